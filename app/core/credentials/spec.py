@@ -1,0 +1,32 @@
+"""What kind of credentials a connection uses, and where to find them. Never the secrets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class CredentialKind(StrEnum):
+    STATIC = "static"  # access key id + secret (and optional session token) from the keyring
+    AWS_PROFILE = "aws-profile"  # a named profile of ~/.aws/credentials / ~/.aws/config
+    ASSUME_ROLE = "assume-role"  # STS AssumeRole on top of static keys, optional MFA
+    ENVIRONMENT = "environment"  # AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN
+    INSTANCE_METADATA = "instance-metadata"  # EC2 IMDSv2
+    CONTAINER = "container"  # ECS/EKS container credentials endpoint
+    ANONYMOUS = "anonymous"  # unsigned requests, for public buckets
+
+
+@dataclass(frozen=True)
+class CredentialSpec:
+    kind: CredentialKind = CredentialKind.ANONYMOUS
+    access_key_id: str = ""
+    # Keyring owner under which the secret key / session token are stored (see app.core.secrets).
+    secret_owner: str = ""
+    profile_name: str = ""
+    role_arn: str = ""
+    mfa_serial: str = ""
+    role_session_name: str = ""
+    duration_seconds: int = 3600
+    external_id: str = ""
+    sts_endpoint: str = ""  # custom STS endpoint (S3-compatible providers, tests)
+    metadata_endpoint: str = ""  # override for IMDS / container endpoint (tests, proxies)

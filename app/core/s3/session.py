@@ -1,0 +1,265 @@
+"""The S3 session layer: one object per open connection, owning its botocore clients.
+
+Every method blocks (boto3 does); the GUI calls them through executors. botocore clients are
+thread-safe once created, so one session serves many worker threads; client creation itself is
+serialised because botocore sessions are not.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+import botocore.session
+from botocore import UNSIGNED
+from botocore.config import Config
+from botocore.credentials import CredentialProvider, CredentialResolver, Credentials
+from botocore.exceptions import ClientError
+from botocore.parsers import ResponseParserFactory
+
+from app import __version__
+from app.core.connection import AddressingStyle, Connection
+from app.core.credentials.resolve import MfaPrompt, resolve
+from app.core.s3 import thread_guard
+
+_REGION_ALIASES = {None: "us-east-1", "": "us-east-1", "EU": "eu-west-1", "US": "us-east-1"}
+
+
+class BucketInfo(NamedTuple):
+    name: str
+    created: Any  # datetime, or None for a scoped bucket that could not be listed
+    region: str | None = None
+
+
+class ObjectEntry(NamedTuple):
+    """One listed object. A tuple, not a dict: listings hold hundreds of thousands of these."""
+
+    key: str
+    size: int
+    last_modified: str  # raw ISO 8601 text from the listing; parse only what is shown
+    etag: str
+    storage_class: str
+
+
+@dataclass(frozen=True)
+class ListingPage:
+    bucket: str
+    prefix: str
+    folders: tuple[str, ...]  # common prefixes, each ending with the delimiter
+    objects: tuple[ObjectEntry, ...]
+    is_last: bool
+
+
+class _FixedCredentialProvider(CredentialProvider):
+    METHOD = "eider"
+    CANONICAL_NAME = "Eider"
+
+    def __init__(self, credentials: Credentials) -> None:
+        super().__init__()
+        self._credentials = credentials
+
+    def load(self) -> Credentials:
+        return self._credentials
+
+
+def _normalise_region(location: str | None) -> str:
+    return _REGION_ALIASES.get(location, location or "us-east-1")
+
+
+class S3Session:
+    def __init__(self, connection: Connection, mfa_prompt: MfaPrompt | None = None) -> None:
+        self.connection = connection
+        self._lock = threading.Lock()
+        self._credentials = resolve(connection.credentials, mfa_prompt)
+        self._botocore = self._new_botocore_session(raw_timestamps=False)
+        self._botocore_raw = self._new_botocore_session(raw_timestamps=True)
+        self._clients: dict[tuple[str, bool], Any] = {}
+        self._bucket_regions: dict[str, str] = {}
+
+    # -- clients -----------------------------------------------------------------------------
+
+    def _new_botocore_session(self, raw_timestamps: bool) -> botocore.session.Session:
+        session = botocore.session.Session()
+        session.set_config_variable("credentials_file", "/dev/null")
+        session.set_config_variable("config_file", "/dev/null")
+        if self._credentials is not None:
+            resolver = CredentialResolver(providers=[_FixedCredentialProvider(self._credentials)])
+            session.register_component("credential_provider", resolver)
+        if raw_timestamps:
+            # Parsing each key's LastModified is over half of botocore's listing cost.
+            factory = ResponseParserFactory()
+            factory.set_parser_defaults(timestamp_parser=lambda value: value)
+            session.register_component("response_parser_factory", factory)
+        session.register("before-call.s3", thread_guard.check_before_call)
+        return session
+
+    def _config(self, region: str) -> Config:
+        conn = self.connection
+        s3_config: dict[str, Any] = {}
+        if conn.addressing_style is not AddressingStyle.AUTO:
+            s3_config["addressing_style"] = conn.addressing_style.value
+        policy = conn.effective_checksum_policy.value
+        kwargs: dict[str, Any] = {
+            "region_name": region,
+            "signature_version": UNSIGNED
+            if self._credentials is None
+            else conn.signature_version.value,
+            "s3": s3_config,
+            "connect_timeout": conn.connect_timeout,
+            "read_timeout": conn.read_timeout,
+            "retries": {"max_attempts": conn.max_attempts, "mode": "standard"},
+            "max_pool_connections": conn.max_pool_connections,
+            "request_checksum_calculation": policy,
+            "response_checksum_validation": policy,
+            "user_agent_appid": f"Eider-{__version__}",
+            "tcp_keepalive": True,
+        }
+        if conn.proxy:
+            kwargs["proxies"] = {"http": conn.proxy, "https": conn.proxy}
+        return Config(**kwargs)
+
+    def client(self, region: str | None = None, raw_timestamps: bool = False) -> Any:
+        """A botocore S3 client for `region` (the connection's own by default)."""
+        region = region or self.connection.region
+        cache_key = (region, raw_timestamps)
+        with self._lock:
+            client = self._clients.get(cache_key)
+            if client is None:
+                source = self._botocore_raw if raw_timestamps else self._botocore
+                conn = self.connection
+                verify: bool | str = conn.ca_bundle or True if conn.verify_tls else False
+                client = source.create_client(
+                    "s3",
+                    region_name=region,
+                    endpoint_url=conn.endpoint_url,
+                    verify=verify,
+                    config=self._config(region),
+                )
+                self._clients[cache_key] = client
+            return client
+
+    def client_for_bucket(self, bucket: str, raw_timestamps: bool = False) -> Any:
+        return self.client(self.bucket_region(bucket), raw_timestamps)
+
+    # -- bucket region -------------------------------------------------------------------------
+
+    def bucket_region(self, bucket: str) -> str:
+        """The bucket's region, looked up once and cached.
+
+        Only AWS routes requests by region; other providers get the connection's region.
+        """
+        if not self.connection.is_aws:
+            return self.connection.region
+        cached = self._bucket_regions.get(bucket)
+        if cached:
+            return cached
+        region = self._discover_region(bucket)
+        self._bucket_regions[bucket] = region
+        return region
+
+    def remember_bucket_region(self, bucket: str, region: str) -> None:
+        self._bucket_regions[bucket] = region
+
+    def _discover_region(self, bucket: str) -> str:
+        try:
+            return self.get_bucket_location(bucket)
+        except ClientError as exc:
+            header = _region_header(exc)
+            if header:
+                return header
+            # GetBucketLocation needs its own permission; HeadBucket names the region anyway.
+            try:
+                response = self.client().head_bucket(Bucket=bucket)
+            except ClientError as head_exc:
+                header = _region_header(head_exc)
+                if header:
+                    return header
+                raise exc from None
+            return response["ResponseMetadata"]["HTTPHeaders"].get(
+                "x-amz-bucket-region", self.connection.region
+            )
+
+    def get_bucket_location(self, bucket: str) -> str:
+        response = self.client().get_bucket_location(Bucket=bucket)
+        return _normalise_region(response.get("LocationConstraint"))
+
+    # -- operations ------------------------------------------------------------------------------
+
+    def call(self, bucket: str, operation: Callable[[Any], Any], raw: bool = False) -> Any:
+        """Run `operation(client)` against the bucket's region.
+
+        If the server says the bucket lives elsewhere, remember that region and retry there once.
+        """
+        client = self.client_for_bucket(bucket, raw)
+        try:
+            return operation(client)
+        except ClientError as exc:
+            region = _region_header(exc)
+            if not region or region == client.meta.region_name:
+                raise
+            self._bucket_regions[bucket] = region
+            return operation(self.client(region, raw))
+
+    def list_buckets(self) -> list[BucketInfo]:
+        if self.connection.bucket:
+            return [BucketInfo(self.connection.bucket, None)]
+        response = self.client().list_buckets()
+        return [
+            BucketInfo(b["Name"], b.get("CreationDate"), b.get("BucketRegion"))
+            for b in response.get("Buckets", [])
+        ]
+
+    def list_prefix(
+        self,
+        bucket: str,
+        prefix: str = "",
+        delimiter: str | None = "/",
+        max_keys: int | None = None,
+    ) -> Iterator[ListingPage]:
+        """Yield pages of a listing lazily: nothing is requested until a page is asked for."""
+        page_size = max_keys or self.connection.max_keys
+        token: str | None = None
+        while True:
+            params: dict[str, Any] = {"Bucket": bucket, "Prefix": prefix, "MaxKeys": page_size}
+            if delimiter:
+                params["Delimiter"] = delimiter
+            if token:
+                params["ContinuationToken"] = token
+            response = self.call(bucket, lambda c, p=params: c.list_objects_v2(**p), raw=True)
+            objects = tuple(
+                ObjectEntry(
+                    o["Key"],
+                    o.get("Size", 0),
+                    o.get("LastModified", ""),
+                    o.get("ETag", ""),
+                    o.get("StorageClass", "STANDARD"),
+                )
+                for o in response.get("Contents", ())
+            )
+            folders = tuple(p["Prefix"] for p in response.get("CommonPrefixes", ()))
+            token = response.get("NextContinuationToken")
+            last = not response.get("IsTruncated") or not token
+            yield ListingPage(bucket, prefix, folders, objects, last)
+            if last:
+                return
+
+    def head_object(self, bucket: str, key: str, version_id: str | None = None) -> dict[str, Any]:
+        params: dict[str, Any] = {"Bucket": bucket, "Key": key}
+        if version_id:
+            params["VersionId"] = version_id
+        return self.call(bucket, lambda c: c.head_object(**params))
+
+    def head_bucket(self, bucket: str) -> dict[str, Any]:
+        return self.call(bucket, lambda c: c.head_bucket(Bucket=bucket))
+
+
+def _region_header(exc: ClientError) -> str | None:
+    response = exc.response or {}
+    headers = response.get("ResponseMetadata", {}).get("HTTPHeaders", {})
+    region = headers.get("x-amz-bucket-region")
+    if region:
+        return region
+    error = response.get("Error", {})
+    return error.get("Region") or None

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Set up what is missing, then run the whole test suite: lint, the import contracts, pytest.
+# GUI tests run offscreen; the real-keyring test runs inside its own D-Bus session.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+packaging/bootstrap.sh test
+py=.venv/bin/python
+export QT_QPA_PLATFORM=offscreen
+echo "== ruff"
+"$py" -m ruff check app tests
+echo "== import contracts"
+.venv/bin/lint-imports
+echo "== pytest"
+exec "$py" -m pytest -n 2 --dist loadgroup "$@"
