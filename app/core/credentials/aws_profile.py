@@ -19,6 +19,7 @@ from botocore.credentials import (
     CredentialProvider,
     CredentialResolver,
     Credentials,
+    DeferredRefreshableCredentials,
     EnvProvider,
     InstanceMetadataProvider,
     ProfileProviderBuilder,
@@ -85,7 +86,7 @@ def profile_credentials(profile_name: str, mfa_prompt: MfaPrompt | None) -> Cred
             credentials = _mfa_role(session, name, profiles, mfa_prompt)
         else:
             credentials = _chain(session, name, mfa_prompt).load_credentials()
-            if credentials is not None:
+            if isinstance(credentials, DeferredRefreshableCredentials):
                 # Roles and SSO are fetched lazily; fetch now so a failure shows on connect.
                 credentials.get_frozen_credentials()
     except CredentialError:

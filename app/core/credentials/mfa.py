@@ -21,8 +21,8 @@ def ask_code(mfa_prompt: MfaPrompt | None, serial: str) -> str:
     if mfa_prompt is None:
         raise CredentialError(
             f"These credentials need a one-time code from the MFA device {serial}, but nothing "
-            "can ask for it here. Open the connection from the Eider window, which prompts for "
-            "the code."
+            "can ask for it here. Open the connection in the Eider window, which prompts for "
+            "the code, or use a credential source without MFA."
         )
     try:
         code = mfa_prompt(serial)
