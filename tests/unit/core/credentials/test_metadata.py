@@ -68,3 +68,11 @@ def test_instance_without_role_says_so(seaweed: RunningS3) -> None:
         pytest.raises(CredentialError, match="This instance has no IAM role"),
     ):
         resolve(imds_spec(imds.url))
+
+
+def test_failed_renewal_surfaces_as_credential_error(seaweed: RunningS3) -> None:
+    with imds_server(seaweed.access_key, seaweed.secret_key, lifetime=60) as imds:
+        session = S3Session(connection_with(seaweed, imds_spec(imds.url)))
+    # The metadata service is gone and the keys must be renewed before the next request.
+    with pytest.raises(CredentialError, match="cannot reach the instance metadata service"):
+        session.list_buckets()
