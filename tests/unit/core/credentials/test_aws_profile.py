@@ -13,7 +13,13 @@ from botocore.credentials import RefreshableCredentials
 from app.core.credentials.resolve import CredentialError, resolve
 from app.core.credentials.spec import CredentialKind, CredentialSpec
 from app.core.s3.session import S3Session
-from tests.fixtures.credential_servers import SSO_ACCESS_TOKEN, iso_in, sso_portal
+from tests.fixtures.credential_servers import (
+    SSO_ACCESS_TOKEN,
+    LocalServer,
+    iso_in,
+    sso_portal,
+    sts_short_lived,
+)
 from tests.fixtures.servers import RunningS3
 from tests.unit.core.credentials.conftest import connection_with
 
@@ -95,6 +101,25 @@ def test_role_with_mfa_assumed_through_moto_sts(
     assert prompt.asked == [MFA]
     assert isinstance(session._credentials, RefreshableCredentials)
     assert session._credentials.get_frozen_credentials().access_key.startswith("ASIA")
+
+
+def test_profile_role_with_mfa_renews_by_asking_again(moto: RunningS3, aws_dir: Path) -> None:
+    # botocore gives up when an MFA role session ends; Eider asks for a new code instead. A local
+    # STS issues keys that expire in 20 s so the renewal happens within the test.
+    write(aws_dir / "credentials", BASE_KEYS)
+    prompt = Prompt()
+    with LocalServer(sts_short_lived(20)) as sts:
+        write(
+            aws_dir / "config",
+            f"[profile admin]\nrole_arn = {ROLE}\nsource_profile = base\nmfa_serial = {MFA}\n"
+            "duration_seconds = 900\nservices = local-sts\n\n"
+            f"[services local-sts]\nsts =\n  endpoint_url = {sts.url}\n",
+        )
+        session = S3Session(connection_with(moto, profile("admin")), prompt)
+        session.list_buckets()
+
+    assert prompt.asked == [MFA, MFA]
+    assert [r.form["TokenCode"] for r in sts.requests] == ["654321", "654321"]
 
 
 def test_role_chain_through_botocore_prompts_for_inner_mfa(
