@@ -2,38 +2,40 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from botocore.credentials import Credentials
 
-from app.core import secrets
+from app.core.credentials.assume_role import assume_role_credentials
+from app.core.credentials.aws_profile import profile_credentials
+from app.core.credentials.container import container_credentials
+from app.core.credentials.environment import environment_credentials
+from app.core.credentials.errors import CredentialError
+from app.core.credentials.metadata import instance_metadata_credentials
+from app.core.credentials.mfa import MfaPrompt
 from app.core.credentials.spec import CredentialKind, CredentialSpec
+from app.core.credentials.static import static_credentials
 
-# Called with the MFA device serial/ARN; returns the one-time code the user typed.
-MfaPrompt = Callable[[str], str]
-
-
-class CredentialError(RuntimeError):
-    """Credentials could not be obtained; the message says why and what to do."""
+__all__ = ["CredentialError", "MfaPrompt", "resolve"]
 
 
 def resolve(spec: CredentialSpec, mfa_prompt: MfaPrompt | None = None) -> Credentials | None:
-    """Credentials for `spec`; None means unsigned (anonymous) requests."""
-    if spec.kind is CredentialKind.ANONYMOUS:
-        return None
-    if spec.kind is CredentialKind.STATIC:
-        return _static(spec)
-    raise CredentialError(f"Credential source '{spec.kind.value}' is not available yet")
+    """Credentials for `spec`; None means unsigned (anonymous) requests.
 
-
-def _static(spec: CredentialSpec) -> Credentials:
-    if not spec.access_key_id:
-        raise CredentialError("No access key ID is set for this connection.")
-    secret = secrets.get_secret(spec.secret_owner, "secret-key") if spec.secret_owner else None
-    if not secret:
-        raise CredentialError(
-            f"No secret access key for access key ID {spec.access_key_id} is stored in the "
-            "system keyring. Edit the connection and enter the secret key again."
-        )
-    token = secrets.get_secret(spec.secret_owner, "session-token")
-    return Credentials(spec.access_key_id, secret, token or None)
+    Blocks (keyring, files, network): never call it on the GUI thread. `mfa_prompt` may also be
+    called later, from a worker thread, when a role session needs renewing.
+    """
+    match spec.kind:
+        case CredentialKind.ANONYMOUS:
+            return None
+        case CredentialKind.STATIC:
+            return static_credentials(spec)
+        case CredentialKind.AWS_PROFILE:
+            return profile_credentials(spec.profile_name, mfa_prompt)
+        case CredentialKind.ASSUME_ROLE:
+            return assume_role_credentials(spec, mfa_prompt)
+        case CredentialKind.ENVIRONMENT:
+            return environment_credentials()
+        case CredentialKind.INSTANCE_METADATA:
+            return instance_metadata_credentials(spec.metadata_endpoint)
+        case CredentialKind.CONTAINER:
+            return container_credentials(spec.metadata_endpoint)
+    raise CredentialError(f"Unknown credential source '{spec.kind}'.")

@@ -29,4 +29,7 @@ class CredentialSpec:
     duration_seconds: int = 3600
     external_id: str = ""
     sts_endpoint: str = ""  # custom STS endpoint (S3-compatible providers, tests)
-    metadata_endpoint: str = ""  # override for IMDS / container endpoint (tests, proxies)
+    sts_region: str = ""  # region STS requests are signed for; us-east-1 when empty
+    # IMDS: base URL (default http://169.254.169.254); CONTAINER: the full credentials URL
+    # (default from AWS_CONTAINER_CREDENTIALS_FULL_URI / _RELATIVE_URI). For tests and proxies.
+    metadata_endpoint: str = ""

@@ -1,0 +1,63 @@
+"""The keyring round trip on a real Secret Service (GNOME Keyring on a private D-Bus session).
+
+pytest itself runs outside any D-Bus session, so the check runs in a child process started by
+`dbus-run-session`. Missing tools or a missing Secret Service fail this test: .ci/run installs
+gnome-keyring and dbus.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+_CHILD = """
+import keyring
+from keyring.backends.SecretService import Keyring
+
+keyring.set_keyring(Keyring())
+from app.core import secrets
+from app.core.credentials.resolve import resolve
+from app.core.credentials.spec import CredentialKind, CredentialSpec
+
+owner = "bookmark:real-keyring-test"
+secrets.set_secret(owner, "secret-key", "s3cr3t-value")
+assert secrets.get_secret(owner, "secret-key") == "s3cr3t-value", "read back differs"
+spec = CredentialSpec(kind=CredentialKind.STATIC, access_key_id="AKIAREAL", secret_owner=owner)
+assert resolve(spec).get_frozen_credentials().secret_key == "s3cr3t-value", "resolve differs"
+secrets.delete_secret(owner, "secret-key")
+assert secrets.get_secret(owner, "secret-key") is None, "not deleted"
+print("ROUND-TRIP-OK")
+"""
+
+
+@pytest.mark.real_keyring
+def test_secret_round_trips_through_gnome_keyring(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    runtime = tmp_path / "runtime"
+    home.mkdir()
+    runtime.mkdir(mode=0o700)
+    env = {
+        **os.environ,
+        "HOME": str(home),  # the test's own login keyring, never the machine's
+        "XDG_RUNTIME_DIR": str(runtime),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "PYTHONPATH": str(Path.cwd()),
+    }
+    script = (
+        "echo -n test-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null"
+        ' && exec "$0" -c "$1"'
+    )
+    result = subprocess.run(
+        ["dbus-run-session", "--", "sh", "-c", script, sys.executable, _CHILD],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().endswith("ROUND-TRIP-OK")
