@@ -140,13 +140,46 @@ class SeaweedServer:
                 raise SeaweedError(f"weed mini exited with code {self._proc.returncode}:\n{tail}")
             try:
                 urllib.request.urlopen(url, timeout=2)
-                return
             except urllib.error.HTTPError:
-                return
+                pass  # the gateway answers (403 to an unsigned request)
             except OSError:
                 time.sleep(0.2)
+                continue
+            # The S3 port can answer before the filer behind it accepts writes (a first
+            # CreateBucket then failed with 405 under load): ready means a bucket can be made.
+            if self._write_path_ready():
+                return
+            time.sleep(0.2)
         self.stop()
         raise SeaweedError(f"SeaweedFS did not answer on {url} within {timeout:.0f} s")
+
+    def _write_path_ready(self) -> bool:
+        import boto3
+        from botocore.config import Config
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        client = boto3.client(
+            "s3",
+            endpoint_url=f"http://{self.host}:{self.ports['s3.port']}",
+            aws_access_key_id=self.access_key,
+            aws_secret_access_key=self.secret_key,
+            region_name="us-east-1",
+            config=Config(
+                s3={"addressing_style": "path"},
+                retries={"max_attempts": 1},
+                connect_timeout=2,
+                read_timeout=5,
+            ),
+        )
+        probe = "eider-readiness-probe"
+        try:
+            client.create_bucket(Bucket=probe)
+            client.delete_bucket(Bucket=probe)
+        except (BotoCoreError, ClientError):
+            return False
+        finally:
+            client.close()
+        return True
 
     def stop(self, timeout: float = 10.0) -> None:
         proc, self._proc = self._proc, None
