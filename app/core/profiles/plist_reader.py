@@ -27,6 +27,7 @@ _APPLE_DOCTYPE_RE = re.compile(
 )
 _ENCODING_RE = re.compile(rb"<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
 _BOM = b"\xef\xbb\xbf"
+_LATE_DECLARATION_RE = re.compile(rb"^(?:\s|<!--.*?-->)+(<\?xml\s[^>]*\?>)", re.DOTALL)
 
 
 def read_plist_file(path: Path, kind: str = "profile") -> dict[str, Any]:
@@ -65,6 +66,7 @@ def parse_plist_bytes(data: bytes, name: str, kind: str = "profile") -> dict[str
         raise ProfileError(f"{name}: the file is empty")
     _check_text(data, name)
     _check_declarations(data, name)
+    data = _misplaced_declaration_removed(data)
     try:
         value = plistlib.loads(data, fmt=plistlib.FMT_XML)
     except Exception as exc:  # expat, plistlib and codec errors all mean "not a valid plist"
@@ -78,10 +80,10 @@ def parse_plist_bytes(data: bytes, name: str, kind: str = "profile") -> dict[str
 
 
 def _check_text(data: bytes, name: str) -> None:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:200]:
-        raise ProfileError(f"{name}: the file is UTF-16 or binary; only UTF-8 XML is accepted")
     if data.startswith(b"bplist"):
         raise ProfileError(f"{name}: binary property lists are not accepted; save it as XML")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:200]:
+        raise ProfileError(f"{name}: the file is UTF-16 or binary; only UTF-8 XML is accepted")
     body = data[len(_BOM) :] if data.startswith(_BOM) else data
     try:
         body.decode("utf-8")
@@ -95,6 +97,17 @@ def _check_text(data: bytes, name: str) -> None:
         raise ProfileError(
             f"{name}: declares encoding {declared.group(1).decode()}; only UTF-8 is accepted"
         )
+
+
+def _misplaced_declaration_removed(data: bytes) -> bytes:
+    """Drop an XML declaration that follows a comment or whitespace (Scaleway's profiles open
+    with a licence comment): expat refuses it there, and it says nothing the checks above have
+    not already settled (UTF-8, XML 1.0)."""
+    body = data[len(_BOM) :] if data.startswith(_BOM) else data
+    match = _LATE_DECLARATION_RE.match(body)
+    if match is None:
+        return data
+    return body[: match.start(1)] + body[match.end(1) :]
 
 
 def _check_declarations(data: bytes, name: str) -> None:

@@ -81,8 +81,14 @@ def default_port(profile: Profile) -> int:
 
 
 def host_required(profile: Profile) -> bool:
-    """True when the profile has no host of its own: the user must type one."""
-    return not profile.default_hostname and _flag(profile.hostname_configurable, True)
+    """True when the profile has no host but a placeholder for one: the user must type it.
+
+    An empty host without a placeholder falls back to AWS, as Cyberduck does."""
+    return (
+        not profile.default_hostname
+        and bool(profile.hostname_placeholder)
+        and _flag(profile.hostname_configurable, True)
+    )
 
 
 def default_host(profile: Profile) -> str | None:
