@@ -38,8 +38,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(func=_list)
 
+    # No abbreviations: "--secret VALUE" must not be taken for --secret-stdin.
     add = actions.add_parser(
-        "add", help="add a bookmark; the secret key is prompted for or read from stdin"
+        "add",
+        help="add a bookmark; the secret key is prompted for or read from stdin",
+        allow_abbrev=False,
     )
     add.add_argument("--profile", required=True, help="profile Vendor (see 'eider profile list')")
     add.add_argument("--nickname", required=True)
