@@ -99,8 +99,13 @@ class Bookmark:
             values["credential_kind"] = CredentialKind(kind) if kind else None
         except ValueError:
             raise BookmarkError(f"unknown credential source '{kind}'") from None
-        values["labels"] = tuple(values.get("labels") or ())
-        values["custom"] = {str(k): str(v) for k, v in (values.get("custom") or {}).items()}
+        labels, custom = values.get("labels") or [], values.get("custom") or {}
+        if not isinstance(labels, list):
+            raise BookmarkError("bookmark field 'labels' must be a list")
+        if not isinstance(custom, dict):
+            raise BookmarkError("bookmark field 'custom' must be an object")
+        values["labels"] = tuple(labels)
+        values["custom"] = {str(k): str(v) for k, v in custom.items()}
         _check_types(values)
         return cls(**values)
 

@@ -10,6 +10,11 @@ when the user must type one), ``host_required``, ``port``, ``region``, ``regions
 (name -> {shown, placeholder, default}), ``help``, ``icon`` (null or {format, bytes}),
 ``unsupported_authorization``, ``properties`` (all, as strings), ``properties_not_applied``,
 ``unknown_keys`` and ``notes``.
+
+``host``, ``endpoint_url`` and ``checksum_policy`` are null when the profile leaves the host to
+the user (then the checksum policy follows the host typed: AWS sends checksums, others only
+where required). ``endpoint_url`` is also null for AWS's global endpoint (botocore picks the
+regional one).
 """
 
 from __future__ import annotations

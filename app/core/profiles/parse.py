@@ -1,4 +1,9 @@
-"""Turn the top-level dict of a profile file into a `Profile`, checking every value's type."""
+"""Turn the top-level dict of a profile file into a `Profile`, checking every value's type.
+
+Only the protocol id ``s3`` is accepted. Cyberduck's other S3-derived ids (``s3-iam``,
+``s3-login``, ``spectra``) are refused like any other protocol: Eider has not verified that
+they behave as plain S3, and a clear refusal beats a connection that half works.
+"""
 
 from __future__ import annotations
 
@@ -149,7 +154,9 @@ def profile_from_dict(raw: Mapping[str, Any], name: str) -> Profile:
     if any("${" in str(v) for v in fields.values() if isinstance(v, str)):
         notes.append("${...} preference placeholders are kept as written, not substituted")
 
-    unknown = {k: _json_safe(v) for k, v in raw.items() if k not in _HANDLED_KEYS | _IGNORED_KEYS}
+    unknown = {
+        k: _json_safe(v, name) for k, v in raw.items() if k not in _HANDLED_KEYS | _IGNORED_KEYS
+    }
     return Profile(source=name, unknown_keys=unknown, notes=tuple(notes), **fields)
 
 
@@ -235,11 +242,16 @@ def _properties(value: object, name: str) -> dict[str, str]:
     )
 
 
-def _json_safe(value: object) -> Any:
+MAX_NESTING = 32
+
+
+def _json_safe(value: object, name: str = "", depth: int = 0) -> Any:
+    if depth > MAX_NESTING:
+        raise ProfileError(f"{name}: values are nested more than {MAX_NESTING} levels deep")
     if isinstance(value, dict):
-        return {str(k): _json_safe(v) for k, v in value.items()}
+        return {str(k): _json_safe(v, name, depth + 1) for k, v in value.items()}
     if isinstance(value, list):
-        return [_json_safe(v) for v in value]
+        return [_json_safe(v, name, depth + 1) for v in value]
     if isinstance(value, bytes):
         return base64.b64encode(value).decode("ascii")
     if isinstance(value, datetime.datetime):

@@ -21,6 +21,8 @@ MAX_PLIST_BYTES = 5 * 1024 * 1024
 
 _DOCTYPE_RE = re.compile(rb"<!DOCTYPE\b([^>\[]*)(\[)?", re.IGNORECASE)
 _ENTITY_RE = re.compile(rb"<!ENTITY\b", re.IGNORECASE)
+# Under a DOCTYPE with an external id, expat silently skips undefined entities; refuse them.
+_ENTITY_REF_RE = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);)([^;\s<]{0,40})")
 _APPLE_DOCTYPE_RE = re.compile(
     rb"^\s+plist\s+PUBLIC\s+\"-//Apple( Computer)?//DTD PLIST 1\.0//EN\"\s+"
     rb"\"https?://www\.apple\.com/DTDs/PropertyList-1\.0\.dtd\"\s*$"
@@ -113,6 +115,14 @@ def _misplaced_declaration_removed(data: bytes) -> bytes:
 def _check_declarations(data: bytes, name: str) -> None:
     if _ENTITY_RE.search(data):
         raise ProfileError(f"{name}: XML entity declarations are not allowed in a profile")
+    reference = _ENTITY_REF_RE.search(data)
+    if reference:
+        line = data[: reference.start()].count(b"\n") + 1
+        shown = reference.group(1).decode("utf-8", "replace")
+        raise ProfileError(
+            f"{name}: unknown entity reference '&{shown}' on line {line} "
+            "(only &amp; &lt; &gt; &quot; &apos; and character references are allowed)"
+        )
     doctypes = list(_DOCTYPE_RE.finditer(data))
     if len(doctypes) > 1:
         raise ProfileError(f"{name}: more than one DOCTYPE declaration")

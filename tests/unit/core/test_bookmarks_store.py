@@ -196,3 +196,18 @@ def test_duplicate_id_is_refused(tmp_path: Path) -> None:
     bookmark = store.add(_bookmark())
     with pytest.raises(BookmarkError, match="already exists"):
         store.add(bookmark)
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"labels": "work"}, "'labels' must be a list"),
+        ({"custom": ["a"]}, "'custom' must be an object"),
+        ({"host": 5}, "'host' must be a string or null"),
+        ({"nickname": None}, "'nickname' must be a string"),
+    ],
+)
+def test_wrongly_typed_entries_are_reported(entry: dict[str, object], message: str) -> None:
+    base: dict[str, object] = {"nickname": "n", "profile": "p"}
+    with pytest.raises(BookmarkError, match=message):
+        Bookmark.from_json({**base, **entry})

@@ -184,3 +184,19 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 def test_wrong_file_name_suffix(tmp_path: Path) -> None:
     path = write_profile(tmp_path, name="profile.txt")
     assert "not a profile file name" in _error(path)
+
+
+def test_undeclared_entity_reference(tmp_path: Path) -> None:
+    path = write_profile(tmp_path, MINIMAL_BODY + "<key>Help</key><string>&nope;</string>")
+    assert "unknown entity reference '&nope' on line" in _error(path)
+
+
+def test_predefined_and_character_references_are_fine(tmp_path: Path) -> None:
+    body = MINIMAL_BODY + "<key>Help</key><string>a&amp;b&lt;&#233;&#x41;</string>"
+    assert load_profile(write_profile(tmp_path, body)).help_url == "a&b<éA"
+
+
+def test_deeply_nested_values_are_refused(tmp_path: Path) -> None:
+    nested = "<array>" * 5000 + "</array>" * 5000
+    path = write_profile(tmp_path, MINIMAL_BODY + f"<key>Odd</key>{nested}")
+    assert "nested more than 32 levels deep" in _error(path)
