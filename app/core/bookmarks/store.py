@@ -23,6 +23,7 @@ from app.core.bookmarks.model import (
     SESSION_TOKEN,
     Bookmark,
     BookmarkError,
+    new_id,
 )
 
 log = logging.getLogger(__name__)
@@ -136,6 +137,20 @@ class BookmarkStore:
             secrets.delete_secret(bookmark.secret_owner, kind)
         log.info("Removed bookmark %s (%s)", bookmark.nickname, bookmark.id)
         return bookmark
+
+    def duplicate(self, bookmark_id: str) -> Bookmark:
+        """A copy with a new id, placed after the original; its keyring secrets are copied."""
+        index = self._index(bookmark_id)
+        original = self._bookmarks[index]
+        copy = original.with_changes(id=new_id(), nickname=f"{original.nickname} (copy)")
+        for kind in OWNED_SECRET_KINDS:
+            value = secrets.get_secret(original.secret_owner, kind)
+            if value is not None:
+                secrets.set_secret(copy.secret_owner, kind, value)
+        self._bookmarks.insert(index + 1, copy)
+        self._save()
+        log.info("Duplicated bookmark %s as %s", original.id, copy.id)
+        return copy
 
     def move(self, bookmark_id: str, new_index: int) -> None:
         bookmark = self._bookmarks.pop(self._index(bookmark_id))

@@ -44,9 +44,24 @@ def _profile_files(folder: Path) -> list[Path]:
     )
 
 
+_cache: dict[Path, tuple[tuple[int, int], Profile]] = {}
+
+
+def _load(path: Path) -> Profile:
+    """load_profile, remembered until the file's size or modification time changes."""
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    cached = _cache.get(path)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    profile = load_profile(path)
+    _cache[path] = (stamp, profile)
+    return profile
+
+
 def shipped_profiles() -> list[CatalogueEntry]:
     """Every shipped profile; a broken shipped file is a bug and raises."""
-    return [CatalogueEntry(p, load_profile(p), True) for p in _profile_files(SHIPPED_DIR)]
+    return [CatalogueEntry(p, _load(p), True) for p in _profile_files(SHIPPED_DIR)]
 
 
 def user_profiles(errors: list[ProfileError] | None = None) -> list[CatalogueEntry]:
@@ -54,11 +69,11 @@ def user_profiles(errors: list[ProfileError] | None = None) -> list[CatalogueEnt
     entries = []
     for path in _profile_files(user_profiles_dir()):
         try:
-            entries.append(CatalogueEntry(path, load_profile(path), False))
-        except ProfileError as exc:
+            entries.append(CatalogueEntry(path, _load(path), False))
+        except (ProfileError, OSError) as exc:
             log.warning("Skipping profile: %s", exc)
             if errors is not None:
-                errors.append(exc)
+                errors.append(exc if isinstance(exc, ProfileError) else ProfileError(str(exc)))
     return entries
 
 

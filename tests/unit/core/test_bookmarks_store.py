@@ -211,3 +211,16 @@ def test_wrongly_typed_entries_are_reported(entry: dict[str, object], message: s
     base: dict[str, object] = {"nickname": "n", "profile": "p"}
     with pytest.raises(BookmarkError, match=message):
         Bookmark.from_json({**base, **entry})
+
+
+def test_duplicate_copies_fields_and_secrets_under_a_new_id() -> None:
+    store = BookmarkStore()
+    original = store.add(_bookmark(nickname="A"), secret_key=SECRET)
+    store.add(_bookmark(nickname="B"))
+    copy = store.duplicate(original.id)
+    assert copy.id != original.id and copy.nickname == "A (copy)"
+    assert copy.with_changes(id=original.id, nickname="A") == original
+    assert [b.nickname for b in BookmarkStore().list()] == ["A", "A (copy)", "B"]
+    assert secrets.get_secret(copy.secret_owner, "secret-key") == SECRET
+    store.remove(original.id)
+    assert secrets.get_secret(copy.secret_owner, "secret-key") == SECRET

@@ -234,3 +234,10 @@ def test_undecodable_disk_gives_no_icon_and_a_note(tmp_path: Path) -> None:
     profile = _load(tmp_path, "<key>Disk</key><string>!!!</string>")
     assert profile.icon is None
     assert any("no decodable image" in n for n in profile.notes)
+
+
+def test_invalid_aws4_authorization_falls_back_to_v4_with_a_note(tmp_path: Path) -> None:
+    profile = _load(tmp_path, "<key>Authorization</key><string>AWS4</string>")
+    assert profile.signature_version is SignatureVersion.V4
+    assert profile.unsupported_authorization == ""
+    assert any("'AWS4' is not a known value" in n for n in profile.notes)
