@@ -22,6 +22,7 @@ from app.core.bookmarks import (
 from app.core.bookmarks.connect import credential_kind
 from app.core.bookmarks.duck import duck_file_name
 from app.core.bookmarks.model import SECRET_KEY
+from app.core.bookmarks.store import write_atomically
 from app.core.credentials.spec import CredentialKind
 from app.core.profiles import ProfileError
 from app.core.secrets import SecretStoreError, get_secret
@@ -229,7 +230,7 @@ def _export(args: argparse.Namespace) -> int:
         target = args.output or Path(duck_file_name(bookmark))
         if target.is_dir():
             target = target / duck_file_name(bookmark)
-        target.write_bytes(export_duck(bookmark))
+        write_atomically(target, export_duck(bookmark).decode("utf-8"))
     except _ERRORS as exc:
         return _fail(str(exc))
     except OSError as exc:

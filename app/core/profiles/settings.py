@@ -7,6 +7,12 @@ Property keys honoured (Cyberduck's names, plus ``eider.credentials``):
 ``s3.assumerole.rolesessionname`` and ``eider.credentials`` (a `CredentialKind` value, e.g.
 ``aws-profile``: the username field then holds an AWS CLI profile name). Every other property
 is kept on the profile for the features that may use it later.
+
+Credential source, first match wins: ``eider.credentials``; a URL in ``Context`` (instance
+metadata); ``role_arn`` / ``mfa_serial`` / Role or Multi Factor Configurable (STS AssumeRole);
+an OAuth ``Authorization`` (static keys, OAuth is not supported); ``Password Configurable``
+false (anonymous when the username is hidden too, else an AWS CLI profile named in the
+username field); otherwise static keys.
 """
 
 from __future__ import annotations
@@ -166,8 +172,14 @@ def credential_kind(profile: Profile) -> CredentialKind:
         or profile.mfa_configurable
     ):
         return CredentialKind.ASSUME_ROLE
-    if profile.username_configurable is False and profile.password_configurable is False:
-        return CredentialKind.ANONYMOUS
+    if profile.unsupported_authorization:
+        return CredentialKind.STATIC  # OAuth sign-in is not available; keys are the way in
+    if profile.password_configurable is False:
+        # No secret field: either no login at all, or (Cyberduck's AWS CLI profile) the
+        # username field names a profile of the AWS CLI configuration.
+        if profile.username_configurable is False:
+            return CredentialKind.ANONYMOUS
+        return CredentialKind.AWS_PROFILE
     return CredentialKind.STATIC
 
 
@@ -196,6 +208,7 @@ def login_fields(profile: Profile) -> LoginFields:
         "AWS profile name" if kind is CredentialKind.AWS_PROFILE else "Access Key ID"
     )
     props = profile.properties
+    oauth = bool(profile.unsupported_authorization)  # keys replace the OAuth sign-in
     return LoginFields(
         hostname=LoginField(
             _flag(profile.hostname_configurable, True),
@@ -209,10 +222,10 @@ def login_fields(profile: Profile) -> LoginFields:
             profile.default_path,
         ),
         username=LoginField(
-            _flag(profile.username_configurable, username_default), user_placeholder
+            oauth or _flag(profile.username_configurable, username_default), user_placeholder
         ),
         password=LoginField(
-            _flag(profile.password_configurable, keys),
+            oauth or _flag(profile.password_configurable, keys),
             profile.password_placeholder or "Secret Access Key",
         ),
         anonymous=LoginField(_flag(profile.anonymous_configurable, False)),

@@ -195,3 +195,29 @@ def test_login_fields_follow_configurable_flags_and_placeholders(tmp_path: Path)
     assert (f.username.placeholder, f.password.placeholder) == ("Access Key", "Secret Key")
     assert f.path.shown and f.path.placeholder == "Enter Bucket Name"
     assert not f.role_arn.shown and not f.mfa_serial.shown
+
+
+def test_password_hidden_means_aws_cli_profile_or_anonymous(tmp_path: Path) -> None:
+    cli = _profile(
+        tmp_path,
+        "<key>Password Configurable</key><false/>"
+        "<key>Username Placeholder</key><string>Profile Name</string>",
+    )
+    assert settings.credential_kind(cli) is CredentialKind.AWS_PROFILE
+    assert settings.login_fields(cli).username.placeholder == "Profile Name"
+    nothing = _profile(
+        tmp_path,
+        "<key>Password Configurable</key><false/><key>Username Configurable</key><false/>",
+    )
+    assert settings.credential_kind(nothing) is CredentialKind.ANONYMOUS
+
+
+def test_oauth_profile_falls_back_to_static_keys(tmp_path: Path) -> None:
+    profile = _profile(
+        tmp_path,
+        "<key>Authorization</key><string>AuthorizationCode</string>"
+        "<key>Password Configurable</key><false/>",
+    )
+    assert settings.credential_kind(profile) is CredentialKind.STATIC
+    fields = settings.login_fields(profile)
+    assert fields.username.shown and fields.password.shown
