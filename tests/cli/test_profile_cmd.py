@@ -84,7 +84,7 @@ def test_inspect_a_provider_profile(capsys: pytest.CaptureFixture[str], tmp_path
 
 
 def test_inspect_aws_sts_profile_by_vendor(capsys: pytest.CaptureFixture[str]) -> None:
-    out = _inspect(capsys, "s3-sts-assume-role-mfa")
+    out = _inspect(capsys, "aws-s3-sts-assumerole")
     assert out["credential_kind"] == "assume-role"
     assert out["endpoint_url"] is None and out["checksum_policy"] == "when_supported"
     assert out["login_fields"]["mfa_serial"]["shown"] is True  # type: ignore[index]

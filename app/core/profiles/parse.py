@@ -110,10 +110,9 @@ def profile_from_dict(raw: Mapping[str, Any], name: str) -> Profile:
     for key, attr in _BOOL_KEYS.items():
         if key in raw:
             fields[attr] = _boolean(raw[key], key, name)
-    for key in _IGNORED_KEYS & raw.keys():
-        if key == "Icon":
-            _string(raw[key], key, name)
-        notes.append(f"'{key}' is not used by Eider")
+    for key in sorted(_IGNORED_KEYS & raw.keys()):
+        if raw[key] not in (False, "", [], "false"):  # a switched-off feature needs no note
+            notes.append(f"'{key}' is not used by Eider")
     if not fields.get("vendor"):
         raise ProfileError(f"{name}: the required key 'Vendor' is missing or empty")
     if not fields.get("description"):

@@ -23,7 +23,7 @@ from tests.fixtures.servers import RunningS3
 def test_bookmark_overrides_profile_values() -> None:
     bookmark = Bookmark(
         nickname="B2 EU",
-        profile="backblaze-b2-s3",
+        profile="backblaze-s3",
         host="s3.eu-central-003.backblazeb2.com",
         region="eu-central-003",
         access_key_id="0031234",
@@ -57,7 +57,7 @@ def test_path_as_scope() -> None:
 
 
 def test_aws_cli_profile_bookmark_uses_the_profile_name() -> None:
-    bookmark = Bookmark(nickname="CLI", profile="s3-aws-cli", access_key_id="work")
+    bookmark = Bookmark(nickname="CLI", profile="s3-cli", access_key_id="work")
     spec = connection_for_bookmark(bookmark).credentials
     assert spec.kind is CredentialKind.AWS_PROFILE and spec.profile_name == "work"
 

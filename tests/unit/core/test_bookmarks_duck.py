@@ -143,3 +143,24 @@ def test_hostile_duck_file_is_refused(tmp_path: Path) -> None:
     path.write_text('<!DOCTYPE plist [<!ENTITY a "aaaa">]><plist><dict></dict></plist>')
     with pytest.raises(ProfileError, match="entity declarations are not allowed"):
         import_duck(path)
+
+
+@pytest.mark.parametrize(
+    ("provider", "kind"),
+    [
+        ("s3-cli", CredentialKind.AWS_PROFILE),
+        ("aws-s3-sts-assumerole", CredentialKind.ASSUME_ROLE),
+        ("backblaze-s3", CredentialKind.STATIC),
+    ],
+)
+def test_cyberduck_vendor_ids_resolve_to_shipped_profiles(
+    tmp_path: Path, provider: str, kind: CredentialKind
+) -> None:
+    from app.core.bookmarks import connection_for_bookmark
+
+    body = f"""<key>Protocol</key><string>s3</string>
+      <key>Provider</key><string>{provider}</string>
+      <key>Username</key><string>work</string>"""
+    result = import_duck(_write(tmp_path, body))
+    assert result.bookmark.profile == provider
+    assert connection_for_bookmark(result.bookmark).credentials.kind is kind

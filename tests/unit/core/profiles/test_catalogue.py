@@ -78,16 +78,16 @@ def test_key_providers_have_their_specific_settings() -> None:
     assert settings.scheme(_by_vendor("s3-http")) is Scheme.HTTP
     assert settings.addressing_style(_by_vendor("s3-path-style")) is AddressingStyle.PATH
     assert _by_vendor("s3-sigv2").signature_version is SignatureVersion.V2
-    assert settings.credential_kind(_by_vendor("s3-aws-cli")) is CredentialKind.AWS_PROFILE
+    assert settings.credential_kind(_by_vendor("s3-cli")) is CredentialKind.AWS_PROFILE
     assert (
         settings.credential_kind(_by_vendor("s3-instance-metadata"))
         is CredentialKind.INSTANCE_METADATA
     )
-    sts = _by_vendor("s3-sts-assume-role-mfa")
+    sts = _by_vendor("aws-s3-sts-assumerole")
     assert settings.credential_kind(sts) is CredentialKind.ASSUME_ROLE
     assert settings.login_fields(sts).mfa_serial.shown
 
-    assert settings.checksum_policy(_by_vendor("backblaze-b2-s3")) is ChecksumPolicy.WHEN_REQUIRED
+    assert settings.checksum_policy(_by_vendor("backblaze-s3")) is ChecksumPolicy.WHEN_REQUIRED
     r2 = _by_vendor("cloudflare-r2")
     assert settings.host_required(r2) and "r2.cloudflarestorage.com" in r2.hostname_placeholder
     temple = _by_vendor("cloud-temple")
