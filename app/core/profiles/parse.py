@@ -150,6 +150,9 @@ def profile_from_dict(raw: Mapping[str, Any], name: str) -> Profile:
             f"Authorization '{auth}' (OAuth/OpenID Connect sign-in) is not supported by Eider; "
             "use access keys"
         )
+    context = fields.get("context", "")
+    if context and not context.lower().startswith(("http://", "https://")):
+        notes.append(f"Context path prefix '{context}' is not supported by Eider and is ignored")
     if any("${" in str(v) for v in fields.values() if isinstance(v, str)):
         notes.append("${...} preference placeholders are kept as written, not substituted")
 

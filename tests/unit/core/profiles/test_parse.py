@@ -241,3 +241,8 @@ def test_invalid_aws4_authorization_falls_back_to_v4_with_a_note(tmp_path: Path)
     assert profile.signature_version is SignatureVersion.V4
     assert profile.unsupported_authorization == ""
     assert any("'AWS4' is not a known value" in n for n in profile.notes)
+
+
+def test_context_path_prefix_is_noted(tmp_path: Path) -> None:
+    profile = _load(tmp_path, "<key>Context</key><string>/tenant1</string>")
+    assert any("Context path prefix '/tenant1'" in n for n in profile.notes)
