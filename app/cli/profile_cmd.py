@@ -14,7 +14,7 @@ from app.core.profiles import (
     load_profile,
     user_profiles_dir,
 )
-from app.core.profiles.inspect import describe_profile
+from app.core.profiles.describe import describe_profile
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -22,7 +22,7 @@ from app.core.profiles import (
     user_profiles_dir,
 )
 from app.core.profiles.catalogue import SHIPPED_DIR
-from app.core.profiles.inspect import describe_profile
+from app.core.profiles.describe import describe_profile
 from tests.fixtures.profile_files import MINIMAL_BODY, write_profile
 
 SHIPPED_FILES = sorted(SHIPPED_DIR.glob("*.cyberduckprofile"))
