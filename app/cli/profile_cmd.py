@@ -12,6 +12,7 @@ from app.core.profiles import (
     all_profiles,
     import_profile_file,
     load_profile,
+    remove_user_profile,
     user_profiles_dir,
 )
 from app.core.profiles.describe import describe_profile
@@ -27,6 +28,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     imp.add_argument("file", type=Path)
     imp.add_argument("--replace", action="store_true", help="replace an installed copy")
     imp.set_defaults(func=_import)
+
+    rem = actions.add_parser("remove", help="delete an imported profile")
+    rem.add_argument("profile", help="Vendor or file name of an imported profile")
+    rem.set_defaults(func=_remove)
 
     lst = actions.add_parser("list", help="list shipped and imported profiles")
     lst.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -52,6 +57,17 @@ def _import(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _fail(f"{args.file.name}: cannot be copied ({exc.strerror or exc})")
     print(f"Imported '{profile.description}' (vendor {profile.vendor}) into {user_profiles_dir()}")
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    try:
+        path = remove_user_profile(args.profile)
+    except ProfileError as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"{args.profile}: cannot be removed ({exc.strerror or exc})")
+    print(f"Removed {path}")
     return 0
 
 

@@ -156,3 +156,12 @@ def test_list_as_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_inspect_unknown_target(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["profile", "inspect", "no-such-vendor"]) == 1
     assert "no such file or installed profile" in capsys.readouterr().err
+
+
+def test_remove_an_imported_profile(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["profile", "import", str(write_profile(tmp_path))]) == 0
+    assert main(["profile", "remove", "test-vendor"]) == 0
+    assert list(user_profiles_dir().iterdir()) == []
+    capsys.readouterr()
+    assert main(["profile", "remove", "wasabi"]) == 1
+    assert "shipped profiles cannot be removed" in capsys.readouterr().err

@@ -113,9 +113,18 @@ class BookmarkStore:
     ) -> Bookmark:
         if any(b.id == bookmark.id for b in self._bookmarks):
             raise BookmarkError(f"A bookmark with id {bookmark.id} already exists")
-        self.set_secrets(bookmark, secret_key, session_token)
         self._bookmarks.append(bookmark)
-        self._save()
+        try:
+            self._save()
+        except BaseException:
+            self._bookmarks.pop()
+            raise
+        try:  # after the file, so a failed write never leaves an orphan secret behind
+            self.set_secrets(bookmark, secret_key, session_token)
+        except BaseException:
+            self._bookmarks.pop()
+            self._save()
+            raise
         log.info("Added bookmark %s (%s)", bookmark.nickname, bookmark.id)
         return bookmark
 
@@ -123,9 +132,14 @@ class BookmarkStore:
         self, bookmark: Bookmark, secret_key: str | None = None, session_token: str | None = None
     ) -> Bookmark:
         index = self._index(bookmark.id)
-        self.set_secrets(bookmark, secret_key, session_token)
+        previous = self._bookmarks[index]
         self._bookmarks[index] = bookmark
-        self._save()
+        try:
+            self._save()
+        except BaseException:
+            self._bookmarks[index] = previous
+            raise
+        self.set_secrets(bookmark, secret_key, session_token)
         log.info("Updated bookmark %s (%s)", bookmark.nickname, bookmark.id)
         return bookmark
 

@@ -134,6 +134,23 @@ def import_profile_file(path: Path, replace: bool = False) -> Profile:
     return profile
 
 
+def remove_user_profile(identity: str) -> Path:
+    """Delete an imported profile, named by Vendor or file name; shipped ones stay."""
+    matches = [
+        e for e in user_profiles() if identity in (e.profile.vendor, e.path.name, e.path.stem)
+    ]
+    if not matches:
+        shipped = any(e.profile.vendor == identity for e in shipped_profiles())
+        hint = " (shipped profiles cannot be removed)" if shipped else ""
+        raise ProfileError(f"{identity}: no imported profile by that name{hint}")
+    if len(matches) > 1:
+        names = ", ".join(e.path.name for e in matches)
+        raise ProfileError(f"{identity}: several imported profiles match ({names}); name the file")
+    matches[0].path.unlink()
+    log.info("Removed imported profile %s", matches[0].path.name)
+    return matches[0].path
+
+
 def _copy_atomically(source: Path, target: Path) -> None:
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".import-", suffix=".tmp")
     try:

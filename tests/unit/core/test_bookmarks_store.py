@@ -159,10 +159,13 @@ def test_failed_write_leaves_the_old_file_and_no_temp_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", broken_fsync)
+    after = _bookmark(nickname="After")
     with pytest.raises(OSError, match="No space left"):
-        store.add(_bookmark(nickname="After"))
+        store.add(after, secret_key=SECRET)
     monkeypatch.undo()
     assert store.path.read_bytes() == before
+    assert [b.nickname for b in store.list()] == ["Before"]
+    assert secrets.get_secret(after.secret_owner, "secret-key") is None  # no orphan secret
     assert [p.name for p in store.path.parent.iterdir()] == ["bookmarks.json"]
 
 
@@ -224,3 +227,16 @@ def test_duplicate_copies_fields_and_secrets_under_a_new_id() -> None:
     assert secrets.get_secret(copy.secret_owner, "secret-key") == SECRET
     store.remove(original.id)
     assert secrets.get_secret(copy.secret_owner, "secret-key") == SECRET
+
+
+def test_keyring_failure_on_add_leaves_no_bookmark(monkeypatch: pytest.MonkeyPatch) -> None:
+    store = BookmarkStore()
+
+    # The keyring being locked/absent is a fault the in-memory test keyring never produces.
+    def locked(owner: str, kind: str, value: str) -> None:
+        raise secrets.SecretStoreError("The system keyring is not available")
+
+    monkeypatch.setattr(secrets, "set_secret", locked)
+    with pytest.raises(secrets.SecretStoreError):
+        store.add(_bookmark(), secret_key=SECRET)
+    assert store.list() == [] and BookmarkStore().list() == []
