@@ -1,0 +1,63 @@
+"""From a bookmark (and its profile) to a Connection."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from app.core.bookmarks.model import Bookmark, BookmarkError
+from app.core.connection import Connection
+from app.core.credentials.spec import CredentialKind
+from app.core.profiles import Profile, ProfileError, find_profile
+from app.core.profiles import settings as profile_settings
+
+
+def profile_for(bookmark: Bookmark) -> Profile:
+    profile = find_profile(bookmark.profile, bookmark.host or "")
+    if profile is None:
+        raise BookmarkError(
+            f"Bookmark '{bookmark.nickname}' uses the profile '{bookmark.profile}', which is not "
+            "installed. Import that profile (eider profile import FILE) or edit the bookmark."
+        )
+    return profile
+
+
+def effective_profile(bookmark: Bookmark, profile: Profile) -> Profile:
+    """The profile with the bookmark's own properties (Cyberduck's `Custom`) laid over it."""
+    if not bookmark.custom:
+        return profile
+    return replace(profile, properties={**profile.properties, **bookmark.custom})
+
+
+def credential_kind(bookmark: Bookmark, profile: Profile) -> CredentialKind:
+    return bookmark.credential_kind or profile_settings.credential_kind(profile)
+
+
+def connection_for_bookmark(
+    bookmark: Bookmark, profile: Profile | None = None, scope_to_path: bool = False
+) -> Connection:
+    """The Connection a bookmark describes; with `scope_to_path`, its path's bucket/prefix
+    becomes the connection's scope (for keys that may not list all buckets)."""
+    profile = effective_profile(bookmark, profile or profile_for(bookmark))
+    spec = profile_settings.credential_spec(
+        profile,
+        access_key_id=bookmark.access_key_id,
+        secret_owner=bookmark.secret_owner,
+        kind=credential_kind(bookmark, profile),
+        role_arn=bookmark.role_arn,
+        mfa_serial=bookmark.mfa_serial,
+    )
+    changes: dict[str, object] = {}
+    if scope_to_path and bookmark.path.strip("/"):
+        bucket, _, prefix = bookmark.path.strip("/").partition("/")
+        changes = {"bucket": bucket, "prefix": f"{prefix}/" if prefix else ""}
+    try:
+        return profile_settings.connection_from_profile(
+            profile,
+            host=bookmark.host,
+            port=bookmark.port,
+            region_name=bookmark.region,
+            credentials=spec,
+            **changes,
+        )
+    except ProfileError as exc:
+        raise BookmarkError(f"Bookmark '{bookmark.nickname}': {exc}") from None
