@@ -108,28 +108,6 @@ def describe_transport_error(
     tls = _tls(exc, everything, text, where, make)
     if tls is not None:
         return tls
-    if isinstance(exc, bce.ConnectTimeoutError) or any(
-        isinstance(e, u3.ConnectTimeoutError) for e in everything
-    ):
-        return make(
-            ErrorKind.CONNECT_TIMEOUT,
-            f"{where} did not accept a connection in time{_timeout_words(text)}.",
-            "Check the host and port, and that a firewall or VPN is not blocking the way; raise "
-            "the connect timeout for slow networks.",
-            retryable=True,
-            remedy=Remedy.CHECK_ENDPOINT,
-        )
-    if isinstance(exc, bce.ReadTimeoutError) or any(
-        isinstance(e, u3.ReadTimeoutError | TimeoutError | socket.timeout) for e in everything
-    ):
-        return make(
-            ErrorKind.READ_TIMEOUT,
-            f"{where} accepted the connection but did not answer in time{_timeout_words(text)}.",
-            "Try again; if the server is slow for large listings or copies, raise the read "
-            "timeout in the connection settings.",
-            retryable=True,
-            remedy=Remedy.RETRY_LATER,
-        )
     if any(isinstance(e, u3.NameResolutionError | socket.gaierror) for e in everything) or any(
         w in text for w in _DNS_WORDS
     ):
@@ -159,6 +137,30 @@ def describe_transport_error(
             "Check the host, port and scheme (http/https) in the connection settings, and that "
             "the server is running.",
             remedy=Remedy.CHECK_ENDPOINT,
+        )
+    # urllib3 2 makes NewConnectionError (refused, DNS) a ConnectTimeoutError subclass.
+    if isinstance(exc, bce.ConnectTimeoutError) or any(
+        isinstance(e, u3.ConnectTimeoutError) and not isinstance(e, u3.NewConnectionError)
+        for e in everything
+    ):
+        return make(
+            ErrorKind.CONNECT_TIMEOUT,
+            f"{where} did not accept a connection in time{_timeout_words(text)}.",
+            "Check the host and port, and that a firewall or VPN is not blocking the way; raise "
+            "the connect timeout for slow networks.",
+            retryable=True,
+            remedy=Remedy.CHECK_ENDPOINT,
+        )
+    if isinstance(exc, bce.ReadTimeoutError) or any(
+        isinstance(e, u3.ReadTimeoutError | TimeoutError | socket.timeout) for e in everything
+    ):
+        return make(
+            ErrorKind.READ_TIMEOUT,
+            f"{where} accepted the connection but did not answer in time{_timeout_words(text)}.",
+            "Try again; if the server is slow for large listings or copies, raise the read "
+            "timeout in the connection settings.",
+            retryable=True,
+            remedy=Remedy.RETRY_LATER,
         )
     if isinstance(exc, bce.ConnectionClosedError | bce.ResponseStreamingError) or any(
         isinstance(e, _DROP_TYPES) for e in everything
