@@ -113,8 +113,10 @@ def phrase(operation: str, bucket: str = "", key: str = "") -> str:
     what = target(bucket, key)
     template = _PHRASES.get(operation)
     if template:
-        text = template.format(bucket=target(bucket) or "the bucket", object=what or "the object")
-        return text
+        in_bucket = f"an object in {target(bucket)}" if bucket else "the object"
+        return template.format(
+            bucket=target(bucket) or "the bucket", object=what if key else in_bucket
+        )
     if is_api_name(operation):
         words = " ".join(w.lower() for w in _WORDS.findall(operation))
         return f"{words} on {what}" if what else words

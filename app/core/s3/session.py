@@ -123,7 +123,8 @@ class S3Session:
             "s3": s3_config,
             "connect_timeout": conn.connect_timeout,
             "read_timeout": conn.read_timeout,
-            "retries": {"max_attempts": conn.max_attempts, "mode": "standard"},
+            # total_max_attempts counts the first try; botocore's "max_attempts" would not.
+            "retries": {"total_max_attempts": conn.max_attempts, "mode": "standard"},
             "max_pool_connections": conn.max_pool_connections,
             "request_checksum_calculation": policy,
             "response_checksum_validation": policy,
