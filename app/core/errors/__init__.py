@@ -6,5 +6,6 @@ and never contains a secret.
 
 from app.core.errors.dispatch import describe
 from app.core.errors.model import ErrorKind, Remedy, UserError
+from app.core.errors.redact import remember_secrets
 
-__all__ = ["ErrorKind", "Remedy", "UserError", "describe"]
+__all__ = ["ErrorKind", "Remedy", "UserError", "describe", "remember_secrets"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from botocore.exceptions import (
     ClientError,
@@ -15,7 +16,7 @@ from botocore.exceptions import (
 from app.core.credentials.resolve import CredentialError
 from app.core.errors.model import ErrorKind, Remedy, UserError
 from app.core.errors.operations import phrase
-from app.core.errors.redact import redact
+from app.core.errors.redact import redact, scrub_known
 from app.core.errors.service import describe_client_error
 from app.core.errors.transport import describe_local_error, describe_transport_error
 
@@ -36,6 +37,16 @@ def describe(
     `sse_customer_key` says the request carried an SSE-C key, which lets a bare 403 on an
     object read be read as "wrong key". No message ever holds a secret or raw exception text.
     """
+    described = _describe(exc, operation, bucket, key, sse_customer_key)
+    # Last line of defence: whatever went into the words, no registered secret comes out.
+    return replace(
+        described, message=scrub_known(described.message), fix=scrub_known(described.fix)
+    )
+
+
+def _describe(
+    exc: BaseException, operation: str, bucket: str, key: str, sse_customer_key: bool
+) -> UserError:
     if isinstance(exc, ClientError):
         return describe_client_error(exc, operation, bucket, key, sse_customer_key)
     if isinstance(exc, NoCredentialsError | PartialCredentialsError | CredentialRetrievalError):

@@ -9,8 +9,24 @@ hold parameter values and presigned URLs.
 from __future__ import annotations
 
 import re
+import threading
 
 REDACTED = "[redacted]"
+_MIN_KNOWN = 8  # shorter values would blank out ordinary words
+
+_known_lock = threading.Lock()
+_known: set[str] = set()
+
+
+def remember_secrets(*values: str | None) -> None:
+    """Register secrets in use (keys, tokens, SSE-C keys) so that no message can repeat them.
+
+    The session layer registers the credentials it resolves; whoever loads an SSE-C key
+    should register it too. Values stay in memory only, as the credentials themselves do.
+    """
+    with _known_lock:
+        _known.update(v for v in values if v and len(v) >= _MIN_KNOWN)
+
 
 # XML elements of a SignatureDoesNotMatch body that repeat what was signed.
 _ECHO_ELEMENTS = re.compile(
@@ -37,11 +53,22 @@ _OPAQUE = re.compile(
 _MAX_LENGTH = 300
 
 
+def scrub_known(text: str) -> str:
+    """`text` with every registered secret replaced; nothing else touched."""
+    with _known_lock:
+        every = sorted(_known, key=len, reverse=True)
+    for secret in every:
+        if secret in text:
+            text = text.replace(secret, REDACTED)
+    return text
+
+
 def redact(text: str, *known: str) -> str:
     """`text` without secrets: known values, signed-request echoes, secret pairs, long tokens."""
-    for secret in known:
-        if secret:
-            text = text.replace(secret, REDACTED)
+    with _known_lock:
+        every = sorted({*_known, *(k for k in known if k)}, key=len, reverse=True)
+    for secret in every:
+        text = text.replace(secret, REDACTED)
     text = _ECHO_ELEMENTS.sub(REDACTED, text)
     text = _SECRET_PAIRS.sub(lambda m: f"{m['name']}{m['sep']}{REDACTED}", text)
     text = _OPAQUE.sub(REDACTED, text)

@@ -429,7 +429,8 @@ def _missing(r: _Reply) -> UserError | None:
     if _NOT_CONFIGURED.match(r.code):
         return r.make(
             ErrorKind.NOT_CONFIGURED,
-            f"Nothing is configured for {r.doing} ({r.code}).",
+            f"{_cap(target(r.bucket)) or 'The bucket'} has nothing of this kind configured "
+            f"({r.code}).",
             "Nothing to fix: set it up first if you need it.",
         )
     return None
@@ -441,14 +442,14 @@ def _sizes(r: _Reply) -> UserError | None:
         limit_words = f" (the limit is {_bytes(limit)})" if limit else ""
         return r.make(
             ErrorKind.ENTITY_TOO_LARGE,
-            f"The server refused {r.doing}: the data is too large{limit_words}.",
+            f"{_cap(r.doing)} was refused: the data is too large{limit_words}.",
             "Upload large files in parts (multipart upload, up to 5 GiB a part), or check the "
             "provider's size limits.",
         )
     if r.code == "EntityTooSmall":
         return r.make(
             ErrorKind.ENTITY_TOO_SMALL,
-            f"The server refused {r.doing}: a part of the upload is smaller than the minimum "
+            f"{_cap(r.doing)} was refused: a part of the upload is smaller than the minimum "
             "part size (usually 5 MiB; only the last part may be smaller).",
             "Raise the multipart part size in the transfer settings and upload again.",
         )
@@ -463,7 +464,7 @@ def _precondition(r: _Reply) -> UserError | None:
     return r.make(
         ErrorKind.PRECONDITION_FAILED,
         f"{_cap(target(r.bucket, r.key)) or 'The object'} changed on the server (or already "
-        f"exists) since Eider last looked{words}, so {r.doing} was stopped.",
+        f"exists) since Eider last looked{words}, so the request was stopped.",
         "Refresh the listing, check the object, and try again.",
     )
 
@@ -479,7 +480,6 @@ def _denied(r: _Reply) -> UserError | None:
         )
     found = _PERMISSION_IN_MESSAGE.search(r.text)
     action = found.group(1) if found else iam_action(r.operation)
-    needs = f" ({action})" if action else ""
     why = ""
     lowered = r.text.lower()
     if "explicit deny" in lowered:
@@ -490,7 +490,7 @@ def _denied(r: _Reply) -> UserError | None:
         why = " The bucket policy does not allow it."
     return r.make(
         ErrorKind.ACCESS_DENIED,
-        f"Access denied: these credentials may not do {r.doing}{needs}.{why}",
+        f"Access denied while {r.doing}: these credentials lack {action or 'the permission'}.{why}",
         f"Ask the account's administrator to grant {action or 'the permission'}"
         f"{' on ' + target(r.bucket, r.key) if r.bucket else ''}, or use credentials that "
         "have it.",
@@ -542,8 +542,8 @@ def _unknown(r: _Reply) -> UserError:
     status = f", HTTP {r.status}" if r.status else ""
     return r.make(
         ErrorKind.OTHER,
-        f"The server refused {r.doing} with error {r.code} ({r.operation or 'request'}"
-        f"{status}){said_words}",
+        f"{_cap(r.doing)} failed: the server answered with error {r.code} "
+        f"({r.operation or 'request'}{status}){said_words}.",
         f"Look up the S3 error code {r.code} in the provider's documentation; the connection "
         "settings (endpoint, region, addressing style) are the usual suspects.",
     )

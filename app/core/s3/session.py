@@ -25,6 +25,7 @@ from urllib3.exceptions import InsecureRequestWarning
 from app import __version__
 from app.core.connection import AddressingStyle, Connection
 from app.core.credentials.resolve import MfaPrompt, resolve
+from app.core.errors.redact import remember_secrets
 from app.core.s3 import thread_guard
 
 _log = logging.getLogger(__name__)
@@ -77,6 +78,8 @@ class S3Session:
         self.connection = connection
         self._lock = threading.Lock()
         self._credentials = resolve(connection.credentials, mfa_prompt)
+        if self._credentials is not None:
+            remember_secrets(self._credentials.secret_key, self._credentials.token)
         self._botocore = self._new_botocore_session(raw_timestamps=False)
         self._botocore_raw = self._new_botocore_session(raw_timestamps=True)
         self._clients: dict[tuple[str, bool], Any] = {}
