@@ -38,6 +38,7 @@ class ErrorKind(StrEnum):
     PRECONDITION_FAILED = "precondition_failed"
     SSE_C_KEY_MISSING = "sse_c_key_missing"
     SSE_C_KEY_MISMATCH = "sse_c_key_mismatch"
+    SSE_C_NEEDS_TLS = "sse_c_needs_tls"
     # provider capabilities
     CHECKSUM_REJECTED = "checksum_rejected"
     CHECKSUM_MISMATCH = "checksum_mismatch"

@@ -54,7 +54,8 @@ _OBJECT_READS = {"GetObject", "HeadObject", "CopyObject", "UploadPartCopy", "Get
 # aws-chunked trailer that carries them.
 _CHECKSUM_HEADER = re.compile(
     r"x-amz-checksum|x-amz-sdk-checksum|checksum|x-amz-trailer|x-amz-decoded-content-length|"
-    r"STREAMING-UNSIGNED-PAYLOAD-TRAILER|aws-chunked|unsupported header",
+    r"STREAMING-UNSIGNED-PAYLOAD-TRAILER|aws-chunked|unsupported header|"
+    r"x-amz-content-sha256 must be",
     re.IGNORECASE,
 )
 _SSE_C_MISSING = re.compile(
@@ -273,6 +274,14 @@ def _kms(r: _Reply) -> UserError | None:
 
 
 def _sse_c(r: _Reply) -> UserError | None:
+    if "customer" in r.text.lower() and "secure connection" in r.text.lower():
+        return r.make(
+            ErrorKind.SSE_C_NEEDS_TLS,
+            "The server accepts customer-provided encryption keys (SSE-C) only over HTTPS, "
+            "and this connection uses plain HTTP.",
+            "Switch the connection's scheme to https; the key must never travel unencrypted.",
+            remedy=Remedy.CHECK_ENDPOINT,
+        )
     sse_c_object = "x-amz-server-side-encryption-customer-algorithm" in r.headers
     reads = r.operation in _OBJECT_READS
     if _SSE_C_MISMATCH.search(r.text) or (

@@ -104,6 +104,25 @@ def test_less_common_codes(exc: ClientError, kind: ErrorKind) -> None:
     assert describe(exc, bucket="b", key="k").kind is kind
 
 
+def test_sse_c_over_plain_http_is_not_a_missing_key() -> None:
+    exc = _error("InvalidRequest", 400, "PutObject")
+    exc.response["Error"]["Message"] = (
+        "Requests specifying Server Side Encryption with Customer provided keys must be made "
+        "over a secure connection."
+    )
+    error = describe(exc, bucket="b", key="k")
+    assert error.kind is ErrorKind.SSE_C_NEEDS_TLS and "https" in error.fix
+
+
+def test_trailer_rejection_worded_as_a_content_sha256_complaint() -> None:
+    exc = _error("InvalidArgument", 400, "PutObject")
+    exc.response["Error"]["Message"] = (
+        "x-amz-content-sha256 must be UNSIGNED-PAYLOAD, STREAMING-AWS4-HMAC-SHA256-PAYLOAD or a "
+        "valid sha256 value."
+    )
+    assert describe(exc, bucket="b", key="k").suggest_checksum_when_required
+
+
 def test_region_from_a_minio_style_message() -> None:
     exc = _error("AuthorizationHeaderMalformed", 400)
     exc.response["Error"]["Message"] = "the region 'us-east-1' is wrong; expecting 'eu-central-1'"

@@ -167,3 +167,19 @@ def test_redirect_to_another_url_names_it() -> None:
     assert error.kind is ErrorKind.ENDPOINT_REDIRECT
     assert "https://s3.example.test" in error.message
     assert "abc123" not in str(error) and "Signature" not in str(error)
+
+
+def test_a_second_redirect_is_followed_by_call_itself() -> None:
+    # botocore follows one redirect per request; a bucket that moved again (us-east-1 says
+    # eu-west-1, eu-west-1 says ap-south-1) is followed by S3Session.call's own retry.
+    def respond(seen: SeenRequest) -> Canned:
+        hop = {"us-east-1": "eu-west-1", "eu-west-1": "ap-south-1"}.get(seen.signing_region or "")
+        if hop is None:
+            return _EMPTY_LISTING
+        return Canned(301, "PermanentRedirect", "moved", headers={"x-amz-bucket-region": hop})
+
+    with stub_s3_server(respond) as stub:
+        session = S3Session(_connection(stub))
+        session.call("eu-bucket", lambda c: c.list_objects_v2(Bucket="eu-bucket"))
+    assert [r.signing_region for r in stub.requests] == ["us-east-1", "eu-west-1", "ap-south-1"]
+    assert session.bucket_region("eu-bucket") == "ap-south-1"
