@@ -375,10 +375,11 @@ def _archived(r: _Reply) -> UserError | None:
 
 def _buckets(r: _Reply) -> UserError | None:
     name = target(r.bucket) or "the bucket"
+    quoted = f"'{r.bucket}'" if r.bucket else "given"
     if r.code == "BucketAlreadyExists":
         return r.make(
             ErrorKind.BUCKET_EXISTS,
-            f"The name of {name} is taken by another account: bucket names are shared by "
+            f"The bucket name {quoted} is taken by another account: bucket names are shared by "
             "everyone on this service.",
             "Choose another name, for example with your organisation's name as a prefix.",
         )
@@ -398,7 +399,7 @@ def _buckets(r: _Reply) -> UserError | None:
     if r.code == "InvalidBucketName":
         return r.make(
             ErrorKind.INVALID_BUCKET_NAME,
-            f"The server does not accept the name of {name}.",
+            f"The server does not accept {quoted} as a bucket name.",
             "Bucket names are 3-63 characters of lower-case letters, digits, dots and hyphens, "
             "and start and end with a letter or digit.",
         )
@@ -539,14 +540,14 @@ def _server_error(r: _Reply) -> UserError | None:
         ErrorKind.SERVER_ERROR,
         f"The server failed while {r.doing} ({r.code}, HTTP {r.status or 500}). This is a "
         "fault on the server's side, not in the request.",
-        "Try again in a few minutes; Eider already retried it a few times.",
+        "Try again in a few minutes; Eider retries such failures by itself first.",
         retryable=True,
         remedy=Remedy.RETRY_LATER,
     )
 
 
 def _unknown(r: _Reply) -> UserError:
-    said = redact(r.text)
+    said = redact(r.text).rstrip(". ")
     said_words = f": {said}" if said else ""
     status = f", HTTP {r.status}" if r.status else ""
     return r.make(

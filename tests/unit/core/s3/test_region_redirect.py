@@ -10,6 +10,7 @@ canned.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -19,7 +20,9 @@ from app.core.connection import AddressingStyle, Connection, Scheme
 from app.core.credentials.spec import CredentialKind, CredentialSpec
 from app.core.errors import ErrorKind, describe
 from app.core.s3.session import S3Session
+from tests.conftest import connection_for
 from tests.fixtures.faults import Canned, SeenRequest, StubS3, stub_s3_server
+from tests.fixtures.servers import RunningS3
 
 _EMPTY_LISTING = Canned(
     200,
@@ -183,3 +186,20 @@ def test_a_second_redirect_is_followed_by_call_itself() -> None:
         session.call("eu-bucket", lambda c: c.list_objects_v2(Bucket="eu-bucket"))
     assert [r.signing_region for r in stub.requests] == ["us-east-1", "eu-west-1", "ap-south-1"]
     assert session.bucket_region("eu-bucket") == "ap-south-1"
+
+
+def test_moto_does_not_redirect_path_style_requests(moto: RunningS3) -> None:
+    """Why the tests above use a canned server: moto serves a eu-west-1 bucket to a client
+    signing for us-east-1 on a custom endpoint. If moto starts answering with a redirect, this
+    fails and the redirect tests can move to moto."""
+    admin = S3Session(connection_for(moto, region="eu-west-1")).client()
+    name = f"eu-{uuid.uuid4().hex[:12]}"
+    admin.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+    session = S3Session(connection_for(moto))  # us-east-1
+    calls: list[str] = []
+    session.client(raw_timestamps=True).meta.events.register(
+        "needs-retry.s3",
+        lambda response, **_: calls.append(str(response and response[0].status_code)),
+    )
+    assert list(session.list_prefix(name))[-1].is_last
+    assert calls == ["200"]
