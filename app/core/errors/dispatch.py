@@ -13,6 +13,7 @@ from botocore.exceptions import (
     PartialCredentialsError,
 )
 
+from app.core.connection import ChecksumPolicy, Connection
 from app.core.credentials.resolve import CredentialError
 from app.core.errors.model import ErrorKind, Remedy, UserError
 from app.core.errors.operations import phrase
@@ -30,14 +31,20 @@ def describe(
     key: str = "",
     *,
     sse_customer_key: bool = False,
+    connection: Connection | None = None,
 ) -> UserError:
     """What went wrong and what to do about it, in words for the person using Eider.
 
     `operation` is the S3 API name ("GetObject") when known; a ClientError names its own.
     `sse_customer_key` says the request carried an SSE-C key, which lets a bare 403 on an
-    object read be read as "wrong key". No message ever holds a secret or raw exception text.
+    object read be read as "wrong key". `connection`, when given, keeps advice from repeating
+    a setting already in place. No message ever holds a secret or raw exception text.
     """
-    described = _describe(exc, operation, bucket, key, sse_customer_key)
+    minimal_checksums = (
+        connection is not None
+        and connection.effective_checksum_policy is ChecksumPolicy.WHEN_REQUIRED
+    )
+    described = _describe(exc, operation, bucket, key, sse_customer_key, minimal_checksums)
     # Last line of defence: whatever went into the words, no registered secret comes out.
     return replace(
         described, message=scrub_known(described.message), fix=scrub_known(described.fix)
@@ -45,10 +52,17 @@ def describe(
 
 
 def _describe(
-    exc: BaseException, operation: str, bucket: str, key: str, sse_customer_key: bool
+    exc: BaseException,
+    operation: str,
+    bucket: str,
+    key: str,
+    sse_customer_key: bool,
+    minimal_checksums: bool,
 ) -> UserError:
     if isinstance(exc, ClientError):
-        return describe_client_error(exc, operation, bucket, key, sse_customer_key)
+        return describe_client_error(
+            exc, operation, bucket, key, sse_customer_key, minimal_checksums
+        )
     if isinstance(exc, NoCredentialsError | PartialCredentialsError | CredentialRetrievalError):
         return UserError(
             ErrorKind.NO_CREDENTIALS,

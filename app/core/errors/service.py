@@ -87,6 +87,7 @@ class _Reply:
     error: Mapping[str, Any]
     headers: Mapping[str, str]
     sse_customer_key: bool
+    minimal_checksums: bool  # the connection already sends checksums only when required
 
     @property
     def doing(self) -> str:
@@ -107,7 +108,12 @@ class _Reply:
 
 
 def describe_client_error(
-    exc: ClientError, operation: str, bucket: str, key: str, sse_customer_key: bool
+    exc: ClientError,
+    operation: str,
+    bucket: str,
+    key: str,
+    sse_customer_key: bool,
+    minimal_checksums: bool = False,
 ) -> UserError:
     response = exc.response or {}
     error = response.get("Error") or {}
@@ -124,6 +130,7 @@ def describe_client_error(
         error=error,
         headers={k.lower(): v for k, v in (meta.get("HTTPHeaders") or {}).items()},
         sse_customer_key=sse_customer_key,
+        minimal_checksums=minimal_checksums,
     )
     for rule in _RULES:
         described = rule(reply)
@@ -324,6 +331,15 @@ def _checksums(r: _Reply) -> UserError | None:
     )
     if not (candidate and (mentions or vague_header)):
         return None
+    if r.minimal_checksums:
+        return r.make(
+            ErrorKind.CHECKSUM_REJECTED,
+            f"The server rejected the checksum sent while {r.doing}, although this connection "
+            "already sends checksums only when required: this request must carry one, and the "
+            "provider does not accept the kind botocore sends.",
+            "Nothing in the connection settings avoids this; the provider may accept only the "
+            "older Content-MD5 checksum for this operation.",
+        )
     return r.make(
         ErrorKind.CHECKSUM_REJECTED,
         f"The server rejected the checksum headers sent while {r.doing}; this provider does not "

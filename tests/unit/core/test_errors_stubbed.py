@@ -184,6 +184,21 @@ def test_checksum_header_rejection_suggests_when_required(stub: StubS3, rejectio
     assert careful.call("b-one", _put)["ETag"] == '"abc"'
 
 
+def test_checksum_advice_is_not_repeated_when_already_followed(stub: StubS3) -> None:
+    # DeleteObjects must carry a checksum; botocore sends CRC32 even when only "required".
+    stub.respond = _rejects_checksums(
+        Canned(400, "InvalidArgument", "Unsupported header 'x-amz-checksum-crc32'")
+    )
+    careful = _session(stub, checksum_policy=ChecksumPolicy.WHEN_REQUIRED)
+    with pytest.raises(ClientError) as caught:
+        careful.call(
+            "b-one", lambda c: c.delete_objects(Bucket="b-one", Delete={"Objects": [{"Key": "a"}]})
+        )
+    error = describe(caught.value, bucket="b-one", connection=careful.connection)
+    assert error.kind is ErrorKind.CHECKSUM_REJECTED and not error.suggest_checksum_when_required
+    assert "already sends checksums only when required" in error.message
+
+
 def test_data_checksum_mismatch_is_not_a_header_problem(stub: StubS3) -> None:
     canned = Canned(400, "BadDigest", "The Content-MD5 you specified did not match.")
     error = _describe(stub, canned, _put)
