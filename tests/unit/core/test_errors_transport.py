@@ -19,7 +19,12 @@ from app.core.credentials.spec import CredentialKind, CredentialSpec
 from app.core.errors import ErrorKind, Remedy, describe
 from app.core.s3.session import S3Session
 from tests.conftest import connection_for
-from tests.fixtures.faults import dropping_server, full_backlog_server, silent_server
+from tests.fixtures.faults import (
+    dropping_server,
+    full_backlog_server,
+    silent_server,
+    truncating_server,
+)
 from tests.fixtures.servers import RunningS3
 
 
@@ -70,6 +75,32 @@ def test_connection_dropped(seaweed: RunningS3) -> None:
         error = describe(_raised(_local(seaweed, port).list_buckets))
     assert error.kind is ErrorKind.CONNECTION_DROPPED and error.retryable
     assert f"127.0.0.1:{port}" in error.message
+
+
+def test_connection_dropped_in_the_middle_of_a_download(seaweed: RunningS3) -> None:
+    with truncating_server() as port:
+        session = _local(seaweed, port)
+        response = session.call("b-one", lambda c: c.get_object(Bucket="b-one", Key="big.bin"))
+        error = describe(_raised(response["Body"].read), "GetObject", "b-one", "big.bin")
+    assert error.kind is ErrorKind.CONNECTION_DROPPED and error.retryable
+
+
+def test_unreachable_proxy() -> None:
+    from app.core import secrets
+
+    secrets.set_secret("proxy", "secret-key", "s")
+    session = S3Session(
+        Connection(
+            host="s3.provider.invalid",  # not bypassed by NO_PROXY=127.0.0.1
+            proxy=f"http://127.0.0.1:{_closed_port()}",
+            max_attempts=1,
+            credentials=CredentialSpec(
+                kind=CredentialKind.STATIC, access_key_id="k", secret_owner="proxy"
+            ),
+        )
+    )
+    error = describe(_raised(session.list_buckets))
+    assert error.kind is ErrorKind.PROXY and "proxy at 127.0.0.1:" in error.message
 
 
 def _invalid_host(style: AddressingStyle) -> S3Session:
