@@ -7,7 +7,9 @@ serialised because botocore sessions are not.
 
 from __future__ import annotations
 
+import logging
 import threading
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -18,12 +20,15 @@ from botocore.config import Config
 from botocore.credentials import CredentialProvider, CredentialResolver, Credentials
 from botocore.exceptions import ClientError
 from botocore.parsers import ResponseParserFactory
+from urllib3.exceptions import InsecureRequestWarning
 
 from app import __version__
 from app.core.connection import AddressingStyle, Connection
 from app.core.credentials.resolve import MfaPrompt, resolve
+from app.core.errors.redact import remember_secrets
 from app.core.s3 import thread_guard
 
+_log = logging.getLogger(__name__)
 _REGION_ALIASES = {None: "us-east-1", "": "us-east-1", "EU": "eu-west-1", "US": "us-east-1"}
 
 
@@ -73,6 +78,8 @@ class S3Session:
         self.connection = connection
         self._lock = threading.Lock()
         self._credentials = resolve(connection.credentials, mfa_prompt)
+        if self._credentials is not None:
+            remember_secrets(self._credentials.secret_key, self._credentials.token)
         self._botocore = self._new_botocore_session(raw_timestamps=False)
         self._botocore_raw = self._new_botocore_session(raw_timestamps=True)
         self._clients: dict[tuple[str, bool], Any] = {}
@@ -93,7 +100,17 @@ class S3Session:
             factory.set_parser_defaults(timestamp_parser=lambda value: value)
             session.register_component("response_parser_factory", factory)
         session.register("before-call.s3", thread_guard.check_before_call)
+        session.register("after-call.s3", self._learn_redirected_region)
+        events = session.get_component("event_emitter")
+        events.register_first("needs-retry.s3", _stop_blind_redirects)
         return session
+
+    def _learn_redirected_region(self, context: dict[str, Any], **_: Any) -> None:
+        """botocore follows a region redirect inside one call; keep the region it found."""
+        redirect = context.get("s3_redirect") or {}
+        region = (context.get("signing") or {}).get("region")
+        if redirect.get("redirected") and isinstance(redirect.get("bucket"), str) and region:
+            self._bucket_regions[redirect["bucket"]] = region
 
     def _config(self, region: str) -> Config:
         conn = self.connection
@@ -109,7 +126,8 @@ class S3Session:
             "s3": s3_config,
             "connect_timeout": conn.connect_timeout,
             "read_timeout": conn.read_timeout,
-            "retries": {"max_attempts": conn.max_attempts, "mode": "standard"},
+            # total_max_attempts counts the first try; botocore's "max_attempts" would not.
+            "retries": {"total_max_attempts": conn.max_attempts, "mode": "standard"},
             "max_pool_connections": conn.max_pool_connections,
             "request_checksum_calculation": policy,
             "response_checksum_validation": policy,
@@ -130,6 +148,11 @@ class S3Session:
                 source = self._botocore_raw if raw_timestamps else self._botocore
                 conn = self.connection
                 verify: bool | str = conn.ca_bundle or True if conn.verify_tls else False
+                if verify is False:
+                    # The user switched verification off for this host and the UI flags it;
+                    # urllib3 would otherwise warn on every request.
+                    _log.warning("TLS certificate verification is off for %s", conn.host)
+                    warnings.simplefilter("ignore", InsecureRequestWarning)
                 client = source.create_client(
                     "s3",
                     region_name=region,
@@ -148,13 +171,14 @@ class S3Session:
     def bucket_region(self, bucket: str) -> str:
         """The bucket's region, looked up once and cached.
 
-        Only AWS routes requests by region; other providers get the connection's region.
+        Only AWS is asked; other providers get the connection's region unless one of their
+        answers already named the bucket's region (a redirect followed in `call`).
         """
-        if not self.connection.is_aws:
-            return self.connection.region
         cached = self._bucket_regions.get(bucket)
         if cached:
             return cached
+        if not self.connection.is_aws:
+            return self.connection.region
         region = self._discover_region(bucket)
         self._bucket_regions[bucket] = region
         return region
@@ -197,7 +221,7 @@ class S3Session:
             return operation(client)
         except ClientError as exc:
             region = _region_header(exc)
-            if not region or region == client.meta.region_name:
+            if not region or region == client.meta.region_name or not _is_region_error(exc):
                 raise
             self._bucket_regions[bucket] = region
             return operation(self.client(region, raw))
@@ -253,6 +277,47 @@ class S3Session:
 
     def head_bucket(self, bucket: str) -> dict[str, Any]:
         return self.call(bucket, lambda c: c.head_bucket(Bucket=bucket))
+
+
+_REGION_ERROR_CODES = {
+    "PermanentRedirect",
+    "TemporaryRedirect",
+    "AuthorizationHeaderMalformed",
+    "IllegalLocationConstraintException",
+    "301",
+    "307",
+    "400",  # a HEAD signed for the wrong region: no body, only the region header
+}
+
+
+def _stop_blind_redirects(request_dict: dict[str, Any], response: Any, **_: Any) -> None:
+    """Keep botocore from chasing a redirect that names no region.
+
+    botocore answers such a redirect by asking HeadBucket for the region; when that HEAD is
+    redirected the same way (an http→https redirect, a misrouted endpoint) it asks again, and
+    again, until RecursionError. Marking the request as already redirected lets the error
+    through, for `errors.describe` to explain.
+    """
+    if response is None:
+        return
+    http_response, parsed = response
+    status = getattr(http_response, "status_code", None)
+    code = parsed.get("Error", {}).get("Code")
+    if status not in (301, 302, 307) and code != "PermanentRedirect":
+        return
+    headers = parsed.get("ResponseMetadata", {}).get("HTTPHeaders", {})
+    if headers.get("x-amz-bucket-region") or parsed.get("Error", {}).get("Region"):
+        return
+    redirect = request_dict.get("context", {}).get("s3_redirect")
+    if isinstance(redirect, dict):
+        redirect["redirected"] = True
+
+
+def _is_region_error(exc: ClientError) -> bool:
+    """Only these mean "wrong region"; other errors may carry the region header too."""
+    response = exc.response or {}
+    status = response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+    return response.get("Error", {}).get("Code") in _REGION_ERROR_CODES or status in (301, 307)
 
 
 def _region_header(exc: ClientError) -> str | None:

@@ -1,0 +1,11 @@
+"""The one place that turns botocore/urllib3/OS errors into messages a person can act on.
+
+Every message says what happened and what to do; the raw exception text is never shown alone
+and never contains a secret.
+"""
+
+from app.core.errors.dispatch import describe
+from app.core.errors.model import ErrorKind, Remedy, UserError
+from app.core.errors.redact import remember_secrets
+
+__all__ = ["ErrorKind", "Remedy", "UserError", "describe", "remember_secrets"]
