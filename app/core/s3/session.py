@@ -17,7 +17,12 @@ from typing import Any, NamedTuple
 import botocore.session
 from botocore import UNSIGNED
 from botocore.config import Config
-from botocore.credentials import CredentialProvider, CredentialResolver, Credentials
+from botocore.credentials import (
+    CredentialProvider,
+    CredentialResolver,
+    Credentials,
+    RefreshableCredentials,
+)
 from botocore.exceptions import ClientError
 from botocore.parsers import ResponseParserFactory
 from urllib3.exceptions import InsecureRequestWarning
@@ -79,7 +84,7 @@ class S3Session:
         self._lock = threading.Lock()
         self._credentials = resolve(connection.credentials, mfa_prompt)
         if self._credentials is not None:
-            remember_secrets(self._credentials.secret_key, self._credentials.token)
+            remember_secrets(*_secrets_without_refresh(self._credentials))
         self._botocore = self._new_botocore_session(raw_timestamps=False)
         self._botocore_raw = self._new_botocore_session(raw_timestamps=True)
         self._clients: dict[tuple[str, bool], Any] = {}
@@ -100,6 +105,7 @@ class S3Session:
             factory.set_parser_defaults(timestamp_parser=lambda value: value)
             session.register_component("response_parser_factory", factory)
         session.register("before-call.s3", thread_guard.check_before_call)
+        session.register("before-send.s3", _remember_secret_headers)
         session.register("after-call.s3", self._learn_redirected_region)
         events = session.get_component("event_emitter")
         events.register_first("needs-retry.s3", _stop_blind_redirects)
@@ -328,3 +334,26 @@ def _region_header(exc: ClientError) -> str | None:
         return region
     error = response.get("Error", {})
     return error.get("Region") or None
+
+
+def _secrets_without_refresh(credentials: Credentials) -> tuple[str | None, str | None]:
+    # The public properties of RefreshableCredentials renew short-lived keys on every read;
+    # registering them for redaction must not cost an extra round trip to STS or IMDS.
+    if isinstance(credentials, RefreshableCredentials):
+        return credentials._secret_key, credentials._token
+    return credentials.secret_key, credentials.token
+
+
+_SECRET_HEADERS = (
+    "X-Amz-Security-Token",
+    "x-amz-server-side-encryption-customer-key",
+    "x-amz-copy-source-server-side-encryption-customer-key",
+)
+
+
+def _remember_secret_headers(request: Any, **_: Any) -> None:
+    """Register what goes over the wire as a secret (renewed tokens, SSE-C keys) for redaction."""
+    headers = request.headers
+    values = [headers.get(name) for name in _SECRET_HEADERS]
+    if any(values):
+        remember_secrets(*(v.decode() if isinstance(v, bytes) else v for v in values))
