@@ -187,11 +187,16 @@ def _delete_batch(
         return 0, [KeyFailure(t.key, t.version_id, code, message) for t in batch]
     except BotoCoreError as exc:
         return 0, [KeyFailure(t.key, t.version_id, type(exc).__name__, str(exc)) for t in batch]
-    failures = [
-        KeyFailure(
-            e.get("Key", ""), e.get("VersionId"), e.get("Code", "Error"), e.get("Message", "")
-        )
-        for e in response.get("Errors", ())
-    ]
-    # Quiet mode lists only failures; a server that ignores Quiet lists successes too.
+    # Some servers leave VersionId out of an error; name it when the batch held one version.
+    versions_of: dict[str, list[str | None]] = {}
+    for t in batch:
+        versions_of.setdefault(t.key, []).append(t.version_id)
+    failures = []
+    for e in response.get("Errors", ()):
+        key = e.get("Key", "")
+        version = e.get("VersionId")
+        if version is None and len(versions_of.get(key, ())) == 1:
+            version = versions_of[key][0]
+        failures.append(KeyFailure(key, version, e.get("Code", "Error"), e.get("Message", "")))
+    # Quiet mode lists only failures; successes are counted, not listed.
     return len(batch) - len(failures), failures
