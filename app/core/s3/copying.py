@@ -27,6 +27,7 @@ from app.core.s3.batch_work import (
     run_bounded,
 )
 from app.core.s3.deletion import DeleteReport, Target, delete_object, delete_targets
+from app.core.s3.folders import DIRECTORY_CONTENT_TYPE
 from app.core.s3.session import ObjectEntry, S3Session
 
 GIB = 1024**3
@@ -290,6 +291,10 @@ def copy_prefix(
     def work(entry: ObjectEntry) -> CopyFailure | None:
         dest_key = dest_prefix + entry.key[len(source_prefix) :]
         try:
+            if entry.key.endswith("/") and entry.size == 0:
+                # A folder placeholder: written anew, since SeaweedFS cannot copy one.
+                _put_placeholder(session, dest_bucket, dest_key)
+                return None
             copy_object(
                 session,
                 ObjectRef(source_bucket, entry.key),
@@ -320,6 +325,15 @@ def copy_prefix(
 
     report.cancelled = not run_bounded(entries(), work, on_result, cancel, workers)
     return report
+
+
+def _put_placeholder(session: S3Session, bucket: str, key: str) -> None:
+    session.call(
+        bucket,
+        lambda c: c.put_object(
+            Bucket=bucket, Key=key, Body=b"", ContentType=DIRECTORY_CONTENT_TYPE
+        ),
+    )
 
 
 def move_prefix(

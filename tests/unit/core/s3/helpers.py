@@ -7,7 +7,7 @@ from typing import Any
 
 
 def fill(admin: Any, bucket: str, keys: list[str], body: bytes = b"x") -> None:
-    with ThreadPoolExecutor(16) as pool:
+    with ThreadPoolExecutor(8) as pool:
         list(pool.map(lambda k: admin.put_object(Bucket=bucket, Key=k, Body=body), keys))
 
 
