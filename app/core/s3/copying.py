@@ -392,6 +392,19 @@ def _check_prefixes(source_bucket: str, source: str, dest_bucket: str, dest: str
         )
 
 
+# -- rename -----------------------------------------------------------------------------------
+
+
+def renamed_key(key: str, new_name: str) -> str:
+    """The key of `key` renamed in place: 'a/b.txt' + 'c.txt' -> 'a/c.txt'; folders keep '/'."""
+    if not new_name or "/" in new_name or new_name in (".", ".."):
+        raise ValueError("A new name cannot be empty, '.', '..' or contain '/'.")
+    is_folder = key.endswith("/")
+    stem = key[:-1] if is_folder else key
+    parent = stem[: stem.rfind("/") + 1]
+    return f"{parent}{new_name}/" if is_folder else f"{parent}{new_name}"
+
+
 # -- duplicate --------------------------------------------------------------------------------
 
 _DOUBLE_EXTENSIONS = (".tar.gz", ".tar.bz2", ".tar.xz", ".tar.zst")
@@ -487,4 +500,5 @@ __all__ = [
     "move_object",
     "move_prefix",
     "numbered_name",
+    "renamed_key",
 ]

@@ -108,8 +108,11 @@ def delete_targets(
     cancel: CancelFlag | None = None,
     progress: Progress | None = None,
     workers: int = DEFAULT_WORKERS,
+    batch_size: int = BATCH_SIZE,
 ) -> DeleteReport:
     """Delete the given keys (or versions), streaming `targets` in batches of 1,000."""
+    if not 1 <= batch_size <= BATCH_SIZE:
+        raise ValueError(f"A DeleteObjects batch holds 1 to {BATCH_SIZE} keys.")
     cancel = cancel or never_cancelled()
     progress = progress or ignore_progress
     report = DeleteReport()
@@ -123,7 +126,7 @@ def delete_targets(
         report.failures.extend(failures)
         progress(report.deleted + len(report.failures), total)
 
-    finished = run_bounded(_batches(targets), work, on_result, cancel, workers)
+    finished = run_bounded(_batches(targets, batch_size), work, on_result, cancel, workers)
     report.cancelled = not finished
     return report
 
@@ -137,6 +140,7 @@ def delete_prefix(
     cancel: CancelFlag | None = None,
     progress: Progress | None = None,
     workers: int = DEFAULT_WORKERS,
+    batch_size: int = BATCH_SIZE,
 ) -> DeleteReport:
     """Delete everything under `prefix` (the folder placeholder included).
 
@@ -155,14 +159,14 @@ def delete_prefix(
             for page in session.list_prefix(bucket, prefix, delimiter=None)
             for o in page.objects
         )
-    return delete_targets(session, bucket, targets, total, cancel, progress, workers)
+    return delete_targets(session, bucket, targets, total, cancel, progress, workers, batch_size)
 
 
-def _batches(targets: Iterable[Target]) -> Iterator[list[Target]]:
+def _batches(targets: Iterable[Target], size: int) -> Iterator[list[Target]]:
     batch: list[Target] = []
     for target in targets:
         batch.append(target)
-        if len(batch) == BATCH_SIZE:
+        if len(batch) == size:
             yield batch
             batch = []
     if batch:

@@ -16,6 +16,7 @@ from app.core.s3.copying import (
     move_object,
     move_prefix,
     numbered_name,
+    renamed_key,
 )
 from app.core.s3.session import S3Session
 from tests.conftest import connection_for
@@ -274,3 +275,21 @@ def test_rename_folder_with_slash_heavy_keys_on_moto(moto: RunningS3, moto_admin
     report = move_prefix(session, name, "old/", name, "new/")
     assert report.ok
     assert sorted(all_keys(moto_admin, name)) == sorted(f"new/{k}" for k in inner)
+
+
+@pytest.mark.parametrize(
+    ("key", "name", "expected"),
+    [
+        ("a/b.txt", "c.txt", "a/c.txt"),
+        ("top.txt", "new.txt", "new.txt"),
+        ("a/folder/", "renamed", "a/renamed/"),
+        ("/lead", "x", "/x"),
+    ],
+)
+def test_renamed_key(key: str, name: str, expected: str) -> None:
+    assert renamed_key(key, name) == expected
+
+
+def test_renamed_key_refuses_a_slash() -> None:
+    with pytest.raises(ValueError, match="contain '/'"):
+        renamed_key("a/b", "c/d")

@@ -63,13 +63,24 @@ def test_keys_with_awkward_names_are_deleted(
 def test_cancel_stops_taking_batches_and_says_so(
     seaweed: RunningS3, seaweed_admin: object, bucket: str
 ) -> None:
-    fill(seaweed_admin, bucket, [f"c/{i:05d}" for i in range(2500)])
+    fill(seaweed_admin, bucket, [f"c/{i:03d}" for i in range(60)])
     session = S3Session(connection_for(seaweed))
     cancel = threading.Event()
-    cancel.set()  # cancelled before the first batch is taken
-    report = delete_prefix(session, bucket, "c/", cancel=cancel)
-    assert report.cancelled and not report.ok and report.deleted == 0
-    assert len(all_keys(seaweed_admin, bucket, "c/")) == 2500
+
+    report = delete_prefix(
+        session,
+        bucket,
+        "c/",
+        cancel=cancel,
+        progress=lambda d, t: cancel.set(),
+        workers=1,
+        batch_size=10,
+    )
+
+    left = all_keys(seaweed_admin, bucket, "c/")
+    assert report.cancelled and not report.ok and report.failures == []
+    assert 10 <= report.deleted < 60  # batches in flight finish; no new one starts
+    assert len(left) == 60 - report.deleted
 
 
 def test_plain_delete_on_versioned_bucket_leaves_delete_markers(
