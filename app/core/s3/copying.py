@@ -116,7 +116,7 @@ def copy_object(
     copy_source: dict[str, str] = {"Bucket": source.bucket, "Key": source.key}
     if source.version_id:
         copy_source["VersionId"] = source.version_id
-    if size < multipart_threshold:
+    if size < multipart_threshold or size == 0:
         params: dict[str, Any] = {
             "Bucket": dest.bucket,
             "Key": dest.key,
@@ -125,6 +125,9 @@ def copy_object(
         }
         if storage_class and storage_class != "STANDARD":
             params["StorageClass"] = storage_class  # CopyObject would reset it to STANDARD
+        if head is not None:
+            # Without these the copy takes the destination bucket's default encryption.
+            params.update(_kms_params(head))
         response = session.call(dest.bucket, lambda c: c.copy_object(**params))
         progress(size, size)
         etag = response.get("CopyObjectResult", {}).get("ETag", "")
@@ -158,10 +161,7 @@ def _multipart_copy(
         create["Metadata"] = head["Metadata"]
     if head.get("StorageClass") and head["StorageClass"] != "STANDARD":
         create["StorageClass"] = head["StorageClass"]
-    if head.get("ServerSideEncryption") == "aws:kms":
-        create["ServerSideEncryption"] = "aws:kms"
-        if head.get("SSEKMSKeyId"):
-            create["SSEKMSKeyId"] = head["SSEKMSKeyId"]
+    create.update(_kms_params(head))
     tagging = _tagging_of(session, copy_source)
     if tagging:
         create["Tagging"] = tagging
@@ -220,6 +220,15 @@ def _multipart_copy(
             )
         raise
     return CopyResult(response.get("VersionId"), response.get("ETag", ""), True)
+
+
+def _kms_params(head: dict[str, Any]) -> dict[str, str]:
+    if head.get("ServerSideEncryption") != "aws:kms":
+        return {}
+    params = {"ServerSideEncryption": "aws:kms"}
+    if head.get("SSEKMSKeyId"):
+        params["SSEKMSKeyId"] = head["SSEKMSKeyId"]
+    return params
 
 
 def _tagging_of(session: S3Session, copy_source: dict[str, str]) -> str | None:

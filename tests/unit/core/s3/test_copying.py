@@ -4,9 +4,11 @@ import threading
 import unicodedata
 import uuid
 
+import boto3
 import pytest
 
 from app.core.s3.copying import (
+    MULTIPART_COPY_THRESHOLD,
     CopyCancelled,
     ObjectRef,
     copy_object,
@@ -293,3 +295,51 @@ def test_renamed_key(key: str, name: str, expected: str) -> None:
 def test_renamed_key_refuses_a_slash() -> None:
     with pytest.raises(ValueError, match="contain '/'"):
         renamed_key("a/b", "c/d")
+
+
+@pytest.mark.parametrize("threshold", [MULTIPART_COPY_THRESHOLD, 1])
+def test_copy_keeps_the_objects_kms_key_over_the_bucket_default(
+    threshold: int, moto: RunningS3, moto_admin: object
+) -> None:
+    # KMS runs on moto (SeaweedFS has no KMS). The bucket's default key differs from the
+    # object's, so a copy that forgot the object's key would land on the default one.
+    kms = boto3.client(
+        "kms",
+        endpoint_url=moto.endpoint_url,
+        aws_access_key_id=moto.access_key,
+        aws_secret_access_key=moto.secret_key,
+        region_name="us-east-1",
+    )
+    object_key_id = kms.create_key()["KeyMetadata"]["Arn"]
+    default_key_id = kms.create_key()["KeyMetadata"]["Arn"]
+    name = _new_bucket(moto_admin)
+    moto_admin.put_bucket_encryption(  # type: ignore[attr-defined]
+        Bucket=name,
+        ServerSideEncryptionConfiguration={
+            "Rules": [
+                {
+                    "ApplyServerSideEncryptionByDefault": {
+                        "SSEAlgorithm": "aws:kms",
+                        "KMSMasterKeyID": default_key_id,
+                    }
+                }
+            ]
+        },
+    )
+    moto_admin.put_object(  # type: ignore[attr-defined]
+        Bucket=name,
+        Key="secret.bin",
+        Body=b"classified",
+        ServerSideEncryption="aws:kms",
+        SSEKMSKeyId=object_key_id,
+    )
+    session = S3Session(connection_for(moto))
+
+    result = copy_object(
+        session, ObjectRef(name, "secret.bin"), ObjectRef(name, "copy.bin"), threshold
+    )
+
+    assert result.multipart == (threshold == 1)
+    head = moto_admin.head_object(Bucket=name, Key="copy.bin")  # type: ignore[attr-defined]
+    assert head["ServerSideEncryption"] == "aws:kms"
+    assert head["SSEKMSKeyId"] == object_key_id
