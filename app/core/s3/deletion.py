@@ -141,12 +141,19 @@ def delete_prefix(
     progress: Progress | None = None,
     workers: int = DEFAULT_WORKERS,
     batch_size: int = BATCH_SIZE,
+    whole_bucket: bool = False,
 ) -> DeleteReport:
-    """Delete everything under `prefix` (the folder placeholder included).
+    """Delete everything under folder `prefix` (its placeholder included).
 
-    `total` (from `count_objects`) only feeds the progress callback. The listing is streamed
-    while earlier batches are being deleted; memory stays bounded by the in-flight batches.
+    `prefix` must end with '/' (so 'photos' cannot take 'photos-2024.jpg' along); emptying a
+    whole bucket takes `prefix=""` and `whole_bucket=True`. `total` (from `count_objects`) only
+    feeds the progress callback. The listing is streamed while earlier batches are being
+    deleted; memory stays bounded by the in-flight batches.
     """
+    if prefix and not prefix.endswith("/"):
+        raise ValueError(f"'{prefix}' is not a folder prefix: it must end with '/'.")
+    if not prefix and not whole_bucket:
+        raise ValueError("An empty prefix means the whole bucket; say so with whole_bucket=True.")
     if mode is DeleteMode.ALL_VERSIONS:
         targets: Iterable[Target] = (
             Target(v.key, v.version_id)

@@ -3,6 +3,8 @@ from __future__ import annotations
 import threading
 import uuid
 
+import pytest
+
 from app.core.s3.deletion import (
     DeleteMode,
     Target,
@@ -151,3 +153,30 @@ def test_a_refused_request_reports_every_key_of_its_batch(seaweed: RunningS3) ->
         ("a", "NoSuchBucket"),
         ("b", "NoSuchBucket"),
     ]
+
+
+def test_delete_prefix_needs_a_folder_prefix_or_an_explicit_whole_bucket(
+    seaweed: RunningS3, seaweed_admin: object, bucket: str
+) -> None:
+    fill(seaweed_admin, bucket, ["photos-2024.jpg", "photos/a.jpg"])
+    session = S3Session(connection_for(seaweed))
+    with pytest.raises(ValueError, match="must end with '/'"):
+        delete_prefix(session, bucket, "photos")
+    with pytest.raises(ValueError, match="whole_bucket=True"):
+        delete_prefix(session, bucket, "")
+    assert sorted(all_keys(seaweed_admin, bucket)) == ["photos-2024.jpg", "photos/a.jpg"]
+    report = delete_prefix(session, bucket, "", whole_bucket=True)
+    assert report.ok and report.deleted == 2 and all_keys(seaweed_admin, bucket) == []
+
+
+def test_slash_heavy_keys_are_deleted_on_moto(moto: RunningS3, moto_admin: object) -> None:
+    # SeaweedFS stores "/a" as "a" and "a//b" as "a/b", so these keys are checked on moto.
+    name = f"t-{uuid.uuid4().hex[:16]}"
+    moto_admin.create_bucket(Bucket=name)  # type: ignore[attr-defined]
+    keys = ["d//double", "d/trailing ", "d/" + "\u0041\u030a"]
+    fill(moto_admin, name, [*keys, "/leading"])
+    session = S3Session(connection_for(moto))
+    assert count_objects(session, name, "d/").objects == 3
+    assert delete_prefix(session, name, "d/").deleted == 3
+    assert delete_targets(session, name, [Target("/leading")]).ok
+    assert all_keys(moto_admin, name) == []

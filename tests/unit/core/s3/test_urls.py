@@ -24,7 +24,7 @@ from app.core.s3.urls import (
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
 
-NFD_KEY = unicodedata.normalize("NFD", "dir/café report .txt")
+NFD_KEY = unicodedata.normalize("NFD", "dir/café report .txt ")  # decomposed, trailing space
 
 
 def test_s3_uri() -> None:
