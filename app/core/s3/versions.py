@@ -88,6 +88,16 @@ def list_versions(
             return
 
 
+def versioning_status(session: S3Session, bucket: str) -> str | None:
+    """'Enabled', 'Suspended', or None for a bucket that never had versioning.
+
+    A bucket with either status may hold old versions, so the delete dialog offers the
+    permanent choice for both.
+    """
+    response = session.call(bucket, lambda c: c.get_bucket_versioning(Bucket=bucket))
+    return response.get("Status") or None
+
+
 def delete_version(session: S3Session, bucket: str, key: str, version_id: str) -> None:
     """Delete one version permanently (no delete marker is added)."""
     session.call(bucket, lambda c: c.delete_object(Bucket=bucket, Key=key, VersionId=version_id))
@@ -110,7 +120,7 @@ def restore_version(
 
     Nothing is deleted: the version that was latest stays in the history.
     """
-    from app.core.s3 import copying
+    from app.core.s3 import copying  # copying -> deletion -> versions: import when used
 
     return copying.copy_object(
         session,

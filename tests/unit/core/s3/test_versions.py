@@ -6,6 +6,7 @@ from app.core.s3.versions import (
     list_versions,
     remove_delete_marker,
     restore_version,
+    versioning_status,
 )
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
@@ -115,3 +116,14 @@ def test_delete_a_specific_version_and_remove_a_delete_marker(
     remove_delete_marker(session, bucket, "d.txt", marker)
     assert [(vid, m) for _, vid, m in all_versions(seaweed_admin, bucket)] == [(v2, False)]
     assert _body(seaweed_admin, bucket, "d.txt") == b"second"
+
+
+def test_versioning_status(seaweed: RunningS3, seaweed_admin: object, bucket: str) -> None:
+    session = S3Session(connection_for(seaweed))
+    assert versioning_status(session, bucket) is None
+    enable_versioning(seaweed_admin, bucket)
+    assert versioning_status(session, bucket) == "Enabled"
+    seaweed_admin.put_bucket_versioning(  # type: ignore[attr-defined]
+        Bucket=bucket, VersioningConfiguration={"Status": "Suspended"}
+    )
+    assert versioning_status(session, bucket) == "Suspended"
