@@ -282,12 +282,41 @@ def copy_prefix(
     workers: int = DEFAULT_WORKERS,
     multipart_threshold: int = MULTIPART_COPY_THRESHOLD,
     part_size: int = DEFAULT_PART_SIZE,
-    _record: IO[str] | None = None,
 ) -> CopyReport:
     """Copy every object under `source_prefix` to the same relative key under `dest_prefix`.
 
     Objects are copied in parallel while the listing streams. `progress(objects_done, total)`.
     """
+    return _copy_prefix(
+        session,
+        source_bucket,
+        source_prefix,
+        dest_bucket,
+        dest_prefix,
+        total,
+        cancel,
+        progress,
+        workers,
+        multipart_threshold,
+        part_size,
+        record=None,
+    )
+
+
+def _copy_prefix(
+    session: S3Session,
+    source_bucket: str,
+    source_prefix: str,
+    dest_bucket: str,
+    dest_prefix: str,
+    total: int | None,
+    cancel: CancelFlag | None,
+    progress: Progress | None,
+    workers: int,
+    multipart_threshold: int,
+    part_size: int,
+    record: IO[str] | None,
+) -> CopyReport:
     _check_prefixes(source_bucket, source_prefix, dest_bucket, dest_prefix)
     cancel = cancel or never_cancelled()
     progress = progress or ignore_progress
@@ -326,8 +355,8 @@ def copy_prefix(
     def on_result(entry: ObjectEntry, failure: CopyFailure | None) -> None:
         if failure is None:
             report.copied += 1
-            if _record is not None:
-                _record.write(json.dumps(entry.key) + "\n")
+            if record is not None:
+                record.write(json.dumps(entry.key) + "\n")
         else:
             report.failures.append(failure)
         progress(report.copied + len(report.failures), total)
@@ -366,7 +395,7 @@ def move_prefix(
     """
     cancel = cancel or never_cancelled()
     with tempfile.TemporaryFile("w+", encoding="utf-8") as record:
-        report = copy_prefix(
+        report = _copy_prefix(
             session,
             source_bucket,
             source_prefix,
@@ -378,7 +407,7 @@ def move_prefix(
             workers,
             multipart_threshold,
             part_size,
-            _record=record,
+            record,
         )
         if not report.ok:
             return report  # nothing deleted: the source stays whole

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from app.core.s3.batch_work import CancelFlag, Progress
 from app.core.s3.session import S3Session
 
 
@@ -115,6 +116,8 @@ def restore_version(
     version_id: str,
     multipart_threshold: int | None = None,
     part_size: int | None = None,
+    cancel: CancelFlag | None = None,
+    progress: Progress | None = None,
 ) -> str | None:
     """Make `version_id` the latest again by copying it over the key; returns the new version id.
 
@@ -128,4 +131,6 @@ def restore_version(
         copying.ObjectRef(bucket, key),
         multipart_threshold=multipart_threshold or copying.MULTIPART_COPY_THRESHOLD,
         part_size=part_size or copying.DEFAULT_PART_SIZE,
+        cancel=cancel,
+        progress=progress,
     ).version_id
