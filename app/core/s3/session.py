@@ -90,6 +90,11 @@ class S3Session:
         self._clients: dict[tuple[str, bool], Any] = {}
         self._bucket_regions: dict[str, str] = {}
 
+    @property
+    def credentials(self) -> Credentials | None:
+        """The signing credentials (None when anonymous): pre-signed URLs check their expiry."""
+        return self._credentials
+
     # -- clients -----------------------------------------------------------------------------
 
     def _new_botocore_session(self, raw_timestamps: bool) -> botocore.session.Session:
