@@ -61,6 +61,8 @@ class Connection:
     bucket: str | None = None  # scope: only this bucket is shown, ListBuckets never called
     prefix: str = ""  # scope inside `bucket`
     max_pool_connections: int = 32
+    # Send `Expect: 100-continue` before upload bodies. None: the provider's safe default.
+    expect_continue: bool | None = None
     credentials: CredentialSpec = field(default_factory=CredentialSpec)
 
     def __post_init__(self) -> None:
@@ -91,6 +93,17 @@ class Connection:
         if self.checksum_policy is not None:
             return self.checksum_policy
         return ChecksumPolicy.WHEN_SUPPORTED if self.is_aws else ChecksumPolicy.WHEN_REQUIRED
+
+    @property
+    def effective_expect_continue(self) -> bool:
+        """AWS honours 100-continue; other servers may not.
+
+        SeaweedFS, for one, never answers it on a pooled connection after a zero-byte upload,
+        so the next upload waits for the whole read timeout.
+        """
+        if self.expect_continue is not None:
+            return self.expect_continue
+        return self.is_aws
 
     @property
     def tls_unverified(self) -> bool:

@@ -39,6 +39,7 @@ HONOURED_PROPERTIES = frozenset(
         "s3.storage.class.options",
         "s3.storage.class",
         "s3.upload.checksum.header",
+        "s3.upload.expect-continue",
         "role_arn",
         "mfa_serial",
         "s3.assumerole.durationseconds",
@@ -146,6 +147,14 @@ def checksum_policy(profile: Profile) -> ChecksumPolicy | None:
     if header is None:
         return None
     return ChecksumPolicy.WHEN_SUPPORTED if header else ChecksumPolicy.WHEN_REQUIRED
+
+
+def expect_continue(profile: Profile) -> bool | None:
+    """Cyberduck's `s3.upload.expect-continue`; None: not said (the provider default applies)."""
+    value = profile.properties.get("s3.upload.expect-continue")
+    if value is None or not value.strip():
+        return None
+    return value.strip().lower() in _TRUE
 
 
 def instance_metadata_url(profile: Profile) -> str:
@@ -306,6 +315,7 @@ def connection_from_profile(
         "addressing_style": addressing_style(profile),
         "signature_version": profile.signature_version,
         "checksum_policy": checksum_policy(profile),
+        "expect_continue": expect_continue(profile),
         "credentials": credentials or credential_spec(profile),
     }
     fields.update(changes)

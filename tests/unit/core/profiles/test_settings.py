@@ -67,6 +67,18 @@ def test_checksum_header_true_means_when_supported(tmp_path: Path) -> None:
     assert settings.checksum_policy(profile) is ChecksumPolicy.WHEN_SUPPORTED
 
 
+@pytest.mark.parametrize(("value", "expected"), [("<true/>", True), ("<false/>", False)])
+def test_expect_continue_property_reaches_the_connection(
+    tmp_path: Path, value: str, expected: bool
+) -> None:
+    profile = _profile(
+        tmp_path,
+        f"<key>Properties</key><dict><key>s3.upload.expect-continue</key>{value}</dict>",
+    )
+    assert settings.connection_from_profile(profile).expect_continue is expected
+    assert settings.connection_from_profile(_profile(tmp_path, "")).expect_continue is None
+
+
 def test_virtualhost_disable_false_keeps_auto(tmp_path: Path) -> None:
     profile = _profile(
         tmp_path,

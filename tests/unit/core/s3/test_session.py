@@ -99,3 +99,26 @@ def test_s3_call_on_forbidden_thread_raises(seaweed: RunningS3) -> None:
     assert len(result) == 1 and isinstance(result[0], thread_guard.BlockingCallOnForbiddenThread)
     assert "ListBuckets" in str(result[0])
     assert session.list_buckets() is not None  # other threads are unaffected
+
+
+def test_upload_after_an_empty_object_does_not_stall_on_seaweedfs(
+    seaweed: RunningS3, bucket: str
+) -> None:
+    # SeaweedFS never answers `Expect: 100-continue` on a pooled connection that just carried
+    # a zero-byte upload; with the header, the second PUT waits out the read timeout and fails.
+    import io
+
+    conn = connection_for(seaweed, read_timeout=3.0, max_attempts=1)
+    assert not conn.effective_expect_continue
+    client = S3Session(conn).client()
+    client.put_object(Bucket=bucket, Key="folder/", Body=b"")
+    client.put_object(Bucket=bucket, Key="folder/a.txt", Body=io.BytesIO(b"hello" * 1000))
+    assert client.head_object(Bucket=bucket, Key="folder/a.txt")["ContentLength"] == 5000
+
+
+def test_expect_continue_is_kept_for_aws_and_when_asked() -> None:
+    from app.core.connection import Connection
+
+    assert Connection().effective_expect_continue
+    assert Connection(host="minio.example", expect_continue=True).effective_expect_continue
+    assert not Connection(host="minio.example").effective_expect_continue
