@@ -1,0 +1,86 @@
+"""What every worker shares: the session, the journal, the connection slots and the part pool."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+from app.core import secrets
+from app.core.s3.session import S3Session
+from app.core.transfers.jobs import Job
+from app.core.transfers.journal import Journal
+from app.core.transfers.options import ServerSideEncryption, TransferOptions
+from app.core.transfers.retry import Interrupted, with_retries
+
+T = TypeVar("T")
+
+SSE_C_SECRET_KIND = "sse-c-key"  # noqa: S105 - a keyring entry name, not a secret
+
+
+class SourceChanged(Exception):
+    """The local file changed while it was being sent; the item starts over."""
+
+
+class JobStopped(Exception):
+    """Pause or cancel reached a worker; progress so far is kept in the journal."""
+
+
+@dataclass
+class Runtime:
+    session: S3Session
+    journal: Journal
+    endpoint: str
+    slots: threading.BoundedSemaphore  # one per request in flight, over the whole engine
+    part_pool: ThreadPoolExecutor
+    connections: int
+
+    def request(self, job: Job, operation: Callable[[], T], stoppable: bool = True) -> T:
+        """One S3 request under a connection slot, retried with backoff.
+
+        `stoppable=False` is for the clean-up a cancel itself needs (aborting an upload).
+        """
+
+        def attempt() -> T:
+            if stoppable:
+                checkpoint(job)
+            with self.slots:
+                return operation()
+
+        try:
+            return with_retries(attempt, job.options.max_attempts, job.stop if stoppable else None)
+        except Interrupted:
+            raise JobStopped from None
+
+
+def checkpoint(job: Job) -> None:
+    if job.stop.is_set():
+        raise JobStopped
+
+
+def sse_args(options: TransferOptions, for_read: bool = False) -> dict[str, Any]:
+    """Parameters for SSE. Reads need only the SSE-C key; writes need the whole choice."""
+    if options.sse is ServerSideEncryption.CUSTOMER:
+        ref = options.sse_customer_key_ref or ""
+        key = secrets.get_secret(ref, SSE_C_SECRET_KIND)
+        if not key:
+            raise ValueError(f"The SSE-C key '{ref}' is not in the keyring")
+        return {"SSECustomerAlgorithm": "AES256", "SSECustomerKey": key}
+    if for_read or options.sse is ServerSideEncryption.NONE:
+        return {}
+    args: dict[str, Any] = {"ServerSideEncryption": options.sse.value}
+    if options.sse is ServerSideEncryption.KMS and options.sse_kms_key_id:
+        args["SSEKMSKeyId"] = options.sse_kms_key_id
+    return args
+
+
+def etag_is_md5(options: TransferOptions) -> bool:
+    """Whether the server's ETag can be the MD5 of the bytes (not with SSE-KMS or SSE-C)."""
+    return options.sse not in (ServerSideEncryption.KMS, ServerSideEncryption.CUSTOMER)
+
+
+def tagging(tags: dict[str, str]) -> str:
+    return "&".join(f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in tags.items())
