@@ -42,6 +42,7 @@ from app.core.transfers.jobs import (
     Listener,
 )
 from app.core.transfers.journal import ItemRecord, Journal
+from app.core.transfers.names import DownloadPlanner, ensure_inside
 from app.core.transfers.options import ChecksumAlgorithm, ConflictPolicy, TransferOptions
 from app.core.transfers.runtime import JobStopped, Runtime
 from app.core.transfers.upload import upload_item
@@ -382,6 +383,8 @@ class TransferEngine:
             if job.kind is JobKind.UPLOAD:
                 upload_item(self._runtime, job, item)
             else:
+                if job.spec["key"] == "" or job.spec["key"].endswith("/"):
+                    ensure_inside(Path(job.spec["local"]), Path(item.local_path))
                 download_item(self._runtime, job, item)
             self.journal.update_item(item, state="done")
             job.progress.finish_item(id_, "done")
@@ -580,34 +583,21 @@ def _plan_download(
         head = session.head_object(bucket, key)
         yield ItemRecord(job_id, 0, str(path), bucket, key, int(head["ContentLength"]))
         return
+    planner = DownloadPlanner(target, key)
     seq = 0
     for page in session.list_prefix(bucket, key, delimiter=None):
         for entry in page.objects:
-            relative = entry.key[len(key) :]
-            if not relative or relative.endswith("/"):
+            decision = planner.add(entry.key)
+            if decision.is_folder and not decision.skipped:
                 continue  # folder markers carry no data
-            try:
-                path = str(safe_local_path(target, relative))
-            except ValueError as exc:
+            if decision.skipped or decision.path is None:
+                message = " ".join(decision.messages)
                 yield ItemRecord(
-                    job_id, seq, "", bucket, entry.key, 0, state="refused", error=str(exc)
+                    job_id, seq, "", bucket, entry.key, 0, state="refused", error=message
                 )
             else:
-                yield ItemRecord(job_id, seq, path, bucket, entry.key, entry.size)
+                extra = {"renamed": list(decision.messages)} if decision.messages else {}
+                yield ItemRecord(
+                    job_id, seq, str(decision.path), bucket, entry.key, entry.size, extra=extra
+                )
             seq += 1
-
-
-def safe_local_path(root: Path, relative_key: str) -> Path:
-    """Where a key lands under `root`; refuses anything that would escape it."""
-    parts = relative_key.split("/")
-    if (
-        "\x00" in relative_key
-        or any(p in ("..", ".") for p in parts)
-        or relative_key.startswith("/")
-    ):
-        raise ValueError(f"The key {relative_key!r} would write outside {root}; it is skipped")
-    path = root.joinpath(*[p for p in parts if p])
-    resolved_root = root.resolve()
-    if resolved_root not in path.resolve().parents:
-        raise ValueError(f"The key {relative_key!r} would write outside {root}; it is skipped")
-    return path
