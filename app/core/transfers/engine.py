@@ -44,7 +44,7 @@ from app.core.transfers.jobs import (
 from app.core.transfers.journal import ItemRecord, Journal
 from app.core.transfers.names import DownloadPlanner, ensure_inside
 from app.core.transfers.options import ChecksumAlgorithm, ConflictPolicy, TransferOptions
-from app.core.transfers.runtime import JobStopped, Runtime
+from app.core.transfers.runtime import JobStopped, Runtime, sse_args
 from app.core.transfers.upload import upload_item
 
 log = logging.getLogger(__name__)
@@ -430,7 +430,7 @@ class TransferEngine:
             items = list(_plan_upload(job.id, spec["local"], spec["bucket"], spec["key"]))
         else:
             items = list(
-                _plan_download(self.session, job.id, spec["bucket"], spec["key"], spec["local"])
+                _plan_download(self.session, job, spec["bucket"], spec["key"], spec["local"])
             )
         self.journal.add_items(items)
         return items
@@ -480,7 +480,7 @@ class TransferEngine:
             path = Path(item.local_path)
             return path.stat().st_size if path.exists() else None
         try:
-            head = self.session.head_object(item.bucket, item.key)
+            head = _head(self.session, job, item.bucket, item.key)
         except ClientError as exc:
             if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
                 return None
@@ -492,7 +492,7 @@ class TransferEngine:
         if existing != item.size:
             return False
         if job.kind is JobKind.DOWNLOAD:
-            head = self.session.head_object(item.bucket, item.key)
+            head = _head(self.session, job, item.bucket, item.key)
             etag = digests.etag_hex(head.get("ETag"))
             local = item.local_path
         else:
@@ -512,7 +512,7 @@ class TransferEngine:
         else:
             for candidate in _numbered(item.key):
                 try:
-                    self.session.head_object(item.bucket, candidate)
+                    _head(self.session, job, item.bucket, candidate)
                 except ClientError as exc:
                     if exc.response.get("Error", {}).get("Code") in (
                         "404",
@@ -574,13 +574,19 @@ def _plan_upload(job_id: str, local: str, bucket: str, key: str) -> Iterator[Ite
             seq += 1
 
 
+def _head(session: S3Session, job: Job, bucket: str, key: str) -> dict[str, Any]:
+    extra = sse_args(job.options, for_read=True)
+    return session.call(bucket, lambda c: c.head_object(Bucket=bucket, Key=key, **extra))
+
+
 def _plan_download(
-    session: S3Session, job_id: str, bucket: str, key: str, local: str
+    session: S3Session, job: Job, bucket: str, key: str, local: str
 ) -> Iterator[ItemRecord]:
+    job_id = job.id
     target = Path(local)
     if key and not key.endswith("/"):
         path = target / PurePosixPath(key).name if target.is_dir() else target
-        head = session.head_object(bucket, key)
+        head = _head(session, job, bucket, key)
         yield ItemRecord(job_id, 0, str(path), bucket, key, int(head["ContentLength"]))
         return
     planner = DownloadPlanner(target, key)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -18,6 +20,7 @@ from app.core.transfers.retry import Interrupted, with_retries
 
 T = TypeVar("T")
 
+# Keyring kind for SSE-C keys: 32 random bytes, stored base64-encoded under the key's name.
 SSE_C_SECRET_KIND = "sse-c-key"  # noqa: S105 - a keyring entry name, not a secret
 
 
@@ -65,9 +68,15 @@ def sse_args(options: TransferOptions, for_read: bool = False) -> dict[str, Any]
     """Parameters for SSE. Reads need only the SSE-C key; writes need the whole choice."""
     if options.sse is ServerSideEncryption.CUSTOMER:
         ref = options.sse_customer_key_ref or ""
-        key = secrets.get_secret(ref, SSE_C_SECRET_KIND)
-        if not key:
+        stored = secrets.get_secret(ref, SSE_C_SECRET_KIND)
+        if not stored:
             raise ValueError(f"The SSE-C key '{ref}' is not in the keyring")
+        try:
+            key = base64.b64decode(stored, validate=True)
+        except binascii.Error:
+            key = b""
+        if len(key) != 32:
+            raise ValueError(f"The SSE-C key '{ref}' is not a base64-encoded 256-bit key")
         return {"SSECustomerAlgorithm": "AES256", "SSECustomerKey": key}
     if for_read or options.sse is ServerSideEncryption.NONE:
         return {}
