@@ -160,3 +160,68 @@ def _pause_after(engine: TransferEngine, sent: list[int], count: int) -> Callabl
 
     engine.session.client().meta.events.register("after-call.s3.UploadPart", hook)
     return lambda job_id: holder.__setitem__("job", job_id)
+
+
+def test_upload_id_lost_before_the_journal_is_found_with_list_multipart_uploads(
+    seaweed_admin: Any,
+    bucket: str,
+    session: S3Session,
+    make_engine: Callable[..., TransferEngine],
+    tmp_path: Path,
+) -> None:
+    data = random_file(tmp_path / "big.bin", 11 * MIB)
+    creates: list[str] = []
+
+    def crash_after_create(**_: Any) -> None:
+        # Stands in for a kill between the server's answer and the journal write: the server
+        # made the upload, the engine never learnt its id.
+        creates.append("create")
+        raise RuntimeError("simulated crash after CreateMultipartUpload")
+
+    client = session.client()
+    client.meta.events.register("after-call.s3.CreateMultipartUpload", crash_after_create)
+    engine = make_engine()
+    job = engine.upload(tmp_path / "big.bin", bucket, "big.bin", SMALL)
+    assert engine.wait(job, 60).state is JobState.FAILED
+    (item,) = engine.journal.items(job)
+    assert item.upload_id is None and item.upload_started is not None
+    orphans = seaweed_admin.list_multipart_uploads(Bucket=bucket)["Uploads"]
+    assert len(orphans) == 1
+
+    client.meta.events.unregister("after-call.s3.CreateMultipartUpload", crash_after_create)
+    client.meta.events.register(
+        "after-call.s3.CreateMultipartUpload", lambda **_: creates.append("create")
+    )
+    engine.retry(job)
+    snap = engine.wait(job, 60)
+    assert snap.state is JobState.DONE, snap.error
+    assert creates == ["create"], "the orphan was continued, not a second upload started"
+    assert seaweed_admin.get_object(Bucket=bucket, Key="big.bin")["Body"].read() == data
+    assert seaweed_admin.list_multipart_uploads(Bucket=bucket).get("Uploads", []) == []
+
+
+def test_a_new_job_for_the_same_file_continues_the_unfinished_upload(
+    seaweed_admin: Any,
+    bucket: str,
+    session: S3Session,
+    make_engine: Callable[..., TransferEngine],
+    tmp_path: Path,
+) -> None:
+    data = random_file(tmp_path / "big.bin", 21 * MIB)
+    engine = make_engine(connections=1)
+    sent = _count_part_sends(session)
+    arm = _pause_after(engine, sent, 2)
+    first = engine.upload(tmp_path / "big.bin", bucket, "big.bin", SMALL)
+    arm(first)
+    assert engine.wait(first, 60).state is JobState.PAUSED
+    done_first = set(sent)
+
+    sent.clear()
+    second = engine.upload(tmp_path / "big.bin", bucket, "big.bin", SMALL)
+    snap = engine.wait(second, 60)
+    assert snap.state is JobState.DONE, snap.error
+    assert not set(sent) & done_first and set(sent) | done_first == {1, 2, 3, 4, 5}
+    assert seaweed_admin.get_object(Bucket=bucket, Key="big.bin")["Body"].read() == data
+    assert seaweed_admin.list_multipart_uploads(Bucket=bucket).get("Uploads", []) == []
+    (old_item,) = engine.journal.items(first)
+    assert old_item.state == "superseded" and old_item.upload_id is None
