@@ -5,8 +5,10 @@ bytes, SHA-256 as 32 bytes, MD5 (`Content-MD5`) as 16 bytes. ETags are quoted he
 
 CRC32C has no implementation in the standard library and botocore only offers one when `awscrt`
 is installed. This module uses the first fast backend it can import (`awscrt`, `google_crc32c`,
-`crc32c`) and otherwise a table-driven pure-Python CRC32C that is correct but slow (a few MB/s;
-`CRC32C_BACKEND` names the backend in use so callers can prefer another algorithm).
+`crc32c`) and otherwise a table-driven pure-Python CRC32C that is correct but slow: about
+10 MiB/s against about 10 GiB/s for google-crc32c and 3 GiB/s for zlib's CRC32 on the same
+machine. `CRC32C_BACKEND` names the backend in use so callers can prefer CRC32 when it is
+"pure-python".
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import base64
 import binascii
 import hashlib
 import re
+import struct
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import StrEnum
@@ -52,25 +55,45 @@ CHECKSUM_HEADER: Mapping[ChecksumAlgorithm, str] = {
 _CRC32C_POLY = 0x82F63B78
 
 
-def _make_crc32c_table() -> tuple[int, ...]:
-    table = []
+def _make_crc32c_tables() -> tuple[tuple[int, ...], ...]:
+    """Tables for slicing-by-8: tables[k][b] is the CRC of byte b followed by k zero bytes."""
+    first = []
     for n in range(256):
         c = n
         for _ in range(8):
             c = (c >> 1) ^ _CRC32C_POLY if c & 1 else c >> 1
-        table.append(c)
-    return tuple(table)
+        first.append(c)
+    tables = [tuple(first)]
+    for _ in range(7):
+        prev = tables[-1]
+        tables.append(tuple((prev[n] >> 8) ^ first[prev[n] & 0xFF] for n in range(256)))
+    return tuple(tables)
 
 
-_CRC32C_TABLE = _make_crc32c_table()
+_CRC32C_TABLES = _make_crc32c_tables()
+_EIGHT_BYTES = struct.Struct("<II")
 
 
 def crc32c_pure(data: bytes | bytearray | memoryview, value: int = 0) -> int:
-    """CRC32C of `data` continuing from `value` (0 to start), in pure Python."""
-    table = _CRC32C_TABLE
+    """CRC32C of `data` continuing from `value` (0 to start), in pure Python (slicing-by-8)."""
+    t0, t1, t2, t3, t4, t5, t6, t7 = _CRC32C_TABLES
     crc = value ^ 0xFFFFFFFF
-    for byte in bytes(data):
-        crc = table[(crc ^ byte) & 0xFF] ^ (crc >> 8)
+    data = memoryview(data).cast("B")
+    whole = len(data) - len(data) % 8
+    for lo, hi in _EIGHT_BYTES.iter_unpack(data[:whole]):
+        lo ^= crc
+        crc = (
+            t7[lo & 0xFF]
+            ^ t6[(lo >> 8) & 0xFF]
+            ^ t5[(lo >> 16) & 0xFF]
+            ^ t4[lo >> 24]
+            ^ t3[hi & 0xFF]
+            ^ t2[(hi >> 8) & 0xFF]
+            ^ t1[(hi >> 16) & 0xFF]
+            ^ t0[hi >> 24]
+        )
+    for byte in data[whole:]:
+        crc = t0[(crc ^ byte) & 0xFF] ^ (crc >> 8)
     return crc ^ 0xFFFFFFFF
 
 
@@ -102,6 +125,62 @@ CRC32C_BACKEND, _crc32c_impl = _pick_crc32c()
 def crc32c(data: bytes | bytearray | memoryview, value: int = 0) -> int:
     """CRC32C of `data` continuing from `value` (0 to start), with the fastest backend found."""
     return _crc32c_impl(data, value)
+
+
+# -- combining CRCs (S3's FULL_OBJECT checksums of multipart uploads) ---------------------------
+
+_CRC_POLY = {ChecksumAlgorithm.CRC32: 0xEDB88320, ChecksumAlgorithm.CRC32C: _CRC32C_POLY}
+
+
+def _multiply_mod_poly(a: int, b: int, poly: int) -> int:
+    """a(x) * b(x) modulo the CRC polynomial, in the reflected bit order CRCs use."""
+    product = 0
+    bit = 1 << 31
+    while a:
+        if a & bit:
+            product ^= b
+            a ^= bit
+        bit >>= 1
+        b = (b >> 1) ^ poly if b & 1 else b >> 1
+    return product
+
+
+def _x_to_8n_mod_poly(nbytes: int, poly: int) -> int:
+    """x^(8 * nbytes) modulo the polynomial, by repeated squaring."""
+    result = 1 << 31  # the polynomial "1"
+    square = 1 << 23  # x^8: one byte of shift
+    while nbytes:
+        if nbytes & 1:
+            result = _multiply_mod_poly(square, result, poly)
+        square = _multiply_mod_poly(square, square, poly)
+        nbytes >>= 1
+    return result
+
+
+def crc_combine(algorithm: ChecksumAlgorithm | str, crc1: int, crc2: int, len2: int) -> int:
+    """CRC of `A + B` from crc(A), crc(B) and len(B), without the data (CRC32 or CRC32C)."""
+    poly = _CRC_POLY.get(ChecksumAlgorithm(algorithm))
+    if poly is None:
+        raise ValueError(f"{algorithm} checksums cannot be combined; only CRC32 and CRC32C")
+    if len2 < 0:
+        raise ValueError("a length cannot be negative")
+    return _multiply_mod_poly(_x_to_8n_mod_poly(len2, poly), crc1, poly) ^ crc2
+
+
+def full_object_checksum(
+    algorithm: ChecksumAlgorithm | str, parts: Sequence[tuple[str, int]]
+) -> str:
+    """S3's FULL_OBJECT checksum of a multipart object from its parts' (base64 CRC, size).
+
+    The result is the CRC of the whole object, base64, as if it had been uploaded in one piece.
+    """
+    if not parts:
+        raise ValueError("a multipart upload has at least one part")
+    total = 0
+    for index, (b64, size) in enumerate(parts):
+        value = int.from_bytes(base64.b64decode(b64, validate=True), "big")
+        total = value if index == 0 else crc_combine(algorithm, total, value, size)
+    return base64.b64encode(total.to_bytes(4, "big")).decode("ascii")
 
 
 # -- streaming hashers --------------------------------------------------------------------------

@@ -159,3 +159,72 @@ def test_multipart_etag_and_composite_crc32c_match_the_server(seaweed_admin, buc
     assert head["ChecksumCRC32C"] == checksums.composite_checksum(
         "CRC32C", [p["ChecksumCRC32C"] for p in done]
     )
+
+
+def _crc32c_bitwise(data: bytes) -> int:
+    """The textbook bit-at-a-time CRC32C, as an independent reference."""
+    crc = 0xFFFFFFFF
+    for byte in data:
+        crc ^= byte
+        for _ in range(8):
+            crc = (crc >> 1) ^ 0x82F63B78 if crc & 1 else crc >> 1
+    return crc ^ 0xFFFFFFFF
+
+
+def test_sliced_crc32c_matches_the_bitwise_one_at_every_length_and_alignment() -> None:
+    data = os.urandom(64)
+    for start in range(8):
+        for end in range(start, len(data) + 1):
+            piece = data[start:end]
+            expected = _crc32c_bitwise(piece)
+            assert checksums.crc32c_pure(piece) == expected
+            assert checksums.crc32c_pure(memoryview(data)[start:end]) == expected
+            assert checksums.crc32c(bytearray(piece)) == expected
+
+
+@pytest.mark.parametrize("algorithm", ["CRC32", "CRC32C"])
+def test_crc_combine_equals_the_crc_of_the_concatenation(algorithm: str) -> None:
+    crc = zlib.crc32 if algorithm == "CRC32" else checksums.crc32c
+    for len_a, len_b in [(0, 0), (1, 0), (0, 1), (7, 9), (1000, 12345), (3, 1 << 20)]:
+        a, b = os.urandom(len_a), os.urandom(len_b)
+        assert checksums.crc_combine(algorithm, crc(a), crc(b), len(b)) == crc(a + b)
+    parts = [os.urandom(n) for n in (10, 0, 333, 4096)]
+    b64 = [(checksums.checksum_b64(algorithm, p), len(p)) for p in parts]
+    whole = checksums.checksum_b64(algorithm, b"".join(parts))
+    assert checksums.full_object_checksum(algorithm, b64) == whole
+    with pytest.raises(ValueError, match="cannot be combined"):
+        checksums.crc_combine("SHA256", 1, 2, 3)
+
+
+def test_full_object_crc32c_of_a_multipart_upload_matches_the_server(seaweed_admin, bucket):
+    parts = [os.urandom(PART), os.urandom(4321)]
+    upload = seaweed_admin.create_multipart_upload(
+        Bucket=bucket, Key="full", ChecksumAlgorithm="CRC32C", ChecksumType="FULL_OBJECT"
+    )
+    done = []
+    for number, body in enumerate(parts, start=1):
+        crc = checksums.checksum_b64("CRC32C", body)
+        reply = seaweed_admin.upload_part(
+            Bucket=bucket,
+            Key="full",
+            UploadId=upload["UploadId"],
+            PartNumber=number,
+            Body=body,
+            ChecksumAlgorithm="CRC32C",
+            ChecksumCRC32C=crc,
+        )
+        done.append({"PartNumber": number, "ETag": reply["ETag"], "ChecksumCRC32C": crc})
+    ours = checksums.full_object_checksum(
+        "CRC32C", [(d["ChecksumCRC32C"], len(p)) for d, p in zip(done, parts, strict=True)]
+    )
+    seaweed_admin.complete_multipart_upload(
+        Bucket=bucket,
+        Key="full",
+        UploadId=upload["UploadId"],
+        MultipartUpload={"Parts": done},
+        ChecksumCRC32C=ours,
+        ChecksumType="FULL_OBJECT",
+    )
+    head = seaweed_admin.head_object(Bucket=bucket, Key="full", ChecksumMode="ENABLED")
+    assert head["ChecksumType"] == "FULL_OBJECT"
+    assert head["ChecksumCRC32C"] == ours == checksums.checksum_b64("CRC32C", b"".join(parts))
