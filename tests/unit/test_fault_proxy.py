@@ -188,16 +188,17 @@ def test_drop_connections_cuts_a_transfer_in_flight(proxy, seaweed, seaweed_admi
 
 
 def test_starts_on_a_free_port_and_stops_without_leaking(seaweed) -> None:
-    before = threading.active_count()
     proxy = FaultProxy(seaweed.host, seaweed.port).start()
     other = FaultProxy(seaweed.host, seaweed.port).start()
     assert proxy.port != other.port and proxy.port > 0
     with socket.create_connection(("127.0.0.1", proxy.port), timeout=2) as sock:
         sock.sendall(b"GET / HTTP/1.0\r\nHost: x\r\n\r\n")
         assert sock.recv(100).startswith(b"HTTP/1.")
+        assert any(t.name.startswith("fault-proxy-1-") for t in threading.enumerate())
     proxy.stop()
     other.stop()
-    assert threading.active_count() == before
+    # every accept and pump thread has ended (names are the proxy's own)
+    assert [t.name for t in threading.enumerate() if t.name.startswith("fault-proxy")] == []
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", proxy.port), timeout=2).close()
 
