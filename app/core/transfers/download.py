@@ -244,6 +244,7 @@ def _fetch_unit(
                 block = body.read(min(READ_SIZE, length - written))
                 if not block:
                     raise IntegrityError(f"The server sent {written} of {length} bytes")
+                rt.throttle(job, len(block))
                 os.pwrite(fd, block, offset + written)
                 hasher.update(block)
                 written += len(block)
@@ -292,6 +293,7 @@ def _single_get(rt: Runtime, job: Job, item: ItemRecord, client: Any, partial: s
         try:
             with open(partial, "wb") as handle:
                 while block := body.read(READ_SIZE):
+                    rt.throttle(job, len(block))
                     handle.write(block)
                     hasher.update(block)
                     written += len(block)

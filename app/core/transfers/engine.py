@@ -18,6 +18,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -26,6 +27,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from app.core.errors import describe
 from app.core.s3.session import S3Session
 from app.core.transfers import digests
+from app.core.transfers.bandwidth import BandwidthLimiter
 from app.core.transfers.download import download_item, partial_path
 from app.core.transfers.jobs import (
     UNFINISHED,
@@ -64,6 +66,7 @@ class TransferEngine:
         connections: int = 10,
         sample_interval: float = 0.25,
         conflict_resolver: ConflictResolver | None = None,
+        rate_limit: float | None = None,
     ) -> None:
         self.session = session
         self.journal = journal or Journal()
@@ -81,6 +84,7 @@ class TransferEngine:
             slots=threading.BoundedSemaphore(connections),
             part_pool=self._part_pool,
             connections=connections,
+            limiter=BandwidthLimiter(rate_limit),
         )
         self._closed = threading.Event()
         self._sample_interval = sample_interval
@@ -210,6 +214,8 @@ class TransferEngine:
         if job.state in (JobState.RUNNING, JobState.QUEUED):
             job.pause_requested = True
             job.stop.set()
+            if job.limiter is not None:
+                job.limiter.wake()
 
     def resume(self, job_id: str) -> None:
         """Continue a paused or failed job from where the journal says it stopped."""
@@ -227,6 +233,8 @@ class TransferEngine:
         job.cancel_requested = True
         job.keep_uploads = keep_uploads
         job.stop.set()
+        if job.limiter is not None:
+            job.limiter.wake()
         if job.thread is None or not job.thread.is_alive():
             self._start(job)  # the coordinator does the clean-up and reports
 
@@ -274,6 +282,16 @@ class TransferEngine:
         if wait:
             self._sampler.join()
 
+    def set_rate_limit(self, rate: float | None, job_id: str | None = None) -> None:
+        """Change the engine-wide limit (or one job's) in bytes per second; None lifts it."""
+        if job_id is None:
+            self._runtime.limiter.set_rate(rate)
+            return
+        job = self._job(job_id)
+        job.options = replace(job.options, rate_limit=rate)
+        if job.limiter is not None:
+            job.limiter.set_rate(rate)
+
     def _job(self, job_id: str) -> Job:
         with self._lock:
             job = self._jobs.get(job_id)
@@ -288,6 +306,7 @@ class TransferEngine:
             job.stop = threading.Event()
         job.pause_requested = False
         job.finished = threading.Event()
+        job.limiter = BandwidthLimiter(job.options.rate_limit, parent=self._runtime.limiter)
         job.thread = threading.Thread(
             target=self._run, args=(job,), name=f"eider-job-{job.id[:8]}", daemon=True
         )

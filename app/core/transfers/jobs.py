@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from app.core.transfers.bandwidth import BandwidthLimiter
 from app.core.transfers.options import ConflictPolicy, TransferOptions
 from app.core.transfers.progress import Progress, Sample
 
@@ -107,6 +108,7 @@ class Job:
     pause_requested: bool = False
     sticky_decision: ConflictPolicy | None = None
     integrity_retries: int = 0  # whole-file retries after a checksum mismatch
+    limiter: BandwidthLimiter | None = None  # this job's rate, chained to the engine's
     thread: threading.Thread | None = None
     finished: threading.Event = field(default_factory=threading.Event)
 

@@ -69,6 +69,7 @@ class TransferOptions:
     tags: dict[str, str] = field(default_factory=dict)
     preserve_mtime: bool = True
     conflict: ConflictPolicy = ConflictPolicy.OVERWRITE
+    rate_limit: float | None = None  # bytes per second for this job; None: only the global one
     max_attempts: int = 6  # per request, including the first
     download_chunk_size: int = 8 * MIB  # ranged GET size for objects without part hints
 

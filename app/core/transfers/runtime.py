@@ -13,12 +13,15 @@ from urllib.parse import quote
 
 from app.core import secrets
 from app.core.s3.session import S3Session
+from app.core.transfers.bandwidth import BandwidthCancelled, BandwidthLimiter
 from app.core.transfers.jobs import Job
 from app.core.transfers.journal import Journal
 from app.core.transfers.options import ServerSideEncryption, TransferOptions
 from app.core.transfers.retry import Interrupted, with_retries
 
 T = TypeVar("T")
+
+THROTTLE_SLICE = 256 * 1024
 
 # Keyring kind for SSE-C keys: 32 random bytes, stored base64-encoded under the key's name.
 SSE_C_SECRET_KIND = "sse-c-key"  # noqa: S105 - a keyring entry name, not a secret
@@ -40,6 +43,23 @@ class Runtime:
     slots: threading.BoundedSemaphore  # one per request in flight, over the whole engine
     part_pool: ThreadPoolExecutor
     connections: int
+    limiter: BandwidthLimiter  # the engine-wide rate limit
+
+    def throttle(self, job: Job, nbytes: int) -> None:
+        """Wait until `nbytes` may pass under the job's and the engine's rate limits.
+
+        Uploads ask for a whole part before sending it, so the wait comes first and the
+        request then goes at full speed; downloads ask per block read. Either way the long-run
+        rate is the limit. Asking in slices makes even a single request wait its turn.
+        """
+        limiter = job.limiter or self.limiter
+        try:
+            while nbytes > 0:
+                piece = min(nbytes, THROTTLE_SLICE)
+                limiter.acquire(piece, job.stop)
+                nbytes -= piece
+        except BandwidthCancelled:
+            raise JobStopped from None
 
     def request(self, job: Job, operation: Callable[[], T], stoppable: bool = True) -> T:
         """One S3 request under a connection slot, retried with backoff.

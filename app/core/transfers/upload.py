@@ -166,6 +166,7 @@ def _single_put(rt: Runtime, job: Job, item: ItemRecord) -> None:
             if len(body) != item.size:
                 raise SourceChanged(item.local_path)
             fields, sent = digests.request_fields(algorithm, body)
+            rt.throttle(job, item.size)
             response = client.put_object(Body=body, **args, **fields)
         else:
             if algorithm is ChecksumAlgorithm.NONE:
@@ -174,6 +175,7 @@ def _single_put(rt: Runtime, job: Job, item: ItemRecord) -> None:
                 hasher = digests.hash_file_range(item.local_path, 0, item.size, [algorithm])
                 sent = hasher.b64(algorithm)
                 fields = _fields_for(algorithm, sent)
+            rt.throttle(job, item.size)
             with open(item.local_path, "rb") as handle:
                 response = client.put_object(Body=handle, **args, **fields)
         _verify_response(options, algorithm, sent, response, "the upload")
@@ -427,6 +429,7 @@ def _send_part(
         if len(data) != size:
             raise SourceChanged(item.local_path)
         fields, sent = digests.request_fields(algorithm, data)
+        rt.throttle(job, size)
         job.progress.part_state(id_, number, PartState.SENDING)
         response = client.upload_part(
             Bucket=item.bucket,

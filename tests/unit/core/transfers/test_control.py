@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -166,3 +167,25 @@ def test_prefix_download_refuses_keys_that_escape_the_folder(
     assert snap.state is JobState.FAILED
     (failure,) = snap.failures
     assert failure.key == "p/../../escape.txt" and "outside" in failure.message
+
+
+def test_rate_limit_per_job_holds_the_pace(
+    seaweed_admin: Any, bucket: str, make_engine: Callable[..., TransferEngine], tmp_path: Path
+) -> None:
+    # A limit check, not a speed target: 5 MiB at 2 MiB/s cannot finish in under ~1.2 s
+    # (a quarter second of burst, the last block's debt unpaid), however fast the machine.
+    data = random_file(tmp_path / "f.bin", 5 * MIB)
+    engine = make_engine()
+    started = time.monotonic()
+    job = engine.upload(tmp_path / "f.bin", bucket, "f.bin", replace(SMALL, rate_limit=2 * MIB))
+    snap = engine.wait(job, 60)
+    assert snap.state is JobState.DONE, snap.error
+    assert time.monotonic() - started >= 1.2
+    assert seaweed_admin.get_object(Bucket=bucket, Key="f.bin")["Body"].read() == data
+
+    started = time.monotonic()
+    options = replace(SMALL, rate_limit=2 * MIB, download_chunk_size=MIB)
+    job = engine.download(bucket, "f.bin", tmp_path / "back.bin", options)
+    assert engine.wait(job, 60).state is JobState.DONE
+    assert time.monotonic() - started >= 1.2
+    assert (tmp_path / "back.bin").read_bytes() == data
