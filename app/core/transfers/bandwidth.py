@@ -181,6 +181,10 @@ def _as_predicate(cancel: threading.Event | Callable[[], bool] | None) -> Callab
 class ThrottledReader:
     """A readable binary stream whose `read()` waits on a limiter (e.g. an upload body).
 
+    botocore reads a body more than once: to hash it (SigV4 payload hash over plain HTTP, the
+    request checksum) and again to send it. Charging every read would hold an upload to a
+    half or a third of its limit, so each byte position is charged once, the first time it is
+    read (a high-water mark); the long-run rate is right whichever pass the wait falls on.
     `seek`/`tell` pass through so botocore can rewind the body to retry a request.
     """
 
@@ -193,12 +197,28 @@ class ThrottledReader:
         self._raw = raw
         self._limiter = limiter
         self._cancel = cancel
+        self._seekable = raw.seekable()
+        self._charged_to = raw.tell() if self._seekable else 0
 
     def read(self, size: int = -1) -> bytes:
+        start = self._raw.tell() if self._seekable else None
         data = self._raw.read(size)
-        if data:
-            self._limiter.acquire(len(data), self._cancel)
+        if not data:
+            return data
+        if start is None:
+            fresh = len(data)
+        else:
+            end = start + len(data)
+            fresh = max(0, end - max(start, self._charged_to))
+            self._charged_to = max(self._charged_to, end)
+        if fresh:
+            self._limiter.acquire(fresh, self._cancel)
         return data
+
+    @property
+    def charged(self) -> int:
+        """Bytes charged to the limiter so far (seekable streams: the high-water mark)."""
+        return self._charged_to
 
     def seek(self, offset: int, whence: int = 0) -> int:
         return self._raw.seek(offset, whence)
@@ -207,7 +227,7 @@ class ThrottledReader:
         return self._raw.tell()
 
     def seekable(self) -> bool:
-        return self._raw.seekable()
+        return self._seekable
 
     def readable(self) -> bool:
         return True

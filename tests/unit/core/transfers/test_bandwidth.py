@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import io
+import os
 import threading
 
+import boto3
 import pytest
+from botocore.config import Config
 
 from app.core.transfers.bandwidth import BandwidthCancelled, BandwidthLimiter, ThrottledReader
 
@@ -177,7 +180,7 @@ def test_an_external_cancel_event_is_noticed_without_calling_the_limiter() -> No
     assert isinstance(outcome[0], BandwidthCancelled)
 
 
-def test_throttled_reader_charges_what_it_reads_and_can_rewind() -> None:
+def test_throttled_reader_charges_each_byte_once_and_can_rewind() -> None:
     clock = FakeClock()
     limiter = limiter_on(clock, 1000, burst=1000)
     reader = ThrottledReader(io.BytesIO(b"x" * 5000), limiter)
@@ -186,5 +189,36 @@ def test_throttled_reader_charges_what_it_reads_and_can_rewind() -> None:
     assert clock.now == pytest.approx(1.0, abs=1e-4)
     reader.seek(0)
     assert reader.tell() == 0
-    assert reader.read() == b"x" * 5000
+    assert reader.read(4000) == b"x" * 4000  # read again (a hash pass, a retry): free
+    assert clock.now == pytest.approx(1.0, abs=1e-4)
+    assert reader.read() == b"x" * 1000  # only the new 1000 bytes are charged
     assert reader.read(10) == b""
+    assert reader.charged == 5000
+    assert clock.now == pytest.approx(3.0, abs=1e-4)
+
+
+class CountingLimiter(BandwidthLimiter):
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.charged = 0
+
+    def acquire(self, nbytes: int, cancel=None) -> None:
+        self.charged += nbytes
+
+
+@pytest.mark.parametrize("checksums", ["when_required", "when_supported"])
+def test_an_upload_through_botocore_is_charged_once(seaweed, seaweed_admin, bucket, checksums):
+    """botocore reads a body 2-3 times (payload hash, checksum, send); the limit sees it once."""
+    client = boto3.client(
+        "s3",
+        endpoint_url=seaweed.endpoint_url,
+        aws_access_key_id=seaweed.access_key,
+        aws_secret_access_key=seaweed.secret_key,
+        region_name="us-east-1",
+        config=Config(s3={"addressing_style": "path"}, request_checksum_calculation=checksums),
+    )
+    data = os.urandom(300_000)
+    limiter = CountingLimiter()
+    client.put_object(Bucket=bucket, Key="k", Body=ThrottledReader(io.BytesIO(data), limiter))
+    assert seaweed_admin.get_object(Bucket=bucket, Key="k")["Body"].read() == data
+    assert limiter.charged == len(data)
