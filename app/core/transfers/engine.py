@@ -47,6 +47,7 @@ from app.core.transfers.journal import ItemRecord, Journal
 from app.core.transfers.names import DownloadPlanner, ensure_inside
 from app.core.transfers.options import ChecksumAlgorithm, ConflictPolicy, TransferOptions
 from app.core.transfers.runtime import JobStopped, Runtime, sse_args
+from app.core.transfers.unfinished import UnfinishedUpload, abort_unfinished, list_unfinished
 from app.core.transfers.upload import upload_item
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,7 @@ class TransferEngine:
         sample_interval: float = 0.25,
         conflict_resolver: ConflictResolver | None = None,
         rate_limit: float | None = None,
+        max_running_jobs: int = 4,
     ) -> None:
         self.session = session
         self.journal = journal or Journal()
@@ -86,6 +88,9 @@ class TransferEngine:
             connections=connections,
             limiter=BandwidthLimiter(rate_limit),
         )
+        # Jobs beyond this wait in QUEUED: their files still share the same connections, but
+        # a thousand submitted jobs do not each plan (walk, list) at once.
+        self._job_slots = threading.BoundedSemaphore(max_running_jobs)
         self._closed = threading.Event()
         self._sample_interval = sample_interval
         self._sampler = threading.Thread(target=self._sample_loop, name="eider-progress")
@@ -282,6 +287,24 @@ class TransferEngine:
         if wait:
             self._sampler.join()
 
+    def unfinished_uploads(self, bucket: str, prefix: str = "") -> list[UnfinishedUpload]:
+        """Multipart uploads left open on the server, with the job (if any) that owns each."""
+        return list_unfinished(self.session, self.journal, self._runtime.endpoint, bucket, prefix)
+
+    def abort_unfinished_upload(self, bucket: str, key: str, upload_id: str) -> None:
+        """Abort an upload that belongs to nobody; one owned by a live job is refused."""
+        for item_owner in self.journal.uploads_for_key(self._runtime.endpoint, bucket, key):
+            if item_owner.upload_id != upload_id:
+                continue
+            with self._lock:
+                owner = self._jobs.get(item_owner.job_id)
+            if owner is not None and owner.state in (JobState.RUNNING, JobState.QUEUED):
+                raise RuntimeError(
+                    f"The upload of {key} belongs to a running job; cancel the job instead"
+                )
+            self.journal.update_item(item_owner, upload_id=None, state="cancelled")
+        abort_unfinished(self.session, bucket, key, upload_id)
+
     def set_rate_limit(self, rate: float | None, job_id: str | None = None) -> None:
         """Change the engine-wide limit (or one job's) in bytes per second; None lifts it."""
         if job_id is None:
@@ -324,26 +347,15 @@ class TransferEngine:
             if job.cancel_requested:
                 self._clean_up_cancelled(job)
                 return
-            self._set_state(job, JobState.RUNNING)
-            items = self.journal.items(job.id)
-            if not items:
-                items = self._plan(job)
-            self._count_totals(job, items)
-            self._run_items(job, [i for i in items if i.state not in _ITEM_DONE])
-            if job.cancel_requested:
-                self._clean_up_cancelled(job)
-            elif job.pause_requested:
-                self._set_state(job, JobState.PAUSED)
-            elif job.failures:
-                count = len(job.failures)
-                self._set_state(
-                    job,
-                    JobState.FAILED,
-                    f"{count} of {len(items)} items failed; the rest is kept. "
-                    f"First: {job.failures[0].message}",
-                )
-            else:
-                self._set_state(job, JobState.DONE)
+            if job.state is not JobState.QUEUED:
+                self._set_state(job, JobState.QUEUED)
+            while not self._job_slots.acquire(timeout=0.2):
+                if job.stop.is_set():
+                    raise JobStopped
+            try:
+                self._run_planned(job)
+            finally:
+                self._job_slots.release()
         except JobStopped:
             if job.cancel_requested:
                 self._clean_up_cancelled(job)
@@ -354,6 +366,28 @@ class TransferEngine:
             self._set_state(job, JobState.FAILED, _message(exc, job))
         finally:
             job.finished.set()
+
+    def _run_planned(self, job: Job) -> None:
+        self._set_state(job, JobState.RUNNING)
+        items = self.journal.items(job.id)
+        if not items:
+            items = self._plan(job)
+        self._count_totals(job, items)
+        self._run_items(job, [i for i in items if i.state not in _ITEM_DONE])
+        if job.cancel_requested:
+            self._clean_up_cancelled(job)
+        elif job.pause_requested:
+            self._set_state(job, JobState.PAUSED)
+        elif job.failures:
+            count = len(job.failures)
+            self._set_state(
+                job,
+                JobState.FAILED,
+                f"{count} of {len(items)} items failed; the rest is kept. "
+                f"First: {job.failures[0].message}",
+            )
+        else:
+            self._set_state(job, JobState.DONE)
 
     def _count_totals(self, job: Job, items: list[ItemRecord]) -> None:
         job.progress = type(job.progress)()

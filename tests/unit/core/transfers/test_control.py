@@ -189,3 +189,32 @@ def test_rate_limit_per_job_holds_the_pace(
     assert engine.wait(job, 60).state is JobState.DONE
     assert time.monotonic() - started >= 1.2
     assert (tmp_path / "back.bin").read_bytes() == data
+
+
+def test_unfinished_uploads_are_listed_with_their_owner_and_can_be_aborted(
+    seaweed_admin: Any, bucket: str, make_engine: Callable[..., TransferEngine], tmp_path: Path
+) -> None:
+    random_file(tmp_path / "big.bin", 16 * MIB)
+    stranger = seaweed_admin.create_multipart_upload(Bucket=bucket, Key="someone-else.bin")
+    seaweed_admin.upload_part(
+        Bucket=bucket,
+        Key="someone-else.bin",
+        UploadId=stranger["UploadId"],
+        PartNumber=1,
+        Body=b"x" * 1000,
+    )
+    engine = make_engine(connections=1)
+    arm = _stop_after_parts(engine, 1, engine.pause)
+    job = engine.upload(tmp_path / "big.bin", bucket, "big.bin", SMALL)
+    arm(job)
+    assert engine.wait(job, 60).state is JobState.PAUSED
+
+    found = {u.key: u for u in engine.unfinished_uploads(bucket)}
+    assert set(found) == {"big.bin", "someone-else.bin"}
+    assert found["big.bin"].job_id == job and found["big.bin"].bytes >= 5 * MIB
+    orphan = found["someone-else.bin"]
+    assert orphan.job_id is None and orphan.parts == 1 and orphan.bytes == 1000
+
+    engine.abort_unfinished_upload(bucket, orphan.key, orphan.upload_id)
+    left = [u["Key"] for u in seaweed_admin.list_multipart_uploads(Bucket=bucket)["Uploads"]]
+    assert left == ["big.bin"]
