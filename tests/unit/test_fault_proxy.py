@@ -152,15 +152,30 @@ def test_without_retries_a_stall_is_a_read_timeout(proxy, seaweed, seaweed_admin
         assert error.kind is timeout_kind
 
 
-def test_a_slow_link_is_slow(proxy, seaweed, seaweed_admin, bucket) -> None:
+def test_retries_get_through_a_stalled_upload(proxy, seaweed, seaweed_admin, bucket) -> None:
+    client = client_via(proxy, seaweed, attempts=3, read_timeout=1)
+    proxy.set_faults(Fault.stall(Direction.UP, seconds=3, after=200 * KIB, times=1))
+    data = os.urandom(2048 * KIB)  # more than the socket buffers hold: the sender blocks
+    client.put_object(Bucket=bucket, Key="up", Body=data)
+    assert seaweed_admin.get_object(Bucket=bucket, Key="up")["Body"].read() == data
+    assert proxy.stats.stalls == 1
+    assert proxy.stats.connections == 2
+
+
+@pytest.mark.parametrize("direction", [Direction.DOWN, Direction.UP])
+def test_a_slow_link_is_slow(proxy, seaweed, seaweed_admin, bucket, direction) -> None:
     size, rate = 256 * KIB, 256 * KIB  # one second at the throttled rate
     data = put(seaweed_admin, bucket, size)
-    client = client_via(proxy, seaweed)
-    proxy.set_faults(Fault.throttle(Direction.DOWN, rate=rate))
+    client = client_via(proxy, seaweed, read_timeout=30)
+    proxy.set_faults(Fault.throttle(direction, rate=rate))
     started = time.monotonic()
-    assert client.get_object(Bucket=bucket, Key="obj")["Body"].read() == data
+    if direction is Direction.DOWN:
+        assert client.get_object(Bucket=bucket, Key="obj")["Body"].read() == data
+    else:
+        client.put_object(Bucket=bucket, Key="obj", Body=data)
     elapsed = time.monotonic() - started
     assert elapsed >= 0.9 * size / rate  # a lower bound only: a busy machine is slower still
+    assert seaweed_admin.get_object(Bucket=bucket, Key="obj")["Body"].read() == data
 
 
 def test_a_response_cut_short_is_noticed(proxy, seaweed, seaweed_admin, bucket) -> None:
@@ -192,7 +207,7 @@ def test_starts_on_a_free_port_and_stops_without_leaking(seaweed) -> None:
     other = FaultProxy(seaweed.host, seaweed.port).start()
     assert proxy.port != other.port and proxy.port > 0
     with socket.create_connection(("127.0.0.1", proxy.port), timeout=2) as sock:
-        sock.sendall(b"GET / HTTP/1.0\r\nHost: x\r\n\r\n")
+        sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")  # keep-alive: pumps stay
         assert sock.recv(100).startswith(b"HTTP/1.")
         assert any(t.name.startswith("fault-proxy-1-") for t in threading.enumerate())
     proxy.stop()
