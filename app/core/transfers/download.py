@@ -143,7 +143,7 @@ def _head_facts(head: dict) -> dict:
     """What verification needs later, in JSON-safe form (kept in the journal for resumes)."""
     facts: dict[str, Any] = {
         "etag": digests.etag_hex(head.get("ETag")),
-        "encrypted": head.get("ServerSideEncryption") == "aws:kms"
+        "encrypted": str(head.get("ServerSideEncryption", "")).startswith("aws:kms")
         or bool(head.get("SSECustomerAlgorithm")),
         "metadata": head.get("Metadata", {}),
     }

@@ -273,14 +273,18 @@ class TransferEngine:
         """Pause every running job (progress is kept for next time) and stop the threads."""
         with self._lock:
             jobs = list(self._jobs.values())
-        for job in jobs:
-            if job.state in (JobState.RUNNING, JobState.QUEUED):
-                job.pause_requested = True
-                job.stop.set()
+        interrupted = [j for j in jobs if j.state in (JobState.RUNNING, JobState.QUEUED)]
+        for job in interrupted:
+            job.pause_requested = True
+            job.stop.set()
         if wait:
             for job in jobs:
                 if job.thread is not None:
                     job.thread.join()
+            for job in interrupted:
+                if job.state is JobState.PAUSED:
+                    # Paused by quitting, not by the user: the next start continues them.
+                    self.journal.set_job_state(job.id, JobState.QUEUED.value)
         self._closed.set()
         self._item_pool.shutdown(wait=wait)
         self._part_pool.shutdown(wait=wait)
@@ -338,7 +342,11 @@ class TransferEngine:
     def _set_state(self, job: Job, state: JobState, error: str | None = None) -> None:
         job.state = state
         job.error = error
-        self.journal.set_job_state(job.id, state.value, error)
+        if state in (JobState.DONE, JobState.CANCELLED):
+            # The journal exists to resume; a finished job has nothing left to resume.
+            self.journal.delete_job(job.id)
+        else:
+            self.journal.set_job_state(job.id, state.value, error)
         finished = state in (JobState.DONE, JobState.FAILED, JobState.CANCELLED)
         self._emit(EventType.FINISHED if finished else EventType.CHANGED, job)
 

@@ -106,9 +106,17 @@ def sse_args(options: TransferOptions, for_read: bool = False) -> dict[str, Any]
     return args
 
 
-def etag_is_md5(options: TransferOptions) -> bool:
-    """Whether the server's ETag can be the MD5 of the bytes (not with SSE-KMS or SSE-C)."""
-    return options.sse not in (ServerSideEncryption.KMS, ServerSideEncryption.CUSTOMER)
+def etag_is_md5(options: TransferOptions, response: dict[str, Any] | None = None) -> bool:
+    """Whether the server's ETag can be the MD5 of the bytes: not with SSE-KMS or SSE-C,
+    whether asked for here or applied by the bucket's default encryption (`response`)."""
+    if options.sse in (ServerSideEncryption.KMS, ServerSideEncryption.CUSTOMER):
+        return False
+    if response is not None:
+        if str(response.get("ServerSideEncryption", "")).startswith("aws:kms"):
+            return False
+        if response.get("SSECustomerAlgorithm"):
+            return False
+    return True
 
 
 def tagging(tags: dict[str, str]) -> str:

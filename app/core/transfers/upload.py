@@ -197,7 +197,7 @@ def _verify_response(
     options: TransferOptions, algorithm: ChecksumAlgorithm, sent: str, response: dict, what: str
 ) -> None:
     """The server echoes what it stored: an ETag (MD5) or the additional checksum."""
-    if algorithm is ChecksumAlgorithm.MD5 and etag_is_md5(options):
+    if algorithm is ChecksumAlgorithm.MD5 and etag_is_md5(options, response):
         got = digests.etag_hex(response.get("ETag"))
         if digests.is_plain_md5_etag(got) and got != digests.md5_b64_to_hex(sent):
             raise IntegrityError(f"The server stored different bytes for {what} (ETag {got})")
@@ -489,7 +489,7 @@ def _complete(
     got = digests.etag_hex(response.get("ETag"))
     etags = [done[n][0] for n in range(1, total_parts + 1)]
     if (
-        etag_is_md5(options)
+        etag_is_md5(options, response)
         and "-" in got
         and all(digests.is_plain_md5_etag(e) for e in etags)
         and got != digests.multipart_etag(etags)

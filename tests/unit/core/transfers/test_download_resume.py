@@ -75,7 +75,7 @@ def test_interrupted_download_resumes_with_range_requests(
     done_before = {
         p.number for i in engine.journal.items(job) for p in engine.journal.parts(i).values()
     }
-    assert 4 <= len(done_before) < 13
+    assert 2 <= len(done_before) < 13  # ranges in flight at the pause stop mid-body
 
     engine.resume(job)
     snap = engine.wait(job, 60)
