@@ -77,6 +77,8 @@ _WINDOWS_RESERVED = frozenset(
     + [f"{p}{n}" for p in ("COM", "LPT") for n in "0123456789\u00b9\u00b2\u00b3"]
 )
 
+MAX_KEY_BYTES = 1024  # S3's limit on a key, in UTF-8
+
 # Longest single name: 255 UTF-8 bytes (ext4, APFS), 255 UTF-16 code units (NTFS).
 NAME_MAX = 255
 
@@ -392,7 +394,8 @@ def key_for_local_path(
     """The object key for a path relative to the folder being uploaded: `/`-separated, NFC.
 
     Escaped names are decoded (`a：b` on Windows uploads as `a:b`). `prefix` is put in front as
-    given (end it with `/` for a folder). Raises ValueError for absolute paths and `..`.
+    given (end it with `/` for a folder). Raises ValueError, with a message for the person, for
+    absolute paths, `..`, names that are not valid UTF-8 and keys over 1024 bytes.
     """
     target_os = target_os or TargetOS.current()
     pure = PureWindowsPath if target_os is TargetOS.WINDOWS else PurePosixPath
@@ -404,7 +407,21 @@ def key_for_local_path(
         raise ValueError(f"{relative} leaves the folder being uploaded ('..')")
     if not parts:
         raise ValueError(f"{relative!r} names no file")
-    return nfc(prefix) + "/".join(decode_name(p, target_os) for p in parts)
+    key = nfc(prefix) + "/".join(decode_name(p, target_os) for p in parts)
+    try:
+        size = len(key.encode("utf-8"))
+    except UnicodeEncodeError:
+        # os.listdir hands undecodable bytes over as lone surrogates (surrogateescape)
+        raise ValueError(
+            f"The file name {relative!r} is not valid UTF-8, so it cannot be an object key. "
+            "Rename the file and try again."
+        ) from None
+    if size > MAX_KEY_BYTES:
+        raise ValueError(
+            f"The key for {relative!r} would be {size} bytes long; S3 allows {MAX_KEY_BYTES}. "
+            "Use a shorter path or prefix."
+        )
+    return key
 
 
 def same_key(a: str, b: str) -> bool:

@@ -277,6 +277,12 @@ def test_key_for_local_path() -> None:
     for bad in ("C:\\x", "\\x", "C:x", "\\\\srv\\share\\x"):
         with pytest.raises(ValueError):
             key_for_local_path(bad, target_os=w)
+    undecodable = os.fsdecode(b"caf\xe9.txt")  # Latin-1 bytes from a Linux disk
+    with pytest.raises(ValueError, match="not valid UTF-8"):
+        key_for_local_path(f"dir/{undecodable}", target_os=TargetOS.LINUX)
+    with pytest.raises(ValueError, match="1024"):
+        key_for_local_path("/".join(["d" * 200] * 6), target_os=TargetOS.LINUX)
+    assert len(key_for_local_path("/".join(["d" * 200] * 5), "p/", TargetOS.LINUX)) == 1006
 
 
 def test_probe_case_insensitive_agrees_with_the_disk(tmp_path: Path) -> None:
