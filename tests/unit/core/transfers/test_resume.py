@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -225,3 +226,32 @@ def test_a_new_job_for_the_same_file_continues_the_unfinished_upload(
     assert seaweed_admin.list_multipart_uploads(Bucket=bucket).get("Uploads", []) == []
     (old_item,) = engine.journal.items(first)
     assert old_item.state == "superseded" and old_item.upload_id is None
+
+
+def test_jobs_interrupted_by_quitting_continue_on_the_next_start(
+    seaweed_admin: Any,
+    bucket: str,
+    session: S3Session,
+    make_engine: Callable[..., TransferEngine],
+    tmp_path: Path,
+) -> None:
+    data = random_file(tmp_path / "big.bin", 21 * MIB)
+    two_parts = threading.Event()
+    sent = _count_part_sends(session)
+    session.client().meta.events.register(
+        "after-call.s3.UploadPart", lambda **_: two_parts.set() if len(sent) >= 2 else None
+    )
+    first = make_engine(connections=1)
+    job = first.upload(tmp_path / "big.bin", bucket, "big.bin", SMALL)
+    assert two_parts.wait(60)
+    first.close()
+    assert first.job(job).state is JobState.PAUSED
+    before = set(sent)
+
+    sent.clear()
+    second = make_engine(connections=1)
+    assert second.resume_unfinished() == [job]
+    snap = second.wait(job, 60)
+    assert snap.state is JobState.DONE, snap.error
+    assert not set(sent) & before
+    assert seaweed_admin.get_object(Bucket=bucket, Key="big.bin")["Body"].read() == data
