@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import random
 import unicodedata
+import uuid
 from pathlib import Path, PureWindowsPath
 
 import pytest
@@ -290,3 +291,54 @@ def test_probe_case_insensitive_agrees_with_the_disk(tmp_path: Path) -> None:
     folds = (tmp_path / "PROBE-ME").exists()
     assert probe_case_insensitive(tmp_path / "sub") is folds
     assert list((tmp_path / "sub").iterdir()) == []  # the probe cleaned up
+
+
+HOSTILE_KEYS = [
+    "../../x", "a/../../y", "/abs", "a//b", "./dot", ".", "..", "A", "a", "a/b", "c:d",
+    "caf\u00e9", "cafe\u0301", "sp ", "dot.", "ctl\x01x", "CON", "docs/readme",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("target_os", [TargetOS.LINUX, TargetOS.WINDOWS])
+def test_a_hostile_listing_from_a_real_server(
+    tmp_path: Path, moto_admin, target_os: TargetOS
+) -> None:
+    """moto's server keeps keys verbatim (SeaweedFS refuses '..' keys): list, plan, write."""
+    bucket = f"names-{uuid.uuid4().hex[:12]}"
+    moto_admin.create_bucket(Bucket=bucket)
+    for key in HOSTILE_KEYS:
+        moto_admin.put_object(Bucket=bucket, Key=key, Body=key.encode())
+    listed = [o["Key"] for o in moto_admin.list_objects_v2(Bucket=bucket)["Contents"]]
+    assert sorted(listed) == sorted(HOSTILE_KEYS)
+
+    sentinel = tmp_path / "x"
+    sentinel.write_text("untouched")
+    folder = tmp_path / "a" / "dl"
+    planner = DownloadPlanner(folder, "", target_os, case_insensitive=True)
+    plan = {key: planner.add(key) for key in listed}
+    skipped = {key for key, t in plan.items() if t.skipped}
+    # '..' keys, the nameless ones, and the later of each twin (listing order: 'A' < 'a',
+    # 'a' file < 'a/b', 'caf' + NFD < 'caf' + NFC in UTF-8 order; './dot' and 'dot.' differ)
+    assert {"../../x", "a/../../y", ".", "..", "a", "a/b", "a//b", "caf\u00e9"} <= skipped
+    assert not plan["docs/readme"].skipped and not plan["/abs"].skipped
+    for key, target in plan.items():
+        assert target.messages or target.decision is Decision.WRITE, key
+
+    written = {}
+    for key, target in plan.items():
+        if target.skipped:
+            continue
+        assert target.path is not None
+        ensure_inside(folder, target.path)
+        target.path.parent.mkdir(parents=True, exist_ok=True)
+        body = moto_admin.get_object(Bucket=bucket, Key=key)["Body"].read()
+        with open(target.path, "xb") as f:
+            f.write(body)
+        written[target.path] = body
+    assert sentinel.read_text() == "untouched"
+    on_disk = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and p != sentinel}
+    assert on_disk == written
+    if target_os is TargetOS.WINDOWS:
+        assert plan["c:d"].parts == ("c：d",) and plan["CON"].parts == (MARK + "CON",)
+        assert plan["ctl\x01x"].parts == ("ctl\u2401x",)
+        assert plan["dot."].parts == ("dot\uff0e",) and plan["sp "].parts == ("sp\u2420",)
