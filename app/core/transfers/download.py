@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from concurrent.futures import Future, wait
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,13 @@ from app.core.transfers.journal import ItemRecord
 from app.core.transfers.options import ChecksumAlgorithm, TransferOptions
 from app.core.transfers.progress import PartState
 from app.core.transfers.retry import IntegrityError
-from app.core.transfers.runtime import JobStopped, Runtime, checkpoint, sse_args
+from app.core.transfers.runtime import (
+    JobStopped,
+    Runtime,
+    checkpoint,
+    run_windowed,
+    sse_args,
+)
 from app.core.transfers.upload import MTIME_META, SHA256_META
 
 PARTIAL_SUFFIX = ".eider-partial"
@@ -170,33 +175,12 @@ def _fetch_units(
     units: dict[str, Any],
     numbers: list[int],
 ) -> None:
-    window = threading.Semaphore(max(2, rt.connections * 2))
-    abandon = threading.Event()
-    futures: list[Future] = []
-
-    def finished(future: Future) -> None:
-        window.release()
-        if future.cancelled() or future.exception() is not None:
-            abandon.set()
-
-    for number in numbers:
-        while not window.acquire(timeout=0.2):
-            if abandon.is_set() or job.stop.is_set():
-                break
-        else:
-            if not (abandon.is_set() or job.stop.is_set()):
-                future = rt.part_pool.submit(
-                    _fetch_unit, rt, job, item, client, fd, units, number, abandon
-                )
-                future.add_done_callback(finished)
-                futures.append(future)
-                continue
-            window.release()
-        break
-    wait(futures)
-    for future in futures:
-        future.result()
-    checkpoint(job)
+    run_windowed(
+        rt,
+        job,
+        numbers,
+        lambda number, abandon: _fetch_unit(rt, job, item, client, fd, units, number, abandon),
+    )
 
 
 def _fetch_unit(

@@ -6,7 +6,7 @@ import base64
 import binascii
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -77,6 +77,42 @@ class Runtime:
             return with_retries(attempt, job.options.max_attempts, job.stop if stoppable else None)
         except Interrupted:
             raise JobStopped from None
+
+
+def run_windowed(
+    rt: Runtime, job: Job, numbers: list[int], task: Callable[[int, threading.Event], T]
+) -> list[T]:
+    """Run `task(number, abandon)` for each number on the shared part pool, a window at a time.
+
+    The window keeps a 10,000-part file from queueing 10,000 tasks (and data is read only when
+    a task starts). After the first failure no new task starts (`abandon` tells queued ones);
+    the first failure is raised once every started task has ended.
+    """
+    window = threading.Semaphore(max(2, rt.connections * 2))
+    abandon = threading.Event()
+    futures: list[Future[T]] = []
+
+    def finished(future: Future[T]) -> None:
+        window.release()
+        if future.cancelled() or future.exception() is not None:
+            abandon.set()
+
+    for number in numbers:
+        while not window.acquire(timeout=0.2):
+            if abandon.is_set() or job.stop.is_set():
+                break
+        else:
+            if not (abandon.is_set() or job.stop.is_set()):
+                future = rt.part_pool.submit(task, number, abandon)
+                future.add_done_callback(finished)
+                futures.append(future)
+                continue
+            window.release()
+        break
+    wait(futures)
+    results = [future.result() for future in futures]
+    checkpoint(job)
+    return results
 
 
 def checkpoint(job: Job) -> None:

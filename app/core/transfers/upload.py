@@ -13,7 +13,6 @@ import mimetypes
 import os
 import threading
 import time
-from concurrent.futures import Future, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,6 +37,7 @@ from app.core.transfers.runtime import (
     SourceChanged,
     checkpoint,
     etag_is_md5,
+    run_windowed,
     sse_args,
     tagging,
 )
@@ -367,41 +367,13 @@ def _send_parts(
     part_size: int,
     numbers: list[int],
 ) -> dict[int, tuple[str, str | None]]:
-    """Send `numbers` through the shared part pool, a bounded window at a time.
-
-    The window keeps a 10,000-part file from queueing 10,000 tasks; the data itself is read
-    only when a part's request starts. After the first failure no new part starts.
-    """
-    window = threading.Semaphore(max(2, rt.connections * 2))
-    abandon = threading.Event()
-    futures: list[Future] = []
-
-    def finished(future: Future) -> None:
-        window.release()
-        if future.cancelled() or future.exception() is not None:
-            abandon.set()
-
-    for number in numbers:
-        while not window.acquire(timeout=0.2):
-            if abandon.is_set() or job.stop.is_set():
-                break
-        else:
-            if not (abandon.is_set() or job.stop.is_set()):
-                future = rt.part_pool.submit(
-                    _send_part, rt, job, item, client, part_size, number, abandon
-                )
-                future.add_done_callback(finished)
-                futures.append(future)
-                continue
-            window.release()
-        break
-    wait(futures)
-    results: dict[int, tuple[str, str | None]] = {}
-    for future in futures:
-        number, etag, checksum = future.result()  # raises the first failure
-        results[number] = (etag, checksum)
-    checkpoint(job)
-    return results
+    results = run_windowed(
+        rt,
+        job,
+        numbers,
+        lambda number, abandon: _send_part(rt, job, item, client, part_size, number, abandon),
+    )
+    return {number: (etag, checksum) for number, etag, checksum in results}
 
 
 def _send_part(
