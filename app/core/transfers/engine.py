@@ -28,6 +28,7 @@ from app.core.errors import describe
 from app.core.s3.session import S3Session
 from app.core.transfers import digests
 from app.core.transfers.bandwidth import BandwidthLimiter
+from app.core.transfers.copy import copy_item
 from app.core.transfers.download import download_item, partial_path
 from app.core.transfers.jobs import (
     UNFINISHED,
@@ -163,6 +164,32 @@ class TransferEngine:
         title = f"Download s3://{bucket}/{key} to {local}"
         spec = {"local": local, "bucket": bucket, "key": key}
         return self._submit(JobKind.DOWNLOAD, spec, options or TransferOptions(), title)
+
+    def copy(
+        self,
+        source_bucket: str,
+        source_key: str,
+        bucket: str,
+        key: str,
+        options: TransferOptions | None = None,
+        move: bool = False,
+    ) -> str:
+        """Copy (or move) an object, or every object under a prefix, on the server.
+
+        A prefix source (key '' or ending in '/') lands under the prefix `key`; a single object
+        lands at `key`, or under it with the same name when `key` ends in '/' or is empty.
+        """
+        kind = JobKind.MOVE if move else JobKind.COPY
+        verb = "Move" if move else "Copy"
+        title = f"{verb} s3://{source_bucket}/{source_key} to s3://{bucket}/{key}"
+        spec = {
+            "source_bucket": source_bucket,
+            "source_key": source_key,
+            "bucket": bucket,
+            "key": key,
+            "local": "",
+        }
+        return self._submit(kind, spec, options or TransferOptions(), title)
 
     def _submit(
         self, kind: JobKind, spec: dict[str, Any], options: TransferOptions, title: str
@@ -436,13 +463,15 @@ class TransferEngine:
         try:
             if item.state == "queued" and not self._resolve_conflict(job, item):
                 self.journal.update_item(item, state="skipped")
-                job.skipped.append(item.key if job.kind is JobKind.UPLOAD else item.local_path)
+                job.skipped.append(item.local_path if job.kind is JobKind.DOWNLOAD else item.key)
                 job.progress.add_total(-item.size, files=0)
                 job.progress.finish_item(id_, "skipped")
                 return
             self.journal.update_item(item, state="running", error=None)
             if job.kind is JobKind.UPLOAD:
                 upload_item(self._runtime, job, item)
+            elif job.kind in (JobKind.COPY, JobKind.MOVE):
+                copy_item(self._runtime, job, item, move=job.kind is JobKind.MOVE)
             else:
                 if job.spec["key"] == "" or job.spec["key"].endswith("/"):
                     ensure_inside(Path(job.spec["local"]), Path(item.local_path))
@@ -462,7 +491,7 @@ class TransferEngine:
         for item in self.journal.items(job.id):
             if item.state in _ITEM_DONE:
                 continue
-            if job.kind is JobKind.UPLOAD and item.upload_id and not job.keep_uploads:
+            if job.kind is not JobKind.DOWNLOAD and item.upload_id and not job.keep_uploads:
                 client = self.session.client_for_bucket(item.bucket)
                 upload_id = item.upload_id
                 try:
@@ -489,6 +518,8 @@ class TransferEngine:
         spec = job.spec
         if job.kind is JobKind.UPLOAD:
             items = list(_plan_upload(job.id, spec["local"], spec["bucket"], spec["key"]))
+        elif job.kind in (JobKind.COPY, JobKind.MOVE):
+            items = list(_plan_copy(self.session, job))
         else:
             items = list(
                 _plan_download(self.session, job, spec["bucket"], spec["key"], spec["local"])
@@ -552,6 +583,9 @@ class TransferEngine:
     def _identical(self, job: Job, item: ItemRecord, existing: int) -> bool:
         if existing != item.size:
             return False
+        if job.kind in (JobKind.COPY, JobKind.MOVE):
+            source = _head(self.session, job, item.extra["source_bucket"], item.extra["source_key"])
+            return digests.etag_hex(source.get("ETag")) == item.extra.get("existing_etag")
         if job.kind is JobKind.DOWNLOAD:
             head = _head(self.session, job, item.bucket, item.key)
             etag = digests.etag_hex(head.get("ETag"))
@@ -638,6 +672,43 @@ def _plan_upload(job_id: str, local: str, bucket: str, key: str) -> Iterator[Ite
 def _head(session: S3Session, job: Job, bucket: str, key: str) -> dict[str, Any]:
     extra = sse_args(job.options, for_read=True)
     return session.call(bucket, lambda c: c.head_object(Bucket=bucket, Key=key, **extra))
+
+
+def _plan_copy(session: S3Session, job: Job) -> Iterator[ItemRecord]:
+    spec = job.spec
+    source_bucket, source_key = spec["source_bucket"], spec["source_key"]
+    bucket, key = spec["bucket"], spec["key"]
+
+    def record(seq: int, source: str, target: str, size: int) -> ItemRecord:
+        return ItemRecord(
+            job.id,
+            seq,
+            f"s3://{source_bucket}/{source}",
+            bucket,
+            target,
+            size,
+            extra={"source_bucket": source_bucket, "source_key": source},
+        )
+
+    if source_key and not source_key.endswith("/"):
+        if not key or key.endswith("/"):
+            key = f"{key}{PurePosixPath(source_key).name}"
+        if (source_bucket, source_key) == (bucket, key):
+            raise ValueError(f"s3://{bucket}/{key} cannot be copied onto itself")
+        head = _head(session, job, source_bucket, source_key)
+        yield record(0, source_key, key, int(head["ContentLength"]))
+        return
+    prefix = key if not key or key.endswith("/") else f"{key}/"
+    if source_bucket == bucket and prefix.startswith(source_key):
+        raise ValueError(f"s3://{bucket}/{prefix} is inside the source; it would copy itself")
+    seq = 0
+    for page in session.list_prefix(source_bucket, source_key, delimiter=None):
+        for entry in page.objects:
+            relative = entry.key[len(source_key) :]
+            if not relative:
+                continue
+            yield record(seq, entry.key, prefix + relative, entry.size)
+            seq += 1
 
 
 def _plan_download(

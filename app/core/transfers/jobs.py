@@ -16,6 +16,8 @@ from app.core.transfers.progress import Progress, Sample
 class JobKind(StrEnum):
     UPLOAD = "upload"
     DOWNLOAD = "download"
+    COPY = "copy"  # server-side, within one connection
+    MOVE = "move"  # a copy, then the source deleted
 
 
 class JobState(StrEnum):

@@ -103,7 +103,7 @@ def upload_item(rt: Runtime, job: Job, item: ItemRecord) -> None:
 def _restart_item(rt: Runtime, job: Job, item: ItemRecord, current: LocalState) -> None:
     """The file is not what it was: drop what was sent of the old version and start over."""
     if item.upload_id:
-        _abort_quietly(rt, job, item)
+        abort_quietly(rt, job, item)
     done = sum(p.size for p in rt.journal.parts(item).values())
     if done:
         job.progress.rewind(item.id or 0, done)
@@ -120,7 +120,7 @@ def _restart_item(rt: Runtime, job: Job, item: ItemRecord, current: LocalState) 
     )
 
 
-def _abort_quietly(rt: Runtime, job: Job, item: ItemRecord) -> None:
+def abort_quietly(rt: Runtime, job: Job, item: ItemRecord) -> None:
     client = rt.session.client_for_bucket(item.bucket)
     upload_id = item.upload_id
     # Already gone (completed elsewhere or expired) is fine: there is nothing left to free.
@@ -218,7 +218,7 @@ def _multipart(rt: Runtime, job: Job, item: ItemRecord) -> None:
     part_size = item.part_size or options.part_size
     total_parts = part_count(item.size, part_size)
 
-    server_parts = _reconcile_upload(rt, job, item, client)
+    server_parts = reconcile_upload(rt, job, item, client)
     if item.upload_id is None:
         _create_upload(rt, job, item, client)
         server_parts = {}
@@ -261,10 +261,10 @@ def _multipart(rt: Runtime, job: Job, item: ItemRecord) -> None:
     results = _send_parts(rt, job, item, client, part_size, missing)
     done.update(results)
     _check_unchanged(item)
-    _complete(rt, job, item, client, done, total_parts)
+    complete_upload(rt, job, item, client, done, total_parts)
 
 
-def _reconcile_upload(
+def reconcile_upload(
     rt: Runtime, job: Job, item: ItemRecord, client: Any
 ) -> dict[int, tuple[str, int]]:
     """Find the upload to continue; return the parts the server holds for it."""
@@ -302,7 +302,7 @@ def _adopt_known_upload(rt: Runtime, job: Job, item: ItemRecord, client: Any) ->
             rt.journal.update_item(other, upload_id=None, state="superseded")
             return
         # An older upload of a different version of the file: it would only cost storage.
-        _abort_quietly(rt, job, other)
+        abort_quietly(rt, job, other)
         rt.journal.update_item(other, upload_id=None, state="superseded")
     if item.upload_started is None:
         return
@@ -428,18 +428,22 @@ def _send_part(
     return number, etag, checksum
 
 
-def _complete(
+def complete_upload(
     rt: Runtime,
     job: Job,
     item: ItemRecord,
     client: Any,
     done: dict[int, tuple[str, str | None]],
     total_parts: int,
+    algorithm: ChecksumAlgorithm | None = None,
 ) -> None:
+    """Complete the upload and check the result: the multipart ETag rule, the composite
+    checksum of `algorithm` (the job's by default; NONE for server-side copies)."""
     options = job.options
+    algorithm = options.checksum if algorithm is None else algorithm
     if sorted(done) != list(range(1, total_parts + 1)):
         raise IntegrityError(f"Parts missing before completion of {item.key}")
-    name = digests.s3_name(options.checksum)
+    name = digests.s3_name(algorithm)
     parts = []
     for number in range(1, total_parts + 1):
         etag, checksum = done[number]
@@ -466,15 +470,15 @@ def _complete(
         and all(digests.is_plain_md5_etag(e) for e in etags)
         and got != digests.multipart_etag(etags)
     ):
-        _abort_quietly(rt, job, item)
+        abort_quietly(rt, job, item)
         raise IntegrityError(
             f"The completed object {item.key} has ETag {got}, not {digests.multipart_etag(etags)}"
         )
-    field = digests.response_field(options.checksum)
+    field = digests.response_field(algorithm)
     reported = response.get(field) if field else None
     if field and reported and "-" in reported:
         expected = digests.composite_checksum(
-            options.checksum, [done[n][1] or "" for n in range(1, total_parts + 1)]
+            algorithm, [done[n][1] or "" for n in range(1, total_parts + 1)]
         )
         if reported != expected:
             raise IntegrityError(
