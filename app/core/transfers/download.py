@@ -90,6 +90,7 @@ def _download(rt: Runtime, job: Job, item: ItemRecord, fresh: bool) -> None:
         units = _plan_units(etag, size, options)
         rt.journal.update_item(
             item,
+            state="running",
             size=size,
             remote_etag=etag,
             extra={**item.extra, "units": units, "head": _head_facts(head)},

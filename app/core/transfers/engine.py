@@ -467,7 +467,10 @@ class TransferEngine:
                 job.progress.add_total(-item.size, files=0)
                 job.progress.finish_item(id_, "skipped")
                 return
-            self.journal.update_item(item, state="running", error=None)
+            if item.error is not None:
+                self.journal.update_item(item, error=None)
+            # No "running" write here: each transfer journals what it starts (an upload id, a
+            # download plan); a single request that a crash interrupts is simply sent again.
             if job.kind is JobKind.UPLOAD:
                 upload_item(self._runtime, job, item)
             elif job.kind in (JobKind.COPY, JobKind.MOVE):
@@ -476,7 +479,8 @@ class TransferEngine:
                 if job.spec["key"] == "" or job.spec["key"].endswith("/"):
                     ensure_inside(Path(job.spec["local"]), Path(item.local_path))
                 download_item(self._runtime, job, item)
-            self.journal.update_item(item, state="done")
+            if item.state != "done":
+                self.journal.update_item(item, state="done")
             job.progress.finish_item(id_, "done")
         except JobStopped:
             return
