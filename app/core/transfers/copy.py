@@ -1,0 +1,215 @@
+"""Server-side copy of one object: the bytes never pass through Eider.
+
+Below the multipart threshold (and S3's 5 GiB single-copy limit) one CopyObject; above it a
+multipart upload whose parts are UploadPartCopy ranges of the source, journaled like upload
+parts so an interrupted copy continues. Every request is pinned to the source's ETag
+(CopySourceIfMatch): if the source changes mid-copy the copy starts over from the new version.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from app.core.transfers import digests
+from app.core.transfers.jobs import Job
+from app.core.transfers.journal import ItemRecord
+from app.core.transfers.options import (
+    MAX_SINGLE_PUT,
+    ChecksumAlgorithm,
+    choose_part_size,
+    part_count,
+)
+from app.core.transfers.progress import PartState
+from app.core.transfers.retry import IntegrityError
+from app.core.transfers.runtime import (
+    JobStopped,
+    Runtime,
+    checkpoint,
+    run_windowed,
+    sse_args,
+    tagging,
+)
+from app.core.transfers.upload import abort_quietly, complete_upload, reconcile_upload
+
+# What a copy carries over from the source when it has to restate the metadata.
+_CARRIED = (
+    "ContentType",
+    "CacheControl",
+    "ContentDisposition",
+    "ContentEncoding",
+    "ContentLanguage",
+)
+
+
+class SourceChangedOnServer(Exception):
+    """The source object was replaced while it was being copied."""
+
+
+def copy_item(rt: Runtime, job: Job, item: ItemRecord, move: bool) -> None:
+    for _attempt in range(3):
+        try:
+            _copy(rt, job, item)
+            break
+        except SourceChangedOnServer:
+            if item.upload_id:
+                abort_quietly(rt, job, item)
+            rt.journal.forget_parts(item)
+            rt.journal.update_item(item, upload_id=None, upload_started=None, remote_etag=None)
+    else:
+        raise SourceChangedOnServer(f"{item.extra['source_key']} kept changing during the copy")
+    if move:
+        checkpoint(job)
+        source_bucket, source_key = item.extra["source_bucket"], item.extra["source_key"]
+        client = rt.session.client_for_bucket(source_bucket)
+        rt.request(job, lambda: client.delete_object(Bucket=source_bucket, Key=source_key))
+
+
+def _source_args(job: Job, item: ItemRecord) -> dict[str, Any]:
+    args: dict[str, Any] = {
+        "CopySource": {"Bucket": item.extra["source_bucket"], "Key": item.extra["source_key"]},
+        "CopySourceIfMatch": f'"{item.remote_etag}"',
+    }
+    sse_c = sse_args(job.options, for_read=True)
+    if sse_c:
+        args["CopySourceSSECustomerAlgorithm"] = sse_c["SSECustomerAlgorithm"]
+        args["CopySourceSSECustomerKey"] = sse_c["SSECustomerKey"]
+    return args
+
+
+def _pinned(exc: ClientError) -> bool:
+    return exc.response.get("Error", {}).get("Code") in ("PreconditionFailed", "412")
+
+
+def _copy(rt: Runtime, job: Job, item: ItemRecord) -> None:
+    options = job.options
+    source_bucket, source_key = item.extra["source_bucket"], item.extra["source_key"]
+    source_client = rt.session.client_for_bucket(source_bucket)
+    head_args: dict[str, Any] = {"Bucket": source_bucket, "Key": source_key}
+    head_args.update(sse_args(options, for_read=True))
+    head = rt.request(job, lambda: source_client.head_object(**head_args))
+    etag = digests.etag_hex(head.get("ETag"))
+    size = int(head["ContentLength"])
+    if item.remote_etag and item.remote_etag != etag:
+        raise SourceChangedOnServer(source_key)
+    if size != item.size:
+        job.progress.add_total(size - item.size, files=0)
+    rt.journal.update_item(item, remote_etag=etag, size=size)
+    client = rt.session.client_for_bucket(item.bucket)
+    id_ = item.id or 0
+    try:
+        if size < options.multipart_threshold and size <= MAX_SINGLE_PUT:
+            job.progress.start_item(id_, item.local_path, item.bucket, item.key, size)
+            _single_copy(rt, job, item, client, head)
+            job.progress.add_bytes(id_, size)
+        else:
+            _multipart_copy(rt, job, item, client, head)
+    except ClientError as exc:
+        if _pinned(exc):
+            raise SourceChangedOnServer(source_key) from exc
+        raise
+
+
+def _destination_args(job: Job, item: ItemRecord, head: dict[str, Any]) -> dict[str, Any]:
+    """Metadata for the new object: the source's, with this job's options on top."""
+    options = job.options
+    args: dict[str, Any] = {"Bucket": item.bucket, "Key": item.key}
+    for name in _CARRIED:
+        if head.get(name):
+            args[name] = head[name]
+    if options.content_type:
+        args["ContentType"] = options.content_type
+    if options.cache_control:
+        args["CacheControl"] = options.cache_control
+    args["Metadata"] = {**head.get("Metadata", {}), **options.metadata}
+    if options.storage_class:
+        args["StorageClass"] = options.storage_class
+    if options.acl:
+        args["ACL"] = options.acl
+    if options.tags:
+        args["Tagging"] = tagging(options.tags)
+    args.update(sse_args(options))
+    return args
+
+
+def _single_copy(rt: Runtime, job: Job, item: ItemRecord, client: Any, head: dict) -> None:
+    options = job.options
+    args = {**_source_args(job, item), **_destination_args(job, item, head)}
+    restating = bool(options.metadata or options.content_type or options.cache_control)
+    args["MetadataDirective"] = "REPLACE" if restating else "COPY"
+    if not restating:
+        for name in (*_CARRIED, "Metadata"):
+            args.pop(name, None)
+    if options.tags:
+        args["TaggingDirective"] = "REPLACE"
+    response = rt.request(job, lambda: client.copy_object(**args))
+    got = digests.etag_hex(response.get("CopyObjectResult", {}).get("ETag"))
+    source = item.remote_etag or ""
+    # A one-request copy of a plain object keeps its MD5 ETag; anything else is a mismatch.
+    if digests.is_plain_md5_etag(source) and digests.is_plain_md5_etag(got) and got != source:
+        raise IntegrityError(f"The copy of {item.key} has ETag {got}, the source {source}")
+    rt.journal.update_item(item, state="done")
+
+
+def _multipart_copy(rt: Runtime, job: Job, item: ItemRecord, client: Any, head: dict) -> None:
+    options = job.options
+    id_ = item.id or 0
+    if not item.part_size:
+        rt.journal.update_item(item, part_size=choose_part_size(item.size, options.part_size))
+    part_size = item.part_size or options.part_size
+    total = part_count(item.size, part_size)
+    server_parts = reconcile_upload(rt, job, item, client)
+    if item.upload_id is None:
+        args = _destination_args(job, item, head)
+        rt.journal.update_item(item, upload_started=time.time())
+        response = rt.request(job, lambda: client.create_multipart_upload(**args))
+        rt.journal.update_item(item, upload_id=response["UploadId"])
+        server_parts = {}
+    known = rt.journal.parts(item)
+    done = {
+        n: (p.etag or "", None)
+        for n, p in known.items()
+        if server_parts.get(n, ("", -1))[0] == p.etag
+    }
+    already = sum(known[n].size for n in done)
+    job.progress.start_item(id_, item.local_path, item.bucket, item.key, item.size, already)
+    job.progress.add_bytes(id_, already)
+    for number in range(1, total + 1):
+        job.progress.part_state(id_, number, PartState.DONE if number in done else PartState.QUEUED)
+
+    def copy_part(number: int, abandon: Any) -> tuple[int, str]:
+        if abandon.is_set():
+            raise JobStopped
+        start = (number - 1) * part_size
+        end = min(item.size, start + part_size) - 1
+        args = {
+            **_source_args(job, item),
+            "Bucket": item.bucket,
+            "Key": item.key,
+            "UploadId": item.upload_id,
+            "PartNumber": number,
+            "CopySourceRange": f"bytes={start}-{end}",
+            **sse_args(options, for_read=True),
+        }
+        job.progress.part_state(id_, number, PartState.SENDING)
+        response = rt.request(job, lambda: client.upload_part_copy(**args))
+        etag = digests.etag_hex(response["CopyPartResult"]["ETag"])
+        rt.journal.record_part(item, number, start, end - start + 1, etag, None)
+        job.progress.part_state(id_, number, PartState.DONE)
+        job.progress.add_bytes(id_, end - start + 1)
+        return number, etag
+
+    missing = [n for n in range(1, total + 1) if n not in done]
+    for number, etag in run_windowed(rt, job, missing, copy_part):
+        done[number] = (etag, None)
+    complete_upload(rt, job, item, client, done, total, ChecksumAlgorithm.NONE)
+    read_args = sse_args(options, for_read=True)
+    final = rt.request(
+        job, lambda: client.head_object(Bucket=item.bucket, Key=item.key, **read_args)
+    )
+    if int(final["ContentLength"]) != item.size:
+        raise IntegrityError(
+            f"The copy of {item.key} has {final['ContentLength']} bytes, the source {item.size}"
+        )

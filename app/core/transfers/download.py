@@ -1,0 +1,371 @@
+"""Downloading one object into `<target>.eider-partial`, then replacing the target once verified.
+
+Small objects take one GET (no HEAD first). Larger ones are fetched as units in parallel and
+written in place with os.pwrite: the object's own parts (GET ?partNumber=) when it was a
+multipart upload, so each unit's MD5 checks against the multipart ETag, else byte ranges.
+Each finished unit goes to the journal, so a restart fetches only what is missing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from app.core.transfers import digests
+from app.core.transfers.jobs import Job
+from app.core.transfers.journal import ItemRecord
+from app.core.transfers.options import ChecksumAlgorithm, TransferOptions
+from app.core.transfers.progress import PartState
+from app.core.transfers.retry import IntegrityError
+from app.core.transfers.runtime import (
+    JobStopped,
+    Runtime,
+    checkpoint,
+    run_windowed,
+    sse_args,
+)
+from app.core.transfers.upload import MTIME_META, SHA256_META
+
+PARTIAL_SUFFIX = ".eider-partial"
+READ_SIZE = 1024 * 1024  # large reads: the biggest single lever on download speed
+
+_ALGORITHMS = {
+    "ChecksumCRC32": ChecksumAlgorithm.CRC32,
+    "ChecksumCRC32C": ChecksumAlgorithm.CRC32C,
+    "ChecksumSHA256": ChecksumAlgorithm.SHA256,
+}
+
+
+class ObjectChanged(Exception):
+    """The object was replaced on the server while it was being downloaded."""
+
+
+def partial_path(target: str) -> str:
+    return target + PARTIAL_SUFFIX
+
+
+def download_item(rt: Runtime, job: Job, item: ItemRecord) -> None:
+    for attempt in range(2):
+        try:
+            _download(rt, job, item, fresh=attempt > 0)
+            return
+        except ObjectChanged:
+            if attempt:
+                raise
+        except IntegrityError:
+            # A range that reached the journal but not the disk, a bad byte on the way: the
+            # whole file is fetched once more from scratch, then the mismatch is reported.
+            job.integrity_retries += 1
+            if attempt:
+                raise
+
+
+def _download(rt: Runtime, job: Job, item: ItemRecord, fresh: bool) -> None:
+    options = job.options
+    client = rt.session.client_for_bucket(item.bucket)
+    partial = partial_path(item.local_path)
+    id_ = item.id or 0
+    known = {} if fresh else rt.journal.parts(item)
+    resumable = bool(known) and item.remote_etag and Path(partial).exists()
+    if not resumable:
+        _reset(rt, job, item, partial)
+        known = {}
+    Path(partial).parent.mkdir(parents=True, exist_ok=True)
+
+    if not resumable and item.size <= options.download_chunk_size:
+        _single_get(rt, job, item, client, partial)
+        return
+
+    head = _head(rt, job, item, client)
+    etag = digests.etag_hex(head.get("ETag"))
+    if resumable and etag != item.remote_etag:
+        raise ObjectChanged(item.key)
+    size = head["ContentLength"]
+    if not resumable:
+        units = _plan_units(etag, size, options)
+        rt.journal.update_item(
+            item,
+            state="running",
+            size=size,
+            remote_etag=etag,
+            extra={**item.extra, "units": units, "head": _head_facts(head)},
+        )
+    if size != item.size:
+        job.progress.add_total(size - item.size, files=0)
+        rt.journal.update_item(item, size=size)
+    units = item.extra["units"]
+
+    already = sum(p.size for p in known.values())
+    job.progress.start_item(id_, item.local_path, item.bucket, item.key, item.size, already)
+    job.progress.add_bytes(id_, already)
+    count = units["count"]
+    for number in range(1, count + 1):
+        job.progress.part_state(
+            id_, number, PartState.DONE if number in known else PartState.QUEUED
+        )
+
+    fd = os.open(partial, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        if not resumable:
+            os.ftruncate(fd, item.size)
+        missing = [n for n in range(1, count + 1) if n not in known]
+        _fetch_units(rt, job, item, client, fd, units, missing)
+    finally:
+        os.close(fd)
+    checkpoint(job)
+    _verify_and_replace(rt, job, item, partial, item.extra["head"])
+
+
+def _reset(rt: Runtime, job: Job, item: ItemRecord, partial: str) -> None:
+    done = sum(p.size for p in rt.journal.parts(item).values())
+    if done:
+        job.progress.rewind(item.id or 0, done)
+    rt.journal.forget_parts(item)
+    with contextlib.suppress(FileNotFoundError):
+        Path(partial).unlink()
+    extra = {k: v for k, v in item.extra.items() if k not in ("units", "head")}
+    rt.journal.update_item(item, remote_etag=None, extra=extra)
+
+
+def _head(rt: Runtime, job: Job, item: ItemRecord, client: Any) -> dict:
+    args: dict[str, Any] = {"Bucket": item.bucket, "Key": item.key, "ChecksumMode": "ENABLED"}
+    args.update(sse_args(job.options, for_read=True))
+    head = rt.request(job, lambda: client.head_object(**args))
+    etag = digests.etag_hex(head.get("ETag"))
+    if "-" in etag:
+        # The part layout (first part's size, part count) comes with a HEAD for part 1.
+        first = rt.request(job, lambda: client.head_object(PartNumber=1, **args))
+        head["PartsCount"] = first.get("PartsCount")
+        head["FirstPartSize"] = first.get("ContentLength")
+    return head
+
+
+def _head_facts(head: dict) -> dict:
+    """What verification needs later, in JSON-safe form (kept in the journal for resumes)."""
+    facts: dict[str, Any] = {
+        "etag": digests.etag_hex(head.get("ETag")),
+        "encrypted": str(head.get("ServerSideEncryption", "")).startswith("aws:kms")
+        or bool(head.get("SSECustomerAlgorithm")),
+        "metadata": head.get("Metadata", {}),
+    }
+    for field in _ALGORITHMS:
+        if head.get(field):
+            facts[field] = head[field]
+    return facts
+
+
+def _plan_units(etag: str, size: int, options: TransferOptions) -> dict[str, Any]:
+    suffix = etag.rpartition("-")[2]
+    if "-" in etag and suffix.isdigit() and int(suffix) > 1:
+        return {"mode": "parts", "count": int(suffix)}
+    chunk = options.download_chunk_size
+    return {"mode": "ranges", "count": max(1, -(-size // chunk)), "chunk": chunk}
+
+
+def _fetch_units(
+    rt: Runtime,
+    job: Job,
+    item: ItemRecord,
+    client: Any,
+    fd: int,
+    units: dict[str, Any],
+    numbers: list[int],
+) -> None:
+    run_windowed(
+        rt,
+        job,
+        numbers,
+        lambda number, abandon: _fetch_unit(rt, job, item, client, fd, units, number, abandon),
+    )
+
+
+def _fetch_unit(
+    rt: Runtime,
+    job: Job,
+    item: ItemRecord,
+    client: Any,
+    fd: int,
+    units: dict[str, Any],
+    number: int,
+    abandon: threading.Event,
+) -> None:
+    if abandon.is_set():
+        raise JobStopped
+    id_ = item.id or 0
+    args: dict[str, Any] = {
+        "Bucket": item.bucket,
+        "Key": item.key,
+        "IfMatch": f'"{item.remote_etag}"',
+    }
+    args.update(sse_args(job.options, for_read=True))
+    if units["mode"] == "parts":
+        args["PartNumber"] = number
+    else:
+        start = (number - 1) * units["chunk"]
+        end = min(item.size, start + units["chunk"]) - 1
+        args["Range"] = f"bytes={start}-{end}"
+
+    def fetch() -> tuple[int, int, str]:
+        checkpoint(job)
+        job.progress.part_state(id_, number, PartState.SENDING)
+        try:
+            response = client.get_object(**args)
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in ("PreconditionFailed", "412"):
+                raise ObjectChanged(item.key) from exc
+            raise
+        offset = _range_start(response.get("ContentRange"), number, units)
+        length = response["ContentLength"]
+        hasher = digests.StreamHasher([ChecksumAlgorithm.MD5])
+        written = 0
+        body = response["Body"]
+        try:
+            while written < length:
+                block = body.read(min(READ_SIZE, length - written))
+                if not block:
+                    raise IntegrityError(f"The server sent {written} of {length} bytes")
+                rt.throttle(job, len(block))
+                os.pwrite(fd, block, offset + written)
+                hasher.update(block)
+                written += len(block)
+                job.progress.add_bytes(id_, len(block))
+        except BaseException:
+            job.progress.rewind(id_, written)
+            raise
+        finally:
+            body.close()
+        return offset, length, hasher.hex(ChecksumAlgorithm.MD5)
+
+    try:
+        offset, length, md5 = rt.request(job, fetch)
+    except BaseException:
+        job.progress.part_state(id_, number, PartState.FAILED)
+        raise
+    rt.journal.record_part(item, number, offset, length, md5)
+    job.progress.part_state(id_, number, PartState.DONE)
+
+
+def _range_start(content_range: str | None, number: int, units: dict[str, Any]) -> int:
+    if content_range and content_range.startswith("bytes "):
+        return int(content_range[6:].split("-", 1)[0])
+    if units["mode"] == "ranges":
+        return (number - 1) * units["chunk"]
+    raise IntegrityError("The server did not say where a part starts (no Content-Range)")
+
+
+def _single_get(rt: Runtime, job: Job, item: ItemRecord, client: Any, partial: str) -> None:
+    """One GET straight into the partial file, hashing on the way."""
+    id_ = item.id or 0
+    args: dict[str, Any] = {"Bucket": item.bucket, "Key": item.key}
+    args.update(sse_args(job.options, for_read=True))
+    job.progress.start_item(id_, item.local_path, item.bucket, item.key, item.size)
+
+    def fetch() -> tuple[dict, digests.StreamHasher]:
+        checkpoint(job)
+        response = client.get_object(**args)
+        facts = _head_facts(response)
+        wanted = [ChecksumAlgorithm.MD5]
+        if facts["metadata"].get(SHA256_META):
+            wanted.append(ChecksumAlgorithm.SHA256)
+        hasher = digests.StreamHasher(wanted)
+        written = 0
+        body = response["Body"]
+        try:
+            with open(partial, "wb") as handle:
+                while block := body.read(READ_SIZE):
+                    rt.throttle(job, len(block))
+                    handle.write(block)
+                    hasher.update(block)
+                    written += len(block)
+                    job.progress.add_bytes(id_, len(block))
+        except BaseException:
+            job.progress.rewind(id_, written)
+            raise
+        finally:
+            body.close()
+        if written != response["ContentLength"]:
+            job.progress.rewind(id_, written)
+            raise IntegrityError(f"Got {written} of {response['ContentLength']} bytes")
+        job.progress.add_total(written - item.size, files=0)
+        item.size = written
+        facts["size"] = written
+        return facts, hasher
+
+    facts, hasher = rt.request(job, fetch)
+    _check(job.options, item, facts, hasher)
+    _finish(rt, job, item, partial, facts)
+
+
+def _verify_and_replace(rt: Runtime, job: Job, item: ItemRecord, partial: str, facts: dict) -> None:
+    units = item.extra["units"]
+    parts = rt.journal.parts(item)
+    if sum(p.size for p in parts.values()) != item.size:
+        raise IntegrityError(f"{item.key}: the pieces do not add up to the object's size")
+    if units["mode"] == "parts":
+        if job.options.verify_download and not facts["encrypted"]:
+            got = digests.multipart_etag(parts[n].etag or "" for n in sorted(parts))
+            if got != facts["etag"]:
+                raise IntegrityError(
+                    f"{item.key}: the downloaded parts give ETag {got}, not {facts['etag']}"
+                )
+        if facts["metadata"].get(SHA256_META) and job.options.verify_download:
+            hasher = digests.hash_file_range(partial, 0, item.size, [ChecksumAlgorithm.SHA256])
+            _check(job.options, item, {**facts, "etag": ""}, hasher)
+    elif job.options.verify_download:
+        wanted = [ChecksumAlgorithm.MD5]
+        if facts["metadata"].get(SHA256_META):
+            wanted.append(ChecksumAlgorithm.SHA256)
+        wanted += [a for f, a in _ALGORITHMS.items() if f in facts and "-" not in facts[f]]
+        hasher = digests.hash_file_range(partial, 0, item.size, wanted)
+        _check(job.options, item, facts, hasher)
+    _finish(rt, job, item, partial, facts)
+
+
+def _check(
+    options: TransferOptions, item: ItemRecord, facts: dict, hasher: digests.StreamHasher
+) -> None:
+    """Compare what arrived with every fact the server gave about the whole object."""
+    if not options.verify_download:
+        return
+    etag = facts["etag"]
+    if etag and digests.is_plain_md5_etag(etag) and not facts["encrypted"]:
+        got = hasher.hex(ChecksumAlgorithm.MD5)
+        if got != etag:
+            raise IntegrityError(f"{item.key}: downloaded bytes have MD5 {got}, ETag is {etag}")
+    sha = facts["metadata"].get(SHA256_META)
+    if sha:
+        got = hasher.hex(ChecksumAlgorithm.SHA256)
+        if got != sha.lower():
+            raise IntegrityError(
+                f"{item.key}: downloaded bytes have SHA-256 {got}, the object's metadata says {sha}"
+            )
+    for field, algorithm in _ALGORITHMS.items():
+        value = facts.get(field)
+        if value and "-" not in value and _has(hasher, algorithm):
+            got = hasher.b64(algorithm)
+            if got != value:
+                raise IntegrityError(f"{item.key}: {field} is {value}, the bytes give {got}")
+
+
+def _has(hasher: digests.StreamHasher, algorithm: ChecksumAlgorithm) -> bool:
+    try:
+        hasher.raw(algorithm)
+    except KeyError:
+        return False
+    return True
+
+
+def _finish(rt: Runtime, job: Job, item: ItemRecord, partial: str, facts: dict) -> None:
+    target = Path(item.local_path)
+    mtime = facts["metadata"].get(MTIME_META)
+    if mtime and job.options.preserve_mtime:
+        with contextlib.suppress(ValueError, OSError):
+            seconds = float(mtime)
+            os.utime(partial, (seconds, seconds))
+    Path(partial).replace(target)
+    rt.journal.update_item(item, state="done", remote_etag=facts["etag"])

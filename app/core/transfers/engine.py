@@ -1,0 +1,745 @@
+"""The transfer engine: owns the jobs, the worker pools and the journal; announces events.
+
+Threads: one coordinator thread per running job (plans its items, hands them out), one pool
+for items (files/objects), one pool for parts and ranges, and a sampler that turns progress
+counters into CHANGED events a few times a second. Every S3 request, whatever pool it runs
+on, holds one of `connections` slots, so the whole engine never has more requests in flight.
+
+Listeners are called on engine threads: they must return quickly (a GUI adapter posts the
+event to its own thread).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from app.core.errors import describe
+from app.core.s3.session import S3Session
+from app.core.transfers import digests
+from app.core.transfers.bandwidth import BandwidthLimiter
+from app.core.transfers.copy import copy_item
+from app.core.transfers.download import download_item, partial_path
+from app.core.transfers.jobs import (
+    UNFINISHED,
+    Conflict,
+    ConflictResolver,
+    Decision,
+    EventType,
+    ItemFailure,
+    Job,
+    JobEvent,
+    JobKind,
+    JobSnapshot,
+    JobState,
+    Listener,
+)
+from app.core.transfers.journal import ItemRecord, Journal
+from app.core.transfers.names import DownloadPlanner, ensure_inside
+from app.core.transfers.options import ChecksumAlgorithm, ConflictPolicy, TransferOptions
+from app.core.transfers.runtime import JobStopped, Runtime, sse_args
+from app.core.transfers.unfinished import UnfinishedUpload, abort_unfinished, list_unfinished
+from app.core.transfers.upload import upload_item
+
+log = logging.getLogger(__name__)
+
+_ITEM_DONE = frozenset({"done", "skipped", "superseded", "refused"})
+
+
+class JobNotFound(KeyError):
+    pass
+
+
+class TransferEngine:
+    def __init__(
+        self,
+        session: S3Session,
+        journal: Journal | None = None,
+        connections: int = 10,
+        sample_interval: float = 0.25,
+        conflict_resolver: ConflictResolver | None = None,
+        rate_limit: float | None = None,
+        max_running_jobs: int = 4,
+    ) -> None:
+        self.session = session
+        self.journal = journal or Journal()
+        self.connections = connections
+        self._conflict_resolver = conflict_resolver
+        self._jobs: dict[str, Job] = {}
+        self._lock = threading.RLock()
+        self._listeners: list[Listener] = []
+        self._item_pool = ThreadPoolExecutor(connections, thread_name_prefix="eider-item")
+        self._part_pool = ThreadPoolExecutor(connections, thread_name_prefix="eider-part")
+        self._runtime = Runtime(
+            session=session,
+            journal=self.journal,
+            endpoint=endpoint_id(session),
+            slots=threading.BoundedSemaphore(connections),
+            part_pool=self._part_pool,
+            connections=connections,
+            limiter=BandwidthLimiter(rate_limit),
+        )
+        # Jobs beyond this wait in QUEUED: their files still share the same connections, but
+        # a thousand submitted jobs do not each plan (walk, list) at once.
+        self._job_slots = threading.BoundedSemaphore(max_running_jobs)
+        self._closed = threading.Event()
+        self._sample_interval = sample_interval
+        self._sampler = threading.Thread(target=self._sample_loop, name="eider-progress")
+        self._sampler.daemon = True
+        self._sampler.start()
+
+    # -- subscribing -------------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call `listener` with every JobEvent from now on; returns the unsubscribe function."""
+        with self._lock:
+            self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            with self._lock, contextlib.suppress(ValueError):
+                self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def _emit(self, event_type: EventType, job: Job) -> None:
+        event = JobEvent(event_type, job.snapshot())
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(event)
+            except Exception:
+                log.exception("A transfer listener failed on %s", event_type)
+
+    def _sample_loop(self) -> None:
+        while not self._closed.wait(self._sample_interval):
+            with self._lock:
+                running = [j for j in self._jobs.values() if j.state is JobState.RUNNING]
+                listeners = list(self._listeners)
+            for job in running:
+                sample = job.progress.sample()
+                if sample is None:
+                    continue
+                event = JobEvent(EventType.CHANGED, job._snapshot(sample))
+                for listener in listeners:
+                    try:
+                        listener(event)
+                    except Exception:
+                        log.exception("A transfer listener failed on a progress event")
+
+    # -- submitting --------------------------------------------------------------------------------
+
+    def upload(
+        self, local: str | Path, bucket: str, key: str, options: TransferOptions | None = None
+    ) -> str:
+        """Upload a file to `key`, or a folder tree under the prefix `key`. Returns the job id.
+
+        For a file, a `key` ending in '/' (or empty) means "into this prefix, same name".
+        """
+        local = str(Path(local).absolute())
+        if not Path(local).exists():
+            raise FileNotFoundError(f"{local} does not exist")
+        name = Path(local).name
+        title = f"Upload {name} to s3://{bucket}/{key}"
+        spec = {"local": local, "bucket": bucket, "key": key}
+        return self._submit(JobKind.UPLOAD, spec, options or TransferOptions(), title)
+
+    def download(
+        self, bucket: str, key: str, local: str | Path, options: TransferOptions | None = None
+    ) -> str:
+        """Download an object to `local`, or every object under a prefix (key '' or ending in
+        '/') into the folder `local`. An existing folder as `local` for one object means "into
+        this folder, same name"."""
+        local = str(Path(local).absolute())
+        title = f"Download s3://{bucket}/{key} to {local}"
+        spec = {"local": local, "bucket": bucket, "key": key}
+        return self._submit(JobKind.DOWNLOAD, spec, options or TransferOptions(), title)
+
+    def copy(
+        self,
+        source_bucket: str,
+        source_key: str,
+        bucket: str,
+        key: str,
+        options: TransferOptions | None = None,
+        move: bool = False,
+    ) -> str:
+        """Copy (or move) an object, or every object under a prefix, on the server.
+
+        A prefix source (key '' or ending in '/') lands under the prefix `key`; a single object
+        lands at `key`, or under it with the same name when `key` ends in '/' or is empty.
+        """
+        kind = JobKind.MOVE if move else JobKind.COPY
+        verb = "Move" if move else "Copy"
+        title = f"{verb} s3://{source_bucket}/{source_key} to s3://{bucket}/{key}"
+        spec = {
+            "source_bucket": source_bucket,
+            "source_key": source_key,
+            "bucket": bucket,
+            "key": key,
+            "local": "",
+        }
+        return self._submit(kind, spec, options or TransferOptions(), title)
+
+    def _submit(
+        self, kind: JobKind, spec: dict[str, Any], options: TransferOptions, title: str
+    ) -> str:
+        if options.checksum is ChecksumAlgorithm.CRC32C:
+            digests.raw_digest(options.checksum, b"")  # fails now, clearly, if unavailable
+        job = Job(uuid.uuid4().hex, kind, {**spec, "title": title}, options, title)
+        self.journal.create_job(
+            job.id, kind.value, self._runtime.endpoint, job.spec, options.to_json()
+        )
+        with self._lock:
+            self._jobs[job.id] = job
+        self._emit(EventType.ADDED, job)
+        self._start(job)
+        return job.id
+
+    def resume_unfinished(self, start: bool = True) -> list[str]:
+        """Load jobs left unfinished by an earlier run (a crash, a kill, a quit).
+
+        Queued and running jobs restart when `start`; paused and failed jobs are loaded
+        as they were, for the user to resume or retry.
+        """
+        ids = []
+        for record in self.journal.jobs([s.value for s in UNFINISHED]):
+            if record.endpoint != self._runtime.endpoint:
+                continue
+            with self._lock:
+                if record.id in self._jobs:
+                    continue
+                state = JobState(record.state)
+                if state is JobState.RUNNING:
+                    state = JobState.QUEUED
+                job = Job(
+                    record.id,
+                    JobKind(record.kind),
+                    record.spec,
+                    TransferOptions.from_json(record.options),
+                    record.spec.get("title", record.kind),
+                    state=state,
+                    error=record.error,
+                )
+                self._jobs[job.id] = job
+            ids.append(job.id)
+            self._emit(EventType.ADDED, job)
+            if start and state is JobState.QUEUED:
+                self._start(job)
+        return ids
+
+    # -- control -----------------------------------------------------------------------------------
+
+    def pause(self, job_id: str) -> None:
+        """Stop at the next request boundary; requests in flight finish and are kept."""
+        job = self._job(job_id)
+        if job.state in (JobState.RUNNING, JobState.QUEUED):
+            job.pause_requested = True
+            job.stop.set()
+            if job.limiter is not None:
+                job.limiter.wake()
+
+    def resume(self, job_id: str) -> None:
+        """Continue a paused or failed job from where the journal says it stopped."""
+        job = self._job(job_id)
+        if job.thread is not None and job.thread.is_alive():
+            job.thread.join()
+        if job.state in (JobState.PAUSED, JobState.FAILED, JobState.QUEUED):
+            self._start(job)
+
+    retry = resume
+
+    def cancel(self, job_id: str, keep_uploads: bool = False) -> None:
+        """Stop the job, abort its multipart uploads (unless kept) and drop partial files."""
+        job = self._job(job_id)
+        job.cancel_requested = True
+        job.keep_uploads = keep_uploads
+        job.stop.set()
+        if job.limiter is not None:
+            job.limiter.wake()
+        if job.thread is None or not job.thread.is_alive():
+            self._start(job)  # the coordinator does the clean-up and reports
+
+    def wait(self, job_id: str, timeout: float | None = None) -> JobSnapshot:
+        """Block until the job stops running (done, failed, paused or cancelled)."""
+        job = self._job(job_id)
+        thread = job.thread
+        if thread is not None:
+            thread.join(timeout)
+        return job.snapshot()
+
+    def jobs(self) -> list[JobSnapshot]:
+        with self._lock:
+            jobs = list(self._jobs.values())
+        return [j.snapshot() for j in jobs]
+
+    def job(self, job_id: str) -> JobSnapshot:
+        return self._job(job_id).snapshot()
+
+    def forget(self, job_id: str) -> None:
+        """Remove a finished job from the list and the journal."""
+        job = self._job(job_id)
+        if job.state in (JobState.RUNNING, JobState.QUEUED) and not job.finished.is_set():
+            raise RuntimeError("A running job cannot be removed; cancel it first")
+        with self._lock:
+            self._jobs.pop(job_id, None)
+        self.journal.delete_job(job_id)
+        self._emit(EventType.REMOVED, job)
+
+    def close(self, wait: bool = True) -> None:
+        """Pause every running job (progress is kept for next time) and stop the threads."""
+        with self._lock:
+            jobs = list(self._jobs.values())
+        interrupted = [j for j in jobs if j.state in (JobState.RUNNING, JobState.QUEUED)]
+        for job in interrupted:
+            job.pause_requested = True
+            job.stop.set()
+        if wait:
+            for job in jobs:
+                if job.thread is not None:
+                    job.thread.join()
+            for job in interrupted:
+                if job.state is JobState.PAUSED:
+                    # Paused by quitting, not by the user: the next start continues them.
+                    self.journal.set_job_state(job.id, JobState.QUEUED.value)
+        self._closed.set()
+        self._item_pool.shutdown(wait=wait)
+        self._part_pool.shutdown(wait=wait)
+        if wait:
+            self._sampler.join()
+
+    def unfinished_uploads(self, bucket: str, prefix: str = "") -> list[UnfinishedUpload]:
+        """Multipart uploads left open on the server, with the job (if any) that owns each."""
+        return list_unfinished(self.session, self.journal, self._runtime.endpoint, bucket, prefix)
+
+    def abort_unfinished_upload(self, bucket: str, key: str, upload_id: str) -> None:
+        """Abort an upload that belongs to nobody; one owned by a live job is refused."""
+        for item_owner in self.journal.uploads_for_key(self._runtime.endpoint, bucket, key):
+            if item_owner.upload_id != upload_id:
+                continue
+            with self._lock:
+                owner = self._jobs.get(item_owner.job_id)
+            if owner is not None and owner.state in (JobState.RUNNING, JobState.QUEUED):
+                raise RuntimeError(
+                    f"The upload of {key} belongs to a running job; cancel the job instead"
+                )
+            self.journal.update_item(item_owner, upload_id=None, state="cancelled")
+        abort_unfinished(self.session, bucket, key, upload_id)
+
+    def set_rate_limit(self, rate: float | None, job_id: str | None = None) -> None:
+        """Change the engine-wide limit (or one job's) in bytes per second; None lifts it."""
+        if job_id is None:
+            self._runtime.limiter.set_rate(rate)
+            return
+        job = self._job(job_id)
+        job.options = replace(job.options, rate_limit=rate)
+        if job.limiter is not None:
+            job.limiter.set_rate(rate)
+
+    def _job(self, job_id: str) -> Job:
+        with self._lock:
+            job = self._jobs.get(job_id)
+        if job is None:
+            raise JobNotFound(job_id)
+        return job
+
+    # -- running -----------------------------------------------------------------------------------
+
+    def _start(self, job: Job) -> None:
+        if not job.cancel_requested:
+            job.stop = threading.Event()
+        job.pause_requested = False
+        job.finished = threading.Event()
+        job.limiter = BandwidthLimiter(job.options.rate_limit, parent=self._runtime.limiter)
+        job.thread = threading.Thread(
+            target=self._run, args=(job,), name=f"eider-job-{job.id[:8]}", daemon=True
+        )
+        job.thread.start()
+
+    def _set_state(self, job: Job, state: JobState, error: str | None = None) -> None:
+        job.state = state
+        job.error = error
+        if state in (JobState.DONE, JobState.CANCELLED):
+            # The journal exists to resume; a finished job has nothing left to resume.
+            self.journal.delete_job(job.id)
+        else:
+            self.journal.set_job_state(job.id, state.value, error)
+        finished = state in (JobState.DONE, JobState.FAILED, JobState.CANCELLED)
+        self._emit(EventType.FINISHED if finished else EventType.CHANGED, job)
+
+    def _run(self, job: Job) -> None:
+        try:
+            if job.cancel_requested:
+                self._clean_up_cancelled(job)
+                return
+            if job.state is not JobState.QUEUED:
+                self._set_state(job, JobState.QUEUED)
+            while not self._job_slots.acquire(timeout=0.2):
+                if job.stop.is_set():
+                    raise JobStopped
+            try:
+                self._run_planned(job)
+            finally:
+                self._job_slots.release()
+        except JobStopped:
+            if job.cancel_requested:
+                self._clean_up_cancelled(job)
+            else:
+                self._set_state(job, JobState.PAUSED)
+        except Exception as exc:
+            log.exception("Transfer job %s failed", job.id)
+            self._set_state(job, JobState.FAILED, _message(exc, job))
+        finally:
+            job.finished.set()
+
+    def _run_planned(self, job: Job) -> None:
+        self._set_state(job, JobState.RUNNING)
+        items = self.journal.items(job.id)
+        if not items:
+            items = self._plan(job)
+        self._count_totals(job, items)
+        self._run_items(job, [i for i in items if i.state not in _ITEM_DONE])
+        if job.cancel_requested:
+            self._clean_up_cancelled(job)
+        elif job.pause_requested:
+            self._set_state(job, JobState.PAUSED)
+        elif job.failures:
+            count = len(job.failures)
+            self._set_state(
+                job,
+                JobState.FAILED,
+                f"{count} of {len(items)} items failed; the rest is kept. "
+                f"First: {job.failures[0].message}",
+            )
+        else:
+            self._set_state(job, JobState.DONE)
+
+    def _count_totals(self, job: Job, items: list[ItemRecord]) -> None:
+        job.progress = type(job.progress)()
+        job.failures.clear()
+        for item in items:
+            job.progress.add_total(item.size)
+            if item.state == "refused":
+                job.failures.append(
+                    ItemFailure(item.local_path, item.bucket, item.key, item.error or "refused")
+                )
+                job.progress.finish_item(-1, "failed")
+            elif item.state in _ITEM_DONE:
+                job.progress.add_bytes(-1, item.size if item.state != "skipped" else 0)
+                job.progress.finish_item(-1, "skipped" if item.state == "skipped" else "done")
+
+    def _run_items(self, job: Job, items: list[ItemRecord]) -> None:
+        window = threading.Semaphore(self.connections * 2)
+        futures: list[Future] = []
+        for item in items:
+            while not window.acquire(timeout=0.2):
+                if job.stop.is_set():
+                    break
+            else:
+                if not job.stop.is_set():
+                    future = self._item_pool.submit(self._run_item, job, item)
+                    future.add_done_callback(lambda _f: window.release())
+                    futures.append(future)
+                    continue
+                window.release()
+            break
+        for future in futures:
+            future.result()
+
+    def _run_item(self, job: Job, item: ItemRecord) -> None:
+        id_ = item.id or 0
+        if job.stop.is_set():
+            return
+        try:
+            if item.state == "queued" and not self._resolve_conflict(job, item):
+                self.journal.update_item(item, state="skipped")
+                job.skipped.append(item.local_path if job.kind is JobKind.DOWNLOAD else item.key)
+                job.progress.add_total(-item.size, files=0)
+                job.progress.finish_item(id_, "skipped")
+                return
+            if item.error is not None:
+                self.journal.update_item(item, error=None)
+            # No "running" write here: each transfer journals what it starts (an upload id, a
+            # download plan); a single request that a crash interrupts is simply sent again.
+            if job.kind is JobKind.UPLOAD:
+                upload_item(self._runtime, job, item)
+            elif job.kind in (JobKind.COPY, JobKind.MOVE):
+                copy_item(self._runtime, job, item, move=job.kind is JobKind.MOVE)
+            else:
+                if job.spec["key"] == "" or job.spec["key"].endswith("/"):
+                    ensure_inside(Path(job.spec["local"]), Path(item.local_path))
+                download_item(self._runtime, job, item)
+            if item.state != "done":
+                self.journal.update_item(item, state="done")
+            job.progress.finish_item(id_, "done")
+        except JobStopped:
+            return
+        except Exception as exc:
+            message = _message(exc, job, item)
+            log.warning("Transfer of %s failed: %s", item.key, message)
+            self.journal.update_item(item, state="failed", error=message)
+            job.failures.append(ItemFailure(item.local_path, item.bucket, item.key, message))
+            job.progress.finish_item(id_, "failed")
+
+    def _clean_up_cancelled(self, job: Job) -> None:
+        for item in self.journal.items(job.id):
+            if item.state in _ITEM_DONE:
+                continue
+            if job.kind is not JobKind.DOWNLOAD and item.upload_id and not job.keep_uploads:
+                client = self.session.client_for_bucket(item.bucket)
+                upload_id = item.upload_id
+                try:
+                    self._runtime.request(
+                        job,
+                        lambda c=client, i=item, u=upload_id: c.abort_multipart_upload(
+                            Bucket=i.bucket, Key=i.key, UploadId=u
+                        ),
+                        stoppable=False,
+                    )
+                except ClientError as exc:
+                    if exc.response.get("Error", {}).get("Code") != "NoSuchUpload":
+                        raise
+                self.journal.update_item(item, upload_id=None, state="cancelled")
+            if job.kind is JobKind.DOWNLOAD:
+                with contextlib.suppress(FileNotFoundError):
+                    Path(partial_path(item.local_path)).unlink()
+                self.journal.update_item(item, state="cancelled")
+        self._set_state(job, JobState.CANCELLED)
+
+    # -- planning ----------------------------------------------------------------------------------
+
+    def _plan(self, job: Job) -> list[ItemRecord]:
+        spec = job.spec
+        if job.kind is JobKind.UPLOAD:
+            items = list(_plan_upload(job.id, spec["local"], spec["bucket"], spec["key"]))
+        elif job.kind in (JobKind.COPY, JobKind.MOVE):
+            items = list(_plan_copy(self.session, job))
+        else:
+            items = list(
+                _plan_download(self.session, job, spec["bucket"], spec["key"], spec["local"])
+            )
+        self.journal.add_items(items)
+        return items
+
+    # -- conflicts ---------------------------------------------------------------------------------
+
+    def _resolve_conflict(self, job: Job, item: ItemRecord) -> bool:
+        """Apply the conflict policy to a fresh item. False means: skip it."""
+        policy = job.sticky_decision or job.options.conflict
+        if policy in (ConflictPolicy.OVERWRITE, ConflictPolicy.RESUME):
+            return True
+        existing = self._existing_size(job, item)
+        if existing is None:
+            return True
+        if policy is ConflictPolicy.ASK:
+            policy = self._ask(job, item, existing)
+        if policy in (ConflictPolicy.OVERWRITE, ConflictPolicy.RESUME):
+            return True
+        if policy is ConflictPolicy.SKIP:
+            return False
+        if policy is ConflictPolicy.COMPARE:
+            return not self._identical(job, item, existing)
+        if policy is ConflictPolicy.RENAME:
+            self._rename(job, item)
+            return True
+        raise ValueError(f"Unknown conflict policy {policy}")
+
+    def _ask(self, job: Job, item: ItemRecord, existing: int) -> ConflictPolicy:
+        if self._conflict_resolver is None:
+            raise ValueError(f"{item.key} exists and no one was asked what to do")
+        with self._lock:  # one question at a time; "apply to all" answers the rest
+            if job.sticky_decision is not None:
+                return job.sticky_decision
+            decision: Decision = self._conflict_resolver(
+                Conflict(
+                    job.id, job.kind, item.local_path, item.bucket, item.key, existing, item.size
+                )
+            )
+            if decision.policy is ConflictPolicy.ASK:
+                raise ValueError("A conflict decision must not be ASK")
+            if decision.apply_to_all:
+                job.sticky_decision = decision.policy
+            return decision.policy
+
+    def _existing_size(self, job: Job, item: ItemRecord) -> int | None:
+        if job.kind is JobKind.DOWNLOAD:
+            path = Path(item.local_path)
+            return path.stat().st_size if path.exists() else None
+        try:
+            head = _head(self.session, job, item.bucket, item.key)
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
+                return None
+            raise
+        item.extra["existing_etag"] = digests.etag_hex(head.get("ETag"))
+        return int(head["ContentLength"])
+
+    def _identical(self, job: Job, item: ItemRecord, existing: int) -> bool:
+        if existing != item.size:
+            return False
+        if job.kind in (JobKind.COPY, JobKind.MOVE):
+            source = _head(self.session, job, item.extra["source_bucket"], item.extra["source_key"])
+            return digests.etag_hex(source.get("ETag")) == item.extra.get("existing_etag")
+        if job.kind is JobKind.DOWNLOAD:
+            head = _head(self.session, job, item.bucket, item.key)
+            etag = digests.etag_hex(head.get("ETag"))
+            local = item.local_path
+        else:
+            etag = item.extra.get("existing_etag", "")
+            local = item.local_path
+        if digests.is_plain_md5_etag(etag):
+            hasher = digests.hash_file_range(local, 0, item.size, [ChecksumAlgorithm.MD5])
+            return hasher.hex(ChecksumAlgorithm.MD5) == etag
+        return True  # same size, and no cheap way to compare a multipart ETag's bytes
+
+    def _rename(self, job: Job, item: ItemRecord) -> None:
+        if job.kind is JobKind.DOWNLOAD:
+            for candidate in _numbered(item.local_path):
+                if not Path(candidate).exists() and not Path(partial_path(candidate)).exists():
+                    self.journal.update_item(item, local_path=candidate)
+                    return
+        else:
+            for candidate in _numbered(item.key):
+                try:
+                    _head(self.session, job, item.bucket, candidate)
+                except ClientError as exc:
+                    if exc.response.get("Error", {}).get("Code") in (
+                        "404",
+                        "NoSuchKey",
+                        "NotFound",
+                    ):
+                        self.journal.update_item(item, key=candidate)
+                        return
+                    raise
+
+
+def endpoint_id(session: S3Session) -> str:
+    """Which account on which server a journal row belongs to (no secrets)."""
+    conn = session.connection
+    return f"{conn.endpoint_url or 'aws'}|{conn.credentials.access_key_id}"
+
+
+def _numbered(name: str) -> Iterator[str]:
+    folder, _, base = name.rpartition("/")
+    stem, dot, ext = base.partition(".") if not base.startswith(".") else (base, "", "")
+    prefix = f"{folder}/" if folder else ""
+    for n in range(1, 10_000):
+        yield f"{prefix}{stem} ({n}){dot}{ext}"
+    raise ValueError(f"No free name for {name}")
+
+
+def _message(exc: BaseException, job: Job, item: ItemRecord | None = None) -> str:
+    key = item.key if item else job.spec.get("key", "")
+    bucket = item.bucket if item else job.spec.get("bucket", "")
+    if isinstance(exc, ClientError | BotoCoreError):
+        return str(describe(exc, f"the {job.kind.value} of {key}", bucket, key))
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+# -- planning helpers ------------------------------------------------------------------------------
+
+
+def _plan_upload(job_id: str, local: str, bucket: str, key: str) -> Iterator[ItemRecord]:
+    root = Path(local)
+    if root.is_file():
+        if not key or key.endswith("/"):
+            key = f"{key}{root.name}"
+        st = root.stat()
+        yield ItemRecord(job_id, 0, str(root), bucket, key, st.st_size, st.st_mtime_ns)
+        return
+    prefix = key if not key or key.endswith("/") else f"{key}/"
+    seq = 0
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(folder) / name
+            if path.is_symlink() and not path.exists():
+                continue
+            st = path.stat()
+            relative = path.relative_to(root).as_posix()
+            yield ItemRecord(
+                job_id, seq, str(path), bucket, prefix + relative, st.st_size, st.st_mtime_ns
+            )
+            seq += 1
+
+
+def _head(session: S3Session, job: Job, bucket: str, key: str) -> dict[str, Any]:
+    extra = sse_args(job.options, for_read=True)
+    return session.call(bucket, lambda c: c.head_object(Bucket=bucket, Key=key, **extra))
+
+
+def _plan_copy(session: S3Session, job: Job) -> Iterator[ItemRecord]:
+    spec = job.spec
+    source_bucket, source_key = spec["source_bucket"], spec["source_key"]
+    bucket, key = spec["bucket"], spec["key"]
+
+    def record(seq: int, source: str, target: str, size: int) -> ItemRecord:
+        return ItemRecord(
+            job.id,
+            seq,
+            f"s3://{source_bucket}/{source}",
+            bucket,
+            target,
+            size,
+            extra={"source_bucket": source_bucket, "source_key": source},
+        )
+
+    if source_key and not source_key.endswith("/"):
+        if not key or key.endswith("/"):
+            key = f"{key}{PurePosixPath(source_key).name}"
+        if (source_bucket, source_key) == (bucket, key):
+            raise ValueError(f"s3://{bucket}/{key} cannot be copied onto itself")
+        head = _head(session, job, source_bucket, source_key)
+        yield record(0, source_key, key, int(head["ContentLength"]))
+        return
+    prefix = key if not key or key.endswith("/") else f"{key}/"
+    if source_bucket == bucket and prefix.startswith(source_key):
+        raise ValueError(f"s3://{bucket}/{prefix} is inside the source; it would copy itself")
+    seq = 0
+    for page in session.list_prefix(source_bucket, source_key, delimiter=None):
+        for entry in page.objects:
+            relative = entry.key[len(source_key) :]
+            if not relative:
+                continue
+            yield record(seq, entry.key, prefix + relative, entry.size)
+            seq += 1
+
+
+def _plan_download(
+    session: S3Session, job: Job, bucket: str, key: str, local: str
+) -> Iterator[ItemRecord]:
+    job_id = job.id
+    target = Path(local)
+    if key and not key.endswith("/"):
+        path = target / PurePosixPath(key).name if target.is_dir() else target
+        head = _head(session, job, bucket, key)
+        yield ItemRecord(job_id, 0, str(path), bucket, key, int(head["ContentLength"]))
+        return
+    planner = DownloadPlanner(target, key)
+    seq = 0
+    for page in session.list_prefix(bucket, key, delimiter=None):
+        for entry in page.objects:
+            decision = planner.add(entry.key)
+            if decision.is_folder and not decision.skipped:
+                continue  # folder markers carry no data
+            if decision.skipped or decision.path is None:
+                message = " ".join(decision.messages)
+                yield ItemRecord(
+                    job_id, seq, "", bucket, entry.key, 0, state="refused", error=message
+                )
+            else:
+                extra = {"renamed": list(decision.messages)} if decision.messages else {}
+                yield ItemRecord(
+                    job_id, seq, str(decision.path), bucket, entry.key, entry.size, extra=extra
+                )
+            seq += 1

@@ -1,0 +1,132 @@
+"""Jobs as the engine's subscribers see them: kinds, states, snapshots and events."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from app.core.transfers.bandwidth import BandwidthLimiter
+from app.core.transfers.options import ConflictPolicy, TransferOptions
+from app.core.transfers.progress import Progress, Sample
+
+
+class JobKind(StrEnum):
+    UPLOAD = "upload"
+    DOWNLOAD = "download"
+    COPY = "copy"  # server-side, within one connection
+    MOVE = "move"  # a copy, then the source deleted
+
+
+class JobState(StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    PAUSED = "paused"
+    DONE = "done"
+    FAILED = "failed"  # progress kept: `retry` continues where it stopped
+    CANCELLED = "cancelled"
+
+
+UNFINISHED = (JobState.QUEUED, JobState.RUNNING, JobState.PAUSED, JobState.FAILED)
+
+
+class EventType(StrEnum):
+    ADDED = "added"
+    CHANGED = "changed"
+    FINISHED = "finished"  # done, failed or cancelled; the snapshot says which
+    REMOVED = "removed"
+
+
+@dataclass(frozen=True)
+class ItemFailure:
+    local_path: str
+    bucket: str
+    key: str
+    message: str
+
+
+@dataclass(frozen=True)
+class JobSnapshot:
+    id: str
+    kind: JobKind
+    state: JobState
+    title: str
+    progress: Sample
+    error: str | None = None
+    failures: tuple[ItemFailure, ...] = ()
+    skipped: tuple[str, ...] = ()  # keys or paths left alone by a conflict decision
+
+
+@dataclass(frozen=True)
+class JobEvent:
+    type: EventType
+    job: JobSnapshot
+
+
+Listener = Callable[[JobEvent], None]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """The target of one item exists already; the resolver decides what happens."""
+
+    job_id: str
+    kind: JobKind
+    local_path: str
+    bucket: str
+    key: str
+    existing_size: int
+    new_size: int
+
+
+@dataclass(frozen=True)
+class Decision:
+    policy: ConflictPolicy  # never ASK
+    apply_to_all: bool = False
+
+
+ConflictResolver = Callable[[Conflict], Decision]
+
+
+@dataclass
+class Job:
+    """The engine's live record of one job. Subscribers get `JobSnapshot`s, never this."""
+
+    id: str
+    kind: JobKind
+    spec: dict[str, Any]
+    options: TransferOptions
+    title: str
+    state: JobState = JobState.QUEUED
+    error: str | None = None
+    progress: Progress = field(default_factory=Progress)
+    failures: list[ItemFailure] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    stop: threading.Event = field(default_factory=threading.Event)
+    cancel_requested: bool = False
+    keep_uploads: bool = False
+    pause_requested: bool = False
+    sticky_decision: ConflictPolicy | None = None
+    integrity_retries: int = 0  # whole-file retries after a checksum mismatch
+    limiter: BandwidthLimiter | None = None  # this job's rate, chained to the engine's
+    thread: threading.Thread | None = None
+    finished: threading.Event = field(default_factory=threading.Event)
+
+    def snapshot(self, force_sample: bool = True) -> JobSnapshot:
+        sample = self.progress.sample(force=force_sample)
+        assert sample is not None
+        return self._snapshot(sample)
+
+    def _snapshot(self, sample: Sample) -> JobSnapshot:
+        return JobSnapshot(
+            self.id,
+            self.kind,
+            self.state,
+            self.title,
+            sample,
+            self.error,
+            tuple(self.failures),
+            tuple(self.skipped),
+        )

@@ -1,0 +1,312 @@
+"""The transfer journal: what was asked, what is done, so a crash loses no finished work.
+
+SQLite in WAL mode under the state directory. One connection, one writer (a lock), short
+transactions: a job row, its items (one per file or object), each item's multipart upload id
+and each finished part or downloaded range.
+
+`synchronous=NORMAL`: in WAL mode a commit survives the process being killed (`kill -9`); only
+a power loss can drop the last few commits, never corrupt the file. Everything the journal
+holds can be re-learnt at a cost: a lost part record means the part is sent again (ListParts
+reconciliation accepts only parts the journal knows), a lost upload id is found again with
+ListMultipartUploads, and a lost download range is fetched again. Downloads are verified as a
+whole before they replace the target, so a range recorded before its bytes reached the disk is
+caught there. FULL would add an fsync to every part record for no extra safety.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.core import paths
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS jobs (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    endpoint TEXT NOT NULL,
+    state TEXT NOT NULL,
+    spec TEXT NOT NULL,
+    options TEXT NOT NULL,
+    error TEXT,
+    created REAL NOT NULL,
+    updated REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS items (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    local_path TEXT NOT NULL,
+    bucket TEXT NOT NULL,
+    key TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL DEFAULT 0,
+    state TEXT NOT NULL,
+    upload_id TEXT,
+    upload_started REAL,
+    part_size INTEGER,
+    remote_etag TEXT,
+    error TEXT,
+    extra TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX IF NOT EXISTS items_job ON items(job_id, seq);
+CREATE INDEX IF NOT EXISTS items_key ON items(bucket, key);
+CREATE TABLE IF NOT EXISTS parts (
+    item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    offset INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    etag TEXT,
+    checksum TEXT,
+    PRIMARY KEY (item_id, number)
+);
+"""
+
+
+@dataclass
+class JobRecord:
+    id: str
+    kind: str
+    endpoint: str
+    state: str
+    spec: dict[str, Any]
+    options: str
+    error: str | None
+    created: float
+    updated: float
+
+
+@dataclass
+class ItemRecord:
+    job_id: str
+    seq: int
+    local_path: str
+    bucket: str
+    key: str
+    size: int
+    mtime_ns: int = 0
+    state: str = "queued"
+    upload_id: str | None = None
+    upload_started: float | None = None
+    part_size: int | None = None
+    remote_etag: str | None = None
+    error: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class PartRecord:
+    number: int
+    offset: int
+    size: int
+    etag: str | None
+    checksum: str | None
+
+
+_ITEM_COLUMNS = (
+    "job_id",
+    "seq",
+    "local_path",
+    "bucket",
+    "key",
+    "size",
+    "mtime_ns",
+    "state",
+    "upload_id",
+    "upload_started",
+    "part_size",
+    "remote_etag",
+    "error",
+    "extra",
+)
+_UPDATABLE = frozenset(_ITEM_COLUMNS) - {"job_id", "seq"}
+
+
+def default_path() -> Path:
+    return paths.state_dir() / "transfers.sqlite3"
+
+
+class Journal:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.execute("PRAGMA busy_timeout=5000")
+        self._db.executescript(_SCHEMA)
+        self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _query(self, sql: str, args: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._db.execute(sql, tuple(args)).fetchall()
+
+    # -- jobs ------------------------------------------------------------------------------------
+
+    def create_job(
+        self, job_id: str, kind: str, endpoint: str, spec: dict[str, Any], options: str
+    ) -> None:
+        now = time.time()
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO jobs (id, kind, endpoint, state, spec, options, created, updated)"
+                " VALUES (?, ?, ?, 'queued', ?, ?, ?, ?)",
+                (job_id, kind, endpoint, json.dumps(spec), options, now, now),
+            )
+
+    def set_job_state(self, job_id: str, state: str, error: str | None = None) -> None:
+        with self._tx() as db:
+            db.execute(
+                "UPDATE jobs SET state = ?, error = ?, updated = ? WHERE id = ?",
+                (state, error, time.time(), job_id),
+            )
+
+    def job(self, job_id: str) -> JobRecord | None:
+        rows = self._query("SELECT * FROM jobs WHERE id = ?", (job_id,))
+        return _job(rows[0]) if rows else None
+
+    def jobs(self, states: Iterable[str] | None = None) -> list[JobRecord]:
+        if states is None:
+            rows = self._query("SELECT * FROM jobs ORDER BY created")
+        else:
+            wanted = list(states)
+            marks = ",".join("?" * len(wanted))
+            rows = self._query(
+                f"SELECT * FROM jobs WHERE state IN ({marks}) ORDER BY created",  # noqa: S608
+                wanted,
+            )
+        return [_job(r) for r in rows]
+
+    def delete_job(self, job_id: str) -> None:
+        with self._tx() as db:
+            db.execute("DELETE FROM jobs WHERE id = ?", (job_id,))
+
+    # -- items -----------------------------------------------------------------------------------
+
+    def add_items(self, items: list[ItemRecord]) -> None:
+        """Insert items (in one transaction) and fill in their ids."""
+        with self._tx() as db:
+            for item in items:
+                cursor = db.execute(
+                    f"INSERT INTO items ({', '.join(_ITEM_COLUMNS)})"  # noqa: S608
+                    f" VALUES ({', '.join('?' * len(_ITEM_COLUMNS))})",
+                    [
+                        json.dumps(item.extra) if c == "extra" else getattr(item, c)
+                        for c in _ITEM_COLUMNS
+                    ],
+                )
+                item.id = cursor.lastrowid
+
+    def update_item(self, item: ItemRecord, **changes: Any) -> None:
+        """Set fields on `item` and persist them in one statement."""
+        unknown = set(changes) - _UPDATABLE
+        if unknown:
+            raise ValueError(f"Not an item field: {sorted(unknown)}")
+        for name, value in changes.items():
+            setattr(item, name, value)
+        columns = ", ".join(f"{name} = ?" for name in changes)
+        values = [json.dumps(v) if k == "extra" else v for k, v in changes.items()]
+        with self._tx() as db:
+            db.execute(
+                f"UPDATE items SET {columns} WHERE id = ?",  # noqa: S608
+                [*values, item.id],
+            )
+
+    def items(self, job_id: str) -> list[ItemRecord]:
+        rows = self._query("SELECT * FROM items WHERE job_id = ? ORDER BY seq", (job_id,))
+        return [_item(r) for r in rows]
+
+    def uploads_for_key(self, endpoint: str, bucket: str, key: str) -> list[ItemRecord]:
+        """Unfinished multipart uploads the journal knows for one key (any job)."""
+        rows = self._query(
+            "SELECT items.* FROM items JOIN jobs ON jobs.id = items.job_id"
+            " WHERE jobs.endpoint = ? AND items.bucket = ? AND items.key = ?"
+            " AND items.upload_id IS NOT NULL AND items.state != 'done'"
+            " AND jobs.kind = 'upload'",
+            (endpoint, bucket, key),
+        )
+        return [_item(r) for r in rows]
+
+    # -- parts -----------------------------------------------------------------------------------
+
+    def record_part(
+        self,
+        item: ItemRecord,
+        number: int,
+        offset: int,
+        size: int,
+        etag: str | None = None,
+        checksum: str | None = None,
+    ) -> None:
+        with self._tx() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO parts (item_id, number, offset, size, etag, checksum)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (item.id, number, offset, size, etag, checksum),
+            )
+
+    def parts(self, item: ItemRecord) -> dict[int, PartRecord]:
+        rows = self._query(
+            "SELECT number, offset, size, etag, checksum FROM parts WHERE item_id = ?"
+            " ORDER BY number",
+            (item.id,),
+        )
+        return {r["number"]: PartRecord(*r) for r in rows}
+
+    def forget_parts(self, item: ItemRecord, numbers: Iterable[int] | None = None) -> None:
+        with self._tx() as db:
+            if numbers is None:
+                db.execute("DELETE FROM parts WHERE item_id = ?", (item.id,))
+            else:
+                db.executemany(
+                    "DELETE FROM parts WHERE item_id = ? AND number = ?",
+                    [(item.id, n) for n in numbers],
+                )
+
+
+def _job(row: sqlite3.Row) -> JobRecord:
+    return JobRecord(
+        id=row["id"],
+        kind=row["kind"],
+        endpoint=row["endpoint"],
+        state=row["state"],
+        spec=json.loads(row["spec"]),
+        options=row["options"],
+        error=row["error"],
+        created=row["created"],
+        updated=row["updated"],
+    )
+
+
+def _item(row: sqlite3.Row) -> ItemRecord:
+    data = {c: row[c] for c in _ITEM_COLUMNS}
+    data["extra"] = json.loads(data["extra"] or "{}")
+    return ItemRecord(id=row["id"], **data)

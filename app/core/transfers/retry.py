@@ -1,0 +1,109 @@
+"""Retries with capped exponential backoff and full jitter, interruptible by pause or cancel.
+
+botocore retries each request a few times on its own; this layer sits above it so a part or a
+range that still fails (a reset mid-body, a timeout, a checksum mismatch) is tried again before
+the file is given up, and so the wait can be cut short when the user pauses or cancels.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+from botocore.exceptions import (
+    ClientError,
+    ConnectionClosedError,
+    ConnectTimeoutError,
+    EndpointConnectionError,
+    IncompleteReadError,
+    ProxyConnectionError,
+    ReadTimeoutError,
+    ResponseStreamingError,
+)
+from urllib3.exceptions import ProtocolError
+from urllib3.exceptions import ReadTimeoutError as Urllib3ReadTimeout
+
+T = TypeVar("T")
+
+_RETRYABLE_CODES = frozenset(
+    {
+        "Throttling",
+        "ThrottlingException",
+        "ThrottledException",
+        "RequestThrottledException",
+        "TooManyRequestsException",
+        "SlowDown",
+        "RequestTimeout",
+        "RequestTimeoutException",
+        "InternalError",
+        "ServiceUnavailable",
+        "BadDigest",
+        "XAmzContentSHA256Mismatch",
+        "InvalidDigest",
+        "IncompleteBody",
+        "RequestTimeTooSkewed",
+    }
+)
+
+_RETRYABLE_TYPES: tuple[type[BaseException], ...] = (
+    ConnectionClosedError,
+    ConnectTimeoutError,
+    EndpointConnectionError,
+    IncompleteReadError,
+    ProxyConnectionError,
+    ReadTimeoutError,
+    ResponseStreamingError,
+    ProtocolError,
+    Urllib3ReadTimeout,
+    ConnectionError,
+    TimeoutError,
+)
+
+
+class IntegrityError(Exception):
+    """Bytes did not match their checksum. Retried, then reported; never accepted."""
+
+
+class Interrupted(Exception):
+    """The job was paused or cancelled while waiting; not a failure."""
+
+
+def is_retryable(exc: BaseException) -> bool:
+    if isinstance(exc, IntegrityError):
+        return True
+    if isinstance(exc, ClientError):
+        code = exc.response.get("Error", {}).get("Code", "")
+        status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
+        return code in _RETRYABLE_CODES or status in (429, 500, 502, 503, 504)
+    return isinstance(exc, _RETRYABLE_TYPES)
+
+
+def backoff(attempt: int, base: float = 0.2, cap: float = 20.0) -> float:
+    """Full jitter: uniform in [0, min(cap, base * 2**attempt)]."""
+    return random.uniform(0, min(cap, base * (2**attempt)))  # noqa: S311
+
+
+def with_retries(
+    operation: Callable[[], T],
+    attempts: int,
+    stop: threading.Event | None = None,
+    on_retry: Callable[[BaseException, int], None] | None = None,
+) -> T:
+    """Run `operation`, retrying retryable failures up to `attempts` tries in all."""
+    attempt = 0
+    while True:
+        try:
+            return operation()
+        except Exception as exc:
+            attempt += 1
+            if attempt >= attempts or not is_retryable(exc):
+                raise
+            if on_retry is not None:
+                on_retry(exc, attempt)
+            delay = backoff(attempt)
+            if stop is not None and stop.wait(delay):
+                raise Interrupted from exc
+            if stop is None:
+                threading.Event().wait(delay)

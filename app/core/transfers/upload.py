@@ -1,0 +1,487 @@
+"""Uploading one file: a single PUT below the threshold, a resumable multipart upload above it.
+
+Parts are read from disk when their turn comes (os.pread), so memory holds at most one part per
+connection. Every part is checked by the server (Content-MD5 or an additional checksum) and
+its answer is checked here; the finished object is checked against the multipart ETag rule or
+the composite checksum.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import mimetypes
+import os
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from app.core.transfers import digests
+from app.core.transfers.jobs import Job
+from app.core.transfers.journal import ItemRecord
+from app.core.transfers.options import (
+    MAX_SINGLE_PUT,
+    ChecksumAlgorithm,
+    TransferOptions,
+    choose_part_size,
+    part_count,
+)
+from app.core.transfers.progress import PartState
+from app.core.transfers.retry import IntegrityError
+from app.core.transfers.runtime import (
+    JobStopped,
+    Runtime,
+    SourceChanged,
+    checkpoint,
+    etag_is_md5,
+    run_windowed,
+    sse_args,
+    tagging,
+)
+
+SMALL_BODY = 16 * 1024 * 1024  # below this a single PUT body is read into memory at once
+MTIME_META = "mtime"  # seconds since the epoch as text; rclone uses the same key
+SHA256_META = "eider-sha256"
+ADOPT_WINDOW = 600.0  # seconds of clock skew tolerated when finding our own lost upload
+
+
+@dataclass(frozen=True)
+class LocalState:
+    size: int
+    mtime_ns: int
+
+
+def local_state(path: str) -> LocalState:
+    st = Path(path).stat()
+    return LocalState(st.st_size, st.st_mtime_ns)
+
+
+def object_args(options: TransferOptions, item: ItemRecord, sha256_hex: str | None) -> dict:
+    """Parameters shared by PutObject and CreateMultipartUpload."""
+    args: dict[str, Any] = {"Bucket": item.bucket, "Key": item.key}
+    content_type = options.content_type or mimetypes.guess_type(item.local_path)[0]
+    args["ContentType"] = content_type or "application/octet-stream"
+    if options.cache_control:
+        args["CacheControl"] = options.cache_control
+    metadata = dict(options.metadata)
+    if options.preserve_mtime:
+        metadata[MTIME_META] = f"{item.mtime_ns / 1e9:.9f}"
+    if sha256_hex:
+        metadata[SHA256_META] = sha256_hex
+    if metadata:
+        args["Metadata"] = metadata
+    if options.storage_class:
+        args["StorageClass"] = options.storage_class
+    if options.acl:
+        args["ACL"] = options.acl
+    if options.tags:
+        args["Tagging"] = tagging(options.tags)
+    args.update(sse_args(options))
+    return args
+
+
+def upload_item(rt: Runtime, job: Job, item: ItemRecord) -> None:
+    """Send one file; returns when the object is complete and verified."""
+    for _restart in range(3):
+        current = local_state(item.local_path)
+        if (current.size, current.mtime_ns) != (item.size, item.mtime_ns):
+            _restart_item(rt, job, item, current)
+        try:
+            if item.size < job.options.multipart_threshold and item.size <= MAX_SINGLE_PUT:
+                _single_put(rt, job, item)
+            else:
+                _multipart(rt, job, item)
+            return
+        except SourceChanged:
+            continue
+    raise SourceChanged(f"{item.local_path} kept changing while it was uploaded")
+
+
+def _restart_item(rt: Runtime, job: Job, item: ItemRecord, current: LocalState) -> None:
+    """The file is not what it was: drop what was sent of the old version and start over."""
+    if item.upload_id:
+        abort_quietly(rt, job, item)
+    done = sum(p.size for p in rt.journal.parts(item).values())
+    if done:
+        job.progress.rewind(item.id or 0, done)
+    rt.journal.forget_parts(item)
+    job.progress.add_total(current.size - item.size, files=0)
+    rt.journal.update_item(
+        item,
+        size=current.size,
+        mtime_ns=current.mtime_ns,
+        upload_id=None,
+        upload_started=None,
+        part_size=None,
+        state="queued",
+    )
+
+
+def abort_quietly(rt: Runtime, job: Job, item: ItemRecord) -> None:
+    client = rt.session.client_for_bucket(item.bucket)
+    upload_id = item.upload_id
+    # Already gone (completed elsewhere or expired) is fine: there is nothing left to free.
+    with contextlib.suppress(ClientError):
+        rt.request(
+            job,
+            lambda: client.abort_multipart_upload(
+                Bucket=item.bucket, Key=item.key, UploadId=upload_id
+            ),
+            stoppable=False,
+        )
+
+
+def _whole_sha256(path: str, size: int) -> str:
+    return digests.hash_file_range(path, 0, size, [ChecksumAlgorithm.SHA256]).hex(
+        ChecksumAlgorithm.SHA256
+    )
+
+
+def _check_unchanged(item: ItemRecord) -> None:
+    current = local_state(item.local_path)
+    if (current.size, current.mtime_ns) != (item.size, item.mtime_ns):
+        raise SourceChanged(item.local_path)
+
+
+# -- single PUT ------------------------------------------------------------------------------------
+
+
+def _single_put(rt: Runtime, job: Job, item: ItemRecord) -> None:
+    options = job.options
+    client = rt.session.client_for_bucket(item.bucket)
+    sha = _whole_sha256(item.local_path, item.size) if options.store_sha256 else None
+    args = object_args(options, item, sha)
+    algorithm = options.checksum
+    id_ = item.id or 0
+    job.progress.start_item(id_, item.local_path, item.bucket, item.key, item.size)
+
+    def send() -> dict:
+        checkpoint(job)
+        if item.size <= SMALL_BODY:
+            with open(item.local_path, "rb") as handle:
+                body: Any = handle.read()
+            if len(body) != item.size:
+                raise SourceChanged(item.local_path)
+            fields, sent = digests.request_fields(algorithm, body)
+            rt.throttle(job, item.size)
+            response = client.put_object(Body=body, **args, **fields)
+        else:
+            if algorithm is ChecksumAlgorithm.NONE:
+                fields, sent = {}, ""
+            else:
+                hasher = digests.hash_file_range(item.local_path, 0, item.size, [algorithm])
+                sent = hasher.b64(algorithm)
+                fields = _fields_for(algorithm, sent)
+            rt.throttle(job, item.size)
+            with open(item.local_path, "rb") as handle:
+                response = client.put_object(Body=handle, **args, **fields)
+        _verify_response(options, algorithm, sent, response, "the upload")
+        return response
+
+    rt.request(job, send)
+    _check_unchanged(item)
+    job.progress.add_bytes(id_, item.size)
+
+
+def _fields_for(algorithm: ChecksumAlgorithm, value: str) -> dict[str, str]:
+    if algorithm is ChecksumAlgorithm.MD5:
+        return {"ContentMD5": value}
+    name = digests.s3_name(algorithm)
+    return {"ChecksumAlgorithm": name or "", f"Checksum{name}": value}
+
+
+def _verify_response(
+    options: TransferOptions, algorithm: ChecksumAlgorithm, sent: str, response: dict, what: str
+) -> None:
+    """The server echoes what it stored: an ETag (MD5) or the additional checksum."""
+    if algorithm is ChecksumAlgorithm.MD5 and etag_is_md5(options, response):
+        got = digests.etag_hex(response.get("ETag"))
+        if digests.is_plain_md5_etag(got) and got != digests.md5_b64_to_hex(sent):
+            raise IntegrityError(f"The server stored different bytes for {what} (ETag {got})")
+    field = digests.response_field(algorithm)
+    if field and response.get(field) and response[field] != sent:
+        raise IntegrityError(f"The server's {field} for {what} does not match what was sent")
+
+
+# -- multipart -------------------------------------------------------------------------------------
+
+
+def _multipart(rt: Runtime, job: Job, item: ItemRecord) -> None:
+    options = job.options
+    client = rt.session.client_for_bucket(item.bucket)
+    id_ = item.id or 0
+    if not item.part_size:
+        rt.journal.update_item(item, part_size=choose_part_size(item.size, options.part_size))
+    part_size = item.part_size or options.part_size
+    total_parts = part_count(item.size, part_size)
+
+    server_parts = reconcile_upload(rt, job, item, client)
+    if item.upload_id is None:
+        _create_upload(rt, job, item, client)
+        server_parts = {}
+    known = rt.journal.parts(item)
+    done: dict[int, tuple[str, str | None]] = {}  # number -> (etag, checksum)
+    for number, record in known.items():
+        listed = server_parts.get(number)
+        if listed and listed[0] == record.etag and listed[1] == record.size:
+            done[number] = (record.etag or "", record.checksum)
+    stale = set(known) - set(done)
+    if stale:
+        rt.journal.forget_parts(item, stale)
+    # Parts the server has but the journal lost (killed between the two): keep them when the
+    # local bytes hash to the part's ETag, so they are not sent again.
+    if etag_is_md5(options):
+        for number, (etag, size) in server_parts.items():
+            if number in done or number > total_parts:
+                continue
+            offset = (number - 1) * part_size
+            if size != min(part_size, item.size - offset):
+                continue
+            local = digests.hash_file_range(item.local_path, offset, size, [ChecksumAlgorithm.MD5])
+            if local.hex(ChecksumAlgorithm.MD5) == etag:
+                checksum = None
+                if options.checksum not in (ChecksumAlgorithm.MD5, ChecksumAlgorithm.NONE):
+                    checksum = digests.hash_file_range(
+                        item.local_path, offset, size, [options.checksum]
+                    ).b64(options.checksum)
+                rt.journal.record_part(item, number, offset, size, etag, checksum)
+                done[number] = (etag, checksum)
+
+    already = sum(min(part_size, item.size - (n - 1) * part_size) for n in done)
+    job.progress.start_item(id_, item.local_path, item.bucket, item.key, item.size, already)
+    job.progress.add_bytes(id_, already)
+    for number in range(1, total_parts + 1):
+        state = PartState.DONE if number in done else PartState.QUEUED
+        job.progress.part_state(id_, number, state)
+
+    missing = [n for n in range(1, total_parts + 1) if n not in done]
+    results = _send_parts(rt, job, item, client, part_size, missing)
+    done.update(results)
+    _check_unchanged(item)
+    complete_upload(rt, job, item, client, done, total_parts)
+
+
+def reconcile_upload(
+    rt: Runtime, job: Job, item: ItemRecord, client: Any
+) -> dict[int, tuple[str, int]]:
+    """Find the upload to continue; return the parts the server holds for it."""
+    if item.upload_id is None:
+        _adopt_known_upload(rt, job, item, client)
+    if item.upload_id is None:
+        return {}
+    try:
+        return _list_parts(rt, job, item, client)
+    except ClientError as exc:
+        if exc.response.get("Error", {}).get("Code") not in ("NoSuchUpload", "404"):
+            raise
+        rt.journal.forget_parts(item)
+        rt.journal.update_item(item, upload_id=None, upload_started=None)
+        return {}
+
+
+def _adopt_known_upload(rt: Runtime, job: Job, item: ItemRecord, client: Any) -> None:
+    """Never start a second multipart upload for a key Eider is already uploading."""
+    for other in rt.journal.uploads_for_key(rt.endpoint, item.bucket, item.key):
+        if other.id == item.id:
+            continue
+        same = (other.local_path, other.size, other.mtime_ns) == (
+            item.local_path,
+            item.size,
+            item.mtime_ns,
+        )
+        if same and other.part_size == item.part_size:
+            parts = rt.journal.parts(other)
+            rt.journal.update_item(
+                item, upload_id=other.upload_id, upload_started=other.upload_started
+            )
+            for p in parts.values():
+                rt.journal.record_part(item, p.number, p.offset, p.size, p.etag, p.checksum)
+            rt.journal.update_item(other, upload_id=None, state="superseded")
+            return
+        # An older upload of a different version of the file: it would only cost storage.
+        abort_quietly(rt, job, other)
+        rt.journal.update_item(other, upload_id=None, state="superseded")
+    if item.upload_started is None:
+        return
+    # We asked for an upload id and were killed before the answer reached the journal.
+    uploads = rt.request(
+        job, lambda: client.list_multipart_uploads(Bucket=item.bucket, Prefix=item.key)
+    )
+    candidates = [
+        u
+        for u in uploads.get("Uploads", [])
+        if u["Key"] == item.key
+        and u["Initiated"].timestamp() >= item.upload_started - ADOPT_WINDOW
+        and not _claimed(rt, item, u["UploadId"])
+    ]
+    if candidates:
+        newest = max(candidates, key=lambda u: u["Initiated"])
+        rt.journal.update_item(item, upload_id=newest["UploadId"])
+
+
+def _claimed(rt: Runtime, item: ItemRecord, upload_id: str) -> bool:
+    return any(
+        other.upload_id == upload_id and other.id != item.id
+        for other in rt.journal.uploads_for_key(rt.endpoint, item.bucket, item.key)
+    )
+
+
+def _list_parts(rt: Runtime, job: Job, item: ItemRecord, client: Any) -> dict[int, tuple[str, int]]:
+    parts: dict[int, tuple[str, int]] = {}
+    marker = 0
+    while True:
+        response = rt.request(
+            job,
+            lambda m=marker: client.list_parts(
+                Bucket=item.bucket, Key=item.key, UploadId=item.upload_id, PartNumberMarker=m
+            ),
+        )
+        for part in response.get("Parts", []):
+            parts[part["PartNumber"]] = (digests.etag_hex(part["ETag"]), part["Size"])
+        if not response.get("IsTruncated"):
+            return parts
+        marker = response.get("NextPartNumberMarker", 0)
+
+
+def _create_upload(rt: Runtime, job: Job, item: ItemRecord, client: Any) -> None:
+    options = job.options
+    sha = _whole_sha256(item.local_path, item.size) if options.store_sha256 else None
+    args = object_args(options, item, sha)
+    name = digests.s3_name(options.checksum)
+    if name:
+        args["ChecksumAlgorithm"] = name
+    # Written before asking, so a crash between request and answer is recognisable later.
+    rt.journal.update_item(item, upload_started=time.time(), state="running")
+    response = rt.request(job, lambda: client.create_multipart_upload(**args))
+    rt.journal.update_item(item, upload_id=response["UploadId"])
+
+
+def _send_parts(
+    rt: Runtime,
+    job: Job,
+    item: ItemRecord,
+    client: Any,
+    part_size: int,
+    numbers: list[int],
+) -> dict[int, tuple[str, str | None]]:
+    results = run_windowed(
+        rt,
+        job,
+        numbers,
+        lambda number, abandon: _send_part(rt, job, item, client, part_size, number, abandon),
+    )
+    return {number: (etag, checksum) for number, etag, checksum in results}
+
+
+def _send_part(
+    rt: Runtime,
+    job: Job,
+    item: ItemRecord,
+    client: Any,
+    part_size: int,
+    number: int,
+    abandon: threading.Event,
+) -> tuple[int, str, str | None]:
+    if abandon.is_set():
+        raise JobStopped
+    options = job.options
+    offset = (number - 1) * part_size
+    size = min(part_size, item.size - offset)
+    id_ = item.id or 0
+    extra = sse_args(options, for_read=True)
+    algorithm = options.checksum
+
+    def send() -> tuple[str, str | None]:
+        checkpoint(job)
+        with open(item.local_path, "rb", buffering=0) as handle:
+            data = os.pread(handle.fileno(), size, offset)
+        if len(data) != size:
+            raise SourceChanged(item.local_path)
+        fields, sent = digests.request_fields(algorithm, data)
+        rt.throttle(job, size)
+        job.progress.part_state(id_, number, PartState.SENDING)
+        response = client.upload_part(
+            Bucket=item.bucket,
+            Key=item.key,
+            UploadId=item.upload_id,
+            PartNumber=number,
+            Body=data,
+            **fields,
+            **extra,
+        )
+        _verify_response(options, algorithm, sent, response, f"part {number}")
+        etag = digests.etag_hex(response["ETag"])
+        plain = algorithm in (ChecksumAlgorithm.MD5, ChecksumAlgorithm.NONE)
+        return etag, None if plain else sent
+
+    try:
+        etag, checksum = rt.request(job, send)
+    except BaseException:
+        job.progress.part_state(id_, number, PartState.FAILED)
+        raise
+    rt.journal.record_part(item, number, offset, size, etag, checksum)
+    job.progress.part_state(id_, number, PartState.DONE)
+    job.progress.add_bytes(id_, size)
+    return number, etag, checksum
+
+
+def complete_upload(
+    rt: Runtime,
+    job: Job,
+    item: ItemRecord,
+    client: Any,
+    done: dict[int, tuple[str, str | None]],
+    total_parts: int,
+    algorithm: ChecksumAlgorithm | None = None,
+) -> None:
+    """Complete the upload and check the result: the multipart ETag rule, the composite
+    checksum of `algorithm` (the job's by default; NONE for server-side copies)."""
+    options = job.options
+    algorithm = options.checksum if algorithm is None else algorithm
+    if sorted(done) != list(range(1, total_parts + 1)):
+        raise IntegrityError(f"Parts missing before completion of {item.key}")
+    name = digests.s3_name(algorithm)
+    parts = []
+    for number in range(1, total_parts + 1):
+        etag, checksum = done[number]
+        entry: dict[str, Any] = {"PartNumber": number, "ETag": f'"{etag}"'}
+        if name and checksum:
+            entry[f"Checksum{name}"] = checksum
+        parts.append(entry)
+    extra = sse_args(options, for_read=True)
+    response = rt.request(
+        job,
+        lambda: client.complete_multipart_upload(
+            Bucket=item.bucket,
+            Key=item.key,
+            UploadId=item.upload_id,
+            MultipartUpload={"Parts": parts},
+            **extra,
+        ),
+    )
+    got = digests.etag_hex(response.get("ETag"))
+    etags = [done[n][0] for n in range(1, total_parts + 1)]
+    if (
+        etag_is_md5(options, response)
+        and "-" in got
+        and all(digests.is_plain_md5_etag(e) for e in etags)
+        and got != digests.multipart_etag(etags)
+    ):
+        abort_quietly(rt, job, item)
+        raise IntegrityError(
+            f"The completed object {item.key} has ETag {got}, not {digests.multipart_etag(etags)}"
+        )
+    field = digests.response_field(algorithm)
+    reported = response.get(field) if field else None
+    if field and reported and "-" in reported:
+        expected = digests.composite_checksum(
+            algorithm, [done[n][1] or "" for n in range(1, total_parts + 1)]
+        )
+        if reported != expected:
+            raise IntegrityError(
+                f"The completed object {item.key} reports {field} {reported}, not {expected}"
+            )
+    rt.journal.update_item(item, remote_etag=got, upload_id=None, state="done")

@@ -1,0 +1,117 @@
+"""Per-transfer options reach the server, and come back on download."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from botocore.exceptions import ClientError
+
+from app.core import secrets
+from app.core.s3.session import S3Session
+from app.core.transfers import digests
+from app.core.transfers.engine import TransferEngine
+from app.core.transfers.jobs import JobState
+from app.core.transfers.options import (
+    MIB,
+    ChecksumAlgorithm,
+    ServerSideEncryption,
+    TransferOptions,
+    choose_part_size,
+)
+from app.core.transfers.runtime import SSE_C_SECRET_KIND
+from tests.unit.core.transfers.conftest import SMALL, random_file
+
+
+def test_part_size_grows_to_fit_ten_thousand_parts() -> None:
+    assert choose_part_size(50 * MIB, 10 * MIB) == 10 * MIB
+    assert choose_part_size(100_000 * MIB, 10 * MIB) == 10 * MIB
+    grown = choose_part_size(200_000 * MIB + 1, 10 * MIB)
+    assert grown == 21 * MIB and -(-(200_000 * MIB + 1) // grown) <= 10_000
+    with pytest.raises(ValueError, match="5 MiB and 5 GiB"):
+        TransferOptions(part_size=MIB)
+
+
+def test_metadata_type_tags_mtime_and_sha256(
+    seaweed_admin: Any, bucket: str, make_engine: Callable[..., TransferEngine], tmp_path: Path
+) -> None:
+    src = tmp_path / "page.html"
+    data = random_file(src, 2000)
+    os.utime(src, (1_600_000_000.5, 1_600_000_000.5))
+    options = replace(
+        SMALL,
+        cache_control="max-age=60",
+        metadata={"owner": "qa"},
+        tags={"team": "storage", "note": "a b&c"},
+        store_sha256=True,
+    )
+    engine = make_engine()
+    assert engine.wait(engine.upload(src, bucket, "site/", options), 60).state is JobState.DONE
+    head = seaweed_admin.head_object(Bucket=bucket, Key="site/page.html")
+    assert head["ContentType"] == "text/html"
+    assert head["CacheControl"] == "max-age=60"
+    assert head["Metadata"]["owner"] == "qa"
+    assert head["Metadata"]["eider-sha256"] == hashlib.sha256(data).hexdigest()
+    assert float(head["Metadata"]["mtime"]) == pytest.approx(1_600_000_000.5)
+    tags = seaweed_admin.get_object_tagging(Bucket=bucket, Key="site/page.html")["TagSet"]
+    assert {t["Key"]: t["Value"] for t in tags} == {"team": "storage", "note": "a b&c"}
+
+    job = engine.download(bucket, "site/page.html", tmp_path / "back.html", SMALL)
+    assert engine.wait(job, 60).state is JobState.DONE
+    assert (tmp_path / "back.html").stat().st_mtime == pytest.approx(1_600_000_000.5)
+
+
+@pytest.mark.parametrize(
+    "algorithm", [ChecksumAlgorithm.CRC32, ChecksumAlgorithm.SHA256, ChecksumAlgorithm.CRC32C]
+)
+def test_additional_checksums_single_and_multipart(
+    seaweed_admin: Any,
+    bucket: str,
+    session: S3Session,
+    make_engine: Callable[..., TransferEngine],
+    tmp_path: Path,
+    algorithm: ChecksumAlgorithm,
+) -> None:
+    small = random_file(tmp_path / "small.bin", 100_000)
+    big = random_file(tmp_path / "big.bin", 11 * MIB)
+    sent: list[dict[str, Any]] = []
+    session.client().meta.events.register(
+        "before-parameter-build.s3.*", lambda params, **_: sent.append(dict(params))
+    )
+    options = replace(SMALL, checksum=algorithm)
+    engine = make_engine()
+    for name in ("small.bin", "big.bin"):
+        job = engine.upload(tmp_path / name, bucket, name, options)
+        snap = engine.wait(job, 60)
+        assert snap.state is JobState.DONE, snap.error
+    field = f"Checksum{digests.s3_name(algorithm)}"
+    bodies = [p for p in sent if "Body" in p]
+    assert len(bodies) == 4 and all(p.get(field) and "ContentMD5" not in p for p in bodies)
+    head = seaweed_admin.head_object(Bucket=bucket, Key="small.bin", ChecksumMode="ENABLED")
+    assert head.get(field) == base64.b64encode(digests.raw_digest(algorithm, small)).decode()
+    head = seaweed_admin.head_object(Bucket=bucket, Key="big.bin", ChecksumMode="ENABLED")
+    assert head.get(field, "").endswith("-3")
+    assert seaweed_admin.get_object(Bucket=bucket, Key="big.bin")["Body"].read() == big
+
+
+def test_sse_c_round_trip(
+    seaweed_admin: Any, bucket: str, make_engine: Callable[..., TransferEngine], tmp_path: Path
+) -> None:
+    key = os.urandom(32)
+    secrets.set_secret("my-sse-key", SSE_C_SECRET_KIND, base64.b64encode(key).decode())
+    data = random_file(tmp_path / "secret.bin", 7 * MIB)
+    options = replace(SMALL, sse=ServerSideEncryption.CUSTOMER, sse_customer_key_ref="my-sse-key")
+    engine = make_engine()
+    snap = engine.wait(engine.upload(tmp_path / "secret.bin", bucket, "s.bin", options), 60)
+    assert snap.state is JobState.DONE, snap.error
+    with pytest.raises(ClientError):
+        seaweed_admin.get_object(Bucket=bucket, Key="s.bin")  # without the key: refused
+    snap = engine.wait(engine.download(bucket, "s.bin", tmp_path / "back.bin", options), 60)
+    assert snap.state is JobState.DONE, snap.error
+    assert (tmp_path / "back.bin").read_bytes() == data
