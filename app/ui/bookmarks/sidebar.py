@@ -1,0 +1,305 @@
+"""The bookmarks sidebar: list, filter, add/edit/duplicate/delete/reorder, file drops, banner.
+
+Seam for the main window: give it the `BookmarkStore` (and optionally the window's worker
+pool), connect `connectRequested(bookmark_id)` to open a connection, and install its
+`drop_filter` on any other widget that should accept dropped profile/bookmark files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from concurrent.futures import Executor
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core import secrets
+from app.core.bookmarks import Bookmark, BookmarkError, BookmarkStore, BookmarkStoreError
+from app.core.bookmarks.file_import import ImportOutcome
+from app.ui.bookmarks.file_import import FileDropFilter, FileImporter
+from app.ui.bookmarks.list_model import BOOKMARK_ID_ROLE, SEARCH_TEXT_ROLE, BookmarkListModel
+from app.ui.dialogs.bookmark_dialog import BookmarkDialog
+
+_CHANGE_ERRORS = (BookmarkError, BookmarkStoreError, secrets.SecretStoreError, OSError)
+
+
+class Banner(QWidget):
+    """A dismissable message strip: information, or an error in a stronger colour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bookmarksBanner")
+        self.setAccessibleName("Bookmarks message")
+        self.label = QLabel(self)
+        self.label.setObjectName("bookmarksBannerText")
+        self.label.setAccessibleName("Bookmarks message text")
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton(self)
+        close.setObjectName("bookmarksBannerClose")
+        close.setAccessibleName("Dismiss message")
+        close.setText("\N{MULTIPLICATION SIGN}")
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.setAutoFillBackground(True)
+        self.hide()
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.label.setText(text)
+        self.setProperty("error", error)
+        colour = "#f8d7da" if error else "#fff3cd"
+        self.setStyleSheet(f"#bookmarksBanner {{ background: {colour}; }}")
+        self.show()
+
+    @property
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() else ""
+
+
+class BookmarksSidebar(QWidget):
+    connectRequested = Signal(str)  # bookmark id
+    importFinished = Signal(object)  # list[ImportOutcome]
+
+    def __init__(
+        self,
+        store: BookmarkStore,
+        executor: Executor | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("bookmarksSidebar")
+        self.setAccessibleName("Bookmarks")
+        self.model = BookmarkListModel(store, self)
+        self.importer = FileImporter(self.model, executor, self)
+        self.importer.finished.connect(self._show_import)
+        self.drop_filter = FileDropFilter(self.import_files, self)
+        self.editor: BookmarkDialog | None = None
+        self.confirmation: QMessageBox | None = None
+
+        self.banner = Banner(self)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("bookmarksFilter")
+        self.filter_edit.setAccessibleName("Filter bookmarks")
+        self.filter_edit.setPlaceholderText("Filter bookmarks")
+        self.filter_edit.setClearButtonEnabled(True)
+
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterRole(SEARCH_TEXT_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter_edit.textChanged.connect(self._filter_changed)
+
+        self.view = QListView(self)
+        self.view.setObjectName("bookmarksList")
+        self.view.setAccessibleName("Bookmarks list")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.view.activated.connect(self._activated)
+
+        self.add_action = self._action("Add Bookmark…", "bookmarkAdd", "list-add", self.add)
+        self.edit_action = self._action("Edit…", "bookmarkEdit", "document-edit", self.edit)
+        self.duplicate_action = self._action(
+            "Duplicate", "bookmarkDuplicate", "edit-copy", self.duplicate
+        )
+        self.delete_action = self._action("Delete…", "bookmarkDelete", "list-remove", self.delete)
+        self.up_action = self._action("Move Up", "bookmarkUp", "go-up", self.move_up)
+        self.down_action = self._action("Move Down", "bookmarkDown", "go-down", self.move_down)
+        self.connect_action = self._action(
+            "Connect", "bookmarkConnect", "network-connect", self.request_connect
+        )
+        toolbar = QHBoxLayout()
+        toolbar.setContentsMargins(0, 0, 0, 0)
+        for action in self.actions():
+            if action is self.connect_action:
+                toolbar.addStretch(1)
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setObjectName(f"{action.objectName()}Button")
+            button.setAccessibleName(action.text().rstrip("…"))
+            toolbar.addWidget(button)
+        for action in self.actions():
+            self.view.addAction(action)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(toolbar)
+
+        self.drop_filter.install_on(self)
+        self.drop_filter.install_on(self.view.viewport())
+        self.view.selectionModel().selectionChanged.connect(self._update_actions)
+        self.model.rowsInserted.connect(self._update_actions)
+        self.model.rowsRemoved.connect(self._update_actions)
+        self._update_actions()
+        if store.notice:
+            self.banner.show_message(store.notice, error=True)
+
+    def _action(self, text: str, name: str, icon: str, slot: object) -> QAction:
+        action = QAction(QIcon.fromTheme(icon), text, self)
+        action.setObjectName(name)
+        action.setToolTip(text.rstrip("…"))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    # -- selection -----------------------------------------------------------------------------
+
+    def selected_id(self) -> str | None:
+        indexes = self.view.selectionModel().selectedIndexes()
+        return str(indexes[0].data(BOOKMARK_ID_ROLE)) if indexes else None
+
+    def select(self, bookmark_id: str) -> None:
+        row = self.model.row_of(bookmark_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row))
+        if index.isValid():
+            self.view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+
+    def _update_actions(self, *_: object) -> None:
+        chosen = self.selected_id() is not None
+        filtered = bool(self.filter_edit.text())
+        for action in (self.edit_action, self.duplicate_action, self.delete_action):
+            action.setEnabled(chosen)
+        self.connect_action.setEnabled(chosen)
+        self.up_action.setEnabled(chosen and not filtered)
+        self.down_action.setEnabled(chosen and not filtered)
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        # Reordering a filtered list would move rows the user cannot see.
+        self.view.setDragEnabled(not text)
+        self._update_actions()
+
+    def _activated(self, index: QModelIndex) -> None:
+        self.connectRequested.emit(str(index.data(BOOKMARK_ID_ROLE)))
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def request_connect(self) -> None:
+        bookmark_id = self.selected_id()
+        if bookmark_id:
+            self.connectRequested.emit(bookmark_id)
+
+    def add(self) -> BookmarkDialog:
+        return self._open_editor(None)
+
+    def edit(self) -> BookmarkDialog | None:
+        bookmark_id = self.selected_id()
+        if not bookmark_id:
+            return None
+        return self._open_editor(self.model.store.get(bookmark_id))
+
+    def _open_editor(self, bookmark: Bookmark | None) -> BookmarkDialog:
+        dialog = BookmarkDialog(self.model, bookmark, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self.select)
+        dialog.finished.connect(lambda _result: self._editor_closed(dialog))
+        self.editor = dialog
+        dialog.open()
+        return dialog
+
+    def _editor_closed(self, dialog: BookmarkDialog) -> None:
+        if self.editor is dialog:
+            self.editor = None
+
+    def duplicate(self) -> None:
+        bookmark_id = self.selected_id()
+        if not bookmark_id:
+            return
+        try:
+            copy = self.model.duplicate(bookmark_id)
+        except _CHANGE_ERRORS as exc:
+            self.banner.show_message(f"Could not duplicate the bookmark: {exc}", error=True)
+            return
+        self.select(copy.id)
+
+    def delete(self) -> QMessageBox | None:
+        bookmark_id = self.selected_id()
+        if not bookmark_id:
+            return None
+        bookmark = self.model.store.get(bookmark_id)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Delete bookmark",
+            f"Delete the bookmark '{bookmark.nickname}'? Its secrets are removed from the "
+            "keyring too.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("bookmarkDeleteConfirmation")
+        box.setAccessibleName("Confirm bookmark deletion")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _result: self._delete_answered(box, bookmark_id))
+        self.confirmation = box
+        box.open()
+        return box
+
+    def _delete_answered(self, box: QMessageBox, bookmark_id: str) -> None:
+        self.confirmation = None
+        if box.clickedButton() is not box.button(QMessageBox.StandardButton.Yes):
+            return
+        try:
+            self.model.remove(bookmark_id)
+        except _CHANGE_ERRORS as exc:
+            self.banner.show_message(f"Could not delete the bookmark: {exc}", error=True)
+
+    def move_up(self) -> None:
+        self._move(-1)
+
+    def move_down(self) -> None:
+        self._move(+1)
+
+    def _move(self, step: int) -> None:
+        bookmark_id = self.selected_id()
+        if not bookmark_id or self.filter_edit.text():
+            return
+        try:
+            self.model.move(bookmark_id, self.model.row_of(bookmark_id) + step)
+        except _CHANGE_ERRORS as exc:
+            self.banner.show_message(f"Could not move the bookmark: {exc}", error=True)
+            return
+        self.select(bookmark_id)
+
+    # -- files ---------------------------------------------------------------------------------
+
+    def import_files(self, paths: Iterable[str | Path]) -> object:
+        """Import profile and .duck files (dropped, chosen, or from the command line); the
+        outcome appears in the banner. Returns the asyncio task doing it."""
+        return self.importer.import_paths(paths)
+
+    def _show_import(self, outcomes: list[ImportOutcome]) -> None:
+        self.importFinished.emit(outcomes)
+        if not outcomes:
+            return
+        failed = [o for o in outcomes if not o.ok]
+        self.banner.show_message("\n".join(o.message for o in outcomes), error=bool(failed))
+        added = [o.bookmark for o in outcomes if o.ok and o.bookmark is not None]
+        if added:
+            self.select(added[-1].id)
+
+    def shutdown(self) -> None:
+        self.importer.shutdown()
