@@ -78,9 +78,13 @@ def test_dialog_shows_only_the_profiles_fields_with_its_placeholders(
     assert dialog.username_edit.placeholderText() == "Access Key ID"
     assert dialog.port_edit.placeholderText() == "8333"
 
+    assert not dialog.form.isRowVisible(dialog.path_edit)  # SeaweedFS's profile hides it
+
     dialog.select_profile("aws-s3-sts-assumerole")
-    assert dialog.form.isRowVisible(dialog.mfa_edit) or dialog.mfa_edit.text() == ""
-    assert dialog.form.isRowVisible(dialog.username_edit)
+    assert dialog.form.isRowVisible(dialog.role_edit)
+    assert dialog.form.isRowVisible(dialog.mfa_edit)
+    assert dialog.mfa_edit.placeholderText() == "arn:aws:iam::123456789012:mfa/user"
+    assert not dialog.form.isRowVisible(dialog.host_edit)  # AWS's own endpoint
 
     dialog.select_profile("s3-cli")  # credentials from the AWS CLI: a profile name, no secret
     assert not dialog.form.isRowVisible(dialog.password_edit)
@@ -121,13 +125,14 @@ def test_edit_changes_the_file_and_keeps_the_stored_secret(
     assert dialog.password_edit.text() == ""  # the secret is never shown back
     dialog.nickname_edit.clear()
     qtbot.keyClicks(dialog.nickname_edit, "After")
-    dialog.path_edit.setText("photos/2024")
+    dialog.username_edit.setText("AKIDOTHER")
     with qtbot.waitSignal(dialog.saved):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
     assert nicknames_in_file(store) == ["After"]
     reloaded = BookmarkStore().get(bookmark_id)
-    assert reloaded.path == "photos/2024" or not dialog.form.isRowVisible(dialog.path_edit)
+    assert reloaded.access_key_id == "AKIDOTHER"
+    assert reloaded.host == "storage.example.test"
     assert secrets.get_secret(f"bookmark:{bookmark_id}", SECRET_KEY) == SECRET
     assert sidebar.model.data(sidebar.model.index(0)) == "After"
 
