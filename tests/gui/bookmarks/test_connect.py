@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from app.core import secrets
@@ -16,11 +18,13 @@ from app.core.bookmarks import Bookmark, BookmarkStore
 from app.core.bookmarks.login import LoginFailed, open_bookmark
 from app.core.bookmarks.model import SECRET_KEY
 from app.core.errors import describe
+from app.core.profiles import import_profile_file
 from app.core.s3.session import S3Session
 from app.ui.bookmarks.connect_controller import ConnectController
 from app.ui.bookmarks.list_model import BookmarkListModel
 from app.ui.dialogs.bookmark_dialog import BookmarkDialog
 from tests.fixtures.memory_keyring import MemoryKeyring
+from tests.fixtures.profile_files import write_profile
 from tests.fixtures.servers import RunningS3
 from tests.gui.bookmarks.conftest import WAIT_MS, stored_text
 
@@ -181,3 +185,60 @@ def test_a_bookmark_whose_keys_cannot_list_buckets_opens_scoped_to_its_path(
     assert result.scoped
     assert result.buckets == (bucket,)
     assert result.session.connection.prefix == "inbox/"
+
+
+ROLE = "arn:aws:iam::123456789012:role/eider-gui-test"
+MFA = "arn:aws:iam::123456789012:mfa/eider-gui-user"
+
+
+def sts_mfa_profile(moto: RunningS3) -> str:
+    return f"""
+  <key>Protocol</key><string>s3</string>
+  <key>Vendor</key><string>moto-sts-mfa</string>
+  <key>Description</key><string>Moto with STS AssumeRole and MFA</string>
+  <key>Scheme</key><string>http</string>
+  <key>Default Hostname</key><string>{moto.host}</string>
+  <key>Default Port</key><string>{moto.port}</string>
+  <key>Hostname Configurable</key><false/>
+  <key>Port Configurable</key><false/>
+  <key>Role Configurable</key><true/>
+  <key>Multi Factor Configurable</key><true/>
+  <key>STS Endpoint</key><string>{moto.endpoint_url}</string>
+  <key>Properties</key>
+  <dict><key>s3.bucket.virtualhost.disable</key><true/></dict>
+"""
+
+
+def test_connect_through_a_role_with_mfa_asks_for_the_code(
+    qtbot: QtBot,
+    store: BookmarkStore,
+    controller: ConnectController,
+    moto: RunningS3,
+    moto_admin: Any,
+    tmp_path: Path,
+) -> None:
+    moto_admin.create_bucket(Bucket="role-mfa-bucket")
+    import_profile_file(write_profile(tmp_path, sts_mfa_profile(moto), name="Moto.profile"))
+    dialog = BookmarkDialog(BookmarkListModel(store), connect_with=controller)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.select_profile("moto-sts-mfa")
+    assert not dialog.form.isRowVisible(dialog.host_edit)
+    assert dialog.form.isRowVisible(dialog.role_edit)
+    assert dialog.form.isRowVisible(dialog.mfa_edit)
+    qtbot.keyClicks(dialog.username_edit, "AKIASOURCEKEY0000002")
+    qtbot.keyClicks(dialog.password_edit, "source-secret-gui")
+    qtbot.keyClicks(dialog.role_edit, ROLE)
+    qtbot.keyClicks(dialog.mfa_edit, MFA)
+
+    with qtbot.waitSignal(controller.mfa_prompt.dialogOpened, timeout=WAIT_MS) as asked:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    mfa_dialog = asked.args[0]
+    assert MFA in mfa_dialog.findChild(QLabel, "mfaMessage").text()
+    qtbot.keyClicks(mfa_dialog.code_edit, "654321")
+    with qtbot.waitSignal(controller.opened, timeout=WAIT_MS) as opened:
+        qtbot.mouseClick(mfa_dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert "role-mfa-bucket" in opened.args[0].buckets
+    [entry] = json.loads(stored_text(store))["bookmarks"]
+    assert (entry["role_arn"], entry["mfa_serial"]) == (ROLE, MFA)
+    assert "source-secret-gui" not in stored_text(store)
