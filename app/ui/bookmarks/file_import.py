@@ -66,7 +66,7 @@ class FileImporter(QObject):
         for path in paths:
             outcome = await loop.run_in_executor(self._executor, prepare_import, path)
             if outcome.bookmark is not None:
-                outcome = self._add_bookmark(outcome)
+                outcome = await self._add_bookmark(outcome)
             (log.info if outcome.ok else log.warning)("Import: %s", outcome.message)
             outcomes.append(outcome)
         if any(o.ok and o.profile is not None for o in outcomes):
@@ -75,7 +75,7 @@ class FileImporter(QObject):
         self.finished.emit(outcomes)
         return outcomes
 
-    def _add_bookmark(self, outcome: ImportOutcome) -> ImportOutcome:
+    async def _add_bookmark(self, outcome: ImportOutcome) -> ImportOutcome:
         bookmark = outcome.bookmark
         assert bookmark is not None
         if self._model.row_of(bookmark.id) >= 0:
@@ -86,7 +86,7 @@ class FileImporter(QObject):
                 "bookmarks (same UUID); nothing was changed.",
             )
         try:
-            self._model.add(bookmark)
+            await self._model.add(bookmark)
         except (BookmarkError, BookmarkStoreError, SecretStoreError, OSError) as exc:
             return ImportOutcome(outcome.path, False, f"{outcome.path.name}: {exc}")
         return outcome

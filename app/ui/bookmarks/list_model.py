@@ -1,8 +1,19 @@
-"""A thin Qt list model over `BookmarkStore`. The store stays the truth: every change goes
-through the store first, then the model announces it."""
+"""A thin Qt list model over `BookmarkStore`. The store stays the truth: every change is made
+in the store first, on a worker thread (the file is fsynced and secrets go to the keyring,
+which may block on an unlock prompt), then announced to the views on the GUI thread.
+
+Changes run one at a time on a single worker, in the order they were asked for.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import functools
+from collections.abc import Callable
+from concurrent.futures import Executor, ThreadPoolExecutor
+from typing import Any, TypeVar
+
+import shiboken6
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
@@ -10,33 +21,58 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QIcon
 
-from app.core.bookmarks import Bookmark, BookmarkStore
+from app.core import secrets
+from app.core.bookmarks import Bookmark, BookmarkError, BookmarkStore
+from app.core.bookmarks.model import SECRET_KEY, SESSION_TOKEN
 from app.core.profiles import Profile, find_profile
 from app.ui.bookmarks.icons import profile_icon
+from app.ui.bookmarks.tasks import TaskSet
 
 BOOKMARK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
 MIME_TYPE = "application/x-eider-bookmark-id"
 
 Index = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
 
 
 class BookmarkListModel(QAbstractListModel):
-    def __init__(self, store: BookmarkStore, parent: object = None) -> None:
+    busyChanged = Signal(bool)  # a change is being written
+    changeFailed = Signal(object)  # the exception of a change started by a drop
+
+    def __init__(
+        self, store: BookmarkStore, executor: Executor | None = None, parent: object = None
+    ) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self.store = store
         self._rows: list[Bookmark] = store.list()
         self._profiles: dict[tuple[str, str], Profile | None] = {}
+        self._own_executor = executor is None
+        # One worker: the store is not thread-safe, and changes must land in order.
+        self._executor = executor or ThreadPoolExecutor(1, thread_name_prefix="eider-bookmarks")
+        self._writes = 0
+        self._drops = TaskSet(self.changeFailed.emit)
 
     # -- reading -----------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
+    def bookmarks(self) -> list[Bookmark]:
+        """What the views show: the store's list as of the last finished change."""
+        return list(self._rows)
+
     def bookmark(self, row: int) -> Bookmark:
+        return self._rows[row]
+
+    def find(self, bookmark_id: str) -> Bookmark:
+        row = self.row_of(bookmark_id)
+        if row < 0:
+            raise BookmarkError(f"No bookmark with id {bookmark_id}")
         return self._rows[row]
 
     def row_of(self, bookmark_id: str) -> int:
@@ -44,6 +80,15 @@ class BookmarkListModel(QAbstractListModel):
             if bookmark.id == bookmark_id:
                 return row
         return -1
+
+    @property
+    def busy(self) -> bool:
+        return self._writes > 0 or self._drops.pending > 0
+
+    @property
+    def pending(self) -> int:
+        """Changes asked for and not yet written."""
+        return self._writes + self._drops.pending
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -94,9 +139,9 @@ class BookmarkListModel(QAbstractListModel):
     def dropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
     ) -> bool:
-        """Moves the dragged bookmark to the drop row. Returns False on purpose: the move is
-        done here, so the view must not also remove the source row as for a copy-and-delete."""
-        if action != Qt.DropAction.MoveAction or not data.hasFormat(MIME_TYPE):
+        """Starts moving the dragged bookmark to the drop row. Returns False on purpose: the
+        move is done here, so the view must not also remove the source row."""
+        if action != Qt.DropAction.MoveAction or not data.hasFormat(MIME_TYPE) or self.busy:
             return False
         bookmark_id = bytes(data.data(MIME_TYPE).data()).decode()
         if row < 0:
@@ -104,10 +149,22 @@ class BookmarkListModel(QAbstractListModel):
         source = self.row_of(bookmark_id)
         if source < 0:
             return False
-        self.move(bookmark_id, row - 1 if row > source else row)
+        self._drops.spawn(self.move(bookmark_id, row - 1 if row > source else row))
         return False
 
-    # -- changes: store first, then announce --------------------------------------------------
+    # -- changes: store first (on the worker), then announce ----------------------------------
+
+    async def _write(self, fn: Callable[..., T], *args: Any) -> T:
+        self._writes += 1
+        if self._writes == 1:
+            self.busyChanged.emit(True)
+        try:
+            loop = asyncio.get_running_loop()
+            return await loop.run_in_executor(self._executor, functools.partial(fn, *args))
+        finally:
+            self._writes -= 1
+            if self._writes == 0 and shiboken6.isValid(self):
+                self.busyChanged.emit(False)
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -121,53 +178,68 @@ class BookmarkListModel(QAbstractListModel):
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
-    def add(
+    async def add(
         self, bookmark: Bookmark, secret_key: str | None = None, session_token: str | None = None
     ) -> Bookmark:
-        self.store.add(bookmark, secret_key, session_token)
+        await self._write(self.store.add, bookmark, secret_key, session_token)
         row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._rows = self.store.list()
+        self._rows.append(bookmark)
         self.endInsertRows()
         return bookmark
 
-    def update(
+    async def update(
         self, bookmark: Bookmark, secret_key: str | None = None, session_token: str | None = None
     ) -> Bookmark:
-        self.store.update(bookmark, secret_key, session_token)
-        self._rows = self.store.list()
-        self._profiles.clear()
+        await self._write(self.store.update, bookmark, secret_key, session_token)
         row = self.row_of(bookmark.id)
+        self._rows[row] = bookmark
+        self._profiles.clear()
         self.dataChanged.emit(self.index(row), self.index(row))
         return bookmark
 
-    def remove(self, bookmark_id: str) -> Bookmark:
+    async def forget_secrets(self, bookmark: Bookmark) -> None:
+        """Remove the bookmark's secret key and session token from the keyring."""
+        await self._write(_delete_login_secrets, bookmark)
+
+    async def remove(self, bookmark_id: str) -> Bookmark:
+        removed = await self._write(self.store.remove, bookmark_id)
         row = self.row_of(bookmark_id)
-        removed = self.store.remove(bookmark_id)
         self.beginRemoveRows(QModelIndex(), row, row)
-        self._rows = self.store.list()
+        del self._rows[row]
         self.endRemoveRows()
         return removed
 
-    def duplicate(self, bookmark_id: str) -> Bookmark:
-        copy = self.store.duplicate(bookmark_id)
+    async def duplicate(self, bookmark_id: str) -> Bookmark:
+        copy = await self._write(self.store.duplicate, bookmark_id)
         row = self.row_of(bookmark_id) + 1
         self.beginInsertRows(QModelIndex(), row, row)
-        self._rows = self.store.list()
+        self._rows.insert(row, copy)
         self.endInsertRows()
         return copy
 
-    def move(self, bookmark_id: str, new_row: int) -> None:
+    async def move(self, bookmark_id: str, new_row: int) -> None:
         source = self.row_of(bookmark_id)
         new_row = max(0, min(new_row, len(self._rows) - 1))
         if source < 0 or new_row == source:
             return
-        self.store.move(bookmark_id, new_row)
+        await self._write(self.store.move, bookmark_id, new_row)
+        source = self.row_of(bookmark_id)
         # Qt's destination is the row *before which* the item lands, in pre-move numbering.
         destination = new_row + 1 if new_row > source else new_row
         self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), destination)
-        self._rows = self.store.list()
+        self._rows.insert(new_row, self._rows.pop(source))
         self.endMoveRows()
+
+    def shutdown(self) -> None:
+        self._drops.cancel_all()
+        if self._own_executor:
+            self._executor.shutdown(wait=True)  # let a write in progress finish
+
+
+def _delete_login_secrets(bookmark: Bookmark) -> None:
+    for kind in (SECRET_KEY, SESSION_TOKEN):
+        secrets.delete_secret(bookmark.secret_owner, kind)
 
 
 def _summary(bookmark: Bookmark, profile: Profile | None) -> str:

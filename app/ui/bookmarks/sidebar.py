@@ -30,6 +30,7 @@ from app.core.bookmarks import Bookmark, BookmarkError, BookmarkStore, BookmarkS
 from app.core.bookmarks.file_import import ImportOutcome
 from app.ui.bookmarks.file_import import FileDropFilter, FileImporter
 from app.ui.bookmarks.list_model import BOOKMARK_ID_ROLE, SEARCH_TEXT_ROLE, BookmarkListModel
+from app.ui.bookmarks.tasks import TaskSet
 from app.ui.dialogs.bookmark_dialog import BookmarkDialog
 
 _CHANGE_ERRORS = (BookmarkError, BookmarkStoreError, secrets.SecretStoreError, OSError)
@@ -84,7 +85,9 @@ class BookmarksSidebar(QWidget):
         super().__init__(parent)
         self.setObjectName("bookmarksSidebar")
         self.setAccessibleName("Bookmarks")
-        self.model = BookmarkListModel(store, self)
+        self.model = BookmarkListModel(store, parent=self)
+        self.tasks = TaskSet(self._task_failed, self._update_actions)
+        self.model.changeFailed.connect(self._task_failed)
         self.importer = FileImporter(self.model, executor, self)
         self.importer.finished.connect(self._show_import)
         self.drop_filter = FileDropFilter(self.import_files, self)
@@ -150,6 +153,7 @@ class BookmarksSidebar(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
         self.model.rowsInserted.connect(self._update_actions)
         self.model.rowsRemoved.connect(self._update_actions)
+        self.model.busyChanged.connect(self._update_actions)
         self._update_actions()
         if store.notice:
             self.banner.show_message(store.notice, error=True)
@@ -179,18 +183,28 @@ class BookmarksSidebar(QWidget):
             )
 
     def _update_actions(self, *_: object) -> None:
+        """Changes wait while one is being written, so each starts from the shown order."""
         chosen = self.selected_id() is not None
+        ready = chosen and not self.model.busy and self.tasks.pending == 0
         filtered = bool(self.filter_edit.text())
         for action in (self.edit_action, self.duplicate_action, self.delete_action):
-            action.setEnabled(chosen)
+            action.setEnabled(ready)
         self.connect_action.setEnabled(chosen)
-        self.up_action.setEnabled(chosen and not filtered)
-        self.down_action.setEnabled(chosen and not filtered)
+        self.up_action.setEnabled(ready and not filtered)
+        self.down_action.setEnabled(ready and not filtered)
+        self.view.setDragEnabled(not filtered and not self.model.busy)
+
+    def _task_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, _CHANGE_ERRORS):
+            self.banner.show_message(f"The bookmarks could not be changed: {exc}", error=True)
+        else:
+            self.banner.show_message(
+                f"The bookmarks could not be changed ({type(exc).__name__}).", error=True
+            )
 
     def _filter_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
         # Reordering a filtered list would move rows the user cannot see.
-        self.view.setDragEnabled(not text)
         self._update_actions()
 
     def _activated(self, index: QModelIndex) -> None:
@@ -210,7 +224,7 @@ class BookmarksSidebar(QWidget):
         bookmark_id = self.selected_id()
         if not bookmark_id:
             return None
-        return self._open_editor(self.model.store.get(bookmark_id))
+        return self._open_editor(self.model.find(bookmark_id))
 
     def _open_editor(self, bookmark: Bookmark | None) -> BookmarkDialog:
         dialog = BookmarkDialog(self.model, bookmark, parent=self)
@@ -227,20 +241,19 @@ class BookmarksSidebar(QWidget):
 
     def duplicate(self) -> None:
         bookmark_id = self.selected_id()
-        if not bookmark_id:
-            return
-        try:
-            copy = self.model.duplicate(bookmark_id)
-        except _CHANGE_ERRORS as exc:
-            self.banner.show_message(f"Could not duplicate the bookmark: {exc}", error=True)
-            return
+        if bookmark_id and not self.model.busy:
+            self.tasks.spawn(self._duplicate(bookmark_id))
+            self._update_actions()
+
+    async def _duplicate(self, bookmark_id: str) -> None:
+        copy = await self.model.duplicate(bookmark_id)
         self.select(copy.id)
 
     def delete(self) -> QMessageBox | None:
         bookmark_id = self.selected_id()
         if not bookmark_id:
             return None
-        bookmark = self.model.store.get(bookmark_id)
+        bookmark = self.model.find(bookmark_id)
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Delete bookmark",
@@ -260,12 +273,9 @@ class BookmarksSidebar(QWidget):
 
     def _delete_answered(self, box: QMessageBox, bookmark_id: str) -> None:
         self.confirmation = None
-        if box.clickedButton() is not box.button(QMessageBox.StandardButton.Yes):
-            return
-        try:
-            self.model.remove(bookmark_id)
-        except _CHANGE_ERRORS as exc:
-            self.banner.show_message(f"Could not delete the bookmark: {exc}", error=True)
+        if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+            self.tasks.spawn(self.model.remove(bookmark_id))
+            self._update_actions()
 
     def move_up(self) -> None:
         self._move(-1)
@@ -275,13 +285,13 @@ class BookmarksSidebar(QWidget):
 
     def _move(self, step: int) -> None:
         bookmark_id = self.selected_id()
-        if not bookmark_id or self.filter_edit.text():
+        if not bookmark_id or self.filter_edit.text() or self.model.busy:
             return
-        try:
-            self.model.move(bookmark_id, self.model.row_of(bookmark_id) + step)
-        except _CHANGE_ERRORS as exc:
-            self.banner.show_message(f"Could not move the bookmark: {exc}", error=True)
-            return
+        self.tasks.spawn(self._move_to(bookmark_id, self.model.row_of(bookmark_id) + step))
+        self._update_actions()
+
+    async def _move_to(self, bookmark_id: str, row: int) -> None:
+        await self.model.move(bookmark_id, row)
         self.select(bookmark_id)
 
     # -- files ---------------------------------------------------------------------------------
@@ -301,5 +311,13 @@ class BookmarksSidebar(QWidget):
         if added:
             self.select(added[-1].id)
 
+    @property
+    def pending(self) -> int:
+        """Changes and imports not finished yet."""
+        return self.tasks.pending + self.importer.pending + self.model.pending
+
     def shutdown(self) -> None:
+        """Stop background work (call before the window closes)."""
+        self.tasks.cancel_all()
         self.importer.shutdown()
+        self.model.shutdown()

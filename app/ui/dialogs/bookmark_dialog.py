@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from app.core import secrets
 from app.core.bookmarks import Bookmark, BookmarkError, BookmarkStoreError
 from app.core.bookmarks.login import OneShotSecrets
-from app.core.bookmarks.model import SECRET_KEY, SESSION_TOKEN
 from app.core.credentials.spec import CredentialKind
 from app.core.profiles import Profile
 from app.core.profiles import settings as profile_settings
@@ -39,6 +38,7 @@ from app.core.profiles.catalogue import CatalogueEntry, all_profiles
 from app.ui.bookmarks.connect_controller import ConnectController
 from app.ui.bookmarks.icons import profile_icon
 from app.ui.bookmarks.list_model import BookmarkListModel
+from app.ui.bookmarks.tasks import TaskSet
 
 _SAVE_ERRORS = (BookmarkError, BookmarkStoreError, secrets.SecretStoreError, OSError)
 
@@ -171,6 +171,7 @@ class BookmarkDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self._pending_connect = False
+        self._tasks = TaskSet(self._task_failed)
         self.profile_combo.currentIndexChanged.connect(self._profile_changed)
         self.profile_combo.setCurrentIndex(self._initial_profile_row())
         self._profile_changed(self.profile_combo.currentIndex())
@@ -323,21 +324,20 @@ class BookmarkDialog(QDialog):
 
     # -- saving --------------------------------------------------------------------------------
 
-    def _store(self, bookmark: Bookmark) -> None:
+    async def _store(self, bookmark: Bookmark) -> None:
         """Write the bookmark; secrets go to the keyring only with "Save secret" ticked."""
         secret, token = self._typed_secrets()
         keep = self.save_secret_check.isChecked()
         if self._model.row_of(bookmark.id) >= 0:
-            self._model.update(
+            await self._model.update(
                 bookmark,
                 secret_key=(secret or None) if keep else None,
                 session_token=token if keep and self._visible(self.token_edit) else None,
             )
             if not keep:
-                for kind in (SECRET_KEY, SESSION_TOKEN):
-                    secrets.delete_secret(bookmark.secret_owner, kind)
+                await self._model.forget_secrets(bookmark)
         else:
-            self._model.add(
+            await self._model.add(
                 bookmark,
                 secret_key=(secret or None) if keep else None,
                 session_token=(token or None) if keep else None,
@@ -345,14 +345,41 @@ class BookmarkDialog(QDialog):
         self._original = bookmark
         self.saved.emit(bookmark.id)
 
-    def save(self) -> bool:
+    def save(self) -> None:
+        """Save (on a worker); the dialog closes when it is written, or shows the error."""
         try:
-            self._store(self.bookmark_from_fields())
-        except _SAVE_ERRORS as exc:
+            bookmark = self.bookmark_from_fields()
+        except BookmarkError as exc:
             self.show_error(str(exc))
-            return False
+            return
+        self._begin("Saving…")
+        self._tasks.spawn(self._save(bookmark))
+
+    async def _save(self, bookmark: Bookmark) -> None:
+        try:
+            await self._store(bookmark)
+        except _SAVE_ERRORS as exc:
+            self._end()
+            self.show_error(str(exc))
+            return
+        self._end()
         self.accept()
-        return True
+
+    def _begin(self, status: str) -> None:
+        self.status_label.setStyleSheet("")
+        self.status_label.setText(status)
+        self.ok_button.setEnabled(False)
+
+    def _end(self) -> None:
+        self.ok_button.setEnabled(True)
+
+    def _task_failed(self, exc: BaseException) -> None:
+        self._end()
+        self.show_error(f"Unexpected failure ({type(exc).__name__}); see the log.")
+
+    @property
+    def pending(self) -> int:
+        return self._tasks.pending
 
     def show_error(self, message: str) -> None:
         self.status_label.setStyleSheet("color: #a00;")
@@ -361,22 +388,28 @@ class BookmarkDialog(QDialog):
     # -- connecting ----------------------------------------------------------------------------
 
     def connect_now(self) -> None:
-        assert self._controller is not None
         try:
             bookmark = self.bookmark_from_fields()
-            saving = self._model.row_of(bookmark.id) >= 0 or self.keep_bookmark_check.isChecked()
-            if saving:
-                self._store(bookmark)
-        except _SAVE_ERRORS as exc:
+        except BookmarkError as exc:
             self.show_error(str(exc))
             return
+        self._begin("Connecting…")
+        self._tasks.spawn(self._connect(bookmark))
+
+    async def _connect(self, bookmark: Bookmark) -> None:
+        assert self._controller is not None
+        saving = self._model.row_of(bookmark.id) >= 0 or self.keep_bookmark_check.isChecked()
+        if saving:
+            try:
+                await self._store(bookmark)
+            except _SAVE_ERRORS as exc:
+                self._end()
+                self.show_error(str(exc))
+                return
         secret, token = self._typed_secrets()
         one_shot = None
         if secret and not (saving and self.save_secret_check.isChecked()):
             one_shot = OneShotSecrets(secret, token)
-        self.status_label.setStyleSheet("")
-        self.status_label.setText("Connecting…")
-        self.ok_button.setEnabled(False)
         self._pending_connect = True
         self._controller.open_bookmark(bookmark, one_shot, self.profile)
 

@@ -74,6 +74,7 @@ def sidebar(qtbot: QtBot, store: BookmarkStore) -> Iterator[BookmarksSidebar]:
     qtbot.addWidget(widget)
     widget.show()
     yield widget
+    qtbot.waitUntil(lambda: widget.pending == 0, timeout=WAIT_MS)
     widget.shutdown()
 
 

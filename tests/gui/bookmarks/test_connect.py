@@ -32,6 +32,13 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
+def model(store: BookmarkStore) -> Iterator[BookmarkListModel]:
+    bookmarks = BookmarkListModel(store)
+    yield bookmarks
+    bookmarks.shutdown()
+
+
+@pytest.fixture
 def controller() -> Iterator[ConnectController]:
     connect = ConnectController()
     yield connect
@@ -40,13 +47,13 @@ def controller() -> Iterator[ConnectController]:
 
 def connect_dialog(
     qtbot: QtBot,
-    store: BookmarkStore,
+    model: BookmarkListModel,
     controller: ConnectController,
     seaweed: RunningS3,
     secret: str,
 ) -> BookmarkDialog:
     """The connect dialog on the shipped SeaweedFS profile, host and port typed in."""
-    dialog = BookmarkDialog(BookmarkListModel(store), connect_with=controller)
+    dialog = BookmarkDialog(model, connect_with=controller)
     qtbot.addWidget(dialog)
     dialog.open()
     dialog.select_profile("seaweedfs")
@@ -61,11 +68,12 @@ def connect_dialog(
 def test_connect_dialog_logs_in_and_lists_buckets(
     qtbot: QtBot,
     store: BookmarkStore,
+    model: BookmarkListModel,
     controller: ConnectController,
     seaweed: RunningS3,
     bucket: str,
 ) -> None:
-    dialog = connect_dialog(qtbot, store, controller, seaweed, seaweed.secret_key)
+    dialog = connect_dialog(qtbot, model, controller, seaweed, seaweed.secret_key)
     with (
         qtbot.waitSignal(controller.opened, timeout=WAIT_MS) as opened,
         qtbot.waitSignal(dialog.connected, timeout=WAIT_MS) as connected,
@@ -89,12 +97,13 @@ def test_connect_dialog_logs_in_and_lists_buckets(
 def test_a_secret_not_saved_is_used_once_and_forgotten(
     qtbot: QtBot,
     store: BookmarkStore,
+    model: BookmarkListModel,
     controller: ConnectController,
     seaweed: RunningS3,
     bucket: str,
     memory_keyring: MemoryKeyring,
 ) -> None:
-    dialog = connect_dialog(qtbot, store, controller, seaweed, seaweed.secret_key)
+    dialog = connect_dialog(qtbot, model, controller, seaweed, seaweed.secret_key)
     dialog.save_secret_check.setChecked(False)
     with qtbot.waitSignal(controller.opened, timeout=WAIT_MS) as opened:
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
@@ -108,10 +117,11 @@ def test_a_secret_not_saved_is_used_once_and_forgotten(
 def test_a_wrong_secret_shows_the_translated_error(
     qtbot: QtBot,
     store: BookmarkStore,
+    model: BookmarkListModel,
     controller: ConnectController,
     seaweed: RunningS3,
 ) -> None:
-    dialog = connect_dialog(qtbot, store, controller, seaweed, "not-the-secret")
+    dialog = connect_dialog(qtbot, model, controller, seaweed, "not-the-secret")
     with qtbot.waitSignal(controller.failed, timeout=WAIT_MS) as failed:
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     message = failed.args[0]
@@ -142,10 +152,11 @@ def _login_error(bookmark: Bookmark) -> BaseException | None:
 def test_an_unsaved_connection_without_a_secret_says_what_is_missing(
     qtbot: QtBot,
     store: BookmarkStore,
+    model: BookmarkListModel,
     controller: ConnectController,
     seaweed: RunningS3,
 ) -> None:
-    dialog = connect_dialog(qtbot, store, controller, seaweed, "")
+    dialog = connect_dialog(qtbot, model, controller, seaweed, "")
     dialog.keep_bookmark_check.setChecked(False)
     with qtbot.waitSignal(controller.failed, timeout=WAIT_MS) as failed:
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
@@ -156,6 +167,7 @@ def test_an_unsaved_connection_without_a_secret_says_what_is_missing(
 def test_a_bookmark_whose_keys_cannot_list_buckets_opens_scoped_to_its_path(
     qtbot: QtBot,
     store: BookmarkStore,
+    model: BookmarkListModel,
     controller: ConnectController,
     seaweed: RunningS3,
     bucket: str,
@@ -212,6 +224,7 @@ def sts_mfa_profile(moto: RunningS3) -> str:
 def test_connect_through_a_role_with_mfa_asks_for_the_code(
     qtbot: QtBot,
     store: BookmarkStore,
+    model: BookmarkListModel,
     controller: ConnectController,
     moto: RunningS3,
     moto_admin: Any,
@@ -219,7 +232,7 @@ def test_connect_through_a_role_with_mfa_asks_for_the_code(
 ) -> None:
     moto_admin.create_bucket(Bucket="role-mfa-bucket")
     import_profile_file(write_profile(tmp_path, sts_mfa_profile(moto), name="Moto.profile"))
-    dialog = BookmarkDialog(BookmarkListModel(store), connect_with=controller)
+    dialog = BookmarkDialog(model, connect_with=controller)
     qtbot.addWidget(dialog)
     dialog.open()
     dialog.select_profile("moto-sts-mfa")

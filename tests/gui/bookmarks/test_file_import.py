@@ -249,7 +249,8 @@ def test_profile_icons_show_in_the_chooser_and_the_list(
     dialog.nickname_edit.setText("Acme")
     assert dialog.save_secret_check.isChecked()
     dialog.select_profile("acme-storage")
-    dialog.save()
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
+        dialog.save()
     index = sidebar.model.index(0)
     assert index.data(BOOKMARK_ID_ROLE) == store.list()[0].id
     assert not index.data(Qt.ItemDataRole.DecorationRole).isNull()

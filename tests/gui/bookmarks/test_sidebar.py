@@ -15,7 +15,7 @@ from app.core.bookmarks import Bookmark, BookmarkStore
 from app.core.bookmarks.model import SECRET_KEY
 from app.ui.bookmarks.sidebar import BookmarksSidebar
 from app.ui.dialogs.bookmark_dialog import BookmarkDialog
-from tests.gui.bookmarks.conftest import stored_text
+from tests.gui.bookmarks.conftest import WAIT_MS, stored_text
 
 pytestmark = pytest.mark.gui
 
@@ -24,6 +24,18 @@ SECRET = "wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY"
 
 def nicknames_in_file(store: BookmarkStore) -> list[str]:
     return [b["nickname"] for b in json.loads(stored_text(store))["bookmarks"]]
+
+
+def seed(sidebar: BookmarksSidebar, *bookmarks: Bookmark) -> None:
+    """Bookmarks that exist before the test's actions (written by the store directly)."""
+    for bookmark in bookmarks:
+        sidebar.model.store.add(bookmark)
+    sidebar.model.reload()
+
+
+def settle(qtbot: QtBot, sidebar: BookmarksSidebar) -> None:
+    """Wait until every change the widgets started has been written."""
+    qtbot.waitUntil(lambda: sidebar.pending == 0, timeout=WAIT_MS)
 
 
 def select_row(sidebar: BookmarksSidebar, row: int) -> None:
@@ -43,8 +55,9 @@ def create_through_dialog(
     qtbot.keyClicks(dialog.port_edit, "8333")
     qtbot.keyClicks(dialog.username_edit, "AKIDEXAMPLE")
     qtbot.keyClicks(dialog.password_edit, secret)
-    with qtbot.waitSignal(dialog.saved):
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, sidebar)
     return dialog
 
 
@@ -126,8 +139,9 @@ def test_edit_changes_the_file_and_keeps_the_stored_secret(
     dialog.nickname_edit.clear()
     qtbot.keyClicks(dialog.nickname_edit, "After")
     dialog.username_edit.setText("AKIDOTHER")
-    with qtbot.waitSignal(dialog.saved):
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, sidebar)
 
     assert nicknames_in_file(store) == ["After"]
     reloaded = BookmarkStore().get(bookmark_id)
@@ -146,8 +160,9 @@ def test_unticking_save_secret_removes_it_from_the_keyring(
     dialog = sidebar.edit()
     assert dialog is not None
     dialog.save_secret_check.setChecked(False)
-    with qtbot.waitSignal(dialog.saved):
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, sidebar)
     assert secrets.get_secret(f"bookmark:{bookmark_id}", SECRET_KEY) is None
 
 
@@ -158,6 +173,7 @@ def test_duplicate_copies_the_bookmark_after_the_original(
     create_through_dialog(qtbot, sidebar, "Two")
     select_row(sidebar, 0)
     sidebar.duplicate_action.trigger()
+    settle(qtbot, sidebar)
 
     assert nicknames_in_file(store) == ["One", "One (copy)", "Two"]
     copy = store.list()[1]
@@ -169,33 +185,39 @@ def test_duplicate_copies_the_bookmark_after_the_original(
 def test_move_up_and_down_reorder_the_file(
     qtbot: QtBot, sidebar: BookmarksSidebar, store: BookmarkStore
 ) -> None:
-    for name in ("A", "B", "C"):
-        sidebar.model.add(Bookmark(name, "seaweedfs"))
+    seed(sidebar, *(Bookmark(name, "seaweedfs") for name in ("A", "B", "C")))
     select_row(sidebar, 0)
     sidebar.down_action.trigger()
+    assert not sidebar.down_action.isEnabled()  # until the move is written
+    settle(qtbot, sidebar)
     assert nicknames_in_file(store) == ["B", "A", "C"]
     sidebar.down_action.trigger()
+    settle(qtbot, sidebar)
     assert nicknames_in_file(store) == ["B", "C", "A"]
     sidebar.down_action.trigger()  # already last: nothing moves
+    settle(qtbot, sidebar)
     assert nicknames_in_file(store) == ["B", "C", "A"]
     sidebar.up_action.trigger()
+    settle(qtbot, sidebar)
     assert nicknames_in_file(store) == ["B", "A", "C"]
+    assert sidebar.model.bookmark(1).id == sidebar.selected_id()
     assert [sidebar.model.data(sidebar.model.index(r)) for r in range(3)] == ["B", "A", "C"]
 
 
 def test_drag_and_drop_reorders_through_the_model(
-    sidebar: BookmarksSidebar, store: BookmarkStore
+    qtbot: QtBot, sidebar: BookmarksSidebar, store: BookmarkStore
 ) -> None:
-    for name in ("A", "B", "C", "D"):
-        sidebar.model.add(Bookmark(name, "seaweedfs"))
+    seed(sidebar, *(Bookmark(name, "seaweedfs") for name in ("A", "B", "C", "D")))
     model = sidebar.model
     # What the list view does on an internal move: the dragged row's mime data, dropped
     # before row 3 ("D").
     mime = model.mimeData([model.index(0)])
     model.dropMimeData(mime, Qt.DropAction.MoveAction, 3, 0, QModelIndex())
+    settle(qtbot, sidebar)
     assert nicknames_in_file(store) == ["B", "C", "A", "D"]
     mime = model.mimeData([model.index(3)])
     model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    settle(qtbot, sidebar)
     assert nicknames_in_file(store) == ["D", "B", "C", "A"]
     assert model.rowCount() == 4
 
@@ -203,8 +225,11 @@ def test_drag_and_drop_reorders_through_the_model(
 def test_filter_narrows_the_list_and_disables_reordering(
     qtbot: QtBot, sidebar: BookmarksSidebar
 ) -> None:
-    sidebar.model.add(Bookmark("Photos", "seaweedfs", host="photos.example.test"))
-    sidebar.model.add(Bookmark("Backups", "seaweedfs", host="backup.example.test"))
+    seed(
+        sidebar,
+        Bookmark("Photos", "seaweedfs", host="photos.example.test"),
+        Bookmark("Backups", "seaweedfs", host="backup.example.test"),
+    )
     qtbot.keyClicks(sidebar.filter_edit, "backup")
     assert sidebar.proxy.rowCount() == 1
     select_row(sidebar, 0)
@@ -232,10 +257,12 @@ def test_delete_asks_then_removes_the_bookmark_and_its_secret(
 
     sidebar.delete_action.trigger()
     answer_delete(sidebar, QMessageBox.StandardButton.Cancel)
+    settle(qtbot, sidebar)
     assert nicknames_in_file(store) == ["Doomed", "Kept"]
 
     sidebar.delete_action.trigger()
     answer_delete(sidebar, QMessageBox.StandardButton.Yes)
+    settle(qtbot, sidebar)
     assert nicknames_in_file(store) == ["Kept"]
     assert secrets.get_secret(doomed.secret_owner, SECRET_KEY) is None
     assert secrets.get_secret(store.get("Kept").secret_owner, SECRET_KEY) == SECRET
@@ -245,7 +272,8 @@ def test_delete_asks_then_removes_the_bookmark_and_its_secret(
 def test_activating_a_bookmark_requests_a_connection(
     qtbot: QtBot, sidebar: BookmarksSidebar
 ) -> None:
-    bookmark = sidebar.model.add(Bookmark("Go", "seaweedfs"))
+    bookmark = Bookmark("Go", "seaweedfs")
+    seed(sidebar, bookmark)
     select_row(sidebar, 0)
     with qtbot.waitSignal(sidebar.connectRequested) as signal:
         sidebar.connect_action.trigger()
