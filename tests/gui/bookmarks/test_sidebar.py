@@ -13,8 +13,12 @@ from pytestqt.qtbot import QtBot
 from app.core import secrets
 from app.core.bookmarks import Bookmark, BookmarkStore
 from app.core.bookmarks.model import SECRET_KEY
+from app.core.s3.session import S3Session
+from app.core.s3.thread_guard import BlockingCallOnForbiddenThread
 from app.ui.bookmarks.sidebar import BookmarksSidebar
 from app.ui.dialogs.bookmark_dialog import BookmarkDialog
+from tests.conftest import connection_for
+from tests.fixtures.servers import RunningS3
 from tests.gui.bookmarks.conftest import WAIT_MS, stored_text
 
 pytestmark = pytest.mark.gui
@@ -320,3 +324,43 @@ def test_every_interactive_widget_is_named(sidebar: BookmarksSidebar) -> None:
                 assert child.objectName(), child
                 assert child.accessibleName(), child.objectName()
     dialog.reject()
+
+
+def test_anonymous_login_and_region_choice_are_saved(
+    qtbot: QtBot, sidebar: BookmarksSidebar, store: BookmarkStore
+) -> None:
+    dialog = sidebar.add()
+    dialog.select_profile("s3-compatible")
+    assert dialog.form.isRowVisible(dialog.anonymous_check)
+    qtbot.keyClicks(dialog.host_edit, "public.example.test")
+    qtbot.keyClicks(dialog.username_edit, "AKIDIGNORED")
+    dialog.anonymous_check.setChecked(True)
+    assert not dialog.username_edit.isEnabled()
+    assert not dialog.password_edit.isEnabled()
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, sidebar)
+    [entry] = json.loads(stored_text(store))["bookmarks"]
+    assert entry["credential_kind"] == "anonymous"
+    assert entry["access_key_id"] == ""
+
+    dialog = sidebar.add()
+    dialog.select_profile("amazon-s3")
+    assert not dialog.form.isRowVisible(dialog.anonymous_check)
+    dialog.region_combo.setCurrentText("eu-central-1")
+    qtbot.keyClicks(dialog.nickname_edit, "Frankfurt")
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, sidebar)
+    assert store.get("Frankfurt").region == "eu-central-1"
+    assert store.get("Frankfurt").profile == "amazon-s3"
+
+
+def test_the_gui_thread_guard_is_on_in_these_tests(
+    seaweed: RunningS3, forbid_blocking_on_gui_thread: list[str]
+) -> None:
+    session = S3Session(connection_for(seaweed))  # resolving static keys makes no S3 call
+    with pytest.raises(BlockingCallOnForbiddenThread):
+        session.list_buckets()
+    assert len(forbid_blocking_on_gui_thread) == 1
+    forbid_blocking_on_gui_thread.clear()  # the violation was this test's point
