@@ -14,6 +14,7 @@ from app.core.bookmarks.duck import import_duck
 from app.core.bookmarks.model import Bookmark, BookmarkError
 from app.core.profiles import Profile, ProfileError
 from app.core.profiles.catalogue import import_profile_file
+from app.core.profiles.errors import ProfileAlreadyImported
 from app.core.profiles.parse import PROFILE_SUFFIXES
 
 BOOKMARK_SUFFIXES = (".duck",)
@@ -26,6 +27,7 @@ class ImportOutcome:
     message: str  # one line for the user: what was imported, or what is wrong with the file
     profile: Profile | None = None
     bookmark: Bookmark | None = None  # parsed from a .duck, not yet in the store
+    already_imported: bool = False  # a profile that `prepare_import(path, replace=True)` updates
 
 
 def is_importable(path: Path) -> bool:
@@ -40,14 +42,17 @@ def prepare_import(path: Path, replace: bool = False) -> ImportOutcome:
     try:
         if suffix in PROFILE_SUFFIXES:
             profile = import_profile_file(path, replace=replace)
+            verb = "Updated" if replace else "Imported"
             return ImportOutcome(
-                path, True, f"Imported the profile '{profile.description}'.", profile=profile
+                path, True, f"{verb} the profile '{profile.description}'.", profile=profile
             )
         if suffix in BOOKMARK_SUFFIXES:
             imported = import_duck(path)
             notes = "".join(f" {note}." for note in imported.notes)
             message = f"Imported the bookmark '{imported.bookmark.nickname}'.{notes}"
             return ImportOutcome(path, True, message, bookmark=imported.bookmark)
+    except ProfileAlreadyImported as exc:
+        return ImportOutcome(path, False, str(exc), already_imported=True)
     except (ProfileError, BookmarkError) as exc:
         return ImportOutcome(path, False, str(exc))
     except OSError as exc:

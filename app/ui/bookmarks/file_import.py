@@ -50,8 +50,11 @@ class FileImporter(QObject):
         self._executor = executor or ThreadPoolExecutor(1, thread_name_prefix="eider-import")
         self._tasks: set[asyncio.Task[list[ImportOutcome]]] = set()
 
-    def import_paths(self, paths: Iterable[str | Path]) -> asyncio.Task[list[ImportOutcome]]:
-        task = asyncio.ensure_future(self._import([Path(p) for p in paths]))
+    def import_paths(
+        self, paths: Iterable[str | Path], replace: bool = False
+    ) -> asyncio.Task[list[ImportOutcome]]:
+        """`replace`: update profiles that are already imported instead of refusing them."""
+        task = asyncio.ensure_future(self._import([Path(p) for p in paths], replace))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return task
@@ -60,11 +63,11 @@ class FileImporter(QObject):
     def pending(self) -> int:
         return len(self._tasks)
 
-    async def _import(self, paths: list[Path]) -> list[ImportOutcome]:
+    async def _import(self, paths: list[Path], replace: bool) -> list[ImportOutcome]:
         loop = asyncio.get_running_loop()
         outcomes = []
         for path in paths:
-            outcome = await loop.run_in_executor(self._executor, prepare_import, path)
+            outcome = await loop.run_in_executor(self._executor, prepare_import, path, replace)
             if outcome.bookmark is not None:
                 outcome = await self._add_bookmark(outcome)
             (log.info if outcome.ok else log.warning)("Import: %s", outcome.message)

@@ -7,7 +7,7 @@ pool), connect `connectRequested(bookmark_id)` to open a connection, and install
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Executor
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMessageBox,
+    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -48,6 +49,12 @@ class Banner(QWidget):
         self.label.setAccessibleName("Bookmarks message text")
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.action_button = QPushButton(self)
+        self.action_button.setObjectName("bookmarksBannerAction")
+        self.action_button.setAccessibleName("Banner action")
+        self.action_button.hide()
+        self.action_button.clicked.connect(self._run_action)
+        self._action: Callable[[], object] | None = None
         close = QToolButton(self)
         close.setObjectName("bookmarksBannerClose")
         close.setAccessibleName("Dismiss message")
@@ -56,16 +63,33 @@ class Banner(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.action_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self.setAutoFillBackground(True)
         self.hide()
 
-    def show_message(self, text: str, error: bool = False) -> None:
+    def show_message(
+        self,
+        text: str,
+        error: bool = False,
+        action: tuple[str, Callable[[], object]] | None = None,
+    ) -> None:
+        """`action`: a button (label, callback) offered with the message, e.g. "Replace"."""
         self.label.setText(text)
+        self._action = action[1] if action else None
+        self.action_button.setText(action[0] if action else "")
+        self.action_button.setAccessibleName(action[0] if action else "Banner action")
+        self.action_button.setVisible(action is not None)
         self.setProperty("error", error)
         colour = "#f8d7da" if error else "#fff3cd"
         self.setStyleSheet(f"#bookmarksBanner {{ background: {colour}; }}")
         self.show()
+
+    def _run_action(self) -> None:
+        action, self._action = self._action, None
+        self.hide()
+        if action is not None:
+            action()
 
     @property
     def text(self) -> str:
@@ -306,7 +330,13 @@ class BookmarksSidebar(QWidget):
         if not outcomes:
             return
         failed = [o for o in outcomes if not o.ok]
-        self.banner.show_message("\n".join(o.message for o in outcomes), error=bool(failed))
+        again = [o.path for o in outcomes if o.already_imported]
+        replace = ("Replace", lambda: self.importer.import_paths(again, replace=True))
+        self.banner.show_message(
+            "\n".join(o.message for o in outcomes),
+            error=bool(failed),
+            action=replace if again else None,
+        )
         added = [o.bookmark for o in outcomes if o.ok and o.bookmark is not None]
         if added:
             self.select(added[-1].id)

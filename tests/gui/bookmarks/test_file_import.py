@@ -127,8 +127,20 @@ def test_an_unsupported_protocol_and_a_duplicate_are_reported_per_file(
     assert [o.ok for o in outcomes] == [False, True, False]
     assert "protocol sftp is not supported by Eider" in outcomes[0].message
     assert "already imported" in outcomes[2].message
+    assert outcomes[2].already_imported
     assert sidebar.banner.property("error") is True
     assert sidebar.banner.text.count("\n") == 2  # one line per file
+
+    # The banner offers to replace the imported profile with the newer file.
+    assert sidebar.banner.action_button.isVisible()
+    assert sidebar.banner.action_button.text() == "Replace"
+    with qtbot.waitSignal(sidebar.importFinished, timeout=WAIT_MS) as signal:
+        qtbot.mouseClick(sidebar.banner.action_button, Qt.MouseButton.LeftButton)
+    [replaced] = signal.args[0]
+    assert replaced.ok
+    assert replaced.message == "Updated the profile 'Acme Object Storage'."
+    assert [e.path.name for e in user_profiles()] == ["Acme again.cyberduckprofile"]
+    assert not sidebar.banner.action_button.isVisible()
 
 
 def test_dropping_a_duck_file_adds_the_bookmark(
