@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, Signal
@@ -62,8 +63,12 @@ class ConnectController(QObject):
         bookmark: Bookmark,
         one_shot: login.OneShotSecrets | None = None,
         profile: Profile | None = None,
+        on_opened: Callable[[login.OpenedBookmark], None] | None = None,
+        on_failed: Callable[[str], None] | None = None,
     ) -> asyncio.Task[None]:
-        task = asyncio.ensure_future(self._open(bookmark, one_shot, profile))
+        """Log in off the GUI thread. Besides the signals (for the window), the callbacks
+        report this one attempt to whoever started it (a dialog, the connector)."""
+        task = asyncio.ensure_future(self._open(bookmark, one_shot, profile, on_opened, on_failed))
         self._tasks.add(task)
         if len(self._tasks) == 1:
             self.busyChanged.emit(True)
@@ -80,6 +85,8 @@ class ConnectController(QObject):
         bookmark: Bookmark,
         one_shot: login.OneShotSecrets | None,
         profile: Profile | None,
+        on_opened: Callable[[login.OpenedBookmark], None] | None,
+        on_failed: Callable[[str], None] | None,
     ) -> None:
         loop = asyncio.get_running_loop()
         work = functools.partial(login.open_bookmark, bookmark, self.mfa_prompt, one_shot, profile)
@@ -89,9 +96,14 @@ class ConnectController(QObject):
             raise
         except Exception as exc:
             log.warning("Connecting to %s failed: %s", bookmark.nickname, type(exc).__name__)
-            self.failed.emit(failure_message(exc))
+            message = failure_message(exc)
+            if on_failed is not None:
+                on_failed(message)
+            self.failed.emit(message)
             return
         log.info("Connected to %s", bookmark.nickname)
+        if on_opened is not None:
+            on_opened(result)
         self.opened.emit(result)
         self.connected.emit(result.session)
 

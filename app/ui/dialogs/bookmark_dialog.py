@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon, QIntValidator
 from PySide6.QtWidgets import (
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.core import secrets
 from app.core.bookmarks import Bookmark, BookmarkError, BookmarkStoreError
-from app.core.bookmarks.login import OneShotSecrets
+from app.core.bookmarks.login import OneShotSecrets, OpenedBookmark
 from app.core.credentials.spec import CredentialKind
 from app.core.profiles import Profile
 from app.core.profiles import settings as profile_settings
@@ -160,8 +161,6 @@ class BookmarkDialog(QDialog):
             self.ok_button.setObjectName("bookmarkConnect")
             self.ok_button.setAccessibleName("Connect")
             self.ok_button.clicked.connect(self.connect_now)
-            connect_with.connected.connect(self._connected)
-            connect_with.failed.connect(self._failed)
         self.ok_button.setDefault(True)
 
         layout = QVBoxLayout(self)
@@ -170,7 +169,6 @@ class BookmarkDialog(QDialog):
         layout.addWidget(self.status_label)
         layout.addWidget(self.buttons)
 
-        self._pending_connect = False
         self._tasks = TaskSet(self._task_failed)
         self.profile_combo.currentIndexChanged.connect(self._profile_changed)
         self.profile_combo.setCurrentIndex(self._initial_profile_row())
@@ -410,21 +408,20 @@ class BookmarkDialog(QDialog):
         one_shot = None
         if secret and not (saving and self.save_secret_check.isChecked()):
             one_shot = OneShotSecrets(secret, token)
-        self._pending_connect = True
-        self._controller.open_bookmark(bookmark, one_shot, self.profile)
+        self._controller.open_bookmark(
+            bookmark, one_shot, self.profile, on_opened=self._connected, on_failed=self._failed
+        )
 
-    def _connected(self, session: object) -> None:
-        if not self._pending_connect:
+    def _connected(self, opened: OpenedBookmark) -> None:
+        if not shiboken6.isValid(self):  # closed while connecting
             return
-        self._pending_connect = False
-        self.ok_button.setEnabled(True)
+        self._end()
         self.status_label.setText("Connected.")
-        self.connected.emit(session)
+        self.connected.emit(opened.session)
         self.accept()
 
     def _failed(self, message: str) -> None:
-        if not self._pending_connect:
+        if not shiboken6.isValid(self):
             return
-        self._pending_connect = False
-        self.ok_button.setEnabled(True)
+        self._end()
         self.show_error(message)

@@ -21,7 +21,9 @@ from app.core.errors import describe
 from app.core.profiles import import_profile_file
 from app.core.s3.session import S3Session
 from app.ui.bookmarks.connect_controller import ConnectController
+from app.ui.bookmarks.connector import BookmarkConnector
 from app.ui.bookmarks.list_model import BookmarkListModel
+from app.ui.bookmarks.sidebar import BookmarksSidebar
 from app.ui.dialogs.bookmark_dialog import BookmarkDialog
 from tests.fixtures.memory_keyring import MemoryKeyring
 from tests.fixtures.profile_files import write_profile
@@ -255,3 +257,67 @@ def test_connect_through_a_role_with_mfa_asks_for_the_code(
     [entry] = json.loads(stored_text(store))["bookmarks"]
     assert (entry["role_arn"], entry["mfa_serial"]) == (ROLE, MFA)
     assert "source-secret-gui" not in stored_text(store)
+
+
+@pytest.fixture
+def connector(
+    qtbot: QtBot, sidebar: BookmarksSidebar, controller: ConnectController
+) -> BookmarkConnector:
+    connect = BookmarkConnector(sidebar.model, controller, sidebar)
+    sidebar.connectRequested.connect(connect.connect_bookmark)
+    return connect
+
+
+def test_a_saved_bookmark_connects_from_the_sidebar(
+    qtbot: QtBot,
+    sidebar: BookmarksSidebar,
+    controller: ConnectController,
+    connector: BookmarkConnector,
+    seaweed: RunningS3,
+    bucket: str,
+) -> None:
+    bookmark = Bookmark(
+        "Saved", "seaweedfs", host=seaweed.host, port=seaweed.port, access_key_id=seaweed.access_key
+    )
+    sidebar.model.store.add(bookmark, secret_key=seaweed.secret_key)
+    sidebar.model.reload()
+    sidebar.view.setCurrentIndex(sidebar.proxy.index(0, 0))
+    with qtbot.waitSignal(controller.opened, timeout=WAIT_MS) as opened:
+        sidebar.connect_action.trigger()
+    assert bucket in opened.args[0].buckets
+    assert connector.dialog is None  # nothing to ask
+
+
+def test_a_bookmark_without_a_saved_secret_opens_the_dialog_to_ask_for_it(
+    qtbot: QtBot,
+    sidebar: BookmarksSidebar,
+    store: BookmarkStore,
+    controller: ConnectController,
+    connector: BookmarkConnector,
+    seaweed: RunningS3,
+    bucket: str,
+) -> None:
+    bookmark = Bookmark(
+        "No secret",
+        "seaweedfs",
+        host=seaweed.host,
+        port=seaweed.port,
+        access_key_id=seaweed.access_key,
+    )
+    sidebar.model.store.add(bookmark)
+    sidebar.model.reload()
+    sidebar.view.setCurrentIndex(sidebar.proxy.index(0, 0))
+    with qtbot.waitSignal(connector.dialogOpened, timeout=WAIT_MS) as shown:
+        sidebar.connect_action.trigger()
+    dialog = shown.args[0]
+    assert "No secret access key" in dialog.status_label.text()
+    assert dialog.username_edit.text() == seaweed.access_key
+    assert dialog.host_edit.text() == seaweed.host
+
+    qtbot.keyClicks(dialog.password_edit, seaweed.secret_key)
+    with qtbot.waitSignal(controller.opened, timeout=WAIT_MS) as opened:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert bucket in opened.args[0].buckets
+    qtbot.waitUntil(lambda: connector.dialog is None, timeout=WAIT_MS)
+    assert secrets.get_secret(bookmark.secret_owner, SECRET_KEY) == seaweed.secret_key
+    assert seaweed.secret_key not in stored_text(store)
