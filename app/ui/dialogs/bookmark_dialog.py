@@ -272,52 +272,58 @@ class BookmarkDialog(QDialog):
     def _visible(self, widget: QWidget) -> bool:
         return self.form.isRowVisible(widget)
 
-    def _text(self, edit: QLineEdit) -> str:
-        return edit.text().strip() if self._visible(edit) else ""
+    def _text(self, edit: QLineEdit, kept: str = "") -> str:
+        """A field's text; for a field this profile hides, what the bookmark had (`kept`)."""
+        return edit.text().strip() if self._visible(edit) else kept
 
     def bookmark_from_fields(self) -> Bookmark:
-        """The bookmark the form describes (raises BookmarkError for a bad entry)."""
+        """The bookmark the form describes (raises BookmarkError for a bad entry).
+
+        Fields the profile hides keep the bookmark's values (e.g. a path from an imported
+        .duck file) unless the profile itself was changed.
+        """
         profile = self.profile
         if profile is None:
             raise BookmarkError("Choose a profile")
-        host = self._text(self.host_edit) or None
-        port_text = self._text(self.port_edit)
-        anonymous = self._visible(self.anonymous_check) and self.anonymous_check.isChecked()
+        original = self._original
+        same = original if original is not None and original.profile == profile.vendor else None
+        host = self._text(self.host_edit, (same.host or "") if same else "") or None
+        port_text = self._text(self.port_edit, str(same.port or "") if same else "")
+        if self._visible(self.anonymous_check):
+            anonymous = self.anonymous_check.isChecked()
+        else:
+            anonymous = same is not None and same.credential_kind is CredentialKind.ANONYMOUS
         kind = CredentialKind.ANONYMOUS if anonymous else None
-        if self._original is not None and self._original.credential_kind not in (
-            None,
-            CredentialKind.ANONYMOUS,
-        ):
-            kind = kind or self._original.credential_kind
+        if not anonymous and same is not None and same.credential_kind is not None:
+            # Keep a source chosen outside this dialog (CLI, .duck), unless anonymous is undone.
+            kind = (
+                None if same.credential_kind is CredentialKind.ANONYMOUS else same.credential_kind
+            )
         nickname = self.nickname_edit.text().strip() or host or profile.description
         values = {
             "nickname": nickname,
             "profile": profile.vendor,
             "host": host,
             "port": int(port_text) if port_text else None,
-            "path": self._text(self.path_edit).strip("/"),
-            "access_key_id": "" if anonymous else self._text(self.username_edit),
+            "path": self._text(self.path_edit, same.path if same else "").strip("/"),
+            "access_key_id": ""
+            if anonymous
+            else self._text(self.username_edit, same.access_key_id if same else ""),
             "credential_kind": kind,
-            "role_arn": self._text(self.role_edit),
-            "mfa_serial": self._text(self.mfa_edit),
+            "role_arn": self._text(self.role_edit, same.role_arn if same else ""),
+            "mfa_serial": self._text(self.mfa_edit, same.mfa_serial if same else ""),
             "region": self.region_combo.currentText().strip() or None,
         }
-        if self._original is not None:
-            return self._original.with_changes(**values)
+        if original is not None:
+            return original.with_changes(**values)
         return Bookmark(**values)  # type: ignore[arg-type]
 
     def _typed_secrets(self) -> tuple[str, str]:
-        anonymous = self.anonymous_check.isChecked()
-        secret = (
-            ""
-            if anonymous
-            else self.password_edit.text()
-            if self._visible(self.password_edit)
-            else ""
-        )
-        token = (
-            "" if anonymous else self.token_edit.text() if self._visible(self.token_edit) else ""
-        )
+        """The secret key and session token typed, if the profile shows those fields."""
+        if self.anonymous_check.isChecked():
+            return "", ""
+        secret = self.password_edit.text() if self._visible(self.password_edit) else ""
+        token = self.token_edit.text() if self._visible(self.token_edit) else ""
         return secret, token
 
     # -- saving --------------------------------------------------------------------------------

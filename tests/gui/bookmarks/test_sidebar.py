@@ -364,3 +364,20 @@ def test_the_gui_thread_guard_is_on_in_these_tests(
         session.list_buckets()
     assert len(forbid_blocking_on_gui_thread) == 1
     forbid_blocking_on_gui_thread.clear()  # the violation was this test's point
+
+
+def test_editing_keeps_values_of_fields_the_profile_hides(
+    qtbot: QtBot, sidebar: BookmarksSidebar, store: BookmarkStore
+) -> None:
+    # As imported from a .duck file: a path, which SeaweedFS's profile does not show.
+    seed(sidebar, Bookmark("Imported", "seaweedfs", host="h.example.test", path="b/p"))
+    select_row(sidebar, 0)
+    dialog = sidebar.edit()
+    assert dialog is not None
+    assert not dialog.form.isRowVisible(dialog.path_edit)
+    dialog.nickname_edit.setText("Renamed")
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, sidebar)
+    edited = BookmarkStore().get("Renamed")
+    assert (edited.path, edited.host) == ("b/p", "h.example.test")
