@@ -28,7 +28,8 @@ from PySide6.QtGui import QIcon
 from app.core import secrets
 from app.core.bookmarks import Bookmark, BookmarkError, BookmarkStore
 from app.core.bookmarks.model import SECRET_KEY, SESSION_TOKEN
-from app.core.profiles import Profile, find_profile
+from app.core.profiles import Profile
+from app.core.profiles.catalogue import all_profiles
 from app.ui.bookmarks.icons import profile_icon
 from app.ui.bookmarks.tasks import TaskSet
 
@@ -50,7 +51,7 @@ class BookmarkListModel(QAbstractListModel):
         super().__init__(parent)  # type: ignore[arg-type]
         self.store = store
         self._rows: list[Bookmark] = store.list()
-        self._profiles: dict[tuple[str, str], Profile | None] = {}
+        self._catalogue: dict[str, list[Profile]] | None = None
         self._own_executor = executor is None
         # One worker: the store is not thread-safe, and changes must land in order.
         self._executor = executor or ThreadPoolExecutor(1, thread_name_prefix="eider-bookmarks")
@@ -110,10 +111,17 @@ class BookmarkListModel(QAbstractListModel):
         return None
 
     def _profile(self, bookmark: Bookmark) -> Profile | None:
-        key = (bookmark.profile, bookmark.host or "")
-        if key not in self._profiles:
-            self._profiles[key] = find_profile(*key)
-        return self._profiles[key]
+        """As `find_profile`, from one snapshot of the catalogue (a lookup per row each read
+        the profile folders: 2,000 bookmarks took seconds to show)."""
+        if self._catalogue is None:
+            self._catalogue = {}
+            for entry in all_profiles():
+                self._catalogue.setdefault(entry.profile.vendor, []).append(entry.profile)
+        matches = self._catalogue.get(bookmark.profile, [])
+        for profile in matches:
+            if bookmark.host and profile.default_hostname == bookmark.host:
+                return profile
+        return matches[0] if matches else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -169,12 +177,12 @@ class BookmarkListModel(QAbstractListModel):
     def reload(self) -> None:
         self.beginResetModel()
         self._rows = self.store.list()
-        self._profiles.clear()
+        self._catalogue = None
         self.endResetModel()
 
     def forget_profiles(self) -> None:
         """After a profile import: icons and tooltips may now resolve differently."""
-        self._profiles.clear()
+        self._catalogue = None
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
@@ -194,7 +202,6 @@ class BookmarkListModel(QAbstractListModel):
         await self._write(self.store.update, bookmark, secret_key, session_token)
         row = self.row_of(bookmark.id)
         self._rows[row] = bookmark
-        self._profiles.clear()
         self.dataChanged.emit(self.index(row), self.index(row))
         return bookmark
 

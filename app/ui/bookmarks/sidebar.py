@@ -136,6 +136,7 @@ class BookmarksSidebar(QWidget):
         self.view.setAccessibleName("Bookmarks list")
         self.view.setModel(self.proxy)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setUniformItemSizes(True)  # no size hint from every row of a long list
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
