@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core import paths
-from app.core.profiles.errors import ProfileError
+from app.core.profiles.errors import ProfileAlreadyImported, ProfileError
 from app.core.profiles.model import Profile
 from app.core.profiles.parse import PROFILE_SUFFIXES, load_profile
 
@@ -118,11 +118,11 @@ def import_profile_file(path: Path, replace: bool = False) -> Profile:
     same = [e for e in user_profiles() if _sameness(e.profile) == _sameness(profile)]
     if not replace:
         if target.exists():
-            raise ProfileError(
+            raise ProfileAlreadyImported(
                 f"{path.name}: a profile file named {target.name} is already imported"
             )
         if same:
-            raise ProfileError(
+            raise ProfileAlreadyImported(
                 f"{path.name}: the same profile ('{profile.description}', vendor "
                 f"{profile.vendor}) is already imported as {same[0].path.name}"
             )

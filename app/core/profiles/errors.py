@@ -5,3 +5,8 @@ from __future__ import annotations
 
 class ProfileError(ValueError):
     """A profile (or .duck) file cannot be used; the message names the file and the fault."""
+
+
+class ProfileAlreadyImported(ProfileError):
+    """The same profile (or a file of that name) is already imported; importing again with
+    `replace=True` updates it."""

@@ -1,0 +1,77 @@
+"""From "connect to this bookmark" to an open session, asking the user only when needed.
+
+A saved bookmark is opened directly; when that fails (no secret saved, wrong key, server
+down), the connect dialog opens on the bookmark with the error shown, so the user can fix the
+entry or type the secret and try again. `open_connection_dialog` is File > Open Connection….
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QWidget
+
+from app.core.bookmarks import Bookmark, BookmarkError
+from app.ui.bookmarks.connect_controller import ConnectController
+from app.ui.bookmarks.list_model import BookmarkListModel
+from app.ui.dialogs.bookmark_dialog import BookmarkDialog
+
+
+class BookmarkConnector(QObject):
+    dialogOpened = Signal(object)  # BookmarkDialog in connect mode
+    connectingChanged = Signal(str)  # the nickname being connected to; "" when done
+
+    def __init__(
+        self,
+        model: BookmarkListModel,
+        controller: ConnectController,
+        parent_widget: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent_widget)
+        self._model = model
+        self._controller = controller
+        self._parent_widget = parent_widget
+        self.dialog: BookmarkDialog | None = None
+
+    def connect_bookmark(self, bookmark_id: str) -> None:
+        """The slot for `BookmarksSidebar.connectRequested`."""
+        try:
+            bookmark = self._model.find(bookmark_id)
+        except BookmarkError as exc:
+            self.open_connection_dialog(None, str(exc))
+            return
+        self.connectingChanged.emit(bookmark.nickname)
+        self._controller.open_bookmark(
+            bookmark,
+            on_opened=lambda _opened: self._done(),
+            on_failed=lambda message: self._ask(bookmark, message),
+        )
+
+    def _done(self) -> None:
+        if shiboken6.isValid(self):
+            self.connectingChanged.emit("")
+
+    def _ask(self, bookmark: Bookmark, message: str) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.connectingChanged.emit("")
+        self.open_connection_dialog(bookmark, message)
+
+    def open_connection_dialog(
+        self, bookmark: Bookmark | None = None, message: str = ""
+    ) -> BookmarkDialog:
+        dialog = BookmarkDialog(
+            self._model, bookmark, connect_with=self._controller, parent=self._parent_widget
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if message:
+            dialog.show_error(message)
+        dialog.finished.connect(lambda _result: self._closed(dialog))
+        self.dialog = dialog
+        dialog.open()
+        self.dialogOpened.emit(dialog)
+        return dialog
+
+    def _closed(self, dialog: BookmarkDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None

@@ -1,0 +1,1 @@
+"""Dialogs: bookmark editor / connect, MFA code prompt, profile import report."""
