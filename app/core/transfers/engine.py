@@ -471,14 +471,17 @@ class TransferEngine:
                 self.journal.update_item(item, error=None)
             # No "running" write here: each transfer journals what it starts (an upload id, a
             # download plan); a single request that a crash interrupts is simply sent again.
-            if job.kind is JobKind.UPLOAD:
-                upload_item(self._runtime, job, item)
-            elif job.kind in (JobKind.COPY, JobKind.MOVE):
-                copy_item(self._runtime, job, item, move=job.kind is JobKind.MOVE)
-            else:
+            if job.kind is JobKind.DOWNLOAD:
                 if job.spec["key"] == "" or job.spec["key"].endswith("/"):
                     ensure_inside(Path(job.spec["local"]), Path(item.local_path))
-                download_item(self._runtime, job, item)
+                with self._runtime.claim(job, ("file", item.local_path)):
+                    download_item(self._runtime, job, item)
+            else:
+                with self._runtime.claim(job, ("key", item.bucket, item.key)):
+                    if job.kind is JobKind.UPLOAD:
+                        upload_item(self._runtime, job, item)
+                    else:
+                        copy_item(self._runtime, job, item, move=job.kind is JobKind.MOVE)
             if item.state != "done":
                 self.journal.update_item(item, state="done")
             job.progress.finish_item(id_, "done")
