@@ -86,6 +86,8 @@ def _download(rt: Runtime, job: Job, item: ItemRecord, fresh: bool) -> None:
     if resumable and etag != item.remote_etag:
         raise ObjectChanged(item.key)
     size = head["ContentLength"]
+    if size != item.size:
+        job.progress.add_total(size - item.size, files=0)
     if not resumable:
         units = _plan_units(etag, size, options)
         rt.journal.update_item(
@@ -95,8 +97,7 @@ def _download(rt: Runtime, job: Job, item: ItemRecord, fresh: bool) -> None:
             remote_etag=etag,
             extra={**item.extra, "units": units, "head": _head_facts(head)},
         )
-    if size != item.size:
-        job.progress.add_total(size - item.size, files=0)
+    elif size != item.size:
         rt.journal.update_item(item, size=size)
     units = item.extra["units"]
 
