@@ -29,6 +29,8 @@ from app.core.s3.session import S3Session
 from app.core.transfers import digests
 from app.core.transfers.bandwidth import BandwidthLimiter
 from app.core.transfers.copy import copy_item
+from app.core.transfers.delete import BATCH as DELETE_BATCH
+from app.core.transfers.delete import delete_batch, plan_delete
 from app.core.transfers.download import download_item, partial_path
 from app.core.transfers.jobs import (
     UNFINISHED,
@@ -190,6 +192,18 @@ class TransferEngine:
             "local": "",
         }
         return self._submit(kind, spec, options or TransferOptions(), title)
+
+    def delete(
+        self, bucket: str, key: str, versions: bool = False, options: TransferOptions | None = None
+    ) -> str:
+        """Delete an object, or everything under a prefix (key '' or ending in '/').
+
+        With `versions`, every version and delete marker goes: nothing can be restored.
+        """
+        what = "every version of " if versions else ""
+        title = f"Delete {what}s3://{bucket}/{key}"
+        spec = {"bucket": bucket, "key": key, "local": "", "versions": versions}
+        return self._submit(JobKind.DELETE, spec, options or TransferOptions(), title)
 
     def _submit(
         self, kind: JobKind, spec: dict[str, Any], options: TransferOptions, title: str
@@ -408,7 +422,11 @@ class TransferEngine:
         if not items:
             items = self._plan(job)
         self._count_totals(job, items)
-        self._run_items(job, [i for i in items if i.state not in _ITEM_DONE])
+        pending = [i for i in items if i.state not in _ITEM_DONE]
+        if job.kind is JobKind.DELETE:
+            self._run_deletes(job, pending)
+        else:
+            self._run_items(job, pending)
         if job.cancel_requested:
             self._clean_up_cancelled(job)
         elif job.pause_requested:
@@ -455,6 +473,32 @@ class TransferEngine:
             break
         for future in futures:
             future.result()
+
+    def _run_deletes(self, job: Job, items: list[ItemRecord]) -> None:
+        batches = [items[i : i + DELETE_BATCH] for i in range(0, len(items), DELETE_BATCH)]
+        futures = [self._item_pool.submit(self._delete_batch, job, b) for b in batches]
+        for future in futures:
+            future.result()
+
+    def _delete_batch(self, job: Job, items: list[ItemRecord]) -> None:
+        if job.stop.is_set():
+            return
+        try:
+            refused = delete_batch(self._runtime, job, items)
+        except JobStopped:
+            return
+        except Exception as exc:
+            message = _message(exc, job, items[0])
+            refused = {i.id or -1: message for i in items}
+        self.journal.set_items_state(items, "done", refused)
+        for item in items:
+            if item.state == "failed":
+                job.failures.append(
+                    ItemFailure("", item.bucket, item.key, item.error or "not deleted")
+                )
+                job.progress.finish_item(-1, "failed")
+            else:
+                job.progress.finish_item(-1, "done")
 
     def _run_item(self, job: Job, item: ItemRecord) -> None:
         id_ = item.id or 0
@@ -527,6 +571,8 @@ class TransferEngine:
             items = list(_plan_upload(job.id, spec["local"], spec["bucket"], spec["key"]))
         elif job.kind in (JobKind.COPY, JobKind.MOVE):
             items = list(_plan_copy(self.session, job))
+        elif job.kind is JobKind.DELETE:
+            items = list(plan_delete(self.session, job))
         else:
             items = list(
                 _plan_download(self.session, job, spec["bucket"], spec["key"], spec["local"])

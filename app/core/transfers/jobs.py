@@ -18,6 +18,7 @@ class JobKind(StrEnum):
     DOWNLOAD = "download"
     COPY = "copy"  # server-side, within one connection
     MOVE = "move"  # a copy, then the source deleted
+    DELETE = "delete"
 
 
 class JobState(StrEnum):

@@ -240,6 +240,20 @@ class Journal:
                 [*values, item.id],
             )
 
+    def set_items_state(
+        self, items: list[ItemRecord], state: str, errors: dict[int, str] | None = None
+    ) -> None:
+        """One transaction for many items (a delete batch); `errors` by item id."""
+        errors = errors or {}
+        with self._tx() as db:
+            for item in items:
+                item.state = "failed" if item.id in errors else state
+                item.error = errors.get(item.id or -1)
+                db.execute(
+                    "UPDATE items SET state = ?, error = ? WHERE id = ?",
+                    (item.state, item.error, item.id),
+                )
+
     def items(self, job_id: str) -> list[ItemRecord]:
         rows = self._query("SELECT * FROM items WHERE job_id = ? ORDER BY seq", (job_id,))
         return [_item(r) for r in rows]
