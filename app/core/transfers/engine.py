@@ -74,6 +74,7 @@ class TransferEngine:
         max_running_jobs: int = 4,
     ) -> None:
         self.session = session
+        self._owns_journal = journal is None
         self.journal = journal or Journal()
         self.connections = connections
         self._conflict_resolver = conflict_resolver
@@ -331,6 +332,8 @@ class TransferEngine:
         self._part_pool.shutdown(wait=wait)
         if wait:
             self._sampler.join()
+            if self._owns_journal:
+                self.journal.close()
 
     def unfinished_uploads(self, bucket: str, prefix: str = "") -> list[UnfinishedUpload]:
         """Multipart uploads left open on the server, with the job (if any) that owns each."""
@@ -375,6 +378,7 @@ class TransferEngine:
         job.pause_requested = False
         job.finished = threading.Event()
         job.limiter = BandwidthLimiter(job.options.rate_limit, parent=self._runtime.limiter)
+        job.slots = threading.Semaphore(job.options.connections)
         job.thread = threading.Thread(
             target=self._run, args=(job,), name=f"eider-job-{job.id[:8]}", daemon=True
         )

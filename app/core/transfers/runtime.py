@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -94,7 +95,7 @@ class Runtime:
         def attempt() -> T:
             if stoppable:
                 checkpoint(job)
-            with self.slots:
+            with job.slots or contextlib.nullcontext(), self.slots:
                 return operation()
 
         try:
