@@ -11,13 +11,14 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from botocore.exceptions import ClientError
 
 from app.core.transfers import digests
-from app.core.transfers.jobs import Job
+from app.core.transfers.jobs import Job, JobKind
 from app.core.transfers.journal import ItemRecord
 from app.core.transfers.options import ChecksumAlgorithm, TransferOptions
 from app.core.transfers.progress import PartState
@@ -154,6 +155,8 @@ def _head_facts(head: dict) -> dict:
         or bool(head.get("SSECustomerAlgorithm")),
         "metadata": head.get("Metadata", {}),
     }
+    if isinstance(head.get("LastModified"), datetime):
+        facts["last_modified"] = head["LastModified"].timestamp()
     for field in _ALGORITHMS:
         if head.get(field):
             facts[field] = head[field]
@@ -364,7 +367,10 @@ def _has(hasher: digests.StreamHasher, algorithm: ChecksumAlgorithm) -> bool:
 def _finish(rt: Runtime, job: Job, item: ItemRecord, partial: str, facts: dict) -> None:
     target = Path(item.local_path)
     mtime = facts["metadata"].get(MTIME_META)
-    if mtime and job.options.preserve_mtime:
+    if job.kind is JobKind.SYNC:
+        # A synced file takes the object's time, so the next sync sees it as current.
+        mtime = facts.get("last_modified")
+    if mtime and (job.options.preserve_mtime or job.kind is JobKind.SYNC):
         with contextlib.suppress(ValueError, OSError):
             seconds = float(mtime)
             os.utime(partial, (seconds, seconds))

@@ -19,6 +19,7 @@ class JobKind(StrEnum):
     COPY = "copy"  # server-side, within one connection
     MOVE = "move"  # a copy, then the source deleted
     DELETE = "delete"
+    SYNC = "sync"
 
 
 class JobState(StrEnum):
