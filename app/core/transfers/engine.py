@@ -134,6 +134,10 @@ class TransferEngine:
 
     def _sample_loop(self) -> None:
         while not self._closed.wait(self._sample_interval):
+            try:
+                self.journal.flush()
+            except Exception:
+                log.exception("Could not write to the transfer journal")
             with self._lock:
                 running = [j for j in self._jobs.values() if j.state is JobState.RUNNING]
                 listeners = list(self._listeners)
@@ -455,10 +459,13 @@ class TransferEngine:
             items = self._plan(job)
         self._count_totals(job, items)
         pending = [i for i in items if i.state not in _ITEM_DONE]
-        if job.kind is JobKind.DELETE:
-            self._run_deletes(job, pending)
-        else:
-            self._run_items(job, pending)
+        try:
+            if job.kind is JobKind.DELETE:
+                self._run_deletes(job, pending)
+            else:
+                self._run_items(job, pending)
+        finally:
+            self.journal.flush()
         if job.cancel_requested:
             self._clean_up_cancelled(job)
         elif job.pause_requested:
@@ -557,7 +564,7 @@ class TransferEngine:
             if job.kind is JobKind.SYNC:
                 self._run_sync_item(job, item)
                 if item.state != "done":
-                    self.journal.update_item(item, state="done")
+                    self.journal.mark_later(item, "done")
                 job.progress.finish_item(id_, "done")
                 return
             if item.state == "queued" and not self._resolve_conflict(job, item):
@@ -582,7 +589,7 @@ class TransferEngine:
                     else:
                         copy_item(self._runtime, job, item, move=job.kind is JobKind.MOVE)
             if item.state != "done":
-                self.journal.update_item(item, state="done")
+                self.journal.mark_later(item, "done")
             job.progress.finish_item(id_, "done")
         except JobStopped:
             return
