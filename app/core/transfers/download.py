@@ -71,9 +71,10 @@ def _download(rt: Runtime, job: Job, item: ItemRecord, fresh: bool) -> None:
     client = rt.session.client_for_bucket(item.bucket)
     partial = partial_path(item.local_path)
     id_ = item.id or 0
-    known = {} if fresh else rt.journal.parts(item)
+    untouched = not fresh and item.state == "queued" and item.remote_etag is None
+    known = {} if fresh or untouched else rt.journal.parts(item)
     resumable = bool(known) and item.remote_etag and Path(partial).exists()
-    if not resumable:
+    if not resumable and not untouched:
         _reset(rt, job, item, partial)
         known = {}
     Path(partial).parent.mkdir(parents=True, exist_ok=True)
@@ -375,4 +376,4 @@ def _finish(rt: Runtime, job: Job, item: ItemRecord, partial: str, facts: dict) 
             seconds = float(mtime)
             os.utime(partial, (seconds, seconds))
     Path(partial).replace(target)
-    rt.journal.update_item(item, state="done", remote_etag=facts["etag"])
+    rt.journal.mark_later(item, "done")
