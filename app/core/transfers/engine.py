@@ -47,7 +47,7 @@ from app.core.transfers.jobs import (
     Listener,
 )
 from app.core.transfers.journal import ItemRecord, Journal
-from app.core.transfers.names import DownloadPlanner, ensure_inside
+from app.core.transfers.names import DownloadPlanner, ensure_inside, nfc
 from app.core.transfers.options import ChecksumAlgorithm, ConflictPolicy, TransferOptions
 from app.core.transfers.runtime import JobStopped, Runtime, sse_args
 from app.core.transfers.sync import (
@@ -766,7 +766,7 @@ def _plan_upload(job_id: str, local: str, bucket: str, key: str) -> Iterator[Ite
     root = Path(local)
     if root.is_file():
         if not key or key.endswith("/"):
-            key = f"{key}{root.name}"
+            key = f"{key}{nfc(root.name)}"
         st = root.stat()
         yield ItemRecord(job_id, 0, str(root), bucket, key, st.st_size, st.st_mtime_ns)
         return
@@ -779,7 +779,7 @@ def _plan_upload(job_id: str, local: str, bucket: str, key: str) -> Iterator[Ite
             if path.is_symlink() and not path.exists():
                 continue
             st = path.stat()
-            relative = path.relative_to(root).as_posix()
+            relative = nfc(path.relative_to(root).as_posix())  # one key for NFD and NFC
             yield ItemRecord(
                 job_id, seq, str(path), bucket, prefix + relative, st.st_size, st.st_mtime_ns
             )
