@@ -18,7 +18,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from app.core.transfers import digests
-from app.core.transfers.jobs import Job, JobKind
+from app.core.transfers.jobs import Job
 from app.core.transfers.journal import ItemRecord
 from app.core.transfers.options import ChecksumAlgorithm, TransferOptions
 from app.core.transfers.progress import PartState
@@ -368,10 +368,7 @@ def _has(hasher: digests.StreamHasher, algorithm: ChecksumAlgorithm) -> bool:
 def _finish(rt: Runtime, job: Job, item: ItemRecord, partial: str, facts: dict) -> None:
     target = Path(item.local_path)
     mtime = facts["metadata"].get(MTIME_META)
-    if job.kind is JobKind.SYNC:
-        # A synced file takes the object's time, so the next sync sees it as current.
-        mtime = facts.get("last_modified")
-    if mtime and (job.options.preserve_mtime or job.kind is JobKind.SYNC):
+    if mtime and job.options.preserve_mtime:
         with contextlib.suppress(ValueError, OSError):
             seconds = float(mtime)
             os.utime(partial, (seconds, seconds))

@@ -50,14 +50,6 @@ from app.core.transfers.journal import ItemRecord, Journal
 from app.core.transfers.names import DownloadPlanner, ensure_inside, nfc
 from app.core.transfers.options import ChecksumAlgorithm, ConflictPolicy, TransferOptions
 from app.core.transfers.runtime import JobStopped, Runtime, sse_args
-from app.core.transfers.sync import (
-    ActionKind,
-    SyncAction,
-    SyncCompare,
-    SyncDirection,
-    SyncRequest,
-    plan_sync,
-)
 from app.core.transfers.unfinished import UnfinishedUpload, abort_unfinished, list_unfinished
 from app.core.transfers.upload import upload_item
 
@@ -217,26 +209,6 @@ class TransferEngine:
         title = f"Delete {what}s3://{bucket}/{key}"
         spec = {"bucket": bucket, "key": key, "local": "", "versions": versions}
         return self._submit(JobKind.DELETE, spec, options or TransferOptions(), title)
-
-    def plan_sync(
-        self, request: SyncRequest, options: TransferOptions | None = None
-    ) -> list[SyncAction]:
-        """The dry run: what `sync(request)` would do now. Blocks (lists and walks)."""
-        return list(plan_sync(self.session, request, options or TransferOptions()))
-
-    def sync(self, request: SyncRequest, options: TransferOptions | None = None) -> str:
-        """Make the prefix like the folder (UP) or the folder like the prefix (DOWN)."""
-        arrow = "->" if request.direction is SyncDirection.UP else "<-"
-        title = f"Sync {request.local} {arrow} s3://{request.bucket}/{request.prefix}"
-        spec = {
-            "local": str(Path(request.local).absolute()),
-            "bucket": request.bucket,
-            "key": request.prefix,
-            "direction": request.direction.value,
-            "delete_extras": request.delete_extras,
-            "compare": request.compare.value,
-        }
-        return self._submit(JobKind.SYNC, spec, options or TransferOptions(), title)
 
     def _submit(
         self, kind: JobKind, spec: dict[str, Any], options: TransferOptions, title: str
@@ -539,34 +511,11 @@ class TransferEngine:
             else:
                 job.progress.finish_item(-1, "done")
 
-    def _run_sync_item(self, job: Job, item: ItemRecord) -> None:
-        action = ActionKind(item.extra["action"])
-        rt = self._runtime
-        if action is ActionKind.UPLOAD:
-            with rt.claim(job, ("key", item.bucket, item.key)):
-                upload_item(rt, job, item)
-        elif action is ActionKind.DOWNLOAD:
-            ensure_inside(Path(job.spec["local"]), Path(item.local_path))
-            with rt.claim(job, ("file", item.local_path)):
-                download_item(rt, job, item)
-        elif action is ActionKind.DELETE_REMOTE:
-            client = self.session.client_for_bucket(item.bucket)
-            rt.request(job, lambda: client.delete_object(Bucket=item.bucket, Key=item.key))
-        else:
-            ensure_inside(Path(job.spec["local"]), Path(item.local_path))
-            Path(item.local_path).unlink(missing_ok=True)
-
     def _run_item(self, job: Job, item: ItemRecord) -> None:
         id_ = item.id or 0
         if job.stop.is_set():
             return
         try:
-            if job.kind is JobKind.SYNC:
-                self._run_sync_item(job, item)
-                if item.state != "done":
-                    self.journal.mark_later(item, "done")
-                job.progress.finish_item(id_, "done")
-                return
             if item.state == "queued" and not self._resolve_conflict(job, item):
                 self.journal.update_item(item, state="skipped")
                 job.skipped.append(item.local_path if job.kind is JobKind.DOWNLOAD else item.key)
@@ -635,8 +584,6 @@ class TransferEngine:
             items = list(_plan_copy(self.session, job))
         elif job.kind is JobKind.DELETE:
             items = list(plan_delete(self.session, job))
-        elif job.kind is JobKind.SYNC:
-            items = list(_plan_sync_items(self.session, job))
         else:
             items = list(
                 _plan_download(self.session, job, spec["bucket"], spec["key"], spec["local"])
@@ -789,33 +736,6 @@ def _plan_upload(job_id: str, local: str, bucket: str, key: str) -> Iterator[Ite
 def _head(session: S3Session, job: Job, bucket: str, key: str) -> dict[str, Any]:
     extra = sse_args(job.options, for_read=True)
     return session.call(bucket, lambda c: c.head_object(Bucket=bucket, Key=key, **extra))
-
-
-def _plan_sync_items(session: S3Session, job: Job) -> Iterator[ItemRecord]:
-    spec = job.spec
-    request = SyncRequest(
-        spec["local"],
-        spec["bucket"],
-        spec["key"],
-        SyncDirection(spec["direction"]),
-        spec["delete_extras"],
-        SyncCompare(spec["compare"]),
-    )
-    for seq, action in enumerate(plan_sync(session, request, job.options)):
-        moves_bytes = action.kind in (ActionKind.UPLOAD, ActionKind.DOWNLOAD)
-        mtime_ns = 0
-        if action.kind is ActionKind.UPLOAD:
-            mtime_ns = Path(action.local_path).stat().st_mtime_ns
-        yield ItemRecord(
-            job.id,
-            seq,
-            action.local_path,
-            spec["bucket"],
-            action.key,
-            action.size if moves_bytes else 0,
-            mtime_ns,
-            extra={"action": action.kind.value, "reason": action.reason},
-        )
 
 
 def _plan_copy(session: S3Session, job: Job) -> Iterator[ItemRecord]:

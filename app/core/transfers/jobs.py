@@ -19,7 +19,6 @@ class JobKind(StrEnum):
     COPY = "copy"  # server-side, within one connection
     MOVE = "move"  # a copy, then the source deleted
     DELETE = "delete"
-    SYNC = "sync"
 
 
 class JobState(StrEnum):
