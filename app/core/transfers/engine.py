@@ -319,7 +319,11 @@ class TransferEngine:
         """Pause every running job (progress is kept for next time) and stop the threads."""
         with self._lock:
             jobs = list(self._jobs.values())
-        interrupted = [j for j in jobs if j.state in (JobState.RUNNING, JobState.QUEUED)]
+        interrupted = [
+            j
+            for j in jobs
+            if j.state in (JobState.RUNNING, JobState.QUEUED) and not j.pause_requested
+        ]
         for job in interrupted:
             job.pause_requested = True
             job.stop.set()
