@@ -281,6 +281,8 @@ class TransferEngine:
     def cancel(self, job_id: str, keep_uploads: bool = False) -> None:
         """Stop the job, abort its multipart uploads (unless kept) and drop partial files."""
         job = self._job(job_id)
+        if job.state in (JobState.DONE, JobState.CANCELLED):
+            return  # nothing left to stop or clean up
         job.cancel_requested = True
         job.keep_uploads = keep_uploads
         job.stop.set()
