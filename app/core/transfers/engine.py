@@ -7,6 +7,12 @@ on, holds one of `connections` slots, so the whole engine never has more request
 
 Listeners are called on engine threads: they must return quickly (a GUI adapter posts the
 event to its own thread).
+
+Use: `engine = TransferEngine(session)`; `engine.subscribe(listener)`; then `upload`,
+`download`, `copy` (move=True to move) or `delete` return a job id at once (planning happens on
+the job's thread); `pause`, `resume`/`retry`, `cancel(keep_uploads=)`, `wait`, `job`, `jobs`,
+`forget`; `resume_unfinished()` at start-up; `unfinished_uploads` / `abort_unfinished_upload`;
+`set_rate_limit`; `close()` at exit (running jobs continue on the next start).
 """
 
 from __future__ import annotations
