@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -70,9 +71,10 @@ def _download(rt: Runtime, job: Job, item: ItemRecord, fresh: bool) -> None:
     client = rt.session.client_for_bucket(item.bucket)
     partial = partial_path(item.local_path)
     id_ = item.id or 0
-    known = {} if fresh else rt.journal.parts(item)
+    untouched = not fresh and item.state == "queued" and item.remote_etag is None
+    known = {} if fresh or untouched else rt.journal.parts(item)
     resumable = bool(known) and item.remote_etag and Path(partial).exists()
-    if not resumable:
+    if not resumable and not untouched:
         _reset(rt, job, item, partial)
         known = {}
     Path(partial).parent.mkdir(parents=True, exist_ok=True)
@@ -86,6 +88,8 @@ def _download(rt: Runtime, job: Job, item: ItemRecord, fresh: bool) -> None:
     if resumable and etag != item.remote_etag:
         raise ObjectChanged(item.key)
     size = head["ContentLength"]
+    if size != item.size:
+        job.progress.add_total(size - item.size, files=0)
     if not resumable:
         units = _plan_units(etag, size, options)
         rt.journal.update_item(
@@ -95,8 +99,7 @@ def _download(rt: Runtime, job: Job, item: ItemRecord, fresh: bool) -> None:
             remote_etag=etag,
             extra={**item.extra, "units": units, "head": _head_facts(head)},
         )
-    if size != item.size:
-        job.progress.add_total(size - item.size, files=0)
+    elif size != item.size:
         rt.journal.update_item(item, size=size)
     units = item.extra["units"]
 
@@ -153,6 +156,8 @@ def _head_facts(head: dict) -> dict:
         or bool(head.get("SSECustomerAlgorithm")),
         "metadata": head.get("Metadata", {}),
     }
+    if isinstance(head.get("LastModified"), datetime):
+        facts["last_modified"] = head["LastModified"].timestamp()
     for field in _ALGORITHMS:
         if head.get(field):
             facts[field] = head[field]
@@ -368,4 +373,4 @@ def _finish(rt: Runtime, job: Job, item: ItemRecord, partial: str, facts: dict) 
             seconds = float(mtime)
             os.utime(partial, (seconds, seconds))
     Path(partial).replace(target)
-    rt.journal.update_item(item, state="done", remote_etag=facts["etag"])
+    rt.journal.mark_later(item, "done")

@@ -7,6 +7,12 @@ on, holds one of `connections` slots, so the whole engine never has more request
 
 Listeners are called on engine threads: they must return quickly (a GUI adapter posts the
 event to its own thread).
+
+Use: `engine = TransferEngine(session)`; `engine.subscribe(listener)`; then `upload`,
+`download`, `copy` (move=True to move) or `delete` return a job id at once (planning happens on
+the job's thread); `pause`, `resume`/`retry`, `cancel(keep_uploads=)`, `wait`, `job`, `jobs`,
+`forget`; `resume_unfinished()` at start-up; `unfinished_uploads` / `abort_unfinished_upload`;
+`set_rate_limit`; `close()` at exit (running jobs continue on the next start).
 """
 
 from __future__ import annotations
@@ -29,6 +35,8 @@ from app.core.s3.session import S3Session
 from app.core.transfers import digests
 from app.core.transfers.bandwidth import BandwidthLimiter
 from app.core.transfers.copy import copy_item
+from app.core.transfers.delete import BATCH as DELETE_BATCH
+from app.core.transfers.delete import delete_batch, plan_delete
 from app.core.transfers.download import download_item, partial_path
 from app.core.transfers.jobs import (
     UNFINISHED,
@@ -45,7 +53,7 @@ from app.core.transfers.jobs import (
     Listener,
 )
 from app.core.transfers.journal import ItemRecord, Journal
-from app.core.transfers.names import DownloadPlanner, ensure_inside
+from app.core.transfers.names import DownloadPlanner, ensure_inside, nfc
 from app.core.transfers.options import ChecksumAlgorithm, ConflictPolicy, TransferOptions
 from app.core.transfers.runtime import JobStopped, Runtime, sse_args
 from app.core.transfers.unfinished import UnfinishedUpload, abort_unfinished, list_unfinished
@@ -72,6 +80,7 @@ class TransferEngine:
         max_running_jobs: int = 4,
     ) -> None:
         self.session = session
+        self._owns_journal = journal is None
         self.journal = journal or Journal()
         self.connections = connections
         self._conflict_resolver = conflict_resolver
@@ -123,6 +132,10 @@ class TransferEngine:
 
     def _sample_loop(self) -> None:
         while not self._closed.wait(self._sample_interval):
+            try:
+                self.journal.flush()
+            except Exception:
+                log.exception("Could not write to the transfer journal")
             with self._lock:
                 running = [j for j in self._jobs.values() if j.state is JobState.RUNNING]
                 listeners = list(self._listeners)
@@ -190,6 +203,18 @@ class TransferEngine:
             "local": "",
         }
         return self._submit(kind, spec, options or TransferOptions(), title)
+
+    def delete(
+        self, bucket: str, key: str, versions: bool = False, options: TransferOptions | None = None
+    ) -> str:
+        """Delete an object, or everything under a prefix (key '' or ending in '/').
+
+        With `versions`, every version and delete marker goes: nothing can be restored.
+        """
+        what = "every version of " if versions else ""
+        title = f"Delete {what}s3://{bucket}/{key}"
+        spec = {"bucket": bucket, "key": key, "local": "", "versions": versions}
+        return self._submit(JobKind.DELETE, spec, options or TransferOptions(), title)
 
     def _submit(
         self, kind: JobKind, spec: dict[str, Any], options: TransferOptions, title: str
@@ -262,6 +287,8 @@ class TransferEngine:
     def cancel(self, job_id: str, keep_uploads: bool = False) -> None:
         """Stop the job, abort its multipart uploads (unless kept) and drop partial files."""
         job = self._job(job_id)
+        if job.state in (JobState.DONE, JobState.CANCELLED):
+            return  # nothing left to stop or clean up
         job.cancel_requested = True
         job.keep_uploads = keep_uploads
         job.stop.set()
@@ -300,7 +327,11 @@ class TransferEngine:
         """Pause every running job (progress is kept for next time) and stop the threads."""
         with self._lock:
             jobs = list(self._jobs.values())
-        interrupted = [j for j in jobs if j.state in (JobState.RUNNING, JobState.QUEUED)]
+        interrupted = [
+            j
+            for j in jobs
+            if j.state in (JobState.RUNNING, JobState.QUEUED) and not j.pause_requested
+        ]
         for job in interrupted:
             job.pause_requested = True
             job.stop.set()
@@ -317,6 +348,8 @@ class TransferEngine:
         self._part_pool.shutdown(wait=wait)
         if wait:
             self._sampler.join()
+            if self._owns_journal:
+                self.journal.close()
 
     def unfinished_uploads(self, bucket: str, prefix: str = "") -> list[UnfinishedUpload]:
         """Multipart uploads left open on the server, with the job (if any) that owns each."""
@@ -361,6 +394,7 @@ class TransferEngine:
         job.pause_requested = False
         job.finished = threading.Event()
         job.limiter = BandwidthLimiter(job.options.rate_limit, parent=self._runtime.limiter)
+        job.slots = threading.Semaphore(job.options.connections)
         job.thread = threading.Thread(
             target=self._run, args=(job,), name=f"eider-job-{job.id[:8]}", daemon=True
         )
@@ -408,7 +442,14 @@ class TransferEngine:
         if not items:
             items = self._plan(job)
         self._count_totals(job, items)
-        self._run_items(job, [i for i in items if i.state not in _ITEM_DONE])
+        pending = [i for i in items if i.state not in _ITEM_DONE]
+        try:
+            if job.kind is JobKind.DELETE:
+                self._run_deletes(job, pending)
+            else:
+                self._run_items(job, pending)
+        finally:
+            self.journal.flush()
         if job.cancel_requested:
             self._clean_up_cancelled(job)
         elif job.pause_requested:
@@ -456,6 +497,32 @@ class TransferEngine:
         for future in futures:
             future.result()
 
+    def _run_deletes(self, job: Job, items: list[ItemRecord]) -> None:
+        batches = [items[i : i + DELETE_BATCH] for i in range(0, len(items), DELETE_BATCH)]
+        futures = [self._item_pool.submit(self._delete_batch, job, b) for b in batches]
+        for future in futures:
+            future.result()
+
+    def _delete_batch(self, job: Job, items: list[ItemRecord]) -> None:
+        if job.stop.is_set():
+            return
+        try:
+            refused = delete_batch(self._runtime, job, items)
+        except JobStopped:
+            return
+        except Exception as exc:
+            message = _message(exc, job, items[0])
+            refused = {i.id or -1: message for i in items}
+        self.journal.set_items_state(items, "done", refused)
+        for item in items:
+            if item.state == "failed":
+                job.failures.append(
+                    ItemFailure("", item.bucket, item.key, item.error or "not deleted")
+                )
+                job.progress.finish_item(-1, "failed")
+            else:
+                job.progress.finish_item(-1, "done")
+
     def _run_item(self, job: Job, item: ItemRecord) -> None:
         id_ = item.id or 0
         if job.stop.is_set():
@@ -471,16 +538,19 @@ class TransferEngine:
                 self.journal.update_item(item, error=None)
             # No "running" write here: each transfer journals what it starts (an upload id, a
             # download plan); a single request that a crash interrupts is simply sent again.
-            if job.kind is JobKind.UPLOAD:
-                upload_item(self._runtime, job, item)
-            elif job.kind in (JobKind.COPY, JobKind.MOVE):
-                copy_item(self._runtime, job, item, move=job.kind is JobKind.MOVE)
-            else:
+            if job.kind is JobKind.DOWNLOAD:
                 if job.spec["key"] == "" or job.spec["key"].endswith("/"):
                     ensure_inside(Path(job.spec["local"]), Path(item.local_path))
-                download_item(self._runtime, job, item)
+                with self._runtime.claim(job, ("file", item.local_path)):
+                    download_item(self._runtime, job, item)
+            else:
+                with self._runtime.claim(job, ("key", item.bucket, item.key)):
+                    if job.kind is JobKind.UPLOAD:
+                        upload_item(self._runtime, job, item)
+                    else:
+                        copy_item(self._runtime, job, item, move=job.kind is JobKind.MOVE)
             if item.state != "done":
-                self.journal.update_item(item, state="done")
+                self.journal.mark_later(item, "done")
             job.progress.finish_item(id_, "done")
         except JobStopped:
             return
@@ -524,6 +594,8 @@ class TransferEngine:
             items = list(_plan_upload(job.id, spec["local"], spec["bucket"], spec["key"]))
         elif job.kind in (JobKind.COPY, JobKind.MOVE):
             items = list(_plan_copy(self.session, job))
+        elif job.kind is JobKind.DELETE:
+            items = list(plan_delete(self.session, job))
         else:
             items = list(
                 _plan_download(self.session, job, spec["bucket"], spec["key"], spec["local"])
@@ -653,7 +725,7 @@ def _plan_upload(job_id: str, local: str, bucket: str, key: str) -> Iterator[Ite
     root = Path(local)
     if root.is_file():
         if not key or key.endswith("/"):
-            key = f"{key}{root.name}"
+            key = f"{key}{nfc(root.name)}"
         st = root.stat()
         yield ItemRecord(job_id, 0, str(root), bucket, key, st.st_size, st.st_mtime_ns)
         return
@@ -666,7 +738,7 @@ def _plan_upload(job_id: str, local: str, bucket: str, key: str) -> Iterator[Ite
             if path.is_symlink() and not path.exists():
                 continue
             st = path.stat()
-            relative = path.relative_to(root).as_posix()
+            relative = nfc(path.relative_to(root).as_posix())  # one key for NFD and NFC
             yield ItemRecord(
                 job_id, seq, str(path), bucket, prefix + relative, st.st_size, st.st_mtime_ns
             )

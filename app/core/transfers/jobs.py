@@ -18,6 +18,7 @@ class JobKind(StrEnum):
     DOWNLOAD = "download"
     COPY = "copy"  # server-side, within one connection
     MOVE = "move"  # a copy, then the source deleted
+    DELETE = "delete"
 
 
 class JobState(StrEnum):
@@ -111,6 +112,7 @@ class Job:
     sticky_decision: ConflictPolicy | None = None
     integrity_retries: int = 0  # whole-file retries after a checksum mismatch
     limiter: BandwidthLimiter | None = None  # this job's rate, chained to the engine's
+    slots: threading.Semaphore | None = None  # this job's share of the engine's connections
     thread: threading.Thread | None = None
     finished: threading.Event = field(default_factory=threading.Event)
 

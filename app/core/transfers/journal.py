@@ -141,6 +141,8 @@ class Journal:
         self.path = path or default_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
+        self._pending: list[tuple[str, int | None]] = []
+        self._pending_lock = threading.Lock()
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -151,6 +153,7 @@ class Journal:
         self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def close(self) -> None:
+        self.flush()
         with self._lock:
             self._db.close()
 
@@ -239,6 +242,38 @@ class Journal:
                 f"UPDATE items SET {columns} WHERE id = ?",  # noqa: S608
                 [*values, item.id],
             )
+
+    def set_items_state(
+        self, items: list[ItemRecord], state: str, errors: dict[int, str] | None = None
+    ) -> None:
+        """One transaction for many items (a delete batch); `errors` by item id."""
+        errors = errors or {}
+        with self._tx() as db:
+            for item in items:
+                item.state = "failed" if item.id in errors else state
+                item.error = errors.get(item.id or -1)
+                db.execute(
+                    "UPDATE items SET state = ?, error = ? WHERE id = ?",
+                    (item.state, item.error, item.id),
+                )
+
+    def mark_later(self, item: ItemRecord, state: str) -> None:
+        """Record `state` for `item` with the next `flush()` (one transaction for many).
+
+        For marks whose loss costs little: a small file whose "done" is lost in a crash is
+        sent again (after the conflict check), and one commit per small file was the engine's
+        main cost on trees of many small files.
+        """
+        item.state = state
+        with self._pending_lock:
+            self._pending.append((state, item.id))
+
+    def flush(self) -> None:
+        with self._pending_lock:
+            pending, self._pending = self._pending, []
+        if pending:
+            with self._tx() as db:
+                db.executemany("UPDATE items SET state = ? WHERE id = ?", pending)
 
     def items(self, job_id: str) -> list[ItemRecord]:
         rows = self._query("SELECT * FROM items WHERE job_id = ? ORDER BY seq", (job_id,))

@@ -53,7 +53,7 @@ class ServerSideEncryption(StrEnum):
 class TransferOptions:
     multipart_threshold: int = 100 * MIB
     part_size: int = 10 * MIB
-    connections: int = 10  # requests in flight over the whole engine (engine-level setting)
+    connections: int = 10  # this job's requests in flight, within the engine's own limit
     checksum: ChecksumAlgorithm = ChecksumAlgorithm.MD5
     store_sha256: bool = False  # whole-file SHA-256 in x-amz-meta-eider-sha256
     verify_download: bool = True

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 from urllib.parse import quote
 
@@ -44,6 +46,29 @@ class Runtime:
     part_pool: ThreadPoolExecutor
     connections: int
     limiter: BandwidthLimiter  # the engine-wide rate limit
+    _claims: dict[tuple[str, ...], str] = field(default_factory=dict)
+    _claims_changed: threading.Condition = field(default_factory=threading.Condition)
+
+    @contextmanager
+    def claim(self, job: Job, target: tuple[str, ...]) -> Iterator[None]:
+        """Hold `target` (a key, or a local path) for one item at a time.
+
+        Two jobs writing the same key would otherwise race two multipart uploads (or two
+        downloads one partial file); the second waits, then finds the first's work done or
+        continues its upload through the journal.
+        """
+        with self._claims_changed:
+            while target in self._claims:
+                if job.stop.is_set():
+                    raise JobStopped
+                self._claims_changed.wait(0.2)
+            self._claims[target] = job.id
+        try:
+            yield
+        finally:
+            with self._claims_changed:
+                self._claims.pop(target, None)
+                self._claims_changed.notify_all()
 
     def throttle(self, job: Job, nbytes: int) -> None:
         """Wait until `nbytes` may pass under the job's and the engine's rate limits.
@@ -70,7 +95,7 @@ class Runtime:
         def attempt() -> T:
             if stoppable:
                 checkpoint(job)
-            with self.slots:
+            with job.slots or contextlib.nullcontext(), self.slots:
                 return operation()
 
         try:

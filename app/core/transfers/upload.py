@@ -396,9 +396,12 @@ def _send_part(
 
     def send() -> tuple[str, str | None]:
         checkpoint(job)
+        # A bytearray, not bytes: botocore glues a bytes body onto the request headers (a copy
+        # of the whole part, and no Expect: 100-continue); other buffers are sent as they are.
+        data = bytearray(size)
         with open(item.local_path, "rb", buffering=0) as handle:
-            data = os.pread(handle.fileno(), size, offset)
-        if len(data) != size:
+            got = os.preadv(handle.fileno(), [data], offset)
+        if got != size:
             raise SourceChanged(item.local_path)
         fields, sent = digests.request_fields(algorithm, data)
         rt.throttle(job, size)

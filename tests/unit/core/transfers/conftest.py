@@ -43,8 +43,7 @@ def make_engine(session: S3Session) -> Iterator[Callable[..., TransferEngine]]:
 
     yield make
     for engine in engines:
-        engine.close()
-        engine.journal.close()
+        engine.close()  # also closes the journal it opened
 
 
 @pytest.fixture

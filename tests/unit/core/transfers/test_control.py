@@ -161,7 +161,6 @@ def test_prefix_download_refuses_keys_that_escape_the_folder(
         snap = engine.wait(job, 60)
     finally:
         engine.close()
-        engine.journal.close()
     assert (tmp_path / "out" / "ok.txt").read_bytes() == b"fine"
     assert not list(tmp_path.rglob("escape.txt"))
     assert snap.state is JobState.FAILED
@@ -218,3 +217,31 @@ def test_unfinished_uploads_are_listed_with_their_owner_and_can_be_aborted(
     engine.abort_unfinished_upload(bucket, orphan.key, orphan.upload_id)
     left = [u["Key"] for u in seaweed_admin.list_multipart_uploads(Bucket=bucket)["Uploads"]]
     assert left == ["big.bin"]
+
+
+def test_per_job_connection_limit(
+    bucket: str, session: S3Session, make_engine: Callable[..., TransferEngine], tmp_path: Path
+) -> None:
+    random_file(tmp_path / "big.bin", 26 * MIB)
+    in_flight = 0
+    most = 0
+    lock = threading.Lock()
+
+    def started(**_: Any) -> None:
+        nonlocal in_flight, most
+        with lock:
+            in_flight += 1
+            most = max(most, in_flight)
+        time.sleep(0.05)
+
+    def ended(**_: Any) -> None:
+        nonlocal in_flight
+        with lock:
+            in_flight -= 1
+
+    session.client().meta.events.register("before-parameter-build.s3.UploadPart", started)
+    session.client().meta.events.register("after-call.s3.UploadPart", ended)
+    engine = make_engine(connections=8)
+    job = engine.upload(tmp_path / "big.bin", bucket, "big.bin", replace(SMALL, connections=2))
+    assert engine.wait(job, 60).state is JobState.DONE
+    assert most == 2

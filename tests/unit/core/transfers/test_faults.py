@@ -36,7 +36,6 @@ def engine(seaweed: RunningS3, proxy: FaultProxy) -> Iterator[TransferEngine]:
     engine = TransferEngine(S3Session(connection), connections=3)
     yield engine
     engine.close()
-    engine.journal.close()
 
 
 def test_multipart_upload_survives_resets_truncations_and_stalls(

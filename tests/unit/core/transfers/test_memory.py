@@ -27,7 +27,7 @@ def test_multipart_upload_memory_is_bounded_by_parts_in_flight(
     finally:
         tracemalloc.stop()
     assert snap.state is JobState.DONE, snap.error
-    # Two connections, 5 MiB parts: measured 25 MiB (each part in flight is held about 2.5
+    # Two connections, 5 MiB parts: measured 22-25 MiB (each part in flight is held about 2.5
     # times between the read, the request and botocore). The file is 80 MiB; a peak near that
     # means it was read whole.
     assert peak < 8 * 5 * MIB, f"peak {peak / MIB:.1f} MiB"

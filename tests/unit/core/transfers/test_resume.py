@@ -255,3 +255,36 @@ def test_jobs_interrupted_by_quitting_continue_on_the_next_start(
     assert snap.state is JobState.DONE, snap.error
     assert not set(sent) & before
     assert seaweed_admin.get_object(Bucket=bucket, Key="big.bin")["Body"].read() == data
+
+
+def test_two_jobs_for_one_key_never_run_two_multipart_uploads_at_once(
+    seaweed_admin: Any,
+    bucket: str,
+    session: S3Session,
+    make_engine: Callable[..., TransferEngine],
+    tmp_path: Path,
+) -> None:
+    # Two different files to one key: without the per-key claim, each job would find the
+    # other's upload in the journal as "an older version" and abort it under its feet.
+    one = random_file(tmp_path / "one.bin", 16 * MIB)
+    two = random_file(tmp_path / "two.bin", 16 * MIB)
+    open_at_create: list[int] = []
+
+    def count_open_uploads(**_: Any) -> None:
+        uploads = seaweed_admin.list_multipart_uploads(Bucket=bucket).get("Uploads", [])
+        open_at_create.append(len(uploads))
+
+    session.client().meta.events.register(
+        "before-call.s3.CreateMultipartUpload", count_open_uploads
+    )
+    # Slow parts so the two jobs overlap in time.
+    session.client().meta.events.register(
+        "before-parameter-build.s3.UploadPart", lambda **_: time.sleep(0.1)
+    )
+    engine = make_engine()
+    first = engine.upload(tmp_path / "one.bin", bucket, "same.bin", SMALL)
+    second = engine.upload(tmp_path / "two.bin", bucket, "same.bin", SMALL)
+    assert engine.wait(first, 60).state is JobState.DONE, engine.job(first).error
+    assert engine.wait(second, 60).state is JobState.DONE, engine.job(second).error
+    assert len(open_at_create) == 2 and open_at_create == [0, 0]
+    assert seaweed_admin.get_object(Bucket=bucket, Key="same.bin")["Body"].read() in (one, two)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -65,3 +66,16 @@ def test_folder_tree_round_trip_with_events(
     assert snap.state is JobState.DONE, snap.error
     for name, data in files.items():
         assert (tmp_path / "back" / name).read_bytes() == data
+
+
+def test_folder_upload_keys_are_nfc_whatever_the_file_system_spelling(
+    seaweed_admin: object, bucket: str, make_engine: Callable[..., TransferEngine], tmp_path: Path
+) -> None:
+    nfd = unicodedata.normalize("NFD", "Ångström.txt")
+    random_file(tmp_path / "tree" / nfd, 10)
+    engine = make_engine()
+    assert (
+        engine.wait(engine.upload(tmp_path / "tree", bucket, "", SMALL), 60).state is JobState.DONE
+    )
+    listed = seaweed_admin.list_objects_v2(Bucket=bucket)["Contents"]  # type: ignore[attr-defined]
+    assert [o["Key"] for o in listed] == [unicodedata.normalize("NFC", "Ångström.txt")]

