@@ -460,7 +460,8 @@ class TransferEngine:
                 job,
                 JobState.FAILED,
                 f"{count} of {len(items)} items failed; the rest is kept. "
-                f"First: {job.failures[0].message}",
+                f"First: {job.failures[0].key or job.failures[0].local_path}: "
+                f"{job.failures[0].message}",
             )
         else:
             self._set_state(job, JobState.DONE)
