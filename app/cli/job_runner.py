@@ -48,7 +48,11 @@ def run_jobs(
     try:
         job_ids = start()
         for job_id in job_ids:
-            while engine.wait(job_id, timeout=_POLL).state in (JobState.QUEUED, JobState.RUNNING):
+            # Poll rather than engine.wait(): a Ctrl-C that interrupts Thread.join() can leave
+            # the thread looking finished to every later join (CPython), and close() would
+            # then return before the job has recorded that it paused.
+            while engine.job(job_id).state in (JobState.QUEUED, JobState.RUNNING):
+                time.sleep(_POLL)
                 bar.redraw()
         bar.finish()
     except KeyboardInterrupt:
@@ -65,7 +69,12 @@ def run_jobs(
 def _interrupted(engine: TransferEngine, job_ids: list[str]) -> int:
     for job_id in job_ids:
         engine.pause(job_id)
-    engine.close()  # waits for requests in flight; finished parts stay in the journal
+    # Requests in flight finish and are kept; the job then records itself as paused (a job
+    # the engine's close() had to stop would be left queued, for the next start to pick up).
+    for job_id in job_ids:
+        while engine.job(job_id).state in (JobState.QUEUED, JobState.RUNNING):
+            time.sleep(_POLL)
+    engine.close()
     for job_id in job_ids:
         state = engine.job(job_id).state
         if state in (JobState.PAUSED, JobState.QUEUED, JobState.FAILED):

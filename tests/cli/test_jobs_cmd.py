@@ -1,0 +1,132 @@
+"""`eider jobs`: an `eider cp` killed with SIGKILL (or stopped with Ctrl-C) mid-upload is listed
+and finished by `eider jobs resume`; `eider jobs abort` drops a job and its multipart upload."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.cli.conftest import ROOT, run_eider
+
+PART = 5 * 1024 * 1024
+
+
+def _start_slow_upload(source: Path, target: str, env: dict[str, str]) -> subprocess.Popen[str]:
+    child_env = {**os.environ, **env, "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "cp",
+            str(source),
+            target,
+            "--part-size",
+            "5MiB",
+            "--multipart-threshold",
+            "5MiB",
+            "--connections",
+            "1",
+            "--rate-limit",
+            "6MiB",
+        ],
+        cwd=ROOT,
+        env=child_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _wait_for_parts(admin: object, bucket: str, key: str, at_least: int) -> str:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        uploads = admin.list_multipart_uploads(Bucket=bucket).get("Uploads", [])  # type: ignore[attr-defined]
+        for upload in uploads:
+            if upload["Key"] != key:
+                continue
+            parts = admin.list_parts(  # type: ignore[attr-defined]
+                Bucket=bucket, Key=key, UploadId=upload["UploadId"]
+            ).get("Parts", [])
+            if len(parts) >= at_least:
+                return upload["UploadId"]
+        time.sleep(0.05)
+    raise AssertionError(f"no upload of {key} reached {at_least} parts")
+
+
+def _jobs(env: dict[str, str]) -> list[dict[str, object]]:
+    listed = run_eider("jobs", "list", "--json", env=env)
+    assert listed.returncode == 0, listed.stderr
+    return json.loads(listed.stdout)
+
+
+def test_sigkilled_upload_resumes_byte_identical(
+    aws_env, seaweed_admin, bucket: str, tmp_path: Path, isolated_environment: Path
+) -> None:
+    data = os.urandom(6 * PART + 12345)  # seven parts
+    source = tmp_path / "big.bin"
+    source.write_bytes(data)
+    env = {**aws_env, "EIDER_HOME": str(isolated_environment)}
+
+    child = _start_slow_upload(source, f"s3://{bucket}/big.bin", env)
+    try:
+        upload_id = _wait_for_parts(seaweed_admin, bucket, "big.bin", 2)
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.communicate(timeout=30)
+    assert child.returncode == -signal.SIGKILL
+
+    jobs = _jobs(env)
+    assert len(jobs) == 1
+    assert jobs[0]["kind"] == "upload" and jobs[0]["state"] == "running"
+    assert 2 * PART <= int(jobs[0]["bytes_done"]) < len(data)  # type: ignore[call-overload]
+
+    resumed = run_eider("jobs", "resume", str(jobs[0]["id"])[:8], env=env)
+    assert resumed.returncode == 0, resumed.stderr
+    assert "\r" not in resumed.stdout  # piped: no progress bar
+
+    body = seaweed_admin.get_object(Bucket=bucket, Key="big.bin")["Body"].read()
+    assert body == data
+    # The resumed job continued the same multipart upload instead of starting another.
+    assert seaweed_admin.head_object(Bucket=bucket, Key="big.bin")["ETag"].strip('"').endswith("-7")
+    assert seaweed_admin.list_multipart_uploads(Bucket=bucket).get("Uploads", []) == []
+    assert upload_id
+    assert _jobs(env) == []
+
+
+def test_ctrl_c_pauses_with_exit_130_and_abort_drops_the_upload(
+    aws_env, seaweed_admin, bucket: str, tmp_path: Path, isolated_environment: Path
+) -> None:
+    source = tmp_path / "big.bin"
+    source.write_bytes(os.urandom(6 * PART))
+    env = {**aws_env, "EIDER_HOME": str(isolated_environment)}
+
+    child = _start_slow_upload(source, f"s3://{bucket}/paused.bin", env)
+    try:
+        _wait_for_parts(seaweed_admin, bucket, "paused.bin", 1)
+        child.send_signal(signal.SIGINT)
+        _out, err = child.communicate(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == 130, err
+    assert "eider jobs resume" in err and "Traceback" not in err
+
+    jobs = _jobs(env)
+    assert [j["state"] for j in jobs] == ["paused"]
+    assert len(seaweed_admin.list_multipart_uploads(Bucket=bucket).get("Uploads", [])) == 1
+
+    # Another connection's options do not find the job: it is refused, not guessed at.
+    wrong = run_eider("jobs", "abort", str(jobs[0]["id"]), env={**env, "AWS_ACCESS_KEY_ID": "x"})
+    assert wrong.returncode == 2, wrong.stderr
+
+    aborted = run_eider("jobs", "abort", str(jobs[0]["id"]), env=env)
+    assert aborted.returncode == 0, aborted.stderr
+    assert seaweed_admin.list_multipart_uploads(Bucket=bucket).get("Uploads", []) == []
+    assert _jobs(env) == []
+    assert run_eider("jobs", "resume", "0123abcd", env=env).returncode == 4
