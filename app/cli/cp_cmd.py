@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from botocore.exceptions import BotoCoreError, ClientError
 
@@ -55,7 +55,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         add_transfer_arguments(parser)
         add_connection_arguments(parser)
         add_output_arguments(parser)
-        parser.set_defaults(func=_run, move=name == "mv")
+        parser.set_defaults(func=exit_codes.interruptible(_run), move=name == "mv")
 
 
 def setup_failure(exc: Exception) -> int:
@@ -169,6 +169,9 @@ def _copy(
     code = code or _check_bucket(session, target.bucket)
     if code:
         return code
+    problem = _copy_problem(source, target)
+    if problem:
+        return exit_codes.usage(problem)
     engine: TransferEngine = make_engine(session, options.connections)
 
     def start() -> list[str]:
@@ -176,12 +179,19 @@ def _copy(
             engine.copy(source.bucket, source.key, target.bucket, target.key, options, args.move)
         ]
 
-    try:
-        code, _ = run_jobs(engine, start, args)
-    except ValueError as exc:  # a copy onto itself or into its own source
-        engine.close()
-        return exit_codes.usage(str(exc))
+    code, _ = run_jobs(engine, start, args)  # a copy onto itself is refused: exit 2
     return code
+
+
+def _copy_problem(source: S3Path, target: S3Path) -> str | None:
+    if source.is_prefix:
+        if source.bucket == target.bucket and target.key.startswith(source.key):
+            return f"{target} is inside {source}: it would copy itself"
+        return None
+    key = target.key + PurePosixPath(source.key).name if target.is_prefix else target.key
+    if (source.bucket, source.key) == (target.bucket, key):
+        return f"{source} cannot be copied onto itself"
+    return None
 
 
 def _check_bucket(session: S3Session, bucket: str) -> int:

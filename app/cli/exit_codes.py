@@ -7,7 +7,9 @@ and `eider jobs resume` continues it).
 
 from __future__ import annotations
 
+import functools
 import sys
+from collections.abc import Callable
 
 from app.core.errors import ErrorKind, UserError, describe
 
@@ -86,3 +88,19 @@ def usage(message: str) -> int:
 def not_found(message: str) -> int:
     say_error(message)
     return NOT_FOUND
+
+
+def interruptible(command: Callable[..., int]) -> Callable[..., int]:
+    """Ctrl-C outside a transfer (a listing, a check) exits 130 without a traceback."""
+
+    @functools.wraps(command)
+    def run(*args: object) -> int:
+        try:
+            return command(*args)
+        except KeyboardInterrupt:
+            say_error("interrupted")
+            return INTERRUPTED
+        except BrokenPipeError:  # `eider ls ... | head`: the reader has all it wanted
+            return OK
+
+    return run

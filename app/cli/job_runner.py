@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable
+
+from botocore.exceptions import BotoCoreError, ClientError
 
 from app.cli import exit_codes
 from app.cli.progress_bar import ProgressBar, human_duration, human_size
@@ -46,7 +49,14 @@ def run_jobs(
     began = time.monotonic()
     job_ids: list[str] = []
     try:
-        job_ids = start()
+        try:
+            job_ids = start()
+        except (ValueError, OSError, ClientError, BotoCoreError) as exc:
+            # Refused before any transfer: a copy onto itself, an unreadable SSE-C key, ...
+            engine.close()
+            if isinstance(exc, ValueError):
+                return exit_codes.usage(str(exc)), []
+            return exit_codes.fail(exc), []
         for job_id in job_ids:
             # Poll rather than engine.wait(): a Ctrl-C that interrupts Thread.join() can leave
             # the thread looking finished to every later join (CPython), and close() would
@@ -67,14 +77,24 @@ def run_jobs(
 
 
 def _interrupted(engine: TransferEngine, job_ids: list[str]) -> int:
-    for job_id in job_ids:
-        engine.pause(job_id)
-    # Requests in flight finish and are kept; the job then records itself as paused (a job
-    # the engine's close() had to stop would be left queued, for the next start to pick up).
-    for job_id in job_ids:
-        while engine.job(job_id).state in (JobState.QUEUED, JobState.RUNNING):
-            time.sleep(_POLL)
-    engine.close()
+    print(
+        "eider: stopping after the requests in flight (Ctrl-C again to quit now)", file=sys.stderr
+    )
+    try:
+        for job_id in job_ids:
+            engine.pause(job_id)
+        # Requests in flight finish and are kept; the job then records itself as paused (a
+        # job the engine's close() had to stop would be left queued, for the next start).
+        for job_id in job_ids:
+            while engine.job(job_id).state in (JobState.QUEUED, JobState.RUNNING):
+                time.sleep(_POLL)
+        engine.close()
+    except KeyboardInterrupt:
+        # The journal survives a kill; what was sent is kept and the job stays resumable.
+        print("eider: quit; continue later with: eider jobs resume", file=sys.stderr)
+        sys.stderr.flush()
+        sys.stdout.flush()
+        os._exit(exit_codes.INTERRUPTED)
     for job_id in job_ids:
         state = engine.job(job_id).state
         if state in (JobState.PAUSED, JobState.QUEUED, JobState.FAILED):

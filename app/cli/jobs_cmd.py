@@ -31,14 +31,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
     lst = actions.add_parser("list", help="unfinished jobs in the journal")
     lst.add_argument("--json", action="store_true")
-    lst.set_defaults(func=_list)
+    lst.set_defaults(func=exit_codes.interruptible(_list))
 
     resume = actions.add_parser("resume", help="continue unfinished jobs (default: all)")
     resume.add_argument("jobs", nargs="*", metavar="JOB", help="job id or unique id prefix")
     resume.add_argument("--connections", type=int, default=10)
     add_connection_arguments(resume)
     add_output_arguments(resume)
-    resume.set_defaults(func=_resume)
+    resume.set_defaults(func=exit_codes.interruptible(_resume))
 
     abort = actions.add_parser(
         "abort", help="cancel a job: abort its multipart uploads, drop partial downloads"
@@ -48,7 +48,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         "--keep-uploads", action="store_true", help="leave its multipart uploads on the server"
     )
     add_connection_arguments(abort)
-    abort.set_defaults(func=_abort)
+    abort.set_defaults(func=exit_codes.interruptible(_abort))
 
 
 def _unfinished(journal: Journal) -> list[JobRecord]:

@@ -25,7 +25,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--versions", action="store_true", help="every version and delete marker")
     parser.add_argument("--human-readable", action="store_true", help="sizes in KiB/MiB/GiB")
     add_connection_arguments(parser)
-    parser.set_defaults(func=_run)
+    parser.set_defaults(func=exit_codes.interruptible(_run))
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -27,7 +27,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--put", action="store_true", help="a URL to upload to, not to download")
     parser.add_argument("--content-type", help="with --put: the Content-Type uploads must send")
     add_connection_arguments(parser)
-    parser.set_defaults(func=_run)
+    parser.set_defaults(func=exit_codes.interruptible(_run))
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -27,7 +27,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--version-id", help="delete this one version (permanent)")
     parser.add_argument("--quiet", "-q", action="store_true")
     add_connection_arguments(parser)
-    parser.set_defaults(func=_run)
+    parser.set_defaults(func=exit_codes.interruptible(_run))
 
 
 def _run(args: argparse.Namespace) -> int:

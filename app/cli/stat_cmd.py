@@ -32,7 +32,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--version-id")
     parser.add_argument("--sse-c-key-file", type=Path, metavar="FILE", help="for SSE-C objects")
     add_connection_arguments(parser)
-    parser.set_defaults(func=_run)
+    parser.set_defaults(func=exit_codes.interruptible(_run))
 
 
 def _run(args: argparse.Namespace) -> int:

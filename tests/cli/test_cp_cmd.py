@@ -184,3 +184,21 @@ def test_usage_errors_from_argparse_exit_2(capsys) -> None:
     with pytest.raises(SystemExit) as raised:
         main(["cp", "only-one-argument"])
     assert raised.value.code == 2
+
+
+def test_copies_onto_themselves_and_bad_key_files_are_usage_errors(
+    capsys, aws_env, seaweed_admin, bucket: str, tmp_path: Path
+) -> None:
+    seaweed_admin.put_object(Bucket=bucket, Key="d/self", Body=b"s")
+    assert main(["cp", f"s3://{bucket}/d/self", f"s3://{bucket}/d/self"]) == 2
+    assert main(["cp", f"s3://{bucket}/d/self", f"s3://{bucket}/d/"]) == 2
+    assert main(["cp", "-r", f"s3://{bucket}/d/", f"s3://{bucket}/d/inner/"]) == 2
+    (tmp_path / "short.key").write_bytes(b"too short")
+    (tmp_path / "f").write_bytes(b"f")
+    args = ["cp", str(tmp_path / "f"), f"s3://{bucket}/f", "--sse-c-key-file"]
+    assert main([*args, str(tmp_path / "short.key")]) == 2
+    assert main([*args, str(tmp_path / "absent.key")]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 5 and all(line.startswith("eider: error: ") for line in err)
+    assert "too short" not in "\n".join(err)
+    assert seaweed_admin.get_object(Bucket=bucket, Key="d/self")["Body"].read() == b"s"
