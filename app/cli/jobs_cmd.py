@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import UTC, datetime
 
 from botocore.exceptions import BotoCoreError, ClientError
 
@@ -18,6 +19,7 @@ from app.cli.connection_args import add_connection_arguments, open_session
 from app.cli.cp_cmd import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
 from app.cli.job_runner import add_output_arguments, make_engine, run_jobs
 from app.cli.progress_bar import human_size
+from app.cli.s3_paths import parse_s3
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import UNFINISHED, JobState
 from app.core.transfers.journal import JobRecord, Journal
@@ -49,6 +51,20 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     )
     add_connection_arguments(abort)
     abort.set_defaults(func=exit_codes.interruptible(_abort))
+
+    uploads = actions.add_parser(
+        "uploads",
+        help="multipart uploads left open on the server (stored and billed until aborted)",
+    )
+    uploads.add_argument("path", help="s3://bucket[/prefix]")
+    uploads.add_argument(
+        "--abort-orphans",
+        action="store_true",
+        help="abort those that no unfinished Eider job continues",
+    )
+    uploads.add_argument("--json", action="store_true")
+    add_connection_arguments(uploads)
+    uploads.set_defaults(func=exit_codes.interruptible(_uploads))
 
 
 def _unfinished(journal: Journal) -> list[JobRecord]:
@@ -186,6 +202,50 @@ def _abort(args: argparse.Namespace) -> int:
                 code = exit_codes.PARTIAL
     except (ClientError, BotoCoreError) as exc:
         code = exit_codes.fail(exc, "AbortMultipartUpload")
+    finally:
+        engine.close()
+    return code
+
+
+def _uploads(args: argparse.Namespace) -> int:
+    try:
+        path = parse_s3(args.path)
+        session = open_session(args)
+    except (*SETUP_USAGE_ERRORS, *SETUP_CONNECTION_ERRORS) as exc:
+        return setup_failure(exc)
+    engine = make_engine(session, 4)
+    code = exit_codes.OK
+    try:
+        found = engine.unfinished_uploads(path.bucket, path.key)
+        rows = [
+            {
+                "key": u.key,
+                "upload_id": u.upload_id,
+                "initiated": u.initiated.isoformat(),
+                "age_seconds": int((datetime.now(UTC) - u.initiated).total_seconds()),
+                "parts": u.parts,
+                "bytes": u.bytes,
+                "job": u.job_id,
+            }
+            for u in found
+        ]
+        if args.json:
+            print(json.dumps(rows, indent=2, ensure_ascii=False))
+        else:
+            for row in rows:
+                owner = f"job {row['job'][:8]}" if row["job"] else "orphan"
+                print(
+                    f"{row['initiated'][:19]}  {row['parts']:>5} parts  "
+                    f"{human_size(row['bytes']):>10}  {owner:<12}  {row['key']}"
+                )
+        if args.abort_orphans:
+            for u in found:
+                if u.job_id is None:
+                    engine.abort_unfinished_upload(u.bucket, u.key, u.upload_id)
+                    if not args.json:
+                        print(f"aborted: s3://{u.bucket}/{u.key} ({u.upload_id[:12]})")
+    except (ClientError, BotoCoreError) as exc:
+        code = exit_codes.fail(exc, "ListMultipartUploads", path.bucket)
     finally:
         engine.close()
     return code

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+from app.cli.main import main
 from tests.cli.conftest import ROOT, run_eider
 
 PART = 5 * 1024 * 1024
@@ -121,6 +122,12 @@ def test_ctrl_c_pauses_with_exit_130_and_abort_drops_the_upload(
     assert [j["state"] for j in jobs] == ["paused"]
     assert len(seaweed_admin.list_multipart_uploads(Bucket=bucket).get("Uploads", [])) == 1
 
+    # The paused job's upload is its own, not an orphan: --abort-orphans leaves it.
+    listed = run_eider("jobs", "uploads", f"s3://{bucket}", "--abort-orphans", "--json", env=env)
+    assert listed.returncode == 0, listed.stderr
+    assert [r["job"] for r in json.loads(listed.stdout)] == [jobs[0]["id"]]
+    assert len(seaweed_admin.list_multipart_uploads(Bucket=bucket).get("Uploads", [])) == 1
+
     # Another connection's options do not find the job: it is refused, not guessed at.
     wrong = run_eider("jobs", "abort", str(jobs[0]["id"]), env={**env, "AWS_ACCESS_KEY_ID": "x"})
     assert wrong.returncode == 2, wrong.stderr
@@ -130,3 +137,22 @@ def test_ctrl_c_pauses_with_exit_130_and_abort_drops_the_upload(
     assert seaweed_admin.list_multipart_uploads(Bucket=bucket).get("Uploads", []) == []
     assert _jobs(env) == []
     assert run_eider("jobs", "resume", "0123abcd", env=env).returncode == 4
+
+
+def test_uploads_lists_and_aborts_orphans_only(capsys, aws_env, seaweed_admin, bucket: str) -> None:
+    orphan = seaweed_admin.create_multipart_upload(Bucket=bucket, Key="lost/part.bin")
+    seaweed_admin.upload_part(
+        Bucket=bucket,
+        Key="lost/part.bin",
+        UploadId=orphan["UploadId"],
+        PartNumber=1,
+        Body=b"x" * 1000,
+    )
+    assert main(["jobs", "uploads", f"s3://{bucket}", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["key"], r["parts"], r["bytes"], r["job"]) for r in rows] == [
+        ("lost/part.bin", 1, 1000, None)
+    ]
+    assert main(["jobs", "uploads", f"s3://{bucket}/lost/", "--abort-orphans"]) == 0
+    assert "aborted: " in capsys.readouterr().out
+    assert seaweed_admin.list_multipart_uploads(Bucket=bucket).get("Uploads", []) == []
