@@ -128,7 +128,9 @@ def _download(
             return exit_codes.usage(f"{local} is a file; a recursive download needs a folder")
     else:
         code = _check_object(session, source, options)
-        if not local.parent.exists() and not str(args.destination).endswith(os.sep):
+        if str(args.destination).endswith(("/", os.sep)):
+            local.mkdir(parents=True, exist_ok=True)  # 'dir/' means "into this folder"
+        elif not local.parent.exists():
             return exit_codes.not_found(f"The folder {local.parent} does not exist")
     if code:
         return code

@@ -95,6 +95,9 @@ def test_download_one_object_to_file_and_folder(
     assert (tmp_path / "named.txt").read_bytes() == b"payload"
     assert main(["cp", f"s3://{bucket}/x/obj.txt", str(tmp_path), "-q"]) == 0
     assert (tmp_path / "obj.txt").read_bytes() == b"payload"
+    assert main(["cp", f"s3://{bucket}/x/obj.txt", f"{tmp_path}/new/dir/", "-q"]) == 0
+    assert (tmp_path / "new" / "dir" / "obj.txt").read_bytes() == b"payload"
+    assert main(["cp", f"s3://{bucket}/x/obj.txt", f"{tmp_path}/absent/obj.txt", "-q"]) == 4
 
 
 def test_server_side_copy_object_and_prefix(

@@ -6,12 +6,15 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 from app.cli.main import main
+from app.core.transfers.download import partial_path
+from app.core.transfers.journal import default_path as journal_path
 from tests.cli.conftest import ROOT, run_eider
 
 PART = 5 * 1024 * 1024
@@ -156,3 +159,65 @@ def test_uploads_lists_and_aborts_orphans_only(capsys, aws_env, seaweed_admin, b
     assert main(["jobs", "uploads", f"s3://{bucket}/lost/", "--abort-orphans"]) == 0
     assert "aborted: " in capsys.readouterr().out
     assert seaweed_admin.list_multipart_uploads(Bucket=bucket).get("Uploads", []) == []
+
+
+def test_sigkilled_download_resumes_from_its_partial_file(
+    aws_env, seaweed_admin, bucket: str, tmp_path: Path, isolated_environment: Path
+) -> None:
+    data = os.urandom(4 * PART)
+    seaweed_admin.put_object(Bucket=bucket, Key="down.bin", Body=data)
+    target = tmp_path / "down.bin"
+    partial = Path(partial_path(str(target)))
+    env = {**aws_env, "EIDER_HOME": str(isolated_environment)}
+    child_env = {**os.environ, **env, "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "cp",
+            f"s3://{bucket}/down.bin",
+            str(target),
+            "--connections",
+            "1",
+            "--rate-limit",
+            "6MiB",
+        ],
+        cwd=ROOT,
+        env=child_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while _journaled_ranges() < 1:
+            assert time.monotonic() < deadline, "the download never got going"
+            time.sleep(0.05)
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.communicate(timeout=30)
+    assert not target.exists()  # only a verified download replaces the target
+    assert partial.exists()
+
+    jobs = _jobs(env)
+    assert [j["kind"] for j in jobs] == ["download"]
+    resumed = run_eider("jobs", "resume", env=env)
+    assert resumed.returncode == 0, resumed.stderr
+    assert target.read_bytes() == data
+    assert not partial.exists()
+    assert _jobs(env) == []
+
+
+def _journaled_ranges() -> int:
+    """Finished parts/ranges in the journal, read without writing to it."""
+    path = journal_path()
+    if not path.exists():
+        return 0
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    try:
+        return int(db.execute("SELECT COUNT(*) FROM parts").fetchone()[0])
+    except sqlite3.OperationalError:  # the tables are not there yet
+        return 0
+    finally:
+        db.close()
