@@ -205,3 +205,25 @@ def test_copies_onto_themselves_and_bad_key_files_are_usage_errors(
     assert len(err) == 5 and all(line.startswith("eider: error: ") for line in err)
     assert "too short" not in "\n".join(err)
     assert seaweed_admin.get_object(Bucket=bucket, Key="d/self")["Body"].read() == b"s"
+
+
+def test_partial_failure_exits_1_and_names_the_item(
+    capsys, moto, moto_admin, monkeypatch, tmp_path: Path
+) -> None:
+    # moto stores a key that climbs out of its folder (SeaweedFS refuses to); the download
+    # refuses that one item and fetches the rest.
+    moto_admin.create_bucket(Bucket="cli-partial")
+    moto_admin.put_object(Bucket="cli-partial", Key="p/ok.txt", Body=b"fine")
+    moto_admin.put_object(Bucket="cli-partial", Key="p/../../escape.txt", Body=b"evil")
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", moto.access_key)
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", moto.secret_key)
+    target = tmp_path / "deep" / "dest"
+    code = main(
+        ["cp", "-r", "s3://cli-partial/p/", str(target), "--endpoint-url", moto.endpoint_url]
+    )
+    assert code == 1
+    assert (target / "ok.txt").read_bytes() == b"fine"
+    assert not any(p.name == "escape.txt" for p in tmp_path.rglob("*"))
+    err = capsys.readouterr().err
+    assert "escape.txt" in err and "Traceback" not in err
+    assert "eider jobs resume" in err
