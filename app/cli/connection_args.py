@@ -3,7 +3,7 @@
 Precedence: `--bookmark` (a saved connection) or the command-line options, then the AWS_*
 environment variables. Credentials: `--no-sign-request` (anonymous), else `--profile` /
 AWS_PROFILE (an AWS CLI profile), else AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY, else the
-AWS CLI's `default` profile.
+AWS CLI's `default` profile. AWS_MAX_ATTEMPTS caps the tries per request (first one included).
 """
 
 from __future__ import annotations
@@ -51,6 +51,13 @@ def connection_from_args(args: argparse.Namespace) -> Connection:
         connection = _endpoint_connection(args)
         connection = replace(connection, credentials=_credentials(args))
     changes: dict[str, object] = {}
+    attempts = os.environ.get("AWS_MAX_ATTEMPTS")
+    if attempts:
+        if not attempts.isdigit() or int(attempts) < 1:
+            raise ConnectionArgsError(
+                f"AWS_MAX_ATTEMPTS must be a whole number from 1, not '{attempts}'"
+            )
+        changes["max_attempts"] = int(attempts)
     if args.region:
         changes["region"] = args.region
     if args.no_verify_ssl:

@@ -40,6 +40,12 @@ def test_environment_variables_build_the_connection(monkeypatch: pytest.MonkeyPa
     )
     assert conn.credentials.kind is CredentialKind.ENVIRONMENT
     assert conn.credentials.access_key_id == "AKIDEXAMPLE"
+    assert conn.max_attempts == 5
+    monkeypatch.setenv("AWS_MAX_ATTEMPTS", "2")
+    assert connection_from_args(_args()).max_attempts == 2
+    monkeypatch.setenv("AWS_MAX_ATTEMPTS", "many")
+    with pytest.raises(ConnectionArgsError):
+        connection_from_args(_args())
 
 
 def test_options_override_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -133,6 +139,7 @@ def test_tls_needs_the_ca_bundle_or_no_verify(capsys, seaweed_tls: RunningS3) ->
     with pytest.MonkeyPatch.context() as mp:
         for name, value in env_keys.items():
             mp.setenv(name, value)
+        mp.setenv("AWS_MAX_ATTEMPTS", "1")
         assert main(common) == 3  # a certificate from an unknown CA
         assert "certificate" in capsys.readouterr().err.lower()
         assert seaweed_tls.ca_bundle

@@ -179,6 +179,7 @@ def test_wrong_secret_is_a_connection_error(
 
 def test_refused_connection_is_a_connection_error(capsys, aws_env, monkeypatch) -> None:
     monkeypatch.setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:9")  # discard port: nothing listens
+    monkeypatch.setenv("AWS_MAX_ATTEMPTS", "1")  # no retries with back-off: fail at once
     assert main(["ls", "s3://any-bucket/"]) == 3
     assert capsys.readouterr().err.startswith("eider: error: ")
 
