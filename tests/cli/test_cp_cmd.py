@@ -228,3 +228,40 @@ def test_partial_failure_exits_1_and_names_the_item(
     err = capsys.readouterr().err
     assert "escape.txt" in err and "Traceback" not in err
     assert "eider jobs resume" in err
+
+
+def test_storage_class_encryption_checksum_and_conflict_options(
+    capsys, aws_env, seaweed_admin, bucket: str, tmp_path: Path
+) -> None:
+    (tmp_path / "o.txt").write_bytes(b"options")
+    code = main(
+        [
+            "cp",
+            str(tmp_path / "o.txt"),
+            f"s3://{bucket}/o.txt",
+            "--storage-class",
+            "STANDARD_IA",
+            "--sse",
+            "AES256",
+            "--checksum",
+            "crc32c",
+            "-q",
+        ]
+    )
+    assert code == 0
+    head = seaweed_admin.head_object(Bucket=bucket, Key="o.txt", ChecksumMode="ENABLED")
+    assert head.get("StorageClass") == "STANDARD_IA"
+    assert head.get("ServerSideEncryption") == "AES256"
+    assert "ChecksumCRC32C" in head
+
+    # rename keeps both; compare skips an identical file.
+    assert (
+        main(["cp", str(tmp_path / "o.txt"), f"s3://{bucket}/o.txt", "--if-exists", "rename", "-q"])
+        == 0
+    )
+    assert _keys(seaweed_admin, bucket) == ["o (1).txt", "o.txt"]
+    assert (
+        main(["cp", str(tmp_path / "o.txt"), f"s3://{bucket}/o.txt", "--if-exists", "compare"]) == 0
+    )
+    assert "1 skipped" in capsys.readouterr().out
+    assert main(["cp", "x", f"s3://{bucket}/o", "--no-overwrite", "--if-exists", "rename"]) == 2
