@@ -46,7 +46,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         ("cp", "copy files and objects: local->s3, s3->local, s3->s3"),
         ("mv", "move files and objects (copy, then delete the source)"),
     ):
-        parser = subparsers.add_parser(name, help=help_text)
+        parser = subparsers.add_parser(name, help=help_text, epilog=exit_codes.EPILOG)
         parser.add_argument("source", help="a local path or s3://bucket/key")
         parser.add_argument("destination", help="a local path or s3://bucket/key")
         parser.add_argument(

@@ -20,6 +20,11 @@ CONNECTION = 3
 NOT_FOUND = 4
 INTERRUPTED = 130
 
+EPILOG = (
+    "exit codes: 0 success, 1 some item failed (the rest is done or kept), 2 usage error, "
+    "3 connection or credential error, 4 not found, 130 interrupted (eider jobs resume continues)"
+)
+
 _NOT_FOUND = frozenset(
     {
         ErrorKind.NO_SUCH_BUCKET,

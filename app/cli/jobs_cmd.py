@@ -28,7 +28,9 @@ _DONE_ITEMS = frozenset({"done", "skipped", "superseded", "refused"})
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("jobs", help="list, resume or abort unfinished transfers")
+    parser = subparsers.add_parser(
+        "jobs", help="list, resume or abort unfinished transfers", epilog=exit_codes.EPILOG
+    )
     actions = parser.add_subparsers(dest="jobs_action", metavar="ACTION", required=True)
 
     lst = actions.add_parser("list", help="unfinished jobs in the journal")

@@ -10,13 +10,16 @@ from botocore.exceptions import BotoCoreError, ClientError
 from app.cli import exit_codes
 from app.cli.connection_args import add_connection_arguments, open_session
 from app.cli.cp_cmd import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
+from app.cli.progress_bar import human_size
 from app.cli.s3_paths import S3Path, parse_s3
 from app.core.s3.session import S3Session
 from app.core.s3.versions import list_versions
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("ls", help="list buckets, or the objects under a prefix")
+    parser = subparsers.add_parser(
+        "ls", help="list buckets, or the objects under a prefix", epilog=exit_codes.EPILOG
+    )
     parser.add_argument("path", nargs="?", help="s3://bucket/prefix (none: list buckets)")
     parser.add_argument(
         "-l", "--long", action="store_true", help="add date, size and storage class"
@@ -43,8 +46,6 @@ def _run(args: argparse.Namespace) -> int:
     except (ClientError, BotoCoreError) as exc:
         operation = "ListBuckets" if path is None else "ListObjectsV2"
         return exit_codes.fail(exc, operation, path.bucket if path else "")
-    except BrokenPipeError:  # `eider ls ... | head`
-        return exit_codes.OK
 
 
 def _buckets(session: S3Session) -> int:
@@ -110,8 +111,6 @@ def _pad(args: argparse.Namespace) -> int:
 
 def _size(size: int, args: argparse.Namespace) -> str:
     if args.human_readable:
-        from app.cli.progress_bar import human_size
-
         return f"{human_size(size):>10}"
     return f"{size:>10}"
 

@@ -14,7 +14,9 @@ from app.core.s3.urls import Method, PresignRefused, presign
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("presign", help="print a pre-signed URL for an object")
+    parser = subparsers.add_parser(
+        "presign", help="print a pre-signed URL for an object", epilog=exit_codes.EPILOG
+    )
     parser.add_argument("path", help="s3://bucket/key")
     parser.add_argument(
         "--expires",

@@ -16,7 +16,9 @@ from app.core.s3.versions import list_versions
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("rm", help="delete an object, or a prefix with --recursive")
+    parser = subparsers.add_parser(
+        "rm", help="delete an object, or a prefix with --recursive", epilog=exit_codes.EPILOG
+    )
     parser.add_argument("path", help="s3://bucket/key")
     parser.add_argument("--recursive", "-r", action="store_true", help="everything under it")
     parser.add_argument(

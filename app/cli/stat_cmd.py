@@ -27,7 +27,9 @@ _CHECKSUMS = (
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("stat", help="print an object's properties as JSON")
+    parser = subparsers.add_parser(
+        "stat", help="print an object's properties as JSON", epilog=exit_codes.EPILOG
+    )
     parser.add_argument("path", help="s3://bucket/key")
     parser.add_argument("--version-id")
     parser.add_argument("--sse-c-key-file", type=Path, metavar="FILE", help="for SSE-C objects")
