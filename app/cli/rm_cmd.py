@@ -27,6 +27,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         help="delete every version and delete marker (permanent), not just add a marker",
     )
     parser.add_argument("--version-id", help="delete this one version (permanent)")
+    parser.add_argument(
+        "--dryrun", action="store_true", help="print what would be deleted, delete nothing"
+    )
     parser.add_argument("--quiet", "-q", action="store_true")
     add_connection_arguments(parser)
     parser.set_defaults(func=exit_codes.interruptible(_run))
@@ -42,6 +45,11 @@ def _run(args: argparse.Namespace) -> int:
         return exit_codes.usage("--version-id names one version; drop --recursive/--versions")
     if path.is_prefix and not args.recursive:
         return exit_codes.usage(f"{path} is a prefix; add --recursive to delete what it holds")
+    if args.dryrun:
+        try:
+            return _dry_run(session, path, args)
+        except (ClientError, BotoCoreError) as exc:
+            return exit_codes.fail(exc, "ListObjectsV2", path.bucket, path.key)
     try:
         if args.recursive:
             report = _prefix(session, path.as_prefix(), args)
@@ -93,3 +101,39 @@ def _one(session: S3Session, path: S3Path, args: argparse.Namespace) -> DeleteRe
                 raise
         targets = [Target(path.key)]
     return delete_targets(session, path.bucket, targets)
+
+
+def _dry_run(session: S3Session, path: S3Path, args: argparse.Namespace) -> int:
+    """The same selection the deletion makes, printed instead of deleted."""
+    if args.version_id:
+        targets: list[Target] = [Target(path.key, args.version_id)]
+    elif args.versions or args.recursive:
+        prefix = path.as_prefix().key if args.recursive else path.key
+        session.head_bucket(path.bucket)
+        if args.versions:
+            targets = [
+                Target(v.key, v.version_id)
+                for page in list_versions(session, path.bucket, prefix, delimiter=None)
+                for v in page.versions
+                if args.recursive or v.key == path.key
+            ]
+        else:
+            targets = [
+                Target(o.key)
+                for page in session.list_prefix(path.bucket, prefix, delimiter=None)
+                for o in page.objects
+            ]
+    else:
+        try:
+            session.head_object(path.bucket, path.key)
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
+                return exit_codes.not_found(f"{path} does not exist")
+            raise
+        targets = [Target(path.key)]
+    for target in targets:
+        version = f" (version {target.version_id})" if target.version_id else ""
+        print(f"(dryrun) delete: s3://{path.bucket}/{target.key}{version}")
+    if not targets and not args.recursive:
+        return exit_codes.not_found(f"{path} does not exist")
+    return exit_codes.OK

@@ -24,6 +24,11 @@ def test_rm_one_object_and_recursive_prefix(capsys, aws_env, seaweed_admin, buck
     for key in ("a/1", "a/2", "a/b/3", "ab", "keep"):
         seaweed_admin.put_object(Bucket=bucket, Key=key, Body=b"x")
     assert main(["rm", f"s3://{bucket}/keep"]) == 0
+    assert capsys.readouterr().out == f"delete: s3://{bucket}/keep\n"
+    assert main(["rm", "--recursive", "--dryrun", f"s3://{bucket}/a"]) == 0
+    planned = capsys.readouterr().out.splitlines()
+    assert sorted(planned) == [f"(dryrun) delete: s3://{bucket}/a/{k}" for k in ("1", "2", "b/3")]
+    assert len(_keys(seaweed_admin, bucket)) == 4  # nothing deleted by the dry run
     assert main(["rm", "--recursive", f"s3://{bucket}/a"]) == 0
     # 'a' as a prefix means the folder a/: the sibling key 'ab' stays.
     assert _keys(seaweed_admin, bucket) == ["ab"]
