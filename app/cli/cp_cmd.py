@@ -59,8 +59,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 def setup_failure(exc: Exception) -> int:
-    if isinstance(exc, SETUP_USAGE_ERRORS):
+    if isinstance(exc, (*SETUP_USAGE_ERRORS, BookmarkStoreError)):
         return exit_codes.usage(str(exc))
+    if isinstance(exc, SecretStoreError):  # the keyring holds the keys: nothing can connect
+        exit_codes.say_error(str(exc))
+        return exit_codes.CONNECTION
     return exit_codes.fail(exc)
 
 
