@@ -165,3 +165,26 @@ def test_stat_missing_object_exit_4(capsys, aws_env, bucket: str) -> None:
     assert main(["stat", f"s3://{bucket}/missing"]) == 4
     assert main(["stat", "s3://no-such-bucket-eider-cli/missing"]) == 4
     assert capsys.readouterr().out == ""
+
+
+def test_unusable_keyring_is_a_connection_error(
+    capsys, aws_env, bucket: str, tmp_path: Path
+) -> None:
+    # No keyring fails on demand; keyring's own "fail" backend stands in for a locked one.
+    import keyring
+    from keyring.backends.fail import Keyring as FailKeyring
+
+    (tmp_path / "key.bin").write_bytes(os.urandom(32))
+    (tmp_path / "f").write_bytes(b"f")
+    keyring.set_keyring(FailKeyring())  # the autouse fixture restores the previous backend
+    code = main(
+        [
+            "cp",
+            str(tmp_path / "f"),
+            f"s3://{bucket}/f",
+            "--sse-c-key-file",
+            str(tmp_path / "key.bin"),
+        ]
+    )
+    assert code == 3
+    assert "keyring" in capsys.readouterr().err
