@@ -1,0 +1,253 @@
+"""`eider cp` and `eider mv`: local -> S3 (upload), S3 -> local (download), S3 -> S3 (on the
+server). Jobs are journaled: an interrupted one continues with `eider jobs resume`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from app.cli import exit_codes
+from app.cli.connection_args import (
+    ConnectionArgsError,
+    add_connection_arguments,
+    open_session,
+)
+from app.cli.job_runner import add_output_arguments, make_engine, run_jobs
+from app.cli.s3_paths import BadS3Path, S3Path, is_s3, parse_s3
+from app.cli.transfer_args import TransferArgsError, add_transfer_arguments, options_from_args
+from app.core.bookmarks import BookmarkError, BookmarkStoreError
+from app.core.credentials.errors import CredentialError
+from app.core.profiles import ProfileError
+from app.core.s3.deletion import Target, delete_targets
+from app.core.s3.session import S3Session
+from app.core.secrets import SecretStoreError
+from app.core.transfers.engine import TransferEngine
+from app.core.transfers.options import TransferOptions
+from app.core.transfers.runtime import sse_args
+
+# Failures while building the connection: a bad bookmark or option is a usage error,
+# credentials that cannot be had are a connection error.
+SETUP_USAGE_ERRORS = (
+    ConnectionArgsError,
+    TransferArgsError,
+    BadS3Path,
+    BookmarkError,
+    ProfileError,
+)
+SETUP_CONNECTION_ERRORS = (CredentialError, SecretStoreError, BookmarkStoreError)
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    for name, help_text in (
+        ("cp", "copy files and objects: local->s3, s3->local, s3->s3"),
+        ("mv", "move files and objects (copy, then delete the source)"),
+    ):
+        parser = subparsers.add_parser(name, help=help_text, epilog=exit_codes.EPILOG)
+        parser.add_argument("source", help="a local path or s3://bucket/key")
+        parser.add_argument("destination", help="a local path or s3://bucket/key")
+        parser.add_argument(
+            "--recursive", "-r", action="store_true", help="a whole folder or prefix"
+        )
+        add_transfer_arguments(parser)
+        add_connection_arguments(parser)
+        add_output_arguments(parser)
+        parser.set_defaults(func=exit_codes.interruptible(_run), move=name == "mv")
+
+
+def setup_failure(exc: Exception) -> int:
+    if isinstance(exc, (*SETUP_USAGE_ERRORS, BookmarkStoreError)):
+        return exit_codes.usage(str(exc))
+    if isinstance(exc, SecretStoreError):  # the keyring holds the keys: nothing can connect
+        exit_codes.say_error(str(exc))
+        return exit_codes.CONNECTION
+    return exit_codes.fail(exc)
+
+
+def _run(args: argparse.Namespace) -> int:
+    src_s3, dst_s3 = is_s3(args.source), is_s3(args.destination)
+    if not src_s3 and not dst_s3:
+        return exit_codes.usage("One of SOURCE and DESTINATION must be an s3:// path")
+    try:
+        options = options_from_args(args)
+        source = parse_s3(args.source) if src_s3 else None
+        target = parse_s3(args.destination) if dst_s3 else None
+        session = open_session(args)
+    except (*SETUP_USAGE_ERRORS, *SETUP_CONNECTION_ERRORS) as exc:
+        return setup_failure(exc)
+    if source is None:
+        assert target is not None
+        return _upload(session, Path(args.source), target, options, args)
+    if target is None:
+        return _download(session, source, Path(args.destination), options, args)
+    return _copy(session, source, target, options, args)
+
+
+def _upload(
+    session: S3Session,
+    local: Path,
+    target: S3Path,
+    options: TransferOptions,
+    args: argparse.Namespace,
+) -> int:
+    if not local.exists():
+        return exit_codes.not_found(f"{local} does not exist")
+    if local.is_dir() and not args.recursive:
+        return exit_codes.usage(f"{local} is a folder; add --recursive to upload its contents")
+    if local.is_file() and args.recursive:
+        return exit_codes.usage(f"{local} is a file; --recursive takes a folder")
+    code = _check_bucket(session, target.bucket)
+    if code:
+        return code
+    key = target.as_prefix().key if args.recursive else target.key
+    engine = make_engine(session, options.connections)
+    code, snapshots = run_jobs(
+        engine, lambda: [engine.upload(local, target.bucket, key, options)], args
+    )
+    if args.move and code == exit_codes.OK:
+        skipped = set(snapshots[0].skipped)
+        for path, uploaded_key in _local_files(local, key):
+            if uploaded_key not in skipped:
+                path.unlink()
+    return code
+
+
+def _download(
+    session: S3Session,
+    source: S3Path,
+    local: Path,
+    options: TransferOptions,
+    args: argparse.Namespace,
+) -> int:
+    if source.is_prefix and not args.recursive:
+        return exit_codes.usage(f"{source} is a prefix; add --recursive to download what it holds")
+    if args.recursive:
+        source = source.as_prefix()
+        code = _check_bucket(session, source.bucket)
+        if local.exists() and not local.is_dir():
+            return exit_codes.usage(f"{local} is a file; a recursive download needs a folder")
+    else:
+        code = _check_object(session, source, options)
+        if str(args.destination).endswith(("/", os.sep)):
+            local.mkdir(parents=True, exist_ok=True)  # 'dir/' means "into this folder"
+        elif not local.parent.exists():
+            return exit_codes.not_found(f"The folder {local.parent} does not exist")
+    if code:
+        return code
+    if args.recursive:
+        local.mkdir(parents=True, exist_ok=True)
+    keys = _keys(session, source) if args.move else []
+    engine = make_engine(session, options.connections)
+    code, snapshots = run_jobs(
+        engine, lambda: [engine.download(source.bucket, source.key, local, options)], args
+    )
+    if args.move and code == exit_codes.OK:
+        skipped = set(snapshots[0].skipped)
+        kept = [k for k, path in keys if str(path(local.absolute())) not in skipped]
+        report = delete_targets(session, source.bucket, (Target(k) for k in kept))
+        for failure in report.failures:
+            exit_codes.say_error(
+                f"s3://{source.bucket}/{failure.key} was not deleted: {failure.message}"
+            )
+        if report.failures:
+            return exit_codes.PARTIAL
+    return code
+
+
+def _copy(
+    session: S3Session,
+    source: S3Path,
+    target: S3Path,
+    options: TransferOptions,
+    args: argparse.Namespace,
+) -> int:
+    if source.is_prefix and not args.recursive:
+        return exit_codes.usage(f"{source} is a prefix; add --recursive to copy what it holds")
+    if args.recursive:
+        source, target = source.as_prefix(), target.as_prefix()
+        code = _check_bucket(session, source.bucket)
+    else:
+        code = _check_object(session, source, options)
+    code = code or _check_bucket(session, target.bucket)
+    if code:
+        return code
+    problem = _copy_problem(source, target)
+    if problem:
+        return exit_codes.usage(problem)
+    engine: TransferEngine = make_engine(session, options.connections)
+
+    def start() -> list[str]:
+        return [
+            engine.copy(source.bucket, source.key, target.bucket, target.key, options, args.move)
+        ]
+
+    code, _ = run_jobs(engine, start, args)  # a copy onto itself is refused: exit 2
+    return code
+
+
+def _copy_problem(source: S3Path, target: S3Path) -> str | None:
+    if source.is_prefix:
+        if source.bucket == target.bucket and target.key.startswith(source.key):
+            return f"{target} is inside {source}: it would copy itself"
+        return None
+    key = target.key + PurePosixPath(source.key).name if target.is_prefix else target.key
+    if (source.bucket, source.key) == (target.bucket, key):
+        return f"{source} cannot be copied onto itself"
+    return None
+
+
+def _check_bucket(session: S3Session, bucket: str) -> int:
+    try:
+        session.head_bucket(bucket)
+    except (ClientError, BotoCoreError) as exc:
+        return exit_codes.fail(exc, "HeadBucket", bucket)
+    return exit_codes.OK
+
+
+def _check_object(session: S3Session, path: S3Path, options: TransferOptions) -> int:
+    extra = sse_args(options, for_read=True)
+    try:
+        session.call(
+            path.bucket, lambda c: c.head_object(Bucket=path.bucket, Key=path.key, **extra)
+        )
+    except ClientError as exc:
+        code = exc.response.get("Error", {}).get("Code")
+        if code in ("404", "NoSuchKey", "NotFound"):
+            # HEAD has no body: tell a missing bucket from a missing key by asking for the bucket.
+            return _check_bucket(session, path.bucket) or exit_codes.not_found(
+                f"{path} does not exist"
+            )
+        return exit_codes.fail(exc, "HeadObject", path.bucket, path.key)
+    except BotoCoreError as exc:
+        return exit_codes.fail(exc, "HeadObject", path.bucket, path.key)
+    return exit_codes.OK
+
+
+def _local_files(local: Path, key: str) -> list[tuple[Path, str]]:
+    if local.is_file():
+        return [(local, f"{key}{local.name}" if not key or key.endswith("/") else key)]
+    found = []
+    for folder, _dirs, files in os.walk(local):
+        for name in files:
+            path = Path(folder) / name
+            found.append((path, key + path.relative_to(local).as_posix()))
+    return found
+
+
+def _keys(session: S3Session, source: S3Path) -> list[tuple[str, Callable[[Path], Path]]]:
+    """The keys a move will delete once downloaded, with where each lands locally."""
+    if not source.is_prefix:
+
+        def single(local: Path) -> Path:
+            return local / Path(source.key).name if local.is_dir() else local
+
+        return [(source.key, single)]
+    found = []
+    for page in session.list_prefix(source.bucket, source.key, delimiter=None):
+        for entry in page.objects:
+            relative = entry.key[len(source.key) :]
+            found.append((entry.key, lambda local, r=relative: local / r))
+    return found

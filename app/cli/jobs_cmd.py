@@ -1,0 +1,253 @@
+"""`eider jobs list|resume|abort`: the transfer journal's unfinished jobs.
+
+`list` reads the journal only. `resume` and `abort` need the connection the job was started
+with (the same --bookmark / --endpoint-url / credentials), because the journal keeps no
+secrets: a job is found again by its endpoint and access key id.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, datetime
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from app.cli import exit_codes
+from app.cli.connection_args import add_connection_arguments, open_session
+from app.cli.cp_cmd import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
+from app.cli.job_runner import add_output_arguments, make_engine, run_jobs
+from app.cli.progress_bar import human_size
+from app.cli.s3_paths import parse_s3
+from app.core.transfers.engine import TransferEngine
+from app.core.transfers.jobs import UNFINISHED, JobState
+from app.core.transfers.journal import JobRecord, Journal
+
+_DONE_ITEMS = frozenset({"done", "skipped", "superseded", "refused"})
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "jobs", help="list, resume or abort unfinished transfers", epilog=exit_codes.EPILOG
+    )
+    actions = parser.add_subparsers(dest="jobs_action", metavar="ACTION", required=True)
+
+    lst = actions.add_parser("list", help="unfinished jobs in the journal")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(func=exit_codes.interruptible(_list))
+
+    resume = actions.add_parser("resume", help="continue unfinished jobs (default: all)")
+    resume.add_argument("jobs", nargs="*", metavar="JOB", help="job id or unique id prefix")
+    resume.add_argument("--connections", type=int, default=10)
+    add_connection_arguments(resume)
+    add_output_arguments(resume)
+    resume.set_defaults(func=exit_codes.interruptible(_resume))
+
+    abort = actions.add_parser(
+        "abort", help="cancel a job: abort its multipart uploads, drop partial downloads"
+    )
+    abort.add_argument("jobs", nargs="+", metavar="JOB", help="job id or unique id prefix")
+    abort.add_argument(
+        "--keep-uploads", action="store_true", help="leave its multipart uploads on the server"
+    )
+    add_connection_arguments(abort)
+    abort.set_defaults(func=exit_codes.interruptible(_abort))
+
+    uploads = actions.add_parser(
+        "uploads",
+        help="multipart uploads left open on the server (stored and billed until aborted)",
+    )
+    uploads.add_argument("path", help="s3://bucket[/prefix]")
+    uploads.add_argument(
+        "--abort-orphans",
+        action="store_true",
+        help="abort those that no unfinished Eider job continues",
+    )
+    uploads.add_argument("--json", action="store_true")
+    add_connection_arguments(uploads)
+    uploads.set_defaults(func=exit_codes.interruptible(_uploads))
+
+
+def _unfinished(journal: Journal) -> list[JobRecord]:
+    return journal.jobs([s.value for s in UNFINISHED])
+
+
+def _progress(journal: Journal, record: JobRecord) -> tuple[int, int, int, int]:
+    """Bytes done and total, files done and total, as the journal knows them."""
+    done = total = files_done = 0
+    items = journal.items(record.id)
+    for item in items:
+        total += item.size
+        if item.state in _DONE_ITEMS:
+            done += item.size
+            files_done += 1
+        elif record.kind != "download":
+            done += sum(p.size for p in journal.parts(item).values())
+    return done, total, files_done, len(items)
+
+
+def _list(args: argparse.Namespace) -> int:
+    journal = Journal()
+    try:
+        rows = []
+        for record in _unfinished(journal):
+            done, total, files_done, files = _progress(journal, record)
+            rows.append(
+                {
+                    "id": record.id,
+                    "kind": record.kind,
+                    "state": record.state,
+                    "title": record.spec.get("title", record.kind),
+                    "endpoint": record.endpoint.split("|", 1)[0],
+                    "bytes_done": done,
+                    "bytes_total": total,
+                    "files_done": files_done,
+                    "files_total": files,
+                    "error": record.error,
+                    "updated": record.updated,
+                }
+            )
+    finally:
+        journal.close()
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return exit_codes.OK
+    for row in rows:
+        planned = f"{human_size(row['bytes_done'])}/{human_size(row['bytes_total'])}"
+        if not row["files_total"]:
+            planned = "not planned yet"
+        print(f"{row['id'][:8]}  {row['state']:<7}  {planned:<22}  {row['title']}")
+        if row["error"]:
+            print(f"          {' '.join(str(row['error']).split())}")
+    return exit_codes.OK
+
+
+def _match(wanted: list[str], ids: list[str], journal_ids: dict[str, JobRecord]) -> list[str] | int:
+    chosen: list[str] = []
+    for prefix in wanted:
+        found = [i for i in ids if i.startswith(prefix)]
+        if len(found) > 1:
+            return exit_codes.usage(f"'{prefix}' matches {len(found)} jobs; give more of the id")
+        if not found:
+            elsewhere = [r for i, r in journal_ids.items() if i.startswith(prefix)]
+            if elsewhere:
+                host = elsewhere[0].endpoint.split("|", 1)[0]
+                return exit_codes.usage(
+                    f"Job {prefix} belongs to another connection ({host} with other keys); "
+                    "give the options it was started with"
+                )
+            return exit_codes.not_found(f"No unfinished job {prefix} in the journal")
+        chosen.append(found[0])
+    return chosen
+
+
+def _load(
+    args: argparse.Namespace, connections: int = 10
+) -> tuple[TransferEngine, list[str]] | int:
+    try:
+        session = open_session(args)
+    except (*SETUP_USAGE_ERRORS, *SETUP_CONNECTION_ERRORS) as exc:
+        return setup_failure(exc)
+    engine = make_engine(session, connections)
+    ids = engine.resume_unfinished(start=False)
+    every = {r.id: r for r in _unfinished(engine.journal)}
+    chosen = _match(args.jobs, ids, every) if args.jobs else ids
+    if isinstance(chosen, int):
+        engine.close()
+        return chosen
+    if not chosen and every:
+        print(
+            f"eider: {len(every)} unfinished job(s) belong to other connections; "
+            "give the options they were started with",
+            file=sys.stderr,
+        )
+    return engine, chosen
+
+
+def _resume(args: argparse.Namespace) -> int:
+    loaded = _load(args, args.connections)
+    if isinstance(loaded, int):
+        return loaded
+    engine, chosen = loaded
+    if not chosen:
+        engine.close()
+        if not args.quiet:
+            print("No unfinished jobs to resume.")
+        return exit_codes.OK
+
+    def start() -> list[str]:
+        for job_id in chosen:
+            engine.resume(job_id)
+        return chosen
+
+    code, _ = run_jobs(engine, start, args)
+    return code
+
+
+def _abort(args: argparse.Namespace) -> int:
+    loaded = _load(args)
+    if isinstance(loaded, int):
+        return loaded
+    engine, chosen = loaded
+    code = exit_codes.OK
+    try:
+        for job_id in chosen:
+            engine.cancel(job_id, keep_uploads=args.keep_uploads)
+            snap = engine.wait(job_id)
+            if snap.state is JobState.CANCELLED:
+                print(f"aborted: {job_id[:8]} {snap.title}")
+            else:
+                exit_codes.say_error(
+                    f"Job {job_id[:8]} could not be aborted: {snap.error or snap.state}"
+                )
+                code = exit_codes.PARTIAL
+    except (ClientError, BotoCoreError) as exc:
+        code = exit_codes.fail(exc, "AbortMultipartUpload")
+    finally:
+        engine.close()
+    return code
+
+
+def _uploads(args: argparse.Namespace) -> int:
+    try:
+        path = parse_s3(args.path)
+        session = open_session(args)
+    except (*SETUP_USAGE_ERRORS, *SETUP_CONNECTION_ERRORS) as exc:
+        return setup_failure(exc)
+    engine = make_engine(session, 4)
+    code = exit_codes.OK
+    try:
+        found = engine.unfinished_uploads(path.bucket, path.key)
+        rows = [
+            {
+                "key": u.key,
+                "upload_id": u.upload_id,
+                "initiated": u.initiated.isoformat(),
+                "age_seconds": int((datetime.now(UTC) - u.initiated).total_seconds()),
+                "parts": u.parts,
+                "bytes": u.bytes,
+                "job": u.job_id,
+            }
+            for u in found
+        ]
+        if args.json:
+            print(json.dumps(rows, indent=2, ensure_ascii=False))
+        else:
+            for row in rows:
+                owner = f"job {row['job'][:8]}" if row["job"] else "orphan"
+                print(
+                    f"{row['initiated'][:19]}  {row['parts']:>5} parts  "
+                    f"{human_size(row['bytes']):>10}  {owner:<12}  {row['key']}"
+                )
+        if args.abort_orphans:
+            for u in found:
+                if u.job_id is None:
+                    engine.abort_unfinished_upload(u.bucket, u.key, u.upload_id)
+                    if not args.json:
+                        print(f"aborted: s3://{u.bucket}/{u.key} ({u.upload_id[:12]})")
+    except (ClientError, BotoCoreError) as exc:
+        code = exit_codes.fail(exc, "ListMultipartUploads", path.bucket)
+    finally:
+        engine.close()
+    return code

@@ -1,0 +1,55 @@
+"""`eider presign`: a pre-signed GET (or PUT) URL on stdout; warnings on stderr."""
+
+from __future__ import annotations
+
+import argparse
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from app.cli import exit_codes
+from app.cli.connection_args import add_connection_arguments, open_session
+from app.cli.cp_cmd import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
+from app.cli.s3_paths import parse_s3
+from app.core.s3.urls import Method, PresignRefused, presign
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "presign", help="print a pre-signed URL for an object", epilog=exit_codes.EPILOG
+    )
+    parser.add_argument("path", help="s3://bucket/key")
+    parser.add_argument(
+        "--expires",
+        "--expires-in",
+        type=int,
+        default=3600,
+        metavar="SECONDS",
+        help="validity in seconds (default 3600, at most 604800)",
+    )
+    parser.add_argument("--put", action="store_true", help="a URL to upload to, not to download")
+    parser.add_argument("--content-type", help="with --put: the Content-Type uploads must send")
+    add_connection_arguments(parser)
+    parser.set_defaults(func=exit_codes.interruptible(_run))
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        path = parse_s3(args.path)
+        session = open_session(args)
+    except (*SETUP_USAGE_ERRORS, *SETUP_CONNECTION_ERRORS) as exc:
+        return setup_failure(exc)
+    if path.is_prefix:
+        return exit_codes.usage(f"{path} names no object")
+    if args.content_type and not args.put:
+        return exit_codes.usage("--content-type applies to --put URLs only")
+    method = Method.PUT if args.put else Method.GET
+    try:
+        url = presign(session, path.bucket, path.key, method, args.expires, args.content_type)
+    except PresignRefused as exc:
+        return exit_codes.usage(str(exc))
+    except (ClientError, BotoCoreError) as exc:
+        return exit_codes.fail(exc, "GetObject", path.bucket, path.key)
+    for warning in url.warnings:
+        exit_codes.say_warning(warning)
+    print(url.url)
+    return exit_codes.OK

@@ -1,0 +1,158 @@
+"""Transfer options on the command line, mirroring `TransferOptions`. Sizes take binary units:
+'8MiB', '8MB' and '8M' all mean 8 x 1024 x 1024 bytes, as in the AWS CLI."""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import binascii
+import hashlib
+import re
+from pathlib import Path
+
+from app.core import secrets
+from app.core.transfers.options import (
+    ChecksumAlgorithm,
+    ConflictPolicy,
+    ServerSideEncryption,
+    TransferOptions,
+)
+from app.core.transfers.runtime import SSE_C_SECRET_KIND
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(?:i?B)?\s*$", re.IGNORECASE)
+_FACTORS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
+SSE_C_FILE_OWNER = "sse-c-file"
+_CONFLICTS = [p.value for p in ConflictPolicy if p is not ConflictPolicy.ASK]
+
+
+class TransferArgsError(ValueError):
+    pass
+
+
+def parse_size(text: str) -> int:
+    match = _SIZE.match(text)
+    if not match:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size (e.g. 8MiB, 512KiB, 1048576)")
+    return int(float(match.group(1)) * _FACTORS[match.group(2).upper()])
+
+
+def _metadata(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise argparse.ArgumentTypeError(f"'{text}' is not KEY=VALUE")
+    return name, value
+
+
+def add_transfer_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("transfer")
+    group.add_argument("--part-size", type=parse_size, help="multipart part size (default 10MiB)")
+    group.add_argument(
+        "--multipart-threshold", type=parse_size, help="multipart from this size (default 100MiB)"
+    )
+    group.add_argument(
+        "--connections", type=int, default=10, help="requests in flight at once (default 10)"
+    )
+    group.add_argument(
+        "--checksum",
+        choices=[a.value for a in ChecksumAlgorithm],
+        help="how each request body is verified (default md5)",
+    )
+    group.add_argument("--storage-class", help="e.g. STANDARD_IA, GLACIER_IR")
+    group.add_argument("--acl", help="canned ACL, e.g. private, public-read")
+    group.add_argument("--sse", choices=["AES256", "aws:kms"], help="server-side encryption")
+    group.add_argument("--sse-kms-key-id", help="KMS key for --sse aws:kms")
+    group.add_argument(
+        "--sse-c-key-file",
+        type=Path,
+        metavar="FILE",
+        help="SSE-C key: a file holding 32 raw bytes or their base64 (never the key itself)",
+    )
+    group.add_argument(
+        "--metadata", type=_metadata, action="append", default=[], metavar="KEY=VALUE"
+    )
+    group.add_argument("--content-type", help="default: guessed from the file name")
+    group.add_argument("--cache-control")
+    group.add_argument("--rate-limit", type=parse_size, metavar="BYTES", help="per second")
+    group.add_argument(
+        "--if-exists",
+        choices=_CONFLICTS,
+        default=None,
+        help="when the target exists (default overwrite; compare skips identical files)",
+    )
+    group.add_argument(
+        "--no-overwrite", action="store_true", help="never replace a target (--if-exists skip)"
+    )
+
+
+def options_from_args(args: argparse.Namespace) -> TransferOptions:
+    changes: dict[str, object] = {}
+    if args.part_size is not None:
+        changes["part_size"] = args.part_size
+    if args.multipart_threshold is not None:
+        changes["multipart_threshold"] = args.multipart_threshold
+    if args.connections < 1:
+        raise TransferArgsError("--connections must be at least 1")
+    changes["connections"] = args.connections
+    if args.checksum:
+        changes["checksum"] = ChecksumAlgorithm(args.checksum)
+    for name in ("storage_class", "acl", "content_type", "cache_control", "rate_limit"):
+        if getattr(args, name) is not None:
+            changes[name] = getattr(args, name)
+    if args.metadata:
+        changes["metadata"] = dict(args.metadata)
+    if args.no_overwrite and args.if_exists not in (None, "skip"):
+        raise TransferArgsError("--no-overwrite contradicts --if-exists " + args.if_exists)
+    if args.no_overwrite:
+        changes["conflict"] = ConflictPolicy.SKIP
+    elif args.if_exists:
+        changes["conflict"] = ConflictPolicy(args.if_exists)
+    changes.update(_encryption(args))
+    try:
+        return TransferOptions(**changes)  # type: ignore[arg-type]
+    except ValueError as exc:
+        raise TransferArgsError(str(exc)) from None
+
+
+def _encryption(args: argparse.Namespace) -> dict[str, object]:
+    if args.sse_c_key_file is not None:
+        if args.sse or args.sse_kms_key_id:
+            raise TransferArgsError("--sse-c-key-file cannot be combined with --sse")
+        return {"sse": ServerSideEncryption.CUSTOMER, "sse_customer_key_ref": sse_c_ref(args)}
+    if args.sse_kms_key_id and args.sse != "aws:kms":
+        raise TransferArgsError("--sse-kms-key-id needs --sse aws:kms")
+    if args.sse == "AES256":
+        return {"sse": ServerSideEncryption.S3}
+    if args.sse == "aws:kms":
+        return {"sse": ServerSideEncryption.KMS, "sse_kms_key_id": args.sse_kms_key_id}
+    return {}
+
+
+def sse_c_ref(args: argparse.Namespace) -> str:
+    """Put the key file's key in the keyring and return its name there.
+
+    The name is derived from a hash of the key, so the same key file always maps to the same
+    entry and a job resumed later (`eider jobs resume`) finds it.
+    """
+    path: Path = args.sse_c_key_file
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise TransferArgsError(
+            f"The SSE-C key file {path} cannot be read: {exc.strerror}"
+        ) from None
+    key = raw if len(raw) == 32 else _base64_key(raw)
+    if key is None:
+        raise TransferArgsError(
+            f"The SSE-C key file {path} must hold 32 bytes, or those bytes in base64"
+        )
+    owner = f"{SSE_C_FILE_OWNER}:{hashlib.sha256(key).hexdigest()[:16]}"
+    secrets.set_secret(owner, SSE_C_SECRET_KIND, base64.b64encode(key).decode())
+    return owner
+
+
+def _base64_key(raw: bytes) -> bytes | None:
+    try:
+        key = base64.b64decode(raw.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    return key if len(key) == 32 else None
