@@ -11,7 +11,11 @@ from app import __version__
 
 # Each module defines `add_parser(subparsers)`, which registers its sub-command(s) and sets
 # `func(args) -> int` as the parser default.
-COMMAND_MODULES: tuple[str, ...] = ("app.cli.profile_cmd", "app.cli.bookmark_cmd")
+COMMAND_MODULES: tuple[str, ...] = (
+    "app.cli.profile_cmd",
+    "app.cli.bookmark_cmd",
+    "app.cli.sync_cmd",
+)
 
 
 def _command_parser() -> argparse.ArgumentParser:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app.core.s3.deletion import DeleteReport, KeyFailure, Target, delete_targets
@@ -20,7 +21,7 @@ from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import JobKind, JobSnapshot, JobState
 from app.core.transfers.journal import ItemRecord
 from app.core.transfers.names import ensure_inside
-from app.core.transfers.options import TransferOptions
+from app.core.transfers.options import ConflictPolicy, TransferOptions
 from app.core.transfers.sync_plan import (
     ActionKind,
     CompareMode,
@@ -75,12 +76,19 @@ def run_sync(
     """Perform exactly the plan's actions and wait for them. `on_job(job_id)` is called as soon
     as the transfer job exists (to follow its progress or pause it)."""
     result = SyncResult(plan)
+    # The plan has decided what differs: the engine must not ask again or skip.
+    transfer_options = replace(
+        transfer_options or TransferOptions(), conflict=ConflictPolicy.OVERWRITE
+    )
     if plan.transfers:
+        started_ns = time.time_ns()
         job_id = _submit(engine, plan, transfer_options)
         if on_job is not None:
             on_job(job_id)
         snapshot = engine.wait(job_id, timeout)
         result.jobs.append(snapshot)
+        if plan.direction is Direction.DOWNLOAD:
+            _date_downloads(plan, started_ns)
         for failure in snapshot.failures:
             result.failures.append(SyncProblem(failure.key or failure.local_path, failure.message))
         if snapshot.state is not JobState.DONE:
@@ -104,9 +112,7 @@ def run_sync(
     return result
 
 
-def _submit(
-    engine: TransferEngine, plan: SyncPlan, transfer_options: TransferOptions | None
-) -> str:
+def _submit(engine: TransferEngine, plan: SyncPlan, transfer_options: TransferOptions) -> str:
     upload = plan.direction is Direction.UPLOAD
     items = (
         ItemRecord("", 0, a.local_path, plan.bucket, a.key, a.size, a.mtime_ns)
@@ -130,6 +136,20 @@ def _submit(
         transfer_options,
         title,
     )
+
+
+def _date_downloads(plan: SyncPlan, started_ns: int) -> None:
+    """Give each downloaded file whose object stored no mtime its LastModified, as the AWS CLI
+    does: otherwise the download time makes it look newer than the object, and a sync back
+    would upload it again. (The engine already restored the stored mtime where there is one;
+    a file dated before the job started is one of those.)"""
+    for action in plan.transfers:
+        try:
+            st = os.stat(action.local_path)  # noqa: PTH116
+            if st.st_mtime_ns >= started_ns and st.st_size == action.size:
+                os.utime(action.local_path, ns=(st.st_atime_ns, action.mtime_ns))
+        except OSError:
+            continue  # not downloaded (its failure is reported) or gone since
 
 
 def _delete_remote(

@@ -81,7 +81,9 @@ class SyncAction(NamedTuple):
     local_path: str
     key: str
     size: int  # bytes to transfer, or of the file/object to delete
-    mtime_ns: int  # the local file's, when there is one (uploads re-check it)
+    # uploads and local deletions: the local file's (re-checked before acting); downloads: the
+    # object's LastModified, given to a file whose object stored no mtime of its own
+    mtime_ns: int
     reason: str
 
 
@@ -379,7 +381,6 @@ class _Comparer:
     def head(self, key: str) -> dict[str, Any]:
         bucket = self.plan.bucket
         extra = sse_args(self.transfer, for_read=True)
-        self.plan.head_requests += 1
         return self.session.call(  # type: ignore[no-any-return]
             bucket, lambda c: c.head_object(Bucket=bucket, Key=key, **extra)
         )
@@ -393,6 +394,7 @@ class _Comparer:
                     return None  # deleted since the listing: treat as changed
                 raise
 
+        self.plan.head_requests += len(keys)
         return list(self._pool.map(one, keys))
 
     # The first pass needs no request; it returns a reason, "" (unchanged) or None (HEAD needed).
@@ -709,8 +711,15 @@ def _upload(local: LocalEntry, key: str, reason: str) -> SyncAction:
 
 
 def _download(remote: RemoteEntry, path: Path, reason: str) -> SyncAction:
+    last_modified_ns = int(remote.last_modified * 1_000_000_000)
     return SyncAction(
-        ActionKind.DOWNLOAD, remote.name, str(path), remote.key, remote.size, 0, reason
+        ActionKind.DOWNLOAD,
+        remote.name,
+        str(path),
+        remote.key,
+        remote.size,
+        last_modified_ns,
+        reason,
     )
 
 

@@ -28,6 +28,7 @@ from app.core.transfers.sync import (
     run_sync,
 )
 from tests.conftest import admin_client, connection_for
+from tests.fixtures.servers import RunningS3
 from tests.unit.core.transfers.conftest import SMALL, random_file
 
 PAST = time.time() - 3600  # files "written an hour ago", so a later change is clearly newer
@@ -115,12 +116,19 @@ def test_upload_sync_new_changed_and_deleted(
 
 
 def test_download_sync_new_changed_and_deleted(
-    engine: TransferEngine, session: S3Session, seaweed_admin: Any, bucket: str, tmp_path: Path
+    engine: TransferEngine,
+    session: S3Session,
+    seaweed: RunningS3,
+    seaweed_admin: Any,
+    bucket: str,
+    tmp_path: Path,
 ) -> None:
     for key, body in {"p/a.txt": b"alpha", "p/sub/b": b"b" * 5000, "p/c": b"ccc"}.items():
         seaweed_admin.put_object(Bucket=bucket, Key=key, Body=body)
-    seaweed_admin.put_object(Bucket=bucket, Key="p/emptydir/", Body=b"")  # a folder marker
-    seaweed_admin.put_object(Bucket=bucket, Key="other", Body=b"not under the prefix")
+    # A folder marker, through a client of its own: SeaweedFS answers an empty PUT of a key
+    # ending in '/' so that the next request on the same connection waits for a read timeout.
+    admin_client(seaweed).put_object(Bucket=bucket, Key="p/emptydir/", Body=b"")
+    seaweed_admin.put_object(Bucket=bucket, Key="q/other.txt", Body=b"not under the prefix")
     dst = tmp_path / "dst"
     plan = plan_sync(session, Direction.DOWNLOAD, dst, bucket, "p/")
     assert actions(plan) == {("download", "a.txt"), ("download", "sub/b"), ("download", "c")}
