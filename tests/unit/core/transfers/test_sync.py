@@ -363,3 +363,32 @@ def test_unwritable_keys_are_reported_and_never_escape(
     finally:
         engine.close()
         engine.journal.close()
+
+
+def test_sync_job_resumes_after_a_restart_without_replanning(
+    make_engine: Callable[..., TransferEngine],
+    session: S3Session,
+    seaweed_admin: Any,
+    bucket: str,
+    tmp_path: Path,
+) -> None:
+    """The sync's transfers are an ordinary journaled job: closing the engine mid-way and
+    starting another continues exactly the planned items (a file added since is not taken)."""
+    src = tmp_path / "src"
+    data = make_tree(src, {"one.bin": 512 * 1024, "two.bin": 512 * 1024})
+    plan = plan_sync(session, Direction.UPLOAD, src, bucket, "r/")
+    slow = TransferOptions(rate_limit=256 * 1024)  # about 4 s for both files
+    first = make_engine()
+    job_ids: list[str] = []
+    result = run_sync(first, plan, slow, on_job=lambda job: (job_ids.append(job), first.close()))
+    assert result.jobs[0].state is JobState.PAUSED
+    assert not result.ok and result.remote_deleted == 0
+    (src / "late.bin").write_bytes(b"added after planning")
+
+    second = make_engine()
+    assert second.resume_unfinished() == job_ids
+    snapshot = second.wait(job_ids[0], 60)
+    assert snapshot.state is JobState.DONE, snapshot.error
+    assert remote_tree(seaweed_admin, bucket, "r/") == data
+    follow_up = plan_sync(session, Direction.UPLOAD, src, bucket, "r/")
+    assert actions(follow_up) == {("upload", "late.bin")}
