@@ -201,9 +201,14 @@ def walk_local(
                     if is_file and entry.name.endswith(PARTIAL_SUFFIX):
                         continue
                     if not (is_dir or is_file):
-                        if entry.is_symlink() and not entry.is_dir():
-                            problems.append(SyncProblem(entry.path, "a broken link; skipped."))
-                        continue  # links to folders, sockets, devices
+                        if entry.is_symlink():
+                            what = (
+                                "a link to a folder; not followed"
+                                if entry.is_dir()
+                                else ("a broken link; skipped")
+                            )
+                            problems.append(SyncProblem(entry.path, f"{what}."))
+                        continue  # sockets, devices, pipes: nothing to copy
                     decoded = decode_name(entry.name, target_os)
                     rows.append((decoded + ("/" if is_dir else ""), entry, is_dir))
         except OSError as exc:
@@ -634,8 +639,8 @@ def _plan_download_pair(
         plan.problems.append(
             SyncProblem(
                 twin.key,
-                f"has the same local name as {pair.remote.key if pair.remote else pair.name!r} "
-                "(Unicode NFC); not downloaded.",
+                f"has the same local name as {pair.remote.key if pair.remote else pair.name!r}"
+                " (equal in Unicode NFC); not downloaded.",
             )
         )
     local, remote = pair.local, pair.remote
