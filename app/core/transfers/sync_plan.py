@@ -53,8 +53,8 @@ from app.core.transfers.upload import MTIME_META, SHA256_META
 # Part sizes other tools use, tried (with the transfer options' own) to recompute a multipart
 # ETag: the AWS CLI and boto3 (8 MiB), rclone and s5cmd (5 MiB), Cyberduck (10 MiB), 16 MiB.
 COMMON_PART_SIZES = (8 * MIB, 5 * MIB, 10 * MIB, 16 * MIB, 15 * MIB, 64 * MIB)
-HEAD_BATCH = 64  # same-size pairs whose decision needs a HEAD, looked up together
-HEAD_WORKERS = 8
+HEAD_BATCH = 256  # same-size pairs whose decision needs a HEAD, looked up together
+HEAD_WORKERS = 16
 MTIME_TOLERANCE = 0.001  # seconds; the stored mtime is written with nanoseconds
 
 
@@ -146,6 +146,9 @@ class LocalEntry(NamedTuple):
     path: str
     size: int
     mtime_ns: int
+    # st_ctime: when the file or its metadata last changed (a download, an edit, a utime);
+    # on Windows its creation, which for a downloaded file is the download too
+    changed_ns: int = 0
 
 
 class RemoteEntry(NamedTuple):
@@ -261,7 +264,7 @@ def walk_local(
         except OSError as exc:
             problems.append(SyncProblem(entry.path, f"cannot be read: {exc}"))
             continue
-        yield LocalEntry(name, entry.path, st.st_size, st.st_mtime_ns)
+        yield LocalEntry(name, entry.path, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 # -- the remote side -------------------------------------------------------------------------------
@@ -420,7 +423,11 @@ class _Comparer:
         remote_s = int(remote.last_modified)
         if self.plan.direction is Direction.UPLOAD:
             return None if local_s >= remote_s else ""
-        return None if remote_s >= local_s else ""
+        # Downloads restore the stored mtime, which is older than the upload, so mtime alone
+        # would send every file to a HEAD. A file written (or edited) after the object was
+        # stored is not older than it: no request needed.
+        changed_s = int(max(local.mtime_ns, local.changed_ns) // 1_000_000_000)
+        return None if remote_s >= changed_s else ""
 
     def _listed_md5(self, remote: RemoteEntry) -> str | None:
         if self.transfer.sse in (ServerSideEncryption.KMS, ServerSideEncryption.CUSTOMER):
@@ -686,7 +693,9 @@ def _stat_local(path: Path, name: str) -> LocalEntry | None:
         st = path.stat()
     except OSError:
         return None
-    return LocalEntry(name, str(path), st.st_size, st.st_mtime_ns) if path.is_file() else None
+    if not path.is_file():
+        return None
+    return LocalEntry(name, str(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def _decide_pending(
