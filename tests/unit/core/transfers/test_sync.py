@@ -392,3 +392,27 @@ def test_sync_job_resumes_after_a_restart_without_replanning(
     assert remote_tree(seaweed_admin, bucket, "r/") == data
     follow_up = plan_sync(session, Direction.UPLOAD, src, bucket, "r/")
     assert actions(follow_up) == {("upload", "late.bin")}
+
+
+def test_local_deletions_stay_inside_and_spare_changed_files(
+    engine: TransferEngine, session: S3Session, bucket: str, tmp_path: Path
+) -> None:
+    dst = tmp_path / "dst"
+    dst.mkdir()
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes(b"not yours")
+    (dst / "link.txt").symlink_to(outside)
+    (dst / "changes.txt").write_bytes(b"v1")
+    (dst / "plain.txt").write_bytes(b"extra")
+    plan = plan_sync(session, Direction.DOWNLOAD, dst, bucket, "", SyncOptions(delete=True))
+    assert {a.name for a in plan.deletions} == {"link.txt", "changes.txt", "plain.txt"}
+    (dst / "changes.txt").write_bytes(b"version two")  # edited between the plan and the run
+
+    result = run_sync(engine, plan)
+    assert result.local_deleted == [str(dst / "plain.txt")]
+    problems = {Path(p.name).name: p.message for p in result.failures}
+    assert "outside the download folder" in problems["link.txt"]
+    assert "changed after the sync was planned" in problems["changes.txt"]
+    assert outside.read_bytes() == b"not yours"
+    assert (dst / "changes.txt").read_bytes() == b"version two"
+    assert not result.ok

@@ -19,14 +19,16 @@ import pytest
 from app.core.s3.session import ListingPage, ObjectEntry, S3Session
 from app.core.transfers import checksums
 from app.core.transfers.names import TargetOS
-from app.core.transfers.options import MIB
+from app.core.transfers.options import MIB, TransferOptions
 from app.core.transfers.sync_plan import (
     Direction,
     LocalEntry,
     RemoteEntry,
     SyncError,
     SyncOptions,
+    SyncPlan,
     SyncProblem,
+    _Comparer,
     multipart_etag_of,
     normalise_prefix,
     pair_streams,
@@ -197,3 +199,19 @@ def test_download_plan_memory_is_compact(tmp_path: Path) -> None:
     assert len(plan.transfers) == count
     per_key = peak / count
     assert per_key < 2048, per_key  # planned actions included
+
+
+def test_download_time_filter_uses_the_files_last_change() -> None:
+    """A same-size file changed after the object was stored needs no HEAD; one older does."""
+    plan = SyncPlan(Direction.DOWNLOAD, Path("/x"), "b", "", SyncOptions())
+    comparer = _Comparer(cast(S3Session, ListingSession([])), plan, TransferOptions())
+    try:
+        remote = RemoteEntry("f", "f", 10, 1_000.0, '"x-2"')
+        restored = LocalEntry("f", "/x/f", 10, 500 * 10**9, 2_000 * 10**9)  # downloaded later
+        stale = LocalEntry("f", "/x/f", 10, 500 * 10**9, 900 * 10**9)  # object stored after
+        assert comparer.quick(restored, remote) == ""
+        assert comparer.quick(stale, remote) is None  # the stored mtime must decide
+        assert comparer.quick(LocalEntry("f", "/x/f", 11, 0, 0), remote).startswith("size")
+    finally:
+        comparer.close()
+    assert plan.head_requests == 0
