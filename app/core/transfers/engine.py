@@ -228,8 +228,9 @@ class TransferEngine:
             title = f"{verb} {len(records)} files ({local} - s3://{bucket}/{prefix})"
         spec = {"local": local, "bucket": bucket, "key": prefix, "title": title}
         job = Job(job_id, kind, spec, options, title)
-        self.journal.create_job(job.id, kind.value, self._runtime.endpoint, spec, options.to_json())
-        self.journal.add_items(records)
+        self.journal.create_job_with_items(
+            job.id, kind.value, self._runtime.endpoint, spec, options.to_json(), records
+        )
         with self._lock:
             self._jobs[job.id] = job
         self._emit(EventType.ADDED, job)
