@@ -416,3 +416,22 @@ def test_local_deletions_stay_inside_and_spare_changed_files(
     assert outside.read_bytes() == b"not yours"
     assert (dst / "changes.txt").read_bytes() == b"version two"
     assert not result.ok
+
+
+def test_checksum_mode_downloads_over_a_silently_changed_local_file(
+    engine: TransferEngine, session: S3Session, bucket: str, tmp_path: Path
+) -> None:
+    src, dst = tmp_path / "src", tmp_path / "dst"
+    make_tree(src, {"keep.txt": 2000, "rot.txt": 2000})
+    run(engine, plan_sync(session, Direction.UPLOAD, src, bucket, "k/"))
+    run(engine, plan_sync(session, Direction.DOWNLOAD, dst, bucket, "k/"))
+    path = dst / "rot.txt"
+    st = path.stat()
+    path.write_bytes(bytes(2000))  # bit rot: same size, same mtime
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    checksum = SyncOptions(compare=CompareMode.CHECKSUM)
+    plan = plan_sync(session, Direction.DOWNLOAD, dst, bucket, "k/", checksum)
+    assert [(a.name, a.reason) for a in plan.transfers] == [("rot.txt", "content differs (MD5)")]
+    assert plan.unchanged == 1
+    run(engine, plan)
+    assert local_tree(dst) == local_tree(src)
