@@ -25,6 +25,7 @@ from app.core.bookmarks import (
     connection_for_bookmark,
 )
 from app.core.connection import Connection, Scheme
+from app.core.credentials.errors import CredentialError
 from app.core.credentials.spec import CredentialKind, CredentialSpec
 from app.core.errors import describe
 from app.core.s3.session import S3Session
@@ -128,7 +129,11 @@ def run(args: argparse.Namespace) -> int:
         compare=CompareMode(args.compare),
         exact_timestamps=args.exact_timestamps,
     )
-    session = S3Session(connection)
+    try:
+        session = S3Session(connection)
+    except CredentialError as exc:
+        print(f"eider sync: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         plan = plan_sync(session, direction, folder, bucket, prefix, options)
     except SyncError as exc:

@@ -65,3 +65,19 @@ def test_sync_usage_errors(aws_env: list[str], tmp_path: Path) -> None:
     assert main(["sync", str(tmp_path), str(tmp_path), *aws_env]) == 2
     assert main(["sync", str(tmp_path), "s3://", *aws_env]) == 2
     assert main(["sync", str(tmp_path / "missing"), "s3://b/p", *aws_env]) == 1
+
+
+def test_sync_reports_missing_credentials_and_buckets(
+    seaweed: RunningS3,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))  # no ~/.aws here
+    url = ["--endpoint-url", seaweed.endpoint_url]
+    assert main(["sync", str(tmp_path), "s3://b/p", "--profile", "nobody", *url]) == 2
+    assert "no AWS profile named 'nobody'" in capsys.readouterr().err
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", seaweed.access_key)
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", seaweed.secret_key)
+    assert main(["sync", str(tmp_path), "s3://no-such-bucket-here/p", *url]) == 1
+    assert "no-such-bucket-here" in capsys.readouterr().err
