@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.presign_cmd",
     "app.cli.stat_cmd",
     "app.cli.jobs_cmd",
+    "app.cli.sync_cmd",
 )
 
 

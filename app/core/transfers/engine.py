@@ -22,7 +22,7 @@ import logging
 import os
 import threading
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
@@ -215,6 +215,52 @@ class TransferEngine:
         title = f"Delete {what}s3://{bucket}/{key}"
         spec = {"bucket": bucket, "key": key, "local": "", "versions": versions}
         return self._submit(JobKind.DELETE, spec, options or TransferOptions(), title)
+
+    def submit_items(
+        self,
+        kind: JobKind,
+        local: str | Path,
+        bucket: str,
+        prefix: str,
+        items: Iterable[ItemRecord],
+        options: TransferOptions | None = None,
+        title: str | None = None,
+    ) -> str:
+        """An upload or download job over items the caller chose (a sync's plan), not a walk.
+
+        Each item needs `local_path`, `key`, `size` (and `mtime_ns` for uploads); job id and
+        sequence numbers are filled in. `local` is the folder they live under and `prefix` the
+        key prefix (empty or ending in '/'). The items are journaled before the job starts, so
+        the job resumes like any other and never re-plans by walking the folder.
+        """
+        if kind not in (JobKind.UPLOAD, JobKind.DOWNLOAD):
+            raise ValueError("Only upload and download jobs take chosen items")
+        if prefix and not prefix.endswith("/"):
+            raise ValueError("The prefix of a job with chosen items must end with '/'")
+        options = options or TransferOptions()
+        if options.checksum is ChecksumAlgorithm.CRC32C:
+            digests.raw_digest(options.checksum, b"")  # fails now, clearly, if unavailable
+        local = str(Path(local).absolute())
+        job_id = uuid.uuid4().hex
+        records = []
+        for seq, item in enumerate(items):
+            item.job_id, item.seq, item.bucket = job_id, seq, bucket
+            records.append(item)
+        if not records:
+            raise ValueError("A job with chosen items needs at least one item")
+        if title is None:
+            verb = "Upload" if kind is JobKind.UPLOAD else "Download"
+            title = f"{verb} {len(records)} files ({local} - s3://{bucket}/{prefix})"
+        spec = {"local": local, "bucket": bucket, "key": prefix, "title": title}
+        job = Job(job_id, kind, spec, options, title)
+        self.journal.create_job_with_items(
+            job.id, kind.value, self._runtime.endpoint, spec, options.to_json(), records
+        )
+        with self._lock:
+            self._jobs[job.id] = job
+        self._emit(EventType.ADDED, job)
+        self._start(job)
+        return job.id
 
     def _submit(
         self, kind: JobKind, spec: dict[str, Any], options: TransferOptions, title: str

@@ -185,6 +185,35 @@ class Journal:
                 (job_id, kind, endpoint, json.dumps(spec), options, now, now),
             )
 
+    def create_job_with_items(
+        self,
+        job_id: str,
+        kind: str,
+        endpoint: str,
+        spec: dict[str, Any],
+        options: str,
+        items: list[ItemRecord],
+    ) -> None:
+        """A job and its items in one transaction: after a crash either both exist or neither,
+        so a job whose items were chosen by the caller can never be found empty and re-planned."""
+        now = time.time()
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO jobs (id, kind, endpoint, state, spec, options, created, updated)"
+                " VALUES (?, ?, ?, 'queued', ?, ?, ?, ?)",
+                (job_id, kind, endpoint, json.dumps(spec), options, now, now),
+            )
+            for item in items:
+                cursor = db.execute(
+                    f"INSERT INTO items ({', '.join(_ITEM_COLUMNS)})"  # noqa: S608
+                    f" VALUES ({', '.join('?' * len(_ITEM_COLUMNS))})",
+                    [
+                        json.dumps(item.extra) if c == "extra" else getattr(item, c)
+                        for c in _ITEM_COLUMNS
+                    ],
+                )
+                item.id = cursor.lastrowid
+
     def set_job_state(self, job_id: str, state: str, error: str | None = None) -> None:
         with self._tx() as db:
             db.execute(
