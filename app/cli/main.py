@@ -9,28 +9,31 @@ from collections.abc import Sequence
 
 from app import __version__
 
-# Each module defines `add_parser(subparsers)`, which registers its sub-command(s) and sets
-# `func(args) -> int` as the parser default.
-COMMAND_MODULES: tuple[str, ...] = (
-    "app.cli.profile_cmd",
-    "app.cli.bookmark_cmd",
-    "app.cli.ls_cmd",
-    "app.cli.cp_cmd",
-    "app.cli.rm_cmd",
-    "app.cli.presign_cmd",
-    "app.cli.stat_cmd",
-    "app.cli.jobs_cmd",
-    "app.cli.sync_cmd",
-)
+# Sub-command name -> the module that registers it. Each module defines
+# `add_parser(subparsers)`, which registers its sub-command(s) and sets `func(args) -> int`.
+# Only the module a command needs is imported: opening the window imports none of them.
+COMMANDS: dict[str, str] = {
+    "profile": "app.cli.profile_cmd",
+    "bookmark": "app.cli.bookmark_cmd",
+    "ls": "app.cli.ls_cmd",
+    "cp": "app.cli.cp_cmd",
+    "mv": "app.cli.cp_cmd",
+    "rm": "app.cli.rm_cmd",
+    "sync": "app.cli.sync_cmd",
+    "presign": "app.cli.presign_cmd",
+    "stat": "app.cli.stat_cmd",
+    "jobs": "app.cli.jobs_cmd",
+}
 
 
-def _command_parser() -> argparse.ArgumentParser:
+def _command_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="eider", description="Eider: S3 file-transfer browser and command-line client."
     )
     parser.add_argument("--version", action="version", version=f"eider {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    modules = [COMMANDS[only]] if only else list(dict.fromkeys(COMMANDS.values()))
+    for name in modules:
         importlib.import_module(name).add_parser(subparsers)
     return parser
 
@@ -50,21 +53,13 @@ def _gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _subcommand_names() -> set[str]:
-    parser = _command_parser()
-    for action in parser._subparsers._actions if parser._subparsers else ():
-        if isinstance(action, argparse._SubParsersAction):
-            return set(action.choices)
-    return set()
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and args_list[0] == "--help-commands":
         _command_parser().print_help()
         return 0
-    if args_list and args_list[0] in _subcommand_names():
-        args = _command_parser().parse_args(args_list)
+    if args_list and args_list[0] in COMMANDS:
+        args = _command_parser(only=args_list[0]).parse_args(args_list)
         return int(args.func(args))
     gui_args = _gui_parser().parse_args(args_list)
     from app.ui.application import run_gui  # Qt is imported only when a window is wanted
