@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import sys
 from collections.abc import Callable
 
@@ -40,6 +41,17 @@ def bookmark_store_exists() -> bool:
     return False
 
 
+def freeze_long_lived_objects() -> None:
+    """Exempt every object alive now from the garbage collector's full passes.
+
+    Once a session exists, the process holds a few hundred thousand long-lived objects (Qt
+    wrappers, botocore's service models). A big listing allocates fast, which triggers full
+    collections that rescan all of them: 150-400 ms GUI stalls, measured by the stall probe.
+    Frozen, they are never rescanned; objects made later are collected as usual.
+    """
+    gc.freeze()
+
+
 class WindowSet:
     """The open browser windows; each has its own controller, worker pool and S3 session."""
 
@@ -57,6 +69,7 @@ class WindowSet:
         controller = BrowserController(session_factory, bridge, start, opening_message)
         window = MainWindow(controller)
         holder.append(window)
+        controller.connected.connect(freeze_long_lived_objects)
         window.newWindowRequested.connect(
             lambda: self.open(session_factory, controller.location, opening_message)
         )

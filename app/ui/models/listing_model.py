@@ -1,18 +1,21 @@
 """The object list of one location: folders first, then objects, filled page by page.
 
-Storage stays compact: folders are the core's prefix strings, objects the core's `ObjectEntry`
-tuples, both in plain lists; no dict or item object per row. Sorting and filtering work on what
-is loaded so far: two index lists (`_fview`, `_oview`) map rows to entries and are `None` when
-rows are in server order (name ascending) and unfiltered, the common case, which costs nothing.
+Storage stays compact and columnar: folders are the core's prefix strings; objects are split
+from the core's `ObjectEntry` tuples into one list (or array) per field, with storage classes
+shared. No dict, tuple or item object per row: besides their memory, named tuples stay tracked
+by the garbage collector and lengthen every full collection (a GUI stall). Sorting and
+filtering work on what is loaded so far: two index lists (`_fview`, `_oview`) map rows to
+entries; they are `None` when rows are in server order (name ascending) and unfiltered, the
+common case, which then costs nothing.
 The modified column is parsed only when a row is displayed.
 """
 
 from __future__ import annotations
 
 import functools
+from array import array
 from collections.abc import Sequence
 from datetime import datetime
-from operator import itemgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -36,9 +39,6 @@ COLUMNS = ("Name", "Size", "Modified", "Storage class", "ETag")
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the full key or prefix of a row
 IS_FOLDER_ROLE = Qt.ItemDataRole.UserRole + 2
 
-# ObjectEntry field per sortable column
-_SORT_FIELD = {NAME: 0, SIZE: 1, MODIFIED: 2, STORAGE_CLASS: 4, ETAG: 3}
-
 
 @functools.lru_cache(maxsize=4096)
 def format_modified(raw: str) -> str:
@@ -52,6 +52,41 @@ def format_modified(raw: str) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
+class _ObjectColumns:
+    """The listed objects, one sequence per field."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self.sizes = array("q")
+        self.modified: list[str] = []  # raw ISO 8601 text, parsed when shown
+        self.etags: list[str] = []
+        self.classes: list[str] = []  # shared strings: a listing has a handful of classes
+        self._class_names: dict[str, str] = {}
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def extend(self, entries: Sequence[ObjectEntry]) -> int:
+        """Append `entries`; return their total size."""
+        shared = self._class_names.setdefault
+        self.keys.extend([e.key for e in entries])
+        sizes = [e.size for e in entries]
+        self.sizes.extend(sizes)
+        self.modified.extend([e.last_modified for e in entries])
+        self.etags.extend([e.etag for e in entries])
+        self.classes.extend([shared(e.storage_class, e.storage_class) for e in entries])
+        return sum(sizes)
+
+    def column(self, column: int) -> Sequence[Any]:
+        return {
+            NAME: self.keys,
+            SIZE: self.sizes,
+            MODIFIED: self.modified,
+            STORAGE_CLASS: self.classes,
+            ETAG: self.etags,
+        }[column]
+
+
 class ListingModel(QAbstractTableModel):
     summaryChanged = Signal()
     loadingChanged = Signal(bool)
@@ -61,7 +96,7 @@ class ListingModel(QAbstractTableModel):
         self._stream: ListingStream | None = None
         self._prefix = ""
         self._folders: list[str] = []
-        self._objects: list[ObjectEntry] = []
+        self._objects = _ObjectColumns()
         self._total_size = 0
         self._fview: list[int] | None = None
         self._oview: list[int] | None = None
@@ -83,7 +118,7 @@ class ListingModel(QAbstractTableModel):
         self._stream = stream
         self._prefix = prefix
         self._folders = []
-        self._objects = []
+        self._objects = _ObjectColumns()
         self._total_size = 0
         self._rebuild_views()
         if stream is not None:
@@ -113,8 +148,7 @@ class ListingModel(QAbstractTableModel):
             self._insert_rows(self._fview, 0, start, range(start, len(self._folders)))
         if objects:
             start = len(self._objects)
-            self._objects.extend(objects)
-            self._total_size += sum(o.size for o in objects)
+            self._total_size += self._objects.extend(objects)
             nfolders = len(self._folders) if self._fview is None else len(self._fview)
             self._insert_rows(self._oview, nfolders, start, range(start, len(self._objects)))
         if (folders or objects) and not self._in_server_order():
@@ -165,22 +199,22 @@ class ListingModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if is_folder:
                 return self._folder_name(self._folders[i]) if column == NAME else ""
-            entry = self._objects[i]
+            objects = self._objects
             if column == NAME:
-                return entry.key[len(self._prefix) :]
+                return objects.keys[i][len(self._prefix) :]
             if column == SIZE:
-                return human_size(entry.size)
+                return human_size(objects.sizes[i])
             if column == MODIFIED:
-                return format_modified(entry.last_modified)
+                return format_modified(objects.modified[i])
             if column == STORAGE_CLASS:
-                return entry.storage_class
-            return entry.etag.strip('"')
+                return objects.classes[i]
+            return objects.etags[i].strip('"')
         if role == KEY_ROLE:
-            return self._folders[i] if is_folder else self._objects[i].key
+            return self._folders[i] if is_folder else self._objects.keys[i]
         if role == IS_FOLDER_ROLE:
             return is_folder
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
-            key = self._folders[i] if is_folder else self._objects[i].key
+            key = self._folders[i] if is_folder else self._objects.keys[i]
             return key if self._prefix or not is_folder else key.rstrip("/")
         if role == Qt.ItemDataRole.DecorationRole and column == NAME:
             folder_icon, file_icon = self._standard_icons()
@@ -286,7 +320,7 @@ class ListingModel(QAbstractTableModel):
     def _matches(self, i: int, folder: bool) -> bool:
         if not self._filter:
             return True
-        key = self._folders[i] if folder else self._objects[i].key
+        key = self._folders[i] if folder else self._objects.keys[i]
         return self._filter in key[len(self._prefix) :].casefold()
 
     def _rebuild_views(self) -> None:
@@ -310,9 +344,8 @@ class ListingModel(QAbstractTableModel):
         if self._sort_column == NAME:
             self._oview.sort(reverse=descending)  # indices are in key order already
         else:
-            field = itemgetter(_SORT_FIELD[self._sort_column])
-            objects = self._objects
-            self._oview.sort(key=lambda i: field(objects[i]), reverse=descending)
+            column = self._objects.column(self._sort_column)
+            self._oview.sort(key=column.__getitem__, reverse=descending)
 
     def _relayout(self) -> None:
         self.layoutAboutToBeChanged.emit()
