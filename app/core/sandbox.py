@@ -26,11 +26,13 @@ DEMO_BUCKET = "eider-demo"
 _DEMO_OBJECTS: dict[str, bytes] = {
     "README.txt": b"This bucket lives on your computer: a local SeaweedFS started by Eider.\n"
     b"Create folders, upload and delete freely; nothing leaves this machine.\n",
-    "photos/": b"",
     "photos/2026/eider-duck.txt": b"Somateria mollissima, the common eider.\n",
     "photos/2026/coast.txt": b"A stony coast, a grey sea.\n",
     "documents/notes.md": b"# Notes\n\n- buckets hold objects\n- folders are key prefixes\n",
     "documents/budget.csv": b"item,amount\nstorage,0\n",
+    # Folder placeholders last: SeaweedFS 4.x stalls ~60 s on a PUT under a deeper path when
+    # the placeholder `photos/` was written first (measured; the retry then succeeds).
+    "photos/": b"",
     "empty folder/": b"",
 }
 

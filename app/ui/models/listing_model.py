@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -143,33 +143,47 @@ class ListingModel(QAbstractTableModel):
         objects = [o for o in page.objects if o.key != prefix]
         folders = page.folders
         if folders:
-            start = len(self._folders)
-            self._folders.extend(folders)
-            self._insert_rows(self._fview, 0, start, range(start, len(self._folders)))
+            self._insert(
+                self._fview,
+                0,
+                len(self._folders),
+                len(folders),
+                True,
+                lambda: self._folders.extend(folders),
+            )
         if objects:
-            start = len(self._objects)
-            self._total_size += self._objects.extend(objects)
             nfolders = len(self._folders) if self._fview is None else len(self._fview)
-            self._insert_rows(self._oview, nfolders, start, range(start, len(self._objects)))
+
+            def store() -> None:
+                self._total_size += self._objects.extend(objects)
+
+            self._insert(self._oview, nfolders, len(self._objects), len(objects), False, store)
         if (folders or objects) and not self._in_server_order():
             self._relayout()
         self.summaryChanged.emit()
 
-    def _insert_rows(
-        self, view: list[int] | None, offset: int, old_count: int, new_ids: range
+    def _insert(
+        self,
+        view: list[int] | None,
+        offset: int,
+        old_count: int,
+        count: int,
+        folders: bool,
+        store: Callable[[], None],
     ) -> None:
-        if view is None:
-            ids: Sequence[int] = new_ids
-            first = offset + old_count
-        else:
-            ids = [i for i in new_ids if self._matches(i, view is self._fview)]
-            first = offset + len(view)
-        if not ids:
+        """Store `count` new entries and announce the rows they add, in Qt's order."""
+        if view is None:  # rows are the storage itself: it grows inside begin/end
+            self.beginInsertRows(QModelIndex(), offset + old_count, offset + old_count + count - 1)
+            store()
+            self.endInsertRows()
             return
-        self.beginInsertRows(QModelIndex(), first, first + len(ids) - 1)
-        if view is not None:
+        store()  # rows come from the view: storage may grow first
+        ids = [i for i in range(old_count, old_count + count) if self._matches(i, folders)]
+        if ids:
+            first = offset + len(view)
+            self.beginInsertRows(QModelIndex(), first, first + len(ids) - 1)
             view.extend(ids)
-        self.endInsertRows()
+            self.endInsertRows()
 
     # -- what is shown -----------------------------------------------------------------------
 
