@@ -21,6 +21,7 @@ from app.ui.location import Location
 from app.ui.main_window import MainWindow
 
 SANDBOX_STARTING = "Starting local sandbox…"
+SANDBOX_NAME = "Local sandbox"
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -63,15 +64,16 @@ class WindowSet:
         session_factory: SessionFactory,
         start: Location | None = None,
         opening_message: str = "Connecting…",
+        name: str = "",
     ) -> MainWindow:
         holder: list[MainWindow] = []
         bridge = AsyncBridge(on_error=lambda error: holder[0].show_error(error))
-        controller = BrowserController(session_factory, bridge, start, opening_message)
+        controller = BrowserController(session_factory, bridge, start, opening_message, name)
         window = MainWindow(controller)
         holder.append(window)
         controller.connected.connect(freeze_long_lived_objects)
         window.newWindowRequested.connect(
-            lambda: self.open(session_factory, controller.location, opening_message)
+            lambda: self.open(session_factory, controller.location, opening_message, name)
         )
         window.destroyed.connect(lambda *_: self._forget(window))
         self.windows.append(window)

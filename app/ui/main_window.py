@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import UserError
 from app.ui.controllers.browser import BrowserController
 from app.ui.location import Location
-from app.ui.models.listing_model import MODIFIED, NAME, SIZE, STORAGE_CLASS
+from app.ui.models.listing_model import ETAG, MODIFIED, NAME, SIZE, STORAGE_CLASS
 from app.ui.widgets.bookmarks_sidebar import BookmarksSidebar
 from app.ui.widgets.error_banner import ErrorBanner
 from app.ui.widgets.folder_tree import FolderTree
@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self._connect_signals()
+        self._refresh_status()
 
     # -- composition ---------------------------------------------------------------------------
 
@@ -131,9 +132,10 @@ class MainWindow(QMainWindow):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
         view.setSortingEnabled(True)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((NAME, 360), (SIZE, 90), (MODIFIED, 140), (STORAGE_CLASS, 110)):
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((SIZE, 80), (MODIFIED, 130), (STORAGE_CLASS, 110), (ETAG, 120)):
             header.resizeSection(column, width)
         self.error_banner = ErrorBanner(self)
 
@@ -151,7 +153,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.folder_tree)
         splitter.addWidget(right)
         splitter.setStretchFactor(2, 1)
-        splitter.setSizes([170, 220, 710])
+        splitter.setSizes([150, 200, 750])
         self.setCentralWidget(splitter)
         self.up_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Backspace), view)
         self.up_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)

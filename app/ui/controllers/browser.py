@@ -39,6 +39,7 @@ class BrowserController(QObject):
         bridge: AsyncBridge,
         start_location: Location | None = None,
         opening_message: str = "Connecting…",
+        name: str = "",
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -46,6 +47,7 @@ class BrowserController(QObject):
         self._bridge = bridge
         self._start = start_location
         self._opening_message = opening_message
+        self._name = name
         self._session: S3Session | None = None
         self._buckets: list[str] = []
         self.model = ListingModel(self)
@@ -74,7 +76,7 @@ class BrowserController(QObject):
 
     async def _open(self) -> None:
         self._session = await self._bridge.run(self._session_factory)
-        self.connected.emit(self._session.connection.endpoint_url or "Amazon S3")
+        self.connected.emit(self._name or self._session.connection.endpoint_url or "Amazon S3")
         scope = self._session.connection
         if scope.bucket:
             self._buckets = [scope.bucket]
