@@ -255,7 +255,8 @@ class MainWindow(QMainWindow):
 
     def _refresh_status(self) -> None:
         self.summary_label.setText(self.controller.model.summary())
-        self.load_all_action.setEnabled(not self.controller.model.complete)
+        model = self.controller.model
+        self.load_all_action.setEnabled(model.canFetchMore(QModelIndex()))
 
     def show_error(self, error: UserError) -> None:
         self.error_banner.show_error(error)

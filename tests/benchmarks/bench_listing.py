@@ -18,6 +18,7 @@ import json
 import os
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -209,6 +210,9 @@ def main() -> int:
         return 0
 
     from app.core.seaweed import SeaweedServer
+
+    # Stopped by a signal, still stop the server (it runs in its own session and would stay).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     with tempfile.TemporaryDirectory(prefix="eider-bench-") as tmp:
         work = Path(tmp)

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import QApplication, QStyle
@@ -138,6 +139,7 @@ class ListingModel(QAbstractTableModel):
         return self._stream
 
     def _append_page(self, page: ListingPage) -> None:
+        rows_before = self.rowCount()
         prefix = self._prefix
         # A folder's placeholder object (key == prefix) is the folder itself, not a file in it.
         objects = [o for o in page.objects if o.key != prefix]
@@ -160,7 +162,14 @@ class ListingModel(QAbstractTableModel):
             self._insert(self._oview, nfolders, len(self._objects), len(objects), False, store)
         if (folders or objects) and not self._in_server_order():
             self._relayout()
+        if self.rowCount() == rows_before:
+            # A page that shows nothing new (only a folder placeholder, or all filtered out)
+            # changes nothing a view reacts to, so no view would ask for the next one.
+            QTimer.singleShot(0, self._fetch_more_rows)
         self.summaryChanged.emit()
+
+    def _fetch_more_rows(self) -> None:
+        self.fetchMore(QModelIndex())
 
     def _insert(
         self,
@@ -279,7 +288,7 @@ class ListingModel(QAbstractTableModel):
     def canFetchMore(self, parent: Index) -> bool:
         if parent.isValid() or self._stream is None:
             return False
-        return not self._stream.exhausted and not self._stream.cancelled
+        return self._stream.can_fetch
 
     def fetchMore(self, parent: Index) -> None:
         if self.canFetchMore(parent) and self._stream is not None:
@@ -344,8 +353,10 @@ class ListingModel(QAbstractTableModel):
             self._fview = self._oview = None
             return
         if self._filter:
-            self._fview = [i for i in range(len(self._folders)) if self._matches(i, True)]
-            self._oview = [i for i in range(len(self._objects)) if self._matches(i, False)]
+            text, skip = self._filter, len(self._prefix)
+            folders, keys = self._folders, self._objects.keys
+            self._fview = [i for i, k in enumerate(folders) if text in k[skip:].casefold()]
+            self._oview = [i for i, k in enumerate(keys) if text in k[skip:].casefold()]
         else:
             self._fview = list(range(len(self._folders)))
             self._oview = list(range(len(self._objects)))

@@ -40,6 +40,7 @@ class ListingStream(QObject):
         self._bridge = bridge
         self._busy = False
         self._exhausted = False
+        self._failed = False
         self._cancel = threading.Event()
         self._task: asyncio.Task[None] | None = None
 
@@ -55,14 +56,19 @@ class ListingStream(QObject):
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
+    @property
+    def can_fetch(self) -> bool:
+        """More pages exist and may be asked for (not after a failure: refresh starts anew)."""
+        return not (self._exhausted or self._failed or self.cancelled)
+
     def fetch_next(self) -> None:
-        if self._busy or self._exhausted or self.cancelled:
+        if self._busy or not self.can_fetch:
             return
         self._start(self._fetch_one(), "listing")
 
     def fetch_all(self) -> None:
         """Load every remaining page (also after a `fetch_next` in flight finishes)."""
-        if self._exhausted or self.cancelled:
+        if not self.can_fetch:
             return
         if self._busy:
             self._all_after_current = True
@@ -90,6 +96,7 @@ class ListingStream(QObject):
         )
 
     def _fail(self, error: UserError) -> None:
+        self._failed = True
         self._set_busy(False)
         if not self.cancelled:
             self.failed.emit(error)
