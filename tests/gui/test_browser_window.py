@@ -255,3 +255,14 @@ def test_navigating_away_cancels_the_listing_in_flight(
     QApplication.processEvents()  # a page it posted reaches the loop...
     QApplication.processEvents()
     assert names(window) == ["duck.jpg"]  # ...where it is dropped, not shown
+
+
+def test_f5_refreshes_the_listing(
+    qtbot: QtBot, windows: Windows, seaweed: RunningS3, seaweed_admin: Any, tree_bucket: str
+) -> None:
+    window = windows.open(connection_for(seaweed), Location(tree_bucket, "docs/"))
+    wait_for(qtbot, lambda: names(window) == ["api", "guide.md"])
+    seaweed_admin.put_object(Bucket=tree_bucket, Key="docs/new.txt", Body=b"new")
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    wait_for(qtbot, lambda: names(window) == ["api", "guide.md", "new.txt"])
+    wait_for(qtbot, lambda: window.summary_label.text().startswith("1 folder, 2 objects, 4 B"))
