@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gc
+import signal
 import sys
 from collections.abc import Callable
 
 import qasync
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
@@ -109,10 +111,18 @@ def run_gui(args: argparse.Namespace) -> int:
         )
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
+    # SIGTERM/SIGINT quit through Qt so the sandbox server is stopped below; Python only runs
+    # signal handlers between bytecodes, so a timer wakes the interpreter now and then.
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: app.quit())
+    wake = QTimer()
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
     try:
         with loop:
             loop.run_until_complete(closed.wait())
     finally:
+        wake.stop()
         if sandbox is not None:
             sandbox.stop()
     return 0

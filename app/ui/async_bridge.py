@@ -85,7 +85,8 @@ class AsyncBridge:
             exc = finished.exception()
             if exc is None:
                 return
-            log.warning("%s failed", operation, exc_info=exc)
+            # Shown to the user by `report`; the traceback goes to the log, not to stderr.
+            log.info("%s failed", operation, exc_info=exc)
             report(describe(exc, operation, bucket, key))
 
         task.add_done_callback(done)
