@@ -2,20 +2,266 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app import __version__
+from app.core.errors import UserError
+from app.ui.controllers.browser import BrowserController
+from app.ui.location import Location
+from app.ui.models.listing_model import ETAG, MODIFIED, NAME, SIZE, STORAGE_CLASS
+from app.ui.widgets.bookmarks_sidebar import BookmarksSidebar
+from app.ui.widgets.error_banner import ErrorBanner
+from app.ui.widgets.folder_tree import FolderTree
+from app.ui.widgets.path_bar import PathBar
+
+# The status bar is refreshed from the model at most this often while pages stream in.
+STATUS_REFRESH_MS = 250
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    newWindowRequested = Signal()
+
+    def __init__(self, controller: BrowserController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.controller = controller
         self.setObjectName("mainWindow")
         self.setWindowTitle("Eider")
         self.setAccessibleName("Eider main window")
         self.resize(1100, 700)
-        placeholder = QLabel(f"Eider {__version__}: no connection open yet.")
-        placeholder.setObjectName("emptyState")
-        placeholder.setAccessibleName("No connection open")
-        self.setCentralWidget(placeholder)
-        self.statusBar().showMessage("Ready")
+        self._build_actions()
+        self._build_toolbar()
+        self._build_central()
+        self._build_status_bar()
+        self._build_menus()
+        self._connect_signals()
+        self._refresh_status()
+
+    # -- composition ---------------------------------------------------------------------------
+
+    def _action(self, name: str, text: str, icon: QStyle.StandardPixmap | None = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.back_action = self._action("backAction", "Back", sp.SP_ArrowBack)
+        self.back_action.setShortcut(QKeySequence.StandardKey.Back)
+        self.forward_action = self._action("forwardAction", "Forward", sp.SP_ArrowForward)
+        self.forward_action.setShortcut(QKeySequence.StandardKey.Forward)
+        self.up_action = self._action("upAction", "Up", sp.SP_ArrowUp)
+        self.up_action.setShortcut(QKeySequence("Alt+Up"))
+        self.refresh_action = self._action("refreshAction", "Refresh", sp.SP_BrowserReload)
+        self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.location_action = self._action("locationAction", "Go to Location…")
+        self.location_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.filter_action = self._action("filterAction", "Filter")
+        self.filter_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.load_all_action = self._action("loadAllAction", "Load Everything")
+        self.load_all_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.load_all_action.setToolTip("Load every page of this folder's listing")
+        self.new_window_action = self._action("newWindowAction", "New Window")
+        self.new_window_action.setShortcut(QKeySequence.StandardKey.New)
+        self.close_action = self._action("closeWindowAction", "Close Window")
+        self.close_action.setShortcut(QKeySequence.StandardKey.Close)
+        for action in (self.back_action, self.forward_action, self.up_action):
+            action.setEnabled(False)  # at the bucket list, with no history yet
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Navigation", self)
+        bar.setObjectName("navigationToolBar")
+        bar.setAccessibleName("Navigation")
+        bar.setMovable(False)
+        for action in (self.back_action, self.forward_action, self.up_action, self.refresh_action):
+            bar.addAction(action)
+        self.path_bar = PathBar(bar)
+        bar.addWidget(self.path_bar)
+        self.filter_box = QLineEdit(bar)
+        self.filter_box.setObjectName("filterBox")
+        self.filter_box.setAccessibleName("Filter loaded names")
+        self.filter_box.setPlaceholderText("Filter (Ctrl+F)")
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setMaximumWidth(220)
+        bar.addWidget(self.filter_box)
+        bar.addAction(self.load_all_action)
+        for action in bar.actions():
+            widget = bar.widgetForAction(action)
+            if widget is not None and not widget.objectName():
+                widget.setObjectName(f"{action.objectName()}Button")
+                widget.setAccessibleName(action.text())
+        self.addToolBar(bar)
+
+    def _build_central(self) -> None:
+        self.sidebar = BookmarksSidebar(self)
+        self.folder_tree = FolderTree(self)
+        # A table, not a QTreeView: QTreeView's layout pulls every page through fetchMore,
+        # a table asks only when its last row scrolls into view.
+        self.object_list = QTableView(self)
+        view = self.object_list
+        view.setObjectName("objectList")
+        view.setAccessibleName("Objects")
+        view.setShowGrid(False)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setModel(self.controller.model)
+        header = view.horizontalHeader()
+        header.setObjectName("objectListHeader")
+        header.setAccessibleName("Columns (click to sort)")
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
+        view.setSortingEnabled(True)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((SIZE, 80), (MODIFIED, 130), (STORAGE_CLASS, 110), (ETAG, 120)):
+            header.resizeSection(column, width)
+        self.error_banner = ErrorBanner(self)
+
+        right = QWidget(self)
+        right.setObjectName("browserPane")
+        layout = QVBoxLayout(right)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.error_banner)
+        layout.addWidget(view, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.folder_tree)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(2, 1)
+        splitter.setSizes([150, 200, 750])
+        self.setCentralWidget(splitter)
+        self.up_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Backspace), view)
+        self.up_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+
+    def _build_status_bar(self) -> None:
+        self.summary_label = QLabel(self)
+        self.summary_label.setObjectName("statusSummary")
+        self.summary_label.setAccessibleName("Listing summary")
+        self.activity_label = QLabel(self)
+        self.activity_label.setObjectName("statusActivity")
+        self.activity_label.setAccessibleName("What is loading")
+        self.statusBar().addWidget(self.summary_label, 1)
+        self.statusBar().addPermanentWidget(self.activity_label)
+        self._status_timer = QTimer(self)
+        self._status_timer.setObjectName("statusRefreshTimer")
+        self._status_timer.setSingleShot(True)
+        self._status_timer.setInterval(STATUS_REFRESH_MS)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.setObjectName("fileMenu")
+        file_menu.addAction(self.new_window_action)
+        file_menu.addAction(self.close_action)
+        go = self.menuBar().addMenu("&Go")
+        go.setObjectName("goMenu")
+        for action in (
+            self.back_action,
+            self.forward_action,
+            self.up_action,
+            self.refresh_action,
+            self.location_action,
+            self.filter_action,
+            self.load_all_action,
+        ):
+            go.addAction(action)
+
+    # -- wiring -------------------------------------------------------------------------------
+
+    def _connect_signals(self) -> None:
+        c = self.controller
+        c.connected.connect(self._connected)
+        c.bucketsChanged.connect(self.folder_tree.set_buckets)
+        c.locationChanged.connect(self._location_changed)
+        c.historyChanged.connect(self._history_changed)
+        c.foldersFound.connect(self.folder_tree.add_folders)
+        c.activityChanged.connect(self.activity_label.setText)
+        c.errorOccurred.connect(self.show_error)
+        c.model.summaryChanged.connect(self._schedule_status)
+        c.model.modelReset.connect(self._refresh_status)
+        self._status_timer.timeout.connect(self._refresh_status)
+
+        self.back_action.triggered.connect(c.go_back)
+        self.forward_action.triggered.connect(c.go_forward)
+        self.up_action.triggered.connect(c.go_up)
+        self.up_shortcut.activated.connect(c.go_up)
+        self.refresh_action.triggered.connect(c.refresh)
+        self.load_all_action.triggered.connect(c.load_everything)
+        self.location_action.triggered.connect(self.path_bar.start_editing)
+        self.filter_action.triggered.connect(self._focus_filter)
+        self.new_window_action.triggered.connect(self.newWindowRequested)
+        self.close_action.triggered.connect(self.close)
+
+        self.path_bar.locationRequested.connect(c.navigate)
+        self.path_bar.textSubmitted.connect(c.navigate_to_text)
+        self.filter_box.textChanged.connect(c.set_filter)
+        self.folder_tree.locationActivated.connect(c.navigate)
+        self.folder_tree.childrenWanted.connect(c.load_folders)
+        self.object_list.activated.connect(self._row_activated)
+
+    # -- reactions ------------------------------------------------------------------------------
+
+    def _connected(self, label: str) -> None:
+        self.setWindowTitle(f"Eider — {label}")
+        if not self.sidebar.entry_labels():
+            self.sidebar.set_entries([(label, None)])
+
+    def _location_changed(self, location: Location) -> None:
+        self.path_bar.set_location(location)
+        self.folder_tree.select_location(location)
+        self.filter_box.clear()
+        self.error_banner.hide()
+        self.up_action.setEnabled(not location.is_root)
+        self.setWindowTitle(f"Eider — {location.url}")
+
+    def _history_changed(self, back: bool, forward: bool) -> None:
+        self.back_action.setEnabled(back)
+        self.forward_action.setEnabled(forward)
+
+    def _row_activated(self, index: QModelIndex) -> None:
+        self.controller.activate_row(index.row())
+
+    def _focus_filter(self) -> None:
+        self.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_box.selectAll()
+
+    def _schedule_status(self) -> None:
+        if not self._status_timer.isActive():
+            self._status_timer.start()
+
+    def _refresh_status(self) -> None:
+        self.summary_label.setText(self.controller.model.summary())
+        model = self.controller.model
+        self.load_all_action.setEnabled(model.canFetchMore(QModelIndex()))
+
+    def show_error(self, error: UserError) -> None:
+        self.error_banner.show_error(error)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._status_timer.stop()
+        self.controller.close()
+        super().closeEvent(event)

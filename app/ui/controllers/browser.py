@@ -1,0 +1,201 @@
+"""What one browser window does: open its connection, navigate, keep history, feed the list.
+
+The controller receives everything it uses: a `session_factory` (blocking: builds the window's
+own `S3Session`, run on a worker thread) and the window's `AsyncBridge`. It emits plain
+signals; views only display them. No widget here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from app.core.errors import ErrorKind, UserError
+from app.core.s3.session import S3Session
+from app.ui.async_bridge import AsyncBridge
+from app.ui.location import Location
+from app.ui.models.listing_model import ListingModel
+from app.ui.models.listing_stream import ListingStream
+
+SessionFactory = Callable[[], S3Session]
+
+# Folders the tree asks for when a node is expanded: the first page of that prefix only.
+TREE_PAGE_KEYS = 1000
+
+
+class BrowserController(QObject):
+    connected = Signal(str)  # a label for the connection (its endpoint)
+    bucketsChanged = Signal(list)  # list[str]
+    locationChanged = Signal(object)  # Location
+    historyChanged = Signal(bool, bool)  # can go back, can go forward
+    foldersFound = Signal(object, list)  # Location, list of full prefixes under it
+    activityChanged = Signal(str)  # what is loading now; "" when idle
+    errorOccurred = Signal(object)  # UserError
+
+    def __init__(
+        self,
+        session_factory: SessionFactory,
+        bridge: AsyncBridge,
+        start_location: Location | None = None,
+        opening_message: str = "Connecting…",
+        name: str = "",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session_factory = session_factory
+        self._bridge = bridge
+        self._start = start_location
+        self._opening_message = opening_message
+        self._name = name
+        self._session: S3Session | None = None
+        self._buckets: list[str] = []
+        self.model = ListingModel(self)
+        self._location = Location()
+        self._back: list[Location] = []
+        self._forward: list[Location] = []
+        self.model.loadingChanged.connect(self._listing_busy)
+
+    @property
+    def location(self) -> Location:
+        return self._location
+
+    @property
+    def session(self) -> S3Session | None:
+        return self._session
+
+    def report(self, error: UserError) -> None:
+        self.activityChanged.emit("")
+        self.errorOccurred.emit(error)
+
+    # -- connection ------------------------------------------------------------------------
+
+    def open(self) -> None:
+        self.activityChanged.emit(self._opening_message)
+        self._bridge.spawn(self._open(), "connecting", on_error=self.report)
+
+    async def _open(self) -> None:
+        self._session = await self._bridge.run(self._session_factory)
+        self.connected.emit(self._name or self._session.connection.endpoint_url or "Amazon S3")
+        scope = self._session.connection
+        if scope.bucket:
+            self._buckets = [scope.bucket]
+            self.bucketsChanged.emit(self._buckets)
+            self.navigate(self._start or Location(scope.bucket, scope.prefix))
+            return
+        await self._load_buckets()
+        if self._start is not None:
+            self.navigate(self._start)
+
+    async def _load_buckets(self) -> None:
+        assert self._session is not None
+        self.activityChanged.emit("Listing buckets…")
+        buckets = await self._bridge.run(self._session.list_buckets)
+        self._buckets = [b.name for b in buckets]
+        self.bucketsChanged.emit(self._buckets)
+        if self._location.is_root:
+            self.model.set_folders([f"{name}/" for name in self._buckets])
+        self.activityChanged.emit("")
+
+    # -- navigation ----------------------------------------------------------------------------
+
+    def navigate(self, location: Location, record: bool = True) -> None:
+        """Show `location`; a listing still loading for the previous one is cancelled."""
+        if record and location != self._location:
+            self._back.append(self._location)
+            self._forward.clear()
+        self._location = location
+        self.locationChanged.emit(location)
+        self.historyChanged.emit(bool(self._back), bool(self._forward))
+        self._show(location)
+
+    def navigate_to_text(self, text: str) -> None:
+        try:
+            location = Location.parse(text)
+        except ValueError as exc:
+            self.report(UserError(ErrorKind.OTHER, str(exc), ""))
+            return
+        self.navigate(location)
+
+    def _show(self, location: Location) -> None:
+        if self._session is None:
+            self.model.set_stream(None)
+            return
+        if location.is_root:
+            self.model.set_folders([f"{name}/" for name in self._buckets])
+            self.activityChanged.emit("")
+            return
+        pages = self._session.list_prefix(location.bucket, location.prefix)  # lazy: no call yet
+        stream = ListingStream(pages, self._bridge, location.bucket, location.prefix, self)
+        stream.failed.connect(self.report)
+        stream.pageArrived.connect(self._page_arrived)
+        self.model.set_stream(stream, location.prefix)
+        stream.fetch_next()  # the first page shows as soon as it arrives
+
+    def _page_arrived(self, page: object) -> None:
+        folders = getattr(page, "folders", ())
+        if folders:
+            self.foldersFound.emit(self._location, list(folders))
+
+    def _listing_busy(self, busy: bool) -> None:
+        self.activityChanged.emit(f"Loading {self._location.url}…" if busy else "")
+
+    def activate_row(self, row: int) -> bool:
+        """Open the folder (or bucket) on `row`; False for an object row."""
+        folder = self.model.folder_at(row)
+        if folder is None:
+            return False
+        self.navigate(self._location.child(folder))
+        return True
+
+    def go_back(self) -> None:
+        if self._back:
+            self._forward.append(self._location)
+            self.navigate(self._back.pop(), record=False)
+
+    def go_forward(self) -> None:
+        if self._forward:
+            self._back.append(self._location)
+            self.navigate(self._forward.pop(), record=False)
+
+    def go_up(self) -> None:
+        if not self._location.is_root:
+            self.navigate(self._location.parent())
+
+    def refresh(self) -> None:
+        if self._session is None:
+            self.open()
+        elif self._location.is_root:
+            self._bridge.spawn(self._load_buckets(), "listing buckets", on_error=self.report)
+        else:
+            self._show(self._location)
+
+    def load_everything(self) -> None:
+        self.model.load_everything()
+
+    def set_filter(self, text: str) -> None:
+        self.model.set_filter(text)
+
+    # -- the folder tree -----------------------------------------------------------------------
+
+    def load_folders(self, location: Location) -> None:
+        """Find the folders under `location` for the tree (first page only; the list adds more)."""
+        if self._session is None or location.is_root:
+            return
+        self._bridge.spawn(
+            self._load_folders(location),
+            "listing folders",
+            location.bucket,
+            location.prefix,
+            on_error=self.report,
+        )
+
+    async def _load_folders(self, location: Location) -> None:
+        assert self._session is not None
+        pages = self._session.list_prefix(location.bucket, location.prefix, max_keys=TREE_PAGE_KEYS)
+        page = await self._bridge.run(next, pages)
+        self.foldersFound.emit(location, list(page.folders))
+
+    def close(self) -> None:
+        self.model.set_stream(None)
+        self._bridge.shutdown()

@@ -1,0 +1,115 @@
+"""GUI test fixtures: a qasync loop per test, the GUI-thread guard, windows on a real server."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+import qasync
+from pytestqt.qtbot import QtBot
+
+from app.core.connection import Connection
+from app.core.s3 import thread_guard
+from app.core.s3.session import S3Session
+from app.ui.application import WindowSet
+from app.ui.controllers.browser import SessionFactory
+from app.ui.location import Location
+from app.ui.main_window import MainWindow
+
+WAIT_MS = 30_000
+
+
+@pytest.fixture(autouse=True)
+def qasync_loop(qapp: Any, qtbot: QtBot) -> Iterator[qasync.QEventLoop]:
+    """The application's asyncio loop, running inside pytest-qt's Qt event processing.
+
+    At teardown every task must have finished (or been cancelled by its window): a task still
+    pending is a leak and fails the test; so does an exception the loop reported.
+    """
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    loop_errors: list[dict[str, Any]] = []
+    loop.set_exception_handler(lambda _loop, context: loop_errors.append(context))
+    yield loop
+    qtbot.waitUntil(lambda: all(t.done() for t in asyncio.all_tasks(loop)), timeout=WAIT_MS)
+    qapp.aboutToQuit.disconnect(loop._after_run_forever)
+    # Not loop.stop(): it calls QApplication.exit(), which leaves Qt's quit flag set and
+    # breaks the event processing of every later test.
+    loop._QEventLoop__is_running = False
+    loop._after_run_forever()
+    asyncio.events._set_running_loop(None)
+    loop.close()
+    asyncio.set_event_loop(None)
+    assert not loop_errors, f"the event loop reported: {loop_errors}"
+
+
+@pytest.fixture(autouse=True)
+def forbid_blocking_on_gui_thread(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Any S3 call Eider makes on the GUI (test) thread raises, is recorded, and fails the test.
+
+    This is the proof that no boto3 call runs on the GUI thread: every Eider session registers
+    `thread_guard.check_before_call` on its clients.
+    """
+    violations: list[str] = []
+    original = thread_guard.check_before_call
+
+    def recording_check(**kwargs: Any) -> None:
+        try:
+            original(**kwargs)
+        except thread_guard.BlockingCallOnForbiddenThread as exc:
+            violations.append(str(exc))
+            raise
+
+    monkeypatch.setattr(thread_guard, "check_before_call", recording_check)
+    thread_guard.forbid_current_thread()
+    yield violations
+    thread_guard.allow_current_thread()
+    assert not violations, f"S3 calls ran on the GUI thread: {violations}"
+
+
+class Windows:
+    """Opens browser windows the way `run_gui` does, and closes them after the test."""
+
+    def __init__(self, qtbot: QtBot) -> None:
+        self._qtbot = qtbot
+        self._set = WindowSet()
+        self.opened: list[MainWindow] = []
+
+    def open(
+        self, connection_or_factory: Connection | SessionFactory, start: Location | None = None
+    ) -> MainWindow:
+        if isinstance(connection_or_factory, Connection):
+            connection = connection_or_factory
+            factory: SessionFactory = lambda: S3Session(connection)  # noqa: E731
+        else:
+            factory = connection_or_factory
+        window = self._set.open(factory, start)
+        self._qtbot.addWidget(window)
+        self.opened.append(window)
+        return window
+
+    def close_all(self) -> None:
+        for window in self._set.windows[:]:
+            bridge_pool = window.controller._bridge.pool
+            window.close()
+            bridge_pool.shutdown(wait=True)  # let a call in flight finish before the loop closes
+
+
+@pytest.fixture
+def windows(qtbot: QtBot, qasync_loop: qasync.QEventLoop) -> Iterator[Windows]:
+    opened = Windows(qtbot)
+    yield opened
+    opened.close_all()
+
+
+def fill(admin: Any, bucket: str, keys: list[str], body: bytes = b"x", threads: int = 10) -> None:
+    """Put many small objects quickly (the test's own boto3 client, not Eider's)."""
+    with ThreadPoolExecutor(threads) as pool:
+        list(pool.map(lambda k: admin.put_object(Bucket=bucket, Key=k, Body=body), keys))
+
+
+def wait_for(qtbot: QtBot, condition: Callable[[], bool], timeout: int = WAIT_MS) -> None:
+    qtbot.waitUntil(condition, timeout=timeout)

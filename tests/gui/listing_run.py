@@ -1,0 +1,75 @@
+"""Open a prefix in a browser controller, load everything as soon as the first rows show, and
+time it while a `StallProbe` watches the event loop.
+
+The GUI stall test runs it on 20,000 keys; `tests/benchmarks/bench_listing.py` on 200,000.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEventLoop, QTimer
+
+from app.ui.controllers.browser import BrowserController
+from app.ui.location import Location
+from tests.gui.stall_probe import StallProbe
+
+
+@dataclass(frozen=True)
+class ListingRun:
+    rows: int
+    rows_at_first_show: int
+    first_rows_s: float
+    all_rows_s: float
+    worst_stall_ms: float  # wall clock
+    worst_gui_busy_ms: float  # GUI-thread CPU within one gap
+    stalls_over_100ms: int
+    timed_out: bool
+
+
+def measure_listing(
+    controller: BrowserController, location: Location, timeout_s: float = 600.0
+) -> ListingRun:
+    model = controller.model
+    waiter = QEventLoop()
+    probe = StallProbe()
+    started = time.perf_counter()
+    first: list[tuple[float, int]] = []
+    finished: list[float] = []
+
+    def rows_inserted(*_: object) -> None:
+        if not first and model.rowCount() > 0:
+            first.append((time.perf_counter() - started, model.rowCount()))
+            controller.load_everything()
+
+    def maybe_done(*_: object) -> None:
+        if not finished and first and model.complete and not model.loading:
+            finished.append(time.perf_counter() - started)
+            waiter.quit()
+
+    model.rowsInserted.connect(rows_inserted)
+    model.loadingChanged.connect(maybe_done)
+    controller.errorOccurred.connect(lambda *_: waiter.quit())
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(waiter.quit)
+    deadline.start(int(timeout_s * 1000))
+    probe.start()
+    controller.navigate(location)
+    waiter.exec()
+    probe.stop()
+    deadline.stop()
+    model.rowsInserted.disconnect(rows_inserted)
+    model.loadingChanged.disconnect(maybe_done)
+    first_s, first_rows = first[0] if first else (float("nan"), 0)
+    return ListingRun(
+        rows=model.rowCount(),
+        rows_at_first_show=first_rows,
+        first_rows_s=first_s,
+        all_rows_s=finished[0] if finished else float("nan"),
+        worst_stall_ms=probe.worst_ms,
+        worst_gui_busy_ms=probe.worst_busy_ms,
+        stalls_over_100ms=probe.stalls_over(100),
+        timed_out=not finished,
+    )

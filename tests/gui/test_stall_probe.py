@@ -1,0 +1,45 @@
+"""The window stays responsive while a large listing streams in (scaled down from the
+200,000-key benchmark, same code path: `tests/gui/listing_run.py`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.ui.location import Location
+from tests.conftest import connection_for
+from tests.fixtures.servers import RunningS3
+from tests.gui.conftest import Windows, fill, wait_for
+from tests.gui.listing_run import measure_listing
+
+pytestmark = pytest.mark.gui
+
+KEYS = 20_000
+
+
+def test_no_event_loop_stall_over_100ms_while_a_large_listing_loads(
+    qtbot: QtBot, windows: Windows, seaweed: RunningS3, seaweed_admin: Any, bucket: str
+) -> None:
+    fill(seaweed_admin, bucket, [f"many/{i:06d}" for i in range(KEYS)], body=b"", threads=10)
+    window = windows.open(connection_for(seaweed))
+    wait_for(qtbot, lambda: window.folder_tree.labels() != [])
+
+    run = measure_listing(window.controller, Location(bucket, "many/"), timeout_s=120)
+
+    assert not window.error_banner.isVisible(), window.error_banner.text
+    assert not run.timed_out
+    assert run.rows == KEYS
+    assert 0 < run.rows_at_first_show <= 1000  # first rows shown before the rest arrived
+    assert run.first_rows_s < run.all_rows_s
+    # Work done on the GUI thread never blocks the loop for 100 ms: no blocking call, no
+    # whole-listing pass per page. (The wall-clock gap also counts time spent waiting for a
+    # CPU core; on a shared 2-core machine under load that alone can exceed 100 ms, so the
+    # wall-clock figure is reported here and by the benchmark rather than asserted.)
+    assert run.worst_gui_busy_ms < 100, f"GUI thread busy {run.worst_gui_busy_ms:.0f} ms"
+    print(
+        f"\nstall probe: {run.rows} rows in {run.all_rows_s:.2f} s, worst gap "
+        f"{run.worst_stall_ms:.0f} ms wall / {run.worst_gui_busy_ms:.0f} ms GUI CPU, "
+        f"{run.stalls_over_100ms} gaps over 100 ms"
+    )
