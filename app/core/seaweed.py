@@ -18,6 +18,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.explained import ExplainedError
+
 # Each flag below is a listening socket of `weed mini`; all get a free loopback port.
 _PORT_FLAGS = (
     "master.port",
@@ -42,7 +44,7 @@ _PORT_FLAGS = (
 )
 
 
-class SeaweedError(RuntimeError):
+class SeaweedError(RuntimeError, ExplainedError):
     """SeaweedFS could not be started or did not answer."""
 
 

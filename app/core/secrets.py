@@ -9,10 +9,12 @@ from __future__ import annotations
 import keyring
 import keyring.errors
 
+from app.core.explained import ExplainedError
+
 SERVICE = "eider"
 
 
-class SecretStoreError(RuntimeError):
+class SecretStoreError(RuntimeError, ExplainedError):
     """The OS keyring could not be used; the message says what to do."""
 
 

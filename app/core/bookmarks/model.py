@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from app.core.credentials.spec import CredentialKind
+from app.core.explained import ExplainedError
 
 # Keyring kinds stored under a bookmark's owner name (see app.core.secrets).
 SECRET_KEY = "secret-key"  # noqa: S105 (a keyring kind name, not a secret)
@@ -15,7 +16,7 @@ SSE_C_KEY = "sse-c-key"
 OWNED_SECRET_KINDS = (SECRET_KEY, SESSION_TOKEN, SSE_C_KEY)
 
 
-class BookmarkError(ValueError):
+class BookmarkError(ValueError, ExplainedError):
     """A bookmark cannot be stored, found or used; the message says which and why."""
 
 

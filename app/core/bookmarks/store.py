@@ -25,6 +25,7 @@ from app.core.bookmarks.model import (
     BookmarkError,
     new_id,
 )
+from app.core.explained import ExplainedError
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ def _from_unversioned(data: dict[str, Any]) -> dict[str, Any]:
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _from_unversioned}
 
 
-class BookmarkStoreError(RuntimeError):
+class BookmarkStoreError(RuntimeError, ExplainedError):
     """The bookmarks file cannot be read or written; the message says what to do."""
 
 

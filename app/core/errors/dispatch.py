@@ -20,6 +20,7 @@ from app.core.errors.operations import phrase
 from app.core.errors.redact import redact, scrub_known
 from app.core.errors.service import describe_client_error
 from app.core.errors.transport import describe_local_error, describe_transport_error
+from app.core.explained import ExplainedError
 
 _INVALID_PARAMETER = re.compile(r"parameter ([A-Za-z0-9_.\[\]]+)")
 
@@ -82,6 +83,12 @@ def _describe(
             code=type(exc).__name__,
             operation=operation,
             remedy=Remedy.EDIT_CREDENTIALS,
+        )
+    if isinstance(exc, ExplainedError):
+        # Eider's own errors (missing `weed`, keyring unavailable, a bad profile...) already
+        # say what happened and what to do: pass the words on rather than call them unexpected.
+        return UserError(
+            ErrorKind.OTHER, redact(str(exc)), "", code=type(exc).__name__, operation=operation
         )
     if isinstance(exc, ParamValidationError):
         return _invalid_request(exc, operation, bucket, key)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from app.core.explained import ExplainedError
 
-class ProfileError(ValueError):
+
+class ProfileError(ValueError, ExplainedError):
     """A profile (or .duck) file cannot be used; the message names the file and the fault."""
 
 

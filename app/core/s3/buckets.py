@@ -6,11 +6,12 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
+from app.core.explained import ExplainedError
 from app.core.s3.bucket_names import bucket_name_problems
 from app.core.s3.session import S3Session
 
 
-class InvalidBucketName(ValueError):
+class InvalidBucketName(ValueError, ExplainedError):
     def __init__(self, name: str, problems: list[str]) -> None:
         super().__init__(f"'{name}' is not a valid bucket name: " + " ".join(problems))
         self.problems = problems
@@ -32,7 +33,7 @@ def create_bucket(session: S3Session, name: str, region: str | None = None) -> N
     session.remember_bucket_region(name, region)
 
 
-class BucketNotEmpty(RuntimeError):
+class BucketNotEmpty(RuntimeError, ExplainedError):
     pass
 
 

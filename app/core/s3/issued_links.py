@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core import paths
+from app.core.explained import ExplainedError
 from app.core.s3.urls import PresignedUrl
 
 FILE_NAME = "issued-links.json"
@@ -29,7 +30,7 @@ SCHEMA_VERSION = 1
 _lock = threading.Lock()
 
 
-class IssuedLinksError(RuntimeError):
+class IssuedLinksError(RuntimeError, ExplainedError):
     pass
 
 

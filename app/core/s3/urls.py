@@ -12,6 +12,7 @@ from urllib.parse import quote
 from botocore.credentials import Credentials
 
 from app.core.connection import DEFAULT_AWS_HOST, Connection, SignatureVersion
+from app.core.explained import ExplainedError
 from app.core.s3.bucket_names import is_valid_bucket_name
 from app.core.s3.session import S3Session
 
@@ -36,7 +37,7 @@ class Method(StrEnum):
     PUT = "PUT"  # upload
 
 
-class PresignRefused(ValueError):
+class PresignRefused(ValueError, ExplainedError):
     """Eider will not issue this URL; the message says why."""
 
 

@@ -30,6 +30,7 @@ from typing import Any, NamedTuple
 
 from botocore.exceptions import ClientError
 
+from app.core.explained import ExplainedError
 from app.core.s3.session import S3Session
 from app.core.transfers import checksums
 from app.core.transfers.download import PARTIAL_SUFFIX
@@ -159,7 +160,7 @@ class RemoteEntry(NamedTuple):
     etag: str
 
 
-class SyncError(Exception):
+class SyncError(ExplainedError):
     pass
 
 

