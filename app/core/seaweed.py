@@ -75,6 +75,7 @@ class SeaweedServer:
     tls_key: Path | None = None
     host: str = "127.0.0.1"
     log_path: Path | None = None
+    max_volumes: int = 1000
     ports: dict[str, int] = field(default_factory=dict)
     _proc: subprocess.Popen[bytes] | None = None
 
@@ -108,6 +109,10 @@ class SeaweedServer:
             "-admin.ui=false",
             "-webdav=false",
             "-master.telemetry=false",
+            # Every bucket is a collection with volumes of its own. The automatic limit (free
+            # disk / volume size, 62 here) ran out after a few dozen buckets and then every
+            # upload to a new bucket failed with InternalError ("no free volumes left").
+            f"-volume.max={self.max_volumes}",
         ]
         args += [f"-{name}={port}" for name, port in self.ports.items()]
         if self.tls_cert and self.tls_key:
