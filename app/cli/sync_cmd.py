@@ -1,47 +1,40 @@
 """`eider sync SRC DST`: mirror a folder and an s3:// prefix, in the habits of `aws s3 sync`.
 
-Exit codes: 0 everything done (or, with --dryrun, planned); 1 something failed or could not be
-compared (the messages say what); 2 bad arguments or a connection that cannot be set up.
-
-Connection: `--bookmark NAME`, or `--endpoint-url` with `--region`, `--profile` and the usual
-`AWS_*` environment variables. (Minimal on purpose: the shared connection arguments of the
-other commands replace this once they exist.)
+The connection, transfer and output options and the exit codes are those of `eider cp`. A
+sync with planning problems (keys that cannot be compared or written) exits 1, like a partial
+transfer.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
+import threading
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from app.core.bookmarks import (
-    BookmarkError,
-    BookmarkStore,
-    BookmarkStoreError,
-    connection_for_bookmark,
-)
-from app.core.connection import Connection, Scheme
-from app.core.credentials.errors import CredentialError
-from app.core.credentials.spec import CredentialKind, CredentialSpec
-from app.core.errors import describe
+from app.cli import exit_codes
+from app.cli.connection_args import add_connection_arguments, open_session
+from app.cli.cp_cmd import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
+from app.cli.job_runner import add_output_arguments, make_engine, run_jobs
+from app.cli.s3_paths import is_s3, parse_s3
+from app.cli.transfer_args import add_transfer_arguments, options_from_args
 from app.core.s3.session import S3Session
 from app.core.transfers.engine import TransferEngine
-from app.core.transfers.jobs import EventType, JobEvent
+from app.core.transfers.options import TransferOptions
 from app.core.transfers.sync import (
     CompareMode,
     Direction,
     SyncError,
     SyncOptions,
     SyncPlan,
+    SyncResult,
     plan_sync,
     run_sync,
 )
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+_POLL = 0.1
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -50,6 +43,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         help="mirror a local folder and an s3:// prefix (either direction)",
         description="Copy what is new or changed from SRC to DST; one of them is s3://bucket/"
         "prefix, the other a local folder. Nothing in DST is deleted without --delete.",
+        epilog=exit_codes.EPILOG,
     )
     parser.add_argument("source", metavar="SRC")
     parser.add_argument("destination", metavar="DST")
@@ -70,83 +64,48 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         action="store_true",
         help="same-size files are unchanged only when their times match exactly",
     )
-    parser.add_argument("--quiet", action="store_true", help="print only errors")
-    parser.add_argument("--bookmark", help="a saved bookmark (name or id)")
-    parser.add_argument("--endpoint-url", help="the S3 endpoint, e.g. https://s3.example.com")
-    parser.add_argument("--region", help="signing region (default: AWS_REGION or us-east-1)")
-    parser.add_argument("--profile", help="a profile of ~/.aws/credentials")
-    parser.add_argument(
-        "--no-sign-request", action="store_true", help="anonymous requests (public buckets)"
-    )
-    parser.set_defaults(func=run)
+    add_transfer_arguments(parser, conflicts=False)
+    add_connection_arguments(parser)
+    add_output_arguments(parser)
+    parser.set_defaults(func=exit_codes.interruptible(_run))
 
 
-def _split_s3(url: str) -> tuple[str, str]:
-    rest = url[len("s3://") :]
-    bucket, _, prefix = rest.partition("/")
-    if not bucket:
-        raise ValueError(f"{url} names no bucket")
-    return bucket, prefix
-
-
-def _connection(args: argparse.Namespace) -> Connection:
-    if args.bookmark:
-        return connection_for_bookmark(BookmarkStore().get(args.bookmark))
-    region = args.region or os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION")
-    if args.no_sign_request:
-        credentials = CredentialSpec(kind=CredentialKind.ANONYMOUS)
-    elif args.profile:
-        credentials = CredentialSpec(kind=CredentialKind.AWS_PROFILE, profile_name=args.profile)
-    elif os.environ.get("AWS_ACCESS_KEY_ID"):
-        credentials = CredentialSpec(kind=CredentialKind.ENVIRONMENT)
-    else:
-        profile = os.environ.get("AWS_PROFILE", "default")
-        credentials = CredentialSpec(kind=CredentialKind.AWS_PROFILE, profile_name=profile)
-    changes: dict[str, object] = {"region": region or "us-east-1", "credentials": credentials}
-    if args.endpoint_url:
-        parts = urlsplit(args.endpoint_url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ValueError(f"{args.endpoint_url} is not an http(s) URL")
-        changes.update(host=parts.hostname, scheme=Scheme(parts.scheme), port=parts.port)
-    return Connection().with_changes(**changes)
-
-
-def run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace) -> int:
     src, dst = args.source, args.destination
-    if src.startswith("s3://") == dst.startswith("s3://"):
-        print("eider sync: one of SRC and DST must be s3://bucket/prefix", file=sys.stderr)
-        return EXIT_USAGE
-    direction = Direction.UPLOAD if dst.startswith("s3://") else Direction.DOWNLOAD
-    try:
-        bucket, prefix = _split_s3(dst if direction is Direction.UPLOAD else src)
-        connection = _connection(args)
-    except (ValueError, BookmarkError, BookmarkStoreError) as exc:
-        print(f"eider sync: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    if is_s3(src) == is_s3(dst):
+        return exit_codes.usage("One of SRC and DST must be an s3:// path, the other a folder")
+    direction = Direction.UPLOAD if is_s3(dst) else Direction.DOWNLOAD
     folder = Path(src if direction is Direction.UPLOAD else dst)
+    if folder.exists() and not folder.is_dir():
+        return exit_codes.usage(f"{folder} is a file; a sync needs a folder")
+    if direction is Direction.UPLOAD and not folder.exists():
+        return exit_codes.not_found(f"{folder} does not exist")
+    try:
+        remote = parse_s3(dst if direction is Direction.UPLOAD else src)
+        transfer_options = options_from_args(args)
+        session = open_session(args)
+    except (*SETUP_USAGE_ERRORS, *SETUP_CONNECTION_ERRORS) as exc:
+        return setup_failure(exc)
     options = SyncOptions(
         delete=args.delete,
         compare=CompareMode(args.compare),
         exact_timestamps=args.exact_timestamps,
     )
     try:
-        session = S3Session(connection)
-    except CredentialError as exc:
-        print(f"eider sync: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        plan = plan_sync(session, direction, folder, bucket, prefix, options)
+        plan = plan_sync(
+            session, direction, folder, remote.bucket, remote.key, options, transfer_options
+        )
     except SyncError as exc:
-        print(f"eider sync: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+        exit_codes.say_error(str(exc))
+        return exit_codes.PARTIAL
     except (ClientError, BotoCoreError) as exc:
-        print(f"eider sync: {describe(exc, 'the sync', bucket, prefix)}", file=sys.stderr)
-        return EXIT_FAILED
-    if args.dryrun:
-        _print_plan(plan, "(dryrun) ", args.quiet)
-        return EXIT_FAILED if plan.problems else EXIT_OK
-    _print_plan(plan, "", args.quiet)
-    return _execute(session, plan, args.quiet)
+        return exit_codes.fail(exc, "ListObjectsV2", remote.bucket, remote.key)
+    mark = "(dryrun) " if args.dryrun else ""
+    _print_plan(plan, mark, args.quiet)
+    if args.dryrun or plan.empty:
+        return exit_codes.PARTIAL if plan.problems else exit_codes.OK
+    code = _execute(session, plan, transfer_options, args)
+    return exit_codes.PARTIAL if code == exit_codes.OK and plan.problems else code
 
 
 def _print_plan(plan: SyncPlan, mark: str, quiet: bool) -> None:
@@ -164,36 +123,77 @@ def _print_plan(plan: SyncPlan, mark: str, quiet: bool) -> None:
         )
 
 
-def _execute(session: S3Session, plan: SyncPlan, quiet: bool) -> int:
-    if plan.empty:
-        return EXIT_FAILED if plan.problems else EXIT_OK
-    engine = TransferEngine(session)
-    show = not quiet and sys.stderr.isatty()
-
-    def progress(event: JobEvent) -> None:
-        if event.type is EventType.CHANGED and show:
-            p = event.job.progress
-            print(
-                f"\r{p.files_done}/{p.files_total} files, {p.bytes_done}/{p.bytes_total} bytes",
-                end="",
-                file=sys.stderr,
-                flush=True,
-            )
-
-    engine.subscribe(progress)
+def _execute(
+    session: S3Session, plan: SyncPlan, transfer_options: TransferOptions, args: argparse.Namespace
+) -> int:
+    engine = make_engine(session, transfer_options.connections)
+    background = _BackgroundSync(engine, plan, transfer_options)
+    # run_jobs draws the progress, turns Ctrl-C into a pause (exit 130) and reports the
+    # transfer job's failures; the deletions that follow a finished job use only the session.
+    code, _ = run_jobs(engine, background.start, args)
+    if code == exit_codes.INTERRUPTED or background.refused:
+        return code  # paused, so run_sync deletes nothing; or refused, and run_jobs said why
     try:
-        result = run_sync(engine, plan)
-    finally:
-        engine.close()
-        engine.journal.close()
-    if show:
-        print(file=sys.stderr)
-    for failure in result.failures:
-        print(f"failed: {failure.name}: {failure.message}", file=sys.stderr)
+        result = background.result()
+    except (ClientError, BotoCoreError) as exc:
+        return exit_codes.fail(exc, "DeleteObjects", plan.bucket, plan.prefix)
+    if code == exit_codes.OK:  # otherwise run_jobs has named the failed transfers
+        for failure in result.failures:
+            exit_codes.say_error(f"{failure.name}: {failure.message}")
     if result.deletions_skipped:
-        print("Nothing was deleted because a transfer failed.", file=sys.stderr)
-    if not quiet:
+        exit_codes.say_error("Nothing was deleted because a transfer failed.")
+    if not args.quiet:
         done = sum(j.progress.files_done for j in result.jobs)
         deleted = result.remote_deleted + len(result.local_deleted)
         print(f"{done} transferred, {deleted} deleted")
-    return EXIT_OK if result.ok and not plan.problems else EXIT_FAILED
+    return exit_codes.OK if result.ok else max(code, exit_codes.PARTIAL)
+
+
+class _BackgroundSync:
+    """`run_sync` on a thread of its own, so that the command's thread is free to follow the
+    job through `run_jobs` (which polls, and never blocks where Ctrl-C could not reach it)."""
+
+    def __init__(
+        self, engine: TransferEngine, plan: SyncPlan, transfer_options: TransferOptions
+    ) -> None:
+        self._engine, self._plan, self._options = engine, plan, transfer_options
+        self._job_id: str | None = None
+        self._settled = threading.Event()  # the job exists, or run_sync ended without one
+        self._result: SyncResult | None = None
+        self._error: Exception | None = None
+        self.refused = False  # run_sync failed before a job started (run_jobs reports it)
+        self._thread = threading.Thread(target=self._work, name="eider-sync", daemon=True)
+
+    def _work(self) -> None:
+        try:
+            self._result = run_sync(self._engine, self._plan, self._options, self._job_started)
+        except Exception as exc:  # handed to the command's thread, which reports it
+            self._error = exc
+        finally:
+            self._settled.set()
+
+    def _job_started(self, job_id: str) -> None:
+        self._job_id = job_id
+        self._settled.set()
+
+    def start(self) -> list[str]:
+        """Start the sync and return its transfer job (none when it only deletes)."""
+        self._thread.start()
+        while not self._settled.wait(_POLL):
+            pass
+        if self._job_id is None:
+            self.refused = self._error is not None
+            self._raise_error()
+            return []
+        return [self._job_id]
+
+    def result(self) -> SyncResult:
+        while self._thread.is_alive():
+            self._thread.join(_POLL)
+        self._raise_error()
+        assert self._result is not None
+        return self._result
+
+    def _raise_error(self) -> None:
+        if self._error is not None:
+            raise self._error

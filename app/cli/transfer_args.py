@@ -43,7 +43,8 @@ def _metadata(text: str) -> tuple[str, str]:
     return name, value
 
 
-def add_transfer_arguments(parser: argparse.ArgumentParser) -> None:
+def add_transfer_arguments(parser: argparse.ArgumentParser, conflicts: bool = True) -> None:
+    """`conflicts=False` leaves out --if-exists and --no-overwrite (sync decides by comparing)."""
     group = parser.add_argument_group("transfer")
     group.add_argument("--part-size", type=parse_size, help="multipart part size (default 10MiB)")
     group.add_argument(
@@ -73,6 +74,8 @@ def add_transfer_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--content-type", help="default: guessed from the file name")
     group.add_argument("--cache-control")
     group.add_argument("--rate-limit", type=parse_size, metavar="BYTES", help="per second")
+    if not conflicts:
+        return
     group.add_argument(
         "--if-exists",
         choices=_CONFLICTS,
@@ -100,12 +103,14 @@ def options_from_args(args: argparse.Namespace) -> TransferOptions:
             changes[name] = getattr(args, name)
     if args.metadata:
         changes["metadata"] = dict(args.metadata)
-    if args.no_overwrite and args.if_exists not in (None, "skip"):
-        raise TransferArgsError("--no-overwrite contradicts --if-exists " + args.if_exists)
-    if args.no_overwrite:
+    if_exists = getattr(args, "if_exists", None)
+    no_overwrite = getattr(args, "no_overwrite", False)
+    if no_overwrite and if_exists not in (None, "skip"):
+        raise TransferArgsError("--no-overwrite contradicts --if-exists " + if_exists)
+    if no_overwrite:
         changes["conflict"] = ConflictPolicy.SKIP
-    elif args.if_exists:
-        changes["conflict"] = ConflictPolicy(args.if_exists)
+    elif if_exists:
+        changes["conflict"] = ConflictPolicy(if_exists)
     changes.update(_encryption(args))
     try:
         return TransferOptions(**changes)  # type: ignore[arg-type]

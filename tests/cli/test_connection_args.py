@@ -14,9 +14,9 @@ from app.cli.connection_args import (
     connection_from_args,
 )
 from app.cli.main import main
-from app.core.bookmarks import Bookmark, BookmarkStore
 from app.core.connection import AddressingStyle, Scheme
 from app.core.credentials.spec import CredentialKind
+from tests.cli.conftest import add_seaweed_bookmark
 from tests.fixtures.servers import RunningS3
 
 
@@ -112,18 +112,7 @@ def test_anonymous_requests_are_refused_by_a_private_bucket(
 
 
 def test_bookmark_supplies_endpoint_and_keys(capsys, seaweed: RunningS3, bucket: str) -> None:
-    store = BookmarkStore()
-    store.add(
-        Bookmark(
-            nickname="Lab",
-            profile="s3-http",
-            host=seaweed.host,
-            port=seaweed.port,
-            access_key_id=seaweed.access_key,
-            credential_kind=CredentialKind.STATIC,
-        ),
-        secret_key=seaweed.secret_key,
-    )
+    add_seaweed_bookmark(seaweed)
     assert main(["ls", "--bookmark", "Lab", "--path-style"]) == 0
     assert bucket in capsys.readouterr().out
     assert main(["ls", "--bookmark", "Nope"]) == 2

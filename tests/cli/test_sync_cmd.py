@@ -1,4 +1,5 @@
-"""`eider sync` end to end against SeaweedFS, with keys from the AWS_* environment."""
+"""`eider sync` end to end against SeaweedFS: the plan and its output, the shared connection,
+transfer and output options, the exit codes and Ctrl-C."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 
 from app.cli.main import main
+from tests.cli.conftest import add_seaweed_bookmark, eider_child, interrupt
 from tests.fixtures.servers import RunningS3
 
 
@@ -59,25 +61,125 @@ def test_sync_up_dryrun_then_real_then_down(
     assert main(["sync", target, str(dst), "--compare", "checksum", *aws_env]) == 0
     assert (dst / "sub" / "b.txt").read_bytes() == b"beta"
     assert int((dst / "a.txt").stat().st_mtime) == int(past)
+    assert capsys.readouterr().out.splitlines()[-1] == "2 transferred, 0 deleted"
+
+    # Only deletions to make: no transfer job, and -q prints nothing.
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["sync", str(empty), target, "--delete", "-q", *aws_env]) == 0
+    assert capsys.readouterr().out == ""
+    assert seaweed_admin.list_objects_v2(Bucket=bucket).get("KeyCount") == 0
 
 
-def test_sync_usage_errors(aws_env: list[str], tmp_path: Path) -> None:
+def test_sync_usage_errors_exit_2(
+    aws_env: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "file").write_bytes(b"f")
     assert main(["sync", str(tmp_path), str(tmp_path), *aws_env]) == 2
     assert main(["sync", str(tmp_path), "s3://", *aws_env]) == 2
-    assert main(["sync", str(tmp_path / "missing"), "s3://b/p", *aws_env]) == 1
+    assert main(["sync", str(tmp_path / "file"), "s3://b/p", *aws_env]) == 2
+    assert main(["sync", str(tmp_path), "s3://b/p", "--connections", "0", *aws_env]) == 2
+    assert main(["sync", str(tmp_path), "s3://b/p", "--endpoint-url", "ftp://h"]) == 2
+    assert main(["sync", str(tmp_path), "s3://b/p", "--bookmark", "Nope", *aws_env]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 6 and all(line.startswith("eider: error: ") for line in err)
+    # The plan decides what is copied: the conflict options of cp do not apply.
+    with pytest.raises(SystemExit) as raised:
+        main(["sync", str(tmp_path), "s3://b/p", "--if-exists", "skip"])
+    assert raised.value.code == 2
 
 
-def test_sync_reports_missing_credentials_and_buckets(
+def test_sync_missing_things_exit_4_and_credentials_exit_3(
     seaweed: RunningS3,
+    bucket: str,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))  # no ~/.aws here
     url = ["--endpoint-url", seaweed.endpoint_url]
-    assert main(["sync", str(tmp_path), "s3://b/p", "--profile", "nobody", *url]) == 2
+    assert main(["sync", str(tmp_path), "s3://b/p", "--profile", "nobody", *url]) == 3
     assert "no AWS profile named 'nobody'" in capsys.readouterr().err
+
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", seaweed.access_key)
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", seaweed.secret_key)
-    assert main(["sync", str(tmp_path), "s3://no-such-bucket-here/p", *url]) == 1
-    assert "no-such-bucket-here" in capsys.readouterr().err
+    assert main(["sync", str(tmp_path / "missing"), f"s3://{bucket}/p", *url]) == 4
+    assert "missing does not exist" in capsys.readouterr().err
+    assert main(["sync", str(tmp_path), "s3://no-such-bucket-here/p", *url]) == 4
+    assert main(["sync", "s3://no-such-bucket-here/p", str(tmp_path / "down"), *url]) == 4
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2 and all("no-such-bucket-here" in line for line in err)
+    assert not (tmp_path / "down").exists()
+
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "not-the-secret")
+    assert main(["sync", str(tmp_path), f"s3://{bucket}/p", *url]) == 3
+    err = capsys.readouterr().err
+    assert err.startswith("eider: error: ") and err.count("\n") == 1
+    assert "not-the-secret" not in err and "Traceback" not in err
+
+
+def test_sync_takes_a_bookmark_path_style_and_transfer_options(
+    seaweed: RunningS3,
+    seaweed_admin: Any,
+    bucket: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    add_seaweed_bookmark(seaweed)
+    folder = tmp_path / "opt"
+    folder.mkdir()
+    (folder / "o.txt").write_bytes(b"options")
+    code = main(
+        [
+            "sync",
+            str(folder),
+            f"s3://{bucket}/opt/",
+            "--bookmark",
+            "Lab",
+            "--path-style",
+            "--storage-class",
+            "STANDARD_IA",
+            "--checksum",
+            "crc32c",
+            "--metadata",
+            "team=birds",
+            "--no-progress",
+        ]
+    )
+    assert code == 0, capsys.readouterr().err
+    head = seaweed_admin.head_object(Bucket=bucket, Key="opt/o.txt", ChecksumMode="ENABLED")
+    assert head.get("StorageClass") == "STANDARD_IA"
+    assert "ChecksumCRC32C" in head
+    assert head["Metadata"].get("team") == "birds"
+    assert capsys.readouterr().out.splitlines()[-1] == "1 transferred, 0 deleted"
+
+
+def test_ctrl_c_pauses_the_sync_with_exit_130_and_deletes_nothing(
+    seaweed: RunningS3, seaweed_admin: Any, bucket: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    for n in range(3):
+        (source / f"f{n}.bin").write_bytes(os.urandom(96 * 1024))
+    seaweed_admin.put_object(Bucket=bucket, Key="slow/stale", Body=b"old")
+    env = {
+        "AWS_ACCESS_KEY_ID": seaweed.access_key,
+        "AWS_SECRET_ACCESS_KEY": seaweed.secret_key,
+        "AWS_ENDPOINT_URL": seaweed.endpoint_url,
+    }
+    target = f"s3://{bucket}/slow"
+    slow = ["--delete", "--connections", "1", "--rate-limit", "48KiB"]
+    with eider_child("sync", str(source), target, *slow, env=env) as child:
+        deadline = time.monotonic() + 60
+        while _keys(seaweed_admin, bucket) == ["slow/stale"] and time.monotonic() < deadline:
+            time.sleep(0.05)
+        err = interrupt(child)
+    assert child.returncode == 130, err
+    assert "eider jobs resume" in err and "Traceback" not in err
+    keys = _keys(seaweed_admin, bucket)
+    assert "slow/stale" in keys and len(keys) < 4  # stopped part-way; nothing deleted
+
+
+def _keys(admin: Any, bucket: str) -> list[str]:
+    listed = admin.list_objects_v2(Bucket=bucket)
+    return sorted(o["Key"] for o in listed.get("Contents", []))
