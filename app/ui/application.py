@@ -7,6 +7,7 @@ import asyncio
 import gc
 import signal
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import qasync
@@ -14,7 +15,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
-from app.core.bookmarks import BookmarkStore, BookmarkStoreError
+from app.core.bookmarks import Bookmark, BookmarkStore, BookmarkStoreError
+from app.core.bookmarks.file_import import ImportOutcome
 from app.core.s3 import thread_guard
 from app.core.s3.session import S3Session
 from app.core.sandbox import Sandbox
@@ -132,6 +134,31 @@ class WindowSet:
             self.windows.remove(window)
 
 
+@dataclass
+class FirstWindow:
+    window: MainWindow
+    sandbox: Sandbox | None = None  # started (or starting): stop it when Eider exits
+    sandbox_start: asyncio.Task[Bookmark | None] | None = None
+    file_import: asyncio.Task[list[ImportOutcome]] | None = None
+
+
+def open_first_window(windows: WindowSet, args: argparse.Namespace) -> FirstWindow:
+    """The window Eider opens with: files named on the command line are imported into it
+    (the sidebar's banner reports them); with no bookmark at all, or `--sandbox`, the local
+    sandbox starts and the window connects to its "Local sandbox" bookmark."""
+    first = FirstWindow(windows.open_empty())
+    # Every named file is tried, so one that is not a profile gets its error in the banner.
+    files = [Path(name) for name in getattr(args, "files", None) or []]
+    if files:
+        first.file_import = first.window.bookmarks.import_files(files)
+    if getattr(args, "sandbox", False) or not windows.store.list():
+        first.sandbox = Sandbox()
+        first.sandbox_start = asyncio.ensure_future(start_sandbox(first.window, first.sandbox))
+        task = first.sandbox_start
+        first.window.destroyed.connect(lambda *_: task.cancel())
+    return first
+
+
 def run_gui(args: argparse.Namespace) -> int:
     app = create_application()
     loop = qasync.QEventLoop(app)
@@ -140,19 +167,8 @@ def run_gui(args: argparse.Namespace) -> int:
     store = open_store()
     if store is None:
         return 1
-    sandbox: Sandbox | None = None
-    starting: asyncio.Future[object] | None = None
     windows = WindowSet(store)
-    window = windows.open_empty()
-    # Every named file is tried, so one that is not a profile gets its error in the banner.
-    files = [Path(name) for name in getattr(args, "files", None) or []]
-    if files:
-        window.bookmarks.import_files(files)
-    if getattr(args, "sandbox", False) or not store.list():
-        sandbox = Sandbox()
-        # Held so the task is not collected; it ends with the loop if still starting.
-        starting = asyncio.ensure_future(start_sandbox(window, sandbox))
-        window.destroyed.connect(lambda *_: starting.cancel())
+    start = open_first_window(windows, args)
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     # SIGTERM/SIGINT quit through Qt so the sandbox server is stopped below; Python only runs
@@ -167,6 +183,6 @@ def run_gui(args: argparse.Namespace) -> int:
             loop.run_until_complete(closed.wait())
     finally:
         wake.stop()
-        if sandbox is not None:
-            sandbox.stop()
+        if start.sandbox is not None:
+            start.sandbox.stop()
     return 0
