@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.folder_tree)
         splitter.addWidget(right)
         splitter.setStretchFactor(2, 1)
-        splitter.setSizes([150, 200, 750])
+        splitter.setSizes([210, 170, 720])
         self.setCentralWidget(splitter)
         self.up_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Backspace), view)
         self.up_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)

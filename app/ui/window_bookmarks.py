@@ -25,6 +25,7 @@ from app.ui.bookmarks.file_import import make_import_profile_action
 from app.ui.bookmarks.sidebar import BookmarksSidebar
 from app.ui.dialogs.mfa_prompt import GuiMfaPrompt
 from app.ui.location import Location
+from app.ui.sidebar_icons import fill_missing_icons
 
 
 def start_location(bookmark: Bookmark) -> Location | None:
@@ -65,6 +66,7 @@ class WindowBookmarks(QObject):
     def __init__(self, window: QMainWindow, store: BookmarkStore) -> None:
         super().__init__(window)
         self.sidebar = BookmarksSidebar(store, parent=window)
+        fill_missing_icons(self.sidebar)
         self.connect_controller = _NamingConnectController(
             mfa_prompt=GuiMfaPrompt(window), parent=self
         )

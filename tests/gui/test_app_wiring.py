@@ -99,6 +99,9 @@ def test_the_window_holds_the_bookmarks_sidebar_and_the_file_menu(
     texts = [a.text() for a in file_menu.actions() if not a.isSeparator()]
     assert texts[:3] == ["Open Connection…", "New Bookmark…", "Import Profile…"]
     assert not window.controller.has_connection
+    # Icon-sized buttons even without an icon theme, so the sidebar stays narrow.
+    assert all(not a.icon().isNull() for a in window.sidebar.actions())
+    assert window.sidebar.minimumSizeHint().width() < 260
     window.bookmarks.new_bookmark_action.trigger()
     assert window.sidebar.editor is not None and window.sidebar.editor.isVisible()
     window.sidebar.editor.reject()
