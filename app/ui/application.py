@@ -102,6 +102,7 @@ class WindowSet:
             lambda session, nickname, start: self.show_session(window, session, nickname, start)
         )
         window.destroyed.connect(lambda *_: self._forget(window))
+        self._follow_bookmark_changes(window)
         self.windows.append(window)
         window.show()
         controller.open()
@@ -128,6 +129,19 @@ class WindowSet:
         if controller.session_factory is None:
             return self.open_empty()
         return self.open(controller.session_factory, controller.location, name=controller.name)
+
+    def _follow_bookmark_changes(self, window: MainWindow) -> None:
+        """Every window's sidebar has its own list model over the one store: a change made
+        in one window is re-read by the others (a reset, which announces nothing further)."""
+        model = window.sidebar.model
+
+        def changed(*_: object) -> None:
+            for other in self.windows:
+                if other is not window and not other.sidebar.model.busy:
+                    other.sidebar.model.reload()
+
+        for change in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.dataChanged):
+            change.connect(changed)
 
     def _forget(self, window: MainWindow) -> None:
         if window in self.windows:

@@ -4,6 +4,7 @@ bookmark opens its buckets, profile imports (drop, menu, command line), the loca
 from __future__ import annotations
 
 import argparse
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -213,3 +214,19 @@ def test_with_no_bookmark_the_sandbox_starts_as_a_bookmark_and_shows_its_demo_bu
     assert secrets.get_secret(bookmark.secret_owner, SECRET_KEY) == sandbox_secret
     assert sandbox_secret not in store.path.read_text(encoding="utf-8")
     settle(qtbot, window)
+
+
+def test_a_bookmark_added_in_one_window_shows_in_the_others(
+    qtbot: QtBot, window_set: WindowSet
+) -> None:
+    first = window_set.open_empty()
+    second = window_set.open_empty()
+    qtbot.addWidget(first)
+    qtbot.addWidget(second)
+    bookmark = Bookmark(nickname="Shared", profile="seaweedfs", host="127.0.0.1", port=9)
+    task = asyncio.ensure_future(first.sidebar.model.add(bookmark))
+    wait_for(qtbot, task.done)
+    wait_for(qtbot, lambda: nicknames(second) == ["Shared"])
+    task = asyncio.ensure_future(second.sidebar.model.remove(bookmark.id))
+    wait_for(qtbot, task.done)
+    wait_for(qtbot, lambda: nicknames(first) == [])
