@@ -7,23 +7,24 @@ import asyncio
 import gc
 import signal
 import sys
-from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 import qasync
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
+from app.core.bookmarks import Bookmark, BookmarkStore, BookmarkStoreError
+from app.core.bookmarks.file_import import ImportOutcome
 from app.core.s3 import thread_guard
 from app.core.s3.session import S3Session
-from app.core.sandbox import DEMO_BUCKET, Sandbox
+from app.core.sandbox import Sandbox
 from app.ui.async_bridge import AsyncBridge
 from app.ui.controllers.browser import BrowserController, SessionFactory
 from app.ui.location import Location
 from app.ui.main_window import MainWindow
-
-SANDBOX_STARTING = "Starting local sandbox…"
-SANDBOX_NAME = "Local sandbox"
+from app.ui.sandbox_start import start_sandbox
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -37,11 +38,14 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def bookmark_store_exists() -> bool:
-    # TODO(bookmarks): ask the bookmarks store (app.core.bookmarks) whether any bookmark exists
-    # and open the sidebar's first/last-used one instead. Until that store lands there are no
-    # bookmarks, so Eider opens the local sandbox, as it will for a user with no bookmarks.
-    return False
+def open_store() -> BookmarkStore | None:
+    """The user's bookmarks; None when the file cannot be read at all (a corrupt file is
+    moved aside by the store itself and reported in the sidebar)."""
+    try:
+        return BookmarkStore()
+    except BookmarkStoreError as exc:
+        print(f"eider: {exc}", file=sys.stderr)
+        return None
 
 
 def freeze_long_lived_objects() -> None:
@@ -55,15 +59,34 @@ def freeze_long_lived_objects() -> None:
     gc.freeze()
 
 
-class WindowSet:
-    """The open browser windows; each has its own controller, worker pool and S3 session."""
+def session_then_fresh(session: S3Session) -> SessionFactory:
+    """The session a login just verified, then (File > New Window) a new session on the same
+    connection, so each window keeps its own clients."""
+    given = [session]
 
-    def __init__(self) -> None:
+    def factory() -> S3Session:
+        if given:
+            return given.pop()
+        return S3Session(session.connection)
+
+    return factory
+
+
+class WindowSet:
+    """The open browser windows; each has its own controller, worker pool and S3 session.
+
+    A connection made from a window's sidebar or File > Open Connection… opens in that window
+    when it has no connection yet, else in a new window (as Cyberduck does), so a browser
+    never silently drops the connection it shows.
+    """
+
+    def __init__(self, store: BookmarkStore | None = None) -> None:
         self.windows: list[MainWindow] = []
+        self.store = store if store is not None else BookmarkStore()
 
     def open(
         self,
-        session_factory: SessionFactory,
+        session_factory: SessionFactory | None,
         start: Location | None = None,
         opening_message: str = "Connecting…",
         name: str = "",
@@ -71,28 +94,83 @@ class WindowSet:
         holder: list[MainWindow] = []
         bridge = AsyncBridge(on_error=lambda error: holder[0].show_error(error))
         controller = BrowserController(session_factory, bridge, start, opening_message, name)
-        window = MainWindow(controller)
+        window = MainWindow(controller, store=self.store)
         holder.append(window)
         controller.connected.connect(freeze_long_lived_objects)
-        window.newWindowRequested.connect(
-            lambda: self.open(session_factory, controller.location, opening_message, name)
+        window.newWindowRequested.connect(lambda: self._duplicate(window))
+        window.bookmarks.sessionOpened.connect(
+            lambda session, nickname, start: self.show_session(window, session, nickname, start)
         )
         window.destroyed.connect(lambda *_: self._forget(window))
+        self._follow_bookmark_changes(window)
         self.windows.append(window)
         window.show()
         controller.open()
         return window
+
+    def open_empty(self) -> MainWindow:
+        """A window with the bookmarks and no connection yet."""
+        return self.open(None)
+
+    def show_session(
+        self, origin: MainWindow, session: S3Session, nickname: str, start: Location | None
+    ) -> MainWindow:
+        """Browse a freshly opened session: in `origin` if it has no connection, else in a
+        new window."""
+        factory = session_then_fresh(session)
+        if origin.controller.has_connection:
+            return self.open(factory, start, name=nickname)
+        origin.controller.open_with(factory, nickname, start)
+        return origin
+
+    def _duplicate(self, window: MainWindow) -> MainWindow:
+        """File > New Window: a new connection of the same kind, at the same place."""
+        controller = window.controller
+        if controller.session_factory is None:
+            return self.open_empty()
+        return self.open(controller.session_factory, controller.location, name=controller.name)
+
+    def _follow_bookmark_changes(self, window: MainWindow) -> None:
+        """Every window's sidebar has its own list model over the one store: a change made
+        in one window is re-read by the others (a reset, which announces nothing further)."""
+        model = window.sidebar.model
+
+        def changed(*_: object) -> None:
+            for other in self.windows:
+                if other is not window and not other.sidebar.model.busy:
+                    other.sidebar.model.reload()
+
+        for change in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.dataChanged):
+            change.connect(changed)
 
     def _forget(self, window: MainWindow) -> None:
         if window in self.windows:
             self.windows.remove(window)
 
 
-def sandbox_session_factory(sandbox: Sandbox) -> Callable[[], S3Session]:
-    def factory() -> S3Session:
-        return S3Session(sandbox.start())  # blocking: starts SeaweedFS on first use
+@dataclass
+class FirstWindow:
+    window: MainWindow
+    sandbox: Sandbox | None = None  # started (or starting): stop it when Eider exits
+    sandbox_start: asyncio.Task[Bookmark | None] | None = None
+    file_import: asyncio.Task[list[ImportOutcome]] | None = None
 
-    return factory
+
+def open_first_window(windows: WindowSet, args: argparse.Namespace) -> FirstWindow:
+    """The window Eider opens with: files named on the command line are imported into it
+    (the sidebar's banner reports them); with no bookmark at all, or `--sandbox`, the local
+    sandbox starts and the window connects to its "Local sandbox" bookmark."""
+    first = FirstWindow(windows.open_empty())
+    # Every named file is tried, so one that is not a profile gets its error in the banner.
+    files = [Path(name) for name in getattr(args, "files", None) or []]
+    if files:
+        first.file_import = first.window.bookmarks.import_files(files)
+    if getattr(args, "sandbox", False) or not windows.store.list():
+        first.sandbox = Sandbox()
+        first.sandbox_start = asyncio.ensure_future(start_sandbox(first.window, first.sandbox))
+        task = first.sandbox_start
+        first.window.destroyed.connect(lambda *_: task.cancel())
+    return first
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -100,15 +178,11 @@ def run_gui(args: argparse.Namespace) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     thread_guard.forbid_current_thread()
-    sandbox: Sandbox | None = None
-    windows = WindowSet()
-    if getattr(args, "sandbox", False) or not bookmark_store_exists():
-        sandbox = Sandbox()
-        windows.open(
-            sandbox_session_factory(sandbox),
-            Location(DEMO_BUCKET),
-            opening_message=SANDBOX_STARTING,
-        )
+    store = open_store()
+    if store is None:
+        return 1
+    windows = WindowSet(store)
+    start = open_first_window(windows, args)
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     # SIGTERM/SIGINT quit through Qt so the sandbox server is stopped below; Python only runs
@@ -123,6 +197,6 @@ def run_gui(args: argparse.Namespace) -> int:
             loop.run_until_complete(closed.wait())
     finally:
         wake.stop()
-        if sandbox is not None:
-            sandbox.stop()
+        if start.sandbox is not None:
+            start.sandbox.stop()
     return 0

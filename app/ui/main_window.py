@@ -18,14 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.bookmarks import BookmarkStore
 from app.core.errors import UserError
 from app.ui.controllers.browser import BrowserController
 from app.ui.location import Location
 from app.ui.models.listing_model import ETAG, MODIFIED, NAME, SIZE, STORAGE_CLASS
-from app.ui.widgets.bookmarks_sidebar import BookmarksSidebar
 from app.ui.widgets.error_banner import ErrorBanner
 from app.ui.widgets.folder_tree import FolderTree
 from app.ui.widgets.path_bar import PathBar
+from app.ui.window_bookmarks import WindowBookmarks
 
 # The status bar is refreshed from the model at most this often while pages stream in.
 STATUS_REFRESH_MS = 250
@@ -34,9 +35,16 @@ STATUS_REFRESH_MS = 250
 class MainWindow(QMainWindow):
     newWindowRequested = Signal()
 
-    def __init__(self, controller: BrowserController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: BrowserController,
+        parent: QWidget | None = None,
+        store: BookmarkStore | None = None,
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
+        self._store = store
+        self._connection_label = ""
         self.setObjectName("mainWindow")
         self.setWindowTitle("Eider")
         self.setAccessibleName("Eider main window")
@@ -108,7 +116,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(bar)
 
     def _build_central(self) -> None:
-        self.sidebar = BookmarksSidebar(self)
+        self.bookmarks = WindowBookmarks(self, self._store or BookmarkStore())
+        self.sidebar = self.bookmarks.sidebar
         self.folder_tree = FolderTree(self)
         # A table, not a QTreeView: QTreeView's layout pulls every page through fetchMore,
         # a table asks only when its last row scrolls into view.
@@ -153,7 +162,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.folder_tree)
         splitter.addWidget(right)
         splitter.setStretchFactor(2, 1)
-        splitter.setSizes([150, 200, 750])
+        splitter.setSizes([210, 170, 720])
         self.setCentralWidget(splitter)
         self.up_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Backspace), view)
         self.up_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -175,6 +184,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         file_menu.setObjectName("fileMenu")
+        file_menu.addActions(self.bookmarks.file_actions())
+        file_menu.addSeparator()
         file_menu.addAction(self.new_window_action)
         file_menu.addAction(self.close_action)
         go = self.menuBar().addMenu("&Go")
@@ -226,9 +237,8 @@ class MainWindow(QMainWindow):
     # -- reactions ------------------------------------------------------------------------------
 
     def _connected(self, label: str) -> None:
+        self._connection_label = label
         self.setWindowTitle(f"Eider — {label}")
-        if not self.sidebar.entry_labels():
-            self.sidebar.set_entries([(label, None)])
 
     def _location_changed(self, location: Location) -> None:
         self.path_bar.set_location(location)
@@ -236,7 +246,7 @@ class MainWindow(QMainWindow):
         self.filter_box.clear()
         self.error_banner.hide()
         self.up_action.setEnabled(not location.is_root)
-        self.setWindowTitle(f"Eider — {location.url}")
+        self.setWindowTitle(f"Eider — {self._connection_label} — {location.url}")
 
     def _history_changed(self, back: bool, forward: bool) -> None:
         self.back_action.setEnabled(back)
@@ -264,4 +274,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._status_timer.stop()
         self.controller.close()
+        self.bookmarks.shutdown()
         super().closeEvent(event)

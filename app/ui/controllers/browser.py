@@ -35,7 +35,7 @@ class BrowserController(QObject):
 
     def __init__(
         self,
-        session_factory: SessionFactory,
+        session_factory: SessionFactory | None,
         bridge: AsyncBridge,
         start_location: Location | None = None,
         opening_message: str = "Connecting…",
@@ -70,11 +70,32 @@ class BrowserController(QObject):
 
     # -- connection ------------------------------------------------------------------------
 
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def session_factory(self) -> SessionFactory | None:
+        return self._session_factory
+
+    @property
+    def has_connection(self) -> bool:
+        """A connection is open or being opened (a window made with no factory has none)."""
+        return self._session_factory is not None
+
+    def open_with(self, session_factory: SessionFactory, name: str, start: Location | None) -> None:
+        """Give a window made without a connection its connection, and open it."""
+        self._session_factory, self._name, self._start = session_factory, name, start
+        self.open()
+
     def open(self) -> None:
+        if self._session_factory is None:
+            return
         self.activityChanged.emit(self._opening_message)
         self._bridge.spawn(self._open(), "connecting", on_error=self.report)
 
     async def _open(self) -> None:
+        assert self._session_factory is not None
         self._session = await self._bridge.run(self._session_factory)
         self.connected.emit(self._name or self._session.connection.endpoint_url or "Amazon S3")
         scope = self._session.connection

@@ -1,0 +1,73 @@
+"""The "Local sandbox" bookmark: how the sandbox server appears in the sidebar.
+
+Its id is derived from the sandbox's data folder, so every run finds the same bookmark and
+only updates its port (chosen free at each start). The secret key is copied to the keyring
+under the bookmark's own owner, like any bookmark's.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from app.core import secrets
+from app.core.bookmarks import Bookmark, BookmarkStore
+from app.core.bookmarks.model import SECRET_KEY
+from app.core.connection import Connection
+from app.core.credentials.spec import CredentialKind
+from app.core.sandbox import DEMO_BUCKET, SECRET_KIND, SECRET_OWNER, Sandbox
+
+SANDBOX_NICKNAME = "Local sandbox"
+SANDBOX_PROFILE = "seaweedfs"  # the shipped SeaweedFS profile's Vendor
+
+
+def sandbox_bookmark_id(root: Path) -> str:
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"eider-sandbox:{root.resolve()}"))
+
+
+def sandbox_bookmark(
+    sandbox: Sandbox, connection: Connection, existing: Bookmark | None = None
+) -> Bookmark:
+    """The bookmark for the running sandbox: `existing` (the user may have renamed it)
+    pointed at the server's current host and port, or a new one."""
+    address = {
+        "host": connection.host,
+        "port": connection.port,
+        "access_key_id": connection.credentials.access_key_id,
+        "credential_kind": CredentialKind.STATIC,
+    }
+    if existing is not None:
+        return existing.with_changes(**address)
+    return Bookmark(
+        nickname=SANDBOX_NICKNAME,
+        profile=SANDBOX_PROFILE,
+        id=sandbox_bookmark_id(sandbox.root),
+        path=f"{DEMO_BUCKET}/",
+        comment="A SeaweedFS server on this computer, started and stopped by Eider.",
+        **address,  # type: ignore[arg-type]
+    )
+
+
+def find_existing(store: BookmarkStore, sandbox: Sandbox) -> Bookmark | None:
+    wanted = sandbox_bookmark_id(sandbox.root)
+    return next((b for b in store.list() if b.id == wanted), None)
+
+
+def copy_secret(bookmark: Bookmark) -> None:
+    """The sandbox's secret key under the bookmark's keyring owner (blocking keyring call)."""
+    secret = secrets.get_secret(SECRET_OWNER, SECRET_KIND)
+    if secret is not None:
+        secrets.set_secret(bookmark.secret_owner, SECRET_KEY, secret)
+
+
+def ensure_sandbox_bookmark(store: BookmarkStore, sandbox: Sandbox) -> Bookmark:
+    """Start the sandbox if needed and add or update its bookmark in `store` (blocking)."""
+    connection = sandbox.start()
+    existing = find_existing(store, sandbox)
+    bookmark = sandbox_bookmark(sandbox, connection, existing)
+    copy_secret(bookmark)
+    if existing is None:
+        return store.add(bookmark)
+    if existing != bookmark:
+        return store.update(bookmark)
+    return bookmark

