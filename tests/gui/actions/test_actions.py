@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
+from app.core.s3 import issued_links
 from app.core.s3.small_objects import fetch_for_preview
 from app.core.transfers.engine import TransferEngine
 from app.ui.controllers import actions as actions_module
@@ -258,10 +259,10 @@ def test_presigned_get_url_works_and_is_listed(
         assert response.read() == b"shared bytes"
     dialog.close()
 
-    wait_for(qtbot, idle(window))
+    wait_for(qtbot, lambda: len(issued_links.load()) == 1)  # recorded after it is shown
     window.object_actions.actions["issuedLinksAction"].trigger()
     links = dialog_of(qtbot, window, IssuedLinksDialog)
-    wait_for(qtbot, lambda: links.rows() != [])
+    assert len(links.rows()) == 1
     row = links.rows()[0]
     assert row[0] == f"s3://{bucket}/share.txt"
     assert row[1] == "Download"
@@ -317,7 +318,8 @@ def test_cancel_an_upload_from_the_status_bar(
     monkeypatch.setattr(file_pick, "choose_files_to_upload", lambda _w, done: done([str(local)]))
     window.object_actions.actions["uploadAction"].trigger()
     status = window.object_actions.status
-    wait_for(qtbot, lambda: status.cancel_button.isVisible() and status.bar.value() > 0)
+    wait_for(qtbot, lambda: status.cancel_button.isVisible() and status.running() != [])
+    assert "Upload big.bin" in status.label.text()
     qtbot.mouseClick(status.cancel_button, Qt.MouseButton.LeftButton)
     wait_for(qtbot, lambda: "Cancelled: Upload big.bin" in status.label.text())
     assert keys(seaweed_admin, bucket) == ["here.txt"]
