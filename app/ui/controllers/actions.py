@@ -48,6 +48,7 @@ from app.ui.dialogs.name_prompt import NamePrompt
 from app.ui.dialogs.new_bucket import NewBucketDialog
 from app.ui.dialogs.presign import PresignDialog
 from app.ui.dialogs.preview import PreviewDialog
+from app.ui.location import Location
 from app.ui.models.listing_model import IS_FOLDER_ROLE, KEY_ROLE
 from app.ui.widgets.transfer_status import TransferStatus
 
@@ -93,6 +94,23 @@ def _count_key_versions(session: S3Session, bucket: str, key: str) -> list[Targe
         for v in page.versions
         if v.key == key
     ]
+
+
+def _destination(bucket: str, key: str, text: str) -> tuple[str, str]:
+    """Where Rename/Move puts `key`: a new name in place, or `s3://bucket/folder/` to move
+    it into that folder under its own name. Raises ValueError for text that is neither."""
+    if not text.lower().startswith("s3://"):
+        return bucket, renamed_key(key, text)
+    target = Location.parse(text)
+    if target.is_root:
+        raise ValueError("Name a bucket to move into: s3://bucket/folder/")
+    name = key.rstrip("/").rsplit("/", 1)[-1] + ("/" if key.endswith("/") else "")
+    new_key = target.prefix + name
+    if (target.bucket, new_key) == (bucket, key):
+        raise ValueError("That is where it is already.")
+    if key.endswith("/") and target.bucket == bucket and new_key.startswith(key):
+        raise ValueError("A folder cannot be moved into itself.")
+    return target.bucket, new_key
 
 
 class ActionsController(QObject):
@@ -322,14 +340,21 @@ class ActionsController(QObject):
 
         def problem(name: str) -> str | None:
             if name == current:
-                return "Type a new name."
+                return "Type a new name, or s3://bucket/folder/ to move it there."
             try:
-                renamed_key(key, name)
+                _destination(bucket, key, name)
             except ValueError as exc:
                 return str(exc)
             return None
 
-        dialog = NamePrompt(self.window, "renameDialog", "Rename", "New &name:", problem, current)
+        dialog = NamePrompt(
+            self.window,
+            "renameDialog",
+            "Rename or Move",
+            "New &name, or s3://bucket/folder/ to move into:",
+            problem,
+            current,
+        )
         dialog.accepted.connect(
             lambda: self._spawn(
                 self._rename(session, bucket, key, folder, dialog.name), "renaming", key
@@ -340,12 +365,12 @@ class ActionsController(QObject):
     async def _rename(
         self, session: S3Session, bucket: str, key: str, folder: bool, name: str
     ) -> None:
-        new_key = renamed_key(key, name)
+        dest_bucket, new_key = _destination(bucket, key, name)
         if not folder:
             await self.bridge.run(
-                move_object, session, ObjectRef(bucket, key), ObjectRef(bucket, new_key)
+                move_object, session, ObjectRef(bucket, key), ObjectRef(dest_bucket, new_key)
             )
-            self.status.finish("", f"Renamed {key} to {new_key}")
+            self.status.finish("", f"Moved {key} to s3://{dest_bucket}/{new_key}")
             self.browser.refresh()
             return
         cancel = threading.Event()
@@ -357,7 +382,7 @@ class ActionsController(QObject):
                     session,
                     bucket,
                     key,
-                    bucket,
+                    dest_bucket,
                     new_key,
                     total,
                     cancel,
@@ -583,7 +608,7 @@ def install_actions(window: MainWindow) -> ActionsController:
         ("uploadAction", "&Upload…", "Ctrl+U", actions.upload),
         ("downloadAction", "Do&wnload…", "Ctrl+Shift+D", actions.download),
         ("openAction", "&Open", "Ctrl+O", actions.open_current),
-        ("renameAction", "&Rename…", "F2", actions.rename),
+        ("renameAction", "&Rename/Move…", "F2", actions.rename),
         ("duplicateAction", "D&uplicate", "Ctrl+D", actions.duplicate),
         ("deleteAction", "&Delete…", QKeySequence.StandardKey.Delete, actions.delete),
         ("copyUrlAction", "Copy &URL", "Ctrl+Shift+C", actions.copy_url),

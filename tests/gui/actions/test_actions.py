@@ -366,3 +366,46 @@ def test_every_action_has_a_shortcut_a_menu_and_a_context_menu_entry(
     for action in window.object_actions.actions.values():
         assert not action.shortcut().isEmpty(), action.objectName()
         assert action in in_menu and action in in_context, action.objectName()
+
+
+def test_move_a_folder_into_another_folder_by_typing_its_location(
+    qtbot: QtBot, windows: Windows, seaweed: RunningS3, seaweed_admin: Any, bucket: str
+) -> None:
+    fill(seaweed_admin, bucket, ["inbox/a.txt", "inbox/b/c.txt", "archive/old.txt"], b"m")
+    window = open_at(qtbot, windows, seaweed, bucket)
+    select(window, "inbox")
+    window.object_actions.actions["renameAction"].trigger()
+    dialog = dialog_of(qtbot, window, NamePrompt)
+    dialog.name_edit.setText(f"s3://{bucket}/inbox/deeper/")
+    assert "into itself" in dialog.problem_label.text()
+    dialog.name_edit.setText(f"s3://{bucket}/archive/")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    status = window.object_actions.status
+    wait_for(qtbot, lambda: "Moved 2 objects" in status.label.text())
+    assert keys(seaweed_admin, bucket) == [
+        "archive/inbox/a.txt",
+        "archive/inbox/b/c.txt",
+        "archive/old.txt",
+    ]
+
+
+def test_presigned_put_url_accepts_an_upload(
+    qtbot: QtBot, windows: Windows, seaweed: RunningS3, seaweed_admin: Any, bucket: str
+) -> None:
+    seaweed_admin.put_object(Bucket=bucket, Key="drop.txt", Body=b"old")
+    window = open_at(qtbot, windows, seaweed, bucket)
+    select(window, "drop.txt")
+    window.object_actions.actions["presignAction"].trigger()
+    dialog = dialog_of(qtbot, window, PresignDialog)
+    dialog.method_box.setCurrentIndex(1)  # PUT
+    dialog.expiry_box.setCurrentIndex(2)  # 7 days
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    wait_for(qtbot, lambda: dialog.url_edit.text().startswith("http"))
+    url = dialog.url_edit.text()
+    request = urllib.request.Request(url, data=b"new bytes", method="PUT")  # noqa: S310
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (a test URL)
+        assert response.status == 200
+    assert body(seaweed_admin, bucket, "drop.txt") == b"new bytes"
+    dialog.close()
+    wait_for(qtbot, lambda: len(issued_links.load()) == 1)
+    assert issued_links.load()[0].method == "PUT"
