@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QDialog, QToolBar
 
 from app.core.errors import ErrorKind, UserError
 from app.core.s3 import issued_links
-from app.core.s3.buckets import create_bucket
+from app.core.s3.buckets import create_bucket, delete_bucket
 from app.core.s3.copying import (
     ObjectRef,
     duplicate_object,
@@ -233,6 +233,11 @@ class ActionsController(QObject):
 
     def delete(self) -> None:
         session = self._session()
+        if session is not None and self.browser.location.is_root:
+            buckets = [key.rstrip("/") for key, _folder in self.selection()]
+            if buckets:
+                self._spawn(self._confirm_delete_buckets(session, buckets), "counting objects")
+            return
         items = self._selected_in_bucket("delete")
         if session is None or not items:
             return
@@ -271,6 +276,63 @@ class ActionsController(QObject):
             )
         )
         self._open(dialog)
+
+    async def _confirm_delete_buckets(self, session: S3Session, buckets: list[str]) -> None:
+        task = self._task("Counting objects to delete…", None)
+        objects = versions = 0
+        any_versioned = False
+        try:
+            for name in buckets:
+                objects += (await self.bridge.run(count_objects, session, name, "")).objects
+                if await self.bridge.run(versioning_status, session, name) is not None:
+                    any_versioned = True
+                    counted = await self.bridge.run(
+                        count_objects, session, name, "", DeleteMode.ALL_VERSIONS
+                    )
+                    versions += counted.objects
+        finally:
+            self.status.finish(task, "")
+        what = f"the bucket '{buckets[0]}'" if len(buckets) == 1 else f"{len(buckets)} buckets"
+        dialog = DeleteConfirmDialog(
+            self.window, what, objects, versions if any_versioned else None
+        )
+        dialog.accepted.connect(
+            lambda: self._spawn(
+                self._delete_buckets(session, buckets, dialog.mode), "deleting a bucket"
+            )
+        )
+        self._open(dialog)
+
+    async def _delete_buckets(
+        self, session: S3Session, buckets: list[str], mode: DeleteMode
+    ) -> None:
+        """Empty each bucket (in the chosen mode), then delete it. A bucket that still holds
+        versions after a plain delete stays, and the error says why."""
+        cancel = threading.Event()
+        task = self._task(f"Deleting {len(buckets)} bucket(s)…", cancel.set)
+        deleted: list[str] = []
+        try:
+            for name in buckets:
+                report = await self.bridge.run(
+                    lambda n=name: delete_prefix(
+                        session,
+                        n,
+                        "",
+                        mode,
+                        None,
+                        cancel,
+                        self._progress_of(task),
+                        whole_bucket=True,
+                    )
+                )
+                if not report.ok:
+                    self.browser.report(_problem(f"Bucket '{name}' was not emptied; it was kept."))
+                    break
+                await self.bridge.run(delete_bucket, session, name)
+                deleted.append(name)
+        finally:
+            self.status.finish(task, "Deleted " + ", ".join(deleted) if deleted else "")
+            self.browser.refresh()
 
     async def _delete(
         self, session: S3Session, bucket: str, items: list[Item], mode: DeleteMode, total: int

@@ -409,3 +409,21 @@ def test_presigned_put_url_accepts_an_upload(
     dialog.close()
     wait_for(qtbot, lambda: len(issued_links.load()) == 1)
     assert issued_links.load()[0].method == "PUT"
+
+
+def test_delete_a_bucket_from_the_bucket_list(
+    qtbot: QtBot, windows: Windows, seaweed: RunningS3, seaweed_admin: Any
+) -> None:
+    name = f"del-{uuid.uuid4().hex[:12]}"
+    seaweed_admin.create_bucket(Bucket=name)
+    fill(seaweed_admin, name, ["a", "b/c", "d/"])
+    window = windows.open(connection_for(seaweed))
+    wait_for(qtbot, lambda: name in names(window))
+    select(window, name)
+    qtbot.keyClick(window.object_list, Qt.Key.Key_Delete)
+    dialog = dialog_of(qtbot, window, DeleteConfirmDialog)
+    assert f"the bucket '{name}'" in dialog.summary_label.text()
+    assert "This deletes 3 objects." in dialog.summary_label.text()
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    wait_for(qtbot, lambda: name not in names(window))
+    assert name not in [b["Name"] for b in seaweed_admin.list_buckets()["Buckets"]]
