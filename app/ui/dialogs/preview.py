@@ -37,6 +37,7 @@ class PreviewDialog(QDialog):
             self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             scroll = QScrollArea(self)
             scroll.setObjectName("previewScroll")
+            scroll.setAccessibleName("Image area")
             scroll.setWidget(self.image_label)
             layout.addWidget(scroll)
         else:

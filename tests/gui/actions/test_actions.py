@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -427,3 +428,46 @@ def test_delete_a_bucket_from_the_bucket_list(
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
     wait_for(qtbot, lambda: name not in names(window))
     assert name not in [b["Name"] for b in seaweed_admin.list_buckets()["Buckets"]]
+
+
+def test_enter_previews_an_image(
+    qtbot: QtBot, windows: Windows, seaweed: RunningS3, seaweed_admin: Any, bucket: str
+) -> None:
+    image = QImage(7, 5, QImage.Format.Format_RGB32)
+    image.fill(QColor("red"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    seaweed_admin.put_object(Bucket=bucket, Key="dot.png", Body=bytes(data.data()))
+    window = open_at(qtbot, windows, seaweed, bucket)
+    select(window, "dot.png")
+    qtbot.keyClick(window.object_list, Qt.Key.Key_Return)
+    preview = dialog_of(qtbot, window, PreviewDialog)
+    assert preview.image_label is not None
+    assert preview.image_label.pixmap().size().toTuple() == (7, 5)
+
+
+def test_download_a_folder(
+    qtbot: QtBot,
+    windows: Windows,
+    seaweed: RunningS3,
+    seaweed_admin: Any,
+    bucket: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fill(seaweed_admin, bucket, ["pics/a.jpg", "pics/sub/b.jpg"], b"jpeg")
+    window = open_at(qtbot, windows, seaweed, bucket)
+    monkeypatch.setattr(file_pick, "choose_download_folder", lambda _w, done: done(str(tmp_path)))
+    select(window, "pics")
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_D,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    status = window.object_actions.status
+    wait_for(qtbot, lambda: "Done: Download" in status.label.text())
+    assert (tmp_path / "pics" / "a.jpg").read_bytes() == b"jpeg"
+    assert (tmp_path / "pics" / "sub" / "b.jpg").read_bytes() == b"jpeg"
