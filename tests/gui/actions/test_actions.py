@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from app.core.s3 import issued_links
+from app.core.s3.deletion import delete_prefix
 from app.core.s3.small_objects import fetch_for_preview
 from app.core.transfers.engine import TransferEngine
 from app.ui.controllers import actions as actions_module
@@ -471,3 +472,31 @@ def test_download_a_folder(
     wait_for(qtbot, lambda: "Done: Download" in status.label.text())
     assert (tmp_path / "pics" / "a.jpg").read_bytes() == b"jpeg"
     assert (tmp_path / "pics" / "sub" / "b.jpg").read_bytes() == b"jpeg"
+
+
+def test_cancel_a_folder_delete_keeps_the_rest(
+    qtbot: QtBot,
+    windows: Windows,
+    seaweed: RunningS3,
+    seaweed_admin: Any,
+    bucket: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fill(seaweed_admin, bucket, [f"many/{i:04}" for i in range(400)])
+    # the real delete, one key per request and one at a time, so there is time to cancel
+    monkeypatch.setattr(
+        actions_module, "delete_prefix", functools.partial(delete_prefix, batch_size=1, workers=1)
+    )
+    window = open_at(qtbot, windows, seaweed, bucket)
+    select(window, "many")
+    window.object_actions.actions["deleteAction"].trigger()
+    dialog = dialog_of(qtbot, window, DeleteConfirmDialog)
+    assert "This deletes 400 objects." in dialog.summary_label.text()
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    status = window.object_actions.status
+    wait_for(qtbot, lambda: status.running() != [] and status.bar.value() > 0)
+    qtbot.mouseClick(status.cancel_button, Qt.MouseButton.LeftButton)
+    wait_for(qtbot, lambda: "Cancelled after deleting" in status.label.text())
+    deleted = int(status.label.text().split("deleting ")[1].split()[0].replace(",", ""))
+    assert 0 < deleted < 400
+    assert len(keys(seaweed_admin, bucket, "many/")) == 400 - deleted
