@@ -182,6 +182,11 @@ class ActionsController(QObject):
     def _progress_of(self, task: str, base: int = 0) -> Callable[[int, int | None], None]:
         return lambda done, total: self.progressed.emit(task, base + done, total)
 
+    def location_changed(self, location: Location) -> None:
+        """Actions on objects need a bucket open; at the bucket list only these stay."""
+        for name, action in self.actions.items():
+            action.setEnabled(not location.is_root or name in ROOT_ACTIONS)
+
     # -- New Bucket… ---------------------------------------------------------------------------
 
     def new_bucket(self) -> None:
@@ -659,6 +664,7 @@ def _add(
 
 
 LIST_ONLY = ("deleteAction", "renameAction")
+ROOT_ACTIONS = ("newBucketAction", "deleteAction", "openAction", "issuedLinksAction")
 
 
 def install_actions(window: MainWindow) -> ActionsController:
@@ -718,4 +724,6 @@ def install_actions(window: MainWindow) -> ActionsController:
                 button.setObjectName(f"{name}Button")
                 button.setAccessibleName(made[name].text().replace("&", "").rstrip("…"))
     view.activated.connect(actions.open_index)
+    window.controller.locationChanged.connect(actions.location_changed)
+    actions.location_changed(window.controller.location)
     return actions

@@ -500,3 +500,7 @@ def test_cancel_a_folder_delete_keeps_the_rest(
     deleted = int(status.label.text().split("deleting ")[1].split()[0].replace(",", ""))
     assert 0 < deleted < 400
     assert len(keys(seaweed_admin, bucket, "many/")) == 400 - deleted
+    made = window.object_actions.actions
+    assert made["newBucketAction"].isEnabled()
+    assert not made["newFolderAction"].isEnabled()  # at the bucket list: no folder to make
+    assert not made["uploadAction"].isEnabled()
