@@ -368,6 +368,10 @@ def test_every_action_has_a_shortcut_a_menu_and_a_context_menu_entry(
     for action in window.object_actions.actions.values():
         assert not action.shortcut().isEmpty(), action.objectName()
         assert action in in_menu and action in in_context, action.objectName()
+    made = window.object_actions.actions
+    assert made["newBucketAction"].isEnabled()
+    assert not made["newFolderAction"].isEnabled()  # at the bucket list: no folder to make
+    assert not made["uploadAction"].isEnabled()
 
 
 def test_move_a_folder_into_another_folder_by_typing_its_location(
@@ -500,7 +504,3 @@ def test_cancel_a_folder_delete_keeps_the_rest(
     deleted = int(status.label.text().split("deleting ")[1].split()[0].replace(",", ""))
     assert 0 < deleted < 400
     assert len(keys(seaweed_admin, bucket, "many/")) == 400 - deleted
-    made = window.object_actions.actions
-    assert made["newBucketAction"].isEnabled()
-    assert not made["newFolderAction"].isEnabled()  # at the bucket list: no folder to make
-    assert not made["uploadAction"].isEnabled()
