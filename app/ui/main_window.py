@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.core.bookmarks import BookmarkStore
 from app.core.errors import UserError
+from app.ui.controllers.actions import install_actions
 from app.ui.controllers.browser import BrowserController
 from app.ui.location import Location
 from app.ui.models.listing_model import ETAG, MODIFIED, NAME, SIZE, STORAGE_CLASS
@@ -232,6 +233,8 @@ class MainWindow(QMainWindow):
         self.filter_box.textChanged.connect(c.set_filter)
         self.folder_tree.locationActivated.connect(c.navigate)
         self.folder_tree.childrenWanted.connect(c.load_folders)
+        # before _row_activated: Enter on a file previews it; a folder's row is gone once opened
+        self.object_actions = install_actions(self)  # menu, context menu, shortcuts, transfers
         self.object_list.activated.connect(self._row_activated)
 
     # -- reactions ------------------------------------------------------------------------------
@@ -273,6 +276,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._status_timer.stop()
+        self.object_actions.close()
         self.controller.close()
         self.bookmarks.shutdown()
         super().closeEvent(event)

@@ -1,0 +1,729 @@
+"""The browser window's actions on buckets, folders and objects.
+
+`install_actions(window)` makes the actions (menu, toolbar, context menu, shortcuts), the
+status-bar transfer line and the window's `TransfersController`. Every action collects its
+input on the GUI thread (a dialog opened with `open()`, never `exec()`), then runs the core
+function through the window's `AsyncBridge`; failures reach the error banner.
+Long operations (delete, rename a folder, duplicate) take a cancel flag and report progress
+from worker threads through a queued signal.
+"""
+
+from __future__ import annotations
+
+import itertools
+import tempfile
+import threading
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QDialog, QToolBar
+
+from app.core.errors import ErrorKind, UserError
+from app.core.s3 import issued_links
+from app.core.s3.buckets import create_bucket, delete_bucket
+from app.core.s3.copying import (
+    ObjectRef,
+    duplicate_object,
+    duplicate_prefix,
+    move_object,
+    move_prefix,
+    renamed_key,
+)
+from app.core.s3.deletion import DeleteMode, Target, count_objects, delete_prefix, delete_targets
+from app.core.s3.folders import create_folder, folder_name_problem
+from app.core.s3.session import S3Session
+from app.core.s3.small_objects import fetch_for_preview
+from app.core.s3.urls import Method, PresignRefused, UrlStyle, object_url, presign
+from app.core.s3.versions import list_versions, versioning_status
+from app.core.transfers.jobs import JobKind, JobSnapshot, JobState
+from app.ui.async_bridge import AsyncBridge
+from app.ui.controllers.transfers import TransfersController
+from app.ui.dialogs import file_pick
+from app.ui.dialogs.delete_confirm import DeleteConfirmDialog
+from app.ui.dialogs.issued_links import IssuedLinksDialog
+from app.ui.dialogs.name_prompt import NamePrompt
+from app.ui.dialogs.new_bucket import NewBucketDialog
+from app.ui.dialogs.presign import PresignDialog
+from app.ui.dialogs.preview import PreviewDialog
+from app.ui.location import Location
+from app.ui.models.listing_model import IS_FOLDER_ROLE, KEY_ROLE
+from app.ui.widgets.transfer_status import TransferStatus
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+# Offered in New Bucket… on AWS; other providers offer the connection's own region (the
+# field stays editable for any other name).
+AWS_REGIONS = (
+    "us-east-1",
+    "us-east-2",
+    "us-west-1",
+    "us-west-2",
+    "ca-central-1",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "eu-central-1",
+    "eu-central-2",
+    "eu-north-1",
+    "eu-south-1",
+    "ap-south-1",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "sa-east-1",
+)
+
+Item = tuple[str, bool]  # (full key or prefix, is a folder)
+
+_task_ids = itertools.count(1)
+
+
+def _problem(message: str, fix: str = "") -> UserError:
+    return UserError(ErrorKind.OTHER, message, fix)
+
+
+def _count_key_versions(session: S3Session, bucket: str, key: str) -> list[Target]:
+    return [
+        Target(v.key, v.version_id)
+        for page in list_versions(session, bucket, key, delimiter=None)
+        for v in page.versions
+        if v.key == key
+    ]
+
+
+def _destination(bucket: str, key: str, text: str) -> tuple[str, str]:
+    """Where Rename/Move puts `key`: a new name in place, or `s3://bucket/folder/` to move
+    it into that folder under its own name. Raises ValueError for text that is neither."""
+    if not text.lower().startswith("s3://"):
+        return bucket, renamed_key(key, text)
+    target = Location.parse(text)
+    if target.is_root:
+        raise ValueError("Name a bucket to move into: s3://bucket/folder/")
+    name = key.rstrip("/").rsplit("/", 1)[-1] + ("/" if key.endswith("/") else "")
+    new_key = target.prefix + name
+    if (target.bucket, new_key) == (bucket, key):
+        raise ValueError("That is where it is already.")
+    if key.endswith("/") and target.bucket == bucket and new_key.startswith(key):
+        raise ValueError("A folder cannot be moved into itself.")
+    return target.bucket, new_key
+
+
+class ActionsController(QObject):
+    progressed = Signal(str, int, object)  # task id, done, total (None: unknown)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.browser = window.controller
+        self.bridge: AsyncBridge = window.controller._bridge  # the window's one worker pool
+        self.status = TransferStatus(window)
+        window.statusBar().addPermanentWidget(self.status)
+        self.transfers = TransfersController(self.bridge, self.status, self)
+        self.dialog: QDialog | None = None  # the dialog opened last (tests drive it)
+        self._connection_label = ""
+        self._temp: str | None = None
+        self.actions: dict[str, QAction] = {}
+        self.progressed.connect(self.status.set_progress)
+        self.browser.connected.connect(self._remember_label)
+        self.transfers.jobFinished.connect(self._transfer_finished)
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _remember_label(self, label: str) -> None:
+        self._connection_label = label
+
+    def _session(self) -> S3Session | None:
+        session = self.browser.session
+        if session is None:
+            self.browser.report(_problem("Not connected yet.", "Wait for the connection to open."))
+        return session
+
+    def _bucket(self) -> str | None:
+        location = self.browser.location
+        if location.is_root:
+            self.browser.report(_problem("Open a bucket first.", "Double-click a bucket."))
+            return None
+        return location.bucket
+
+    def selection(self) -> list[Item]:
+        view = self.window.object_list
+        rows = view.selectionModel().selectedRows() if view.selectionModel() else []
+        if not rows and view.currentIndex().isValid():
+            rows = [view.currentIndex()]
+        items = [(index.data(KEY_ROLE), bool(index.data(IS_FOLDER_ROLE))) for index in rows]
+        return [(key, folder) for key, folder in items if key is not None]
+
+    def _selected_in_bucket(self, what: str) -> list[Item]:
+        if self._bucket() is None:
+            return []
+        items = self.selection()
+        if not items:
+            self.browser.report(_problem(f"Select what to {what} first."))
+        return items
+
+    def _spawn(self, coro: Coroutine[Any, Any, Any], operation: str, key: str = "") -> None:
+        self.bridge.spawn(coro, operation, self.browser.location.bucket, key, self.browser.report)
+
+    def _open(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _task(self, title: str, cancel: Callable[[], None] | None) -> str:
+        task = f"op-{next(_task_ids)}"
+        self.status.start(task, title, cancel)
+        return task
+
+    def _progress_of(self, task: str, base: int = 0) -> Callable[[int, int | None], None]:
+        return lambda done, total: self.progressed.emit(task, base + done, total)
+
+    def location_changed(self, location: Location) -> None:
+        """Actions on objects need a bucket open; at the bucket list only these stay."""
+        for name, action in self.actions.items():
+            action.setEnabled(not location.is_root or name in ROOT_ACTIONS)
+
+    # -- New Bucket… ---------------------------------------------------------------------------
+
+    def new_bucket(self) -> None:
+        session = self._session()
+        if session is None:
+            return
+        connection = session.connection
+        regions = AWS_REGIONS if connection.is_aws else ()
+        dialog = NewBucketDialog(self.window, regions, connection.region)
+        dialog.accepted.connect(
+            lambda: self._spawn(
+                self._create_bucket(session, dialog.bucket_name, dialog.region),
+                "creating a bucket",
+            )
+        )
+        self._open(dialog)
+
+    async def _create_bucket(self, session: S3Session, name: str, region: str) -> None:
+        await self.bridge.run(create_bucket, session, name, region or None)
+        self.status.finish("", f"Created bucket {name}")
+        if self.browser.location.is_root:
+            self.browser.refresh()
+        else:  # the folder tree still lists the buckets
+            self._spawn(self.browser._load_buckets(), "listing buckets")
+
+    # -- New Folder… ---------------------------------------------------------------------------
+
+    def new_folder(self) -> None:
+        session, bucket = self._session(), self._bucket()
+        if session is None or bucket is None:
+            return
+        prefix = self.browser.location.prefix
+        dialog = NamePrompt(
+            self.window, "newFolderDialog", "New Folder", "Folder &name:", folder_name_problem
+        )
+        dialog.accepted.connect(
+            lambda: self._spawn(
+                self._create_folder(session, bucket, prefix, dialog.name), "creating a folder"
+            )
+        )
+        self._open(dialog)
+
+    async def _create_folder(self, session: S3Session, bucket: str, prefix: str, name: str) -> None:
+        key = await self.bridge.run(create_folder, session, bucket, prefix, name)
+        self.status.finish("", f"Created folder s3://{bucket}/{key}")
+        self.browser.refresh()
+
+    # -- Delete --------------------------------------------------------------------------------
+
+    def delete(self) -> None:
+        session = self._session()
+        if session is not None and self.browser.location.is_root:
+            buckets = [key.rstrip("/") for key, _folder in self.selection()]
+            if buckets:
+                self._spawn(self._confirm_delete_buckets(session, buckets), "counting objects")
+            return
+        items = self._selected_in_bucket("delete")
+        if session is None or not items:
+            return
+        bucket = self.browser.location.bucket
+        self._spawn(self._confirm_delete(session, bucket, items), "counting objects to delete")
+
+    async def _confirm_delete(self, session: S3Session, bucket: str, items: list[Item]) -> None:
+        task = self._task("Counting objects to delete…", None)
+        try:
+            versioned = await self.bridge.run(versioning_status, session, bucket) is not None
+            objects = sum(1 for _key, folder in items if not folder)
+            versions = 0
+            for key, folder in items:
+                if folder:
+                    count = await self.bridge.run(count_objects, session, bucket, key)
+                    objects += count.objects
+                    if versioned:
+                        all_versions = await self.bridge.run(
+                            count_objects, session, bucket, key, DeleteMode.ALL_VERSIONS
+                        )
+                        versions += all_versions.objects
+                elif versioned:
+                    found = await self.bridge.run(_count_key_versions, session, bucket, key)
+                    versions += len(found)
+        finally:
+            self.status.finish(task, "")
+        if len(items) == 1:
+            key, folder = items[0]
+            what = f"the folder '{key}'" if folder else f"'{key}'"
+        else:
+            what = f"{len(items)} selected items"
+        dialog = DeleteConfirmDialog(self.window, what, objects, versions if versioned else None)
+        dialog.accepted.connect(
+            lambda: self._spawn(
+                self._delete(session, bucket, items, dialog.mode, objects), "deleting"
+            )
+        )
+        self._open(dialog)
+
+    async def _confirm_delete_buckets(self, session: S3Session, buckets: list[str]) -> None:
+        task = self._task("Counting objects to delete…", None)
+        objects = versions = 0
+        any_versioned = False
+        try:
+            for name in buckets:
+                objects += (await self.bridge.run(count_objects, session, name, "")).objects
+                if await self.bridge.run(versioning_status, session, name) is not None:
+                    any_versioned = True
+                    counted = await self.bridge.run(
+                        count_objects, session, name, "", DeleteMode.ALL_VERSIONS
+                    )
+                    versions += counted.objects
+        finally:
+            self.status.finish(task, "")
+        what = f"the bucket '{buckets[0]}'" if len(buckets) == 1 else f"{len(buckets)} buckets"
+        dialog = DeleteConfirmDialog(
+            self.window, what, objects, versions if any_versioned else None
+        )
+        dialog.accepted.connect(
+            lambda: self._spawn(
+                self._delete_buckets(session, buckets, dialog.mode), "deleting a bucket"
+            )
+        )
+        self._open(dialog)
+
+    async def _delete_buckets(
+        self, session: S3Session, buckets: list[str], mode: DeleteMode
+    ) -> None:
+        """Empty each bucket (in the chosen mode), then delete it. A bucket that still holds
+        versions after a plain delete stays, and the error says why."""
+        cancel = threading.Event()
+        task = self._task(f"Deleting {len(buckets)} bucket(s)…", cancel.set)
+        deleted: list[str] = []
+        try:
+            for name in buckets:
+                report = await self.bridge.run(
+                    lambda n=name: delete_prefix(
+                        session,
+                        n,
+                        "",
+                        mode,
+                        None,
+                        cancel,
+                        self._progress_of(task),
+                        whole_bucket=True,
+                    )
+                )
+                if not report.ok:
+                    self.browser.report(_problem(f"Bucket '{name}' was not emptied; it was kept."))
+                    break
+                await self.bridge.run(delete_bucket, session, name)
+                deleted.append(name)
+        finally:
+            self.status.finish(task, "Deleted " + ", ".join(deleted) if deleted else "")
+            self.browser.refresh()
+
+    async def _delete(
+        self, session: S3Session, bucket: str, items: list[Item], mode: DeleteMode, total: int
+    ) -> None:
+        cancel = threading.Event()
+        task = self._task(f"Deleting from {bucket}…", cancel.set)
+
+        def work() -> tuple[int, list[str], bool]:
+            deleted, failures, cancelled = 0, [], False
+            keys = [key for key, folder in items if not folder]
+            if keys:
+                if mode is DeleteMode.ALL_VERSIONS:
+                    targets = [t for k in keys for t in _count_key_versions(session, bucket, k)]
+                else:
+                    targets = [Target(k) for k in keys]
+                report = delete_targets(
+                    session, bucket, targets, total, cancel, self._progress_of(task)
+                )
+                deleted += report.deleted
+                failures += [f"{f.key}: {f.message}" for f in report.failures]
+                cancelled |= report.cancelled
+            for prefix, folder in items:
+                if not folder or cancel.is_set():
+                    continue
+                report = delete_prefix(
+                    session,
+                    bucket,
+                    prefix,
+                    mode,
+                    total,
+                    cancel,
+                    self._progress_of(task, deleted),
+                )
+                deleted += report.deleted
+                failures += [f"{f.key}: {f.message}" for f in report.failures]
+                cancelled |= report.cancelled
+            return deleted, failures, cancelled or cancel.is_set()
+
+        try:
+            deleted, failures, cancelled = await self.bridge.run(work)
+        finally:
+            self.status.finish(task, "")
+        outcome = "Cancelled after deleting" if cancelled else "Deleted"
+        self.status.finish("", f"{outcome} {deleted:,} objects from {bucket}")
+        if failures:
+            self.browser.report(
+                _problem(
+                    f"{len(failures):,} objects could not be deleted; the first: {failures[0]}",
+                    "Check your permissions on those objects, then delete them again.",
+                )
+            )
+        self.browser.refresh()
+
+    # -- Rename / Move -------------------------------------------------------------------------
+
+    def rename(self) -> None:
+        session = self._session()
+        items = self._selected_in_bucket("rename")
+        if session is None or not items:
+            return
+        if len(items) != 1:
+            self.browser.report(_problem("Select one file or folder to rename."))
+            return
+        bucket = self.browser.location.bucket
+        key, folder = items[0]
+        current = key.rstrip("/").rsplit("/", 1)[-1]
+
+        def problem(name: str) -> str | None:
+            if name == current:
+                return "Type a new name, or s3://bucket/folder/ to move it there."
+            try:
+                _destination(bucket, key, name)
+            except ValueError as exc:
+                return str(exc)
+            return None
+
+        dialog = NamePrompt(
+            self.window,
+            "renameDialog",
+            "Rename or Move",
+            "New &name, or s3://bucket/folder/ to move into:",
+            problem,
+            current,
+        )
+        dialog.accepted.connect(
+            lambda: self._spawn(
+                self._rename(session, bucket, key, folder, dialog.name), "renaming", key
+            )
+        )
+        self._open(dialog)
+
+    async def _rename(
+        self, session: S3Session, bucket: str, key: str, folder: bool, name: str
+    ) -> None:
+        dest_bucket, new_key = _destination(bucket, key, name)
+        if not folder:
+            await self.bridge.run(
+                move_object, session, ObjectRef(bucket, key), ObjectRef(dest_bucket, new_key)
+            )
+            self.status.finish("", f"Moved {key} to s3://{dest_bucket}/{new_key}")
+            self.browser.refresh()
+            return
+        cancel = threading.Event()
+        task = self._task(f"Moving {key} to {new_key}…", cancel.set)
+        try:
+            total = (await self.bridge.run(count_objects, session, bucket, key)).objects
+            report = await self.bridge.run(
+                lambda: move_prefix(
+                    session,
+                    bucket,
+                    key,
+                    dest_bucket,
+                    new_key,
+                    total,
+                    cancel,
+                    self._progress_of(task),
+                )
+            )
+        finally:
+            self.status.finish(task, "")
+        if report.ok:
+            self.status.finish("", f"Moved {report.copied:,} objects from {key} to {new_key}")
+        elif report.cancelled:
+            self.status.finish("", f"Move of {key} cancelled; the source was kept whole")
+        else:
+            first = report.failures[0] if report.failures else None
+            detail = f"{first.key}: {first.message}" if first else "some sources stayed"
+            self.browser.report(
+                _problem(
+                    f"The folder {key} was not fully moved ({detail}).",
+                    "Nothing copied was lost; run Rename again to finish.",
+                )
+            )
+        self.browser.refresh()
+
+    # -- Duplicate -----------------------------------------------------------------------------
+
+    def duplicate(self) -> None:
+        session = self._session()
+        items = self._selected_in_bucket("duplicate")
+        if session is None or not items:
+            return
+        bucket = self.browser.location.bucket
+        self._spawn(self._duplicate(session, bucket, items), "duplicating")
+
+    async def _duplicate(self, session: S3Session, bucket: str, items: list[Item]) -> None:
+        cancel = threading.Event()
+        task = self._task(f"Duplicating {len(items)} item(s)…", cancel.set)
+        made: list[str] = []
+        try:
+            for key, folder in items:
+                if cancel.is_set():
+                    break
+                if folder:
+                    new_prefix, report = await self.bridge.run(
+                        lambda k=key: duplicate_prefix(
+                            session, bucket, k, None, cancel, self._progress_of(task)
+                        )
+                    )
+                    if report.failures:
+                        first = report.failures[0]
+                        self.browser.report(
+                            _problem(
+                                f"{len(report.failures)} objects of {key} were not copied; "
+                                f"the first: {first.key}: {first.message}"
+                            )
+                        )
+                    made.append(new_prefix)
+                else:
+                    made.append(await self.bridge.run(duplicate_object, session, bucket, key))
+        finally:
+            self.status.finish(task, "")
+        self.status.finish("", "Duplicated as " + ", ".join(made))
+        self.browser.refresh()
+
+    # -- URLs ----------------------------------------------------------------------------------
+
+    def copy_url(self) -> None:
+        session = self._session()
+        bucket = self._bucket()
+        if session is None or bucket is None:
+            return
+        items = self.selection() or [(self.browser.location.prefix, True)]
+        self._spawn(self._copy_url(session, bucket, [key for key, _f in items]), "copying URL")
+
+    async def _copy_url(self, session: S3Session, bucket: str, keys: list[str]) -> None:
+        connection = session.connection
+        region = await self.bridge.run(session.bucket_region, bucket)
+        lines: list[str] = []
+        notes: list[str] = []
+        for key in keys:
+            lines.append(object_url(connection, bucket, key, UrlStyle.PATH, region))
+            try:
+                lines.append(object_url(connection, bucket, key, UrlStyle.VIRTUAL, region))
+            except ValueError as exc:
+                notes.append(str(exc))
+        QGuiApplication.clipboard().setText("\n".join(lines))
+        message = f"Copied {len(lines)} URL(s) (path-style and virtual-host)"
+        self.status.finish("", message + (f"; {notes[0]}" if notes else ""))
+
+    def presigned_url(self) -> None:
+        session = self._session()
+        items = self._selected_in_bucket("sign")
+        if session is None or not items:
+            return
+        key, folder = items[0]
+        if folder or len(items) != 1:
+            self.browser.report(_problem("Select one file to make a pre-signed URL for."))
+            return
+        bucket = self.browser.location.bucket
+        dialog = PresignDialog(self.window, bucket, key)
+        dialog.requested.connect(
+            lambda method, seconds: self._spawn(
+                self._presign(session, dialog, bucket, key, method, seconds), "signing a URL", key
+            )
+        )
+        self._open(dialog)
+
+    async def _presign(
+        self,
+        session: S3Session,
+        dialog: PresignDialog,
+        bucket: str,
+        key: str,
+        method: Method,
+        seconds: int,
+    ) -> None:
+        try:
+            url = await self.bridge.run(presign, session, bucket, key, method, seconds)
+        except PresignRefused as exc:
+            dialog.show_refusal(str(exc))
+            return
+        dialog.show_url(url)
+        link = issued_links.IssuedLink.from_presigned(url, self._connection_label)
+        await self.bridge.run(issued_links.record, link)
+
+    def show_issued_links(self) -> None:
+        self._spawn(self._show_issued_links(), "reading the issued links")
+
+    async def _show_issued_links(self) -> None:
+        links = await self.bridge.run(issued_links.load)
+        self._open(IssuedLinksDialog(self.window, links))
+
+    # -- Upload… / Download… -------------------------------------------------------------------
+
+    def upload(self) -> None:
+        session, bucket = self._session(), self._bucket()
+        if session is None or bucket is None:
+            return
+        prefix = self.browser.location.prefix
+        file_pick.choose_files_to_upload(
+            self.window,
+            lambda files: self._spawn(
+                self.transfers.upload(session, files, bucket, prefix), "starting an upload"
+            ),
+        )
+
+    def download(self) -> None:
+        session = self._session()
+        items = self._selected_in_bucket("download")
+        if session is None or not items:
+            return
+        bucket = self.browser.location.bucket
+        keys = [key for key, _folder in items]
+        file_pick.choose_download_folder(
+            self.window,
+            lambda folder: self._spawn(
+                self.transfers.download(session, bucket, keys, folder), "starting a download"
+            ),
+        )
+
+    def _transfer_finished(self, job: JobSnapshot) -> None:
+        if job.kind is JobKind.UPLOAD and job.state is JobState.DONE:
+            self.browser.refresh()
+        elif job.state is JobState.FAILED:
+            self.browser.report(_problem(job.error or f"{job.title} failed."))
+
+    # -- Open ----------------------------------------------------------------------------------
+
+    def open_current(self) -> None:
+        index = self.window.object_list.currentIndex()
+        if index.isValid():
+            if index.data(IS_FOLDER_ROLE):
+                self.browser.activate_row(index.row())
+            else:
+                self.open_index(index)
+
+    def open_index(self, index: QModelIndex) -> None:
+        """Preview the object on `index`; folder rows are opened by the browser itself."""
+        if not index.isValid() or index.data(IS_FOLDER_ROLE) or self.browser.location.is_root:
+            return
+        session = self._session()
+        if session is None:
+            return
+        key = index.data(KEY_ROLE)
+        self._spawn(self._preview(session, self.browser.location.bucket, key), "opening", key)
+
+    async def _preview(self, session: S3Session, bucket: str, key: str) -> None:
+        task = self._task(f"Opening {key}…", None)
+        try:
+            if self._temp is None:
+                self._temp = await self.bridge.run(tempfile.mkdtemp, "", "eider-preview-")
+            path = await self.bridge.run(fetch_for_preview, session, bucket, key, Path(self._temp))
+            data = await self.bridge.run(path.read_bytes)
+        finally:
+            self.status.finish(task, "")
+        self._open(PreviewDialog(self.window, key, data))
+
+    def close(self) -> None:
+        self.transfers.close()
+        if self._temp is not None:
+            import shutil
+
+            shutil.rmtree(self._temp, ignore_errors=True)
+
+
+def _add(
+    window: MainWindow, name: str, text: str, shortcut: str | QKeySequence.StandardKey
+) -> QAction:
+    action = QAction(text, window)
+    action.setObjectName(name)
+    action.setShortcut(QKeySequence(shortcut))
+    return action
+
+
+LIST_ONLY = ("deleteAction", "renameAction")
+ROOT_ACTIONS = ("newBucketAction", "deleteAction", "openAction", "issuedLinksAction")
+
+
+def install_actions(window: MainWindow) -> ActionsController:
+    """Make the window's object actions; return their controller (kept by the window)."""
+    actions = ActionsController(window)
+    defined = (
+        ("newBucketAction", "New &Bucket…", "Ctrl+Shift+B", actions.new_bucket),
+        ("newFolderAction", "New &Folder…", "Ctrl+Shift+N", actions.new_folder),
+        ("uploadAction", "&Upload…", "Ctrl+U", actions.upload),
+        ("downloadAction", "Do&wnload…", "Ctrl+Shift+D", actions.download),
+        ("openAction", "&Open", "Ctrl+O", actions.open_current),
+        ("renameAction", "&Rename/Move…", "F2", actions.rename),
+        ("duplicateAction", "D&uplicate", "Ctrl+D", actions.duplicate),
+        ("deleteAction", "&Delete…", QKeySequence.StandardKey.Delete, actions.delete),
+        ("copyUrlAction", "Copy &URL", "Ctrl+Shift+C", actions.copy_url),
+        ("presignAction", "&Pre-signed URL…", "Ctrl+Shift+U", actions.presigned_url),
+        ("issuedLinksAction", "&Issued Links", "Ctrl+Shift+I", actions.show_issued_links),
+    )
+    made = actions.actions
+    for name, text, shortcut, slot in defined:
+        action = _add(window, name, text, shortcut)
+        action.triggered.connect(slot)
+        made[name] = action
+        if name in LIST_ONLY:
+            # Delete and F2 act on the list; in the path bar or the filter box they edit text.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            window.object_list.addAction(action)
+        else:
+            window.addAction(action)
+    menu = window.menuBar().addMenu("&Actions")
+    menu.setObjectName("actionsMenu")
+    groups = (
+        ("newBucketAction", "newFolderAction"),
+        ("uploadAction", "downloadAction", "openAction"),
+        ("renameAction", "duplicateAction", "deleteAction"),
+        ("copyUrlAction", "presignAction", "issuedLinksAction"),
+    )
+    view = window.object_list
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    for number, group in enumerate(groups):
+        if number:
+            menu.addSeparator()
+            separator = QAction(view)
+            separator.setSeparator(True)
+            view.addAction(separator)
+        for name in group:
+            menu.addAction(made[name])
+            if name not in LIST_ONLY:
+                view.addAction(made[name])
+    toolbar = window.findChild(QToolBar, "navigationToolBar")
+    if toolbar is not None:
+        toolbar.addSeparator()
+        for name in ("uploadAction", "downloadAction"):
+            toolbar.addAction(made[name])
+            button = toolbar.widgetForAction(made[name])
+            if button is not None:
+                button.setObjectName(f"{name}Button")
+                button.setAccessibleName(made[name].text().replace("&", "").rstrip("…"))
+    view.activated.connect(actions.open_index)
+    window.controller.locationChanged.connect(actions.location_changed)
+    actions.location_changed(window.controller.location)
+    return actions

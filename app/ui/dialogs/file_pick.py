@@ -1,0 +1,32 @@
+"""File dialogs for Upload… and Download…, opened without a nested event loop.
+
+Each function opens a non-modal-blocking QFileDialog (`open()`) and calls `done` with the
+choice; a cancelled dialog calls nothing. Tests replace these two functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+
+def choose_files_to_upload(parent: QWidget, done: Callable[[list[str]], None]) -> None:
+    dialog = QFileDialog(parent, "Upload Files")
+    dialog.setObjectName("uploadFileDialog")
+    dialog.setAccessibleName("Choose files to upload")
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    dialog.filesSelected.connect(lambda files: done(list(files)))
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+
+
+def choose_download_folder(parent: QWidget, done: Callable[[str], None]) -> None:
+    dialog = QFileDialog(parent, "Download To")
+    dialog.setObjectName("downloadFolderDialog")
+    dialog.setAccessibleName("Choose the folder to download into")
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    dialog.fileSelected.connect(done)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()

@@ -1,0 +1,128 @@
+"""Pre-signed URL…: method and expiry in, URL (with any warning or refusal) out.
+
+The dialog signs nothing itself: "Create" emits `requested(method, seconds)`; whoever opened
+it signs off the GUI thread and calls `show_url` or `show_refusal`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from app.core.s3.urls import Expiry, Method, PresignedUrl
+
+CUSTOM = -1
+EXPIRY_CHOICES = (
+    ("1 hour", int(Expiry.HOUR)),
+    ("24 hours", int(Expiry.DAY)),
+    ("7 days (the most SigV4 allows)", int(Expiry.WEEK)),
+    ("Custom…", CUSTOM),
+)
+
+
+class PresignDialog(QDialog):
+    requested = Signal(object, int)  # Method, seconds
+
+    def __init__(self, parent: QWidget | None, bucket: str, key: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("presignDialog")
+        self.setAccessibleName("Pre-signed URL")
+        self.setWindowTitle("Pre-signed URL")
+        form = QFormLayout(self)
+        target = QLabel(f"s3://{bucket}/{key}", self)
+        target.setObjectName("presignTarget")
+        target.setAccessibleName("Object")
+        form.addRow("Object:", target)
+        self.method_box = QComboBox(self)
+        self.method_box.setObjectName("presignMethodBox")
+        self.method_box.setAccessibleName("What the URL allows")
+        self.method_box.addItem("Download (GET)", Method.GET)
+        self.method_box.addItem("Upload (PUT)", Method.PUT)
+        form.addRow("&Allows:", self.method_box)
+        self.expiry_box = QComboBox(self)
+        self.expiry_box.setObjectName("presignExpiryBox")
+        self.expiry_box.setAccessibleName("Expires after")
+        for label, seconds in EXPIRY_CHOICES:
+            self.expiry_box.addItem(label, seconds)
+        form.addRow("&Expires after:", self.expiry_box)
+        self.custom_hours = QSpinBox(self)
+        self.custom_hours.setObjectName("presignCustomHours")
+        self.custom_hours.setAccessibleName("Custom expiry in hours")
+        self.custom_hours.setRange(1, 24 * 365)
+        self.custom_hours.setSuffix(" hours")
+        self.custom_hours.setValue(2)
+        self.custom_hours.setEnabled(False)
+        form.addRow("&Custom:", self.custom_hours)
+        self.create_button = QPushButton("C&reate URL", self)
+        self.create_button.setObjectName("presignCreateButton")
+        self.create_button.setAccessibleName("Create URL")
+        form.addRow(self.create_button)
+        self.url_edit = QLineEdit(self)
+        self.url_edit.setObjectName("presignUrlEdit")
+        self.url_edit.setAccessibleName("Pre-signed URL")
+        self.url_edit.setReadOnly(True)
+        form.addRow("&URL:", self.url_edit)
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("presignMessage")
+        self.message_label.setAccessibleName("Warnings and refusals")
+        self.message_label.setWordWrap(True)
+        form.addRow(self.message_label)
+        self.copy_button = QPushButton("&Copy", self)
+        self.copy_button.setObjectName("presignCopyButton")
+        self.copy_button.setAccessibleName("Copy the URL")
+        self.copy_button.setEnabled(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.setObjectName("presignButtons")
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setObjectName("closeButton")
+        close.setAccessibleName("Close")
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.expiry_box.currentIndexChanged.connect(
+            lambda _i: self.custom_hours.setEnabled(self.expiry_box.currentData() == CUSTOM)
+        )
+        self.create_button.clicked.connect(self._request)
+        self.copy_button.clicked.connect(
+            lambda: QGuiApplication.clipboard().setText(self.url_edit.text())
+        )
+
+    @property
+    def method(self) -> Method:
+        return Method(self.method_box.currentData())
+
+    @property
+    def seconds(self) -> int:
+        chosen = int(self.expiry_box.currentData())
+        return self.custom_hours.value() * 3600 if chosen == CUSTOM else chosen
+
+    def _request(self) -> None:
+        self.create_button.setEnabled(False)
+        self.message_label.setText("Signing…")
+        self.requested.emit(self.method, self.seconds)
+
+    def show_url(self, url: PresignedUrl) -> None:
+        self.create_button.setEnabled(True)
+        self.url_edit.setText(url.url)
+        self.copy_button.setEnabled(True)
+        expiry = url.expires.astimezone().strftime("%Y-%m-%d %H:%M")
+        lines = [f"Valid until {expiry}. Anyone holding this URL can use it until then."]
+        lines += [f"Warning: {w}" for w in url.warnings]
+        self.message_label.setText("\n".join(lines))
+
+    def show_refusal(self, message: str) -> None:
+        self.create_button.setEnabled(True)
+        self.url_edit.clear()
+        self.copy_button.setEnabled(False)
+        self.message_label.setText(message)
