@@ -20,7 +20,10 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import UserError
 from app.ui.controllers.browser import BrowserController
+from app.ui.controllers.hidden_files import HiddenFiles
+from app.ui.controllers.search import ServerSearch
 from app.ui.location import Location
+from app.ui.models.encryption_probe import EncryptionProbe
 from app.ui.models.listing_model import ETAG, MODIFIED, NAME, SIZE, STORAGE_CLASS
 from app.ui.widgets.bookmarks_sidebar import BookmarksSidebar
 from app.ui.widgets.error_banner import ErrorBanner
@@ -222,6 +225,12 @@ class MainWindow(QMainWindow):
         self.folder_tree.locationActivated.connect(c.navigate)
         self.folder_tree.childrenWanted.connect(c.load_folders)
         self.object_list.activated.connect(self._row_activated)
+        # Hidden files, encryption at a glance and server search keep their logic in their modules.
+        self.hidden_files = HiddenFiles(self)
+        self.encryption_probe = EncryptionProbe(
+            self.object_list, c.model, lambda: c.session, c._bridge, self
+        )
+        self.search = ServerSearch(self)
 
     # -- reactions ------------------------------------------------------------------------------
 
