@@ -1,4 +1,4 @@
-"""How an object is encrypted, from a real server's HeadObject (moto: SSE-S3/KMS; SeaweedFS: SSE-C)."""
+"""Encryption read from real HeadObject answers (moto: SSE-S3, KMS; SeaweedFS: SSE-C)."""
 
 from __future__ import annotations
 
