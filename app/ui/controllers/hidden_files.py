@@ -94,9 +94,13 @@ class HiddenFiles(QObject):
         if layout is not None:
             layout.addWidget(self.tabs, 1)
 
-    def _action(self, name: str, text: str, slot: Callable[[], None]) -> QAction:
+    def _action(
+        self, name: str, text: str, slot: Callable[[], None], shortcut: str = ""
+    ) -> QAction:
         action = QAction(text, self._window)
         action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         self._window.addAction(action)
         return action
@@ -107,16 +111,22 @@ class HiddenFiles(QObject):
         self.show_action.setShortcut(QKeySequence("Ctrl+Shift+."))
         self.show_action.setToolTip("Show versions, delete markers and unfinished uploads")
         self.restore_action = self._action(
-            "restoreVersionAction", "Restore This Version", self.restore_selected
+            "restoreVersionAction", "Restore This Version", self.restore_selected, "Ctrl+Alt+R"
         )
         self.delete_version_action = self._action(
-            "deleteVersionAction", "Delete Version Permanently…", self.delete_selected_version
+            "deleteVersionAction",
+            "Delete Version Permanently…",
+            self.delete_selected_version,
+            "Ctrl+Alt+D",
         )
         self.remove_marker_action = self._action(
-            "removeDeleteMarkerAction", "Remove Delete Marker", self.remove_selected_marker
+            "removeDeleteMarkerAction",
+            "Remove Delete Marker",
+            self.remove_selected_marker,
+            "Ctrl+Alt+M",
         )
         self.abort_action = self._action(
-            "abortUploadAction", "Abort Upload…", self.abort_selected_upload
+            "abortUploadAction", "Abort Upload…", self.abort_selected_upload, "Ctrl+Alt+A"
         )
         view_menu = self._window.menuBar().addMenu("&View")
         view_menu.setObjectName("viewMenu")
@@ -141,18 +151,24 @@ class HiddenFiles(QObject):
 
     def _context_menu(self, point: QPoint) -> None:
         view = self.sender()
-        if not isinstance(view, QTableView):
-            return
+        if isinstance(view, QTableView):
+            menu = self.context_menu(view, point)
+            if menu is not None:
+                menu.popup(view.viewport().mapToGlobal(point))
+
+    def context_menu(self, view: QTableView, point: QPoint) -> QMenu | None:
+        """The menu for the row at `point` (selected first): the actions that apply to it."""
         index = view.indexAt(point)
         if index.isValid():
             view.selectRow(index.row())
+        actions = [a for a in self._row_actions() if a.isEnabled()]
+        if not actions:
+            return None
         menu = QMenu(view)
         menu.setObjectName("hiddenFilesContextMenu")
-        for action in self._row_actions():
-            if action.isEnabled():
-                menu.addAction(action)
-        if not menu.isEmpty():
-            menu.popup(view.viewport().mapToGlobal(point))
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addActions(actions)
+        return menu
 
     # -- state ---------------------------------------------------------------------------------
 

@@ -158,7 +158,11 @@ def test_restore_an_old_version(
     select_version(window, versioned["one"])
     assert window.hidden_files.restore_action.isEnabled()
     with qtbot.waitSignal(window.hidden_files.changed, timeout=30_000):
-        window.hidden_files.restore_action.trigger()
+        qtbot.keyClick(
+            window.hidden_files.versions_view,
+            Qt.Key.Key_R,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
+        )
     body = seaweed_admin.get_object(Bucket=versioned["bucket"], Key="doc.txt")["Body"].read()
     assert body == b"one"
     wait_for(qtbot, lambda: window.hidden_files.versions_model.rowCount() == 6)
@@ -217,6 +221,11 @@ def test_remove_a_delete_marker_brings_the_object_back(
     show_hidden(qtbot, window, 5)
     select_version(window, versioned["marker"])
     hidden = window.hidden_files
+    view = hidden.versions_view
+    menu = hidden.context_menu(view, view.visualRect(view.currentIndex()).center())
+    assert menu is not None
+    assert [a.text() for a in menu.actions()] == ["Remove Delete Marker"]
+    menu.deleteLater()
     assert hidden.remove_marker_action.isEnabled()
     assert not hidden.restore_action.isEnabled() and not hidden.delete_version_action.isEnabled()
     with qtbot.waitSignal(hidden.changed, timeout=30_000):
@@ -254,3 +263,21 @@ def test_unfinished_upload_is_listed_with_its_size_and_aborted(
     confirm(qtbot, window, "confirmAbortUpload")
     assert seaweed_admin.list_multipart_uploads(Bucket=bucket).get("Uploads", []) == []
     wait_for(qtbot, lambda: model.rowCount() == 0)
+
+
+def test_versions_arrive_page_by_page(
+    qtbot: QtBot, windows: Windows, seaweed: RunningS3, versioned: dict[str, str]
+) -> None:
+    calls: Counter[str] = Counter()
+    connection = connection_for(seaweed, max_keys=2)
+    window = windows.open(counting_factory(connection, calls), Location(versioned["bucket"]))
+    wait_for(qtbot, lambda: names(window) == ["doc.txt"] and window.controller.model.complete)
+    window.hidden_files.show_action.trigger()
+    model = window.hidden_files.versions_model
+    wait_for(qtbot, lambda: model.rowCount() == 5 and not model.canFetchMore(model.index(-1, -1)))
+    assert calls["ListObjectVersions"] >= 3  # two entries a page: the view asked for each
+    assert [row[1] for row in version_rows(window)][:3] == [
+        versioned["three"],
+        versioned["two"],
+        versioned["one"],
+    ]
