@@ -256,6 +256,7 @@ def test_unfinished_upload_is_listed_with_its_size_and_aborted(
     assert model.index(0, 0).data() == "big.bin"
     assert model.index(0, 1).data() == upload_id
     wait_for(qtbot, lambda: model.index(0, 3).data() == f"{human_size(1600)} (2 parts)")
+    assert calls["ListParts"] == 1  # one visible row, asked for once
 
     hidden.uploads_view.selectRow(0)
     assert hidden.abort_action.isEnabled()
