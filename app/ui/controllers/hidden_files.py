@@ -74,6 +74,7 @@ class HiddenFiles(QObject):
         self.uploads_model.rowsInserted.connect(self.upload_sizes.schedule)
         self.tabs.currentChanged.connect(self.upload_sizes.schedule)
         self._controller.locationChanged.connect(self._location_changed)
+        window.refresh_action.triggered.connect(self.reload)
         self._update_actions()
 
     # -- composition ---------------------------------------------------------------------------

@@ -113,7 +113,11 @@ def confirm(qtbot: QtBot, window: MainWindow, name: str) -> None:
 
 
 def test_versions_are_listed_only_when_hidden_files_are_shown(
-    qtbot: QtBot, windows: Windows, seaweed: RunningS3, versioned: dict[str, str]
+    qtbot: QtBot,
+    windows: Windows,
+    seaweed: RunningS3,
+    seaweed_admin: Any,
+    versioned: dict[str, str],
 ) -> None:
     calls: Counter[str] = Counter()
     window = open_versioned(windows, qtbot, seaweed, versioned["bucket"], calls)
@@ -134,6 +138,9 @@ def test_versions_are_listed_only_when_hidden_files_are_shown(
         ("gone.txt", version_rows(window)[4][1], "version"),
     ]
     assert calls["ListObjectVersions"] >= 1
+    seaweed_admin.put_object(Bucket=versioned["bucket"], Key="doc.txt", Body=b"four")
+    window.refresh_action.trigger()  # F5 refreshes the hidden files too
+    wait_for(qtbot, lambda: window.hidden_files.versions_model.rowCount() == 6)
 
     window.hidden_files.show_action.trigger()  # off again
     assert not window.hidden_files.tabs.isVisible()
