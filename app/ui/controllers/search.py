@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QLabel, QMenu
 
 from app.core.s3.session import ListingPage
 from app.ui.models.listing_stream import ListingStream
@@ -47,6 +47,13 @@ class ServerSearch(QObject):
         self.recursive_action.triggered.connect(self.search_recursive)
         self.stop_action.triggered.connect(self.stop)
         window.filter_box.returnPressed.connect(self.search_prefix)
+        self._stream: ListingStream | None = None
+        self.label = QLabel(window)
+        self.label.setObjectName("searchStatus")
+        self.label.setAccessibleName("What the list shows")
+        self.label.hide()
+        window.statusBar().addPermanentWidget(self.label)
+        self._controller.model.modelReset.connect(self._listing_replaced)
         menu = window.findChild(QMenu, "goMenu")
         if menu is not None:
             menu.addSeparator()
@@ -69,7 +76,8 @@ class ServerSearch(QObject):
         if session is None or location.is_root or not self.term:
             return
         pages = session.list_prefix(location.bucket, location.prefix + self.term)
-        self._show(ListingStream(pages, self._controller._bridge, location.bucket, location.prefix))
+        stream = ListingStream(pages, self._controller._bridge, location.bucket, location.prefix)
+        self._show(stream, f"Names starting with “{self.term}” (server)")
         self._controller.model.fetchMore(QModelIndex())
 
     def search_recursive(self) -> None:
@@ -79,13 +87,22 @@ class ServerSearch(QObject):
         pages = session.list_prefix(location.bucket, location.prefix, delimiter=None)
         found = matching_pages(pages, len(location.prefix), self.term)
         bridge = self._controller._bridge
-        self._show(ListingStream(found, bridge, location.bucket, location.prefix))  # type: ignore[arg-type]
+        stream = ListingStream(found, bridge, location.bucket, location.prefix)  # type: ignore[arg-type]
+        self._show(stream, f"Keys containing “{self.term}” in subfolders")
         self._controller.model.load_everything()  # results appear as pages arrive
 
-    def _show(self, stream: ListingStream) -> None:
+    def _show(self, stream: ListingStream, what: str) -> None:
         stream.setParent(self._controller)
         stream.failed.connect(self._controller.report)
+        self._stream = stream
         self._controller.model.set_stream(stream, stream.prefix)
+        self.label.setText(what)
+        self.label.show()
+
+    def _listing_replaced(self) -> None:
+        if self._controller.model.stream is not self._stream:
+            self._stream = None
+            self.label.hide()
 
     def stop(self) -> None:
         stream = self._controller.model.stream

@@ -121,11 +121,18 @@ def test_prefix_search_and_recursive_search(
     qtbot.keyClick(window.filter_box, Qt.Key.Key_Return)  # server-side prefix search
     wait_for(qtbot, lambda: names(window) == ["needles", "needle-first.txt"])
     assert model.stream is not None and model.stream.prefix == "top/"
+    assert window.search.label.text() == "Names starting with “needle” (server)"
 
     window.search.recursive_action.trigger()
     wait_for(qtbot, lambda: model.complete and not model.loading)
     assert names(window) == ["a/b/deep-NEEDLE.bin", "needle-first.txt", "needles/inside.txt"]
     assert window.controller.location == Location(bucket, "top/")
+    assert window.search.label.isVisible() and "subfolders" in window.search.label.text()
+    window.filter_box.clear()  # the results stay; only the loaded-names filter goes
+    assert window.search.label.isVisible()
+    window.refresh_action.trigger()  # back to the folder's own listing
+    wait_for(qtbot, lambda: "a" in names(window))
+    assert not window.search.label.isVisible()
 
 
 def test_recursive_search_can_be_stopped(
