@@ -22,7 +22,10 @@ from app.core.bookmarks import BookmarkStore
 from app.core.errors import UserError
 from app.ui.controllers.actions import install_actions
 from app.ui.controllers.browser import BrowserController
+from app.ui.controllers.hidden_files import HiddenFiles
+from app.ui.controllers.search import ServerSearch
 from app.ui.location import Location
+from app.ui.models.encryption_probe import EncryptionProbe
 from app.ui.models.listing_model import ETAG, MODIFIED, NAME, SIZE, STORAGE_CLASS
 from app.ui.widgets.error_banner import ErrorBanner
 from app.ui.widgets.folder_tree import FolderTree
@@ -236,6 +239,12 @@ class MainWindow(QMainWindow):
         # before _row_activated: Enter on a file previews it; a folder's row is gone once opened
         self.object_actions = install_actions(self)  # menu, context menu, shortcuts, transfers
         self.object_list.activated.connect(self._row_activated)
+        # Hidden files, encryption at a glance and server search keep their logic in their modules.
+        self.hidden_files = HiddenFiles(self)
+        self.encryption_probe = EncryptionProbe(
+            self.object_list, c.model, lambda: c.session, c._bridge, self
+        )
+        self.search = ServerSearch(self)
 
     # -- reactions ------------------------------------------------------------------------------
 

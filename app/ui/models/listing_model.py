@@ -39,6 +39,10 @@ NAME, SIZE, MODIFIED, STORAGE_CLASS, ETAG = range(5)
 COLUMNS = ("Name", "Size", "Modified", "Storage class", "ETag")
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the full key or prefix of a row
 IS_FOLDER_ROLE = Qt.ItemDataRole.UserRole + 2
+ENCRYPTION_ROLE = Qt.ItemDataRole.UserRole + 3  # filled by an annotator (encryption probe)
+
+# Extra data for an object row, fetched elsewhere: (key, column, role) -> value or None.
+Annotator = Callable[[str, int, int], Any]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -105,6 +109,7 @@ class ListingModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._filter = ""
         self._icons: tuple[Any, Any] | None = None
+        self.annotator: Annotator | None = None
 
     # -- feeding ----------------------------------------------------------------------------
 
@@ -219,6 +224,10 @@ class ListingModel(QAbstractTableModel):
             return None
         is_folder, i = self._entry(index.row())
         column = index.column()
+        if not is_folder and self.annotator is not None:
+            extra = self.annotator(self._objects.keys[i], column, role)
+            if extra is not None:
+                return extra
         if role == Qt.ItemDataRole.DisplayRole:
             if is_folder:
                 return self._folder_name(self._folders[i]) if column == NAME else ""

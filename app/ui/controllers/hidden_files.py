@@ -1,0 +1,353 @@
+"""View > Show Hidden Files: versions, delete markers and unfinished uploads of the location.
+
+Nothing here lists anything while hidden files are off, so a heavily versioned bucket opens as
+fast as any other. When on, a panel under the object list shows the location's versions and
+delete markers (ListObjectVersions, page by page) and its unfinished multipart uploads (the
+size uploaded so far is fetched for visible rows only). Its actions: restore a version (copy
+it over the latest), delete a version permanently, remove a delete marker, abort an upload.
+Destructive ones ask first, through a non-blocking message box.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QMessageBox,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
+
+from app.core.s3 import uploads_in_progress, versions
+from app.core.s3.uploads_in_progress import UnfinishedUpload, UploadedSoFar
+from app.ui.location import Location
+from app.ui.models.listing_stream import ListingStream
+from app.ui.models.uploads_model import UploadsModel, upload_pages
+from app.ui.models.versions_model import VersionRow, VersionsModel
+from app.ui.models.visible_fetch import VisibleRowsFetcher
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+
+def _table(name: str, accessible: str, parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setAccessibleName(accessible)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+class HiddenFiles(QObject):
+    changed = Signal()  # an action changed the server (tests and the status bar wait on it)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._controller = window.controller
+        self._bridge = window.controller._bridge
+        self.versions_model = VersionsModel(self)
+        self.uploads_model = UploadsModel(self)
+        self._build_panel()
+        self._build_actions()
+        self.upload_sizes = VisibleRowsFetcher(
+            self.uploads_view, self._upload_key, self._uploaded_so_far, self._bridge, parent=self
+        )
+        self.uploads_model.size_of = self._size_of
+        self.upload_sizes.fetched.connect(self._size_arrived)
+        self.uploads_model.modelReset.connect(self.upload_sizes.reset)
+        self.uploads_model.rowsInserted.connect(self.upload_sizes.schedule)
+        self.tabs.currentChanged.connect(self.upload_sizes.schedule)
+        self._controller.locationChanged.connect(self._location_changed)
+        window.refresh_action.triggered.connect(self.reload)
+        self._update_actions()
+
+    # -- composition ---------------------------------------------------------------------------
+
+    def _build_panel(self) -> None:
+        self.tabs = QTabWidget(self._window)
+        self.tabs.setObjectName("hiddenFilesPanel")
+        self.tabs.setAccessibleName("Hidden files")
+        self.versions_view = _table("versionsList", "Versions and delete markers", self.tabs)
+        self.versions_view.setModel(self.versions_model)
+        self.uploads_view = _table("unfinishedUploadsList", "Unfinished uploads", self.tabs)
+        self.uploads_view.setModel(self.uploads_model)
+        self.tabs.addTab(self.versions_view, "Versions")
+        self.tabs.addTab(self.uploads_view, "Unfinished uploads")
+        self.tabs.hide()
+        pane = self._window.findChild(QWidget, "browserPane")
+        layout = pane.layout() if pane is not None else None
+        if layout is not None:
+            layout.addWidget(self.tabs, 1)
+
+    def _action(
+        self, name: str, text: str, slot: Callable[[], None], shortcut: str = ""
+    ) -> QAction:
+        action = QAction(text, self._window)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self._window.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.show_action = self._action("showHiddenAction", "Show Hidden Files", self._toggled)
+        self.show_action.setCheckable(True)
+        self.show_action.setShortcut(QKeySequence("Ctrl+Shift+."))
+        self.show_action.setToolTip("Show versions, delete markers and unfinished uploads")
+        self.restore_action = self._action(
+            "restoreVersionAction", "Restore This Version", self.restore_selected, "Ctrl+Alt+R"
+        )
+        self.delete_version_action = self._action(
+            "deleteVersionAction",
+            "Delete Version Permanently…",
+            self.delete_selected_version,
+            "Ctrl+Alt+D",
+        )
+        self.remove_marker_action = self._action(
+            "removeDeleteMarkerAction",
+            "Remove Delete Marker",
+            self.remove_selected_marker,
+            "Ctrl+Alt+M",
+        )
+        self.abort_action = self._action(
+            "abortUploadAction", "Abort Upload…", self.abort_selected_upload, "Ctrl+Alt+A"
+        )
+        view_menu = self._window.menuBar().addMenu("&View")
+        view_menu.setObjectName("viewMenu")
+        view_menu.addAction(self.show_action)
+        view_menu.addSeparator()
+        for action in self._row_actions():
+            view_menu.addAction(action)
+        for view in (self.versions_view, self.uploads_view):
+            view.selectionModel().selectionChanged.connect(self._update_actions)
+            view.customContextMenuRequested.connect(self._context_menu)
+        self.versions_model.modelReset.connect(self._update_actions)
+        self.uploads_model.modelReset.connect(self._update_actions)
+        self.tabs.currentChanged.connect(self._update_actions)
+
+    def _row_actions(self) -> list[QAction]:
+        return [
+            self.restore_action,
+            self.delete_version_action,
+            self.remove_marker_action,
+            self.abort_action,
+        ]
+
+    def _context_menu(self, point: QPoint) -> None:
+        view = self.sender()
+        if isinstance(view, QTableView):
+            menu = self.context_menu(view, point)
+            if menu is not None:
+                menu.popup(view.viewport().mapToGlobal(point))
+
+    def context_menu(self, view: QTableView, point: QPoint) -> QMenu | None:
+        """The menu for the row at `point` (selected first): the actions that apply to it."""
+        index = view.indexAt(point)
+        if index.isValid():
+            view.selectRow(index.row())
+        actions = [a for a in self._row_actions() if a.isEnabled()]
+        if not actions:
+            return None
+        menu = QMenu(view)
+        menu.setObjectName("hiddenFilesContextMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addActions(actions)
+        return menu
+
+    # -- state ---------------------------------------------------------------------------------
+
+    @property
+    def shown(self) -> bool:
+        return self.show_action.isChecked()
+
+    def selected_version(self) -> VersionRow | None:
+        if not self.shown or self.tabs.currentWidget() is not self.versions_view:
+            return None
+        rows = self.versions_view.selectionModel().selectedRows()
+        return self.versions_model.row(rows[0].row()) if rows else None
+
+    def selected_upload(self) -> UnfinishedUpload | None:
+        if not self.shown or self.tabs.currentWidget() is not self.uploads_view:
+            return None
+        rows = self.uploads_view.selectionModel().selectedRows()
+        return self.uploads_model.upload(rows[0].row()) if rows else None
+
+    def _update_actions(self, *_: object) -> None:
+        version = self.selected_version()
+        is_version = version is not None and not version.is_delete_marker
+        self.restore_action.setEnabled(is_version and not version.is_latest)  # type: ignore[union-attr]
+        self.delete_version_action.setEnabled(is_version)
+        self.remove_marker_action.setEnabled(version is not None and version.is_delete_marker)
+        self.abort_action.setEnabled(self.selected_upload() is not None)
+
+    # -- listing -------------------------------------------------------------------------------
+
+    def _toggled(self, shown: bool) -> None:
+        self.tabs.setVisible(shown)
+        self.reload()
+
+    def _location_changed(self, _location: Location) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """List the location's hidden files when shown; drop any listing otherwise."""
+        location = self._controller.location
+        session = self._controller.session
+        if not self.shown or session is None or location.is_root:
+            self.versions_model.set_stream(None)
+            self.uploads_model.set_stream(None)
+            self._update_actions()
+            return
+        bucket, prefix = location.bucket, location.prefix
+        pages = versions.list_versions(session, bucket, prefix, "/")  # lazy: no call yet
+        stream = ListingStream(pages, self._bridge, bucket, prefix, self)  # type: ignore[arg-type]
+        stream.failed.connect(self._controller.report)
+        self.versions_model.set_stream(stream, prefix)
+        stream.fetch_next()
+        uploads = upload_pages(uploads_in_progress.list_uploads(session, bucket, prefix))
+        upload_stream = ListingStream(uploads, self._bridge, bucket, prefix, self)  # type: ignore[arg-type]
+        upload_stream.failed.connect(self._controller.report)
+        self.uploads_model.set_stream(upload_stream, prefix)
+        upload_stream.fetch_next()
+
+    def _upload_key(self, row: int) -> Hashable | None:
+        if row >= self.uploads_model.rowCount():
+            return None
+        upload = self.uploads_model.upload(row)
+        return (self._controller.location.bucket, upload.key, upload.upload_id)
+
+    def _uploaded_so_far(self, key: tuple[str, str, str]) -> UploadedSoFar:  # worker thread
+        session = self._controller.session
+        if session is None:
+            raise RuntimeError("not connected")
+        return uploads_in_progress.uploaded_so_far(session, *key)
+
+    def _size_of(self, upload: UnfinishedUpload) -> UploadedSoFar | None:
+        value = self.upload_sizes.value(
+            (self._controller.location.bucket, upload.key, upload.upload_id)
+        )
+        return value if isinstance(value, UploadedSoFar) else None
+
+    def _size_arrived(self, _key: object) -> None:
+        rows = self.upload_sizes.visible_rows()
+        if rows:
+            model = self.uploads_model
+            model.dataChanged.emit(model.index(rows.start, 3), model.index(rows.stop - 1, 3))
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def restore_selected(self) -> None:
+        version = self.selected_version()
+        if version is None or version.is_delete_marker or version.is_latest:
+            return
+        bucket = self._controller.location.bucket
+        self._run(
+            "restoring a version",
+            bucket,
+            version.key,
+            versions.restore_version,
+            version.key,
+            version.version_id,
+        )
+
+    def delete_selected_version(self) -> None:
+        version = self.selected_version()
+        if version is None or version.is_delete_marker:
+            return
+        bucket = self._controller.location.bucket
+        self._confirm(
+            "confirmDeleteVersion",
+            f"Delete version {version.version_id} of {version.key} permanently?\n"
+            "This cannot be undone.",
+            lambda: self._run(
+                "deleting a version",
+                bucket,
+                version.key,
+                versions.delete_version,
+                version.key,
+                version.version_id,
+            ),
+        )
+
+    def remove_selected_marker(self) -> None:
+        version = self.selected_version()
+        if version is None or not version.is_delete_marker:
+            return
+        bucket = self._controller.location.bucket
+        self._run(
+            "removing a delete marker",
+            bucket,
+            version.key,
+            versions.remove_delete_marker,
+            version.key,
+            version.version_id,
+        )
+
+    def abort_selected_upload(self) -> None:
+        upload = self.selected_upload()
+        if upload is None:
+            return
+        bucket = self._controller.location.bucket
+        self._confirm(
+            "confirmAbortUpload",
+            f"Abort the unfinished upload of {upload.key}?\nIts uploaded parts are discarded.",
+            lambda: self._run(
+                "aborting an upload",
+                bucket,
+                upload.key,
+                uploads_in_progress.abort_upload,
+                upload.key,
+                upload.upload_id,
+            ),
+        )
+
+    def _confirm(self, name: str, text: str, proceed: Callable[[], None]) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Eider",
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self._window,
+        )
+        box.setObjectName(name)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def finished(_result: int) -> None:
+            if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+                proceed()
+
+        box.finished.connect(finished)
+        box.open()
+
+    def _run(
+        self, operation: str, bucket: str, key: str, fn: Callable[..., object], *args: str
+    ) -> None:
+        session = self._controller.session
+        if session is None:
+            return
+
+        async def work() -> None:
+            await self._bridge.run(fn, session, bucket, *args)
+            self.reload()
+            self._controller.refresh()
+            self.changed.emit()
+
+        self._bridge.spawn(work(), operation, bucket, key, on_error=self._controller.report)

@@ -1,0 +1,117 @@
+"""Encryption at a glance: HeadObject for the visible object rows only, four at a time.
+
+The probe annotates the listing model (an icon and a tooltip on the name, `ENCRYPTION_ROLE`)
+from a cache keyed by (bucket, key); navigating away (a model reset) cancels what is queued
+or in flight, and nothing is ever requested for rows that were not on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QAbstractItemView
+
+from app.core.s3 import encryption_state
+from app.core.s3.session import S3Session
+from app.ui.async_bridge import AsyncBridge
+from app.ui.models.listing_model import ENCRYPTION_ROLE, IS_FOLDER_ROLE, KEY_ROLE, ListingModel
+from app.ui.models.visible_fetch import FetchFailed, VisibleRowsFetcher
+
+COLOURS = {
+    encryption_state.SSE_S3: "#2e7d32",
+    encryption_state.SSE_KMS: "#1565c0",
+    encryption_state.SSE_C: "#ef6c00",
+    encryption_state.CLIENT_SIDE: "#6a1b9a",
+}
+
+
+def lock_icon(colour: str) -> QIcon:
+    """A small padlock in `colour` (one colour per kind of encryption)."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = painter.pen()
+    pen.setColor(QColor(colour))
+    pen.setWidthF(2.0)
+    painter.setPen(pen)
+    painter.drawArc(QRectF(4, 1, 8, 9), 0, 180 * 16)
+    painter.drawLine(4, 5, 4, 7)
+    painter.drawLine(12, 5, 12, 7)
+    painter.fillRect(QRectF(2, 7, 12, 8), QColor(colour))
+    painter.end()
+    return QIcon(pixmap)
+
+
+class EncryptionProbe(QObject):
+    def __init__(
+        self,
+        view: QAbstractItemView,
+        model: ListingModel,
+        session: Callable[[], S3Session | None],
+        bridge: AsyncBridge,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent or view)
+        self._model = model
+        self._session = session
+        self._icons: dict[str, QIcon] = {}
+        self.fetcher = VisibleRowsFetcher(view, self._key_of, self._fetch, bridge, parent=self)
+        self.fetcher.fetched.connect(self._arrived)
+        model.annotator = self._annotate
+        model.modelReset.connect(self.fetcher.reset)
+        model.rowsInserted.connect(self.fetcher.schedule)
+        model.layoutChanged.connect(self.fetcher.schedule)
+
+    def _bucket(self) -> str:
+        stream = self._model.stream
+        return stream.bucket if stream is not None else ""
+
+    def _key_of(self, row: int) -> Hashable | None:
+        index = self._model.index(row, 0)
+        bucket = self._bucket()
+        if not bucket or index.data(IS_FOLDER_ROLE):
+            return None
+        return (bucket, index.data(KEY_ROLE))
+
+    def _fetch(self, bucket_key: tuple[str, str]) -> str:  # worker thread
+        session = self._session()
+        if session is None:
+            raise RuntimeError("not connected")
+        return encryption_state.encryption_of(session, *bucket_key)
+
+    def state(self, key: str) -> str | None:
+        """The encryption of `key` in the listed bucket; None until fetched (or if it failed)."""
+        value = self.fetcher.value((self._bucket(), key))
+        return value if isinstance(value, str) else None
+
+    def _annotate(self, key: str, column: int, role: int) -> Any:
+        if role == ENCRYPTION_ROLE:
+            return self.state(key)
+        if column != 0:
+            return None
+        value = self.fetcher.value((self._bucket(), key))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if isinstance(value, FetchFailed):
+                return f"{key}\nEncryption: unknown ({value.message})"
+            if isinstance(value, str):
+                return f"{key}\nEncryption: {value}"
+            return None
+        if role == Qt.ItemDataRole.DecorationRole and value in COLOURS:
+            if value not in self._icons:
+                self._icons[value] = lock_icon(COLOURS[value])
+            return self._icons[value]
+        return None
+
+    def _arrived(self, _key: object) -> None:
+        rows = self.fetcher.visible_rows()
+        if rows:
+            model = self._model
+            model.dataChanged.emit(
+                model.index(rows.start, 0),
+                model.index(rows.stop - 1, 0),
+                [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, ENCRYPTION_ROLE],
+            )

@@ -1,0 +1,127 @@
+"""Object versions and delete markers of one prefix, page by page (hidden files only).
+
+Fed by a `ListingStream` over `app.core.s3.versions.list_versions` pages; nothing is listed
+until hidden files are shown. Storage is columnar like the listing model's.
+"""
+
+from __future__ import annotations
+
+from array import array
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from app.core.s3.versions import VersionPage
+from app.ui.format import human_size
+from app.ui.models.listing_model import format_modified
+from app.ui.models.listing_stream import ListingStream
+
+Index = QModelIndex | QPersistentModelIndex
+
+NAME, VERSION_ID, MODIFIED, SIZE, STATE = range(5)
+COLUMNS = ("Name", "Version ID", "Modified", "Size", "State")
+LATEST, MARKER = 1, 2  # bits of a row's flags
+
+
+class VersionRow(NamedTuple):
+    key: str
+    version_id: str
+    is_latest: bool
+    is_delete_marker: bool
+
+
+class VersionsModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._stream: ListingStream | None = None
+        self._prefix = ""
+        self._clear()
+
+    def _clear(self) -> None:
+        self._keys: list[str] = []
+        self._ids: list[str] = []
+        self._modified: list[str] = []
+        self._sizes = array("q")
+        self._flags = array("b")
+
+    @property
+    def stream(self) -> ListingStream | None:
+        return self._stream
+
+    def set_stream(self, stream: ListingStream | None, prefix: str = "") -> None:
+        self.beginResetModel()
+        if self._stream is not None:
+            self._stream.pageArrived.disconnect(self._append_page)
+            self._stream.cancel()
+        self._stream = stream
+        self._prefix = prefix
+        self._clear()
+        if stream is not None:
+            stream.pageArrived.connect(self._append_page)
+        self.endResetModel()
+
+    def _append_page(self, page: VersionPage) -> None:
+        entries = [v for v in page.versions if v.key != self._prefix]
+        if entries:
+            first = len(self._keys)
+            self.beginInsertRows(QModelIndex(), first, first + len(entries) - 1)
+            self._keys.extend(v.key for v in entries)
+            self._ids.extend(v.version_id for v in entries)
+            self._modified.extend(v.last_modified for v in entries)
+            self._sizes.extend(v.size for v in entries)
+            self._flags.extend(LATEST * v.is_latest | MARKER * v.is_delete_marker for v in entries)
+            self.endInsertRows()
+        elif self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())  # an empty page: no view would ask for the next
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._keys)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def row(self, row: int) -> VersionRow:
+        flags = self._flags[row]
+        latest, marker = bool(flags & LATEST), bool(flags & MARKER)
+        return VersionRow(self._keys[row], self._ids[row], latest, marker)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        i, column = index.row(), index.column()
+        flags = self._flags[i]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == NAME:
+                return self._keys[i][len(self._prefix) :]
+            if column == VERSION_ID:
+                return self._ids[i]
+            if column == MODIFIED:
+                return format_modified(self._modified[i])
+            if column == SIZE:
+                return "" if flags & MARKER else human_size(self._sizes[i])
+            kind = "delete marker" if flags & MARKER else "version"
+            return f"{kind}, latest" if flags & LATEST else kind
+        if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
+            return self._keys[i]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == SIZE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._stream is not None and self._stream.can_fetch
+
+    def fetchMore(self, parent: Index) -> None:
+        if self.canFetchMore(parent) and self._stream is not None:
+            self._stream.fetch_next()
