@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -232,6 +233,23 @@ def test_every_interactive_widget_is_named(
         if isinstance(w, kinds)
         and w.isVisibleTo(window)
         and not (w.objectName() and w.accessibleName())
+    ]
+    assert unnamed == []
+
+
+def test_no_two_actions_share_a_shortcut(
+    qtbot: QtBot, windows: Windows, seaweed: RunningS3
+) -> None:
+    window = windows.open(connection_for(seaweed))
+    wait_for(qtbot, lambda: idle(window))
+    owners: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        for sequence in action.shortcuts():
+            owners.setdefault(sequence.toString(), []).append(action.objectName())
+    assert "Ctrl+O" in owners and "Ctrl+Shift+B" in owners  # the bookmark actions are there
+    assert {keys: names for keys, names in owners.items() if len(names) > 1} == {}
+    unnamed = [
+        a.text() for a in window.findChildren(QAction) if a.shortcuts() and not a.objectName()
     ]
     assert unnamed == []
 

@@ -671,11 +671,11 @@ def install_actions(window: MainWindow) -> ActionsController:
     """Make the window's object actions; return their controller (kept by the window)."""
     actions = ActionsController(window)
     defined = (
-        ("newBucketAction", "New &Bucket…", "Ctrl+Shift+B", actions.new_bucket),
+        ("newBucketAction", "New &Bucket…", "Ctrl+Alt+B", actions.new_bucket),
         ("newFolderAction", "New &Folder…", "Ctrl+Shift+N", actions.new_folder),
         ("uploadAction", "&Upload…", "Ctrl+U", actions.upload),
         ("downloadAction", "Do&wnload…", "Ctrl+Shift+D", actions.download),
-        ("openAction", "&Open", "Ctrl+O", actions.open_current),
+        ("openAction", "&Open", "Ctrl+Shift+O", actions.open_current),
         ("renameAction", "&Rename/Move…", "F2", actions.rename),
         ("duplicateAction", "D&uplicate", "Ctrl+D", actions.duplicate),
         ("deleteAction", "&Delete…", QKeySequence.StandardKey.Delete, actions.delete),
