@@ -11,12 +11,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.core.s3.uploads_in_progress import UnfinishedUpload, UploadedSoFar
 from app.ui.format import human_size
 from app.ui.models.listing_model import format_modified
-from app.ui.models.listing_stream import ListingStream
+from app.ui.models.streamed_table import StreamedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -34,29 +34,15 @@ def upload_pages(pages: Iterator[tuple[UnfinishedUpload, ...]]) -> Iterator[Uplo
     return (UploadsPage(page) for page in pages)
 
 
-class UploadsModel(QAbstractTableModel):
+class UploadsModel(StreamedTableModel):
+    columns = COLUMNS
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._stream: ListingStream | None = None
-        self._prefix = ""
-        self._uploads: list[UnfinishedUpload] = []
         self.size_of: Callable[[UnfinishedUpload], UploadedSoFar | None] = lambda _u: None
 
-    @property
-    def stream(self) -> ListingStream | None:
-        return self._stream
-
-    def set_stream(self, stream: ListingStream | None, prefix: str = "") -> None:
-        self.beginResetModel()
-        if self._stream is not None:
-            self._stream.pageArrived.disconnect(self._append_page)
-            self._stream.cancel()
-        self._stream = stream
-        self._prefix = prefix
-        self._uploads = []
-        if stream is not None:
-            stream.pageArrived.connect(self._append_page)
-        self.endResetModel()
+    def _clear(self) -> None:
+        self._uploads: list[UnfinishedUpload] = []
 
     def _append_page(self, page: UploadsPage) -> None:
         if page.uploads:
@@ -64,17 +50,14 @@ class UploadsModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), first, first + len(page.uploads) - 1)
             self._uploads.extend(page.uploads)
             self.endInsertRows()
-        elif self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
+        else:
+            self._fetch_past_empty_page()
 
     def upload(self, row: int) -> UnfinishedUpload:
         return self._uploads[row]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._uploads)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -95,22 +78,3 @@ class UploadsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
             return upload.key
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and self._stream is not None and self._stream.can_fetch
-
-    def fetchMore(self, parent: Index) -> None:
-        if self.canFetchMore(parent) and self._stream is not None:
-            self._stream.fetch_next()

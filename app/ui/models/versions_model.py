@@ -9,12 +9,12 @@ from __future__ import annotations
 from array import array
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from app.core.s3.versions import VersionPage
 from app.ui.format import human_size
 from app.ui.models.listing_model import format_modified
-from app.ui.models.listing_stream import ListingStream
+from app.ui.models.streamed_table import StreamedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -30,12 +30,8 @@ class VersionRow(NamedTuple):
     is_delete_marker: bool
 
 
-class VersionsModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._stream: ListingStream | None = None
-        self._prefix = ""
-        self._clear()
+class VersionsModel(StreamedTableModel):
+    columns = COLUMNS
 
     def _clear(self) -> None:
         self._keys: list[str] = []
@@ -43,22 +39,6 @@ class VersionsModel(QAbstractTableModel):
         self._modified: list[str] = []
         self._sizes = array("q")
         self._flags = array("b")
-
-    @property
-    def stream(self) -> ListingStream | None:
-        return self._stream
-
-    def set_stream(self, stream: ListingStream | None, prefix: str = "") -> None:
-        self.beginResetModel()
-        if self._stream is not None:
-            self._stream.pageArrived.disconnect(self._append_page)
-            self._stream.cancel()
-        self._stream = stream
-        self._prefix = prefix
-        self._clear()
-        if stream is not None:
-            stream.pageArrived.connect(self._append_page)
-        self.endResetModel()
 
     def _append_page(self, page: VersionPage) -> None:
         entries = [v for v in page.versions if v.key != self._prefix]
@@ -71,14 +51,11 @@ class VersionsModel(QAbstractTableModel):
             self._sizes.extend(v.size for v in entries)
             self._flags.extend(LATEST * v.is_latest | MARKER * v.is_delete_marker for v in entries)
             self.endInsertRows()
-        elif self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())  # an empty page: no view would ask for the next
+        else:
+            self._fetch_past_empty_page()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._keys)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def row(self, row: int) -> VersionRow:
         flags = self._flags[row]
@@ -106,22 +83,3 @@ class VersionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and self._stream is not None and self._stream.can_fetch
-
-    def fetchMore(self, parent: Index) -> None:
-        if self.canFetchMore(parent) and self._stream is not None:
-            self._stream.fetch_next()
