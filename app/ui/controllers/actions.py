@@ -55,8 +55,9 @@ from app.ui.widgets.transfer_status import TransferStatus
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
-# Offered in New Bucket… on AWS; other providers offer the connection's own region (the
-# field stays editable for any other name).
+# Offered in New Bucket… on AWS when the connection's profile lists no regions; other
+# providers offer their profile's regions, else the connection's own (the field stays
+# editable for any other name).
 AWS_REGIONS = (
     "us-east-1",
     "us-east-2",
@@ -194,7 +195,7 @@ class ActionsController(QObject):
         if session is None:
             return
         connection = session.connection
-        regions = AWS_REGIONS if connection.is_aws else ()
+        regions = connection.regions or (AWS_REGIONS if connection.is_aws else ())
         dialog = NewBucketDialog(self.window, regions, connection.region)
         dialog.accepted.connect(
             lambda: self._spawn(
