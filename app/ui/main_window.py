@@ -26,7 +26,16 @@ from app.ui.controllers.hidden_files import HiddenFiles
 from app.ui.controllers.search import ServerSearch
 from app.ui.location import Location
 from app.ui.models.encryption_probe import EncryptionProbe
-from app.ui.models.listing_model import ETAG, MODIFIED, NAME, SIZE, STORAGE_CLASS
+from app.ui.models.listing_model import (
+    COLUMNS,
+    ENCRYPTION,
+    ETAG,
+    MODIFIED,
+    NAME,
+    SIZE,
+    STORAGE_CLASS,
+)
+from app.ui.widgets.column_menu import ColumnMenu
 from app.ui.widgets.error_banner import ErrorBanner
 from app.ui.widgets.folder_tree import FolderTree
 from app.ui.widgets.path_bar import PathBar
@@ -150,6 +159,10 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         for column, width in ((SIZE, 80), (MODIFIED, 130), (STORAGE_CLASS, 110), (ETAG, 120)):
             header.resizeSection(column, width)
+        header.resizeSection(ENCRYPTION, 90)
+        header.moveSection(header.visualIndex(ENCRYPTION), header.visualIndex(ETAG))
+        # ETag on demand: hidden until chosen in the header's context menu
+        self.column_menu = ColumnMenu(header, COLUMNS, hidden=(ETAG,))
         self.error_banner = ErrorBanner(self)
 
         right = QWidget(self)
