@@ -258,6 +258,30 @@ class MainWindow(QMainWindow):
             self.object_list, c.model, lambda: c.session, c._bridge, self
         )
         self.search = ServerSearch(self)
+        self._add_listing_entries()
+
+    def _add_listing_entries(self) -> None:
+        """The listing's own commands in its context menu too (their shortcuts stay
+        window-wide); Esc in the filter box clears it and goes back to the list."""
+        view = self.object_list
+        separator = QAction(view)
+        separator.setSeparator(True)
+        view.addActions(
+            [
+                separator,
+                self.refresh_action,
+                self.up_action,
+                self.load_all_action,
+                self.hidden_files.show_action,
+            ]
+        )
+        clear_filter = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_box)
+        clear_filter.setContext(Qt.ShortcutContext.WidgetShortcut)
+        clear_filter.activated.connect(self._leave_filter)
+
+    def _leave_filter(self) -> None:
+        self.filter_box.clear()
+        self.object_list.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- reactions ------------------------------------------------------------------------------
 
