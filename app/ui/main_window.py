@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QSplitter,
     QStyle,
     QTableView,
@@ -275,6 +276,10 @@ class MainWindow(QMainWindow):
                 self.hidden_files.show_action,
             ]
         )
+        view_menu = self.menuBar().findChild(QMenu, "viewMenu")
+        if view_menu is not None:  # the columns from the keyboard too (Alt+V, C)
+            view_menu.addSeparator()
+            view_menu.addMenu(self.column_menu)
         clear_filter = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_box)
         clear_filter.setContext(Qt.ShortcutContext.WidgetShortcut)
         clear_filter.activated.connect(self._leave_filter)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHeaderView, QMenu
 
 class ColumnMenu(QMenu):
     def __init__(self, header: QHeaderView, names: Sequence[str], hidden: Sequence[int]) -> None:
-        super().__init__(header)
+        super().__init__("&Columns", header)
         self.setObjectName("columnMenu")
         self.setAccessibleName("Columns to show")
         self._header = header

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from app.ui.location import Location
@@ -84,3 +85,5 @@ def test_etag_column_is_hidden_until_chosen_from_the_header_menu(
     assert cell(window, 0, ETAG) == etag
     menu.column_actions[STORAGE_CLASS].trigger()
     assert header.isSectionHidden(STORAGE_CLASS)
+    view_menu = window.menuBar().findChild(QMenu, "viewMenu")
+    assert menu.menuAction() in view_menu.actions()  # reachable without a mouse: View > Columns
