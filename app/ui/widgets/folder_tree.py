@@ -57,13 +57,16 @@ class FolderTree(QTreeView):
         if item is None:
             return
         self._drop_placeholder(item)
-        added = False
+        rows = item.rowCount()
+        previous = item.child(rows - 1).text() if rows else ""
+        in_order = True
         for folder in folders:
             location = Location(parent.bucket, folder)
             if location not in self._items:
-                self._add_child(item, parent, location)
-                added = True
-        if added:
+                label = self._add_child(item, parent, location).text()
+                in_order = in_order and label >= previous
+                previous = label
+        if not in_order:  # pages come in key order: sorting is needed only after a reveal
             item.sortChildren(0)
         self._reveal()
 

@@ -101,3 +101,6 @@ def test_a_folder_beyond_the_parents_first_page_still_gets_its_node(
     type_location(qtbot, window, f"s3://{bucket}/zz/inner/")
     wait_for(qtbot, lambda: tree_at(window, Location(bucket, "zz/inner/")))
     assert window.folder_tree.labels(Location(bucket)) == ["f1", "f2", "zz"]
+    # the bucket's own listing brings the rest; the tree stays in name order
+    type_location(qtbot, window, f"s3://{bucket}/")
+    wait_for(qtbot, lambda: window.folder_tree.labels(Location(bucket)) == ["f1", "f2", "f3", "zz"])
