@@ -63,6 +63,8 @@ class Connection:
     max_pool_connections: int = 32
     # Send `Expect: 100-continue` before upload bodies. None: the provider's safe default.
     expect_continue: bool | None = None
+    # Regions the provider offers for new buckets (a profile's `Regions` list); () if none.
+    regions: tuple[str, ...] = ()
     credentials: CredentialSpec = field(default_factory=CredentialSpec)
 
     def __post_init__(self) -> None:

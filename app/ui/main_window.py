@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QSplitter,
     QStyle,
     QTableView,
@@ -26,7 +27,16 @@ from app.ui.controllers.hidden_files import HiddenFiles
 from app.ui.controllers.search import ServerSearch
 from app.ui.location import Location
 from app.ui.models.encryption_probe import EncryptionProbe
-from app.ui.models.listing_model import ETAG, MODIFIED, NAME, SIZE, STORAGE_CLASS
+from app.ui.models.listing_model import (
+    COLUMNS,
+    ENCRYPTION,
+    ETAG,
+    MODIFIED,
+    NAME,
+    SIZE,
+    STORAGE_CLASS,
+)
+from app.ui.widgets.column_menu import ColumnMenu
 from app.ui.widgets.error_banner import ErrorBanner
 from app.ui.widgets.folder_tree import FolderTree
 from app.ui.widgets.path_bar import PathBar
@@ -150,6 +160,10 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         for column, width in ((SIZE, 80), (MODIFIED, 130), (STORAGE_CLASS, 110), (ETAG, 120)):
             header.resizeSection(column, width)
+        header.resizeSection(ENCRYPTION, 90)
+        header.moveSection(header.visualIndex(ENCRYPTION), header.visualIndex(ETAG))
+        # ETag on demand: hidden until chosen in the header's context menu
+        self.column_menu = ColumnMenu(header, COLUMNS, hidden=(ETAG,))
         self.error_banner = ErrorBanner(self)
 
         right = QWidget(self)
@@ -245,6 +259,34 @@ class MainWindow(QMainWindow):
             self.object_list, c.model, lambda: c.session, c._bridge, self
         )
         self.search = ServerSearch(self)
+        self._add_listing_entries()
+
+    def _add_listing_entries(self) -> None:
+        """The listing's own commands in its context menu too (their shortcuts stay
+        window-wide); Esc in the filter box clears it and goes back to the list."""
+        view = self.object_list
+        separator = QAction(view)
+        separator.setSeparator(True)
+        view.addActions(
+            [
+                separator,
+                self.refresh_action,
+                self.up_action,
+                self.load_all_action,
+                self.hidden_files.show_action,
+            ]
+        )
+        view_menu = self.menuBar().findChild(QMenu, "viewMenu")
+        if view_menu is not None:  # the columns from the keyboard too (Alt+V, C)
+            view_menu.addSeparator()
+            view_menu.addMenu(self.column_menu)
+        clear_filter = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_box)
+        clear_filter.setContext(Qt.ShortcutContext.WidgetShortcut)
+        clear_filter.activated.connect(self._leave_filter)
+
+    def _leave_filter(self) -> None:
+        self.filter_box.clear()
+        self.object_list.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- reactions ------------------------------------------------------------------------------
 

@@ -312,6 +312,7 @@ def connection_from_profile(
         "scheme": chosen_scheme,
         "port": chosen_port,
         "region": region_name or region(profile),
+        "regions": profile.regions,
         "addressing_style": addressing_style(profile),
         "signature_version": profile.signature_version,
         "checksum_policy": checksum_policy(profile),

@@ -55,8 +55,9 @@ from app.ui.widgets.transfer_status import TransferStatus
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
-# Offered in New Bucket… on AWS; other providers offer the connection's own region (the
-# field stays editable for any other name).
+# Offered in New Bucket… on AWS when the connection's profile lists no regions; other
+# providers offer their profile's regions, else the connection's own (the field stays
+# editable for any other name).
 AWS_REGIONS = (
     "us-east-1",
     "us-east-2",
@@ -194,7 +195,7 @@ class ActionsController(QObject):
         if session is None:
             return
         connection = session.connection
-        regions = AWS_REGIONS if connection.is_aws else ()
+        regions = connection.regions or (AWS_REGIONS if connection.is_aws else ())
         dialog = NewBucketDialog(self.window, regions, connection.region)
         dialog.accepted.connect(
             lambda: self._spawn(
@@ -595,6 +596,18 @@ class ActionsController(QObject):
             ),
         )
 
+    def upload_folder(self) -> None:
+        session, bucket = self._session(), self._bucket()
+        if session is None or bucket is None:
+            return
+        prefix = self.browser.location.prefix
+        file_pick.choose_folder_to_upload(
+            self.window,
+            lambda folders: self._spawn(
+                self.transfers.upload(session, folders, bucket, prefix), "starting an upload"
+            ),
+        )
+
     def download(self) -> None:
         session = self._session()
         items = self._selected_in_bucket("download")
@@ -674,6 +687,7 @@ def install_actions(window: MainWindow) -> ActionsController:
         ("newBucketAction", "New &Bucket…", "Ctrl+Alt+B", actions.new_bucket),
         ("newFolderAction", "New &Folder…", "Ctrl+Shift+N", actions.new_folder),
         ("uploadAction", "&Upload…", "Ctrl+U", actions.upload),
+        ("uploadFolderAction", "Upload Fo&lder…", "Ctrl+Alt+U", actions.upload_folder),
         ("downloadAction", "Do&wnload…", "Ctrl+Shift+D", actions.download),
         ("openAction", "&Open", "Ctrl+Shift+O", actions.open_current),
         ("renameAction", "&Rename/Move…", "F2", actions.rename),
@@ -698,7 +712,7 @@ def install_actions(window: MainWindow) -> ActionsController:
     menu.setObjectName("actionsMenu")
     groups = (
         ("newBucketAction", "newFolderAction"),
-        ("uploadAction", "downloadAction", "openAction"),
+        ("uploadAction", "uploadFolderAction", "downloadAction", "openAction"),
         ("renameAction", "duplicateAction", "deleteAction"),
         ("copyUrlAction", "presignAction", "issuedLinksAction"),
     )

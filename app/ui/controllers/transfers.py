@@ -3,6 +3,8 @@
 The engine is made (off the GUI thread) on first use, from the window's session, and closed
 with the window. Its listeners run on engine threads: `_on_event` only emits a signal, which
 Qt queues to the GUI thread, where the status line is updated.
+Every upload and download asks (`ConflictPolicy.ASK`) when its target exists already; the
+`ConflictAsker` puts the question to the user.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from PySide6.QtCore import QObject, Signal
 
 from app.core.s3.session import S3Session
 from app.core.transfers.engine import TransferEngine
-from app.core.transfers.jobs import EventType, JobEvent, JobSnapshot, JobState
+from app.core.transfers.jobs import EventType, JobEvent, JobKind, JobSnapshot, JobState
+from app.core.transfers.options import ConflictPolicy, TransferOptions
 from app.ui.async_bridge import AsyncBridge
+from app.ui.controllers.transfer_conflicts import ConflictAsker
 from app.ui.widgets.transfer_status import TransferStatus
 
 
@@ -28,11 +32,16 @@ class TransfersController(QObject):
         self._status = status
         self._engine: TransferEngine | None = None
         self._unsubscribe = None
+        self.conflicts = ConflictAsker(status.window(), self.cancel, self._stop_in_engine, self)
+        self._closed = False
         self.jobEvent.connect(self._show_event)
 
     async def engine(self, session: S3Session) -> TransferEngine:
         if self._engine is None or self._engine.session is not session:
-            engine = await self._bridge.run(TransferEngine, session)
+            resolver = self.conflicts.resolve
+            engine = await self._bridge.run(
+                lambda: TransferEngine(session, conflict_resolver=resolver)
+            )
             if self._engine is not None:
                 self._close_engine()
             self._engine = engine
@@ -40,28 +49,45 @@ class TransfersController(QObject):
         return self._engine
 
     async def upload(self, session: S3Session, files: list[str], bucket: str, prefix: str) -> None:
+        """Upload files, or folders (each under `prefix` + its name + '/')."""
         engine = await self.engine(session)
-        for local in files:
+        roots = [str(Path(local).absolute()) for local in files]
+        batch = self.conflicts.add_batch(JobKind.UPLOAD, bucket, roots)
+        for local in roots:
             key = prefix + Path(local).name
-            await self._bridge.run(engine.upload, local, bucket, key)
+            is_dir = await self._bridge.run(Path(local).is_dir)
+            job_id = await self._bridge.run(
+                engine.upload, local, bucket, key + "/" if is_dir else key, ASK
+            )
+            batch.job_ids.append(job_id)
 
     async def download(self, session: S3Session, bucket: str, keys: list[str], folder: str) -> None:
         engine = await self.engine(session)
+        batch = self.conflicts.add_batch(JobKind.DOWNLOAD, bucket, keys)
         for key in keys:
             if key.endswith("/"):
                 name = key.rstrip("/").rsplit("/", 1)[-1]
                 target = str(Path(folder) / name)
             else:
                 target = folder
-            await self._bridge.run(engine.download, bucket, key, target)
+            job_id = await self._bridge.run(engine.download, bucket, key, target, ASK)
+            batch.job_ids.append(job_id)
 
     def cancel(self, job_id: str) -> None:
+        self.conflicts.stop_job(job_id)
         if self._engine is not None:
             engine = self._engine
             self._bridge.spawn(self._bridge.run(engine.cancel, job_id), "cancelling a transfer")
 
+    def _stop_in_engine(self, job_id: str, cancel: bool) -> None:  # engine thread
+        engine = self._engine
+        if engine is not None:
+            (engine.cancel if cancel else engine.pause)(job_id)
+
     def _show_event(self, event: JobEvent) -> None:
         job = event.job
+        if self._closed:  # queued before the window closed; nothing is shown any more
+            return
         if event.type is EventType.ADDED:
             self._status.start(job.id, job.title, lambda: self.cancel(job.id))
         elif event.type is EventType.CHANGED:
@@ -81,12 +107,18 @@ class TransfersController(QObject):
 
     def close(self) -> None:
         """Stop the engine: running jobs pause and continue at the next start."""
+        self._closed = True
+        self.conflicts.close()  # before the engine waits for jobs that wait for an answer
         self._close_engine()
+
+
+ASK = TransferOptions(conflict=ConflictPolicy.ASK)
 
 
 def _finished_text(job: JobSnapshot) -> str:
     if job.state is JobState.DONE:
-        return f"Done: {job.title}"
+        skipped = len(job.skipped)
+        return f"Done: {job.title}" + (f" ({skipped:,} skipped: they exist)" if skipped else "")
     if job.state is JobState.CANCELLED:
         return f"Cancelled: {job.title}"
     return f"Failed: {job.title}: {job.error or 'see the transfer log'}"

@@ -1,7 +1,7 @@
 """File dialogs for Upload… and Download…, opened without a nested event loop.
 
 Each function opens a non-modal-blocking QFileDialog (`open()`) and calls `done` with the
-choice; a cancelled dialog calls nothing. Tests replace these two functions.
+choice; a cancelled dialog calls nothing. Tests replace these functions.
 """
 
 from __future__ import annotations
@@ -17,6 +17,17 @@ def choose_files_to_upload(parent: QWidget, done: Callable[[list[str]], None]) -
     dialog.setAccessibleName("Choose files to upload")
     dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
     dialog.filesSelected.connect(lambda files: done(list(files)))
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+
+
+def choose_folder_to_upload(parent: QWidget, done: Callable[[list[str]], None]) -> None:
+    dialog = QFileDialog(parent, "Upload Folder")
+    dialog.setObjectName("uploadFolderDialog")
+    dialog.setAccessibleName("Choose a folder to upload")
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    dialog.fileSelected.connect(lambda folder: done([folder]))
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
 

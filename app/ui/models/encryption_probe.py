@@ -17,7 +17,13 @@ from PySide6.QtWidgets import QAbstractItemView
 from app.core.s3 import encryption_state
 from app.core.s3.session import S3Session
 from app.ui.async_bridge import AsyncBridge
-from app.ui.models.listing_model import ENCRYPTION_ROLE, IS_FOLDER_ROLE, KEY_ROLE, ListingModel
+from app.ui.models.listing_model import (
+    ENCRYPTION,
+    ENCRYPTION_ROLE,
+    IS_FOLDER_ROLE,
+    KEY_ROLE,
+    ListingModel,
+)
 from app.ui.models.visible_fetch import FetchFailed, VisibleRowsFetcher
 
 COLOURS = {
@@ -91,6 +97,14 @@ class EncryptionProbe(QObject):
     def _annotate(self, key: str, column: int, role: int) -> Any:
         if role == ENCRYPTION_ROLE:
             return self.state(key)
+        if column == ENCRYPTION:
+            if role == Qt.ItemDataRole.DisplayRole:
+                value = self.fetcher.value((self._bucket(), key))
+                return "unknown" if isinstance(value, FetchFailed) else value
+            if role == Qt.ItemDataRole.ToolTipRole:
+                value = self.fetcher.value((self._bucket(), key))
+                return value.message if isinstance(value, FetchFailed) else None
+            return None
         if column != 0:
             return None
         value = self.fetcher.value((self._bucket(), key))
@@ -110,8 +124,10 @@ class EncryptionProbe(QObject):
         rows = self.fetcher.visible_rows()
         if rows:
             model = self._model
+            roles = [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, ENCRYPTION_ROLE]
+            top, bottom = rows.start, rows.stop - 1
+            model.dataChanged.emit(model.index(top, 0), model.index(bottom, 0), roles)
+            column_roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole]
             model.dataChanged.emit(
-                model.index(rows.start, 0),
-                model.index(rows.stop - 1, 0),
-                [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, ENCRYPTION_ROLE],
+                model.index(top, ENCRYPTION), model.index(bottom, ENCRYPTION), column_roles
             )

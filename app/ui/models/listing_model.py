@@ -35,8 +35,9 @@ from app.ui.models.listing_stream import ListingStream
 
 Index = QModelIndex | QPersistentModelIndex
 
-NAME, SIZE, MODIFIED, STORAGE_CLASS, ETAG = range(5)
-COLUMNS = ("Name", "Size", "Modified", "Storage class", "ETag")
+NAME, SIZE, MODIFIED, STORAGE_CLASS, ETAG, ENCRYPTION = range(6)
+COLUMNS = ("Name", "Size", "Modified", "Storage class", "ETag", "Encryption")
+# Encryption is not in the listing: an annotator fills it for visible rows (else it is blank).
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the full key or prefix of a row
 IS_FOLDER_ROLE = Qt.ItemDataRole.UserRole + 2
 ENCRYPTION_ROLE = Qt.ItemDataRole.UserRole + 3  # filled by an annotator (encryption probe)
@@ -240,6 +241,8 @@ class ListingModel(QAbstractTableModel):
                 return format_modified(objects.modified[i])
             if column == STORAGE_CLASS:
                 return objects.classes[i]
+            if column == ENCRYPTION:
+                return ""  # not fetched (yet): the annotator answered nothing
             return objects.etags[i].strip('"')
         if role == KEY_ROLE:
             return self._folders[i] if is_folder else self._objects.keys[i]
@@ -379,6 +382,14 @@ class ListingModel(QAbstractTableModel):
         self._fview.sort(reverse=descending and self._sort_column == NAME)
         if self._sort_column == NAME:
             self._oview.sort(reverse=descending)  # indices are in key order already
+        elif self._sort_column == ENCRYPTION:  # what is known so far; unknown sorts first
+            keys, note = self._objects.keys, self.annotator
+            role = Qt.ItemDataRole.DisplayRole
+
+            def known(i: int) -> str:
+                return ((note(keys[i], ENCRYPTION, role) if note else None) or "").casefold()
+
+            self._oview.sort(key=known, reverse=descending)
         else:
             column = self._objects.column(self._sort_column)
             self._oview.sort(key=column.__getitem__, reverse=descending)

@@ -1,5 +1,12 @@
 """Buckets and the folders found so far, as a tree. A few hundred items at most, so a
-QStandardItemModel is fine here (the object list is where compact storage matters)."""
+QStandardItemModel is fine here (the object list is where compact storage matters).
+
+The tree follows the window's location: `select_location` expands every level down to it and
+selects it. A level whose folders are not known yet is asked for (`childrenWanted`, answered
+off the GUI thread by the controller) and the walk goes on when `add_folders` brings them; a
+folder that the parent's first page did not name (it lies further down a long listing) gets
+its node anyway, since the window stands in it.
+"""
 
 from __future__ import annotations
 
@@ -28,6 +35,8 @@ class FolderTree(QTreeView):
         self.setUniformRowHeights(True)
         self.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self._items: dict[Location, QStandardItem] = {}
+        self._asked: set[Location] = set()  # levels whose folders were asked for
+        self._target = Location()  # where the window is; the tree walks down to it
         style = QApplication.style()
         self._bucket_icon = style.standardIcon(QStyle.StandardPixmap.SP_DriveNetIcon)
         self._folder_icon = style.standardIcon(QStyle.StandardPixmap.SP_DirIcon)
@@ -38,24 +47,82 @@ class FolderTree(QTreeView):
     def set_buckets(self, names: list[str]) -> None:
         self._model.removeRows(0, self._model.rowCount())
         self._items.clear()
+        self._asked.clear()
         for name in names:
             self._model.appendRow(self._new_item(name, Location(name), self._bucket_icon))
+        self._reveal()
 
     def add_folders(self, parent: Location, folders: list[str]) -> None:
         item = self._items.get(parent)
         if item is None:
             return
         self._drop_placeholder(item)
+        rows = item.rowCount()
+        previous = item.child(rows - 1).text() if rows else ""
+        in_order = True
         for folder in folders:
             location = Location(parent.bucket, folder)
-            if location in self._items:
-                continue
-            label = folder[len(parent.prefix) :].removesuffix(DELIMITER) or DELIMITER
-            item.appendRow(self._new_item(label, location, self._folder_icon))
+            if location not in self._items:
+                label = self._add_child(item, parent, location).text()
+                in_order = in_order and label >= previous
+                previous = label
+        if not in_order:  # pages come in key order: sorting is needed only after a reveal
+            item.sortChildren(0)
+        self._reveal()
 
     def select_location(self, location: Location) -> None:
+        """Expand the tree down to `location` and select it (loading levels as needed)."""
+        self._target = location
+        if location.is_root:
+            self.setCurrentIndex(QModelIndex())
+            return
+        self._reveal()
+
+    @property
+    def current_location(self) -> Location | None:
+        """The location of the selected node, if any."""
+        location = self.currentIndex().data(_LOCATION_ROLE)
+        return location if isinstance(location, Location) else None
+
+    def index_of(self, location: Location) -> QModelIndex:
         item = self._items.get(location)
-        self.setCurrentIndex(item.index() if item is not None else QModelIndex())
+        return item.index() if item is not None else QModelIndex()
+
+    def is_expanded(self, location: Location) -> bool:
+        item = self._items.get(location)
+        return item is not None and self.isExpanded(item.index())
+
+    def _reveal(self) -> None:
+        target = self._target
+        if target.is_root:
+            return
+        steps = [loc for _label, loc in target.crumbs()[1:]]
+        for parent_location, location in zip([None, *steps], steps, strict=False):
+            item = self._items.get(location)
+            if item is None:
+                parent = self._items.get(parent_location) if parent_location else None
+                if parent is None or self._has_placeholder(parent):
+                    return  # that level is still loading; add_folders continues the walk
+                item = self._add_child(parent, parent_location, location)  # type: ignore[arg-type]
+                parent.sortChildren(0)
+            if location == target:
+                index = item.index()
+                if self.currentIndex() != index:
+                    self.setCurrentIndex(index)
+                self.scrollTo(index)
+                return
+            if not self.isExpanded(item.index()):
+                self.expand(item.index())  # emits `expanded`: its folders are asked for
+            elif self._has_placeholder(item):
+                self._want(item)
+
+    def _add_child(
+        self, parent: QStandardItem, parent_location: Location, location: Location
+    ) -> QStandardItem:
+        label = location.prefix[len(parent_location.prefix) :].removesuffix(DELIMITER)
+        child = self._new_item(label or DELIMITER, location, self._folder_icon)
+        parent.appendRow(child)
+        return child
 
     def labels(self, parent: Location | None = None) -> list[str]:
         root = self._model.invisibleRootItem() if parent is None else self._items.get(parent)
@@ -78,6 +145,16 @@ class FolderTree(QTreeView):
         self._items[location] = item
         return item
 
+    @staticmethod
+    def _has_placeholder(item: QStandardItem) -> bool:
+        return any(item.child(r).data(_PLACEHOLDER_ROLE) for r in range(item.rowCount()))
+
+    def _want(self, item: QStandardItem) -> None:
+        location = item.data(_LOCATION_ROLE)
+        if isinstance(location, Location) and location not in self._asked:
+            self._asked.add(location)
+            self.childrenWanted.emit(location)
+
     def _drop_placeholder(self, item: QStandardItem) -> None:
         for row in range(item.rowCount()):
             if item.child(row).data(_PLACEHOLDER_ROLE):
@@ -86,13 +163,12 @@ class FolderTree(QTreeView):
 
     def _expanded(self, index: QModelIndex) -> None:
         item = self._model.itemFromIndex(index)
-        if item is None:
-            return
-        has_placeholder = any(item.child(r).data(_PLACEHOLDER_ROLE) for r in range(item.rowCount()))
-        if has_placeholder:
-            self.childrenWanted.emit(item.data(_LOCATION_ROLE))
+        if item is not None and self._has_placeholder(item):
+            self._asked.discard(item.data(_LOCATION_ROLE))  # expanding again retries a failure
+            self._want(item)
 
     def _activated(self, index: QModelIndex) -> None:
         location = index.data(_LOCATION_ROLE)
-        if isinstance(location, Location):
+        # `clicked` and `activated` can both come for one click: navigate once
+        if isinstance(location, Location) and location != self._target:
             self.locationActivated.emit(location)
