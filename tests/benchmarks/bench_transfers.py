@@ -26,8 +26,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.fixtures.servers import seaweed_server
-
 ROOT = Path(__file__).resolve().parents[2]
 BUCKET = "bench"
 
@@ -149,6 +147,10 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.eider:
         return run_eider(*args.eider)
+
+    # Imported here, not at the top: the Eider runs above must not pay for the server fixture
+    # (trustme, cryptography) in their own start-up time.
+    from tests.fixtures.servers import seaweed_server
 
     tools = ["eider", *[t for t in ("aws", "s5cmd", "rclone") if shutil.which(t)]]
     work = Path(tempfile.mkdtemp(prefix="eider-bench-"))

@@ -24,6 +24,7 @@ from botocore.credentials import (
     RefreshableCredentials,
 )
 from botocore.exceptions import ClientError
+from botocore.loaders import create_loader
 from botocore.parsers import ResponseParserFactory
 from urllib3.exceptions import InsecureRequestWarning
 
@@ -85,6 +86,9 @@ class S3Session:
         self._credentials = resolve(connection.credentials, mfa_prompt)
         if self._credentials is not None:
             remember_secrets(*_secrets_without_refresh(self._credentials))
+        # One loader for both botocore sessions: the S3 model is read and parsed once (about
+        # a tenth of a second), not once per kind of client.
+        self._loader = create_loader()
         self._botocore = self._new_botocore_session(raw_timestamps=False)
         self._botocore_raw = self._new_botocore_session(raw_timestamps=True)
         self._clients: dict[tuple[str, bool], Any] = {}
@@ -101,6 +105,7 @@ class S3Session:
         session = botocore.session.Session()
         session.set_config_variable("credentials_file", "/dev/null")
         session.set_config_variable("config_file", "/dev/null")
+        session.register_component("data_loader", self._loader)
         if self._credentials is not None:
             resolver = CredentialResolver(providers=[_FixedCredentialProvider(self._credentials)])
             session.register_component("credential_provider", resolver)

@@ -31,6 +31,7 @@ from typing import Any
 from botocore.exceptions import BotoCoreError, ClientError
 
 from app.core.errors import describe
+from app.core.s3.lean_requests import LeanRequests
 from app.core.s3.session import S3Session
 from app.core.transfers import digests
 from app.core.transfers.bandwidth import BandwidthLimiter
@@ -97,6 +98,7 @@ class TransferEngine:
             part_pool=self._part_pool,
             connections=connections,
             limiter=BandwidthLimiter(rate_limit),
+            lean=LeanRequests(session),
         )
         # Jobs beyond this wait in QUEUED: their files still share the same connections, but
         # a thousand submitted jobs do not each plan (walk, list) at once.

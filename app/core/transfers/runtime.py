@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from urllib.parse import quote
 
 from app.core import secrets
+from app.core.s3.lean_requests import LeanRequests
 from app.core.s3.session import S3Session
 from app.core.transfers.bandwidth import BandwidthCancelled, BandwidthLimiter
 from app.core.transfers.jobs import Job
@@ -46,6 +47,7 @@ class Runtime:
     part_pool: ThreadPoolExecutor
     connections: int
     limiter: BandwidthLimiter  # the engine-wide rate limit
+    lean: LeanRequests  # single-request PUT/GET of small objects at a third of the CPU
     _claims: dict[tuple[str, ...], str] = field(default_factory=dict)
     _claims_changed: threading.Condition = field(default_factory=threading.Condition)
 

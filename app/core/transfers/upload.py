@@ -167,7 +167,7 @@ def _single_put(rt: Runtime, job: Job, item: ItemRecord) -> None:
                 raise SourceChanged(item.local_path)
             fields, sent = digests.request_fields(algorithm, body)
             rt.throttle(job, item.size)
-            response = client.put_object(Body=body, **args, **fields)
+            response = rt.lean.put_object(client, Body=body, **args, **fields)
         else:
             if algorithm is ChecksumAlgorithm.NONE:
                 fields, sent = {}, ""
