@@ -8,7 +8,6 @@ high ports and between parallel runs.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -19,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.explained import ExplainedError
+from app.core.programs import find_program
 
 # Each flag below is a listening socket of `weed mini`; all get a free loopback port.
 _PORT_FLAGS = (
@@ -49,7 +49,7 @@ class SeaweedError(RuntimeError, ExplainedError):
 
 
 def weed_binary() -> str | None:
-    return shutil.which("weed")
+    return find_program("weed")
 
 
 def free_ports(count: int, host: str = "127.0.0.1") -> list[int]:

