@@ -25,6 +25,7 @@ from app.ui.controllers.actions import install_actions
 from app.ui.controllers.browser import BrowserController
 from app.ui.controllers.hidden_files import HiddenFiles
 from app.ui.controllers.search import ServerSearch
+from app.ui.controllers.tree_menu import TreeMenu
 from app.ui.location import Location
 from app.ui.models.encryption_probe import EncryptionProbe
 from app.ui.models.listing_model import (
@@ -238,7 +239,7 @@ class MainWindow(QMainWindow):
         self.forward_action.triggered.connect(c.go_forward)
         self.up_action.triggered.connect(c.go_up)
         self.up_shortcut.activated.connect(c.go_up)
-        self.refresh_action.triggered.connect(c.refresh)
+        self.refresh_action.triggered.connect(self._refresh)
         self.load_all_action.triggered.connect(c.load_everything)
         self.location_action.triggered.connect(self.path_bar.start_editing)
         self.filter_action.triggered.connect(self._focus_filter)
@@ -252,6 +253,10 @@ class MainWindow(QMainWindow):
         self.folder_tree.childrenWanted.connect(c.load_folders)
         # before _row_activated: Enter on a file previews it; a folder's row is gone once opened
         self.object_actions = install_actions(self)  # menu, context menu, shortcuts, transfers
+        self.object_actions.foldersChanged.connect(self.folder_tree.reload)
+        self.tree_menu = TreeMenu(
+            self.folder_tree, self.object_actions, self.refresh_node, self.refresh_action.shortcut()
+        )
         self.object_list.activated.connect(self._row_activated)
         # Hidden files, encryption at a glance and server search keep their logic in their modules.
         self.hidden_files = HiddenFiles(self)
@@ -305,6 +310,18 @@ class MainWindow(QMainWindow):
     def _history_changed(self, back: bool, forward: bool) -> None:
         self.back_action.setEnabled(back)
         self.forward_action.setEnabled(forward)
+
+    def _refresh(self) -> None:
+        """F5: the tree's current node while the tree has the focus, else the location."""
+        tree = self.folder_tree
+        node = tree.current_location if tree.hasFocus() else None
+        self.refresh_node(node or self.controller.location)
+
+    def refresh_node(self, node: Location) -> None:
+        """List `node`'s folders again in the tree, and its objects if the window is there."""
+        self.folder_tree.reload(node)
+        if node == self.controller.location:
+            self.controller.refresh()
 
     def _row_activated(self, index: QModelIndex) -> None:
         self.controller.activate_row(index.row())

@@ -10,7 +10,7 @@ its node anyway, since the window stands in it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QStyle, QTreeView, QWidget
 
@@ -18,6 +18,14 @@ from app.ui.location import DELIMITER, Location
 
 _LOCATION_ROLE = Qt.ItemDataRole.UserRole + 1
 _PLACEHOLDER_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def _placeholder() -> QStandardItem:
+    """The child a node has until its folders are known (so it can be expanded)."""
+    placeholder = QStandardItem("Loading…")
+    placeholder.setData(True, _PLACEHOLDER_ROLE)
+    placeholder.setEnabled(False)
+    return placeholder
 
 
 class FolderTree(QTreeView):
@@ -84,6 +92,33 @@ class FolderTree(QTreeView):
         location = self.currentIndex().data(_LOCATION_ROLE)
         return location if isinstance(location, Location) else None
 
+    def location_at(self, point: QPoint) -> Location | None:
+        """The node under `point` (viewport coordinates), if any."""
+        location = self.indexAt(point).data(_LOCATION_ROLE)
+        return location if isinstance(location, Location) else None
+
+    def reload(self, location: Location) -> None:
+        """Forget the folders known under `location` and ask for them again (if it is open):
+        an action added, renamed or deleted some."""
+        item = self._items.get(location)
+        if item is None:
+            return
+        self._forget_children(item)
+        item.removeRows(0, item.rowCount())
+        item.appendRow(_placeholder())
+        self._asked.discard(location)
+        if self.isExpanded(item.index()):
+            self._want(item)
+
+    def _forget_children(self, item: QStandardItem) -> None:
+        for row in range(item.rowCount()):
+            child = item.child(row)
+            location = child.data(_LOCATION_ROLE)
+            if isinstance(location, Location):
+                self._items.pop(location, None)
+                self._asked.discard(location)
+            self._forget_children(child)
+
     def index_of(self, location: Location) -> QModelIndex:
         item = self._items.get(location)
         return item.index() if item is not None else QModelIndex()
@@ -138,10 +173,7 @@ class FolderTree(QTreeView):
         item = QStandardItem(icon, label)  # type: ignore[call-overload]
         item.setData(location, _LOCATION_ROLE)
         item.setToolTip(location.url)
-        placeholder = QStandardItem("Loading…")
-        placeholder.setData(True, _PLACEHOLDER_ROLE)
-        placeholder.setEnabled(False)
-        item.appendRow(placeholder)
+        item.appendRow(_placeholder())
         self._items[location] = item
         return item
 
