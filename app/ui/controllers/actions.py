@@ -764,7 +764,9 @@ def _add(
     return action
 
 
-LIST_ONLY = ("deleteAction", "renameAction")
+# Keys for the list's selection only: the path bar and filter boxes edit text with them, and the
+# folder tree and the bookmarks list have their own Delete, F2 and Ctrl+D.
+LIST_ONLY = ("deleteAction", "renameAction", "duplicateAction")
 # With the folder tree focused, these act on its current node (see `node_scope`).
 NODE_ACTIONS = (
     "newFolderAction",
@@ -805,9 +807,7 @@ def install_actions(window: MainWindow) -> ActionsController:
         action.triggered.connect(lambda _checked=False, n=name: actions._triggered(n))
         made[name] = action
         if name in LIST_ONLY:
-            # Delete and F2 act on the list; in the path bar or the filter box they edit text.
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            window.object_list.addAction(action)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the list adds it
         else:
             window.addAction(action)
     menu = window.menuBar().addMenu("&Actions")
@@ -828,8 +828,7 @@ def install_actions(window: MainWindow) -> ActionsController:
             view.addAction(separator)
         for name in group:
             menu.addAction(made[name])
-            if name not in LIST_ONLY:
-                view.addAction(made[name])
+            view.addAction(made[name])
     toolbar = window.findChild(QToolBar, "navigationToolBar")
     if toolbar is not None:
         toolbar.addSeparator()

@@ -2,8 +2,8 @@
 
 A right-click makes the node under the pointer the tree's current node (as a click would,
 without navigating there); every entry then runs the window's own action through
-`ActionsController.run_on_node`, so no action's logic lives here. Delete, F2 and Enter are the
-tree's own shortcuts (the list has the same keys for its selection); the other entries show the
+`ActionsController.run_on_node`, so no action's logic lives here. Delete, F2, Ctrl+D and Enter
+are the tree's own keys (the list and the bookmarks have theirs); the other entries show the
 window-wide shortcut, which acts on the tree's current node while the tree has the focus.
 """
 
@@ -31,7 +31,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
     ("treeDownloadAction", "Do&wnload…", "downloadAction", ""),
     ("", "", "", ""),
     ("treeRenameAction", "&Rename/Move…", "renameAction", "F2"),
-    ("treeDuplicateAction", "D&uplicate", "duplicateAction", ""),
+    ("treeDuplicateAction", "D&uplicate", "duplicateAction", "Ctrl+D"),
     ("treeDeleteAction", "&Delete…", "deleteAction", "Del"),
     ("", "", "", ""),
     ("treeCopyUrlAction", "Copy &URL", "copyUrlAction", ""),

@@ -252,7 +252,10 @@ def test_the_tree_drops_deleted_and_renamed_folders_and_leaves_a_deleted_locatio
     qtbot.keyClick(tree, Qt.Key.Key_C, CTRL_SHIFT)
     wait_for(qtbot, lambda: f"/{bucket}/new/" in first_url())
     tree.setCurrentIndex(tree.index_of(here))
-    assert not window.tree_menu.entries["treeRenameAction"].isEnabled()  # F2: not on a bucket
-    qtbot.keyClick(tree, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    for entry in ("treeRenameAction", "treeDuplicateAction"):  # F2, Ctrl+D: not on a bucket
+        assert not window.tree_menu.entries[entry].isEnabled()
+    tree.setCurrentIndex(tree.index_of(Location(bucket, "new/")))
+    qtbot.keyClick(tree, Qt.Key.Key_U, CTRL_SHIFT)  # Pre-signed URL…: for a file only
     wait_for(qtbot, window.error_banner.isVisible)
-    assert "A bucket cannot be duplicated." in window.error_banner.text
+    assert "A pre-signed URL is for one file" in window.error_banner.text
+    assert window.object_actions.dialog is None or not window.object_actions.dialog.isVisible()
