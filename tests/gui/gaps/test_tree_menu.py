@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from app.ui.dialogs import file_pick
 from app.ui.dialogs.delete_confirm import DeleteConfirmDialog
 from app.ui.dialogs.name_prompt import NamePrompt
+from app.ui.dialogs.presign import PresignDialog
 from app.ui.location import Location
 from app.ui.main_window import MainWindow
 from tests.conftest import connection_for
@@ -258,4 +259,4 @@ def test_the_tree_drops_deleted_and_renamed_folders_and_leaves_a_deleted_locatio
     qtbot.keyClick(tree, Qt.Key.Key_U, CTRL_SHIFT)  # Pre-signed URL…: for a file only
     wait_for(qtbot, window.error_banner.isVisible)
     assert "A pre-signed URL is for one file" in window.error_banner.text
-    assert window.object_actions.dialog is None or not window.object_actions.dialog.isVisible()
+    assert not isinstance(window.object_actions.dialog, PresignDialog)
