@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 
 from app.core.bookmarks import BookmarkStore
 from app.core.errors import UserError
+from app.core.settings import SettingsStore
 from app.ui.controllers.actions import install_actions
 from app.ui.controllers.browser import BrowserController
+from app.ui.controllers.column_memory import ColumnMemory
 from app.ui.controllers.hidden_files import HiddenFiles
 from app.ui.controllers.search import ServerSearch
 from app.ui.controllers.tree_menu import TreeMenu
@@ -55,10 +57,12 @@ class MainWindow(QMainWindow):
         controller: BrowserController,
         parent: QWidget | None = None,
         store: BookmarkStore | None = None,
+        settings: SettingsStore | None = None,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
         self._store = store
+        self.settings = settings if settings is not None else SettingsStore()
         self._connection_label = ""
         self.setObjectName("mainWindow")
         self.setWindowTitle("Eider")
@@ -165,6 +169,7 @@ class MainWindow(QMainWindow):
         header.moveSection(header.visualIndex(ENCRYPTION), header.visualIndex(ETAG))
         # ETag on demand: hidden until chosen in the header's context menu
         self.column_menu = ColumnMenu(header, COLUMNS, hidden=(ETAG,))
+        self.column_memory = ColumnMemory(header, COLUMNS, self.settings, "objects")
         self.error_banner = ErrorBanner(self)
 
         right = QWidget(self)
@@ -344,6 +349,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._status_timer.stop()
+        self.column_memory.close()
         self.object_actions.close()
         self.controller.close()
         self.bookmarks.shutdown()
