@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self._store = store
         self.settings = settings if settings is not None else SettingsStore()
         self._connection_label = ""
+        self._nothing_at: Location | None = None  # the location whose listing found nothing
         self.setObjectName("mainWindow")
         self.setWindowTitle("Eider")
         self.setAccessibleName("Eider main window")
@@ -234,6 +235,9 @@ class MainWindow(QMainWindow):
         c.locationChanged.connect(self._location_changed)
         c.historyChanged.connect(self._history_changed)
         c.foldersFound.connect(self.folder_tree.add_folders)
+        c.locationFound.connect(self.folder_tree.location_found)
+        c.locationFound.connect(self._something_here)
+        c.nothingHere.connect(self._nothing_here)
         c.activityChanged.connect(self.activity_label.setText)
         c.errorOccurred.connect(self.show_error)
         c.model.summaryChanged.connect(self._schedule_status)
@@ -305,6 +309,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Eider — {label}")
 
     def _location_changed(self, location: Location) -> None:
+        self._nothing_at = None
         self.path_bar.set_location(location)
         self.folder_tree.select_location(location)
         self.filter_box.clear()
@@ -339,8 +344,26 @@ class MainWindow(QMainWindow):
         if not self._status_timer.isActive():
             self._status_timer.start()
 
+    def _something_here(self, _location: Location) -> None:
+        if self._nothing_at is not None:  # e.g. a folder was made there and it was refreshed
+            self._nothing_at = None
+            self._refresh_status()
+
+    def _nothing_here(self, location: Location) -> None:
+        self._nothing_at = location
+        self._refresh_status()
+
     def _refresh_status(self) -> None:
-        self.summary_label.setText(self.controller.model.summary())
+        nothing = self._nothing_at
+        if nothing is not None and nothing == self.controller.location:
+            self.summary_label.setText(
+                f"Nothing is at {nothing.url}: no key in {nothing.bucket} starts with "
+                f"'{nothing.prefix}'"
+                if nothing.prefix
+                else f"The bucket {nothing.bucket} is empty"
+            )
+        else:
+            self.summary_label.setText(self.controller.model.summary())
         model = self.controller.model
         self.load_all_action.setEnabled(model.canFetchMore(QModelIndex()))
 

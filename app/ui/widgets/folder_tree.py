@@ -5,7 +5,8 @@ The tree follows the window's location: `select_location` expands every level do
 selects it. A level whose folders are not known yet is asked for (`childrenWanted`, answered
 off the GUI thread by the controller) and the walk goes on when `add_folders` brings them; a
 folder that the parent's first page did not name (it lies further down a long listing) gets
-its node anyway, since the window stands in it.
+its node once the window's own listing shows something there (`location_found`): a typed
+path where no key exists gets no node.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class FolderTree(QTreeView):
         self._items: dict[Location, QStandardItem] = {}
         self._asked: set[Location] = set()  # levels whose folders were asked for
         self._target = Location()  # where the window is; the tree walks down to it
+        self._found: Location | None = None  # the target, once its listing showed something
         style = QApplication.style()
         self._bucket_icon = style.standardIcon(QStyle.StandardPixmap.SP_DriveNetIcon)
         self._folder_icon = style.standardIcon(QStyle.StandardPixmap.SP_DirIcon)
@@ -81,9 +83,16 @@ class FolderTree(QTreeView):
     def select_location(self, location: Location) -> None:
         """Expand the tree down to `location` and select it (loading levels as needed)."""
         self._target = location
+        if location != self._found:
+            self._found = None
         if location.is_root:
             self.setCurrentIndex(QModelIndex())
             return
+        self._reveal()
+
+    def location_found(self, location: Location) -> None:
+        """The window's listing of `location` found keys there: it may have its own node."""
+        self._found = location
         self._reveal()
 
     @property
@@ -138,6 +147,10 @@ class FolderTree(QTreeView):
                 parent = self._items.get(parent_location) if parent_location else None
                 if parent is None or self._has_placeholder(parent):
                     return  # that level is still loading; add_folders continues the walk
+                if target != self._found:
+                    # not (yet) known to exist: no node for a prefix that may hold nothing
+                    self.setCurrentIndex(QModelIndex())
+                    return
                 item = self._add_child(parent, parent_location, location)  # type: ignore[arg-type]
                 parent.sortChildren(0)
             if location == target:
