@@ -161,6 +161,7 @@ class ActionsController(QObject):
         self._temp: str | None = None
         self.actions: dict[str, QAction] = {}
         self.slots: dict[str, Callable[[], None]] = {}
+        self._uploads_into: set[Location] = set()  # folders uploads went into, for the tree
         # Set while an action runs on a tree node instead of the list's selection.
         self._scope: tuple[Location, list[Item]] | None = None
         self.progressed.connect(self.status.set_progress)
@@ -677,6 +678,7 @@ class ActionsController(QObject):
         if session is None or bucket is None:
             return
         prefix = self._here().prefix
+        self._uploads_into.add(Location(bucket, prefix))
         file_pick.choose_files_to_upload(
             self.window,
             lambda files: self._spawn(
@@ -689,6 +691,7 @@ class ActionsController(QObject):
         if session is None or bucket is None:
             return
         prefix = self._here().prefix
+        self._uploads_into.add(Location(bucket, prefix))
         file_pick.choose_folder_to_upload(
             self.window,
             lambda folders: self._spawn(
@@ -712,7 +715,10 @@ class ActionsController(QObject):
 
     def _transfer_finished(self, job: JobSnapshot) -> None:
         if job.kind is JobKind.UPLOAD and job.state is JobState.DONE:
-            self.browser.refresh()
+            # the tree lists an uploaded folder (extra reloads, with uploads running side by
+            # side, cost one small listing each)
+            folders, self._uploads_into = self._uploads_into, set()
+            self._changed(*folders)
         elif job.state is JobState.FAILED:
             self.browser.report(_problem(job.error or f"{job.title} failed."))
 

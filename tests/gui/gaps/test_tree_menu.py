@@ -194,19 +194,30 @@ def test_copy_url_download_upload_and_open_on_nodes(
     assert keys(seaweed_admin, bucket, "other/") == ["other/x"]
     assert window.controller.location == Location(bucket, "other/")
 
-    right_click(qtbot, window, logs)
-    choose(window, "treeOpenAction")
-    wait_for(qtbot, lambda: window.controller.location == logs)
-    wait_for(qtbot, lambda: names(window) == ["2026", "note.txt"])
-
-    # Refresh on a node lists its folders again: one made behind Eider's back appears
-    seaweed_admin.put_object(Bucket=bucket, Key="logs/2027/c.log", Body=b"c")
+    # Upload Folder Here: the folder lands in the node, and the tree shows it there
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "one.txt").write_bytes(b"1")
+    monkeypatch.setattr(file_pick, "choose_folder_to_upload", lambda _w, done: done([str(batch)]))
     tree.expand(tree.index_of(logs))
     wait_for(qtbot, lambda: tree.labels(logs) == ["2026"])
     right_click(qtbot, window, logs)
+    choose(window, "treeUploadFolderAction")
+    wait_for(qtbot, lambda: "logs/batch/one.txt" in keys(seaweed_admin, bucket, "logs/"))
+    wait_for(qtbot, lambda: tree.labels(logs) == ["2026", "batch"])
+
+    right_click(qtbot, window, logs)
+    choose(window, "treeOpenAction")
+    wait_for(qtbot, lambda: window.controller.location == logs)
+    wait_for(qtbot, lambda: names(window) == ["2026", "batch", "note.txt"])
+
+    # Refresh on a node lists its folders again: one made behind Eider's back appears
+    seaweed_admin.put_object(Bucket=bucket, Key="logs/2027/c.log", Body=b"c")
+    assert tree.labels(logs) == ["2026", "batch"]
+    right_click(qtbot, window, logs)
     choose(window, "treeRefreshAction")
-    wait_for(qtbot, lambda: tree.labels(logs) == ["2026", "2027"])
-    wait_for(qtbot, lambda: names(window) == ["2026", "2027", "note.txt"])
+    wait_for(qtbot, lambda: tree.labels(logs) == ["2026", "2027", "batch"])
+    wait_for(qtbot, lambda: names(window) == ["2026", "2027", "batch", "note.txt"])
 
 
 @pytest.fixture
