@@ -232,8 +232,12 @@ class ActionsController(QObject):
             self.browser.report(_problem(f"Select what to {what} first."))
         return items
 
-    def _spawn(self, coro: Coroutine[Any, Any, Any], operation: str, key: str = "") -> None:
-        self.bridge.spawn(coro, operation, self._here().bucket, key, self.browser.report)
+    def _spawn(
+        self, coro: Coroutine[Any, Any, Any], operation: str, key: str = "", bucket: str = ""
+    ) -> None:
+        """Start `coro`; a failure names `bucket` (by default where the action runs)."""
+        where = bucket or self._here().bucket
+        self.bridge.spawn(coro, operation, where, key, self.browser.report)
 
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
@@ -307,7 +311,9 @@ class ActionsController(QObject):
         )
         dialog.accepted.connect(
             lambda: self._spawn(
-                self._create_folder(session, bucket, prefix, dialog.name), "creating a folder"
+                self._create_folder(session, bucket, prefix, dialog.name),
+                "creating a folder",
+                bucket=bucket,
             )
         )
         self._open(dialog)
@@ -360,7 +366,9 @@ class ActionsController(QObject):
         dialog = DeleteConfirmDialog(self.window, what, objects, versions if versioned else None)
         dialog.accepted.connect(
             lambda: self._spawn(
-                self._delete(session, bucket, items, dialog.mode, objects), "deleting"
+                self._delete(session, bucket, items, dialog.mode, objects),
+                "deleting",
+                bucket=bucket,
             )
         )
         self._open(dialog)
@@ -513,7 +521,10 @@ class ActionsController(QObject):
         )
         dialog.accepted.connect(
             lambda: self._spawn(
-                self._rename(session, bucket, key, folder, dialog.name), "renaming", key
+                self._rename(session, bucket, key, folder, dialog.name),
+                "renaming",
+                key,
+                bucket,
             )
         )
         self._open(dialog)
@@ -641,7 +652,10 @@ class ActionsController(QObject):
         dialog = PresignDialog(self.window, bucket, key)
         dialog.requested.connect(
             lambda method, seconds: self._spawn(
-                self._presign(session, dialog, bucket, key, method, seconds), "signing a URL", key
+                self._presign(session, dialog, bucket, key, method, seconds),
+                "signing a URL",
+                key,
+                bucket,
             )
         )
         self._open(dialog)
@@ -682,7 +696,9 @@ class ActionsController(QObject):
         file_pick.choose_files_to_upload(
             self.window,
             lambda files: self._spawn(
-                self.transfers.upload(session, files, bucket, prefix), "starting an upload"
+                self.transfers.upload(session, files, bucket, prefix),
+                "starting an upload",
+                bucket=bucket,
             ),
         )
 
@@ -695,7 +711,9 @@ class ActionsController(QObject):
         file_pick.choose_folder_to_upload(
             self.window,
             lambda folders: self._spawn(
-                self.transfers.upload(session, folders, bucket, prefix), "starting an upload"
+                self.transfers.upload(session, folders, bucket, prefix),
+                "starting an upload",
+                bucket=bucket,
             ),
         )
 
@@ -709,7 +727,9 @@ class ActionsController(QObject):
         file_pick.choose_download_folder(
             self.window,
             lambda folder: self._spawn(
-                self.transfers.download(session, bucket, keys, folder), "starting a download"
+                self.transfers.download(session, bucket, keys, folder),
+                "starting a download",
+                bucket=bucket,
             ),
         )
 
