@@ -20,6 +20,7 @@ from app.core.bookmarks.file_import import ImportOutcome
 from app.core.s3 import thread_guard
 from app.core.s3.session import S3Session
 from app.core.sandbox import Sandbox
+from app.core.settings import SettingsStore
 from app.ui.async_bridge import AsyncBridge
 from app.ui.controllers.browser import BrowserController, SessionFactory
 from app.ui.location import Location
@@ -80,9 +81,12 @@ class WindowSet:
     never silently drops the connection it shows.
     """
 
-    def __init__(self, store: BookmarkStore | None = None) -> None:
+    def __init__(
+        self, store: BookmarkStore | None = None, settings: SettingsStore | None = None
+    ) -> None:
         self.windows: list[MainWindow] = []
         self.store = store if store is not None else BookmarkStore()
+        self.settings = settings if settings is not None else SettingsStore()
 
     def open(
         self,
@@ -94,7 +98,7 @@ class WindowSet:
         holder: list[MainWindow] = []
         bridge = AsyncBridge(on_error=lambda error: holder[0].show_error(error))
         controller = BrowserController(session_factory, bridge, start, opening_message, name)
-        window = MainWindow(controller, store=self.store)
+        window = MainWindow(controller, store=self.store, settings=self.settings)
         holder.append(window)
         controller.connected.connect(freeze_long_lived_objects)
         window.newWindowRequested.connect(lambda: self._duplicate(window))
@@ -197,6 +201,7 @@ def run_gui(args: argparse.Namespace) -> int:
             loop.run_until_complete(closed.wait())
     finally:
         wake.stop()
+        windows.settings.flush()  # a column change saved as the last window closed
         if start.sandbox is not None:
             start.sandbox.stop()
     return 0

@@ -21,10 +21,13 @@ from PySide6.QtWidgets import (
 
 from app.core.bookmarks import BookmarkStore
 from app.core.errors import UserError
+from app.core.settings import SettingsStore
 from app.ui.controllers.actions import install_actions
 from app.ui.controllers.browser import BrowserController
+from app.ui.controllers.column_memory import ColumnMemory
 from app.ui.controllers.hidden_files import HiddenFiles
 from app.ui.controllers.search import ServerSearch
+from app.ui.controllers.tree_menu import TreeMenu
 from app.ui.location import Location
 from app.ui.models.encryption_probe import EncryptionProbe
 from app.ui.models.listing_model import (
@@ -54,11 +57,14 @@ class MainWindow(QMainWindow):
         controller: BrowserController,
         parent: QWidget | None = None,
         store: BookmarkStore | None = None,
+        settings: SettingsStore | None = None,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
         self._store = store
+        self.settings = settings if settings is not None else SettingsStore()
         self._connection_label = ""
+        self._nothing_at: Location | None = None  # the location whose listing found nothing
         self.setObjectName("mainWindow")
         self.setWindowTitle("Eider")
         self.setAccessibleName("Eider main window")
@@ -164,6 +170,7 @@ class MainWindow(QMainWindow):
         header.moveSection(header.visualIndex(ENCRYPTION), header.visualIndex(ETAG))
         # ETag on demand: hidden until chosen in the header's context menu
         self.column_menu = ColumnMenu(header, COLUMNS, hidden=(ETAG,))
+        self.column_memory = ColumnMemory(header, COLUMNS, self.settings, "objects")
         self.error_banner = ErrorBanner(self)
 
         right = QWidget(self)
@@ -228,6 +235,9 @@ class MainWindow(QMainWindow):
         c.locationChanged.connect(self._location_changed)
         c.historyChanged.connect(self._history_changed)
         c.foldersFound.connect(self.folder_tree.add_folders)
+        c.locationFound.connect(self.folder_tree.location_found)
+        c.locationFound.connect(self._something_here)
+        c.nothingHere.connect(self._nothing_here)
         c.activityChanged.connect(self.activity_label.setText)
         c.errorOccurred.connect(self.show_error)
         c.model.summaryChanged.connect(self._schedule_status)
@@ -238,7 +248,7 @@ class MainWindow(QMainWindow):
         self.forward_action.triggered.connect(c.go_forward)
         self.up_action.triggered.connect(c.go_up)
         self.up_shortcut.activated.connect(c.go_up)
-        self.refresh_action.triggered.connect(c.refresh)
+        self.refresh_action.triggered.connect(self._refresh)
         self.load_all_action.triggered.connect(c.load_everything)
         self.location_action.triggered.connect(self.path_bar.start_editing)
         self.filter_action.triggered.connect(self._focus_filter)
@@ -252,6 +262,10 @@ class MainWindow(QMainWindow):
         self.folder_tree.childrenWanted.connect(c.load_folders)
         # before _row_activated: Enter on a file previews it; a folder's row is gone once opened
         self.object_actions = install_actions(self)  # menu, context menu, shortcuts, transfers
+        self.object_actions.foldersChanged.connect(self.folder_tree.reload)
+        self.tree_menu = TreeMenu(
+            self.folder_tree, self.object_actions, self.refresh_node, self.refresh_action.shortcut()
+        )
         self.object_list.activated.connect(self._row_activated)
         # Hidden files, encryption at a glance and server search keep their logic in their modules.
         self.hidden_files = HiddenFiles(self)
@@ -295,6 +309,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Eider — {label}")
 
     def _location_changed(self, location: Location) -> None:
+        self._nothing_at = None
         self.path_bar.set_location(location)
         self.folder_tree.select_location(location)
         self.filter_box.clear()
@@ -305,6 +320,18 @@ class MainWindow(QMainWindow):
     def _history_changed(self, back: bool, forward: bool) -> None:
         self.back_action.setEnabled(back)
         self.forward_action.setEnabled(forward)
+
+    def _refresh(self) -> None:
+        """F5: the tree's current node while the tree has the focus, else the location."""
+        tree = self.folder_tree
+        node = tree.current_location if tree.hasFocus() else None
+        self.refresh_node(node or self.controller.location)
+
+    def refresh_node(self, node: Location) -> None:
+        """List `node`'s folders again in the tree, and its objects if the window is there."""
+        self.folder_tree.reload(node)
+        if node == self.controller.location:
+            self.controller.refresh()
 
     def _row_activated(self, index: QModelIndex) -> None:
         self.controller.activate_row(index.row())
@@ -317,8 +344,26 @@ class MainWindow(QMainWindow):
         if not self._status_timer.isActive():
             self._status_timer.start()
 
+    def _something_here(self, _location: Location) -> None:
+        if self._nothing_at is not None:  # e.g. a folder was made there and it was refreshed
+            self._nothing_at = None
+            self._refresh_status()
+
+    def _nothing_here(self, location: Location) -> None:
+        self._nothing_at = location
+        self._refresh_status()
+
     def _refresh_status(self) -> None:
-        self.summary_label.setText(self.controller.model.summary())
+        nothing = self._nothing_at
+        if nothing is not None and nothing == self.controller.location:
+            self.summary_label.setText(
+                f"Nothing is at {nothing.url}: no key in {nothing.bucket} starts with "
+                f"'{nothing.prefix}'"
+                if nothing.prefix
+                else f"The bucket {nothing.bucket} is empty"
+            )
+        else:
+            self.summary_label.setText(self.controller.model.summary())
         model = self.controller.model
         self.load_all_action.setEnabled(model.canFetchMore(QModelIndex()))
 
@@ -327,6 +372,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._status_timer.stop()
+        self.column_memory.close()
         self.object_actions.close()
         self.controller.close()
         self.bookmarks.shutdown()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
@@ -87,11 +87,27 @@ class WindowBookmarks(QObject):
         self.new_bookmark_action.setObjectName("newBookmarkAction")
         self.new_bookmark_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.new_bookmark_action.triggered.connect(self.sidebar.add)
+        # The sidebar's own keys (Ins, F2, Ctrl+D, Del, Ctrl+Up/Down, Enter) work in its list.
+        self.focus_action = QAction("Go to &Bookmarks", window)
+        self.focus_action.setObjectName("focusBookmarksAction")
+        self.focus_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.focus_action.triggered.connect(self._focus_sidebar)
         for action in self.file_actions():
             window.addAction(action)
 
     def file_actions(self) -> list[QAction]:
-        return [self.open_connection_action, self.new_bookmark_action, self.import_action]
+        return [
+            self.open_connection_action,
+            self.new_bookmark_action,
+            self.import_action,
+            self.focus_action,
+        ]
+
+    def _focus_sidebar(self) -> None:
+        view = self.sidebar.view
+        if not view.currentIndex().isValid() and view.model().rowCount():
+            view.setCurrentIndex(view.model().index(0, 0))
+        view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def import_files(self, paths: list[Path]) -> asyncio.Task[list[ImportOutcome]]:
         """Import files named on the command line; the outcome shows in the sidebar banner."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QLineEdit,
+    QMenu,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -237,21 +238,76 @@ def test_every_interactive_widget_is_named(
     assert unnamed == []
 
 
+def shortcut_scope(action: QAction) -> frozenset[str] | None:
+    """The widgets an action's keys work in; None when they work in the whole window."""
+    if action.shortcutContext() != Qt.ShortcutContext.WidgetShortcut:
+        return None
+    return frozenset(
+        o.objectName()
+        for o in action.associatedObjects()
+        if isinstance(o, QWidget) and not isinstance(o, QMenu)  # a menu shows the key only
+    )
+
+
 def test_no_two_actions_share_a_shortcut(
     qtbot: QtBot, windows: Windows, seaweed: RunningS3
 ) -> None:
+    """A key is ambiguous when two window-wide actions have it, or a widget's own action has
+    a key a window-wide one has too, or two actions have it in one widget; the same key in two
+    different widgets is not (Delete deletes in the list, in the folder tree and in the
+    bookmarks list, each its own)."""
     window = windows.open(connection_for(seaweed))
     wait_for(qtbot, lambda: idle(window))
-    owners: dict[str, list[str]] = {}
+    owners: dict[str, list[tuple[str, frozenset[str] | None]]] = {}
     for action in window.findChildren(QAction):
         for sequence in action.shortcuts():
-            owners.setdefault(sequence.toString(), []).append(action.objectName())
+            owners.setdefault(sequence.toString(), []).append(
+                (action.objectName(), shortcut_scope(action))
+            )
     assert "Ctrl+O" in owners and "Ctrl+Shift+B" in owners  # the bookmark actions are there
-    assert {keys: names for keys, names in owners.items() if len(names) > 1} == {}
+    assert {name for name, _scope in owners["Del"]} == {
+        "deleteAction",
+        "treeDeleteAction",
+        "bookmarkDelete",
+    }
+    clashes = []
+    for keys, users in owners.items():
+        for n, (name, scope) in enumerate(users):
+            assert scope is None or scope, f"{name} has {keys} in no widget"
+            for other, other_scope in users[n + 1 :]:
+                if scope is None or other_scope is None or scope & other_scope:
+                    clashes.append((keys, name, other))
+    assert clashes == []
     unnamed = [
         a.text() for a in window.findChildren(QAction) if a.shortcuts() and not a.objectName()
     ]
     assert unnamed == []
+
+
+def test_every_bookmark_action_has_keys_in_the_list_and_a_context_menu_entry(
+    qtbot: QtBot, windows: Windows, seaweed: RunningS3
+) -> None:
+    window = windows.open(connection_for(seaweed))
+    wait_for(qtbot, lambda: idle(window))
+    sidebar = window.sidebar
+    list_view = sidebar.view
+    assert list_view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    keys = {}
+    for action in sidebar.actions():
+        assert action in list_view.actions(), action.objectName()  # its context menu
+        assert "bookmarksList" in (shortcut_scope(action) or ()), action.objectName()
+        keys[action.objectName()] = action.shortcut().toString()
+    assert keys == {
+        "bookmarkAdd": "Ins",
+        "bookmarkEdit": "F2",
+        "bookmarkDuplicate": "Ctrl+D",
+        "bookmarkDelete": "Del",
+        "bookmarkUp": "Ctrl+Up",
+        "bookmarkDown": "Ctrl+Down",
+        "bookmarkConnect": "Return",
+    }
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)  # Go to Bookmarks
+    assert QApplication.focusWidget() is list_view
 
 
 def test_navigating_away_cancels_the_listing_in_flight(

@@ -12,7 +12,7 @@ from concurrent.futures import Executor
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction, QIcon
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,6 +33,17 @@ from app.ui.bookmarks.file_import import FileDropFilter, FileImporter
 from app.ui.bookmarks.list_model import BOOKMARK_ID_ROLE, SEARCH_TEXT_ROLE, BookmarkListModel
 from app.ui.bookmarks.tasks import TaskSet
 from app.ui.dialogs.bookmark_dialog import BookmarkDialog
+
+# Each action's keys (in the bookmarks list, where they act on the selected bookmark).
+KEYS = {
+    "add": "Ins",
+    "edit": "F2",
+    "duplicate": "Ctrl+D",
+    "delete": "Del",
+    "up": "Ctrl+Up",
+    "down": "Ctrl+Down",
+    "connect": "Return",
+}
 
 _CHANGE_ERRORS = (BookmarkError, BookmarkStoreError, secrets.SecretStoreError, OSError)
 
@@ -142,16 +153,24 @@ class BookmarksSidebar(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.view.activated.connect(self._activated)
 
-        self.add_action = self._action("Add Bookmark…", "bookmarkAdd", "list-add", self.add)
-        self.edit_action = self._action("Edit…", "bookmarkEdit", "document-edit", self.edit)
-        self.duplicate_action = self._action(
-            "Duplicate", "bookmarkDuplicate", "edit-copy", self.duplicate
+        self.add_action = self._action(
+            "Add Bookmark…", "bookmarkAdd", "list-add", self.add, KEYS["add"]
         )
-        self.delete_action = self._action("Delete…", "bookmarkDelete", "list-remove", self.delete)
-        self.up_action = self._action("Move Up", "bookmarkUp", "go-up", self.move_up)
-        self.down_action = self._action("Move Down", "bookmarkDown", "go-down", self.move_down)
+        self.edit_action = self._action(
+            "Edit…", "bookmarkEdit", "document-edit", self.edit, KEYS["edit"]
+        )
+        self.duplicate_action = self._action(
+            "Duplicate", "bookmarkDuplicate", "edit-copy", self.duplicate, KEYS["duplicate"]
+        )
+        self.delete_action = self._action(
+            "Delete…", "bookmarkDelete", "list-remove", self.delete, KEYS["delete"]
+        )
+        self.up_action = self._action("Move Up", "bookmarkUp", "go-up", self.move_up, KEYS["up"])
+        self.down_action = self._action(
+            "Move Down", "bookmarkDown", "go-down", self.move_down, KEYS["down"]
+        )
         self.connect_action = self._action(
-            "Connect", "bookmarkConnect", "network-connect", self.request_connect
+            "Connect", "bookmarkConnect", "network-connect", self.request_connect, KEYS["connect"]
         )
         toolbar = QHBoxLayout()
         toolbar.setContentsMargins(0, 0, 0, 0)
@@ -183,10 +202,14 @@ class BookmarksSidebar(QWidget):
         if store.notice:
             self.banner.show_message(store.notice, error=True)
 
-    def _action(self, text: str, name: str, icon: str, slot: object) -> QAction:
+    def _action(self, text: str, name: str, icon: str, slot: object, keys: str) -> QAction:
         action = QAction(QIcon.fromTheme(icon), text, self)
         action.setObjectName(name)
-        action.setToolTip(text.rstrip("…"))
+        action.setShortcut(QKeySequence(keys))
+        # The keys work in the bookmarks list only: the list, the tree and the filter boxes
+        # give Delete, F2, Enter and Ctrl+D their own meaning.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.setToolTip(f"{text.rstrip('…')} ({action.shortcut().toString()})")
         action.triggered.connect(slot)
         self.addAction(action)
         return action

@@ -114,8 +114,39 @@ def _destination(bucket: str, key: str, text: str) -> tuple[str, str]:
     return target.bucket, new_key
 
 
+def _parent_of(bucket: str, key: str) -> Location:
+    """The folder that lists `key` (a file's key or a folder's prefix)."""
+    cut = key.rstrip("/").rfind("/")
+    return Location(bucket, key[: cut + 1])
+
+
+def _inside(location: Location, bucket: str, prefix: str) -> bool:
+    return location.bucket == bucket and location.prefix.startswith(prefix)
+
+
+def node_scope(name: str, node: Location) -> tuple[Location, list[Item]] | str:
+    """Where the action `name` runs and on what, when it is aimed at a tree node (a bucket or a
+    folder) rather than at the list's selection; or why it cannot be."""
+    if name in ("newFolderAction", "uploadAction", "uploadFolderAction", "copyUrlAction"):
+        return node, []  # into, or about, the node itself
+    if name == "deleteAction" and not node.prefix:
+        return Location(), [(f"{node.bucket}/", True)]  # a bucket, from the bucket list
+    if name == "downloadAction" and not node.prefix:
+        return node, [("", True)]  # the whole bucket
+    if name in ("downloadAction", "deleteAction"):
+        return node.parent(), [(node.prefix, True)]
+    if name in ("renameAction", "duplicateAction"):
+        if not node.prefix:
+            return f"A bucket cannot be {'renamed' if name == 'renameAction' else 'duplicated'}."
+        return node.parent(), [(node.prefix, True)]
+    if name == "presignAction":
+        return "A pre-signed URL is for one file: select the file in the list."
+    return node, []
+
+
 class ActionsController(QObject):
     progressed = Signal(str, int, object)  # task id, done, total (None: unknown)
+    foldersChanged = Signal(object)  # Location whose folders an action changed (for the tree)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -129,6 +160,10 @@ class ActionsController(QObject):
         self._connection_label = ""
         self._temp: str | None = None
         self.actions: dict[str, QAction] = {}
+        self.slots: dict[str, Callable[[], None]] = {}
+        self._uploads_into: set[Location] = set()  # folders uploads went into, for the tree
+        # Set while an action runs on a tree node instead of the list's selection.
+        self._scope: tuple[Location, list[Item]] | None = None
         self.progressed.connect(self.status.set_progress)
         self.browser.connected.connect(self._remember_label)
         self.transfers.jobFinished.connect(self._transfer_finished)
@@ -144,14 +179,44 @@ class ActionsController(QObject):
             self.browser.report(_problem("Not connected yet.", "Wait for the connection to open."))
         return session
 
+    def _here(self) -> Location:
+        """Where the action runs: the window's location, or the parent of a tree node."""
+        return self._scope[0] if self._scope is not None else self.browser.location
+
+    def run_on_node(self, name: str, node: Location) -> None:
+        """Run the action `name` on a bucket or folder of the tree instead of the selection."""
+        if name == "openAction":
+            self.browser.navigate(node)
+            return
+        scope = node_scope(name, node)
+        if isinstance(scope, str):
+            self.browser.report(_problem(scope))
+            return
+        self._scope = scope
+        try:
+            self.slots[name]()
+        finally:
+            self._scope = None
+
+    def _triggered(self, name: str) -> None:
+        """A shortcut or menu entry: on the tree's node while the tree has the focus."""
+        tree = self.window.folder_tree
+        node = tree.current_location if tree.hasFocus() else None
+        if node is not None and name in NODE_ACTIONS:
+            self.run_on_node(name, node)
+        else:
+            self.slots[name]()
+
     def _bucket(self) -> str | None:
-        location = self.browser.location
+        location = self._here()
         if location.is_root:
             self.browser.report(_problem("Open a bucket first.", "Double-click a bucket."))
             return None
         return location.bucket
 
     def selection(self) -> list[Item]:
+        if self._scope is not None:
+            return list(self._scope[1])
         view = self.window.object_list
         rows = view.selectionModel().selectedRows() if view.selectionModel() else []
         if not rows and view.currentIndex().isValid():
@@ -167,8 +232,12 @@ class ActionsController(QObject):
             self.browser.report(_problem(f"Select what to {what} first."))
         return items
 
-    def _spawn(self, coro: Coroutine[Any, Any, Any], operation: str, key: str = "") -> None:
-        self.bridge.spawn(coro, operation, self.browser.location.bucket, key, self.browser.report)
+    def _spawn(
+        self, coro: Coroutine[Any, Any, Any], operation: str, key: str = "", bucket: str = ""
+    ) -> None:
+        """Start `coro`; a failure names `bucket` (by default where the action runs)."""
+        where = bucket or self._here().bucket
+        self.bridge.spawn(coro, operation, where, key, self.browser.report)
 
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
@@ -208,10 +277,27 @@ class ActionsController(QObject):
     async def _create_bucket(self, session: S3Session, name: str, region: str) -> None:
         await self.bridge.run(create_bucket, session, name, region or None)
         self.status.finish("", f"Created bucket {name}")
+        self._buckets_changed()
+
+    def _buckets_changed(self) -> None:
         if self.browser.location.is_root:
             self.browser.refresh()
         else:  # the folder tree still lists the buckets
             self._spawn(self.browser._load_buckets(), "listing buckets")
+
+    def _changed(self, *folders: Location) -> None:
+        """An action changed what `folders` hold: the list and the tree show it."""
+        for folder in dict.fromkeys(folders):
+            self.foldersChanged.emit(folder)
+        self.browser.refresh()
+
+    def _moved_away(self, bucket: str, prefix: str, to: Location, deleted: bool = False) -> None:
+        """The folder the window stands in (or one above it) is gone: go where it went, or
+        to the folder that held it."""
+        here = self.browser.location
+        if _inside(here, bucket, prefix):
+            below = "" if deleted else here.prefix[len(prefix) :]
+            self.browser.navigate(Location(to.bucket, to.prefix + below))
 
     # -- New Folder… ---------------------------------------------------------------------------
 
@@ -219,13 +305,15 @@ class ActionsController(QObject):
         session, bucket = self._session(), self._bucket()
         if session is None or bucket is None:
             return
-        prefix = self.browser.location.prefix
+        prefix = self._here().prefix
         dialog = NamePrompt(
             self.window, "newFolderDialog", "New Folder", "Folder &name:", folder_name_problem
         )
         dialog.accepted.connect(
             lambda: self._spawn(
-                self._create_folder(session, bucket, prefix, dialog.name), "creating a folder"
+                self._create_folder(session, bucket, prefix, dialog.name),
+                "creating a folder",
+                bucket=bucket,
             )
         )
         self._open(dialog)
@@ -233,13 +321,13 @@ class ActionsController(QObject):
     async def _create_folder(self, session: S3Session, bucket: str, prefix: str, name: str) -> None:
         key = await self.bridge.run(create_folder, session, bucket, prefix, name)
         self.status.finish("", f"Created folder s3://{bucket}/{key}")
-        self.browser.refresh()
+        self._changed(Location(bucket, prefix))
 
     # -- Delete --------------------------------------------------------------------------------
 
     def delete(self) -> None:
         session = self._session()
-        if session is not None and self.browser.location.is_root:
+        if session is not None and self._here().is_root:
             buckets = [key.rstrip("/") for key, _folder in self.selection()]
             if buckets:
                 self._spawn(self._confirm_delete_buckets(session, buckets), "counting objects")
@@ -247,7 +335,7 @@ class ActionsController(QObject):
         items = self._selected_in_bucket("delete")
         if session is None or not items:
             return
-        bucket = self.browser.location.bucket
+        bucket = self._here().bucket
         self._spawn(self._confirm_delete(session, bucket, items), "counting objects to delete")
 
     async def _confirm_delete(self, session: S3Session, bucket: str, items: list[Item]) -> None:
@@ -278,7 +366,9 @@ class ActionsController(QObject):
         dialog = DeleteConfirmDialog(self.window, what, objects, versions if versioned else None)
         dialog.accepted.connect(
             lambda: self._spawn(
-                self._delete(session, bucket, items, dialog.mode, objects), "deleting"
+                self._delete(session, bucket, items, dialog.mode, objects),
+                "deleting",
+                bucket=bucket,
             )
         )
         self._open(dialog)
@@ -338,7 +428,9 @@ class ActionsController(QObject):
                 deleted.append(name)
         finally:
             self.status.finish(task, "Deleted " + ", ".join(deleted) if deleted else "")
-            self.browser.refresh()
+            if self.browser.location.bucket in deleted:
+                self.browser.navigate(Location())
+            self._buckets_changed()
 
     async def _delete(
         self, session: S3Session, bucket: str, items: list[Item], mode: DeleteMode, total: int
@@ -390,7 +482,11 @@ class ActionsController(QObject):
                     "Check your permissions on those objects, then delete them again.",
                 )
             )
-        self.browser.refresh()
+        folders = [key for key, folder in items if folder]
+        if not failures and not cancelled:
+            for prefix in folders:
+                self._moved_away(bucket, prefix, _parent_of(bucket, prefix), deleted=True)
+        self._changed(*(_parent_of(bucket, prefix) for prefix in folders))
 
     # -- Rename / Move -------------------------------------------------------------------------
 
@@ -402,7 +498,7 @@ class ActionsController(QObject):
         if len(items) != 1:
             self.browser.report(_problem("Select one file or folder to rename."))
             return
-        bucket = self.browser.location.bucket
+        bucket = self._here().bucket
         key, folder = items[0]
         current = key.rstrip("/").rsplit("/", 1)[-1]
 
@@ -425,7 +521,10 @@ class ActionsController(QObject):
         )
         dialog.accepted.connect(
             lambda: self._spawn(
-                self._rename(session, bucket, key, folder, dialog.name), "renaming", key
+                self._rename(session, bucket, key, folder, dialog.name),
+                "renaming",
+                key,
+                bucket,
             )
         )
         self._open(dialog)
@@ -461,6 +560,7 @@ class ActionsController(QObject):
             self.status.finish(task, "")
         if report.ok:
             self.status.finish("", f"Moved {report.copied:,} objects from {key} to {new_key}")
+            self._moved_away(bucket, key, Location(dest_bucket, new_key))
         elif report.cancelled:
             self.status.finish("", f"Move of {key} cancelled; the source was kept whole")
         else:
@@ -472,7 +572,7 @@ class ActionsController(QObject):
                     "Nothing copied was lost; run Rename again to finish.",
                 )
             )
-        self.browser.refresh()
+        self._changed(_parent_of(bucket, key), _parent_of(dest_bucket, new_key))
 
     # -- Duplicate -----------------------------------------------------------------------------
 
@@ -481,7 +581,7 @@ class ActionsController(QObject):
         items = self._selected_in_bucket("duplicate")
         if session is None or not items:
             return
-        bucket = self.browser.location.bucket
+        bucket = self._here().bucket
         self._spawn(self._duplicate(session, bucket, items), "duplicating")
 
     async def _duplicate(self, session: S3Session, bucket: str, items: list[Item]) -> None:
@@ -512,7 +612,7 @@ class ActionsController(QObject):
         finally:
             self.status.finish(task, "")
         self.status.finish("", "Duplicated as " + ", ".join(made))
-        self.browser.refresh()
+        self._changed(*(_parent_of(bucket, key) for key, folder in items if folder))
 
     # -- URLs ----------------------------------------------------------------------------------
 
@@ -521,7 +621,7 @@ class ActionsController(QObject):
         bucket = self._bucket()
         if session is None or bucket is None:
             return
-        items = self.selection() or [(self.browser.location.prefix, True)]
+        items = self.selection() or [(self._here().prefix, True)]
         self._spawn(self._copy_url(session, bucket, [key for key, _f in items]), "copying URL")
 
     async def _copy_url(self, session: S3Session, bucket: str, keys: list[str]) -> None:
@@ -548,11 +648,14 @@ class ActionsController(QObject):
         if folder or len(items) != 1:
             self.browser.report(_problem("Select one file to make a pre-signed URL for."))
             return
-        bucket = self.browser.location.bucket
+        bucket = self._here().bucket
         dialog = PresignDialog(self.window, bucket, key)
         dialog.requested.connect(
             lambda method, seconds: self._spawn(
-                self._presign(session, dialog, bucket, key, method, seconds), "signing a URL", key
+                self._presign(session, dialog, bucket, key, method, seconds),
+                "signing a URL",
+                key,
+                bucket,
             )
         )
         self._open(dialog)
@@ -588,11 +691,14 @@ class ActionsController(QObject):
         session, bucket = self._session(), self._bucket()
         if session is None or bucket is None:
             return
-        prefix = self.browser.location.prefix
+        prefix = self._here().prefix
+        self._uploads_into.add(Location(bucket, prefix))
         file_pick.choose_files_to_upload(
             self.window,
             lambda files: self._spawn(
-                self.transfers.upload(session, files, bucket, prefix), "starting an upload"
+                self.transfers.upload(session, files, bucket, prefix),
+                "starting an upload",
+                bucket=bucket,
             ),
         )
 
@@ -600,11 +706,14 @@ class ActionsController(QObject):
         session, bucket = self._session(), self._bucket()
         if session is None or bucket is None:
             return
-        prefix = self.browser.location.prefix
+        prefix = self._here().prefix
+        self._uploads_into.add(Location(bucket, prefix))
         file_pick.choose_folder_to_upload(
             self.window,
             lambda folders: self._spawn(
-                self.transfers.upload(session, folders, bucket, prefix), "starting an upload"
+                self.transfers.upload(session, folders, bucket, prefix),
+                "starting an upload",
+                bucket=bucket,
             ),
         )
 
@@ -613,18 +722,23 @@ class ActionsController(QObject):
         items = self._selected_in_bucket("download")
         if session is None or not items:
             return
-        bucket = self.browser.location.bucket
+        bucket = self._here().bucket
         keys = [key for key, _folder in items]
         file_pick.choose_download_folder(
             self.window,
             lambda folder: self._spawn(
-                self.transfers.download(session, bucket, keys, folder), "starting a download"
+                self.transfers.download(session, bucket, keys, folder),
+                "starting a download",
+                bucket=bucket,
             ),
         )
 
     def _transfer_finished(self, job: JobSnapshot) -> None:
         if job.kind is JobKind.UPLOAD and job.state is JobState.DONE:
-            self.browser.refresh()
+            # the tree lists an uploaded folder (extra reloads, with uploads running side by
+            # side, cost one small listing each)
+            folders, self._uploads_into = self._uploads_into, set()
+            self._changed(*folders)
         elif job.state is JobState.FAILED:
             self.browser.report(_problem(job.error or f"{job.title} failed."))
 
@@ -676,7 +790,22 @@ def _add(
     return action
 
 
-LIST_ONLY = ("deleteAction", "renameAction")
+# Keys for the list's selection only: the path bar and filter boxes edit text with them, and the
+# folder tree and the bookmarks list have their own Delete, F2 and Ctrl+D.
+LIST_ONLY = ("deleteAction", "renameAction", "duplicateAction")
+# With the folder tree focused, these act on its current node (see `node_scope`).
+NODE_ACTIONS = (
+    "newFolderAction",
+    "uploadAction",
+    "uploadFolderAction",
+    "downloadAction",
+    "openAction",
+    "renameAction",
+    "duplicateAction",
+    "deleteAction",
+    "copyUrlAction",
+    "presignAction",
+)
 ROOT_ACTIONS = ("newBucketAction", "deleteAction", "openAction", "issuedLinksAction")
 
 
@@ -700,12 +829,11 @@ def install_actions(window: MainWindow) -> ActionsController:
     made = actions.actions
     for name, text, shortcut, slot in defined:
         action = _add(window, name, text, shortcut)
-        action.triggered.connect(slot)
+        actions.slots[name] = slot
+        action.triggered.connect(lambda _checked=False, n=name: actions._triggered(n))
         made[name] = action
         if name in LIST_ONLY:
-            # Delete and F2 act on the list; in the path bar or the filter box they edit text.
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            window.object_list.addAction(action)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the list adds it
         else:
             window.addAction(action)
     menu = window.menuBar().addMenu("&Actions")
@@ -726,8 +854,7 @@ def install_actions(window: MainWindow) -> ActionsController:
             view.addAction(separator)
         for name in group:
             menu.addAction(made[name])
-            if name not in LIST_ONLY:
-                view.addAction(made[name])
+            view.addAction(made[name])
     toolbar = window.findChild(QToolBar, "navigationToolBar")
     if toolbar is not None:
         toolbar.addSeparator()

@@ -30,6 +30,10 @@ class BrowserController(QObject):
     locationChanged = Signal(object)  # Location
     historyChanged = Signal(bool, bool)  # can go back, can go forward
     foldersFound = Signal(object, list)  # Location, list of full prefixes under it
+    # The listing of the location found something (it exists), or ended with nothing in it
+    # (for a folder: no key has that prefix; S3 has no folder without an object under it).
+    locationFound = Signal(object)  # Location
+    nothingHere = Signal(object)  # Location
     activityChanged = Signal(str)  # what is loading now; "" when idle
     errorOccurred = Signal(object)  # UserError
 
@@ -54,6 +58,7 @@ class BrowserController(QObject):
         self._location = Location()
         self._back: list[Location] = []
         self._forward: list[Location] = []
+        self._found = False  # the current listing showed something
         self.model.loadingChanged.connect(self._listing_busy)
 
     @property
@@ -150,13 +155,22 @@ class BrowserController(QObject):
         stream = ListingStream(pages, self._bridge, location.bucket, location.prefix, self)
         stream.failed.connect(self.report)
         stream.pageArrived.connect(self._page_arrived)
+        stream.finished.connect(self._listing_finished)
+        self._found = False
         self.model.set_stream(stream, location.prefix)
         stream.fetch_next()  # the first page shows as soon as it arrives
 
     def _page_arrived(self, page: object) -> None:
         folders = getattr(page, "folders", ())
+        if not self._found and (folders or getattr(page, "objects", ())):
+            self._found = True  # a folder's own placeholder object counts: the folder exists
+            self.locationFound.emit(self._location)
         if folders:
             self.foldersFound.emit(self._location, list(folders))
+
+    def _listing_finished(self) -> None:
+        if not self._found:
+            self.nothingHere.emit(self._location)
 
     def _listing_busy(self, busy: bool) -> None:
         self.activityChanged.emit(f"Loading {self._location.url}…" if busy else "")

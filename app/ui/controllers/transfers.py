@@ -65,8 +65,8 @@ class TransfersController(QObject):
         engine = await self.engine(session)
         batch = self.conflicts.add_batch(JobKind.DOWNLOAD, bucket, keys)
         for key in keys:
-            if key.endswith("/"):
-                name = key.rstrip("/").rsplit("/", 1)[-1]
+            if not key or key.endswith("/"):  # a folder, or "" for the whole bucket
+                name = key.rstrip("/").rsplit("/", 1)[-1] or bucket
                 target = str(Path(folder) / name)
             else:
                 target = folder

@@ -5,12 +5,13 @@ The tree follows the window's location: `select_location` expands every level do
 selects it. A level whose folders are not known yet is asked for (`childrenWanted`, answered
 off the GUI thread by the controller) and the walk goes on when `add_folders` brings them; a
 folder that the parent's first page did not name (it lies further down a long listing) gets
-its node anyway, since the window stands in it.
+its node once the window's own listing shows something there (`location_found`): a typed
+path where no key exists gets no node.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QStyle, QTreeView, QWidget
 
@@ -18,6 +19,14 @@ from app.ui.location import DELIMITER, Location
 
 _LOCATION_ROLE = Qt.ItemDataRole.UserRole + 1
 _PLACEHOLDER_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def _placeholder() -> QStandardItem:
+    """The child a node has until its folders are known (so it can be expanded)."""
+    placeholder = QStandardItem("Loading…")
+    placeholder.setData(True, _PLACEHOLDER_ROLE)
+    placeholder.setEnabled(False)
+    return placeholder
 
 
 class FolderTree(QTreeView):
@@ -37,6 +46,7 @@ class FolderTree(QTreeView):
         self._items: dict[Location, QStandardItem] = {}
         self._asked: set[Location] = set()  # levels whose folders were asked for
         self._target = Location()  # where the window is; the tree walks down to it
+        self._found: Location | None = None  # the target, once its listing showed something
         style = QApplication.style()
         self._bucket_icon = style.standardIcon(QStyle.StandardPixmap.SP_DriveNetIcon)
         self._folder_icon = style.standardIcon(QStyle.StandardPixmap.SP_DirIcon)
@@ -73,9 +83,16 @@ class FolderTree(QTreeView):
     def select_location(self, location: Location) -> None:
         """Expand the tree down to `location` and select it (loading levels as needed)."""
         self._target = location
+        if location != self._found:
+            self._found = None
         if location.is_root:
             self.setCurrentIndex(QModelIndex())
             return
+        self._reveal()
+
+    def location_found(self, location: Location) -> None:
+        """The window's listing of `location` found keys there: it may have its own node."""
+        self._found = location
         self._reveal()
 
     @property
@@ -83,6 +100,33 @@ class FolderTree(QTreeView):
         """The location of the selected node, if any."""
         location = self.currentIndex().data(_LOCATION_ROLE)
         return location if isinstance(location, Location) else None
+
+    def location_at(self, point: QPoint) -> Location | None:
+        """The node under `point` (viewport coordinates), if any."""
+        location = self.indexAt(point).data(_LOCATION_ROLE)
+        return location if isinstance(location, Location) else None
+
+    def reload(self, location: Location) -> None:
+        """Forget the folders known under `location` and ask for them again (if it is open):
+        an action added, renamed or deleted some."""
+        item = self._items.get(location)
+        if item is None:
+            return
+        self._forget_children(item)
+        item.removeRows(0, item.rowCount())
+        item.appendRow(_placeholder())
+        self._asked.discard(location)
+        if self.isExpanded(item.index()):
+            self._want(item)
+
+    def _forget_children(self, item: QStandardItem) -> None:
+        for row in range(item.rowCount()):
+            child = item.child(row)
+            location = child.data(_LOCATION_ROLE)
+            if isinstance(location, Location):
+                self._items.pop(location, None)
+                self._asked.discard(location)
+            self._forget_children(child)
 
     def index_of(self, location: Location) -> QModelIndex:
         item = self._items.get(location)
@@ -103,6 +147,10 @@ class FolderTree(QTreeView):
                 parent = self._items.get(parent_location) if parent_location else None
                 if parent is None or self._has_placeholder(parent):
                     return  # that level is still loading; add_folders continues the walk
+                if target != self._found:
+                    # not (yet) known to exist: no node for a prefix that may hold nothing
+                    self.setCurrentIndex(QModelIndex())
+                    return
                 item = self._add_child(parent, parent_location, location)  # type: ignore[arg-type]
                 parent.sortChildren(0)
             if location == target:
@@ -138,10 +186,7 @@ class FolderTree(QTreeView):
         item = QStandardItem(icon, label)  # type: ignore[call-overload]
         item.setData(location, _LOCATION_ROLE)
         item.setToolTip(location.url)
-        placeholder = QStandardItem("Loading…")
-        placeholder.setData(True, _PLACEHOLDER_ROLE)
-        placeholder.setEnabled(False)
-        item.appendRow(placeholder)
+        item.appendRow(_placeholder())
         self._items[location] = item
         return item
 

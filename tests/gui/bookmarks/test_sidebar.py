@@ -381,3 +381,65 @@ def test_editing_keeps_values_of_fields_the_profile_hides(
     settle(qtbot, sidebar)
     edited = BookmarkStore().get("Renamed")
     assert (edited.path, edited.host) == ("b/p", "h.example.test")
+
+
+def test_the_keyboard_drives_every_bookmark_action_in_the_list(
+    qtbot: QtBot, sidebar: BookmarksSidebar, store: BookmarkStore
+) -> None:
+    seed(sidebar, *(Bookmark(name, "seaweedfs") for name in ("A", "B")))
+    sidebar.activateWindow()
+    qtbot.waitUntil(sidebar.isActiveWindow, timeout=WAIT_MS)
+    view = sidebar.view
+    view.setFocus()
+    select_row(sidebar, 0)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+
+    qtbot.keyClick(view, Qt.Key.Key_D, ctrl)  # duplicate
+    settle(qtbot, sidebar)
+    assert nicknames_in_file(store) == ["A", "A (copy)", "B"]
+    assert sidebar.selected_id() == store.list()[1].id
+    qtbot.keyClick(view, Qt.Key.Key_Down, ctrl)  # move down
+    settle(qtbot, sidebar)
+    assert nicknames_in_file(store) == ["A", "B", "A (copy)"]
+    qtbot.keyClick(view, Qt.Key.Key_Up, ctrl)  # and up again
+    settle(qtbot, sidebar)
+    assert nicknames_in_file(store) == ["A", "A (copy)", "B"]
+
+    with qtbot.waitSignal(sidebar.connectRequested, timeout=WAIT_MS) as connecting:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert connecting.args == [store.list()[1].id]
+
+    qtbot.keyClick(view, Qt.Key.Key_F2)  # edit
+    dialog = sidebar.editor
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.nickname_edit.text() == "A (copy)"
+    dialog.reject()
+    qtbot.waitUntil(lambda: sidebar.editor is None, timeout=WAIT_MS)
+
+    sidebar.activateWindow()
+    qtbot.waitUntil(sidebar.isActiveWindow, timeout=WAIT_MS)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    box = sidebar.confirmation
+    assert box is not None and "'A (copy)'" in box.text()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    settle(qtbot, sidebar)
+    assert nicknames_in_file(store) == ["A", "B"]
+
+    sidebar.activateWindow()
+    qtbot.waitUntil(sidebar.isActiveWindow, timeout=WAIT_MS)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Insert)  # add
+    dialog = sidebar.editor
+    assert dialog is not None and dialog.isVisible() and dialog.nickname_edit.text() == ""
+    dialog.reject()
+
+    # in the filter box the same keys edit text, they do not act on bookmarks
+    sidebar.filter_edit.setFocus()
+    qtbot.keyClicks(sidebar.filter_edit, "AB")
+    qtbot.keyClick(sidebar.filter_edit, Qt.Key.Key_Left)
+    qtbot.keyClick(sidebar.filter_edit, Qt.Key.Key_Delete)
+    qtbot.keyClick(sidebar.filter_edit, Qt.Key.Key_D, ctrl)
+    assert sidebar.filter_edit.text() == "A"
+    settle(qtbot, sidebar)
+    assert sidebar.confirmation is None and nicknames_in_file(store) == ["A", "B"]

@@ -1,0 +1,113 @@
+"""The folder tree's context menu: the window's actions, aimed at a bucket or folder node.
+
+A right-click makes the node under the pointer the tree's current node (as a click would,
+without navigating there); every entry then runs the window's own action through
+`ActionsController.run_on_node`, so no action's logic lives here. Delete, F2, Ctrl+D and Enter
+are the tree's own keys (the list and the bookmarks have theirs); the other entries show the
+window-wide shortcut, which acts on the tree's current node while the tree has the focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from app.ui.controllers.actions import ActionsController
+from app.ui.location import Location
+from app.ui.widgets.folder_tree import FolderTree
+
+# (entry name, text, the window action it runs or "" for the tree's own, shortcut on the tree)
+_ENTRIES: tuple[tuple[str, str, str, str], ...] = (
+    ("treeOpenAction", "&Open", "openAction", "Return"),
+    ("", "", "", ""),
+    ("treeNewFolderAction", "New &Folder…", "newFolderAction", ""),
+    ("treeNewBucketAction", "New &Bucket…", "newBucketAction", ""),
+    ("", "", "", ""),
+    ("treeUploadAction", "&Upload Here…", "uploadAction", ""),
+    ("treeUploadFolderAction", "Upload Fo&lder Here…", "uploadFolderAction", ""),
+    ("treeDownloadAction", "Do&wnload…", "downloadAction", ""),
+    ("", "", "", ""),
+    ("treeRenameAction", "&Rename/Move…", "renameAction", "F2"),
+    ("treeDuplicateAction", "D&uplicate", "duplicateAction", "Ctrl+D"),
+    ("treeDeleteAction", "&Delete…", "deleteAction", "Del"),
+    ("", "", "", ""),
+    ("treeCopyUrlAction", "Copy &URL", "copyUrlAction", ""),
+    ("treeRefreshAction", "Re&fresh", "", ""),
+)
+# Buckets cannot be renamed or duplicated in S3.
+FOLDERS_ONLY = ("treeRenameAction", "treeDuplicateAction")
+
+
+class TreeMenu(QObject):
+    def __init__(
+        self,
+        tree: FolderTree,
+        actions: ActionsController,
+        refresh: Callable[[Location], None],
+        refresh_shortcut: QKeySequence,
+    ) -> None:
+        super().__init__(tree)
+        self._tree = tree
+        self._actions = actions
+        self._refresh = refresh
+        self.menu = QMenu(tree)
+        self.menu.setObjectName("folderTreeMenu")
+        self.menu.setAccessibleName("Bucket or folder actions")
+        self.entries: dict[str, QAction] = {}
+        for name, text, runs, own_shortcut in _ENTRIES:
+            if not name:
+                self.menu.addSeparator()
+                continue
+            entry = QAction(text, self.menu)
+            entry.setObjectName(name)
+            if own_shortcut:
+                entry.setShortcut(QKeySequence(own_shortcut))
+                entry.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                tree.addAction(entry)  # the key works in the tree, not elsewhere
+            else:
+                hint = actions.actions[runs].shortcut() if runs else refresh_shortcut
+                entry.setText(f"{text}\t{hint.toString(QKeySequence.SequenceFormat.NativeText)}")
+            if runs:
+                entry.triggered.connect(lambda _checked=False, n=runs: self._run(n))
+            else:
+                entry.triggered.connect(self._refresh_node)
+            self.menu.addAction(entry)
+            self.entries[name] = entry
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        tree.customContextMenuRequested.connect(self._show_at)
+        tree.selectionModel().currentChanged.connect(self._update)
+        actions.browser.connected.connect(self._update)
+        self._update()
+
+    def _node(self) -> Location | None:
+        return self._tree.current_location
+
+    def _run(self, action_name: str) -> None:
+        node = self._node()
+        if node is not None:
+            self._actions.run_on_node(action_name, node)
+
+    def _refresh_node(self) -> None:
+        node = self._node()
+        if node is not None:
+            self._refresh(node)
+
+    def _show_at(self, point: QPoint) -> None:
+        index = self._tree.indexAt(point)
+        node = self._tree.location_at(point)
+        if node is None:
+            return
+        self._tree.setCurrentIndex(index)  # the node the entries act on; no navigation
+        self._update()
+        self.menu.popup(self._tree.viewport().mapToGlobal(point))
+
+    def _update(self, *_: object) -> None:
+        """Entries need a connection and a node; renaming and duplicating need a folder."""
+        node = self._node()
+        usable = node is not None and self._actions.browser.session is not None
+        folder = node is not None and bool(node.prefix)
+        for name, entry in self.entries.items():
+            entry.setEnabled(usable and (folder or name not in FOLDERS_ONLY))

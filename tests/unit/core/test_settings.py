@@ -1,0 +1,70 @@
+"""The settings file: written in the background, newest state last, read back by the next
+store; an unreadable file is moved aside and the defaults are used."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from app.core.settings import ColumnState, SettingsStore, TableLayout
+
+
+def layout(width: int, hidden: bool = False) -> TableLayout:
+    return TableLayout(
+        ("Name", "Size", "Modified"),
+        {
+            "Name": ColumnState(None),
+            "Size": ColumnState(width, hidden),
+            "Modified": ColumnState(90),
+        },
+    )
+
+
+def test_a_layout_is_written_and_read_back(isolated_environment: Path) -> None:
+    store = SettingsStore()
+    assert store.table("objects") is None
+    for width in range(50, 90):  # many quick changes: the file ends with the last one
+        store.set_table("objects", layout(width))
+    store.set_table("objects", layout(123, hidden=True))
+    assert store.set_table("objects", layout(123, hidden=True)) is None  # unchanged: no write
+    store.flush()
+    assert store.path.parent == isolated_environment / "config"
+    document = json.loads(store.path.read_text(encoding="utf-8"))
+    assert document["schema"] == 1
+    assert document["tables"]["objects"]["columns"]["Size"] == {"width": 123, "hidden": True}
+    assert SettingsStore().table("objects") == layout(123, hidden=True)
+    assert [p.name for p in store.path.parent.iterdir()] == ["settings.json"]  # no temp left
+
+
+def test_an_unreadable_file_is_moved_aside_and_defaults_are_used(
+    isolated_environment: Path,
+) -> None:
+    path = isolated_environment / "config" / "settings.json"
+    path.parent.mkdir(parents=True)
+    path.write_text("{not json", encoding="utf-8")
+    store = SettingsStore()
+    assert store.table("objects") is None
+    assert "could not be read" in store.notice
+    [aside] = [p for p in path.parent.iterdir() if p.name.startswith("settings.unreadable-")]
+    assert aside.read_text(encoding="utf-8") == "{not json"
+    assert not path.exists()
+
+
+def test_wrong_entries_are_skipped_not_fatal(isolated_environment: Path) -> None:
+    path = isolated_environment / "config" / "settings.json"
+    path.parent.mkdir(parents=True)
+    bad_columns = {"Size": {"width": -4, "hidden": "yes"}, "Modified": 7, "ETag": {"width": 70}}
+    document = {"schema": 1, "tables": {"objects": {"order": ["Size", 3], "columns": bad_columns}}}
+    path.write_text(json.dumps(document), encoding="utf-8")
+    table = SettingsStore().table("objects")
+    assert table == TableLayout(
+        ("Size",), {"Size": ColumnState(None, False), "ETag": ColumnState(70, False)}
+    )
+
+
+def test_a_file_from_a_newer_eider_is_kept_aside(isolated_environment: Path) -> None:
+    path = isolated_environment / "config" / "settings.json"
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"schema": 99, "tables": {}}), encoding="utf-8")
+    store = SettingsStore()
+    assert "schema 99" in store.notice and store.table("objects") is None
