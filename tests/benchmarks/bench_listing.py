@@ -189,7 +189,10 @@ def child(port: int) -> None:
         "all_rows_s": run.all_rows_s,
         "worst_stall_ms": run.worst_stall_ms,
         "worst_gui_busy_ms": run.worst_gui_busy_ms,
+        "worst_stall_without_core_waits_ms": run.worst_stall_without_core_waits_ms,
         "stalls_over_100ms": run.stalls_over_100ms,
+        "stalls_over_100ms_without_core_waits": run.stalls_over_100ms_without_core_waits,
+        "measures_core_waits": run.measures_core_waits,
         "timed_out": run.timed_out,
         "peak_rss_mib": peak,
         "rss_before_listing_mib": rss_before,
@@ -263,6 +266,13 @@ def report(
         f"{eider['worst_gui_busy_ms']:.0f} ms GUI-thread CPU; "
         f"{eider['stalls_over_100ms']} gaps over 100 ms"
     )
+    if eider["measures_core_waits"]:
+        print(
+            f"  less CPU-core waits     worst gap "
+            f"{eider['worst_stall_without_core_waits_ms']:.0f} ms; "
+            f"{eider['stalls_over_100ms_without_core_waits']} gaps over 100 ms "
+            "(time the GUI thread was runnable but the machine had no free core)"
+        )
     tools = [("aws s3 ls", aws)] + ([("s5cmd ls", s5)] if s5 else [])
     for name, result in tools:
         print(

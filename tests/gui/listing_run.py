@@ -24,7 +24,10 @@ class ListingRun:
     all_rows_s: float
     worst_stall_ms: float  # wall clock
     worst_gui_busy_ms: float  # GUI-thread CPU within one gap
+    worst_stall_without_core_waits_ms: float  # wall clock less time waiting for a CPU core
     stalls_over_100ms: int
+    stalls_over_100ms_without_core_waits: int
+    measures_core_waits: bool  # False where the kernel does not say (then: wall clock)
     timed_out: bool
 
 
@@ -70,6 +73,9 @@ def measure_listing(
         all_rows_s=finished[0] if finished else float("nan"),
         worst_stall_ms=probe.worst_ms,
         worst_gui_busy_ms=probe.worst_busy_ms,
+        worst_stall_without_core_waits_ms=probe.worst_without_core_waits_ms,
         stalls_over_100ms=probe.stalls_over(100),
+        stalls_over_100ms_without_core_waits=probe.stalls_over_without_core_waits(100),
+        measures_core_waits=probe.measures_core_waits,
         timed_out=not finished,
     )
