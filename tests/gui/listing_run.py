@@ -28,6 +28,7 @@ class ListingRun:
     stalls_over_100ms: int
     stalls_over_100ms_without_core_waits: int
     measures_core_waits: bool  # False where the kernel does not say (then: wall clock)
+    longest_gaps: list[tuple[float, float, float, float]]  # see StallProbe.longest
     timed_out: bool
 
 
@@ -77,5 +78,6 @@ def measure_listing(
         stalls_over_100ms=probe.stalls_over(100),
         stalls_over_100ms_without_core_waits=probe.stalls_over_without_core_waits(100),
         measures_core_waits=probe.measures_core_waits,
+        longest_gaps=probe.longest(5),
         timed_out=not finished,
     )

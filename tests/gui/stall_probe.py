@@ -45,12 +45,15 @@ class StallProbe(QObject):
         self.gaps: list[float] = []  # wall seconds between consecutive ticks
         self.busy: list[float] = []  # GUI-thread CPU seconds within each gap
         self.core_waits: list[float] = []  # seconds the GUI thread waited for a core
+        self.ends: list[float] = []  # when each gap ended, seconds after start()
+        self._started = 0.0
 
     def start(self) -> None:
         self.gaps.clear()
         self.busy.clear()
         self.core_waits.clear()
-        self._last = time.perf_counter()
+        self.ends.clear()
+        self._last = self._started = time.perf_counter()
         self._last_cpu = time.thread_time()
         self._last_wait = self._core_wait()
         self._timer.start()
@@ -68,6 +71,7 @@ class StallProbe(QObject):
         self.gaps.append(now - self._last)
         self.busy.append(cpu - self._last_cpu)
         self.core_waits.append(wait - self._last_wait)
+        self.ends.append(now - self._started)
         self._last, self._last_cpu, self._last_wait = now, cpu, wait
 
     @property
@@ -92,6 +96,12 @@ class StallProbe(QObject):
 
     def stalls_over_without_core_waits(self, ms: float) -> int:
         return sum(1 for gap in self._without_core_waits() if gap * 1000 > ms)
+
+    def longest(self, count: int) -> list[tuple[float, float, float, float]]:
+        """The `count` longest gaps: (ended at s, wall ms, GUI CPU ms, core wait ms)."""
+        gaps = zip(self.ends, self.gaps, self.busy, self.core_waits, strict=True)
+        worst = sorted(gaps, key=lambda gap: gap[1], reverse=True)[:count]
+        return [(end, wall * 1000, busy * 1000, wait * 1000) for end, wall, busy, wait in worst]
 
     def _without_core_waits(self) -> list[float]:
         return [max(0.0, gap - wait) for gap, wait in zip(self.gaps, self.core_waits, strict=True)]

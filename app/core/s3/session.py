@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -59,7 +59,7 @@ class ListingPage:
     bucket: str
     prefix: str
     folders: tuple[str, ...]  # common prefixes, each ending with the delimiter
-    objects: tuple[ObjectEntry, ...]
+    objects: Sequence[ObjectEntry]  # a tuple, or columns from a listing helper process
     is_last: bool
     next_token: str | None = None  # where the next page starts (None on the last page)
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from PySide6.QtCore import QObject, Signal
 
 from app.core.errors import UserError
+from app.core.s3.offloaded_listing import OffloadedListing
 from app.core.s3.session import ListingPage
 from app.ui.async_bridge import AsyncBridge
 
@@ -77,6 +78,8 @@ class ListingStream(QObject):
 
     def cancel(self) -> None:
         self._cancel.set()
+        if isinstance(self._pages, OffloadedListing):
+            self._pages.stop()  # its helper process, now
         if self._task is not None and not self._task.done():
             self._task.cancel()
         self._set_busy(False)
