@@ -10,6 +10,7 @@ after the last page, on a failure (sent back as the exception), or when Eider st
 from __future__ import annotations
 
 import contextlib
+import gc
 import pickle
 import sys
 from dataclasses import replace
@@ -32,6 +33,9 @@ def serve(requests: BinaryIO, out: BinaryIO) -> None:
         session = S3Session(connection, credentials=request.credentials())
         session.remember_bucket_region(request.bucket, request.bucket_region)
         session.client_for_bucket(request.bucket, raw_timestamps=True)  # built before READY
+        # What exists now (modules, botocore's service model) lives as long as the helper:
+        # full garbage-collector passes need not rescan it for every page.
+        gc.freeze()
         frames.write_frame(out, frames.READY)
         start = frames.read_frame(requests)
         if start is None or start[0] != frames.START:

@@ -13,12 +13,19 @@ to botocore's own parser.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any
 from xml.etree import ElementTree
 
+import botocore.session
+from botocore import handlers
 from botocore.parsers import ResponseParserFactory, RestXMLParser
 
+_OPERATION = "ListObjectsV2"
 _OUTPUT_SHAPE = "ListObjectsV2Output"
+_ROOT = re.compile(rb"\s*(?:<\?xml[^>]*\?>)?\s*<ListBucketResult[\s>]")
+_END = b"</ListBucketResult>"
 _INTEGERS = frozenset({"MaxKeys", "KeyCount", "Size"})
 
 
@@ -85,3 +92,34 @@ class ListingAwareParserFactory(ResponseParserFactory):
         if protocol_name == "rest-xml":
             return _ListingAwareParser(**self._defaults)
         return super().create_parser(protocol_name)
+
+
+def is_whole_listing(body: bytes) -> bool:
+    """The answer starts and ends as a listing: neither an error nor cut short."""
+    return bool(body) and body.rstrip().endswith(_END) and _ROOT.match(body) is not None
+
+
+def check_listings_cheaply(session: botocore.session.Session) -> None:
+    """Spare a successful listing botocore's second full parse.
+
+    Before parsing, botocore parses every S3 answer to XML once more only to see whether a
+    200 hides an error (or was cut short): as much CPU again as parsing the listing. A whole
+    listing is recognised from its first and last bytes; anything else, and every other
+    operation, still goes through botocore's own check.
+    """
+    botocore_check: Callable[..., None] | None = getattr(handlers, "_handle_200_error", None)
+    if botocore_check is None:  # a botocore without that check: nothing to spare
+        return
+
+    def check(operation_model: Any, response_dict: dict[str, Any] | None, **kwargs: Any) -> None:
+        if (
+            response_dict
+            and operation_model.name == _OPERATION
+            and response_dict.get("status_code") == 200
+            and is_whole_listing(response_dict.get("body") or b"")
+        ):
+            return
+        botocore_check(operation_model=operation_model, response_dict=response_dict, **kwargs)
+
+    session.unregister("before-parse.s3.*", botocore_check)
+    session.get_component("event_emitter").register_first("before-parse.s3.*", check)

@@ -32,7 +32,7 @@ from app.core.connection import AddressingStyle, Connection
 from app.core.credentials.resolve import MfaPrompt, resolve
 from app.core.errors.redact import remember_secrets
 from app.core.s3 import thread_guard
-from app.core.s3.listing_parser import ListingAwareParserFactory
+from app.core.s3.listing_parser import ListingAwareParserFactory, check_listings_cheaply
 
 _log = logging.getLogger(__name__)
 _REGION_ALIASES = {None: "us-east-1", "": "us-east-1", "EU": "eu-west-1", "US": "us-east-1"}
@@ -123,6 +123,7 @@ class S3Session:
             factory = ListingAwareParserFactory()
             factory.set_parser_defaults(timestamp_parser=lambda value: value)
             session.register_component("response_parser_factory", factory)
+            check_listings_cheaply(session)
         session.register("before-call.s3", thread_guard.check_before_call)
         session.register("before-send.s3", _remember_secret_headers)
         if not self.connection.effective_expect_continue:

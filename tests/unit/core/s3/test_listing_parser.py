@@ -9,7 +9,7 @@ import pytest
 from botocore import handlers
 from botocore.parsers import ResponseParserFactory
 
-from app.core.s3.listing_parser import parse_list_objects_v2
+from app.core.s3.listing_parser import is_whole_listing, parse_list_objects_v2
 from app.core.s3.session import S3Session
 from tests.conftest import admin_client, connection_for
 from tests.fixtures.servers import RunningS3
@@ -91,3 +91,17 @@ def test_listing_through_the_session_pages_and_resumes(
 
     resumed = list(session.list_prefix(bucket, "k/", start_token=pages[0].next_token))
     assert [o.key for p in resumed for o in p.objects] == [f"k/{i:03d}" for i in range(10, 25)]
+
+
+@pytest.mark.parametrize(
+    ("body", "whole"),
+    [
+        (b'<?xml version="1.0"?>\n<ListBucketResult xmlns="x"></ListBucketResult>\n', True),
+        (b"<ListBucketResult><Name>b</Name></ListBucketResult>", True),
+        (b"<ListBucketResult><Name>b</Name><Contents><Key>a</Ke", False),  # cut short
+        (b'<?xml version="1.0"?><Error><Code>InternalError</Code></Error>', False),
+        (b"", False),
+    ],
+)
+def test_only_a_whole_listing_skips_botocores_error_check(body: bytes, whole: bool) -> None:
+    assert is_whole_listing(body) is whole
