@@ -14,6 +14,7 @@ same listing by `aws s3 ls` and `s5cmd ls` in the same run, as ratios of wall ti
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import resource
@@ -189,7 +190,9 @@ def child(port: int) -> None:
         "all_rows_s": run.all_rows_s,
         "worst_stall_ms": run.worst_stall_ms,
         "worst_gui_busy_ms": run.worst_gui_busy_ms,
+        "worst_stall_without_own_core_waits_ms": run.worst_stall_without_own_core_waits_ms,
         "worst_stall_without_core_waits_ms": run.worst_stall_without_core_waits_ms,
+        "longest_gaps": [dataclasses.asdict(gap) for gap in run.longest_gaps],
         "stalls_over_100ms": run.stalls_over_100ms,
         "stalls_over_100ms_without_core_waits": run.stalls_over_100ms_without_core_waits,
         "measures_core_waits": run.measures_core_waits,
@@ -269,10 +272,17 @@ def report(
     if eider["measures_core_waits"]:
         print(
             f"  less CPU-core waits     worst gap "
-            f"{eider['worst_stall_without_core_waits_ms']:.0f} ms; "
-            f"{eider['stalls_over_100ms_without_core_waits']} gaps over 100 ms "
-            "(time the GUI thread was runnable but the machine had no free core)"
+            f"{eider['worst_stall_without_core_waits_ms']:.0f} ms "
+            f"({eider['worst_stall_without_own_core_waits_ms']:.0f} ms less only the GUI "
+            f"thread's own); {eider['stalls_over_100ms_without_core_waits']} gaps over 100 ms"
         )
+        for gap in eider["longest_gaps"]:
+            print(
+                f"    at {gap['ended_s']:6.2f} s: {gap['wall_s'] * 1000:4.0f} ms wall, GUI "
+                f"thread {gap['gui_cpu_s'] * 1000:3.0f} ms CPU + "
+                f"{gap['gui_core_wait_s'] * 1000:3.0f} ms waiting for a core, another thread "
+                f"{gap['other_core_wait_s'] * 1000:3.0f} ms waiting for a core"
+            )
     tools = [("aws s3 ls", aws)] + ([("s5cmd ls", s5)] if s5 else [])
     for name, result in tools:
         print(

@@ -1,12 +1,21 @@
 """Measure how long the GUI event loop goes without running: a 10 ms timer and its lateness.
 
-Each gap between ticks is recorded three ways: wall-clock time (what the user feels), the GUI
-thread's own CPU time within it (work Eider did on the GUI thread), and the time the GUI
-thread spent runnable but waiting for a CPU core (the kernel's run-queue delay, from
-`/proc/self/task/<tid>/schedstat`). A long gap with little GUI CPU is a thread waiting: for
-the GIL held by a worker (Eider's doing: the thread sleeps, it is not runnable) or for a core
-on a busy machine (not Eider's doing). `gap - core wait` tells the two apart; where schedstat
-is missing the core wait reads as zero, so the figure falls back to the wall gap.
+Each gap between ticks is recorded with what the kernel says about it (`schedstat` of every
+thread of this process: CPU time, and time spent runnable but waiting for a CPU core):
+
+- wall-clock time: what the user feels;
+- the GUI thread's own CPU time: work Eider did on the GUI thread;
+- the GUI thread's own wait for a core: the machine was busy (not Eider's doing);
+- the longest wait for a core of any other thread of the process. The GUI thread also
+  sleeps while it waits for other threads: for the GIL held by a worker, or for Qt's own
+  pool threads (Qt 6 converts large images in parallel and waits for the pieces). If those
+  threads sat in the run queue, that sleep is the busy machine too.
+
+`without_core_waits` takes both kinds of core wait out of a gap (the second no more than the
+GUI thread slept); `without_own_core_waits` only the first. What is left is time Eider kept
+the loop from running: GUI-thread work, or a sleep on something that was not waiting for a
+core (the GIL held by a running worker, a blocking call). Where schedstat is missing, core
+waits read as zero and both figures fall back to the wall gap.
 
 Shared by the GUI stall test and `tests/benchmarks/bench_listing.py`, so both measure the
 same thing on the same code path.
@@ -16,20 +25,47 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
 PROBE_INTERVAL_MS = 10
+_TASKS = Path("/proc/self/task")
 
 
-def _core_wait_reader() -> Path | None:
-    path = Path(f"/proc/self/task/{threading.get_native_id()}/schedstat")
+@dataclass(frozen=True)
+class Gap:
+    ended_s: float  # after start()
+    wall_s: float
+    gui_cpu_s: float
+    gui_core_wait_s: float
+    other_core_wait_s: float  # the longest of any other thread in the process
+
+    @property
+    def without_own_core_waits_s(self) -> float:
+        return max(0.0, self.wall_s - self.gui_core_wait_s)
+
+    @property
+    def without_core_waits_s(self) -> float:
+        slept = max(0.0, self.wall_s - self.gui_cpu_s - self.gui_core_wait_s)
+        return max(0.0, self.without_own_core_waits_s - min(slept, self.other_core_wait_s))
+
+
+def _read_schedstats() -> dict[int, tuple[float, float]]:
+    """(CPU seconds, core-wait seconds) of each thread of this process; {} without schedstat."""
+    stats: dict[int, tuple[float, float]] = {}
     try:
-        path.read_text()
+        tasks = list(_TASKS.iterdir())
     except OSError:
-        return None
-    return path
+        return stats
+    for task in tasks:
+        try:
+            cpu, wait, _ = (task / "schedstat").read_text().split()
+        except (OSError, ValueError):
+            continue  # a thread that just ended
+        stats[int(task.name)] = (int(cpu) / 1e9, int(wait) / 1e9)
+    return stats
 
 
 class StallProbe(QObject):
@@ -38,70 +74,64 @@ class StallProbe(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(PROBE_INTERVAL_MS)
         self._timer.timeout.connect(self._tick)
-        self._schedstat = _core_wait_reader()  # the thread that creates the probe: the GUI's
-        self._last = 0.0
-        self._last_cpu = 0.0
-        self._last_wait = 0.0
-        self.gaps: list[float] = []  # wall seconds between consecutive ticks
-        self.busy: list[float] = []  # GUI-thread CPU seconds within each gap
-        self.core_waits: list[float] = []  # seconds the GUI thread waited for a core
-        self.ends: list[float] = []  # when each gap ended, seconds after start()
-        self._started = 0.0
+        self._gui = threading.get_native_id()  # the thread that makes the probe: the GUI's
+        self._started = self._last = self._last_cpu = 0.0
+        self._last_stats: dict[int, tuple[float, float]] = {}
+        self.gaps: list[Gap] = []
 
     def start(self) -> None:
         self.gaps.clear()
-        self.busy.clear()
-        self.core_waits.clear()
-        self.ends.clear()
-        self._last = self._started = time.perf_counter()
+        self._started = self._last = time.perf_counter()
         self._last_cpu = time.thread_time()
-        self._last_wait = self._core_wait()
+        self._last_stats = _read_schedstats()
         self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
 
-    def _core_wait(self) -> float:
-        if self._schedstat is None:
-            return 0.0
-        return int(self._schedstat.read_text().split()[1]) / 1e9
-
     def _tick(self) -> None:
-        now, cpu, wait = time.perf_counter(), time.thread_time(), self._core_wait()
-        self.gaps.append(now - self._last)
-        self.busy.append(cpu - self._last_cpu)
-        self.core_waits.append(wait - self._last_wait)
-        self.ends.append(now - self._started)
-        self._last, self._last_cpu, self._last_wait = now, cpu, wait
+        now, cpu, stats = time.perf_counter(), time.thread_time(), _read_schedstats()
+        before = self._last_stats
+        waits = {tid: wait - before[tid][1] for tid, (_, wait) in stats.items() if tid in before}
+        self.gaps.append(
+            Gap(
+                ended_s=now - self._started,
+                wall_s=now - self._last,
+                gui_cpu_s=cpu - self._last_cpu,
+                gui_core_wait_s=waits.pop(self._gui, 0.0),
+                other_core_wait_s=max(waits.values(), default=0.0),
+            )
+        )
+        self._last, self._last_cpu, self._last_stats = now, cpu, stats
 
     @property
     def measures_core_waits(self) -> bool:
-        return self._schedstat is not None
+        return self._gui in self._last_stats
 
     @property
     def worst_ms(self) -> float:
-        return max(self.gaps, default=0.0) * 1000
+        return max((g.wall_s for g in self.gaps), default=0.0) * 1000
 
     @property
     def worst_busy_ms(self) -> float:
-        return max(self.busy, default=0.0) * 1000
+        return max((g.gui_cpu_s for g in self.gaps), default=0.0) * 1000
+
+    @property
+    def worst_without_own_core_waits_ms(self) -> float:
+        return max((g.without_own_core_waits_s for g in self.gaps), default=0.0) * 1000
 
     @property
     def worst_without_core_waits_ms(self) -> float:
-        """The longest gap once the time spent waiting for a CPU core is taken out."""
-        return max(self._without_core_waits(), default=0.0) * 1000
+        return max((g.without_core_waits_s for g in self.gaps), default=0.0) * 1000
 
     def stalls_over(self, ms: float) -> int:
-        return sum(1 for gap in self.gaps if gap * 1000 > ms)
+        return sum(1 for g in self.gaps if g.wall_s * 1000 > ms)
 
     def stalls_over_without_core_waits(self, ms: float) -> int:
-        return sum(1 for gap in self._without_core_waits() if gap * 1000 > ms)
+        return sum(1 for g in self.gaps if g.without_core_waits_s * 1000 > ms)
 
-    def longest(self, count: int) -> list[tuple[float, float, float, float]]:
-        """The `count` longest gaps: (ended at s, wall ms, GUI CPU ms, core wait ms)."""
-        gaps = zip(self.ends, self.gaps, self.busy, self.core_waits, strict=True)
-        worst = sorted(gaps, key=lambda gap: gap[1], reverse=True)[:count]
-        return [(end, wall * 1000, busy * 1000, wait * 1000) for end, wall, busy, wait in worst]
+    def longest(self, count: int) -> list[Gap]:
+        return sorted(self.gaps, key=lambda g: g.wall_s, reverse=True)[:count]
 
-    def _without_core_waits(self) -> list[float]:
-        return [max(0.0, gap - wait) for gap, wait in zip(self.gaps, self.core_waits, strict=True)]
+    def longest_without_core_waits(self, count: int) -> list[Gap]:
+        return sorted(self.gaps, key=lambda g: g.without_core_waits_s, reverse=True)[:count]

@@ -11,6 +11,7 @@ both ends are Eider, and the pipes are private to the two processes.
 
 from __future__ import annotations
 
+import itertools
 import pickle
 import struct
 from array import array
@@ -141,6 +142,21 @@ class PackedObjects(Sequence[ObjectEntry]):
         return NotImplemented
 
     __hash__ = None  # type: ignore[assignment]
+
+    @classmethod
+    def joined(cls, parts: Sequence[PackedObjects]) -> PackedObjects:
+        """One run of objects from several (pages shown together)."""
+        sizes = array("q")
+        for part in parts:
+            sizes.extend(part.sizes)
+        chain = itertools.chain.from_iterable
+        return cls(
+            list(chain(part.keys for part in parts)),
+            sizes,
+            list(chain(part.modified for part in parts)),
+            list(chain(part.etags for part in parts)),
+            list(chain(part.classes for part in parts)),
+        )
 
     def without_key(self, key: str) -> PackedObjects:
         """These objects less the one named `key` (a folder's own placeholder object)."""

@@ -122,3 +122,14 @@ def test_stop_kills_the_helper_which_never_saw_the_keys_in_argv_or_environment(
 )
 def test_pages_survive_the_pipe_format(page: ListingPage) -> None:
     assert frames.decode_page(page.bucket, page.prefix, frames.encode_page(page)) == page
+
+
+def test_packed_pages_join_into_one_run() -> None:
+    first = ListingPage("b", "", (), (ObjectEntry("a", 1, "t1", "e1", "STANDARD"),), False, "x")
+    second = ListingPage("b", "", (), (ObjectEntry("b", 2, "t2", "e2", "GLACIER"),), True)
+    packed = [frames.decode_page("b", "", frames.encode_page(p)).objects for p in (first, second)]
+
+    joined = frames.PackedObjects.joined(packed)  # type: ignore[arg-type]
+
+    assert list(joined) == [*first.objects, *second.objects]
+    assert list(joined.without_key("a")) == list(second.objects)
