@@ -3,6 +3,7 @@
 Run on demand (heavy: fills SeaweedFS with 200,000 keys first), from the repository root:
 
     QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_listing.py [--keys 200000]
+        [--endpoint http://127.0.0.1:PORT]   # list a server filled before, again
 
 Eider runs in a subprocess (so its peak RSS is its own): a browser window offscreen, the same
 code path as `tests/gui/test_stall_probe.py` (`tests/gui/listing_run.py`): navigate to the
@@ -206,13 +207,38 @@ def child(port: int) -> None:
     os._exit(0)  # skip interpreter teardown of Qt and the still-registered loop
 
 
+def _measure(
+    endpoint: str, port: int
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any] | None]:
+    """Eider, then `aws s3 ls`, then `s5cmd ls` (if installed), one after the other."""
+    env = _tool_env(endpoint)
+    eider = _run_eider(endpoint, port)
+    print("Eider listed", flush=True)
+    aws = _timed(["aws", "s3", "ls", f"s3://{BUCKET}/{PREFIX}", "--endpoint-url", endpoint], env)
+    s5 = None
+    if shutil.which("s5cmd"):
+        s5 = _timed(["s5cmd", "--endpoint-url", endpoint, "ls", f"s3://{BUCKET}/{PREFIX}"], env)
+    return eider, aws, s5
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keys", type=int, default=200_000)
+    parser.add_argument(
+        "--endpoint",
+        help="list a server an earlier run filled (http://127.0.0.1:PORT, path-style, the "
+        "benchmark's keys) instead of starting and filling one: repeat a noisy run cheaply",
+    )
     parser.add_argument("--child", nargs=2, metavar=("ENDPOINT", "PORT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(int(args.child[1]))
+        return 0
+
+    if args.endpoint:  # a server this benchmark filled before: list it again
+        endpoint = args.endpoint
+        eider, aws, s5 = _measure(endpoint, int(endpoint.rsplit(":", 1)[1].rstrip("/")))
+        report(args.keys, eider, aws, s5)
         return 0
 
     from app.core.seaweed import SeaweedServer
@@ -229,17 +255,7 @@ def main() -> int:
             _admin(endpoint).create_bucket(Bucket=BUCKET)
             fill_s = _fill(endpoint, args.keys, work)
             print(f"filled {args.keys:,} keys in {fill_s:.1f} s", flush=True)
-            env = _tool_env(endpoint)
-            eider = _run_eider(endpoint, server.ports["s3.port"])
-            print("Eider listed", flush=True)
-            aws = _timed(
-                ["aws", "s3", "ls", f"s3://{BUCKET}/{PREFIX}", "--endpoint-url", endpoint], env
-            )
-            s5 = None
-            if shutil.which("s5cmd"):
-                s5 = _timed(
-                    ["s5cmd", "--endpoint-url", endpoint, "ls", f"s3://{BUCKET}/{PREFIX}"], env
-                )
+            eider, aws, s5 = _measure(endpoint, server.ports["s3.port"])
         finally:
             server.stop(timeout=5)
     report(args.keys, eider, aws, s5)
