@@ -204,11 +204,11 @@ def encode_failure(exc: BaseException) -> bytes:
     try:
         return pickle.dumps(exc)
     except Exception:  # an exception carrying something unpicklable: its kind at least
-        return pickle.dumps(HelperFailure(f"The listing failed ({type(exc).__name__})."))
+        return pickle.dumps(HelperFailure(f"the listing failed ({type(exc).__name__})"))
 
 
 def decode_failure(payload: bytes) -> BaseException:
     exc = pickle.loads(payload)  # noqa: S301 - written by Eider's own helper process
     if not isinstance(exc, BaseException):
-        return HelperFailure("The listing helper sent an unreadable failure.")
+        return HelperFailure("the listing helper sent an unreadable failure")
     return exc

@@ -202,7 +202,7 @@ class OffloadedListing(Iterator[ListingPage]):
         if frame is not None and frame[0] == frames.FAILED:
             raise frames.decode_failure(frame[1])
         raise frames.HelperFailure(
-            f"The listing helper process ended unexpectedly (exit status {helper.returncode})."
+            f"the listing helper process ended unexpectedly (exit status {helper.returncode})"
         )
 
     def _kill(self) -> None:

@@ -133,3 +133,20 @@ def test_packed_pages_join_into_one_run() -> None:
 
     assert list(joined) == [*first.objects, *second.objects]
     assert list(joined.without_key("a")) == list(second.objects)
+
+
+def test_a_helper_that_dies_before_taking_over_leaves_the_listing_here(
+    seaweed: RunningS3, seaweed_admin: Any, bucket: str
+) -> None:
+    keys = [f"k{i:02d}" for i in range(12)]
+    fill(seaweed_admin, bucket, keys)
+    session = S3Session(connection_for(seaweed, max_keys=5))
+    listing = OffloadedListing(session, bucket, "", helper_wait=WAIT_FOR_HELPER)
+    first = next(listing)
+    assert listing.helper is not None
+    listing.helper.kill()  # as if it crashed while starting
+
+    rest = list(listing)
+
+    assert _keys([first, *rest]) == keys
+    assert listing.pages_from_helper == 0
