@@ -58,6 +58,10 @@ class ListingStream(QObject):
         self._cooldown.timeout.connect(self._flush)
 
     @property
+    def pages(self) -> Iterator[ListingPage]:
+        return self._pages
+
+    @property
     def busy(self) -> bool:
         return self._busy
 
