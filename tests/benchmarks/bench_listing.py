@@ -297,7 +297,8 @@ def report(
                 f"    at {gap['ended_s']:6.2f} s: {gap['wall_s'] * 1000:4.0f} ms wall, GUI "
                 f"thread {gap['gui_cpu_s'] * 1000:3.0f} ms CPU + "
                 f"{gap['gui_core_wait_s'] * 1000:3.0f} ms waiting for a core, another thread "
-                f"{gap['other_core_wait_s'] * 1000:3.0f} ms waiting for a core"
+                f"{gap['other_core_wait_s'] * 1000:3.0f} ms waiting for a core, "
+                f"{gap['gui_major_faults']} major page faults"
             )
     tools = [("aws s3 ls", aws)] + ([("s5cmd ls", s5)] if s5 else [])
     for name, result in tools:

@@ -9,7 +9,10 @@ thread of this process: CPU time, and time spent runnable but waiting for a CPU 
 - the longest wait for a core of any other thread of the process. The GUI thread also
   sleeps while it waits for other threads: for the GIL held by a worker, or for Qt's own
   pool threads (Qt 6 converts large images in parallel and waits for the pieces). If those
-  threads sat in the run queue, that sleep is the busy machine too.
+  threads sat in the run queue, that sleep is the busy machine too;
+- the GUI thread's major page faults: a sleep while a page of code or data is read back
+  from disk (memory pressure on the machine). Counted, not taken out: the kernel does not
+  say how long each took.
 
 `without_core_waits` takes both kinds of core wait out of a gap (the second no more than the
 GUI thread slept); `without_own_core_waits` only the first. What is left is time Eider kept
@@ -41,6 +44,7 @@ class Gap:
     gui_cpu_s: float
     gui_core_wait_s: float
     other_core_wait_s: float  # the longest of any other thread in the process
+    gui_major_faults: int = 0  # pages the GUI thread had to wait for from disk
 
     @property
     def without_own_core_waits_s(self) -> float:
@@ -50,6 +54,14 @@ class Gap:
     def without_core_waits_s(self) -> float:
         slept = max(0.0, self.wall_s - self.gui_cpu_s - self.gui_core_wait_s)
         return max(0.0, self.without_own_core_waits_s - min(slept, self.other_core_wait_s))
+
+
+def _major_faults(tid: int) -> int:
+    try:
+        stat = (_TASKS / str(tid) / "stat").read_text()
+    except OSError:
+        return 0
+    return int(stat.rpartition(")")[2].split()[9])  # majflt: field 12 of proc_pid_stat(5)
 
 
 def _read_schedstats() -> dict[int, tuple[float, float]]:
@@ -77,6 +89,7 @@ class StallProbe(QObject):
         self._gui = threading.get_native_id()  # the thread that makes the probe: the GUI's
         self._started = self._last = self._last_cpu = 0.0
         self._last_stats: dict[int, tuple[float, float]] = {}
+        self._last_faults = 0
         self.gaps: list[Gap] = []
 
     def start(self) -> None:
@@ -84,6 +97,7 @@ class StallProbe(QObject):
         self._started = self._last = time.perf_counter()
         self._last_cpu = time.thread_time()
         self._last_stats = _read_schedstats()
+        self._last_faults = _major_faults(self._gui)
         self._timer.start()
 
     def stop(self) -> None:
@@ -91,6 +105,7 @@ class StallProbe(QObject):
 
     def _tick(self) -> None:
         now, cpu, stats = time.perf_counter(), time.thread_time(), _read_schedstats()
+        faults = _major_faults(self._gui)
         before = self._last_stats
         waits = {tid: wait - before[tid][1] for tid, (_, wait) in stats.items() if tid in before}
         self.gaps.append(
@@ -100,9 +115,11 @@ class StallProbe(QObject):
                 gui_cpu_s=cpu - self._last_cpu,
                 gui_core_wait_s=waits.pop(self._gui, 0.0),
                 other_core_wait_s=max(waits.values(), default=0.0),
+                gui_major_faults=faults - self._last_faults,
             )
         )
         self._last, self._last_cpu, self._last_stats = now, cpu, stats
+        self._last_faults = faults
 
     @property
     def measures_core_waits(self) -> bool:
