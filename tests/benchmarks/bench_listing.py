@@ -184,6 +184,8 @@ def child(port: int) -> None:
     if window.error_banner.isVisible():
         raise RuntimeError(window.error_banner.text)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # The listing helper process, reaped after the last page (the largest child so far).
+    helper_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     result = {
         "rows": run.rows,
         "rows_at_first_show": run.rows_at_first_show,
@@ -199,6 +201,7 @@ def child(port: int) -> None:
         "measures_core_waits": run.measures_core_waits,
         "timed_out": run.timed_out,
         "peak_rss_mib": peak,
+        "helper_peak_rss_mib": helper_peak,
         "rss_before_listing_mib": rss_before,
     }
     window.close()
@@ -280,6 +283,7 @@ def report(
         f"{(eider['peak_rss_mib'] - eider['rss_before_listing_mib']) * 1024 * 1024 / keys:.0f} "
         "bytes/key)"
     )
+    print(f"  listing helper process  peak RSS {eider['helper_peak_rss_mib']:.0f} MiB")
     print(
         f"Eider event loop          worst gap {eider['worst_stall_ms']:.0f} ms wall, "
         f"{eider['worst_gui_busy_ms']:.0f} ms GUI-thread CPU; "
