@@ -3,6 +3,7 @@
 Run on demand (heavy: fills SeaweedFS with 200,000 keys first), from the repository root:
 
     QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_listing.py [--keys 200000]
+        [--endpoint http://127.0.0.1:PORT]   # list a server filled before, again
 
 Eider runs in a subprocess (so its peak RSS is its own): a browser window offscreen, the same
 code path as `tests/gui/test_stall_probe.py` (`tests/gui/listing_run.py`): navigate to the
@@ -14,6 +15,7 @@ same listing by `aws s3 ls` and `s5cmd ls` in the same run, as ratios of wall ti
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import resource
@@ -182,6 +184,8 @@ def child(port: int) -> None:
     if window.error_banner.isVisible():
         raise RuntimeError(window.error_banner.text)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # The listing helper process, reaped after the last page (the largest child so far).
+    helper_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     result = {
         "rows": run.rows,
         "rows_at_first_show": run.rows_at_first_show,
@@ -189,9 +193,15 @@ def child(port: int) -> None:
         "all_rows_s": run.all_rows_s,
         "worst_stall_ms": run.worst_stall_ms,
         "worst_gui_busy_ms": run.worst_gui_busy_ms,
+        "worst_stall_without_own_core_waits_ms": run.worst_stall_without_own_core_waits_ms,
+        "worst_stall_without_core_waits_ms": run.worst_stall_without_core_waits_ms,
+        "longest_gaps": [dataclasses.asdict(gap) for gap in run.longest_gaps],
         "stalls_over_100ms": run.stalls_over_100ms,
+        "stalls_over_100ms_without_core_waits": run.stalls_over_100ms_without_core_waits,
+        "measures_core_waits": run.measures_core_waits,
         "timed_out": run.timed_out,
         "peak_rss_mib": peak,
+        "helper_peak_rss_mib": helper_peak,
         "rss_before_listing_mib": rss_before,
     }
     window.close()
@@ -200,13 +210,38 @@ def child(port: int) -> None:
     os._exit(0)  # skip interpreter teardown of Qt and the still-registered loop
 
 
+def _measure(
+    endpoint: str, port: int
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any] | None]:
+    """Eider, then `aws s3 ls`, then `s5cmd ls` (if installed), one after the other."""
+    env = _tool_env(endpoint)
+    eider = _run_eider(endpoint, port)
+    print("Eider listed", flush=True)
+    aws = _timed(["aws", "s3", "ls", f"s3://{BUCKET}/{PREFIX}", "--endpoint-url", endpoint], env)
+    s5 = None
+    if shutil.which("s5cmd"):
+        s5 = _timed(["s5cmd", "--endpoint-url", endpoint, "ls", f"s3://{BUCKET}/{PREFIX}"], env)
+    return eider, aws, s5
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keys", type=int, default=200_000)
+    parser.add_argument(
+        "--endpoint",
+        help="list a server an earlier run filled (http://127.0.0.1:PORT, path-style, the "
+        "benchmark's keys) instead of starting and filling one: repeat a noisy run cheaply",
+    )
     parser.add_argument("--child", nargs=2, metavar=("ENDPOINT", "PORT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(int(args.child[1]))
+        return 0
+
+    if args.endpoint:  # a server this benchmark filled before: list it again
+        endpoint = args.endpoint
+        eider, aws, s5 = _measure(endpoint, int(endpoint.rsplit(":", 1)[1].rstrip("/")))
+        report(args.keys, eider, aws, s5)
         return 0
 
     from app.core.seaweed import SeaweedServer
@@ -223,17 +258,7 @@ def main() -> int:
             _admin(endpoint).create_bucket(Bucket=BUCKET)
             fill_s = _fill(endpoint, args.keys, work)
             print(f"filled {args.keys:,} keys in {fill_s:.1f} s", flush=True)
-            env = _tool_env(endpoint)
-            eider = _run_eider(endpoint, server.ports["s3.port"])
-            print("Eider listed", flush=True)
-            aws = _timed(
-                ["aws", "s3", "ls", f"s3://{BUCKET}/{PREFIX}", "--endpoint-url", endpoint], env
-            )
-            s5 = None
-            if shutil.which("s5cmd"):
-                s5 = _timed(
-                    ["s5cmd", "--endpoint-url", endpoint, "ls", f"s3://{BUCKET}/{PREFIX}"], env
-                )
+            eider, aws, s5 = _measure(endpoint, server.ports["s3.port"])
         finally:
             server.stop(timeout=5)
     report(args.keys, eider, aws, s5)
@@ -258,11 +283,27 @@ def report(
         f"{(eider['peak_rss_mib'] - eider['rss_before_listing_mib']) * 1024 * 1024 / keys:.0f} "
         "bytes/key)"
     )
+    print(f"  listing helper process  peak RSS {eider['helper_peak_rss_mib']:.0f} MiB")
     print(
         f"Eider event loop          worst gap {eider['worst_stall_ms']:.0f} ms wall, "
         f"{eider['worst_gui_busy_ms']:.0f} ms GUI-thread CPU; "
         f"{eider['stalls_over_100ms']} gaps over 100 ms"
     )
+    if eider["measures_core_waits"]:
+        print(
+            f"  less CPU-core waits     worst gap "
+            f"{eider['worst_stall_without_core_waits_ms']:.0f} ms "
+            f"({eider['worst_stall_without_own_core_waits_ms']:.0f} ms less only the GUI "
+            f"thread's own); {eider['stalls_over_100ms_without_core_waits']} gaps over 100 ms"
+        )
+        for gap in eider["longest_gaps"]:
+            print(
+                f"    at {gap['ended_s']:6.2f} s: {gap['wall_s'] * 1000:4.0f} ms wall, GUI "
+                f"thread {gap['gui_cpu_s'] * 1000:3.0f} ms CPU + "
+                f"{gap['gui_core_wait_s'] * 1000:3.0f} ms waiting for a core, another thread "
+                f"{gap['other_core_wait_s'] * 1000:3.0f} ms waiting for a core, "
+                f"{gap['gui_major_faults']} major page faults"
+            )
     tools = [("aws s3 ls", aws)] + ([("s5cmd ls", s5)] if s5 else [])
     for name, result in tools:
         print(

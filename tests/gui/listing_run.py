@@ -13,7 +13,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 
 from app.ui.controllers.browser import BrowserController
 from app.ui.location import Location
-from tests.gui.stall_probe import StallProbe
+from tests.gui.stall_probe import Gap, StallProbe
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,12 @@ class ListingRun:
     all_rows_s: float
     worst_stall_ms: float  # wall clock
     worst_gui_busy_ms: float  # GUI-thread CPU within one gap
+    worst_stall_without_own_core_waits_ms: float  # less the GUI thread's waits for a core
+    worst_stall_without_core_waits_ms: float  # less those of the threads it waited for too
     stalls_over_100ms: int
+    stalls_over_100ms_without_core_waits: int
+    measures_core_waits: bool  # False where the kernel does not say (then: wall clock)
+    longest_gaps: list[Gap]  # the longest once core waits are taken out
     timed_out: bool
 
 
@@ -70,6 +75,11 @@ def measure_listing(
         all_rows_s=finished[0] if finished else float("nan"),
         worst_stall_ms=probe.worst_ms,
         worst_gui_busy_ms=probe.worst_busy_ms,
+        worst_stall_without_own_core_waits_ms=probe.worst_without_own_core_waits_ms,
+        worst_stall_without_core_waits_ms=probe.worst_without_core_waits_ms,
         stalls_over_100ms=probe.stalls_over(100),
+        stalls_over_100ms_without_core_waits=probe.stalls_over_without_core_waits(100),
+        measures_core_waits=probe.measures_core_waits,
+        longest_gaps=probe.longest_without_core_waits(3),
         timed_out=not finished,
     )

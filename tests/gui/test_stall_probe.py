@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.core.s3.offloaded_listing import OffloadedListing
 from app.ui.location import Location
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
@@ -33,13 +34,21 @@ def test_no_event_loop_stall_over_100ms_while_a_large_listing_loads(
     assert run.rows == KEYS
     assert 0 < run.rows_at_first_show <= 1000  # first rows shown before the rest arrived
     assert run.first_rows_s < run.all_rows_s
+    stream = window.controller.model.stream
+    assert stream is not None and isinstance(stream.pages, OffloadedListing)
+    assert stream.pages.pages_from_helper > 0  # parsed in the helper process, not here
     # Work done on the GUI thread never blocks the loop for 100 ms: no blocking call, no
     # whole-listing pass per page. (The wall-clock gap also counts time spent waiting for a
-    # CPU core; on a shared 2-core machine under load that alone can exceed 100 ms, so the
-    # wall-clock figure is reported here and by the benchmark rather than asserted.)
+    # CPU core; on a shared 2-core machine under load that alone can exceed 100 ms. The gap
+    # less those waits is the criterion: it is reported here and by the benchmark,
+    # not asserted, because a test run alongside others cannot hold it with a safe margin.)
     assert run.worst_gui_busy_ms < 100, f"GUI thread busy {run.worst_gui_busy_ms:.0f} ms"
     print(
         f"\nstall probe: {run.rows} rows in {run.all_rows_s:.2f} s, worst gap "
-        f"{run.worst_stall_ms:.0f} ms wall / {run.worst_gui_busy_ms:.0f} ms GUI CPU, "
-        f"{run.stalls_over_100ms} gaps over 100 ms"
+        f"{run.worst_stall_ms:.0f} ms wall / {run.worst_gui_busy_ms:.0f} ms GUI CPU / "
+        f"{run.worst_stall_without_own_core_waits_ms:.0f} ms less the GUI thread's core waits / "
+        f"{run.worst_stall_without_core_waits_ms:.0f} ms less all core waits; "
+        f"{run.stalls_over_100ms} gaps over 100 ms wall, "
+        f"{run.stalls_over_100ms_without_core_waits} less core waits; longest: "
+        f"{run.longest_gaps}"
     )

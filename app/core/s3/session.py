@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -25,7 +25,6 @@ from botocore.credentials import (
 )
 from botocore.exceptions import ClientError
 from botocore.loaders import create_loader
-from botocore.parsers import ResponseParserFactory
 from urllib3.exceptions import InsecureRequestWarning
 
 from app import __version__
@@ -33,6 +32,7 @@ from app.core.connection import AddressingStyle, Connection
 from app.core.credentials.resolve import MfaPrompt, resolve
 from app.core.errors.redact import remember_secrets
 from app.core.s3 import thread_guard
+from app.core.s3.listing_parser import ListingAwareParserFactory, check_listings_cheaply
 
 _log = logging.getLogger(__name__)
 _REGION_ALIASES = {None: "us-east-1", "": "us-east-1", "EU": "eu-west-1", "US": "us-east-1"}
@@ -59,8 +59,9 @@ class ListingPage:
     bucket: str
     prefix: str
     folders: tuple[str, ...]  # common prefixes, each ending with the delimiter
-    objects: tuple[ObjectEntry, ...]
+    objects: Sequence[ObjectEntry]  # a tuple, or columns from a listing helper process
     is_last: bool
+    next_token: str | None = None  # where the next page starts (None on the last page)
 
 
 class _FixedCredentialProvider(CredentialProvider):
@@ -80,10 +81,18 @@ def _normalise_region(location: str | None) -> str:
 
 
 class S3Session:
-    def __init__(self, connection: Connection, mfa_prompt: MfaPrompt | None = None) -> None:
+    def __init__(
+        self,
+        connection: Connection,
+        mfa_prompt: MfaPrompt | None = None,
+        *,
+        credentials: Credentials | None = None,
+    ) -> None:
+        """`credentials`, when given, are used as they are instead of being resolved from
+        the connection's credential source (a listing process gets them from its parent)."""
         self.connection = connection
         self._lock = threading.Lock()
-        self._credentials = resolve(connection.credentials, mfa_prompt)
+        self._credentials = credentials or resolve(connection.credentials, mfa_prompt)
         if self._credentials is not None:
             remember_secrets(*_secrets_without_refresh(self._credentials))
         # One loader for both botocore sessions: the S3 model is read and parsed once (about
@@ -111,9 +120,10 @@ class S3Session:
             session.register_component("credential_provider", resolver)
         if raw_timestamps:
             # Parsing each key's LastModified is over half of botocore's listing cost.
-            factory = ResponseParserFactory()
+            factory = ListingAwareParserFactory()
             factory.set_parser_defaults(timestamp_parser=lambda value: value)
             session.register_component("response_parser_factory", factory)
+            check_listings_cheaply(session)
         session.register("before-call.s3", thread_guard.check_before_call)
         session.register("before-send.s3", _remember_secret_headers)
         if not self.connection.effective_expect_continue:
@@ -259,10 +269,13 @@ class S3Session:
         prefix: str = "",
         delimiter: str | None = "/",
         max_keys: int | None = None,
+        start_token: str | None = None,
     ) -> Iterator[ListingPage]:
-        """Yield pages of a listing lazily: nothing is requested until a page is asked for."""
+        """Yield pages of a listing lazily: nothing is requested until a page is asked for.
+
+        `start_token` resumes a listing at a page's `next_token`."""
         page_size = max_keys or self.connection.max_keys
-        token: str | None = None
+        token = start_token
         while True:
             params: dict[str, Any] = {"Bucket": bucket, "Prefix": prefix, "MaxKeys": page_size}
             if delimiter:
@@ -283,7 +296,7 @@ class S3Session:
             folders = tuple(p["Prefix"] for p in response.get("CommonPrefixes", ()))
             token = response.get("NextContinuationToken")
             last = not response.get("IsTruncated") or not token
-            yield ListingPage(bucket, prefix, folders, objects, last)
+            yield ListingPage(bucket, prefix, folders, objects, last, None if last else token)
             if last:
                 return
 

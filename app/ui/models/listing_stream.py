@@ -1,22 +1,29 @@
 """A core listing (a lazy iterator of pages) driven from the GUI thread, pages fetched off it.
 
-`fetch_next` asks for one page (what `fetchMore` needs); `fetch_all` streams the rest, the
-worker posting each page back as soon as it is parsed so the GUI inserts page n while the
-worker already waits for page n+1. `cancel` drops the stream: a page still in flight is
-discarded and no further page is requested.
+`fetch_next` asks for one page (what `fetchMore` needs) and shows it as soon as it arrives;
+`fetch_all` streams the rest, the worker posting each page back as soon as it is parsed so
+the GUI inserts page n while the worker already waits for page n+1. Streamed pages are shown
+at most every `COALESCE_MS`: pages that arrive meanwhile are inserted together, so the view
+repaints once for them rather than once a page (each repaint is GUI time). `cancel` drops the
+stream: a page still in flight is discarded and no further page is requested (a listing
+helper process is stopped).
 """
 
 from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core.errors import UserError
-from app.core.s3.session import ListingPage
+from app.core.s3.listing_frames import PackedObjects
+from app.core.s3.offloaded_listing import OffloadedListing
+from app.core.s3.session import ListingPage, ObjectEntry
 from app.ui.async_bridge import AsyncBridge
+
+COALESCE_MS = 100
 
 
 class ListingStream(QObject):
@@ -43,6 +50,16 @@ class ListingStream(QObject):
         self._failed = False
         self._cancel = threading.Event()
         self._task: asyncio.Task[None] | None = None
+        self._pending: list[ListingPage] = []  # arrived, not shown yet
+        self._last_arrived = False
+        self._cooldown = QTimer(self)
+        self._cooldown.setSingleShot(True)
+        self._cooldown.setInterval(COALESCE_MS)
+        self._cooldown.timeout.connect(self._flush)
+
+    @property
+    def pages(self) -> Iterator[ListingPage]:
+        return self._pages
 
     @property
     def busy(self) -> bool:
@@ -77,6 +94,10 @@ class ListingStream(QObject):
 
     def cancel(self) -> None:
         self._cancel.set()
+        self._cooldown.stop()
+        self._pending.clear()
+        if isinstance(self._pages, OffloadedListing):
+            self._pages.stop()  # its helper process, now
         if self._task is not None and not self._task.done():
             self._task.cancel()
         self._set_busy(False)
@@ -103,7 +124,8 @@ class ListingStream(QObject):
 
     async def _fetch_one(self) -> None:
         page = await self._bridge.run(next, self._pages, None)
-        self._deliver(page)
+        self._arrived(page)
+        self._flush()  # asked for by a view: show it now
         self._set_busy(False)
         if self._all_after_current:
             self._all_after_current = False
@@ -113,7 +135,7 @@ class ListingStream(QObject):
         loop = asyncio.get_running_loop()
         cancel = self._cancel
         pages = self._pages
-        deliver = self._deliver
+        deliver = self._arrived_in_stream
 
         def pump() -> None:  # worker thread: never touches Qt objects, only posts pages
             for page in pages:
@@ -124,19 +146,48 @@ class ListingStream(QObject):
                     return
 
         await self._bridge.run(pump)
+        self._flush()  # every page posted by the pump has arrived by now
         self._set_busy(False)
 
-    def _deliver(self, page: ListingPage | None) -> None:
+    def _arrived(self, page: ListingPage | None) -> None:
         if self.cancelled:
             return
-        if page is None or page.is_last:
-            self._exhausted = True
         if page is not None:
-            self.pageArrived.emit(page)
-        if self._exhausted:
+            self._pending.append(page)
+        if page is None or page.is_last:
+            self._last_arrived = True
+
+    def _arrived_in_stream(self, page: ListingPage) -> None:
+        self._arrived(page)
+        if not self._cooldown.isActive():
+            self._flush()
+
+    def _flush(self) -> None:
+        """Show the pages that arrived since the last flush, as one."""
+        if self.cancelled:
+            return
+        pages, self._pending = self._pending, []
+        if self._last_arrived:
+            self._exhausted = True
+        if pages:
+            self.pageArrived.emit(pages[0] if len(pages) == 1 else _joined(pages))
+            self._cooldown.start()
+        if self._exhausted and (pages or self._last_arrived):
+            self._last_arrived = False
             self.finished.emit()
 
     def _set_busy(self, busy: bool) -> None:
         if busy != self._busy:
             self._busy = busy
             self.busyChanged.emit(busy)
+
+
+def _joined(pages: list[ListingPage]) -> ListingPage:
+    last = pages[-1]
+    folders = tuple(folder for page in pages for folder in page.folders)
+    parts = [page.objects for page in pages]
+    if all(isinstance(part, PackedObjects) for part in parts):
+        objects: Sequence[ObjectEntry] = PackedObjects.joined(parts)  # type: ignore[arg-type]
+    else:
+        objects = tuple(entry for part in parts for entry in part)
+    return ListingPage(last.bucket, last.prefix, folders, objects, last.is_last, last.next_token)
