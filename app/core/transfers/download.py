@@ -3,7 +3,9 @@
 Small objects take one GET (no HEAD first). Larger ones are fetched as units in parallel and
 written in place with os.pwrite: the object's own parts (GET ?partNumber=) when it was a
 multipart upload, so each unit's MD5 checks against the multipart ETag, else byte ranges.
-Each finished unit goes to the journal, so a restart fetches only what is missing.
+Each finished unit goes to the journal, so a restart fetches only what is missing; a restart
+first re-reads the parts the journal counts as finished, and fetches again any whose bytes on
+disk lost the MD5 they arrived with.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from botocore.exceptions import ClientError
 
 from app.core.transfers import digests
 from app.core.transfers.jobs import Job
-from app.core.transfers.journal import ItemRecord
+from app.core.transfers.journal import ItemRecord, PartRecord
 from app.core.transfers.options import ChecksumAlgorithm, TransferOptions
 from app.core.transfers.progress import PartState
 from app.core.transfers.retry import IntegrityError
@@ -102,6 +104,12 @@ def _download(rt: Runtime, job: Job, item: ItemRecord, fresh: bool) -> None:
     elif size != item.size:
         rt.journal.update_item(item, size=size)
     units = item.extra["units"]
+    damaged: dict[int, str] = {}
+    if resumable and units["mode"] == "parts" and options.verify_download:
+        damaged = _damaged_parts(partial, known)
+        if damaged:
+            rt.journal.forget_parts(item, damaged)
+            known = {n: p for n, p in known.items() if n not in damaged}
 
     already = sum(p.size for p in known.values())
     job.progress.start_item(id_, item.local_path, item.bucket, item.key, item.size, already)
@@ -117,7 +125,7 @@ def _download(rt: Runtime, job: Job, item: ItemRecord, fresh: bool) -> None:
         if not resumable:
             os.ftruncate(fd, item.size)
         missing = [n for n in range(1, count + 1) if n not in known]
-        _fetch_units(rt, job, item, client, fd, units, missing)
+        _fetch_units(rt, job, item, client, fd, units, missing, damaged)
     finally:
         os.close(fd)
     checkpoint(job)
@@ -133,6 +141,21 @@ def _reset(rt: Runtime, job: Job, item: ItemRecord, partial: str) -> None:
         Path(partial).unlink()
     extra = {k: v for k, v in item.extra.items() if k not in ("units", "head")}
     rt.journal.update_item(item, remote_etag=None, extra=extra)
+
+
+def _damaged_parts(partial: str, known: dict[int, PartRecord]) -> dict[int, str]:
+    """Finished parts whose bytes on disk no longer have the MD5 they arrived with, by number.
+
+    The journal may hold a part whose bytes never reached the disk (a power cut after the
+    commit) or were changed while Eider was stopped; the multipart ETag is computed from the
+    journal's MD5s, so only re-reading the bytes finds that.
+    """
+    damaged: dict[int, str] = {}
+    for number, part in known.items():
+        on_disk = digests.hash_file_range(partial, part.offset, part.size, [ChecksumAlgorithm.MD5])
+        if part.etag and on_disk.hex(ChecksumAlgorithm.MD5) != part.etag:
+            damaged[number] = part.etag
+    return damaged
 
 
 def _head(rt: Runtime, job: Job, item: ItemRecord, client: Any) -> dict:
@@ -180,13 +203,12 @@ def _fetch_units(
     fd: int,
     units: dict[str, Any],
     numbers: list[int],
+    damaged: dict[int, str],
 ) -> None:
-    run_windowed(
-        rt,
-        job,
-        numbers,
-        lambda number, abandon: _fetch_unit(rt, job, item, client, fd, units, number, abandon),
-    )
+    def task(number: int, abandon: threading.Event) -> None:
+        _fetch_unit(rt, job, item, client, fd, units, number, abandon, damaged.get(number))
+
+    run_windowed(rt, job, numbers, task)
 
 
 def _fetch_unit(
@@ -198,7 +220,9 @@ def _fetch_unit(
     units: dict[str, Any],
     number: int,
     abandon: threading.Event,
+    md5_before: str | None = None,
 ) -> None:
+    """Fetch one unit into place; `md5_before` is what a part found damaged on disk had."""
     if abandon.is_set():
         raise JobStopped
     id_ = item.id or 0
@@ -256,6 +280,15 @@ def _fetch_unit(
     except BaseException:
         job.progress.part_state(id_, number, PartState.FAILED)
         raise
+    if md5_before and md5 != md5_before:
+        # The same version of the object (If-Match) gave other bytes this time: one of the two
+        # fetches is wrong, and only a fresh download checked against the ETag can tell which.
+        job.progress.rewind(id_, length)
+        job.progress.part_state(id_, number, PartState.FAILED)
+        raise IntegrityError(
+            f"{item.key}: part {number} was damaged in the partial file; fetched again it has"
+            f" MD5 {md5}, not the {md5_before} it had when first downloaded"
+        )
     rt.journal.record_part(item, number, offset, length, md5)
     job.progress.part_state(id_, number, PartState.DONE)
 
