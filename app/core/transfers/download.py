@@ -11,6 +11,7 @@ disk lost the MD5 they arrived with.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import threading
 from datetime import datetime
@@ -20,9 +21,11 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from app.core.transfers import digests
+from app.core.transfers.body_reader import BodyReader
 from app.core.transfers.jobs import Job
 from app.core.transfers.journal import ItemRecord, PartRecord
 from app.core.transfers.options import ChecksumAlgorithm, TransferOptions
+from app.core.transfers.ordered_hash import OrderedFileHasher
 from app.core.transfers.progress import PartState
 from app.core.transfers.retry import IntegrityError
 from app.core.transfers.runtime import (
@@ -36,6 +39,7 @@ from app.core.transfers.upload import MTIME_META, SHA256_META
 
 PARTIAL_SUFFIX = ".eider-partial"
 READ_SIZE = 1024 * 1024  # large reads: the biggest single lever on download speed
+_buffers = threading.local()
 
 _ALGORITHMS = {
     "ChecksumCRC32": ChecksumAlgorithm.CRC32,
@@ -120,16 +124,48 @@ def _download(rt: Runtime, job: Job, item: ItemRecord, fresh: bool) -> None:
             id_, number, PartState.DONE if number in known else PartState.QUEUED
         )
 
+    facts = item.extra["head"]
+    wanted = _whole_object_algorithms(options, facts, units["mode"])
     fd = os.open(partial, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         if not resumable:
             os.ftruncate(fd, item.size)
-        missing = [n for n in range(1, count + 1) if n not in known]
-        _fetch_units(rt, job, item, client, fd, units, missing, damaged)
+        ordered = None
+        if wanted:
+            finished = [(p.offset, p.size) for p in known.values()]
+            ordered = OrderedFileHasher(fd, item.size, digests.StreamHasher(wanted), finished)
+        try:
+            missing = [n for n in range(1, count + 1) if n not in known]
+            _fetch_units(rt, job, item, client, fd, units, missing, damaged, ordered)
+            hasher = ordered.finish() if ordered else None
+        except BaseException:
+            if ordered:
+                ordered.stop()
+            raise
     finally:
         os.close(fd)
     checkpoint(job)
-    _verify_and_replace(rt, job, item, partial, item.extra["head"])
+    _verify_and_replace(rt, job, item, partial, facts, hasher)
+
+
+def _whole_object_algorithms(
+    options: TransferOptions, facts: dict, mode: str
+) -> list[ChecksumAlgorithm]:
+    """What to hash over the whole file, in order, to check it against the server's facts.
+
+    The SHA-256 Eider stores in metadata is always checked (the uploader asked for it), and
+    a full-object CRC or SHA-256 the server reports. MD5 only when nothing else can check a
+    ranged download: it is the slowest of them, and a multipart object's ETag is checked part
+    by part instead.
+    """
+    if not options.verify_download:
+        return []
+    wanted = [ChecksumAlgorithm.SHA256] if facts["metadata"].get(SHA256_META) else []
+    wanted += [a for f, a in _ALGORITHMS.items() if f in facts and "-" not in facts[f]]
+    plain_md5 = digests.is_plain_md5_etag(facts["etag"]) and not facts["encrypted"]
+    if not wanted and mode == "ranges" and plain_md5:
+        wanted.append(ChecksumAlgorithm.MD5)
+    return wanted
 
 
 def _reset(rt: Runtime, job: Job, item: ItemRecord, partial: str) -> None:
@@ -161,14 +197,7 @@ def _damaged_parts(partial: str, known: dict[int, PartRecord]) -> dict[int, str]
 def _head(rt: Runtime, job: Job, item: ItemRecord, client: Any) -> dict:
     args: dict[str, Any] = {"Bucket": item.bucket, "Key": item.key, "ChecksumMode": "ENABLED"}
     args.update(sse_args(job.options, for_read=True))
-    head = rt.request(job, lambda: client.head_object(**args))
-    etag = digests.etag_hex(head.get("ETag"))
-    if "-" in etag:
-        # The part layout (first part's size, part count) comes with a HEAD for part 1.
-        first = rt.request(job, lambda: client.head_object(PartNumber=1, **args))
-        head["PartsCount"] = first.get("PartsCount")
-        head["FirstPartSize"] = first.get("ContentLength")
-    return head
+    return rt.request(job, lambda: client.head_object(**args))
 
 
 def _head_facts(head: dict) -> dict:
@@ -204,9 +233,11 @@ def _fetch_units(
     units: dict[str, Any],
     numbers: list[int],
     damaged: dict[int, str],
+    ordered: OrderedFileHasher | None,
 ) -> None:
     def task(number: int, abandon: threading.Event) -> None:
-        _fetch_unit(rt, job, item, client, fd, units, number, abandon, damaged.get(number))
+        md5_before = damaged.get(number)
+        _fetch_unit(rt, job, item, client, fd, units, number, abandon, ordered, md5_before)
 
     run_windowed(rt, job, numbers, task)
 
@@ -220,7 +251,8 @@ def _fetch_unit(
     units: dict[str, Any],
     number: int,
     abandon: threading.Event,
-    md5_before: str | None = None,
+    ordered: OrderedFileHasher | None,
+    md5_before: str | None,
 ) -> None:
     """Fetch one unit into place; `md5_before` is what a part found damaged on disk had."""
     if abandon.is_set():
@@ -250,30 +282,32 @@ def _fetch_unit(
             raise
         offset = _range_start(response.get("ContentRange"), number, units)
         length = response["ContentLength"]
-        # A part's MD5 is checked against the multipart ETag; byte ranges are checked by hashing
-        # the whole file once at the end (MD5 cannot be combined), so hashing them here as well
-        # would only cost a second MD5 pass over every byte.
-        by_part = units["mode"] == "parts"
-        hasher = digests.StreamHasher([ChecksumAlgorithm.MD5] if by_part else [])
+        # A part's MD5 is checked against the multipart ETag, and against the bytes on disk if
+        # the download is resumed. Byte ranges are hashed as a whole, in order, by `ordered`:
+        # MD5 cannot be combined, so hashing each range as well would be a second pass.
+        md5 = hashlib.md5(usedforsecurity=False) if units["mode"] == "parts" else None
+        view = _buffer()
         written = 0
-        body = response["Body"]
+        reader = BodyReader(response["Body"])
         try:
             while written < length:
-                block = body.read(min(READ_SIZE, length - written))
-                if not block:
+                got = reader.readinto(view[: min(READ_SIZE, length - written)])
+                if not got:
                     raise IntegrityError(f"The server sent {written} of {length} bytes")
-                rt.throttle(job, len(block))
-                os.pwrite(fd, block, offset + written)
-                if by_part:
-                    hasher.update(block)
-                written += len(block)
-                job.progress.add_bytes(id_, len(block))
+                rt.throttle(job, got)
+                _pwrite_all(fd, view[:got], offset + written)
+                if md5:
+                    md5.update(view[:got])
+                written += got
+                job.progress.add_bytes(id_, got)
+                if ordered:
+                    ordered.wrote(offset, offset + written)
         except BaseException:
             job.progress.rewind(id_, written)
+            reader.close(complete=False)
             raise
-        finally:
-            body.close()
-        return offset, length, hasher.hex(ChecksumAlgorithm.MD5) if by_part else None
+        reader.close(complete=True)
+        return offset, length, md5.hexdigest() if md5 else None
 
     try:
         offset, length, md5 = rt.request(job, fetch)
@@ -291,6 +325,20 @@ def _fetch_unit(
         )
     rt.journal.record_part(item, number, offset, length, md5)
     job.progress.part_state(id_, number, PartState.DONE)
+
+
+def _buffer() -> memoryview:
+    """This worker thread's read buffer, reused for every block it fetches."""
+    view: memoryview | None = getattr(_buffers, "view", None)
+    if view is None:
+        view = _buffers.view = memoryview(bytearray(READ_SIZE))
+    return view
+
+
+def _pwrite_all(fd: int, data: memoryview, offset: int) -> None:
+    while data:
+        done = os.pwrite(fd, data, offset)
+        data, offset = data[done:], offset + done
 
 
 def _range_start(content_range: str | None, number: int, units: dict[str, Any]) -> int:
@@ -346,27 +394,27 @@ def _single_get(rt: Runtime, job: Job, item: ItemRecord, client: Any, partial: s
     _finish(rt, job, item, partial, facts)
 
 
-def _verify_and_replace(rt: Runtime, job: Job, item: ItemRecord, partial: str, facts: dict) -> None:
+def _verify_and_replace(
+    rt: Runtime,
+    job: Job,
+    item: ItemRecord,
+    partial: str,
+    facts: dict,
+    hasher: digests.StreamHasher | None,
+) -> None:
+    """`hasher` holds the whole file's checksums, hashed in order as the units arrived."""
     units = item.extra["units"]
     parts = rt.journal.parts(item)
     if sum(p.size for p in parts.values()) != item.size:
         raise IntegrityError(f"{item.key}: the pieces do not add up to the object's size")
-    if units["mode"] == "parts":
-        if job.options.verify_download and not facts["encrypted"]:
-            got = digests.multipart_etag(parts[n].etag or "" for n in sorted(parts))
-            if got != facts["etag"]:
-                raise IntegrityError(
-                    f"{item.key}: the downloaded parts give ETag {got}, not {facts['etag']}"
-                )
-        if facts["metadata"].get(SHA256_META) and job.options.verify_download:
-            hasher = digests.hash_file_range(partial, 0, item.size, [ChecksumAlgorithm.SHA256])
-            _check(job.options, item, {**facts, "etag": ""}, hasher)
-    elif job.options.verify_download:
-        wanted = [ChecksumAlgorithm.MD5]
-        if facts["metadata"].get(SHA256_META):
-            wanted.append(ChecksumAlgorithm.SHA256)
-        wanted += [a for f, a in _ALGORITHMS.items() if f in facts and "-" not in facts[f]]
-        hasher = digests.hash_file_range(partial, 0, item.size, wanted)
+    verify = job.options.verify_download
+    if units["mode"] == "parts" and verify and not facts["encrypted"]:
+        got = digests.multipart_etag(parts[n].etag or "" for n in sorted(parts))
+        if got != facts["etag"]:
+            raise IntegrityError(
+                f"{item.key}: the downloaded parts give ETag {got}, not {facts['etag']}"
+            )
+    if hasher is not None:
         _check(job.options, item, facts, hasher)
     _finish(rt, job, item, partial, facts)
 
@@ -378,7 +426,8 @@ def _check(
     if not options.verify_download:
         return
     etag = facts["etag"]
-    if etag and digests.is_plain_md5_etag(etag) and not facts["encrypted"]:
+    plain_md5 = etag and digests.is_plain_md5_etag(etag) and not facts["encrypted"]
+    if plain_md5 and _has(hasher, ChecksumAlgorithm.MD5):
         got = hasher.hex(ChecksumAlgorithm.MD5)
         if got != etag:
             raise IntegrityError(f"{item.key}: downloaded bytes have MD5 {got}, ETag is {etag}")

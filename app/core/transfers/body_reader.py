@@ -1,0 +1,49 @@
+"""Reading a GET's body into one reused buffer, without a new bytes object per block.
+
+`StreamingBody.read(n)` allocates a fresh bytes object for every block and passes it through
+urllib3's buffering; on a large download that is a copy and an allocation per block on top of
+the socket read. Under botocore the body is a urllib3 response wrapping an http.client
+response, whose `readinto` fills the caller's buffer straight from the socket. Bodies of any
+other shape (another HTTP stack, a wrapper) are read with `read()` and copied in.
+"""
+
+from __future__ import annotations
+
+import http.client
+from collections.abc import Callable
+from typing import Any
+
+from urllib3.exceptions import ProtocolError
+
+
+class BodyReader:
+    def __init__(self, body: Any) -> None:
+        self._body = body
+        raw = getattr(body, "_raw_stream", None)
+        inner = getattr(raw, "_fp", None)
+        self._raw = raw
+        self._direct: Callable[[memoryview], int] | None = (
+            inner.readinto if isinstance(inner, http.client.HTTPResponse) else None
+        )
+
+    @property
+    def direct(self) -> bool:
+        return self._direct is not None
+
+    def readinto(self, view: memoryview) -> int:
+        """Fill the start of `view`; 0 at the end of the body."""
+        if self._direct is None:
+            block = self._body.read(len(view))
+            view[: len(block)] = block
+            return len(block)
+        try:
+            return self._direct(view)
+        except (OSError, http.client.HTTPException) as exc:
+            # urllib3 would have wrapped these; the retry layer knows its wrapping.
+            raise ProtocolError(f"The connection failed while reading: {exc}") from exc
+
+    def close(self, complete: bool) -> None:
+        """`complete`: the whole body was read, so the connection can serve the next request."""
+        if complete and self._direct is not None:
+            self._raw.release_conn()
+        self._body.close()
