@@ -110,7 +110,7 @@ def _download(rt: Runtime, job: Job, item: ItemRecord, fresh: bool) -> None:
     units = item.extra["units"]
     damaged: dict[int, str] = {}
     if resumable and units["mode"] == "parts" and options.verify_download:
-        damaged = _damaged_parts(partial, known)
+        damaged = _damaged_parts(rt, job, partial, known)
         if damaged:
             rt.journal.forget_parts(item, damaged)
             known = {n: p for n, p in known.items() if n not in damaged}
@@ -179,19 +179,26 @@ def _reset(rt: Runtime, job: Job, item: ItemRecord, partial: str) -> None:
     rt.journal.update_item(item, remote_etag=None, extra=extra)
 
 
-def _damaged_parts(partial: str, known: dict[int, PartRecord]) -> dict[int, str]:
+def _damaged_parts(
+    rt: Runtime, job: Job, partial: str, known: dict[int, PartRecord]
+) -> dict[int, str]:
     """Finished parts whose bytes on disk no longer have the MD5 they arrived with, by number.
 
     The journal may hold a part whose bytes never reached the disk (a power cut after the
     commit) or were changed while Eider was stopped; the multipart ETag is computed from the
-    journal's MD5s, so only re-reading the bytes finds that.
+    journal's MD5s, so only re-reading the bytes finds that. Parts are hashed in parallel.
     """
-    damaged: dict[int, str] = {}
-    for number, part in known.items():
+
+    def check(number: int, abandon: threading.Event) -> tuple[int, bool]:
+        if abandon.is_set():
+            raise JobStopped
+        checkpoint(job)
+        part = known[number]
         on_disk = digests.hash_file_range(partial, part.offset, part.size, [ChecksumAlgorithm.MD5])
-        if part.etag and on_disk.hex(ChecksumAlgorithm.MD5) != part.etag:
-            damaged[number] = part.etag
-    return damaged
+        return number, bool(part.etag) and on_disk.hex(ChecksumAlgorithm.MD5) != part.etag
+
+    results = run_windowed(rt, job, sorted(known), check)
+    return {number: known[number].etag or "" for number, bad in results if bad}
 
 
 def _head(rt: Runtime, job: Job, item: ItemRecord, client: Any) -> dict:
