@@ -3,9 +3,13 @@
 Small objects take one GET (no HEAD first). Larger ones are fetched as units in parallel and
 written in place with os.pwrite: the object's own parts (GET ?partNumber=) when it was a
 multipart upload, so each unit's MD5 checks against the multipart ETag, else byte ranges.
-Each finished unit goes to the journal, so a restart fetches only what is missing; a restart
-first re-reads the parts the journal counts as finished, and fetches again any whose bytes on
-disk lost the MD5 they arrived with.
+Checksums of the whole object (the SHA-256 Eider stores, a full-object CRC or SHA-256 from the
+server, else the MD5 ETag of a ranged download) are computed in order while the units land,
+reading each byte back just behind the writers, so no second pass over the file is needed.
+
+Each finished unit goes to the journal, so a restart fetches only what is missing. A restart
+first re-reads the parts the journal counts as finished and fetches again any whose bytes on
+disk lost the MD5 they arrived with; finished ranges are read back into the whole-file hash.
 """
 
 from __future__ import annotations
