@@ -8,12 +8,14 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from botocore.httpchecksum import Crc32Checksum, StreamingChecksumBody
 from botocore.response import StreamingBody
 
 from app.core.s3.session import S3Session
 from app.core.transfers.body_reader import BodyReader
 from app.core.transfers.download import _whole_object_algorithms
 from app.core.transfers.options import ChecksumAlgorithm, TransferOptions
+from app.core.transfers.retry import IntegrityError
 from app.core.transfers.upload import SHA256_META
 
 PLAIN = "0123456789abcdef0123456789abcdef"
@@ -56,6 +58,19 @@ def test_a_body_of_another_shape_is_read_and_copied_in() -> None:
         got += buffer[:n]
     reader.close(complete=True)
     assert bytes(got) == data
+
+
+def test_a_body_botocore_checks_keeps_its_check() -> None:
+    data = os.urandom(200_000)
+    # Injected: a response whose checksum header does not match its bytes, as botocore wraps
+    # one when it validates response checksums.
+    body = StreamingChecksumBody(io.BytesIO(data), len(data), Crc32Checksum(), "AAAAAA==")
+    reader = BodyReader(body)
+    assert not reader.direct
+    buffer = memoryview(bytearray(len(data)))
+    assert reader.readinto(buffer) == len(data)
+    with pytest.raises(IntegrityError, match="checksum"):
+        reader.close(complete=True)
 
 
 def test_a_botocore_body_is_read_in_place_and_its_connection_reused(
