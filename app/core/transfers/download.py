@@ -296,7 +296,8 @@ def _fetch_unit(
         # A part's MD5 is checked against the multipart ETag, and against the bytes on disk if
         # the download is resumed. Byte ranges are hashed as a whole, in order, by `ordered`:
         # MD5 cannot be combined, so hashing each range as well would be a second pass.
-        md5 = hashlib.md5(usedforsecurity=False) if units["mode"] == "parts" else None
+        by_part = units["mode"] == "parts" and job.options.verify_download
+        md5 = hashlib.md5(usedforsecurity=False) if by_part else None
         view = _buffer()
         written = 0
         reader = BodyReader(response["Body"])

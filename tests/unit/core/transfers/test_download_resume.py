@@ -9,6 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from app.core.s3.session import S3Session
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import JobState
@@ -235,3 +237,32 @@ def test_refetched_part_that_disagrees_with_its_first_download_restarts_the_file
     numbers = [g["PartNumber"] for g in gets]
     assert numbers.count(victim.number) >= 2, "the part, then the whole file once more"
     assert set(done) <= set(numbers), "the finished parts come again only with the whole file"
+
+
+def test_multipart_download_without_verification_hashes_nothing(
+    seaweed_admin: Any,
+    bucket: str,
+    make_engine: Callable[..., TransferEngine],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    src = tmp_path / "src.bin"
+    data = os.urandom(11 * MIB)
+    src.write_bytes(data)
+    engine = make_engine()
+    assert engine.wait(engine.upload(src, bucket, "mp.bin", SMALL), 60).state is JobState.DONE
+    recorded: list[tuple[int, str | None]] = []
+    record_part = engine.journal.record_part
+
+    def spy(item: Any, number: int, offset: int, size: int, etag: str | None = None) -> None:
+        recorded.append((number, etag))
+        record_part(item, number, offset, size, etag)
+
+    monkeypatch.setattr(engine.journal, "record_part", spy)
+    job = engine.download(
+        bucket, "mp.bin", tmp_path / "back.bin", replace(SMALL, verify_download=False)
+    )
+    snap = engine.wait(job, 60)
+    assert snap.state is JobState.DONE, snap.error
+    assert (tmp_path / "back.bin").read_bytes() == data
+    assert sorted(recorded) == [(1, None), (2, None), (3, None)], "no MD5 per part"
