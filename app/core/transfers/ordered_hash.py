@@ -16,6 +16,7 @@ import threading
 from collections.abc import Iterable
 
 from app.core.transfers.digests import StreamHasher
+from app.core.transfers.retry import IntegrityError
 
 READ_SIZE = 1024 * 1024
 
@@ -105,7 +106,11 @@ class OrderedFileHasher:
                     want = min(READ_SIZE, front - self._hashed)
                     got = os.preadv(self._fd, [view[:want]], self._hashed)
                     if got <= 0:
-                        raise OSError(f"the partial file ends at {self._hashed} bytes")
+                        # Bytes counted as written are gone (the file was cut short while
+                        # Eider was stopped): as for any other mismatch, start the file again.
+                        raise IntegrityError(
+                            f"The partial file ends at {self._hashed} of {self._size} bytes"
+                        )
                     self._hasher.update(view[:got])
                     self._hashed += got
         except BaseException as exc:  # reported by finish()

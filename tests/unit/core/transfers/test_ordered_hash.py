@@ -13,6 +13,7 @@ import pytest
 from app.core.transfers.digests import StreamHasher
 from app.core.transfers.options import ChecksumAlgorithm
 from app.core.transfers.ordered_hash import OrderedFileHasher
+from app.core.transfers.retry import IntegrityError
 
 KIB = 1024
 
@@ -92,4 +93,14 @@ def test_stop_ends_the_thread_with_the_front_still_open(fd: int) -> None:
     ordered = OrderedFileHasher(fd, 100 * KIB, _md5())
     ordered.stop()  # returns although nothing was written: a pause mid-download
     with pytest.raises(RuntimeError, match="only 0 of"):
+        ordered.finish()
+
+
+def test_a_file_cut_short_under_finished_units_is_an_integrity_error(fd: int) -> None:
+    data = os.urandom(200 * KIB)
+    os.pwrite(fd, data[: 150 * KIB], 0)  # the journal says all 200 KiB were written
+    ordered = OrderedFileHasher(
+        fd, len(data), _md5(), finished=[(0, 100 * KIB), (100 * KIB, 100 * KIB)]
+    )
+    with pytest.raises(IntegrityError, match="ends at 153600 of 204800 bytes"):
         ordered.finish()
