@@ -120,7 +120,8 @@ class StreamHasher:
             if algorithm is ChecksumAlgorithm.CRC32:
                 self._crc[algorithm] = zlib.crc32(data, value)
             else:
-                self._crc[algorithm] = _crc32c_function()(bytes(data), value)  # type: ignore[call-arg]
+                # checksums.crc32c takes any buffer and copies only if its backend needs bytes.
+                self._crc[algorithm] = _crc32c_function()(data, value)  # type: ignore[call-arg]
 
     def raw(self, algorithm: ChecksumAlgorithm) -> bytes:
         if algorithm in self._hashers:

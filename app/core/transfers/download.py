@@ -3,12 +3,19 @@
 Small objects take one GET (no HEAD first). Larger ones are fetched as units in parallel and
 written in place with os.pwrite: the object's own parts (GET ?partNumber=) when it was a
 multipart upload, so each unit's MD5 checks against the multipart ETag, else byte ranges.
-Each finished unit goes to the journal, so a restart fetches only what is missing.
+Checksums of the whole object (the SHA-256 Eider stores, a full-object CRC or SHA-256 from the
+server, else the MD5 ETag of a ranged download) are computed in order while the units land,
+reading each byte back just behind the writers, so no second pass over the file is needed.
+
+Each finished unit goes to the journal, so a restart fetches only what is missing. A restart
+first re-reads the parts the journal counts as finished and fetches again any whose bytes on
+disk lost the MD5 they arrived with; finished ranges are read back into the whole-file hash.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import threading
 from datetime import datetime
@@ -18,9 +25,11 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from app.core.transfers import digests
+from app.core.transfers.body_reader import BodyReader
 from app.core.transfers.jobs import Job
-from app.core.transfers.journal import ItemRecord
+from app.core.transfers.journal import ItemRecord, PartRecord
 from app.core.transfers.options import ChecksumAlgorithm, TransferOptions
+from app.core.transfers.ordered_hash import OrderedFileHasher
 from app.core.transfers.progress import PartState
 from app.core.transfers.retry import IntegrityError
 from app.core.transfers.runtime import (
@@ -34,6 +43,7 @@ from app.core.transfers.upload import MTIME_META, SHA256_META
 
 PARTIAL_SUFFIX = ".eider-partial"
 READ_SIZE = 1024 * 1024  # large reads: the biggest single lever on download speed
+_buffers = threading.local()
 
 _ALGORITHMS = {
     "ChecksumCRC32": ChecksumAlgorithm.CRC32,
@@ -102,6 +112,12 @@ def _download(rt: Runtime, job: Job, item: ItemRecord, fresh: bool) -> None:
     elif size != item.size:
         rt.journal.update_item(item, size=size)
     units = item.extra["units"]
+    damaged: dict[int, str] = {}
+    if resumable and units["mode"] == "parts" and options.verify_download:
+        damaged = _damaged_parts(rt, job, partial, known)
+        if damaged:
+            rt.journal.forget_parts(item, damaged)
+            known = {n: p for n, p in known.items() if n not in damaged}
 
     already = sum(p.size for p in known.values())
     job.progress.start_item(id_, item.local_path, item.bucket, item.key, item.size, already)
@@ -112,16 +128,48 @@ def _download(rt: Runtime, job: Job, item: ItemRecord, fresh: bool) -> None:
             id_, number, PartState.DONE if number in known else PartState.QUEUED
         )
 
+    facts = item.extra["head"]
+    wanted = _whole_object_algorithms(options, facts, units["mode"])
     fd = os.open(partial, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         if not resumable:
             os.ftruncate(fd, item.size)
-        missing = [n for n in range(1, count + 1) if n not in known]
-        _fetch_units(rt, job, item, client, fd, units, missing)
+        ordered = None
+        if wanted:
+            finished = [(p.offset, p.size) for p in known.values()]
+            ordered = OrderedFileHasher(fd, item.size, digests.StreamHasher(wanted), finished)
+        try:
+            missing = [n for n in range(1, count + 1) if n not in known]
+            _fetch_units(rt, job, item, client, fd, units, missing, damaged, ordered)
+            hasher = ordered.finish() if ordered else None
+        except BaseException:
+            if ordered:
+                ordered.stop()
+            raise
     finally:
         os.close(fd)
     checkpoint(job)
-    _verify_and_replace(rt, job, item, partial, item.extra["head"])
+    _verify_and_replace(rt, job, item, partial, facts, hasher)
+
+
+def _whole_object_algorithms(
+    options: TransferOptions, facts: dict, mode: str
+) -> list[ChecksumAlgorithm]:
+    """What to hash over the whole file, in order, to check it against the server's facts.
+
+    The SHA-256 Eider stores in metadata is always checked (the uploader asked for it), and
+    a full-object CRC or SHA-256 the server reports. MD5 only when nothing else can check a
+    ranged download: it is the slowest of them, and a multipart object's ETag is checked part
+    by part instead.
+    """
+    if not options.verify_download:
+        return []
+    wanted = [ChecksumAlgorithm.SHA256] if facts["metadata"].get(SHA256_META) else []
+    wanted += [a for f, a in _ALGORITHMS.items() if f in facts and "-" not in facts[f]]
+    plain_md5 = digests.is_plain_md5_etag(facts["etag"]) and not facts["encrypted"]
+    if not wanted and mode == "ranges" and plain_md5:
+        wanted.append(ChecksumAlgorithm.MD5)
+    return wanted
 
 
 def _reset(rt: Runtime, job: Job, item: ItemRecord, partial: str) -> None:
@@ -135,17 +183,32 @@ def _reset(rt: Runtime, job: Job, item: ItemRecord, partial: str) -> None:
     rt.journal.update_item(item, remote_etag=None, extra=extra)
 
 
+def _damaged_parts(
+    rt: Runtime, job: Job, partial: str, known: dict[int, PartRecord]
+) -> dict[int, str]:
+    """Finished parts whose bytes on disk no longer have the MD5 they arrived with, by number.
+
+    The journal may hold a part whose bytes never reached the disk (a power cut after the
+    commit) or were changed while Eider was stopped; the multipart ETag is computed from the
+    journal's MD5s, so only re-reading the bytes finds that. Parts are hashed in parallel.
+    """
+
+    def check(number: int, abandon: threading.Event) -> tuple[int, bool]:
+        if abandon.is_set():
+            raise JobStopped
+        checkpoint(job)
+        part = known[number]
+        on_disk = digests.hash_file_range(partial, part.offset, part.size, [ChecksumAlgorithm.MD5])
+        return number, bool(part.etag) and on_disk.hex(ChecksumAlgorithm.MD5) != part.etag
+
+    results = run_windowed(rt, job, sorted(known), check)
+    return {number: known[number].etag or "" for number, bad in results if bad}
+
+
 def _head(rt: Runtime, job: Job, item: ItemRecord, client: Any) -> dict:
     args: dict[str, Any] = {"Bucket": item.bucket, "Key": item.key, "ChecksumMode": "ENABLED"}
     args.update(sse_args(job.options, for_read=True))
-    head = rt.request(job, lambda: client.head_object(**args))
-    etag = digests.etag_hex(head.get("ETag"))
-    if "-" in etag:
-        # The part layout (first part's size, part count) comes with a HEAD for part 1.
-        first = rt.request(job, lambda: client.head_object(PartNumber=1, **args))
-        head["PartsCount"] = first.get("PartsCount")
-        head["FirstPartSize"] = first.get("ContentLength")
-    return head
+    return rt.request(job, lambda: client.head_object(**args))
 
 
 def _head_facts(head: dict) -> dict:
@@ -180,13 +243,14 @@ def _fetch_units(
     fd: int,
     units: dict[str, Any],
     numbers: list[int],
+    damaged: dict[int, str],
+    ordered: OrderedFileHasher | None,
 ) -> None:
-    run_windowed(
-        rt,
-        job,
-        numbers,
-        lambda number, abandon: _fetch_unit(rt, job, item, client, fd, units, number, abandon),
-    )
+    def task(number: int, abandon: threading.Event) -> None:
+        md5_before = damaged.get(number)
+        _fetch_unit(rt, job, item, client, fd, units, number, abandon, ordered, md5_before)
+
+    run_windowed(rt, job, numbers, task)
 
 
 def _fetch_unit(
@@ -198,7 +262,10 @@ def _fetch_unit(
     units: dict[str, Any],
     number: int,
     abandon: threading.Event,
+    ordered: OrderedFileHasher | None,
+    md5_before: str | None,
 ) -> None:
+    """Fetch one unit into place; `md5_before` is what a part found damaged on disk had."""
     if abandon.is_set():
         raise JobStopped
     id_ = item.id or 0
@@ -226,38 +293,64 @@ def _fetch_unit(
             raise
         offset = _range_start(response.get("ContentRange"), number, units)
         length = response["ContentLength"]
-        # A part's MD5 is checked against the multipart ETag; byte ranges are checked by hashing
-        # the whole file once at the end (MD5 cannot be combined), so hashing them here as well
-        # would only cost a second MD5 pass over every byte.
-        by_part = units["mode"] == "parts"
-        hasher = digests.StreamHasher([ChecksumAlgorithm.MD5] if by_part else [])
+        # A part's MD5 is checked against the multipart ETag, and against the bytes on disk if
+        # the download is resumed. Byte ranges are hashed as a whole, in order, by `ordered`:
+        # MD5 cannot be combined, so hashing each range as well would be a second pass.
+        by_part = units["mode"] == "parts" and job.options.verify_download
+        md5 = hashlib.md5(usedforsecurity=False) if by_part else None
+        view = _buffer()
         written = 0
-        body = response["Body"]
+        reader = BodyReader(response["Body"])
         try:
             while written < length:
-                block = body.read(min(READ_SIZE, length - written))
-                if not block:
+                got = reader.readinto(view[: min(READ_SIZE, length - written)])
+                if not got:
                     raise IntegrityError(f"The server sent {written} of {length} bytes")
-                rt.throttle(job, len(block))
-                os.pwrite(fd, block, offset + written)
-                if by_part:
-                    hasher.update(block)
-                written += len(block)
-                job.progress.add_bytes(id_, len(block))
+                rt.throttle(job, got)
+                _pwrite_all(fd, view[:got], offset + written)
+                if md5:
+                    md5.update(view[:got])
+                written += got
+                job.progress.add_bytes(id_, got)
+                if ordered:
+                    ordered.wrote(offset, offset + written)
         except BaseException:
             job.progress.rewind(id_, written)
+            reader.close(complete=False)
             raise
-        finally:
-            body.close()
-        return offset, length, hasher.hex(ChecksumAlgorithm.MD5) if by_part else None
+        reader.close(complete=True)
+        return offset, length, md5.hexdigest() if md5 else None
 
     try:
         offset, length, md5 = rt.request(job, fetch)
     except BaseException:
         job.progress.part_state(id_, number, PartState.FAILED)
         raise
+    if md5_before and md5 != md5_before:
+        # The same version of the object (If-Match) gave other bytes this time: one of the two
+        # fetches is wrong, and only a fresh download checked against the ETag can tell which.
+        job.progress.rewind(id_, length)
+        job.progress.part_state(id_, number, PartState.FAILED)
+        raise IntegrityError(
+            f"{item.key}: part {number} was damaged in the partial file; fetched again it has"
+            f" MD5 {md5}, not the {md5_before} it had when first downloaded"
+        )
     rt.journal.record_part(item, number, offset, length, md5)
     job.progress.part_state(id_, number, PartState.DONE)
+
+
+def _buffer() -> memoryview:
+    """This worker thread's read buffer, reused for every block it fetches."""
+    view: memoryview | None = getattr(_buffers, "view", None)
+    if view is None:
+        view = _buffers.view = memoryview(bytearray(READ_SIZE))
+    return view
+
+
+def _pwrite_all(fd: int, data: memoryview, offset: int) -> None:
+    while data:
+        done = os.pwrite(fd, data, offset)
+        data, offset = data[done:], offset + done
 
 
 def _range_start(content_range: str | None, number: int, units: dict[str, Any]) -> int:
@@ -313,27 +406,27 @@ def _single_get(rt: Runtime, job: Job, item: ItemRecord, client: Any, partial: s
     _finish(rt, job, item, partial, facts)
 
 
-def _verify_and_replace(rt: Runtime, job: Job, item: ItemRecord, partial: str, facts: dict) -> None:
+def _verify_and_replace(
+    rt: Runtime,
+    job: Job,
+    item: ItemRecord,
+    partial: str,
+    facts: dict,
+    hasher: digests.StreamHasher | None,
+) -> None:
+    """`hasher` holds the whole file's checksums, hashed in order as the units arrived."""
     units = item.extra["units"]
     parts = rt.journal.parts(item)
     if sum(p.size for p in parts.values()) != item.size:
         raise IntegrityError(f"{item.key}: the pieces do not add up to the object's size")
-    if units["mode"] == "parts":
-        if job.options.verify_download and not facts["encrypted"]:
-            got = digests.multipart_etag(parts[n].etag or "" for n in sorted(parts))
-            if got != facts["etag"]:
-                raise IntegrityError(
-                    f"{item.key}: the downloaded parts give ETag {got}, not {facts['etag']}"
-                )
-        if facts["metadata"].get(SHA256_META) and job.options.verify_download:
-            hasher = digests.hash_file_range(partial, 0, item.size, [ChecksumAlgorithm.SHA256])
-            _check(job.options, item, {**facts, "etag": ""}, hasher)
-    elif job.options.verify_download:
-        wanted = [ChecksumAlgorithm.MD5]
-        if facts["metadata"].get(SHA256_META):
-            wanted.append(ChecksumAlgorithm.SHA256)
-        wanted += [a for f, a in _ALGORITHMS.items() if f in facts and "-" not in facts[f]]
-        hasher = digests.hash_file_range(partial, 0, item.size, wanted)
+    verify = job.options.verify_download
+    if units["mode"] == "parts" and verify and not facts["encrypted"]:
+        got = digests.multipart_etag(parts[n].etag or "" for n in sorted(parts))
+        if got != facts["etag"]:
+            raise IntegrityError(
+                f"{item.key}: the downloaded parts give ETag {got}, not {facts['etag']}"
+            )
+    if hasher is not None:
         _check(job.options, item, facts, hasher)
     _finish(rt, job, item, partial, facts)
 
@@ -345,7 +438,8 @@ def _check(
     if not options.verify_download:
         return
     etag = facts["etag"]
-    if etag and digests.is_plain_md5_etag(etag) and not facts["encrypted"]:
+    plain_md5 = etag and digests.is_plain_md5_etag(etag) and not facts["encrypted"]
+    if plain_md5 and _has(hasher, ChecksumAlgorithm.MD5):
         got = hasher.hex(ChecksumAlgorithm.MD5)
         if got != etag:
             raise IntegrityError(f"{item.key}: downloaded bytes have MD5 {got}, ETag is {etag}")

@@ -8,9 +8,11 @@ and each finished part or downloaded range.
 a power loss can drop the last few commits, never corrupt the file. Everything the journal
 holds can be re-learnt at a cost: a lost part record means the part is sent again (ListParts
 reconciliation accepts only parts the journal knows), a lost upload id is found again with
-ListMultipartUploads, and a lost download range is fetched again. Downloads are verified as a
-whole before they replace the target, so a range recorded before its bytes reached the disk is
-caught there. FULL would add an fsync to every part record for no extra safety.
+ListMultipartUploads, and a lost download range is fetched again. A range or part recorded
+before its bytes reached the disk is caught before the target is replaced: a resumed download
+re-reads its finished parts against their recorded MD5s (refetching only those that differ),
+and a ranged download is hashed as a whole. FULL would add an fsync to every part record for no
+extra safety.
 """
 
 from __future__ import annotations
