@@ -79,7 +79,7 @@ def test_sigkilled_upload_resumes_byte_identical(
 
     child = _start_slow_upload(source, f"s3://{bucket}/big.bin", env)
     try:
-        upload_id = _wait_for_parts(seaweed_admin, bucket, "big.bin", 2)
+        upload_id = _wait_for_parts(seaweed_admin, bucket, "big.bin", 3)
     finally:
         child.send_signal(signal.SIGKILL)
         child.communicate(timeout=30)
@@ -88,6 +88,8 @@ def test_sigkilled_upload_resumes_byte_identical(
     jobs = _jobs(env)
     assert len(jobs) == 1
     assert jobs[0]["kind"] == "upload" and jobs[0]["state"] == "running"
+    # The part the server had just stored when the kill came may not be journaled yet (that is
+    # the one in flight, sent again on resume); the ones before it are.
     assert 2 * PART <= int(jobs[0]["bytes_done"]) < len(data)  # type: ignore[call-overload]
 
     resumed = run_eider("jobs", "resume", str(jobs[0]["id"])[:8], env=env)
