@@ -395,6 +395,7 @@ class TransferEngine:
         self._item_pool.shutdown(wait=wait)
         self._part_pool.shutdown(wait=wait)
         if wait:
+            self._runtime.lean.close()
             self._sampler.join()
             if self._owns_journal:
                 self.journal.close()
