@@ -442,6 +442,7 @@ class TransferEngine:
         if not job.cancel_requested:
             job.stop = threading.Event()
         job.pause_requested = False
+        job.real_local = None  # resolved again: the folder may have changed since
         job.finished = threading.Event()
         job.limiter = BandwidthLimiter(job.options.rate_limit, parent=self._runtime.limiter)
         job.slots = threading.Semaphore(job.options.connections)
@@ -606,7 +607,9 @@ class TransferEngine:
             # download plan); a single request that a crash interrupts is simply sent again.
             if job.kind is JobKind.DOWNLOAD:
                 if job.spec["key"] == "" or job.spec["key"].endswith("/"):
-                    ensure_inside(Path(job.spec["local"]), Path(item.local_path))
+                    if job.real_local is None:
+                        job.real_local = os.path.realpath(job.spec["local"])
+                    ensure_inside(Path(job.spec["local"]), Path(item.local_path), job.real_local)
                 with self._runtime.claim(job, ("file", item.local_path)):
                     download_item(self._runtime, job, item)
             else:
