@@ -143,10 +143,18 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--big-mib", type=int, default=1024)
     parser.add_argument("--files", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--workloads",
+        default="ABCD",
+        help="which to run: A/B upload/download the big file, C/D the small files (default ABCD)",
+    )
     parser.add_argument("--eider", nargs=3, metavar=("MODE", "SRC", "DST"))
     args = parser.parse_args(argv)
     if args.eider:
         return run_eider(*args.eider)
+    workloads = [w for w in "ABCD" if w in args.workloads.upper()]
+    if not workloads:
+        parser.error("--workloads takes some of the letters A, B, C, D")
 
     # Imported here, not at the top: the Eider runs above must not pay for the server fixture
     # (trustme, cryptography) in their own start-up time.
@@ -215,7 +223,7 @@ def main(argv: list[str]) -> int:
                 subprocess.run(command, env=env, check=True, capture_output=True)
             for round_no in range(args.rounds):
                 order = tools[round_no % len(tools) :] + tools[: round_no % len(tools)]
-                for workload in "ABCD":
+                for workload in workloads:
                     for tool in order:
                         run = f"r{round_no}"
                         command = _commands(tool, workload, work, server.endpoint_url, run)
@@ -240,7 +248,7 @@ def main(argv: list[str]) -> int:
     }
     print("| workload | tool | median s | MB/s or files/s | ratio to fastest | RSS MiB | CPU s |")
     print("|---|---|---|---|---|---|---|")
-    for workload in "ABCD":
+    for workload in workloads:
         medians = {
             tool: statistics.median(w for w, _, _ in runs)
             for (wl, tool), runs in results.items()

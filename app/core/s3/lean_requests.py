@@ -4,8 +4,10 @@ Through a botocore client each request costs about 1 ms of CPU in events, parame
 validation, endpoint rules, user-agent assembly and response parsing: for a tree of small
 files that is most of the client's work, and three times what the request itself needs.
 Here the URL prefix and signing region of a bucket are learnt once from botocore (a
-pre-signed URL), each request is signed with botocore's own SigV4 signer and sent on the
-client's own connection pool (same proxies, TLS settings and timeouts).
+pre-signed URL). Without a proxy each request is signed here (`sigv4`, held equal to
+botocore's signer by a test) and sent on a keep-alive connection of the worker's own
+(`direct_http`: same TLS verification and timeouts as the client). With a proxy it is signed
+with botocore's own SigV4 signer and sent on the client's connection pool.
 
 Anything out of the ordinary goes through the client as before: other signature versions,
 SSE-C, S3 Express and ARN buckets, parameters not mapped here, non-ASCII metadata, and any
@@ -15,23 +17,31 @@ redirects followed and retries made exactly as for every other call.
 
 from __future__ import annotations
 
+import hashlib
+import ssl
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
+from http.client import HTTPException
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 from botocore.auth import S3SigV4Auth
-from botocore.awsrequest import AWSRequest
+from botocore.awsrequest import AWSPreparedRequest, AWSRequest
 from botocore.exceptions import BotoCoreError
+from botocore.httpsession import create_urllib3_context, get_cert_path
 from botocore.response import StreamingBody
-from botocore.utils import percent_encode
+from botocore.utils import get_environ_proxies, percent_encode
 
 from app import __version__
-from app.core.connection import ChecksumPolicy, SignatureVersion
+from app.core.connection import ChecksumPolicy, Connection, SignatureVersion
+from app.core.errors.redact import remember_secrets
 from app.core.s3 import thread_guard
+from app.core.s3.direct_http import DirectHttp
 from app.core.s3.session import S3Session
+from app.core.s3.sigv4 import EMPTY_SHA256, SigV4Signer
 
 _PROBE_KEY = "eider-lean-probe"
 EXPECT_SIZE = 1024 * 1024  # botocore's threshold for Expect: 100-continue
@@ -78,6 +88,10 @@ class _Unsupported(Exception):
 class _Target:
     base: str  # the URL up to (without) the object key
     region: str  # the signing region botocore chose
+    path: str = ""  # the path part of `base`
+    host: str = ""  # the Host header: host, and port unless the scheme's default
+    direct: DirectHttp | None = None  # None: through botocore's HTTP session
+    signer: SigV4Signer | None = None
 
 
 class LeanRequests:
@@ -93,6 +107,14 @@ class LeanRequests:
         self._enabled = connection.signature_version is SignatureVersion.V4
         self._checksum_mode = connection.effective_checksum_policy is ChecksumPolicy.WHEN_SUPPORTED
         self._expect_continue = connection.effective_expect_continue
+
+    def close(self) -> None:
+        """Close the connections the requests kept open."""
+        with self._lock:
+            targets = [target for _, target in self._targets.values() if target is not None]
+        for target in targets:
+            if target.direct is not None:
+                target.direct.close()
 
     def put_object(self, client: Any, **args: Any) -> dict[str, Any]:
         """`client.put_object(**args)` for a body held in memory; the same response fields."""
@@ -154,6 +176,8 @@ class LeanRequests:
         """The raw response of a successful request, or None when the client must do it."""
         thread_guard.check_before_call()
         target = self._target(client, bucket)
+        if target.direct is not None:
+            return self._send_direct(client, target, operation, method, key, headers, body)
         http_session = getattr(getattr(client, "_endpoint", None), "http_session", None)
         if http_session is None:
             raise _Unsupported
@@ -188,6 +212,50 @@ class LeanRequests:
             return None
         return response
 
+    def _send_direct(
+        self,
+        client: Any,
+        target: _Target,
+        operation: str,
+        method: str,
+        key: str,
+        headers: dict[str, str],
+        body: bytes | bytearray | memoryview | None,
+    ) -> Any:
+        assert target.direct is not None and target.signer is not None
+        encoded = percent_encode(key, safe="/~")
+        path = target.path + encoded
+        headers["Host"] = target.host
+        headers["User-Agent"] = f"Eider/{__version__}"
+        if body is not None:
+            headers["Content-Length"] = str(len(body))
+        credentials = self._session.credentials
+        if credentials is not None:
+            frozen = credentials.get_frozen_credentials()
+            if frozen.token:
+                remember_secrets(frozen.token)  # a renewed token is a new secret to redact
+            payload = hashlib.sha256(body).hexdigest() if body else EMPTY_SHA256
+            target.signer.sign(
+                frozen.access_key, frozen.secret_key, frozen.token, method, path, headers, payload
+            )
+        prepared = AWSPreparedRequest(method, target.base + encoded, headers, body, method == "GET")
+        _, answer = client.meta.events.emit_until_response(
+            f"before-send.s3.{operation}", request=prepared
+        )
+        if answer is not None:
+            return None
+        try:
+            response = target.direct.request(method, path, headers, body)
+        except (OSError, HTTPException):
+            return None  # the client tries again, with its retries and its error messages
+        if not 200 <= response.status_code < 300 or method != "GET":
+            # Read to the end (a PUT's answer has no body worth keeping): the connection is
+            # free for the next request only once its answer has been read.
+            response.discard()
+        if not 200 <= response.status_code < 300:
+            return None
+        return response
+
     def _target(self, client: Any, bucket: str) -> _Target:
         if not self._enabled or bucket.startswith("arn:") or bucket.endswith("--x-s3"):
             raise _Unsupported
@@ -196,8 +264,12 @@ class LeanRequests:
             cached = self._targets.get(cache_key)
         if cached is None:
             target = _learn_target(client, bucket, signed=self._session.credentials is not None)
+            if target is not None:
+                target = _with_direct_http(target, self._session.connection)
             with self._lock:
-                self._targets[cache_key] = (client, target)
+                # Threads that learnt it at the same time all use the first one kept: its
+                # connections are the ones close() will find.
+                target = self._targets.setdefault(cache_key, (client, target))[1]
         else:
             target = cached[1]
         if target is None:
@@ -221,6 +293,49 @@ def _learn_target(client: Any, bucket: str, signed: bool) -> _Target | None:
             return None  # not SigV4 for S3: leave it to the client
         region = credential[2]
     return _Target(base, region)
+
+
+def _with_direct_http(target: _Target, connection: Connection) -> _Target:
+    """The target with its own connections, unless a proxy is in the way."""
+    split = urlsplit(target.base)
+    if connection.proxy or get_environ_proxies(target.base).get(split.scheme):
+        return target  # as botocore decides whether a request goes through a proxy
+    if split.scheme not in ("http", "https") or not split.hostname:
+        return target
+    default_port = 443 if split.scheme == "https" else 80
+    host = split.hostname if ":" not in split.hostname else f"[{split.hostname}]"
+    if split.port is not None and split.port != default_port:
+        host = f"{host}:{split.port}"
+    try:
+        context = _ssl_context(connection) if split.scheme == "https" else None
+    except (OSError, ValueError):
+        return target  # an unreadable CA bundle: the client says so in its own words
+    direct = DirectHttp(
+        split.scheme,
+        split.hostname,
+        split.port,
+        connection.connect_timeout,
+        connection.read_timeout,
+        context,
+    )
+    return _Target(target.base, target.region, split.path, host, direct, SigV4Signer(target.region))
+
+
+def _ssl_context(connection: Connection) -> ssl.SSLContext:
+    """What botocore's HTTP session would use: its context, the same certificate checks."""
+    context = create_urllib3_context()
+    if not connection.verify_tls:
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        return context
+    context.verify_mode = ssl.CERT_REQUIRED
+    context.check_hostname = True
+    where = get_cert_path(connection.ca_bundle or True)
+    if Path(where).is_dir():
+        context.load_verify_locations(capath=where)
+    else:
+        context.load_verify_locations(cafile=where)
+    return context
 
 
 def _put_headers(args: dict[str, Any]) -> dict[str, str]:

@@ -115,6 +115,7 @@ class Job:
     slots: threading.Semaphore | None = None  # this job's share of the engine's connections
     thread: threading.Thread | None = None
     finished: threading.Event = field(default_factory=threading.Event)
+    real_local: str | None = None  # the download folder with its symlinks resolved, once
 
     def snapshot(self, force_sample: bool = True) -> JobSnapshot:
         sample = self.progress.sample(force=force_sample)

@@ -357,13 +357,14 @@ def plan_downloads(
     return [planner.add(key) for key in keys]
 
 
-def ensure_inside(folder: Path, path: Path) -> None:
+def ensure_inside(folder: Path, path: Path, real_folder: str | None = None) -> None:
     """Raise ValueError if `path`, following symlinks that exist now, leaves `folder`.
 
     Call it just before creating or opening a download target: a symlink planted inside the
-    folder (`folder/a -> /etc`) would otherwise carry the write outside.
+    folder (`folder/a -> /etc`) would otherwise carry the write outside. `real_folder` is
+    `os.path.realpath(folder)` when the caller has it already (one job, many files).
     """
-    root = os.path.realpath(folder)
+    root = real_folder or os.path.realpath(folder)
     real = os.path.realpath(path)
     if os.path.commonpath([root, real]) != root or real == root:
         raise ValueError(

@@ -288,3 +288,68 @@ def test_two_jobs_for_one_key_never_run_two_multipart_uploads_at_once(
     assert engine.wait(second, 60).state is JobState.DONE, engine.job(second).error
     assert len(open_at_create) == 2 and open_at_create == [0, 0]
     assert seaweed_admin.get_object(Bucket=bucket, Key="same.bin")["Body"].read() in (one, two)
+
+
+def test_killed_tree_upload_journals_as_done_only_what_the_server_holds(
+    seaweed: RunningS3,
+    seaweed_admin: Any,
+    bucket: str,
+    make_engine: Callable[..., TransferEngine],
+    tmp_path: Path,
+) -> None:
+    # Small files are marked done in batches (one commit for many): a crash may lose the mark
+    # of a file that was sent (it is sent again), never mark one that was not.
+    tree = tmp_path / "tree"
+    files = {
+        f"d{n % 3}/f{n:03d}.bin": random_file(tree / f"d{n % 3}/f{n:03d}.bin", 3000 + n)
+        for n in range(60)
+    }
+    driver = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tests.unit.core.transfers.upload_driver",
+            seaweed.host,
+            str(seaweed.port),
+            seaweed.access_key,
+            seaweed.secret_key,
+            bucket,
+            "up/",
+            str(tree),
+            str(tmp_path / "sent.log"),
+        ],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    watcher = Journal()
+
+    def done_keys() -> set[str]:
+        return {
+            item.key
+            for job in watcher.jobs()
+            for item in watcher.items(job.id)
+            if item.state == "done"
+        }
+
+    try:
+        _wait_for(lambda: len(done_keys()) >= 10 or driver.poll() is not None)
+        driver.send_signal(signal.SIGKILL)
+        driver.wait(10)
+        assert driver.returncode == -signal.SIGKILL, "the driver finished before the kill"
+        recorded = done_keys()
+    finally:
+        watcher.close()
+        if driver.poll() is None:
+            driver.kill()
+    assert 10 <= len(recorded) < len(files)
+
+    for key in recorded:
+        body = seaweed_admin.get_object(Bucket=bucket, Key=key)["Body"].read()
+        assert body == files[key.removeprefix("up/")], f"{key} is journaled done but differs"
+
+    engine = make_engine()
+    (job_id,) = engine.resume_unfinished()
+    snap = engine.wait(job_id, 120)
+    assert snap.state is JobState.DONE, snap.error
+    for name, data in files.items():
+        assert seaweed_admin.get_object(Bucket=bucket, Key=f"up/{name}")["Body"].read() == data

@@ -5,7 +5,8 @@ Usage: python -m tests.unit.core.transfers.upload_driver HOST PORT ACCESS SECRET
 
 EIDER_HOME (inherited) puts the journal where the test can read it. Each UploadPart is slowed
 by 0.2 s before it is sent (a test-harness hook, so the kill lands between parts) and its part
-number is appended to SENT_LOG as it goes on the wire.
+number is appended to SENT_LOG as it goes on the wire. FILE may be a folder: each small file's
+PutObject is then slowed by 0.05 s as it goes on the wire (so the kill lands among them).
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ def main(argv: list[str]) -> int:
             log.write(f"{params['PartNumber']}\n")
 
     session.client().meta.events.register("before-parameter-build.s3.UploadPart", slow_and_log)
+    # Small files take the lean path, which passes the client's before-send handlers.
+    session.client().meta.events.register("before-send.s3.PutObject", lambda **_: time.sleep(0.05))
     engine = TransferEngine(session, connections=2)
     job = engine.upload(file, bucket, key, OPTIONS)
     snapshot = engine.wait(job)
