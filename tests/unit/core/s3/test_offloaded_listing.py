@@ -19,6 +19,7 @@ from botocore.credentials import RefreshableCredentials
 from botocore.exceptions import ClientError
 
 from app.core.errors import describe
+from app.core.errors.redact import REDACTED, scrub_known
 from app.core.s3 import listing_frames as frames
 from app.core.s3.offloaded_listing import OffloadedListing
 from app.core.s3.session import ListingPage, ObjectEntry, S3Session
@@ -241,3 +242,5 @@ def test_a_listing_outliving_its_temporary_keys_goes_on_with_renewed_ones(moto: 
     # The helper signed with more than the keys it started with, each valid when used.
     assert len(set(helper_tokens)) >= 2
     assert helper_tokens[-1] != helper_tokens[0]
+    # Every renewed token is known to the redaction as soon as it is handed over.
+    assert all(scrub_known(f"token {t}") == f"token {REDACTED}" for t in helper_tokens)
