@@ -7,6 +7,10 @@ text (a key cannot hold NUL: the XML a listing comes in cannot carry it), sizes 
 array. The request (connection settings and signing keys) and a failure (the exception
 itself, so it is described to the user exactly as if it had happened here) are pickled:
 both ends are Eider, and the pipes are private to the two processes.
+
+Temporary keys (STS, SSO, instance and container roles) come with their expiry: shortly
+before it, the helper sends RENEW and waits for KEYS, the ones Eider's own session holds then
+(renewed by it as for any request made here), so a listing never outlives its keys.
 """
 
 from __future__ import annotations
@@ -15,11 +19,12 @@ import itertools
 import pickle
 import struct
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO, overload
 
-from botocore.credentials import Credentials
+from botocore.credentials import Credentials, RefreshableCredentials
+from botocore.utils import parse_timestamp
 
 from app.core.connection import Connection
 from app.core.s3.session import ListingPage, ObjectEntry
@@ -29,6 +34,8 @@ START = b"S"  # parent -> helper: the continuation token to list from
 READY = b"R"  # helper -> parent: client built, waiting for START
 PAGE = b"P"  # helper -> parent: one ListingPage
 FAILED = b"F"  # helper -> parent: the exception that ended the listing
+RENEW = b"N"  # helper -> parent: my keys are about to expire, send KEYS
+KEYS = b"K"  # parent -> helper: fresh keys (RefreshableCredentials metadata, pickled)
 
 _FRAME = struct.Struct("<cQ")
 _PAGE = struct.Struct("<IIB6Q")  # objects, folders, is_last, then six text lengths
@@ -47,11 +54,26 @@ class HelperRequest:
     prefix: str
     delimiter: str | None
     bucket_region: str
+    expiry: str | None = None  # ISO 8601: the keys are temporary, renewed through RENEW
+    refresh_windows: tuple[int | None, int | None] = (None, None)  # (advisory, mandatory) s
 
-    def credentials(self) -> Credentials | None:
+    def credentials(self, renew: Callable[[], dict[str, str]]) -> Credentials | None:
+        """The keys to sign with; temporary ones are renewed by calling `renew`."""
         if self.access_key is None or self.secret_key is None:
             return None
-        return Credentials(self.access_key, self.secret_key, self.session_token, "eider")
+        if self.expiry is None:
+            return Credentials(self.access_key, self.secret_key, self.session_token, "eider")
+        advisory, mandatory = self.refresh_windows
+        return RefreshableCredentials(
+            self.access_key,
+            self.secret_key,
+            self.session_token,
+            parse_timestamp(self.expiry),
+            refresh_using=renew,
+            method="eider",
+            advisory_timeout=advisory,
+            mandatory_timeout=mandatory,
+        )
 
     def __repr__(self) -> str:  # never the keys, should a request ever be logged
         return f"HelperRequest(bucket={self.bucket!r}, prefix={self.prefix!r})"

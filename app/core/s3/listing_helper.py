@@ -5,6 +5,7 @@ Fetches and parses the pages of one listing and writes them, packed, to stdout (
 request, with the signing keys, from stdin: never from its arguments, environment or a file.
 Builds its client, says READY, then waits for the continuation token to start from; ends
 after the last page, on a failure (sent back as the exception), or when Eider stops reading.
+Temporary keys are renewed by asking Eider for the ones its session holds (RENEW, KEYS).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import replace
 from typing import BinaryIO
 
 from app.core.credentials.spec import CredentialSpec
+from app.core.errors.redact import remember_secrets
 from app.core.s3 import listing_frames as frames
 from app.core.s3.session import S3Session
 
@@ -30,7 +32,9 @@ def serve(requests: BinaryIO, out: BinaryIO) -> None:
         # The signing keys came with the request: nothing is resolved again here (no keyring,
         # no profile files, no second MFA prompt).
         connection = replace(request.connection, credentials=CredentialSpec())
-        session = S3Session(connection, credentials=request.credentials())
+        session = S3Session(
+            connection, credentials=request.credentials(lambda: _renewed_keys(requests, out))
+        )
         session.remember_bucket_region(request.bucket, request.bucket_region)
         session.client_for_bucket(request.bucket, raw_timestamps=True)  # built before READY
         # What exists now (modules, botocore's service model) lives as long as the helper:
@@ -49,6 +53,16 @@ def serve(requests: BinaryIO, out: BinaryIO) -> None:
         return  # Eider stopped reading: the listing was cancelled
     except Exception as exc:
         frames.write_frame(out, frames.FAILED, frames.encode_failure(exc))
+
+
+def _renewed_keys(requests: BinaryIO, out: BinaryIO) -> dict[str, str]:
+    frames.write_frame(out, frames.RENEW)
+    reply = frames.read_frame(requests)
+    if reply is None or reply[0] != frames.KEYS:
+        raise frames.HelperFailure("Eider sent no renewed keys for the listing")
+    keys: dict[str, str] = pickle.loads(reply[1])  # noqa: S301 - from Eider itself
+    remember_secrets(keys["secret_key"], keys["token"])
+    return keys
 
 
 def main() -> int:

@@ -15,6 +15,11 @@ application without a Python interpreter, a helper that dies before it is ready)
 simply goes on in this process. A failure in the helper is raised here as the same exception,
 so it is described to the user in the same words. `stop` ends the helper at once.
 
+The helper signs with the keys this process's session holds when it starts. Temporary keys
+come with their expiry, and shortly before it the helper asks for new ones: it gets what the
+session holds then, renewed by the session as for any request made here (see `_fresh_keys`),
+sent over its stdin like the first ones.
+
 Like the iterator of `S3Session.list_prefix`, every call blocks: call it from a worker thread.
 """
 
@@ -29,10 +34,12 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import app
+from app.core.errors.redact import remember_secrets
 from app.core.s3 import listing_frames as frames
 from app.core.s3.session import ListingPage, S3Session
 
@@ -126,16 +133,21 @@ class OffloadedListing(Iterator[ListingPage]):
         if getattr(sys, "frozen", False):
             return  # no interpreter to run the helper with: list everything here
         credentials = self._session.credentials
-        frozen = credentials.get_frozen_credentials() if credentials is not None else None
+        keys = self._fresh_keys() if credentials is not None else None
         request = frames.HelperRequest(
             connection=self._session.connection,
-            access_key=frozen.access_key if frozen else None,
-            secret_key=frozen.secret_key if frozen else None,
-            session_token=frozen.token if frozen else None,
+            access_key=keys["access_key"] if keys else None,
+            secret_key=keys["secret_key"] if keys else None,
+            session_token=keys["token"] if keys else None,
             bucket=self._bucket,
             prefix=self._prefix,
             delimiter=self._delimiter,
             bucket_region=self._session.bucket_region(self._bucket),
+            expiry=keys["expiry_time"] if keys else None,
+            refresh_windows=(
+                getattr(credentials, "_advisory_refresh_timeout", None),
+                getattr(credentials, "_mandatory_refresh_timeout", None),
+            ),
         )
         try:
             helper = subprocess.Popen(
@@ -165,7 +177,7 @@ class OffloadedListing(Iterator[ListingPage]):
         readable, _, _ = select.select([helper.stdout], [], [], self._helper_wait)
         if not readable:
             return False
-        frame = frames.read_frame(helper.stdout)
+        frame = self._read_frame(helper)
         if frame is not None and frame[0] == frames.READY:
             return True
         if frame is not None and frame[0] == frames.FAILED:
@@ -181,8 +193,8 @@ class OffloadedListing(Iterator[ListingPage]):
         helper = self._helper
         assert helper is not None and helper.stdin is not None and self._last_token
         try:
+            # stdin stays open: renewed keys are sent on it
             frames.write_frame(helper.stdin, frames.START, self._last_token.encode())
-            helper.stdin.close()
         except OSError:  # it died after saying READY: go on here
             self._kill()
             self._release()
@@ -192,7 +204,7 @@ class OffloadedListing(Iterator[ListingPage]):
     def _next_from_helper(self) -> ListingPage:
         helper = self._helper
         assert helper is not None and helper.stdout is not None
-        frame = frames.read_frame(helper.stdout)
+        frame = self._read_frame(helper)
         if frame is not None and frame[0] == frames.PAGE:
             self.pages_from_helper += 1
             return frames.decode_page(self._bucket, self._prefix, frame[1])
@@ -204,6 +216,46 @@ class OffloadedListing(Iterator[ListingPage]):
         raise frames.HelperFailure(
             f"the listing helper process ended unexpectedly (exit status {helper.returncode})"
         )
+
+    def _read_frame(self, helper: subprocess.Popen[bytes]) -> tuple[bytes, bytes] | None:
+        """The helper's next frame other than RENEW, which is answered on the way."""
+        assert helper.stdout is not None and helper.stdin is not None
+        while True:
+            frame = frames.read_frame(helper.stdout)
+            if frame is None or frame[0] != frames.RENEW:
+                return frame
+            try:
+                keys = self._fresh_keys()
+            except BaseException:  # renewal failed (refused, MFA cancelled): as it would here
+                self._kill()
+                self._release()
+                raise
+            try:
+                frames.write_frame(helper.stdin, frames.KEYS, pickle.dumps(keys))
+            except OSError:
+                return None  # it died meanwhile: read_frame tells how
+
+    def _fresh_keys(self) -> dict[str, str | None]:
+        """The session's keys now, renewed first if they expire soon (botocore's
+        `get_frozen_credentials` does that), with the expiry they were issued with."""
+        credentials = self._session.credentials
+        assert credentials is not None
+        for _ in range(3):
+            frozen = credentials.get_frozen_credentials()
+            expiry = getattr(credentials, "_expiry_time", None)
+            # Unless another thread renewed them meanwhile, that expiry is these keys'.
+            if (
+                getattr(credentials, "_token", frozen.token) == frozen.token
+                and getattr(credentials, "_access_key", frozen.access_key) == frozen.access_key
+            ):
+                break
+        remember_secrets(frozen.secret_key, frozen.token)  # renewed keys are new secrets
+        return {
+            "access_key": frozen.access_key,
+            "secret_key": frozen.secret_key,
+            "token": frozen.token,
+            "expiry_time": expiry.isoformat() if isinstance(expiry, datetime) else None,
+        }
 
     def _kill(self) -> None:
         with self._lock:

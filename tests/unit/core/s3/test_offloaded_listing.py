@@ -1,21 +1,30 @@
-"""Listing through the helper process: same pages, same errors, stopped on demand, and the
-signing keys never on its command line or in its environment."""
+"""Listing through the helper process: same pages, same errors, stopped on demand, the
+signing keys never on its command line or in its environment, and renewed before they expire."""
 
 from __future__ import annotations
 
+import time
+import urllib.request
 import uuid
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
+import boto3
 import pytest
+from botocore.config import Config
+from botocore.credentials import RefreshableCredentials
 from botocore.exceptions import ClientError
 
 from app.core.errors import describe
+from app.core.errors.redact import REDACTED, scrub_known
 from app.core.s3 import listing_frames as frames
 from app.core.s3.offloaded_listing import OffloadedListing
 from app.core.s3.session import ListingPage, ObjectEntry, S3Session
 from tests.conftest import admin_client, connection_for
+from tests.fixtures.credential_servers import LocalServer, Request
 from tests.fixtures.servers import RunningS3
 from tests.unit.core.s3.helpers import fill
 
@@ -150,3 +159,88 @@ def test_a_helper_that_dies_before_taking_over_leaves_the_listing_here(
 
     assert _keys([first, *rest]) == keys
     assert listing.pages_from_helper == 0
+
+
+class ExpiringFrontDoor:
+    """An S3 front door to moto that refuses a request whose session token has expired, the
+    way AWS does (400 ExpiredToken), and otherwise passes it on after `delay` seconds.
+
+    moto's S3 never checks a token's expiry, so the expiry is enforced here, artificially:
+    against the expiry moto's own STS gave each token (recorded by the test as it assumes the
+    role). The delay makes a listing of a few pages outlive a token of a few seconds."""
+
+    def __init__(self, moto: RunningS3, delay: float) -> None:
+        self.expiries: dict[str, datetime] = {}
+        self.used: list[tuple[str, bool]] = []  # (token, resumed from a continuation token)
+        self.refused: list[str] = []
+        self._moto = moto.endpoint_url
+        self._delay = delay
+        self.server = LocalServer(self._handle)
+
+    def _handle(self, request: Request) -> tuple[int, str, dict[str, str]]:
+        token = request.headers.get("x-amz-security-token", "")
+        expiry = self.expiries.get(token)
+        if expiry is None or datetime.now(UTC) >= expiry:
+            self.refused.append(token)
+            body = (
+                "<Error><Code>ExpiredToken</Code>"
+                "<Message>The provided token has expired.</Message></Error>"
+            )
+            return 400, body, {"Content-Type": "application/xml"}
+        self.used.append((token, "continuation-token" in request.query))
+        time.sleep(self._delay)
+        url = f"{self._moto}{request.path}?{urlencode(request.query)}"
+        with urllib.request.urlopen(url, timeout=60) as answer:  # noqa: S310 - moto on loopback
+            return answer.status, answer.read().decode(), {"Content-Type": "application/xml"}
+
+
+def test_a_listing_outliving_its_temporary_keys_goes_on_with_renewed_ones(moto: RunningS3) -> None:
+    lifetime, advisory, mandatory = 6, 3, 1  # seconds: AWS's shortest role session is 900
+    admin = admin_client(moto)
+    bucket = f"t-{uuid.uuid4().hex[:20]}"
+    admin.create_bucket(Bucket=bucket)  # type: ignore[attr-defined]
+    keys = [f"k{i:02d}" for i in range(48)]
+    fill(admin, bucket, keys)
+    door = ExpiringFrontDoor(moto, delay=0.75)  # 12 pages: over 8 s, more than a lifetime
+    sts = boto3.client(
+        "sts",
+        endpoint_url=moto.endpoint_url,
+        region_name="us-east-1",
+        aws_access_key_id=moto.access_key,
+        aws_secret_access_key=moto.secret_key,
+        config=Config(parameter_validation=False),  # DurationSeconds under 900
+    )
+
+    def assume() -> dict[str, str]:
+        issued = sts.assume_role(
+            RoleArn="arn:aws:iam::123456789012:role/eider-lister",
+            RoleSessionName="eider-test",
+            DurationSeconds=lifetime,
+        )["Credentials"]
+        door.expiries[issued["SessionToken"]] = issued["Expiration"]
+        return {
+            "access_key": issued["AccessKeyId"],
+            "secret_key": issued["SecretAccessKey"],
+            "token": issued["SessionToken"],
+            "expiry_time": issued["Expiration"].isoformat(),
+        }
+
+    credentials = RefreshableCredentials.create_from_metadata(
+        assume(), assume, "test", advisory_timeout=advisory, mandatory_timeout=mandatory
+    )
+    with door.server:
+        connection = connection_for(moto, max_keys=4, port=door.server.port)
+        session = S3Session(connection, credentials=credentials)
+        listing = OffloadedListing(session, bucket, "", helper_wait=WAIT_FOR_HELPER)
+        pages = list(listing)
+
+    assert _keys(pages) == keys  # every key once, in order
+    assert listing.pages_from_helper == len(pages) - 1 == 11
+    assert door.refused == []
+    helper_tokens = [token for token, resumed in door.used if resumed]
+    assert len(helper_tokens) == 11
+    # The helper signed with more than the keys it started with, each valid when used.
+    assert len(set(helper_tokens)) >= 2
+    assert helper_tokens[-1] != helper_tokens[0]
+    # Every renewed token is known to the redaction as soon as it is handed over.
+    assert all(scrub_known(f"token {t}") == f"token {REDACTED}" for t in helper_tokens)
