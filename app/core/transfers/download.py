@@ -87,11 +87,10 @@ def _download(rt: Runtime, job: Job, item: ItemRecord, fresh: bool) -> None:
     if not resumable and not untouched:
         _reset(rt, job, item, partial)
         known = {}
-    Path(partial).parent.mkdir(parents=True, exist_ok=True)
-
     if not resumable and item.size <= options.download_chunk_size:
         _single_get(rt, job, item, client, partial)
         return
+    Path(partial).parent.mkdir(parents=True, exist_ok=True)
 
     head = _head(rt, job, item, client)
     etag = digests.etag_hex(head.get("ETag"))
@@ -364,7 +363,8 @@ def _range_start(content_range: str | None, number: int, units: dict[str, Any]) 
 def _single_get(rt: Runtime, job: Job, item: ItemRecord, client: Any, partial: str) -> None:
     """One GET straight into the partial file, hashing on the way."""
     id_ = item.id or 0
-    args: dict[str, Any] = {"Bucket": item.bucket, "Key": item.key}
+    # Asking for the object's checksum lets a stored CRC check the bytes in place of MD5.
+    args: dict[str, Any] = {"Bucket": item.bucket, "Key": item.key, "ChecksumMode": "ENABLED"}
     args.update(sse_args(job.options, for_read=True))
     job.progress.start_item(id_, item.local_path, item.bucket, item.key, item.size)
 
@@ -372,19 +372,14 @@ def _single_get(rt: Runtime, job: Job, item: ItemRecord, client: Any, partial: s
         checkpoint(job)
         response = rt.lean.get_object(client, **args)
         facts = _head_facts(response)
-        wanted = [ChecksumAlgorithm.MD5]
-        if facts["metadata"].get(SHA256_META):
-            wanted.append(ChecksumAlgorithm.SHA256)
-        # A full-object checksum the server sent is checked too (CRCs cost next to nothing).
-        wanted += [a for f, a in _ALGORITHMS.items() if f in facts and "-" not in facts[f]]
-        hasher = digests.StreamHasher(wanted)
+        hasher = digests.StreamHasher(_single_get_algorithms(job.options, facts))
         written = 0
         body = response["Body"]
         try:
             # os.open, not open(): a buffered file object costs three more system calls
             # (fstat, ioctl, lseek), each a release of the interpreter lock other workers
             # queue for; on a tree of small files those hand-overs are much of the CPU.
-            fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+            fd = _create(partial)
             try:
                 while block := body.read(READ_SIZE):
                     rt.throttle(job, len(block))
@@ -410,6 +405,37 @@ def _single_get(rt: Runtime, job: Job, item: ItemRecord, client: Any, partial: s
     facts, hasher = rt.request(job, fetch)
     _check(job.options, item, facts, hasher)
     _finish(rt, job, item, partial, facts)
+
+
+def _create(partial: str) -> int:
+    """Open `partial` for writing; its folder is made only when the open says it is missing.
+
+    Most files of a tree land in a folder that exists already; asking first would cost two
+    system calls per file (mkdir failing with EEXIST, then a stat).
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+    try:
+        return os.open(partial, flags, 0o666)
+    except FileNotFoundError:
+        Path(partial).parent.mkdir(parents=True, exist_ok=True)
+        return os.open(partial, flags, 0o666)
+
+
+def _single_get_algorithms(options: TransferOptions, facts: dict) -> list[ChecksumAlgorithm]:
+    """What one GET is hashed with: each whole-object checksum it came with, MD5 only as the last.
+
+    A full-object CRC or SHA-256 from the server, or the SHA-256 Eider stored, already checks
+    every byte; the MD5 ETag is then one more hash of the same bytes that catches nothing new,
+    and MD5 costs several times a CRC.
+    """
+    if not options.verify_download:
+        return []
+    wanted = [a for f, a in _ALGORITHMS.items() if f in facts and "-" not in facts[f]]
+    if facts["metadata"].get(SHA256_META):
+        wanted.append(ChecksumAlgorithm.SHA256)
+    if not wanted:
+        wanted.append(ChecksumAlgorithm.MD5)
+    return wanted
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -30,6 +30,7 @@ next to a folder `a/`) keep the first one listed and skip the others, each with 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 import unicodedata
@@ -362,15 +363,46 @@ def ensure_inside(folder: Path, path: Path, real_folder: str | None = None) -> N
 
     Call it just before creating or opening a download target: a symlink planted inside the
     folder (`folder/a -> /etc`) would otherwise carry the write outside. `real_folder` is
-    `os.path.realpath(folder)` when the caller has it already (one job, many files).
+    `os.path.realpath(folder)` when the caller has it already (one job, many files): then only
+    the names below the folder are looked at, one lstat each, and the full resolution runs only
+    when one of them is a symlink.
     """
     root = real_folder or os.path.realpath(folder)
+    if real_folder is not None and _no_symlink_below(folder, path):
+        return
     real = os.path.realpath(path)
     if os.path.commonpath([root, real]) != root or real == root:
         raise ValueError(
             f"{path} resolves to {real}, outside the download folder {folder}; "
             "a symbolic link inside the folder points elsewhere. Nothing was written."
         )
+
+
+def _no_symlink_below(folder: Path, path: Path) -> bool:
+    """True when `path` is lexically below `folder` and no name below `folder` is a symlink.
+
+    False means "resolve it in full" (a symlink, a path not under the folder, or not POSIX,
+    where junctions and other reparse points are not symlinks to lstat).
+    """
+    if os.name != "posix":
+        return False
+    base = os.path.abspath(folder)  # noqa: PTH100
+    full = os.path.abspath(path)  # noqa: PTH100
+    if not full.startswith(base + os.sep) or full == base:
+        return False
+    current = base
+    # abspath has already folded '.', '..' and doubled separators away
+    for name in full[len(base) + 1 :].split(os.sep):  # noqa: PTH206  (strings: no Path objects per file)
+        current = f"{current}{os.sep}{name}"
+        try:
+            mode = os.lstat(current).st_mode
+        except FileNotFoundError:
+            return True  # nothing below a missing name exists to follow
+        except OSError:
+            return False
+        if stat.S_ISLNK(mode):
+            return False
+    return True
 
 
 def probe_case_insensitive(folder: Path) -> bool:

@@ -342,3 +342,26 @@ def test_a_hostile_listing_from_a_real_server(
         assert plan["c:d"].parts == ("c：d",) and plan["CON"].parts == (MARK + "CON",)
         assert plan["ctl\x01x"].parts == ("ctl\u2401x",)
         assert plan["dot."].parts == ("dot\uff0e",) and plan["sp "].parts == ("sp\u2420",)
+
+
+def test_a_symlink_planted_below_the_resolved_folder_during_a_job_is_refused(
+    tmp_path: Path,
+) -> None:
+    # A job resolves its folder once and checks every file just before writing it; the check
+    # must see a link made after earlier files of the same job went through.
+    folder, outside = tmp_path / "dl", tmp_path / "outside"
+    (folder / "a" / "b").mkdir(parents=True)
+    outside.mkdir()
+    real = os.path.realpath(folder)
+    ensure_inside(folder, folder / "a" / "b" / "1.bin", real)
+    (folder / "a" / "b").rmdir()
+    (folder / "a" / "b").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(ValueError, match="symbolic link"):
+        ensure_inside(folder, folder / "a" / "b" / "2.bin", real)
+    (folder / "a" / "f.bin").symlink_to(outside / "f.bin")  # the file itself, a dangling link
+    with pytest.raises(ValueError, match="symbolic link"):
+        ensure_inside(folder, folder / "a" / "f.bin", real)
+    (folder / "c").mkdir()
+    (folder / "inner").symlink_to(folder / "c", target_is_directory=True)
+    ensure_inside(folder, folder / "inner" / "x.bin", real)  # a link that stays inside is fine
+    ensure_inside(folder, folder / "new" / "deeper" / "y.bin", real)  # nothing there yet
