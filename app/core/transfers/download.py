@@ -15,6 +15,7 @@ disk lost the MD5 they arrived with; finished ranges are read back into the whol
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import threading
@@ -42,6 +43,7 @@ from app.core.transfers.runtime import (
 from app.core.transfers.upload import MTIME_META, SHA256_META
 
 PARTIAL_SUFFIX = ".eider-partial"
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)  # POSIX; Windows has no symlink to follow here
 READ_SIZE = 1024 * 1024  # large reads: the biggest single lever on download speed
 _buffers = threading.local()
 
@@ -129,7 +131,7 @@ def _download(rt: Runtime, job: Job, item: ItemRecord, fresh: bool) -> None:
 
     facts = item.extra["head"]
     wanted = _whole_object_algorithms(options, facts, units["mode"])
-    fd = os.open(partial, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = _open_partial(partial, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         if not resumable:
             os.ftruncate(fd, item.size)
@@ -407,6 +409,23 @@ def _single_get(rt: Runtime, job: Job, item: ItemRecord, client: Any, partial: s
     _finish(rt, job, item, partial, facts)
 
 
+def _open_partial(partial: str, flags: int, mode: int) -> int:
+    """Open the partial file without following a symlink at its own name.
+
+    The target's folders are checked before a download starts (`ensure_inside`); the partial
+    name beside the target is not, so a link planted there would carry the write elsewhere.
+    """
+    try:
+        return os.open(partial, flags | _NO_FOLLOW, mode)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ValueError(
+                f"{partial} is a symbolic link; Eider does not write through links it did not"
+                " create. Nothing was written: remove the link, then retry."
+            ) from None
+        raise
+
+
 def _create(partial: str) -> int:
     """Open `partial` for writing; its folder is made only when the open says it is missing.
 
@@ -415,10 +434,10 @@ def _create(partial: str) -> int:
     """
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
     try:
-        return os.open(partial, flags, 0o666)
+        return _open_partial(partial, flags, 0o666)
     except FileNotFoundError:
         Path(partial).parent.mkdir(parents=True, exist_ok=True)
-        return os.open(partial, flags, 0o666)
+        return _open_partial(partial, flags, 0o666)
 
 
 def _single_get_algorithms(options: TransferOptions, facts: dict) -> list[ChecksumAlgorithm]:

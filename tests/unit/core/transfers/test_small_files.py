@@ -116,3 +116,29 @@ def test_a_corrupted_small_object_is_caught_by_its_crc_without_md5(
     assert "ChecksumCRC32" in snap.failures[0].message
     assert md5_made == []  # the CRC alone checked the bytes
     assert not (tmp_path / "f.bin").exists()
+
+
+@pytest.mark.parametrize("size", [4, 3 * 1024 * 1024], ids=["single-get", "ranged"])
+def test_a_symlink_planted_at_the_partial_name_is_not_written_through(
+    seaweed_admin: Any,
+    bucket: str,
+    make_engine: Callable[..., TransferEngine],
+    tmp_path: Path,
+    size: int,
+) -> None:
+    # The folders above a target are checked before the download; the partial file's own name
+    # beside the target is opened without following a link.
+    seaweed_admin.put_object(Bucket=bucket, Key="a/f.bin", Body=b"x" * size)
+    folder, outside = tmp_path / "dst", tmp_path / "outside.bin"
+    (folder / "a").mkdir(parents=True)
+    outside.write_bytes(b"untouched")
+    (folder / "a" / "f.bin.eider-partial").symlink_to(outside)
+    engine = make_engine()
+
+    snap = engine.wait(engine.download(bucket, "", folder, SMALL), 60)
+
+    assert snap.state is JobState.FAILED
+    assert [f.key for f in snap.failures] == ["a/f.bin"]
+    assert "is a symbolic link" in snap.failures[0].message
+    assert outside.read_bytes() == b"untouched"
+    assert not (folder / "a" / "f.bin").exists()
