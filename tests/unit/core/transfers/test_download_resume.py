@@ -63,6 +63,18 @@ def _interrupted_download(
     return second, job, gets
 
 
+def _first_finished_part(engine: TransferEngine, job: Any) -> Any:
+    (item,) = engine.journal.items(job)
+    done = engine.journal.parts(item)
+    return done, done[min(done)]
+
+
+def _damage(target: Path, offset: int) -> None:
+    with open(f"{target}.eider-partial", "r+b") as handle:
+        handle.seek(offset + 10)
+        handle.write(b"\xff\x00corrupt\x00\xff")
+
+
 def test_interrupted_download_resumes_with_range_requests(
     seaweed_admin: Any,
     bucket: str,
@@ -103,12 +115,8 @@ def test_corrupted_partial_file_is_caught_and_fetched_again(
     engine, job, gets = _interrupted_download(make_engine, session, bucket, "one-piece.bin", target)
     # Corruption: flip bytes inside a range the journal already counts as done, as a disk
     # error or a write lost in a power cut would leave it.
-    (item,) = engine.journal.items(job)
-    done = engine.journal.parts(item)
-    victim = done[min(done)]
-    with open(f"{target}.eider-partial", "r+b") as handle:
-        handle.seek(victim.offset + 10)
-        handle.write(b"\xff\x00corrupt\x00\xff")
+    _done, victim = _first_finished_part(engine, job)
+    _damage(target, victim.offset)
 
     engine.resume(job)
     snap = engine.wait(job, 60)
@@ -192,15 +200,11 @@ def test_damaged_part_of_a_resumed_multipart_download_is_fetched_again(
     data, target, engine, job, gets = _interrupted_multipart_download(
         make_engine, session, bucket, tmp_path
     )
-    (item,) = engine.journal.items(job)
-    done = engine.journal.parts(item)
-    victim = done[min(done)]
+    done, victim = _first_finished_part(engine, job)
     # The journal counts the part as finished, but its bytes on disk are not what arrived (a
     # write lost in a power cut, or the file touched while Eider was stopped). The multipart
     # ETag is computed from the journal's part MD5s, so only re-reading the bytes can see it.
-    with open(f"{target}.eider-partial", "r+b") as handle:
-        handle.seek(victim.offset + 10)
-        handle.write(b"\xff\x00corrupt\x00\xff")
+    _damage(target, victim.offset)
 
     engine.resume(job)
     snap = engine.wait(job, 60)
