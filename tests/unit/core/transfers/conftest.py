@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,3 +51,27 @@ def make_engine(session: S3Session) -> Iterator[Callable[..., TransferEngine]]:
 @pytest.fixture
 def events() -> list[JobEvent]:
     return []
+
+
+def pause_after(
+    engine: TransferEngine, operation: str, done: list, count: int
+) -> Callable[[str], None]:
+    """Pause a job (once) when `done` holds `count` entries after an `operation` call; returns
+    the function that names the job. The job id is known only once upload()/download()
+    returns, and on a quiet machine the job may be past `count` calls by then, so the call
+    that reaches the count waits until the job is named."""
+    holder: dict[str, str] = {}
+    named = threading.Event()
+
+    def hook(**_: Any) -> None:
+        if len(done) >= count:
+            named.wait(30)
+            if "job" in holder:
+                engine.pause(holder.pop("job"))
+
+    def name(job_id: str) -> None:
+        holder["job"] = job_id
+        named.set()
+
+    engine.session.client().meta.events.register(f"after-call.s3.{operation}", hook)
+    return name

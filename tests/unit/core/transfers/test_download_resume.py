@@ -15,7 +15,7 @@ from app.core.s3.session import S3Session
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import JobState
 from app.core.transfers.options import MIB
-from tests.unit.core.transfers.conftest import SMALL
+from tests.unit.core.transfers.conftest import SMALL, pause_after
 
 OPTIONS = replace(SMALL, download_chunk_size=MIB)
 
@@ -26,17 +26,6 @@ def _record_gets(session: S3Session) -> list[dict[str, Any]]:
         "before-parameter-build.s3.GetObject", lambda params, **_: calls.append(dict(params))
     )
     return calls
-
-
-def _pause_after_gets(engine: TransferEngine, gets: list, count: int) -> Callable[[str], None]:
-    holder: dict[str, str] = {}
-
-    def hook(**_: Any) -> None:
-        if len(gets) >= count and "job" in holder:
-            engine.pause(holder.pop("job"))
-
-    engine.session.client().meta.events.register("after-call.s3.GetObject", hook)
-    return lambda job_id: holder.__setitem__("job", job_id)
 
 
 def _interrupted_download(
@@ -50,7 +39,7 @@ def _interrupted_download(
     as a restart after a crash would."""
     gets = _record_gets(session)
     first = make_engine(connections=2)
-    arm = _pause_after_gets(first, gets, 4)
+    arm = pause_after(first, "GetObject", gets, 4)
     job = first.download(bucket, key, target, OPTIONS)
     arm(job)
     assert first.wait(job, 60).state is JobState.PAUSED

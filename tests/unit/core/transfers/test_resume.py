@@ -20,7 +20,7 @@ from app.core.transfers.jobs import JobState
 from app.core.transfers.journal import Journal
 from app.core.transfers.options import MIB
 from tests.fixtures.servers import RunningS3
-from tests.unit.core.transfers.conftest import SMALL, random_file
+from tests.unit.core.transfers.conftest import SMALL, pause_after, random_file
 
 ROOT = Path(__file__).resolve().parents[4]
 PARTS = 8  # a 38 MiB file in 5 MiB parts
@@ -131,7 +131,7 @@ def test_changed_source_restarts_instead_of_mixing_versions(
     random_file(source, 16 * MIB)
     engine = make_engine()
     sent = _count_part_sends(session)
-    pause_after_two = _pause_after(engine, sent, 2)
+    pause_after_two = pause_after(engine, "UploadPart", sent, 2)
     job = engine.upload(source, bucket, "big.bin", SMALL)
     pause_after_two(job)
     snap = engine.wait(job, 60)
@@ -149,18 +149,6 @@ def test_changed_source_restarts_instead_of_mixing_versions(
     body = seaweed_admin.get_object(Bucket=bucket, Key="big.bin")["Body"].read()
     assert body == new
     assert seaweed_admin.list_multipart_uploads(Bucket=bucket).get("Uploads", []) == []
-
-
-def _pause_after(engine: TransferEngine, sent: list[int], count: int) -> Callable[[str], None]:
-    """Pause the job (once) from the part hook when `count` parts were sent."""
-    holder: dict[str, str] = {}
-
-    def hook(**_: Any) -> None:
-        if len(sent) >= count and "job" in holder:
-            engine.pause(holder.pop("job"))
-
-    engine.session.client().meta.events.register("after-call.s3.UploadPart", hook)
-    return lambda job_id: holder.__setitem__("job", job_id)
 
 
 def test_upload_id_lost_before_the_journal_is_found_with_list_multipart_uploads(
@@ -211,7 +199,7 @@ def test_a_new_job_for_the_same_file_continues_the_unfinished_upload(
     data = random_file(tmp_path / "big.bin", 21 * MIB)
     engine = make_engine(connections=1)
     sent = _count_part_sends(session)
-    arm = _pause_after(engine, sent, 2)
+    arm = pause_after(engine, "UploadPart", sent, 2)
     first = engine.upload(tmp_path / "big.bin", bucket, "big.bin", SMALL)
     arm(first)
     assert engine.wait(first, 60).state is JobState.PAUSED
