@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.core.atomic_file import write_atomically
 from app.core.bookmarks import (
     Bookmark,
     BookmarkError,
@@ -22,7 +23,6 @@ from app.core.bookmarks import (
 from app.core.bookmarks.connect import credential_kind
 from app.core.bookmarks.duck import duck_file_name
 from app.core.bookmarks.model import SECRET_KEY
-from app.core.bookmarks.store import write_atomically
 from app.core.credentials.spec import CredentialKind
 from app.core.profiles import ProfileError
 from app.core.secrets import SecretStoreError, get_secret

@@ -9,11 +9,8 @@ be read is moved aside and the defaults are used; nothing is lost and nothing cr
 
 from __future__ import annotations
 
-import datetime
 import json
 import logging
-import os
-import tempfile
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -22,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core import paths
+from app.core.atomic_file import move_aside, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -102,10 +100,8 @@ class SettingsStore:
             self._tables[name] = TableLayout.from_json(layout)
 
     def _move_aside(self, reason: str) -> None:
-        stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        aside = self.path.with_name(f"{self.path.stem}.unreadable-{stamp}{self.path.suffix}")
         try:
-            self.path.replace(aside)
+            aside = move_aside(self.path, "unreadable")
         except OSError as exc:
             log.warning("Cannot move the unreadable settings file aside: %s", exc)
             return
@@ -136,17 +132,7 @@ class SettingsStore:
     def _write(self, document: dict[str, Any]) -> None:
         with self._lock:
             try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                fd, temp = tempfile.mkstemp(prefix=".settings-", dir=self.path.parent)
-                try:
-                    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                        json.dump(document, handle, indent=2)
-                        handle.flush()
-                        os.fsync(handle.fileno())
-                    Path(temp).replace(self.path)
-                except BaseException:
-                    Path(temp).unlink(missing_ok=True)
-                    raise
+                write_atomically(self.path, json.dumps(document, indent=2))
             except OSError as exc:  # settings are a convenience: never break the window
                 log.warning("Cannot write the settings file %s: %s", self.path, exc)
 

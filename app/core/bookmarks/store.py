@@ -7,16 +7,14 @@ store starts empty, with `notice` saying where the old file went; it is never ov
 
 from __future__ import annotations
 
-import datetime
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from app.core import paths, secrets
+from app.core.atomic_file import move_aside, write_atomically
 from app.core.bookmarks.model import (
     OWNED_SECRET_KINDS,
     SECRET_KEY,
@@ -73,15 +71,7 @@ class BookmarkStore:
             self._move_aside(str(exc))
 
     def _move_aside(self, reason: str) -> None:
-        stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-        aside = self.path.with_name(f"{self.path.stem}.corrupt-{stamp}{self.path.suffix}")
-        counter = 1
-        while aside.exists():
-            aside = self.path.with_name(
-                f"{self.path.stem}.corrupt-{stamp}-{counter}{self.path.suffix}"
-            )
-            counter += 1
-        self.path.replace(aside)
+        aside = move_aside(self.path, "corrupt")
         self.notice = (
             f"The bookmarks file could not be read ({reason}). It was kept as {aside} and "
             "Eider started with no bookmarks; nothing was deleted."
@@ -235,32 +225,3 @@ def _parse(raw: bytes) -> list[Bookmark]:
         except (BookmarkError, TypeError) as exc:
             raise _Unreadable(f"bookmark {number}: {exc}") from None
     return bookmarks
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` so a crash leaves the old file or the new one, never a mix."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

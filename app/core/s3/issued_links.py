@@ -13,8 +13,6 @@ click.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import threading
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -22,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core import paths
+from app.core.atomic_file import write_atomically
 from app.core.explained import ExplainedError
 from app.core.s3.urls import PresignedUrl
 
@@ -124,13 +123,4 @@ def _save(links: list[IssuedLink]) -> None:
     """Write atomically: a crash leaves the old file or the new one, never half of one."""
     path = _file()
     document = {"version": SCHEMA_VERSION, "links": [_to_json(link) for link in links]}
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".issued-links-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(document, handle, ensure_ascii=False, indent=1)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temp).replace(path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, json.dumps(document, ensure_ascii=False, indent=1))
