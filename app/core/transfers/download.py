@@ -156,19 +156,19 @@ def _download(rt: Runtime, job: Job, item: ItemRecord, fresh: bool) -> None:
 def _whole_object_algorithms(
     options: TransferOptions, facts: dict, mode: str
 ) -> list[ChecksumAlgorithm]:
-    """What to hash over the whole file, in order, to check it against the server's facts.
+    """What to hash over the whole object, in order, to check it against the server's facts.
 
     The SHA-256 Eider stores in metadata is always checked (the uploader asked for it), and
     a full-object CRC or SHA-256 the server reports. MD5 only when nothing else can check a
-    ranged download: it is the slowest of them, and a multipart object's ETag is checked part
-    by part instead.
+    single GET or a ranged download and the ETag is an MD5: it is the slowest of them, and in
+    "parts" mode a multipart object's ETag is checked part by part instead.
     """
     if not options.verify_download:
         return []
     wanted = [ChecksumAlgorithm.SHA256] if facts["metadata"].get(SHA256_META) else []
     wanted += [a for f, a in _ALGORITHMS.items() if f in facts and "-" not in facts[f]]
     plain_md5 = digests.is_plain_md5_etag(facts["etag"]) and not facts["encrypted"]
-    if not wanted and mode == "ranges" and plain_md5:
+    if not wanted and mode != "parts" and plain_md5:
         wanted.append(ChecksumAlgorithm.MD5)
     return wanted
 
@@ -374,7 +374,7 @@ def _single_get(rt: Runtime, job: Job, item: ItemRecord, client: Any, partial: s
         checkpoint(job)
         response = rt.lean.get_object(client, **args)
         facts = _head_facts(response)
-        hasher = digests.StreamHasher(_single_get_algorithms(job.options, facts))
+        hasher = digests.StreamHasher(_whole_object_algorithms(job.options, facts, "single"))
         written = 0
         body = response["Body"]
         try:
@@ -438,23 +438,6 @@ def _create(partial: str) -> int:
     except FileNotFoundError:
         Path(partial).parent.mkdir(parents=True, exist_ok=True)
         return _open_partial(partial, flags, 0o666)
-
-
-def _single_get_algorithms(options: TransferOptions, facts: dict) -> list[ChecksumAlgorithm]:
-    """What one GET is hashed with: each whole-object checksum it came with, MD5 only as the last.
-
-    A full-object CRC or SHA-256 from the server, or the SHA-256 Eider stored, already checks
-    every byte; the MD5 ETag is then one more hash of the same bytes that catches nothing new,
-    and MD5 costs several times a CRC.
-    """
-    if not options.verify_download:
-        return []
-    wanted = [a for f, a in _ALGORITHMS.items() if f in facts and "-" not in facts[f]]
-    if facts["metadata"].get(SHA256_META):
-        wanted.append(ChecksumAlgorithm.SHA256)
-    if not wanted:
-        wanted.append(ChecksumAlgorithm.MD5)
-    return wanted
 
 
 def _write_all(fd: int, data: bytes) -> None:
