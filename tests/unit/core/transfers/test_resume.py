@@ -51,6 +51,29 @@ def _count_part_sends(session: S3Session) -> list[int]:
     return sent
 
 
+def _start_upload_driver(
+    seaweed: RunningS3, bucket: str, key: str, source: Path, sent_log: Path
+) -> subprocess.Popen[bytes]:
+    """An engine in a child process uploading `source`, logging each part it sends."""
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tests.unit.core.transfers.upload_driver",
+            seaweed.host,
+            str(seaweed.port),
+            seaweed.access_key,
+            seaweed.secret_key,
+            bucket,
+            key,
+            str(source),
+            str(sent_log),
+        ],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
 @pytest.mark.parametrize("kill_after_parts", [0, 2, 6])
 def test_killed_upload_resumes_without_resending_finished_parts(
     seaweed: RunningS3,
@@ -63,23 +86,7 @@ def test_killed_upload_resumes_without_resending_finished_parts(
 ) -> None:
     data = random_file(tmp_path / "big.bin", 37 * MIB + 12345)
     sent_log = tmp_path / "sent.log"
-    driver = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "tests.unit.core.transfers.upload_driver",
-            seaweed.host,
-            str(seaweed.port),
-            seaweed.access_key,
-            seaweed.secret_key,
-            bucket,
-            "big.bin",
-            str(tmp_path / "big.bin"),
-            str(sent_log),
-        ],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    driver = _start_upload_driver(seaweed, bucket, "big.bin", tmp_path / "big.bin", sent_log)
     watcher = Journal()
     try:
         _wait_for(
@@ -292,23 +299,7 @@ def test_killed_tree_upload_journals_as_done_only_what_the_server_holds(
         f"d{n % 3}/f{n:03d}.bin": random_file(tree / f"d{n % 3}/f{n:03d}.bin", 3000 + n)
         for n in range(60)
     }
-    driver = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "tests.unit.core.transfers.upload_driver",
-            seaweed.host,
-            str(seaweed.port),
-            seaweed.access_key,
-            seaweed.secret_key,
-            bucket,
-            "up/",
-            str(tree),
-            str(tmp_path / "sent.log"),
-        ],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    driver = _start_upload_driver(seaweed, bucket, "up/", tree, tmp_path / "sent.log")
     watcher = Journal()
 
     def done_keys() -> set[str]:
