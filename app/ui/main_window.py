@@ -164,6 +164,8 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionsMovable(True)  # the order is remembered (ColumnMemory)
+        header.setFirstSectionMovable(False)
         for column, width in ((SIZE, 80), (MODIFIED, 130), (STORAGE_CLASS, 110), (ETAG, 120)):
             header.resizeSection(column, width)
         header.resizeSection(ENCRYPTION, 90)
@@ -373,6 +375,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._status_timer.stop()
         self.column_memory.close()
+        self.hidden_files.close()
         self.object_actions.close()
         self.controller.close()
         self.bookmarks.shutdown()

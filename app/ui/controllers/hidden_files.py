@@ -27,11 +27,14 @@ from PySide6.QtWidgets import (
 
 from app.core.s3 import uploads_in_progress, versions
 from app.core.s3.uploads_in_progress import UnfinishedUpload, UploadedSoFar
+from app.ui.controllers.column_memory import ColumnMemory
 from app.ui.location import Location
+from app.ui.models import uploads_model, versions_model
 from app.ui.models.listing_stream import ListingStream
 from app.ui.models.uploads_model import UploadsModel, upload_pages
 from app.ui.models.versions_model import VersionRow, VersionsModel
 from app.ui.models.visible_fetch import VisibleRowsFetcher
+from app.ui.widgets.column_menu import ColumnMenu
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -48,8 +51,13 @@ def _table(name: str, accessible: str, parent: QWidget) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header = view.horizontalHeader()
+    header.setObjectName(f"{name}Header")
+    header.setAccessibleName("Columns (right-click to choose, drag to reorder)")
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setSectionsMovable(True)
+    header.setFirstSectionMovable(False)  # the name stays first
     return view
 
 
@@ -87,6 +95,18 @@ class HiddenFiles(QObject):
         self.versions_view.setModel(self.versions_model)
         self.uploads_view = _table("unfinishedUploadsList", "Unfinished uploads", self.tabs)
         self.uploads_view.setModel(self.uploads_model)
+        # Their columns are chosen from the header's menu and remembered like the object list's.
+        self.column_menus: dict[str, ColumnMenu] = {}
+        self.column_memories: dict[str, ColumnMemory] = {}
+        for table, view, names in (
+            ("versions", self.versions_view, versions_model.COLUMNS),
+            ("uploads", self.uploads_view, uploads_model.COLUMNS),
+        ):
+            menu = ColumnMenu(view.horizontalHeader(), names, hidden=())
+            menu.setObjectName(f"{table}ColumnMenu")
+            self.column_menus[table] = menu
+            memory = ColumnMemory(view.horizontalHeader(), names, self._window.settings, table)
+            self.column_memories[table] = memory
         self.tabs.addTab(self.versions_view, "Versions")
         self.tabs.addTab(self.uploads_view, "Unfinished uploads")
         self.tabs.hide()
@@ -170,6 +190,11 @@ class HiddenFiles(QObject):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.addActions(actions)
         return menu
+
+    def close(self) -> None:
+        """Save a column change still waiting for its moment (the window is closing)."""
+        for memory in self.column_memories.values():
+            memory.close()
 
     # -- state ---------------------------------------------------------------------------------
 
