@@ -77,10 +77,9 @@ def test_hidden_files_tables_remember_their_columns_across_windows_and_restarts(
 
     second = open_with_hidden_files(qtbot, windows, seaweed, bucket)
     assert {name: shape(h) for name, h in headers(second).items()} == wanted
-    second.hidden_files.column_menus["versions"].aboutToShow.emit()  # ticks follow the header
-    assert not second.hidden_files.column_menus["versions"].column_actions[
-        versions_model.VERSION_ID
-    ].isChecked()
+    version_menu = second.hidden_files.column_menus["versions"]
+    version_menu.aboutToShow.emit()  # what opening the menu does: ticks follow the header
+    assert not version_menu.column_actions[versions_model.VERSION_ID].isChecked()
 
     # A width changed just before the window closes is saved by the close, not lost.
     headers(second)["uploads"].resizeSection(uploads_model.SIZE, 149)
