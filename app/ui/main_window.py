@@ -296,6 +296,8 @@ class MainWindow(QMainWindow):
         if view_menu is not None:  # the columns from the keyboard too (Alt+V, C)
             view_menu.addSeparator()
             view_menu.addMenu(self.column_menu)
+            for menu in self.hidden_files.column_menus.values():
+                view_menu.addMenu(menu)
         clear_filter = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_box)
         clear_filter.setContext(Qt.ShortcutContext.WidgetShortcut)
         clear_filter.activated.connect(self._leave_filter)

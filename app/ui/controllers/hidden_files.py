@@ -98,12 +98,14 @@ class HiddenFiles(QObject):
         # Their columns are chosen from the header's menu and remembered like the object list's.
         self.column_menus: dict[str, ColumnMenu] = {}
         self.column_memories: dict[str, ColumnMemory] = {}
-        for table, view, names in (
-            ("versions", self.versions_view, versions_model.COLUMNS),
-            ("uploads", self.uploads_view, uploads_model.COLUMNS),
+        for table, title, view, names in (
+            ("versions", "&Version Columns", self.versions_view, versions_model.COLUMNS),
+            ("uploads", "Unfinished &Upload Columns", self.uploads_view, uploads_model.COLUMNS),
         ):
             menu = ColumnMenu(view.horizontalHeader(), names, hidden=())
             menu.setObjectName(f"{table}ColumnMenu")
+            menu.setTitle(title)
+            menu.setAccessibleName(f"{title.replace('&', '')} to show")
             self.column_menus[table] = menu
             memory = ColumnMemory(view.horizontalHeader(), names, self._window.settings, table)
             self.column_memories[table] = memory

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QHeaderView, QMenu
 from pytestqt.qtbot import QtBot
 
 from app.core.settings import SettingsStore
@@ -59,6 +59,10 @@ def test_hidden_files_tables_remember_their_columns_across_windows_and_restarts(
         assert not header.isFirstSectionMovable()
 
     menus = first.hidden_files.column_menus
+    view_menu = first.menuBar().findChild(QMenu, "viewMenu")
+    assert view_menu is not None  # the columns from the keyboard too (Alt+V)
+    in_view_menu = [a.menu() for a in view_menu.actions() if a.menu() is not None]
+    assert menus["versions"] in in_view_menu and menus["uploads"] in in_view_menu
     versions, uploads = headers(first)["versions"], headers(first)["uploads"]
     menus["versions"].column_actions[versions_model.VERSION_ID].trigger()  # hide Version ID
     versions.resizeSection(versions_model.MODIFIED, 163)
