@@ -14,7 +14,7 @@ from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -160,6 +160,14 @@ class HiddenFiles(QObject):
         for view in (self.versions_view, self.uploads_view):
             view.selectionModel().selectionChanged.connect(self._update_actions)
             view.customContextMenuRequested.connect(self._context_menu)
+        # The Delete key does in each table what deleting means there, as in the object list.
+        for view, slot in (
+            (self.versions_view, self.delete_selected),
+            (self.uploads_view, self.abort_selected_upload),
+        ):
+            delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), view)
+            delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+            delete_key.activated.connect(slot)
         self.versions_model.modelReset.connect(self._update_actions)
         self.uploads_model.modelReset.connect(self._update_actions)
         self.tabs.currentChanged.connect(self._update_actions)
@@ -293,6 +301,15 @@ class HiddenFiles(QObject):
             version.key,
             version.version_id,
         )
+
+    def delete_selected(self) -> None:
+        """A delete marker is removed (the object comes back), a version deleted for good
+        after the question (what the AWS console's Delete does with them)."""
+        version = self.selected_version()
+        if version is not None and version.is_delete_marker:
+            self.remove_selected_marker()
+        else:
+            self.delete_selected_version()
 
     def delete_selected_version(self) -> None:
         version = self.selected_version()

@@ -133,3 +133,46 @@ def test_delete_on_a_versioned_bucket_adds_a_delete_marker_by_default(
     ids, markers = versions_on_server(admin, bucket)
     assert sorted(ids) == sorted(kept)  # both versions kept
     assert markers == [("v.txt", True)]  # hidden behind a delete marker
+
+
+def test_the_delete_key_in_the_hidden_files_tables(
+    qtbot: QtBot, windows: Windows, seaweed: RunningS3, seaweed_admin: Any, bucket: str
+) -> None:
+    admin = seaweed_admin
+    admin.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
+    old = admin.put_object(Bucket=bucket, Key="doc.txt", Body=b"old")["VersionId"]
+    new = admin.put_object(Bucket=bucket, Key="doc.txt", Body=b"new")["VersionId"]
+    admin.put_object(Bucket=bucket, Key="gone.txt", Body=b"bye")
+    marker = admin.delete_object(Bucket=bucket, Key="gone.txt")["VersionId"]
+    upload_id = admin.create_multipart_upload(Bucket=bucket, Key="big.bin")["UploadId"]
+    window = windows.open(connection_for(seaweed), Location(bucket))
+    wait_for(qtbot, lambda: names(window) == ["doc.txt"] and not window.controller.model.loading)
+    hidden = window.hidden_files
+    hidden.show_action.trigger()
+    wait_for(qtbot, lambda: hidden.versions_model.rowCount() == 4)
+
+    def delete_key(view: QAbstractItemView) -> None:
+        window.activateWindow()
+        wait_for(qtbot, window.isActiveWindow)
+        view.setFocus()
+        qtbot.keyClick(view, Qt.Key.Key_Delete)
+
+    select_version(window, old)  # a version: deleted for good, after the question
+    delete_key(hidden.versions_view)
+    answer_yes(qtbot, window, "confirmDeleteVersion")
+    assert versions_on_server(admin, bucket)[0].count(new) == 1
+    assert old not in versions_on_server(admin, bucket)[0]
+
+    wait_for(qtbot, lambda: hidden.versions_model.rowCount() == 3)
+    select_version(window, marker)  # a delete marker: removed, the object is back
+    with qtbot.waitSignal(hidden.changed, timeout=30_000):
+        delete_key(hidden.versions_view)
+    assert admin.get_object(Bucket=bucket, Key="gone.txt")["Body"].read() == b"bye"
+
+    hidden.tabs.setCurrentWidget(hidden.uploads_view)  # an unfinished upload: aborted
+    wait_for(qtbot, lambda: hidden.uploads_model.rowCount() == 1)
+    hidden.uploads_view.selectRow(0)
+    delete_key(hidden.uploads_view)
+    answer_yes(qtbot, window, "confirmAbortUpload")
+    uploads = admin.list_multipart_uploads(Bucket=bucket).get("Uploads", [])
+    assert upload_id not in [u["UploadId"] for u in uploads]
