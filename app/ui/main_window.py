@@ -164,6 +164,8 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionsMovable(True)  # the order is remembered (ColumnMemory)
+        header.setFirstSectionMovable(False)
         for column, width in ((SIZE, 80), (MODIFIED, 130), (STORAGE_CLASS, 110), (ETAG, 120)):
             header.resizeSection(column, width)
         header.resizeSection(ENCRYPTION, 90)
@@ -294,6 +296,8 @@ class MainWindow(QMainWindow):
         if view_menu is not None:  # the columns from the keyboard too (Alt+V, C)
             view_menu.addSeparator()
             view_menu.addMenu(self.column_menu)
+            for menu in self.hidden_files.column_menus.values():
+                view_menu.addMenu(menu)
         clear_filter = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_box)
         clear_filter.setContext(Qt.ShortcutContext.WidgetShortcut)
         clear_filter.activated.connect(self._leave_filter)
@@ -373,6 +377,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._status_timer.stop()
         self.column_memory.close()
+        self.hidden_files.close()
         self.object_actions.close()
         self.controller.close()
         self.bookmarks.shutdown()

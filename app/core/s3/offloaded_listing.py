@@ -12,8 +12,13 @@ while they are parsed).
 
 A folder that fits on one page never starts a helper. When no helper can run (a frozen
 application without a Python interpreter, a helper that dies before it is ready) the listing
-simply goes on in this process. A failure in the helper is raised here as the same exception,
-so it is described to the user in the same words. `stop` ends the helper at once.
+simply goes on in this process. So it does, once, when the helper dies after taking over or
+fails for its keys (expired, refused): from the continuation token of the last page it
+delivered, signed by this process's session, whose keys botocore renews as for any request
+made here. Pages come in this process's time from then on (slower, and the window may stutter
+while they are parsed), but none is lost or repeated. If the same failure happens here, it is
+raised like any listing error. Any other failure in the helper is raised here as the same
+exception, so it is described to the user in the same words. `stop` ends the helper at once.
 
 The helper signs with the keys this process's session holds when it starts. Temporary keys
 come with their expiry, and shortly before it the helper asks for new ones: it gets what the
@@ -39,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 import app
+from app.core.errors import ErrorKind, describe
 from app.core.errors.redact import remember_secrets
 from app.core.s3 import listing_frames as frames
 from app.core.s3.session import ListingPage, S3Session
@@ -48,6 +54,15 @@ _HELPER_MODULE = "app.core.s3.listing_helper"
 _PIPE_BYTES = 1 << 20  # room for several pages while this process inserts the last one
 _F_SETPIPE_SZ = 1031  # Linux fcntl
 _EXIT_WAIT = 10.0  # seconds
+# Failures of the helper's keys that this process's own session may not share (its keys are
+# renewed by botocore here; the helper's were handed over, maybe just too late).
+_KEY_FAILURES = {
+    ErrorKind.EXPIRED_TOKEN,
+    ErrorKind.INVALID_TOKEN,
+    ErrorKind.WRONG_ACCESS_KEY,
+    ErrorKind.WRONG_SECRET,
+    ErrorKind.NO_CREDENTIALS,
+}
 
 
 class OffloadedListing(Iterator[ListingPage]):
@@ -70,6 +85,7 @@ class OffloadedListing(Iterator[ListingPage]):
         self._last_token: str | None = None
         self._helper: subprocess.Popen[bytes] | None = None
         self._from_helper = False
+        self.resumed_here = False  # the helper failed after taking over: listed here since
         self._done = False
         self._lock = threading.Lock()  # guards _stopped, _busy and the helper's end
         self._stopped = False
@@ -207,15 +223,44 @@ class OffloadedListing(Iterator[ListingPage]):
         frame = self._read_frame(helper)
         if frame is not None and frame[0] == frames.PAGE:
             self.pages_from_helper += 1
-            return frames.decode_page(self._bucket, self._prefix, frame[1])
+            page = frames.decode_page(self._bucket, self._prefix, frame[1])
+            self._last_token = page.next_token
+            return page
         self._release()
         if self._stopped:
             raise StopIteration
         if frame is not None and frame[0] == frames.FAILED:
-            raise frames.decode_failure(frame[1])
-        raise frames.HelperFailure(
-            f"the listing helper process ended unexpectedly (exit status {helper.returncode})"
+            failure = frames.decode_failure(frame[1])
+        else:
+            failure = frames.HelperFailure(
+                f"the listing helper process ended unexpectedly (exit status {helper.returncode})"
+            )
+        if not self._worth_resuming_here(failure):
+            raise failure
+        _log.warning(
+            "listing helper for %r failed after %d pages (%s); going on in this process",
+            self,
+            self.pages_from_helper,
+            type(failure).__name__,
         )
+        return self._resume_here()
+
+    def _worth_resuming_here(self, failure: BaseException) -> bool:
+        if self.resumed_here or not self._last_token:
+            return False
+        if isinstance(failure, frames.HelperFailure):  # it died, or sent nothing readable
+            return True
+        return describe(failure, "listing", self._bucket).kind in _KEY_FAILURES
+
+    def _resume_here(self) -> ListingPage:
+        self.resumed_here = True
+        self._from_helper = False
+        self._here = self._session.list_prefix(
+            self._bucket, self._prefix, self._delimiter, start_token=self._last_token
+        )
+        page = next(self._here)
+        self._last_token = page.next_token
+        return page
 
     def _read_frame(self, helper: subprocess.Popen[bytes]) -> tuple[bytes, bytes] | None:
         """The helper's next frame other than RENEW, which is answered on the way."""

@@ -14,7 +14,7 @@ from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -27,11 +27,14 @@ from PySide6.QtWidgets import (
 
 from app.core.s3 import uploads_in_progress, versions
 from app.core.s3.uploads_in_progress import UnfinishedUpload, UploadedSoFar
+from app.ui.controllers.column_memory import ColumnMemory
 from app.ui.location import Location
+from app.ui.models import uploads_model, versions_model
 from app.ui.models.listing_stream import ListingStream
 from app.ui.models.uploads_model import UploadsModel, upload_pages
 from app.ui.models.versions_model import VersionRow, VersionsModel
 from app.ui.models.visible_fetch import VisibleRowsFetcher
+from app.ui.widgets.column_menu import ColumnMenu
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -48,8 +51,13 @@ def _table(name: str, accessible: str, parent: QWidget) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header = view.horizontalHeader()
+    header.setObjectName(f"{name}Header")
+    header.setAccessibleName("Columns (right-click to choose, drag to reorder)")
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setSectionsMovable(True)
+    header.setFirstSectionMovable(False)  # the name stays first
     return view
 
 
@@ -87,6 +95,20 @@ class HiddenFiles(QObject):
         self.versions_view.setModel(self.versions_model)
         self.uploads_view = _table("unfinishedUploadsList", "Unfinished uploads", self.tabs)
         self.uploads_view.setModel(self.uploads_model)
+        # Their columns are chosen from the header's menu and remembered like the object list's.
+        self.column_menus: dict[str, ColumnMenu] = {}
+        self.column_memories: dict[str, ColumnMemory] = {}
+        for table, title, view, names in (
+            ("versions", "&Version Columns", self.versions_view, versions_model.COLUMNS),
+            ("uploads", "Unfinished &Upload Columns", self.uploads_view, uploads_model.COLUMNS),
+        ):
+            menu = ColumnMenu(view.horizontalHeader(), names, hidden=())
+            menu.setObjectName(f"{table}ColumnMenu")
+            menu.setTitle(title)
+            menu.setAccessibleName(f"{title.replace('&', '')} to show")
+            self.column_menus[table] = menu
+            memory = ColumnMemory(view.horizontalHeader(), names, self._window.settings, table)
+            self.column_memories[table] = memory
         self.tabs.addTab(self.versions_view, "Versions")
         self.tabs.addTab(self.uploads_view, "Unfinished uploads")
         self.tabs.hide()
@@ -138,6 +160,14 @@ class HiddenFiles(QObject):
         for view in (self.versions_view, self.uploads_view):
             view.selectionModel().selectionChanged.connect(self._update_actions)
             view.customContextMenuRequested.connect(self._context_menu)
+        # The Delete key does in each table what deleting means there, as in the object list.
+        for view, slot in (
+            (self.versions_view, self.delete_selected),
+            (self.uploads_view, self.abort_selected_upload),
+        ):
+            delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), view)
+            delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+            delete_key.activated.connect(slot)
         self.versions_model.modelReset.connect(self._update_actions)
         self.uploads_model.modelReset.connect(self._update_actions)
         self.tabs.currentChanged.connect(self._update_actions)
@@ -170,6 +200,11 @@ class HiddenFiles(QObject):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.addActions(actions)
         return menu
+
+    def close(self) -> None:
+        """Save a column change still waiting for its moment (the window is closing)."""
+        for memory in self.column_memories.values():
+            memory.close()
 
     # -- state ---------------------------------------------------------------------------------
 
@@ -266,6 +301,15 @@ class HiddenFiles(QObject):
             version.key,
             version.version_id,
         )
+
+    def delete_selected(self) -> None:
+        """A delete marker is removed (the object comes back), a version deleted for good
+        after the question (what the AWS console's Delete does with them)."""
+        version = self.selected_version()
+        if version is not None and version.is_delete_marker:
+            self.remove_selected_marker()
+        else:
+            self.delete_selected_version()
 
     def delete_selected_version(self) -> None:
         version = self.selected_version()
