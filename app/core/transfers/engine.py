@@ -296,11 +296,21 @@ class TransferEngine:
                 state = JobState(record.state)
                 if state is JobState.RUNNING:
                     state = JobState.QUEUED
+                try:
+                    options = TransferOptions.from_json(record.options)
+                except ValueError as exc:
+                    # Journaled before today's checks (metadata S3 cannot carry, ...): it
+                    # could never finish, and must not stop the other jobs from loading.
+                    log.warning("Job %s cannot be resumed: %s", record.id, exc)
+                    self.journal.set_job_state(
+                        record.id, JobState.CANCELLED.value, f"Its options are refused: {exc}"
+                    )
+                    continue
                 job = Job(
                     record.id,
                     JobKind(record.kind),
                     record.spec,
-                    TransferOptions.from_json(record.options),
+                    options,
                     record.spec.get("title", record.kind),
                     state=state,
                     error=record.error,
