@@ -792,7 +792,9 @@ def _numbered(name: str) -> Iterator[str]:
 def _message(exc: BaseException, job: Job, item: ItemRecord | None = None) -> str:
     key = item.key if item else job.spec.get("key", "")
     bucket = item.bucket if item else job.spec.get("bucket", "")
-    if isinstance(exc, ClientError | BotoCoreError):
+    if isinstance(exc, ClientError | BotoCoreError) or (
+        isinstance(exc, OSError) and exc.filename is not None  # a vanished or locked file
+    ):
         return str(describe(exc, f"the {job.kind.value} of {key}", bucket, key))
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
