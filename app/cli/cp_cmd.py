@@ -209,7 +209,11 @@ def _check_bucket(session: S3Session, bucket: str) -> int:
 
 
 def _check_object(session: S3Session, path: S3Path, options: TransferOptions) -> int:
-    extra = sse_args(options, for_read=True)
+    try:
+        extra = sse_args(options, for_read=True)
+    except ValueError as exc:  # the SSE-C key has gone from the keyring since it was stored
+        exit_codes.say_error(str(exc))
+        return exit_codes.CONNECTION
     try:
         session.call(
             path.bucket, lambda c: c.head_object(Bucket=path.bucket, Key=path.key, **extra)

@@ -192,7 +192,15 @@ def sse_c_ref(args: argparse.Namespace) -> str:
             f"The SSE-C key file {path} must hold 32 bytes, or those bytes in base64"
         )
     owner = f"{SSE_C_FILE_OWNER}:{hashlib.sha256(key).hexdigest()[:16]}"
-    secrets.set_secret(owner, SSE_C_SECRET_KIND, base64.b64encode(key).decode())
+    encoded = base64.b64encode(key).decode()
+    secrets.set_secret(owner, SSE_C_SECRET_KIND, encoded)
+    if secrets.get_secret(owner, SSE_C_SECRET_KIND) != encoded:
+        # keyring's "null" backend (often set on servers and in containers) accepts and drops.
+        raise secrets.SecretStoreError(
+            "The system keyring did not keep the SSE-C key (its backend stores nothing), so "
+            "Eider cannot encrypt or read with --sse-c-key-file. Configure a working keyring "
+            "(unset PYTHON_KEYRING_BACKEND if it names the null backend) and try again."
+        )
     return owner
 
 
