@@ -22,14 +22,24 @@ class _CommandLog(RotatingFileHandler):
     """Marks the handler this module installed, so that a second command run in the same
     process (the tests) replaces it rather than adding another."""
 
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A log that cannot be written must not put a traceback in the command's output."""
+
 
 def log_path() -> Path:
     return paths.log_dir() / LOG_NAME
 
 
-def send_logs_to_file() -> Path:
-    path = log_path()
+def send_logs_to_file() -> Path | None:
+    """Returns the log file, or None when the log folder cannot be made (records are dropped:
+    every error also reaches stderr as the command's own message)."""
     root = logging.getLogger()
+    try:
+        path = log_path()
+    except OSError:
+        if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+            root.addHandler(logging.NullHandler())
+        return None
     for handler in list(root.handlers):
         if isinstance(handler, _CommandLog):
             if Path(handler.baseFilename) == path:

@@ -44,3 +44,21 @@ def test_a_second_command_in_one_process_logs_to_its_own_home(tmp_path: Path, mo
     for handler in ours:
         logging.getLogger().removeHandler(handler)
         handler.close()
+
+
+def test_a_log_that_cannot_be_written_stays_out_of_the_output(
+    aws_env, bucket: str, tmp_path: Path, isolated_environment: Path
+) -> None:
+    (isolated_environment / "log" / LOG_NAME).mkdir(parents=True)  # the file cannot be opened
+    (tmp_path / "f.txt").write_bytes(b"f")
+    done = run_eider(
+        "cp", str(tmp_path / "f.txt"), f"s3://{bucket}/f.txt", "--storage-class", "BOGUS"
+    )
+    assert done.returncode == 1
+    assert all(line.startswith("eider: ") for line in done.stderr.splitlines()), done.stderr
+
+    not_a_folder = tmp_path / "home-is-a-file"
+    not_a_folder.write_text("")
+    listed = run_eider("ls", f"s3://{bucket}/", env={"EIDER_HOME": str(not_a_folder)})
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stderr == ""
