@@ -16,6 +16,7 @@ from app.cli.connection_args import (
     add_connection_arguments,
     open_session,
 )
+from app.cli.head_failures import fail_head
 from app.cli.job_runner import add_output_arguments, make_engine, run_jobs
 from app.cli.s3_paths import BadS3Path, S3Path, is_s3, parse_s3
 from app.cli.transfer_args import TransferArgsError, add_transfer_arguments, options_from_args
@@ -203,12 +204,16 @@ def _check_bucket(session: S3Session, bucket: str) -> int:
     try:
         session.head_bucket(bucket)
     except (ClientError, BotoCoreError) as exc:
-        return exit_codes.fail(exc, "HeadBucket", bucket)
+        return fail_head(session, exc, "HeadBucket", bucket)
     return exit_codes.OK
 
 
 def _check_object(session: S3Session, path: S3Path, options: TransferOptions) -> int:
-    extra = sse_args(options, for_read=True)
+    try:
+        extra = sse_args(options, for_read=True)
+    except ValueError as exc:  # the SSE-C key has gone from the keyring since it was stored
+        exit_codes.say_error(str(exc))
+        return exit_codes.CONNECTION
     try:
         session.call(
             path.bucket, lambda c: c.head_object(Bucket=path.bucket, Key=path.key, **extra)
@@ -220,7 +225,7 @@ def _check_object(session: S3Session, path: S3Path, options: TransferOptions) ->
             return _check_bucket(session, path.bucket) or exit_codes.not_found(
                 f"{path} does not exist"
             )
-        return exit_codes.fail(exc, "HeadObject", path.bucket, path.key)
+        return fail_head(session, exc, "HeadObject", path.bucket, path.key)
     except BotoCoreError as exc:
         return exit_codes.fail(exc, "HeadObject", path.bucket, path.key)
     return exit_codes.OK

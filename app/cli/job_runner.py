@@ -30,8 +30,11 @@ def progress_wanted(args: argparse.Namespace) -> bool:
     return not args.quiet and not args.no_progress and sys.stdout.isatty()
 
 
-def make_engine(session: S3Session, connections: int = 10) -> TransferEngine:
-    return TransferEngine(session, connections=connections)
+def make_engine(
+    session: S3Session, connections: int = 10, rate_limit: int | None = None
+) -> TransferEngine:
+    """`rate_limit` caps every job of the engine together (bytes per second; 0/None: none)."""
+    return TransferEngine(session, connections=connections, rate_limit=rate_limit or None)
 
 
 def run_jobs(

@@ -20,6 +20,7 @@ from app.cli.cp_cmd import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_fa
 from app.cli.job_runner import add_output_arguments, make_engine, run_jobs
 from app.cli.progress_bar import human_size
 from app.cli.s3_paths import parse_s3
+from app.cli.transfer_args import parse_size
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import UNFINISHED, JobState
 from app.core.transfers.journal import JobRecord, Journal
@@ -39,7 +40,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
     resume = actions.add_parser("resume", help="continue unfinished jobs (default: all)")
     resume.add_argument("jobs", nargs="*", metavar="JOB", help="job id or unique id prefix")
-    resume.add_argument("--connections", type=int, default=10)
+    resume.add_argument(
+        "--connections", type=int, default=10, help="requests in flight at once (default 10)"
+    )
+    resume.add_argument(
+        "--rate-limit",
+        type=parse_size,
+        metavar="BYTES",
+        help="bytes per second for all the resumed jobs together, e.g. 5MiB; a job's own "
+        "limit from its first run still holds",
+    )
     add_connection_arguments(resume)
     add_output_arguments(resume)
     resume.set_defaults(func=exit_codes.interruptible(_resume))
@@ -143,13 +153,15 @@ def _match(wanted: list[str], ids: list[str], journal_ids: dict[str, JobRecord])
 
 
 def _load(
-    args: argparse.Namespace, connections: int = 10
+    args: argparse.Namespace, connections: int = 10, rate_limit: int | None = None
 ) -> tuple[TransferEngine, list[str]] | int:
+    if connections < 1:
+        return exit_codes.usage("--connections must be at least 1")
     try:
         session = open_session(args)
     except (*SETUP_USAGE_ERRORS, *SETUP_CONNECTION_ERRORS) as exc:
         return setup_failure(exc)
-    engine = make_engine(session, connections)
+    engine = make_engine(session, connections, rate_limit)
     ids = engine.resume_unfinished(start=False)
     every = {r.id: r for r in _unfinished(engine.journal)}
     chosen = _match(args.jobs, ids, every) if args.jobs else ids
@@ -166,7 +178,7 @@ def _load(
 
 
 def _resume(args: argparse.Namespace) -> int:
-    loaded = _load(args, args.connections)
+    loaded = _load(args, args.connections, args.rate_limit)
     if isinstance(loaded, int):
         return loaded
     engine, chosen = loaded

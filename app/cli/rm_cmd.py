@@ -9,6 +9,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from app.cli import exit_codes
 from app.cli.connection_args import add_connection_arguments, open_session
 from app.cli.cp_cmd import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
+from app.cli.head_failures import fail_head
 from app.cli.s3_paths import S3Path, parse_s3
 from app.core.s3.deletion import DeleteMode, DeleteReport, Target, delete_prefix, delete_targets
 from app.core.s3.session import S3Session
@@ -49,14 +50,14 @@ def _run(args: argparse.Namespace) -> int:
         try:
             return _dry_run(session, path, args)
         except (ClientError, BotoCoreError) as exc:
-            return exit_codes.fail(exc, "ListObjectsV2", path.bucket, path.key)
+            return fail_head(session, exc, "ListObjectsV2", path.bucket, path.key)
     try:
         if args.recursive:
             report = _prefix(session, path.as_prefix(), args)
         else:
             report = _one(session, path, args)
     except (ClientError, BotoCoreError) as exc:
-        return exit_codes.fail(exc, "DeleteObjects", path.bucket, path.key)
+        return fail_head(session, exc, "DeleteObjects", path.bucket, path.key)
     if report is None:
         return exit_codes.not_found(f"{path} does not exist")
     for failure in report.failures[:20]:

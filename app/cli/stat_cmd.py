@@ -12,6 +12,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from app.cli import exit_codes
 from app.cli.connection_args import add_connection_arguments, open_session
 from app.cli.cp_cmd import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
+from app.cli.head_failures import fail_head
 from app.cli.s3_paths import parse_s3
 from app.cli.transfer_args import TransferArgsError, sse_c_ref
 from app.core.transfers.options import ServerSideEncryption, TransferOptions
@@ -66,11 +67,11 @@ def _run(args: argparse.Namespace) -> int:
             try:
                 session.head_bucket(path.bucket)
             except (ClientError, BotoCoreError) as bucket_exc:
-                return exit_codes.fail(bucket_exc, "HeadBucket", path.bucket)
+                return fail_head(session, bucket_exc, "HeadBucket", path.bucket)
             if args.version_id:
                 return exit_codes.not_found(f"{path} has no version {args.version_id}")
             return exit_codes.not_found(f"{path} does not exist")
-        return exit_codes.fail(exc, "HeadObject", path.bucket, path.key)
+        return fail_head(session, exc, "HeadObject", path.bucket, path.key)
     except BotoCoreError as exc:
         return exit_codes.fail(exc, "HeadObject", path.bucket, path.key)
     print(json.dumps(properties(path.bucket, path.key, head), indent=2, ensure_ascii=False))

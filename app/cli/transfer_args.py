@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from app.core import secrets
+from app.core.transfers.header_values import CANNED_ACLS
 from app.core.transfers.options import (
     ChecksumAlgorithm,
     ConflictPolicy,
@@ -36,7 +37,7 @@ def parse_size(text: str) -> int:
     return int(float(match.group(1)) * _FACTORS[match.group(2).upper()])
 
 
-def _metadata(text: str) -> tuple[str, str]:
+def _key_value(text: str) -> tuple[str, str]:
     name, sep, value = text.partition("=")
     if not sep or not name:
         raise argparse.ArgumentTypeError(f"'{text}' is not KEY=VALUE")
@@ -58,8 +59,16 @@ def add_transfer_arguments(parser: argparse.ArgumentParser, conflicts: bool = Tr
         choices=[a.value for a in ChecksumAlgorithm],
         help="how each request body is verified (default md5)",
     )
+    group.add_argument(
+        "--store-sha256",
+        action="store_true",
+        help="keep the whole file's SHA-256 in the object's metadata (eider-sha256), "
+        "for any client to verify later",
+    )
     group.add_argument("--storage-class", help="e.g. STANDARD_IA, GLACIER_IR")
-    group.add_argument("--acl", help="canned ACL, e.g. private, public-read")
+    group.add_argument(
+        "--acl", choices=CANNED_ACLS, metavar="ACL", help="canned ACL: " + ", ".join(CANNED_ACLS)
+    )
     group.add_argument("--sse", choices=["AES256", "aws:kms"], help="server-side encryption")
     group.add_argument("--sse-kms-key-id", help="KMS key for --sse aws:kms")
     group.add_argument(
@@ -69,11 +78,37 @@ def add_transfer_arguments(parser: argparse.ArgumentParser, conflicts: bool = Tr
         help="SSE-C key: a file holding 32 raw bytes or their base64 (never the key itself)",
     )
     group.add_argument(
-        "--metadata", type=_metadata, action="append", default=[], metavar="KEY=VALUE"
+        "--metadata",
+        type=_key_value,
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="user metadata (x-amz-meta-KEY), printable ASCII; repeat for more",
+    )
+    group.add_argument(
+        "--tag",
+        dest="tags",
+        type=_key_value,
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="object tag; repeat for more (at most 10)",
     )
     group.add_argument("--content-type", help="default: guessed from the file name")
-    group.add_argument("--cache-control")
-    group.add_argument("--rate-limit", type=parse_size, metavar="BYTES", help="per second")
+    group.add_argument("--cache-control", metavar="VALUE", help="e.g. 'max-age=3600'")
+    group.add_argument(
+        "--no-preserve-mtime",
+        dest="preserve_mtime",
+        action="store_false",
+        help="do not keep the file's modification time in the metadata (uploads) nor set it "
+        "on the file (downloads)",
+    )
+    group.add_argument(
+        "--rate-limit",
+        type=parse_size,
+        metavar="BYTES",
+        help="bytes per second for this command, e.g. 5MiB (0: no limit)",
+    )
     if not conflicts:
         return
     group.add_argument(
@@ -98,11 +133,17 @@ def options_from_args(args: argparse.Namespace) -> TransferOptions:
     changes["connections"] = args.connections
     if args.checksum:
         changes["checksum"] = ChecksumAlgorithm(args.checksum)
-    for name in ("storage_class", "acl", "content_type", "cache_control", "rate_limit"):
+    for name in ("storage_class", "acl", "content_type", "cache_control"):
         if getattr(args, name) is not None:
             changes[name] = getattr(args, name)
+    if args.rate_limit:  # 0 or absent: no limit
+        changes["rate_limit"] = args.rate_limit
     if args.metadata:
         changes["metadata"] = dict(args.metadata)
+    if args.tags:
+        changes["tags"] = dict(args.tags)
+    changes["preserve_mtime"] = args.preserve_mtime
+    changes["store_sha256"] = args.store_sha256
     if_exists = getattr(args, "if_exists", None)
     no_overwrite = getattr(args, "no_overwrite", False)
     if no_overwrite and if_exists not in (None, "skip"):
@@ -151,7 +192,15 @@ def sse_c_ref(args: argparse.Namespace) -> str:
             f"The SSE-C key file {path} must hold 32 bytes, or those bytes in base64"
         )
     owner = f"{SSE_C_FILE_OWNER}:{hashlib.sha256(key).hexdigest()[:16]}"
-    secrets.set_secret(owner, SSE_C_SECRET_KIND, base64.b64encode(key).decode())
+    encoded = base64.b64encode(key).decode()
+    secrets.set_secret(owner, SSE_C_SECRET_KIND, encoded)
+    if secrets.get_secret(owner, SSE_C_SECRET_KIND) != encoded:
+        # keyring's "null" backend (often set on servers and in containers) accepts and drops.
+        raise secrets.SecretStoreError(
+            "The system keyring did not keep the SSE-C key (its backend stores nothing), so "
+            "Eider cannot encrypt or read with --sse-c-key-file. Configure a working keyring "
+            "(unset PYTHON_KEYRING_BACKEND if it names the null backend) and try again."
+        )
     return owner
 
 

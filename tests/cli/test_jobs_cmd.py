@@ -3,6 +3,7 @@ and finished by `eider jobs resume`; `eider jobs abort` drops a job and its mult
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import signal
@@ -12,8 +13,11 @@ import sys
 import time
 from pathlib import Path
 
+from app.cli.connection_args import add_connection_arguments, open_session
 from app.cli.main import main
 from app.core.transfers.download import partial_path
+from app.core.transfers.engine import TransferEngine
+from app.core.transfers.jobs import JobState
 from app.core.transfers.journal import default_path as journal_path
 from tests.cli.conftest import ROOT, run_eider
 
@@ -223,3 +227,31 @@ def _journaled_ranges() -> int:
         return 0
     finally:
         db.close()
+
+
+def test_resume_rate_limit_caps_the_resumed_jobs(
+    capsys, aws_env, seaweed_admin, bucket: str, tmp_path: Path
+) -> None:
+    data = os.urandom(2 * 1024 * 1024)
+    (tmp_path / "slow.bin").write_bytes(data)
+    parser = argparse.ArgumentParser()
+    add_connection_arguments(parser)
+    # The session `eider cp` would open, so that `eider jobs resume` finds the job as its own;
+    # at one byte per second the job is still at its start when it is paused.
+    engine = TransferEngine(open_session(parser.parse_args([])), rate_limit=1)
+    job = engine.upload(tmp_path / "slow.bin", bucket, "slow.bin")
+    engine.pause(job)
+    deadline = time.monotonic() + 60
+    while engine.job(job).state is not JobState.PAUSED and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert engine.job(job).state is JobState.PAUSED
+    engine.close()
+
+    assert main(["jobs", "resume", "--connections", "0"]) == 2
+    started = time.monotonic()
+    assert main(["jobs", "resume", job[:8], "--rate-limit", "512KiB", "-q"]) == 0
+    # A limit check, not a speed target: 2 MiB at 512 KiB/s cannot take under ~3 s (a quarter
+    # second of burst, the last slice's debt unpaid), however fast the machine.
+    assert time.monotonic() - started >= 2.5
+    assert seaweed_admin.get_object(Bucket=bucket, Key="slow.bin")["Body"].read() == data
+    assert "--connections must be at least 1" in capsys.readouterr().err

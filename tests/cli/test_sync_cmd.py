@@ -183,3 +183,37 @@ def test_ctrl_c_pauses_the_sync_with_exit_130_and_deletes_nothing(
 def _keys(admin: Any, bucket: str) -> list[str]:
     listed = admin.list_objects_v2(Bucket=bucket)
     return sorted(o["Key"] for o in listed.get("Contents", []))
+
+
+def test_excluded_names_are_neither_sent_nor_deleted_both_ways(
+    aws_env: list[str],
+    seaweed_admin: Any,
+    bucket: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    src = tmp_path / "src"
+    for name in ("a.txt", "b.tmp", "logs/x.log", "logs/keep.log"):
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        (src / name).write_bytes(name.encode())
+    seaweed_admin.put_object(Bucket=bucket, Key="f/extra.txt", Body=b"extra")
+    seaweed_admin.put_object(Bucket=bucket, Key="f/old.tmp", Body=b"excluded extra")
+    rules = ["--exclude", "*.tmp", "--exclude", "logs/*", "--include", "logs/keep*"]
+    up = ["sync", str(src), f"s3://{bucket}/f/", "--delete", *rules, *aws_env]
+
+    assert main([*up, "--dryrun"]) == 0
+    planned = [line.removeprefix("(dryrun) ") for line in capsys.readouterr().out.splitlines()]
+    assert main(up) == 0
+    done = capsys.readouterr().out.splitlines()
+    assert planned[:-1] == done[: len(planned) - 1]  # the dry run lists what the sync does
+    keys = sorted(o["Key"] for o in seaweed_admin.list_objects_v2(Bucket=bucket)["Contents"])
+    assert keys == ["f/a.txt", "f/logs/keep.log", "f/old.tmp"]  # extra.txt deleted, old.tmp kept
+
+    down = tmp_path / "down"
+    down.mkdir()
+    (down / "local.tmp").write_bytes(b"mine")
+    (down / "stray.txt").write_bytes(b"stray")
+    argv = ["sync", f"s3://{bucket}/f/", str(down), "--delete", "--exclude", "*.tmp", *aws_env]
+    assert main(argv) == 0
+    got = sorted(p.relative_to(down).as_posix() for p in down.rglob("*") if p.is_file())
+    assert got == ["a.txt", "local.tmp", "logs/keep.log"]  # old.tmp not fetched, local.tmp kept

@@ -296,11 +296,21 @@ class TransferEngine:
                 state = JobState(record.state)
                 if state is JobState.RUNNING:
                     state = JobState.QUEUED
+                try:
+                    options = TransferOptions.from_json(record.options)
+                except ValueError as exc:
+                    # Journaled before today's checks (metadata S3 cannot carry, ...): it
+                    # could never finish, and must not stop the other jobs from loading.
+                    log.warning("Job %s cannot be resumed: %s", record.id, exc)
+                    self.journal.set_job_state(
+                        record.id, JobState.CANCELLED.value, f"Its options are refused: {exc}"
+                    )
+                    continue
                 job = Job(
                     record.id,
                     JobKind(record.kind),
                     record.spec,
-                    TransferOptions.from_json(record.options),
+                    options,
                     record.spec.get("title", record.kind),
                     state=state,
                     error=record.error,
@@ -782,7 +792,9 @@ def _numbered(name: str) -> Iterator[str]:
 def _message(exc: BaseException, job: Job, item: ItemRecord | None = None) -> str:
     key = item.key if item else job.spec.get("key", "")
     bucket = item.bucket if item else job.spec.get("bucket", "")
-    if isinstance(exc, ClientError | BotoCoreError):
+    if isinstance(exc, ClientError | BotoCoreError) or (
+        isinstance(exc, OSError) and exc.filename is not None  # a vanished or locked file
+    ):
         return str(describe(exc, f"the {job.kind.value} of {key}", bucket, key))
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 

@@ -7,6 +7,12 @@ from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
+from app.core.transfers.header_values import (
+    header_problem,
+    metadata_problem,
+    tags_problem,
+)
+
 KIB = 1024
 MIB = 1024 * KIB
 GIB = 1024 * MIB
@@ -84,6 +90,16 @@ class TransferOptions:
             raise ValueError("An empty KMS key id is not valid; leave it unset for the default")
         if self.sse is ServerSideEncryption.CUSTOMER and not self.sse_customer_key_ref:
             raise ValueError("SSE-C needs a customer key")
+        if self.rate_limit is not None and self.rate_limit < 0:
+            raise ValueError("A rate limit cannot be negative")
+        problem = (
+            metadata_problem(self.metadata)
+            or header_problem("content type", self.content_type)
+            or header_problem("cache control", self.cache_control)
+            or tags_problem(self.tags)
+        )
+        if problem:
+            raise ValueError(problem)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), sort_keys=True)

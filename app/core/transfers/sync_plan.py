@@ -34,6 +34,7 @@ from app.core.explained import ExplainedError
 from app.core.s3.session import S3Session
 from app.core.transfers import checksums
 from app.core.transfers.download import PARTIAL_SUFFIX
+from app.core.transfers.name_filter import NameFilter
 from app.core.transfers.names import (
     MAX_KEY_BYTES,
     DownloadPlanner,
@@ -100,6 +101,8 @@ class SyncOptions:
     exact_timestamps: bool = False  # same size is unchanged only if the times match exactly
     target_os: TargetOS = field(default_factory=TargetOS.current)
     case_insensitive: bool | None = None  # of the local file system; None: the OS's usual
+    # Names left out are neither transferred nor deleted, on either side.
+    names: NameFilter = field(default_factory=NameFilter)
 
 
 @dataclass
@@ -582,6 +585,8 @@ def plan_sync(
         for pair in pair_streams(local, remote):
             if cancelled is not None and cancelled():
                 raise SyncError("Planning was cancelled.")
+            if not options.names.includes(pair.name):
+                continue
             if direction is Direction.UPLOAD:
                 _plan_upload_pair(plan, comparer, pair, pending)
             else:

@@ -245,3 +245,31 @@ def test_per_job_connection_limit(
     job = engine.upload(tmp_path / "big.bin", bucket, "big.bin", replace(SMALL, connections=2))
     assert engine.wait(job, 60).state is JobState.DONE
     assert most == 2
+
+
+def test_a_file_deleted_after_planning_fails_with_a_plain_message(
+    seaweed_admin: Any,
+    bucket: str,
+    make_engine: Callable[..., TransferEngine],
+    tmp_path: Path,
+) -> None:
+    tree = tmp_path / "tree"
+    random_file(tree / "a.txt", 100)
+    random_file(tree / "b.txt", 100)
+    seaweed_admin.put_object(Bucket=bucket, Key="gone/b.txt", Body=b"older")
+
+    def resolver(conflict: Conflict) -> Decision:
+        # Asked between planning and sending: the moment a user's file can disappear.
+        (tree / "b.txt").unlink()
+        return Decision(ConflictPolicy.OVERWRITE)
+
+    engine = make_engine(conflict_resolver=resolver)
+    job = engine.upload(tree, bucket, "gone/", replace(SMALL, conflict=ConflictPolicy.ASK))
+    snap = engine.wait(job, 60)
+    assert snap.state is JobState.FAILED
+    assert [f.local_path for f in snap.failures] == [str(tree / "b.txt")]
+    message = snap.failures[0].message
+    assert message.startswith(f"The local file or folder '{tree / 'b.txt'}' does not exist.")
+    assert "Errno" not in message
+    assert seaweed_admin.get_object(Bucket=bucket, Key="gone/b.txt")["Body"].read() == b"older"
+    assert seaweed_admin.head_object(Bucket=bucket, Key="gone/a.txt")["ContentLength"] == 100

@@ -16,7 +16,7 @@ from botocore.exceptions import ClientError
 from app.core import secrets
 from app.core.s3.session import S3Session
 from app.core.transfers import digests
-from app.core.transfers.engine import TransferEngine
+from app.core.transfers.engine import TransferEngine, endpoint_id
 from app.core.transfers.jobs import JobState
 from app.core.transfers.options import (
     MIB,
@@ -125,3 +125,37 @@ def test_sse_c_round_trip(
     snap = engine.wait(engine.download(bucket, "s.bin", tmp_path / "back.bin", options), 60)
     assert snap.state is JobState.DONE, snap.error
     assert (tmp_path / "back.bin").read_bytes() == data
+
+
+def test_a_journaled_job_with_refused_options_is_cancelled_not_fatal(
+    session: S3Session, make_engine: Callable[..., TransferEngine], tmp_path: Path
+) -> None:
+    # Written before metadata was checked: loading it must not stop the other jobs loading.
+    engine = make_engine()
+    endpoint = endpoint_id(session)
+    bad = TransferOptions().to_json().replace('"metadata": {}', '"metadata": {"k": "v\\u00e4"}')
+    assert '"v\\u00e4"' in bad
+    spec = {"title": "old", "local": str(tmp_path), "bucket": "b", "key": "k"}
+    engine.journal.create_job("bad-job", "upload", endpoint, spec, bad)
+    good = TransferOptions(metadata={"k": "v"}).to_json()
+    engine.journal.create_job("good-job", "upload", endpoint, spec, good)
+    engine.journal.set_job_state("good-job", JobState.PAUSED.value)
+    assert engine.resume_unfinished(start=False) == ["good-job"]
+    record = engine.journal.job("bad-job")
+    assert record is not None and record.state == JobState.CANCELLED.value
+    assert "printable ASCII" in (record.error or "")
+
+
+def test_options_refuse_what_s3_headers_cannot_carry() -> None:
+    for changes in (
+        {"metadata": {"k": "caf\u00e9"}},
+        {"metadata": {"two words": "x"}},
+        {"content_type": "text/plain\nX: y"},
+        {"tags": {f"t{i}": "v" for i in range(11)}},
+        {"tags": {"k" * 129: "v"}},
+        {"tags": {"k": "v" * 257}},
+        {"rate_limit": -1},
+    ):
+        with pytest.raises(ValueError):
+            TransferOptions(**changes)  # type: ignore[arg-type]
+    TransferOptions(metadata={"Owner-Id": "a=b; c"}, tags={"caf\u00e9": "\u00fcber"})

@@ -1,0 +1,55 @@
+"""Where the commands' log records go: a file in the log folder, never the terminal.
+
+Without a handler, Python prints warnings on stderr through its last-resort handler: every
+failed item would then show twice, once raw and once as the command's `eider: error:` line.
+The error messages point at this file ("the log file has the details").
+"""
+
+from __future__ import annotations
+
+import logging
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from app.core import paths
+
+LOG_NAME = "eider-cli.log"
+_MAX_BYTES = 1024 * 1024
+_BACKUPS = 3
+
+
+class _CommandLog(RotatingFileHandler):
+    """Marks the handler this module installed, so that a second command run in the same
+    process (the tests) replaces it rather than adding another."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A log that cannot be written must not put a traceback in the command's output."""
+
+
+def log_path() -> Path:
+    return paths.log_dir() / LOG_NAME
+
+
+def send_logs_to_file() -> Path | None:
+    """Returns the log file, or None when the log folder cannot be made (records are dropped:
+    every error also reaches stderr as the command's own message)."""
+    root = logging.getLogger()
+    try:
+        path = log_path()
+    except OSError:
+        if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+            root.addHandler(logging.NullHandler())
+        return None
+    for handler in list(root.handlers):
+        if isinstance(handler, _CommandLog):
+            if Path(handler.baseFilename) == path:
+                return path
+            root.removeHandler(handler)
+            handler.close()
+    handler = _CommandLog(
+        path, maxBytes=_MAX_BYTES, backupCount=_BACKUPS, encoding="utf-8", delay=True
+    )
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    return path
