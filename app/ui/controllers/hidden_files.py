@@ -226,9 +226,12 @@ class HiddenFiles(QObject):
         return menu
 
     def close(self) -> None:
-        """Save a column change still waiting for its moment (the window is closing)."""
+        """Save a column change still waiting for its moment and stop listing (the window is
+        closing: its worker pool goes, and a view asking for a page then would raise)."""
         for memory in self.column_memories.values():
             memory.close()
+        self.versions_model.set_stream(None)
+        self.uploads_model.set_stream(None)
 
     # -- state ---------------------------------------------------------------------------------
 

@@ -256,3 +256,21 @@ def test_the_filter_box_filters_the_hidden_tables_and_the_status_bar_counts_them
     wait_for(qtbot, lambda: hidden.versions_view.model().rowCount() == 3 and idle(window))
     wait_for(qtbot, lambda: "3 versions, 0 delete markers" in summary.text())
     assert "1 unfinished upload" in summary.text() and "filter" not in summary.text()
+
+
+def test_a_filter_matching_nothing_loaded_yet_loads_the_next_pages(
+    qtbot: QtBot, windows: Windows, seaweed: RunningS3, seaweed_admin: Any, bucket: str
+) -> None:
+    admin = seaweed_admin
+    admin.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
+    for key in [f"a{i}.txt" for i in range(8)] + ["zz-wanted.txt"]:
+        admin.put_object(Bucket=bucket, Key=key, Body=b"v")
+    # Pages of two: the first pages hold only names the filter hides.
+    window = windows.open(connection_for(seaweed, max_keys=2), Location(bucket))
+    wait_for(qtbot, lambda: window.controller.model.rowCount() > 0)
+    window.filter_box.setText("wanted")
+    hidden = window.hidden_files
+    hidden.show_action.trigger()
+    wait_for(qtbot, lambda: shown(hidden.versions_view, versions_model.NAME) == ["zz-wanted.txt"])
+    assert hidden.versions_model.rowCount() == 9  # every page up to the match was loaded
+    wait_for(qtbot, lambda: "filter shows 1 of 9" in window.summary_label.text())
