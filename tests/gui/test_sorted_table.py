@@ -66,3 +66,26 @@ def test_contract_holds_while_version_pages_arrive_sorted_and_filtered(
     table.set_filter("")
     table.sort(-1)  # the server's order again
     assert [table.source_row(r) for r in range(table.rowCount())] == list(range(25))
+
+
+def test_the_summary_says_a_sort_covers_only_what_is_loaded(
+    qtbot: QtBot, seaweed: RunningS3, seaweed_admin: Any, bucket: str, bridge: Any
+) -> None:
+    for i in range(7):
+        seaweed_admin.put_object(Bucket=bucket, Key=f"{i}.txt", Body=b"s" * i)
+    session = S3Session(connection_for(seaweed, max_keys=5))
+    model = VersionsModel()
+    table = SortedTable(model)
+    stream = ListingStream(versions.list_versions(session, bucket, "", "/"), bridge, bucket, "")
+    model.set_stream(stream)
+    stream.fetch_next()
+    wait_for(qtbot, lambda: model.rowCount() == 5 and not model.loading)
+    assert table.summary() == "5 versions, 0 delete markers loaded, more to load"
+    table.sort(SIZE, Qt.SortOrder.DescendingOrder)
+    assert table.summary() == (
+        "5 versions, 0 delete markers loaded, more to load · sorted by size: 5 loaded of more"
+    )
+    stream.fetch_next()  # the next page is sorted in; nothing is left to load
+    wait_for(qtbot, lambda: model.complete and not model.loading)
+    assert [table.index(r, NAME).data() for r in range(3)] == ["6.txt", "5.txt", "4.txt"]
+    assert table.summary() == "7 versions, 0 delete markers"

@@ -50,8 +50,12 @@ class SortedTable(QSortFilterProxyModel):
 
     def summary(self) -> str:
         """The source's summary, with what sorting and filtering show of it."""
-        text = self._source.summary()
+        source = self._source
+        notes = [source.summary()]
+        loaded = f"{source.rowCount():,}"
+        column = self.sortColumn()
+        if 0 <= column < len(source.columns) and not source.complete:  # only what is loaded
+            notes.append(f"sorted by {source.columns[column].lower()}: {loaded} loaded of more")
         if self.filter_text:
-            loaded = self._source.rowCount()
-            return f"{text} · filter shows {self.rowCount():,} of {loaded:,}"
-        return text
+            notes.append(f"filter shows {self.rowCount():,} of {loaded}")
+        return " · ".join(notes)
