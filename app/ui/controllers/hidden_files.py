@@ -103,6 +103,7 @@ class HiddenFiles(QObject):
             table.rowsInserted.connect(self.summaryChanged)
             table.rowsRemoved.connect(self.summaryChanged)
             table.modelReset.connect(self.summaryChanged)
+            table.layoutChanged.connect(self.summaryChanged)  # sorted
         self._controller.locationChanged.connect(self._location_changed)
         window.refresh_action.triggered.connect(self.reload)
         self._update_actions()
