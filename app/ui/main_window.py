@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else SettingsStore()
         self._connection_label = ""
         self._nothing_at: Location | None = None  # the location whose listing found nothing
+        self._listing_activity = ""  # the controller's; the hidden-files tables add theirs
         self.setObjectName("mainWindow")
         self.setWindowTitle("Eider")
         self.setAccessibleName("Eider main window")
@@ -240,7 +241,7 @@ class MainWindow(QMainWindow):
         c.locationFound.connect(self.folder_tree.location_found)
         c.locationFound.connect(self._something_here)
         c.nothingHere.connect(self._nothing_here)
-        c.activityChanged.connect(self.activity_label.setText)
+        c.activityChanged.connect(self._activity_changed)
         c.errorOccurred.connect(self.show_error)
         c.model.summaryChanged.connect(self._schedule_status)
         c.model.modelReset.connect(self._refresh_status)
@@ -271,6 +272,8 @@ class MainWindow(QMainWindow):
         self.object_list.activated.connect(self._row_activated)
         # Hidden files, encryption at a glance and server search keep their logic in their modules.
         self.hidden_files = HiddenFiles(self)
+        self.hidden_files.summaryChanged.connect(self._schedule_status)
+        self.hidden_files.activityChanged.connect(self._show_activity)
         self.encryption_probe = EncryptionProbe(
             self.object_list, c.model, lambda: c.session, c._bridge, self
         )
@@ -344,6 +347,14 @@ class MainWindow(QMainWindow):
         self.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_box.selectAll()
 
+    def _activity_changed(self, text: str) -> None:
+        self._listing_activity = text
+        self._show_activity()
+
+    def _show_activity(self, *_: object) -> None:
+        hidden = self.hidden_files.activity()
+        self.activity_label.setText(" · ".join(t for t in (self._listing_activity, hidden) if t))
+
     def _schedule_status(self) -> None:
         if not self._status_timer.isActive():
             self._status_timer.start()
@@ -367,7 +378,9 @@ class MainWindow(QMainWindow):
                 else f"The bucket {nothing.bucket} is empty"
             )
         else:
-            self.summary_label.setText(self.controller.model.summary())
+            hidden = self.hidden_files.summary()
+            text = self.controller.model.summary()
+            self.summary_label.setText(f"{text} · {hidden}" if hidden else text)
         model = self.controller.model
         self.load_all_action.setEnabled(model.canFetchMore(QModelIndex()))
 

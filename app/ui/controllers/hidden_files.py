@@ -6,6 +6,11 @@ delete markers (ListObjectVersions, page by page) and its unfinished multipart u
 size uploaded so far is fetched for visible rows only). Its actions: restore a version (copy
 it over the latest), delete a version permanently, remove a delete marker, abort an upload.
 Destructive ones ask first, through a non-blocking message box.
+
+Like the object list, both tables sort by a clicked header (a third click goes back to the
+server's order), the window's filter box filters them by name, and the status bar says what
+they are loading and how much they show. Their views show `SortedTable` proxies: selections
+are mapped back to the models' rows before anything acts on them.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from app.ui.controllers.column_memory import ColumnMemory
 from app.ui.location import Location
 from app.ui.models import uploads_model, versions_model
 from app.ui.models.listing_stream import ListingStream
+from app.ui.models.sorted_table import SortedTable
 from app.ui.models.uploads_model import UploadsModel, upload_pages
 from app.ui.models.versions_model import VersionRow, VersionsModel
 from app.ui.models.visible_fetch import VisibleRowsFetcher
@@ -53,16 +59,20 @@ def _table(name: str, accessible: str, parent: QWidget) -> QTableView:
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     header = view.horizontalHeader()
     header.setObjectName(f"{name}Header")
-    header.setAccessibleName("Columns (right-click to choose, drag to reorder)")
+    header.setAccessibleName("Columns (click to sort, right-click to choose, drag to reorder)")
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     header.setSectionsMovable(True)
     header.setFirstSectionMovable(False)  # the name stays first
+    header.setSortIndicatorClearable(True)  # ascending, descending, the server's order
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     return view
 
 
 class HiddenFiles(QObject):
     changed = Signal()  # an action changed the server (tests and the status bar wait on it)
+    summaryChanged = Signal()  # what the tables show changed (the status bar's summary)
+    activityChanged = Signal(str)  # what they are loading now; "" when idle
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -71,6 +81,8 @@ class HiddenFiles(QObject):
         self._bridge = window.controller._bridge
         self.versions_model = VersionsModel(self)
         self.uploads_model = UploadsModel(self)
+        self.versions_table = SortedTable(self.versions_model, self)
+        self.uploads_table = SortedTable(self.uploads_model, self)
         self._build_panel()
         self._build_actions()
         self.upload_sizes = VisibleRowsFetcher(
@@ -80,7 +92,18 @@ class HiddenFiles(QObject):
         self.upload_sizes.fetched.connect(self._size_arrived)
         self.uploads_model.modelReset.connect(self.upload_sizes.reset)
         self.uploads_model.rowsInserted.connect(self.upload_sizes.schedule)
+        self.uploads_table.layoutChanged.connect(self.upload_sizes.schedule)  # sorted
+        self.uploads_table.rowsInserted.connect(self.upload_sizes.schedule)  # filter widened
         self.tabs.currentChanged.connect(self.upload_sizes.schedule)
+        window.filter_box.textChanged.connect(self.set_filter)
+        for model in (self.versions_model, self.uploads_model):
+            model.summaryChanged.connect(self.summaryChanged)
+            model.loadingChanged.connect(self._loading_changed)
+        for table in (self.versions_table, self.uploads_table):
+            table.rowsInserted.connect(self.summaryChanged)
+            table.rowsRemoved.connect(self.summaryChanged)
+            table.modelReset.connect(self.summaryChanged)
+            table.layoutChanged.connect(self.summaryChanged)  # sorted
         self._controller.locationChanged.connect(self._location_changed)
         window.refresh_action.triggered.connect(self.reload)
         self._update_actions()
@@ -92,9 +115,11 @@ class HiddenFiles(QObject):
         self.tabs.setObjectName("hiddenFilesPanel")
         self.tabs.setAccessibleName("Hidden files")
         self.versions_view = _table("versionsList", "Versions and delete markers", self.tabs)
-        self.versions_view.setModel(self.versions_model)
+        self.versions_view.setModel(self.versions_table)
+        self.versions_view.setSortingEnabled(True)
         self.uploads_view = _table("unfinishedUploadsList", "Unfinished uploads", self.tabs)
-        self.uploads_view.setModel(self.uploads_model)
+        self.uploads_view.setModel(self.uploads_table)
+        self.uploads_view.setSortingEnabled(True)
         # Their columns are chosen from the header's menu and remembered like the object list's.
         self.column_menus: dict[str, ColumnMenu] = {}
         self.column_memories: dict[str, ColumnMemory] = {}
@@ -202,9 +227,12 @@ class HiddenFiles(QObject):
         return menu
 
     def close(self) -> None:
-        """Save a column change still waiting for its moment (the window is closing)."""
+        """Save a column change still waiting for its moment and stop listing (the window is
+        closing: its worker pool goes, and a view asking for a page then would raise)."""
         for memory in self.column_memories.values():
             memory.close()
+        self.versions_model.set_stream(None)
+        self.uploads_model.set_stream(None)
 
     # -- state ---------------------------------------------------------------------------------
 
@@ -216,13 +244,17 @@ class HiddenFiles(QObject):
         if not self.shown or self.tabs.currentWidget() is not self.versions_view:
             return None
         rows = self.versions_view.selectionModel().selectedRows()
-        return self.versions_model.row(rows[0].row()) if rows else None
+        if not rows:
+            return None
+        return self.versions_model.row(self.versions_table.source_row(rows[0].row()))
 
     def selected_upload(self) -> UnfinishedUpload | None:
         if not self.shown or self.tabs.currentWidget() is not self.uploads_view:
             return None
         rows = self.uploads_view.selectionModel().selectedRows()
-        return self.uploads_model.upload(rows[0].row()) if rows else None
+        if not rows:
+            return None
+        return self.uploads_model.upload(self.uploads_table.source_row(rows[0].row()))
 
     def _update_actions(self, *_: object) -> None:
         version = self.selected_version()
@@ -231,6 +263,40 @@ class HiddenFiles(QObject):
         self.delete_version_action.setEnabled(is_version)
         self.remove_marker_action.setEnabled(version is not None and version.is_delete_marker)
         self.abort_action.setEnabled(self.selected_upload() is not None)
+
+    def summary(self) -> str:
+        """What the tables show, for the status bar ("" while hidden files are off)."""
+        parts = [
+            table.summary()
+            for table, model in (
+                (self.versions_table, self.versions_model),
+                (self.uploads_table, self.uploads_model),
+            )
+            if model.stream is not None
+        ]
+        return " · ".join(parts)
+
+    def activity(self) -> str:
+        loading = [
+            what
+            for what, model in (
+                ("versions", self.versions_model),
+                ("unfinished uploads", self.uploads_model),
+            )
+            if model.loading
+        ]
+        if not loading:
+            return ""
+        return f"Loading {' and '.join(loading)} of {self._controller.location.url}…"
+
+    def _loading_changed(self, _busy: bool) -> None:
+        self.activityChanged.emit(self.activity())
+        self.summaryChanged.emit()
+
+    def set_filter(self, text: str) -> None:
+        """Show only the rows whose name contains `text` (the window's filter box)."""
+        self.versions_table.set_filter(text)
+        self.uploads_table.set_filter(text)
 
     # -- listing -------------------------------------------------------------------------------
 
@@ -262,10 +328,10 @@ class HiddenFiles(QObject):
         self.uploads_model.set_stream(upload_stream, prefix)
         upload_stream.fetch_next()
 
-    def _upload_key(self, row: int) -> Hashable | None:
-        if row >= self.uploads_model.rowCount():
+    def _upload_key(self, row: int) -> Hashable | None:  # a row of the view
+        if row >= self.uploads_table.rowCount():
             return None
-        upload = self.uploads_model.upload(row)
+        upload = self.uploads_model.upload(self.uploads_table.source_row(row))
         return (self._controller.location.bucket, upload.key, upload.upload_id)
 
     def _uploaded_so_far(self, key: tuple[str, str, str]) -> UploadedSoFar:  # worker thread
@@ -281,10 +347,10 @@ class HiddenFiles(QObject):
         return value if isinstance(value, UploadedSoFar) else None
 
     def _size_arrived(self, _key: object) -> None:
-        rows = self.upload_sizes.visible_rows()
+        rows = [self.uploads_table.source_row(r) for r in self.upload_sizes.visible_rows()]
         if rows:
-            model = self.uploads_model
-            model.dataChanged.emit(model.index(rows.start, 3), model.index(rows.stop - 1, 3))
+            model, column = self.uploads_model, uploads_model.SIZE
+            model.dataChanged.emit(model.index(min(rows), column), model.index(max(rows), column))
 
     # -- actions -------------------------------------------------------------------------------
 

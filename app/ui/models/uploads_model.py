@@ -2,7 +2,9 @@
 
 Pages come lazily from `app.core.s3.uploads_in_progress.list_uploads`; the size uploaded so
 far (ListParts) is not part of the listing: it is fetched for visible rows only, by a
-`VisibleRowsFetcher` the owner attaches (`size_of`).
+`VisibleRowsFetcher` the owner attaches (`size_of`). Rows stay in server order; a
+`SortedTable` proxy sorts (by `SORT_ROLE`) and filters for the view. Sorted by the size so
+far, rows whose size is not fetched yet come first (ascending) and move as sizes arrive.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from app.core.s3.uploads_in_progress import UnfinishedUpload, UploadedSoFar
 from app.ui.format import human_size
 from app.ui.models.listing_model import format_modified
-from app.ui.models.streamed_table import StreamedTableModel
+from app.ui.models.streamed_table import SORT_ROLE, StreamedTableModel, moment
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -75,6 +77,22 @@ class UploadsModel(StreamedTableModel):
                 return "…"
             parts = f"{so_far.parts} part{'s' * (so_far.parts != 1)}"
             return f"{human_size(so_far.size)} ({parts})"
+        if role == SORT_ROLE:
+            if column == NAME:
+                return upload.key
+            if column == UPLOAD_ID:
+                return upload.upload_id
+            if column == INITIATED:
+                return moment(upload.initiated)
+            so_far = self.size_of(upload)
+            return -1 if so_far is None else so_far.size
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
             return upload.key
         return None
+
+    def summary(self) -> str:
+        if not self.rowCount() and not self.complete:
+            return f"unfinished uploads: {'loading…' if self.loading else 'more to load'}"
+        count = len(self._uploads)
+        text = f"{count:,} unfinished upload{'s' * (count != 1)}"
+        return text + ("" if self.complete else " loaded, more to load")

@@ -1,7 +1,8 @@
 """Object versions and delete markers of one prefix, page by page (hidden files only).
 
 Fed by a `ListingStream` over `app.core.s3.versions.list_versions` pages; nothing is listed
-until hidden files are shown. Storage is columnar like the listing model's.
+until hidden files are shown. Storage is columnar like the listing model's, in server order;
+a `SortedTable` proxy sorts (by `SORT_ROLE`) and filters for the view.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from app.core.s3.versions import VersionPage
 from app.ui.format import human_size
 from app.ui.models.listing_model import format_modified
-from app.ui.models.streamed_table import StreamedTableModel
+from app.ui.models.streamed_table import SORT_ROLE, StreamedTableModel, moment
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -39,6 +40,7 @@ class VersionsModel(StreamedTableModel):
         self._modified: list[str] = []
         self._sizes = array("q")
         self._flags = array("b")
+        self._markers = 0
 
     def _append_page(self, page: VersionPage) -> None:
         entries = [v for v in page.versions if v.key != self._prefix]
@@ -50,6 +52,7 @@ class VersionsModel(StreamedTableModel):
             self._modified.extend(v.last_modified for v in entries)
             self._sizes.extend(v.size for v in entries)
             self._flags.extend(LATEST * v.is_latest | MARKER * v.is_delete_marker for v in entries)
+            self._markers += sum(v.is_delete_marker for v in entries)
             self.endInsertRows()
         else:
             self._fetch_past_empty_page()
@@ -78,8 +81,27 @@ class VersionsModel(StreamedTableModel):
                 return "" if flags & MARKER else human_size(self._sizes[i])
             kind = "delete marker" if flags & MARKER else "version"
             return f"{kind}, latest" if flags & LATEST else kind
+        if role == SORT_ROLE:
+            if column == NAME:
+                return self._keys[i]
+            if column == VERSION_ID:
+                return self._ids[i]
+            if column == MODIFIED:
+                return moment(self._modified[i])
+            if column == SIZE:
+                return -1 if flags & MARKER else self._sizes[i]  # markers before empty files
+            return int(flags)  # versions, latest version, delete markers, latest marker
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
             return self._keys[i]
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def summary(self) -> str:
+        if not self.rowCount() and not self.complete:
+            return f"versions and delete markers: {'loading…' if self.loading else 'more to load'}"
+        markers = self._markers
+        versions = len(self._keys) - markers
+        text = f"{versions:,} version{'s' * (versions != 1)}"
+        text += f", {markers:,} delete marker{'s' * (markers != 1)}"
+        return text + ("" if self.complete else " loaded, more to load")
