@@ -16,7 +16,7 @@ from app.cli.connection_args import (
     add_connection_arguments,
     open_session,
 )
-from app.cli.head_failures import fail_head
+from app.cli.head_failures import credentials_failure, fail_head, is_bodiless_forbidden
 from app.cli.job_runner import add_output_arguments, make_engine, run_jobs
 from app.cli.s3_paths import BadS3Path, S3Path, is_s3, parse_s3
 from app.cli.transfer_args import TransferArgsError, add_transfer_arguments, options_from_args
@@ -100,7 +100,7 @@ def _upload(
         return exit_codes.usage(f"{local} is a folder; add --recursive to upload its contents")
     if local.is_file() and args.recursive:
         return exit_codes.usage(f"{local} is a file; --recursive takes a folder")
-    code = _check_bucket(session, target.bucket)
+    code = _check_bucket_for_upload(session, target.bucket)
     if code:
         return code
     key = target.as_prefix().key if args.recursive else target.key
@@ -204,6 +204,22 @@ def _check_bucket(session: S3Session, bucket: str) -> int:
     try:
         session.head_bucket(bucket)
     except (ClientError, BotoCoreError) as exc:
+        return fail_head(session, exc, "HeadBucket", bucket)
+    return exit_codes.OK
+
+
+def _check_bucket_for_upload(session: S3Session, bucket: str) -> int:
+    """`_check_bucket`, letting through a bucket the keys may write to but not look at.
+
+    A key allowed only s3:PutObject gets 403 from HeadBucket; the AWS CLI uploads with such a
+    key, so Eider does too. A missing bucket and refused keys still fail here; a PUT the
+    policy refuses fails on the PUT, with its own access-denied message.
+    """
+    try:
+        session.head_bucket(bucket)
+    except (ClientError, BotoCoreError) as exc:
+        if is_bodiless_forbidden(exc):
+            return credentials_failure(session, bucket)
         return fail_head(session, exc, "HeadBucket", bucket)
     return exit_codes.OK
 
