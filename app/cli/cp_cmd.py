@@ -16,8 +16,10 @@ from app.cli.connection_args import (
     add_connection_arguments,
     open_session,
 )
+from app.cli.filtered_items import download_items, upload_items
 from app.cli.head_failures import credentials_failure, fail_head, is_bodiless_forbidden
 from app.cli.job_runner import add_output_arguments, make_engine, run_jobs
+from app.cli.name_filter_args import add_name_filter_arguments, name_filter_from_args
 from app.cli.s3_paths import BadS3Path, S3Path, is_s3, parse_s3
 from app.cli.transfer_args import TransferArgsError, add_transfer_arguments, options_from_args
 from app.core.bookmarks import BookmarkError, BookmarkStoreError
@@ -27,6 +29,7 @@ from app.core.s3.deletion import Target, delete_targets
 from app.core.s3.session import S3Session
 from app.core.secrets import SecretStoreError
 from app.core.transfers.engine import TransferEngine
+from app.core.transfers.jobs import JobKind
 from app.core.transfers.options import TransferOptions
 from app.core.transfers.runtime import sse_args
 
@@ -53,6 +56,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         parser.add_argument(
             "--recursive", "-r", action="store_true", help="a whole folder or prefix"
         )
+        add_name_filter_arguments(parser)
         add_transfer_arguments(parser)
         add_connection_arguments(parser)
         add_output_arguments(parser)
@@ -72,6 +76,14 @@ def _run(args: argparse.Namespace) -> int:
     src_s3, dst_s3 = is_s3(args.source), is_s3(args.destination)
     if not src_s3 and not dst_s3:
         return exit_codes.usage("One of SOURCE and DESTINATION must be an s3:// path")
+    if args.name_rules and not args.recursive:
+        return exit_codes.usage(
+            "--exclude and --include choose within a folder or prefix: add --recursive"
+        )
+    if args.name_rules and src_s3 and dst_s3:
+        return exit_codes.usage(
+            "--exclude and --include do not work yet for a copy from s3:// to s3://"
+        )
     try:
         options = options_from_args(args)
         source = parse_s3(args.source) if src_s3 else None
@@ -104,13 +116,27 @@ def _upload(
     if code:
         return code
     key = target.as_prefix().key if args.recursive else target.key
+    names = name_filter_from_args(args)
     engine = make_engine(session, options.connections)
-    code, snapshots = run_jobs(
-        engine, lambda: [engine.upload(local, target.bucket, key, options)], args
-    )
+    if names is None:
+        files = _local_files(local, key)
+
+        def start() -> list[str]:
+            return [engine.upload(local, target.bucket, key, options)]
+
+    else:
+        items = upload_items(local, key, names)
+        if not items:
+            return exit_codes.OK  # every file was excluded: nothing to do, as with the AWS CLI
+        files = [(Path(item.local_path), item.key) for item in items]
+
+        def start() -> list[str]:
+            return [engine.submit_items(JobKind.UPLOAD, local, target.bucket, key, items, options)]
+
+    code, snapshots = run_jobs(engine, start, args)
     if args.move and code == exit_codes.OK:
         skipped = set(snapshots[0].skipped)
-        for path, uploaded_key in _local_files(local, key):
+        for path, uploaded_key in files:
             if uploaded_key not in skipped:
                 path.unlink()
     return code
@@ -140,11 +166,28 @@ def _download(
         return code
     if args.recursive:
         local.mkdir(parents=True, exist_ok=True)
-    keys = _keys(session, source) if args.move else []
+    names = name_filter_from_args(args)
     engine = make_engine(session, options.connections)
-    code, snapshots = run_jobs(
-        engine, lambda: [engine.download(source.bucket, source.key, local, options)], args
-    )
+    if names is None:
+        keys = _keys(session, source) if args.move else []
+
+        def start() -> list[str]:
+            return [engine.download(source.bucket, source.key, local, options)]
+
+    else:
+        items = download_items(session, source.bucket, source.key, local, names)
+        if not items:
+            return exit_codes.OK  # every key was excluded: nothing to do, as with the AWS CLI
+        keys = [(item.key, lambda _local, p=Path(item.local_path): p) for item in items]
+
+        def start() -> list[str]:
+            return [
+                engine.submit_items(
+                    JobKind.DOWNLOAD, local, source.bucket, source.key, items, options
+                )
+            ]
+
+    code, snapshots = run_jobs(engine, start, args)
     if args.move and code == exit_codes.OK:
         skipped = set(snapshots[0].skipped)
         kept = [k for k, path in keys if str(path(local.absolute())) not in skipped]
