@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
 from botocore.exceptions import BotoCoreError, ClientError
@@ -30,6 +30,7 @@ from app.core.s3.session import S3Session
 from app.core.secrets import SecretStoreError
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import JobKind
+from app.core.transfers.name_filter import NameFilter
 from app.core.transfers.options import TransferOptions
 from app.core.transfers.runtime import sse_args
 
@@ -55,6 +56,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         parser.add_argument("destination", help="a local path or s3://bucket/key")
         parser.add_argument(
             "--recursive", "-r", action="store_true", help="a whole folder or prefix"
+        )
+        parser.add_argument(
+            "--dryrun",
+            action="store_true",
+            help=f"print each {'move' if name == 'mv' else 'copy'} it would make, change nothing",
         )
         add_name_filter_arguments(parser)
         add_transfer_arguments(parser)
@@ -117,18 +123,29 @@ def _upload(
         return code
     key = target.as_prefix().key if args.recursive else target.key
     names = name_filter_from_args(args)
+    items = upload_items(local, key, names) if names is not None else []
+    files = (
+        _local_files(local, key) if names is None else [(Path(i.local_path), i.key) for i in items]
+    )
+    if args.dryrun:
+        verb = _verb(args, "upload")
+        return _print_dryrun(
+            (
+                verb,
+                str(local / k[len(key) :] if args.recursive else local),
+                f"s3://{target.bucket}/{k}",
+            )
+            for _path, k in files
+        )
     engine = make_engine(session, options.connections)
     if names is None:
-        files = _local_files(local, key)
 
         def start() -> list[str]:
             return [engine.upload(local, target.bucket, key, options)]
 
     else:
-        items = upload_items(local, key, names)
         if not items:
             return exit_codes.OK  # every file was excluded: nothing to do, as with the AWS CLI
-        files = [(Path(item.local_path), item.key) for item in items]
 
         def start() -> list[str]:
             return [engine.submit_items(JobKind.UPLOAD, local, target.bucket, key, items, options)]
@@ -158,15 +175,18 @@ def _download(
             return exit_codes.usage(f"{local} is a file; a recursive download needs a folder")
     else:
         code = _check_object(session, source, options)
-        if str(args.destination).endswith(("/", os.sep)):
+        into_folder = str(args.destination).endswith(("/", os.sep))
+        if into_folder and not args.dryrun:
             local.mkdir(parents=True, exist_ok=True)  # 'dir/' means "into this folder"
-        elif not local.parent.exists():
+        elif not into_folder and not local.parent.exists():
             return exit_codes.not_found(f"The folder {local.parent} does not exist")
     if code:
         return code
+    names = name_filter_from_args(args)
+    if args.dryrun:
+        return _print_dryrun(_download_plan(session, source, local, names, args))
     if args.recursive:
         local.mkdir(parents=True, exist_ok=True)
-    names = name_filter_from_args(args)
     engine = make_engine(session, options.connections)
     if names is None:
         keys = _keys(session, source) if args.move else []
@@ -221,6 +241,8 @@ def _copy(
     problem = _copy_problem(source, target)
     if problem:
         return exit_codes.usage(problem)
+    if args.dryrun:
+        return _print_dryrun(_copy_plan(session, source, target, args))
     engine: TransferEngine = make_engine(session, options.connections)
 
     def start() -> list[str]:
@@ -230,6 +252,63 @@ def _copy(
 
     code, _ = run_jobs(engine, start, args)  # a copy onto itself is refused: exit 2
     return code
+
+
+def _verb(args: argparse.Namespace, cp_verb: str) -> str:
+    return "move" if args.move else cp_verb
+
+
+def _print_dryrun(operations: Iterable[tuple[str, str, str]]) -> int:
+    """`--dryrun`: each (verb, source, destination) as the AWS CLI prints it; nothing changes."""
+    for verb, source, destination in operations:
+        print(f"(dryrun) {verb}: {source} to {destination}")
+    return exit_codes.OK
+
+
+def _download_plan(
+    session: S3Session,
+    source: S3Path,
+    local: Path,
+    names: NameFilter | None,
+    args: argparse.Namespace,
+) -> Iterator[tuple[str, str, str]]:
+    verb = _verb(args, "download")
+    if not args.recursive:
+        into = local.is_dir() or str(args.destination).endswith(("/", os.sep))
+        yield verb, str(source), str(local / PurePosixPath(source.key).name if into else local)
+        return
+    for key in _listed_keys(session, source, names):
+        yield verb, f"s3://{source.bucket}/{key}", str(local / key[len(source.key) :])
+
+
+def _copy_plan(
+    session: S3Session, source: S3Path, target: S3Path, args: argparse.Namespace
+) -> Iterator[tuple[str, str, str]]:
+    verb = _verb(args, "copy")
+    if not args.recursive:
+        key = target.key + PurePosixPath(source.key).name if target.is_prefix else target.key
+        yield verb, str(source), f"s3://{target.bucket}/{key}"
+        return
+    for key in _listed_keys(session, source, None):
+        yield (
+            verb,
+            f"s3://{source.bucket}/{key}",
+            (f"s3://{target.bucket}/{target.key}{key[len(source.key) :]}"),
+        )
+
+
+def _listed_keys(session: S3Session, source: S3Path, names: NameFilter | None) -> Iterator[str]:
+    """The keys under the prefix `source` a recursive transfer takes (folder markers carry no
+    data and are left out)."""
+    for page in session.list_prefix(source.bucket, source.key, delimiter=None):
+        for entry in page.objects:
+            relative = entry.key[len(source.key) :]
+            if (
+                relative
+                and not relative.endswith("/")
+                and (names is None or names.includes(relative))
+            ):
+                yield entry.key
 
 
 def _copy_problem(source: S3Path, target: S3Path) -> str | None:
