@@ -26,7 +26,7 @@ from app.core.bookmarks import BookmarkError, BookmarkStoreError
 from app.core.credentials.errors import CredentialError
 from app.core.profiles import ProfileError
 from app.core.s3.deletion import Target, delete_targets
-from app.core.s3.session import S3Session
+from app.core.s3.session import ObjectEntry, S3Session
 from app.core.secrets import SecretStoreError
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import JobKind
@@ -85,10 +85,6 @@ def _run(args: argparse.Namespace) -> int:
     if args.name_rules and not args.recursive:
         return exit_codes.usage(
             "--exclude and --include choose within a folder or prefix: add --recursive"
-        )
-    if args.name_rules and src_s3 and dst_s3:
-        return exit_codes.usage(
-            "--exclude and --include do not work yet for a copy from s3:// to s3://"
         )
     try:
         options = options_from_args(args)
@@ -243,11 +239,29 @@ def _copy(
         return exit_codes.usage(problem)
     if args.dryrun:
         return _print_dryrun(_copy_plan(session, source, target, args))
+    names = name_filter_from_args(args)
+    chosen: list[tuple[str, str, int]] = []
+    if names is not None:
+        start_at = len(source.key)
+        chosen = [
+            (entry.key, target.key + entry.key[start_at:], entry.size)
+            for entry in _listed(session, source, names)
+        ]
+        if not chosen:
+            return exit_codes.OK  # every key was excluded: nothing to do, as with the AWS CLI
     engine: TransferEngine = make_engine(session, options.connections)
 
     def start() -> list[str]:
+        if names is None:
+            return [
+                engine.copy(
+                    source.bucket, source.key, target.bucket, target.key, options, args.move
+                )
+            ]
         return [
-            engine.copy(source.bucket, source.key, target.bucket, target.key, options, args.move)
+            engine.submit_copy_items(
+                source.bucket, source.key, target.bucket, target.key, chosen, options, args.move
+            )
         ]
 
     code, _ = run_jobs(engine, start, args)  # a copy onto itself is refused: exit 2
@@ -277,8 +291,8 @@ def _download_plan(
         into = local.is_dir() or str(args.destination).endswith(("/", os.sep))
         yield verb, str(source), str(local / PurePosixPath(source.key).name if into else local)
         return
-    for key in _listed_keys(session, source, names):
-        yield verb, f"s3://{source.bucket}/{key}", str(local / key[len(source.key) :])
+    for entry in _listed(session, source, names):
+        yield verb, f"s3://{source.bucket}/{entry.key}", str(local / entry.key[len(source.key) :])
 
 
 def _copy_plan(
@@ -289,15 +303,16 @@ def _copy_plan(
         key = target.key + PurePosixPath(source.key).name if target.is_prefix else target.key
         yield verb, str(source), f"s3://{target.bucket}/{key}"
         return
-    for key in _listed_keys(session, source, None):
+    for entry in _listed(session, source, name_filter_from_args(args)):
+        relative = entry.key[len(source.key) :]
         yield (
             verb,
-            f"s3://{source.bucket}/{key}",
-            (f"s3://{target.bucket}/{target.key}{key[len(source.key) :]}"),
+            f"s3://{source.bucket}/{entry.key}",
+            f"s3://{target.bucket}/{target.key}{relative}",
         )
 
 
-def _listed_keys(session: S3Session, source: S3Path, names: NameFilter | None) -> Iterator[str]:
+def _listed(session: S3Session, source: S3Path, names: NameFilter | None) -> Iterator[ObjectEntry]:
     """The keys under the prefix `source` a recursive transfer takes (folder markers carry no
     data and are left out)."""
     for page in session.list_prefix(source.bucket, source.key, delimiter=None):
@@ -308,7 +323,7 @@ def _listed_keys(session: S3Session, source: S3Path, names: NameFilter | None) -
                 and not relative.endswith("/")
                 and (names is None or names.includes(relative))
             ):
-                yield entry.key
+                yield entry
 
 
 def _copy_problem(source: S3Path, target: S3Path) -> str | None:

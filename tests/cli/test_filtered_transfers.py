@@ -66,6 +66,21 @@ def test_cp_and_mv_download_only_the_names_the_rules_let_through(
     assert _keys(seaweed_admin, bucket, "p/") == ["b.tmp", "logs/x.log"]
 
 
+def test_cp_and_mv_on_the_server_take_only_the_names_the_rules_let_through(
+    aws_env: dict[str, str], seaweed_admin: Any, bucket: str
+) -> None:
+    _remote_tree(seaweed_admin, bucket, "p/")
+    assert main(["cp", "-r", f"s3://{bucket}/p/", f"s3://{bucket}/cp/", *RULES]) == 0
+    assert _keys(seaweed_admin, bucket, "cp/") == KEPT
+    assert _keys(seaweed_admin, bucket, "p/") == sorted(NAMES)
+
+    assert main(["mv", "-r", f"s3://{bucket}/p/", f"s3://{bucket}/mv", *RULES]) == 0
+    assert _keys(seaweed_admin, bucket, "mv/") == KEPT
+    assert _keys(seaweed_admin, bucket, "p/") == ["b.tmp", "logs/x.log"]
+    body = seaweed_admin.get_object(Bucket=bucket, Key="mv/logs/keep.log")["Body"].read()
+    assert body == b"logs/keep.log"
+
+
 def test_rm_deletes_only_the_names_the_rules_let_through(
     aws_env: dict[str, str],
     seaweed_admin: Any,
@@ -93,6 +108,7 @@ def test_everything_excluded_changes_nothing_and_succeeds(
     assert main(["mv", "-r", str(src), f"s3://{bucket}/up/", *none]) == 0
     assert main(["mv", "-r", f"s3://{bucket}/p/", str(tmp_path / "down"), *none]) == 0
     assert main(["rm", "-r", f"s3://{bucket}/p/", *none]) == 0
+    assert main(["mv", "-r", f"s3://{bucket}/p/", f"s3://{bucket}/q/", *none]) == 0
     assert _files(src) == sorted(NAMES)
     assert _keys(seaweed_admin, bucket) == [f"p/{name}" for name in sorted(NAMES)]
     assert not (tmp_path / "down").exists() or _files(tmp_path / "down") == []
@@ -103,7 +119,7 @@ def test_everything_excluded_changes_nothing_and_succeeds(
     [
         ["cp", "{tmp}/f", "s3://{bucket}/f", "--exclude", "*"],
         ["rm", "s3://{bucket}/f", "--include", "*"],
-        ["cp", "-r", "s3://{bucket}/a/", "s3://{bucket}/b/", "--exclude", "*.tmp"],
+        ["cp", "s3://{bucket}/a", "s3://{bucket}/b", "--exclude", "*.tmp"],
     ],
 )
 def test_rules_where_they_cannot_apply_are_refused(
