@@ -243,8 +243,14 @@ class TransferEngine:
         local = str(Path(local).absolute())
         verb = "Upload" if kind is JobKind.UPLOAD else "Download"
         spec = {"local": local, "bucket": bucket, "key": prefix}
-        default_title = f"{verb} {{count}} files ({local} - s3://{bucket}/{prefix})"
-        return self._submit_items(kind, spec, items, options, title or default_title)
+
+        def default_title(count: int) -> str:
+            return f"{verb} {count} files ({local} - s3://{bucket}/{prefix})"
+
+        if title is not None:
+            given = title
+            return self._submit_items(kind, spec, items, options, lambda _count: given)
+        return self._submit_items(kind, spec, items, options, default_title)
 
     def submit_copy_items(
         self,
@@ -281,7 +287,11 @@ class TransferEngine:
             "local": "",
         }
         verb = "Move" if move else "Copy"
-        title = f"{verb} {{count}} objects s3://{source_bucket}/{source_prefix} to s3://{bucket}/{prefix}"
+
+        def title(count: int) -> str:
+            source = f"s3://{source_bucket}/{source_prefix}"
+            return f"{verb} {count} objects {source} to s3://{bucket}/{prefix}"
+
         return self._submit_items(kind, spec, records, options, title)
 
     def _submit_items(
@@ -290,9 +300,9 @@ class TransferEngine:
         spec: dict[str, Any],
         items: Iterable[ItemRecord],
         options: TransferOptions | None,
-        title: str,
+        title: Callable[[int], str],
     ) -> str:
-        """`title` may hold `{count}`, the number of items."""
+        """`title` makes the job's title from the number of items."""
         options = options or TransferOptions()
         if options.checksum is ChecksumAlgorithm.CRC32C:
             digests.raw_digest(options.checksum, b"")  # fails now, clearly, if unavailable
@@ -303,9 +313,8 @@ class TransferEngine:
             records.append(item)
         if not records:
             raise ValueError("A job with chosen items needs at least one item")
-        title = title.replace("{count}", str(len(records)))
-        spec = {**spec, "title": title}
-        job = Job(job_id, kind, spec, options, title)
+        spec = {**spec, "title": title(len(records))}
+        job = Job(job_id, kind, spec, options, spec["title"])
         self.journal.create_job_with_items(
             job.id, kind.value, self._runtime.endpoint, spec, options.to_json(), records
         )
