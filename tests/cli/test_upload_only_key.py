@@ -115,6 +115,18 @@ def test_upload_only_key_can_cp_and_mv_a_file(iam_moto: IamMoto, tmp_path: Path)
     assert iam_moto.keys() == ["a.txt", "in/b.txt"]
 
 
+def test_upload_only_key_can_cp_a_folder(iam_moto: IamMoto, tmp_path: Path) -> None:
+    for name in ("tree/c.txt", "tree/sub/d.txt", "tree/e.tmp"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(name)
+    argv = ["cp", "-r", str(tmp_path / "tree"), f"s3://{iam_moto.bucket}/t/", "--exclude", "*.tmp"]
+
+    result = run_eider(*argv, env=iam_moto.upload_only)
+
+    assert result.returncode == exit_codes.OK, result.stderr
+    assert iam_moto.keys() == ["t/c.txt", "t/sub/d.txt"]
+
+
 def test_a_key_without_put_rights_still_gets_access_denied(
     iam_moto: IamMoto, tmp_path: Path
 ) -> None:
