@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+import json
+import os
+import signal
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from app.cli.main import main
+from tests.cli.conftest import eider_child, run_eider
 
 NAMES = ("a.txt", "b.tmp", "logs/x.log", "logs/keep.log")
 RULES = ["--exclude", "*.tmp", "--exclude", "logs/*", "--include", "logs/keep*"]
@@ -132,3 +137,48 @@ def test_rules_where_they_cannot_apply_are_refused(
     (tmp_path / "f").write_bytes(b"f")
     assert main([a.format(tmp=tmp_path, bucket=bucket) for a in argv]) == 2
     assert "--exclude and --include" in capsys.readouterr().err
+
+
+def test_a_killed_filtered_upload_resumes_without_the_excluded_files(
+    aws_env: dict[str, str],
+    seaweed_admin: Any,
+    bucket: str,
+    tmp_path: Path,
+    isolated_environment: Path,
+) -> None:
+    part = 5 * 1024 * 1024
+    src = tmp_path / "src"
+    src.mkdir()
+    data = os.urandom(4 * part + 123)
+    (src / "big.bin").write_bytes(data)
+    (src / "skip.tmp").write_bytes(b"excluded")
+    env = {**aws_env, "EIDER_HOME": str(isolated_environment)}
+    slow = ["--part-size", "5MiB", "--multipart-threshold", "5MiB", "--connections", "1"]
+    argv = ["cp", "-r", str(src), f"s3://{bucket}/t/", "--exclude", "*.tmp", *slow]
+
+    with eider_child(*argv, "--rate-limit", "6MiB", env=env) as child:
+        deadline = time.monotonic() + 60
+        while not _parts(seaweed_admin, bucket, "t/big.bin") and time.monotonic() < deadline:
+            time.sleep(0.05)
+        child.send_signal(signal.SIGKILL)
+        child.communicate(timeout=30)
+    assert child.returncode == -signal.SIGKILL
+    assert _keys(seaweed_admin, bucket) == []  # killed mid-way: nothing finished yet
+
+    listed = run_eider("jobs", "list", "--json", env=env)
+    jobs = json.loads(listed.stdout)
+    assert len(jobs) == 1, listed.stderr
+    resumed = run_eider("jobs", "resume", str(jobs[0]["id"])[:8], env=env)
+
+    assert resumed.returncode == 0, resumed.stderr
+    assert _keys(seaweed_admin, bucket) == ["t/big.bin"]
+    assert seaweed_admin.get_object(Bucket=bucket, Key="t/big.bin")["Body"].read() == data
+
+
+def _parts(admin: Any, bucket: str, key: str) -> list[object]:
+    for upload in admin.list_multipart_uploads(Bucket=bucket).get("Uploads", []):
+        if upload["Key"] == key:
+            return admin.list_parts(Bucket=bucket, Key=key, UploadId=upload["UploadId"]).get(
+                "Parts", []
+            )
+    return []
