@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
 from botocore.exceptions import BotoCoreError, ClientError
@@ -16,17 +16,21 @@ from app.cli.connection_args import (
     add_connection_arguments,
     open_session,
 )
-from app.cli.head_failures import fail_head
+from app.cli.filtered_items import download_items, upload_items
+from app.cli.head_failures import credentials_failure, fail_head, is_bodiless_forbidden
 from app.cli.job_runner import add_output_arguments, make_engine, run_jobs
+from app.cli.name_filter_args import add_name_filter_arguments, name_filter_from_args
 from app.cli.s3_paths import BadS3Path, S3Path, is_s3, parse_s3
 from app.cli.transfer_args import TransferArgsError, add_transfer_arguments, options_from_args
 from app.core.bookmarks import BookmarkError, BookmarkStoreError
 from app.core.credentials.errors import CredentialError
 from app.core.profiles import ProfileError
 from app.core.s3.deletion import Target, delete_targets
-from app.core.s3.session import S3Session
+from app.core.s3.session import ObjectEntry, S3Session
 from app.core.secrets import SecretStoreError
 from app.core.transfers.engine import TransferEngine
+from app.core.transfers.jobs import JobKind
+from app.core.transfers.name_filter import NameFilter
 from app.core.transfers.options import TransferOptions
 from app.core.transfers.runtime import sse_args
 
@@ -53,6 +57,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         parser.add_argument(
             "--recursive", "-r", action="store_true", help="a whole folder or prefix"
         )
+        parser.add_argument(
+            "--dryrun",
+            action="store_true",
+            help=f"print each {'move' if name == 'mv' else 'copy'} it would make, change nothing",
+        )
+        add_name_filter_arguments(parser)
         add_transfer_arguments(parser)
         add_connection_arguments(parser)
         add_output_arguments(parser)
@@ -72,6 +82,10 @@ def _run(args: argparse.Namespace) -> int:
     src_s3, dst_s3 = is_s3(args.source), is_s3(args.destination)
     if not src_s3 and not dst_s3:
         return exit_codes.usage("One of SOURCE and DESTINATION must be an s3:// path")
+    if args.name_rules and not args.recursive:
+        return exit_codes.usage(
+            "--exclude and --include choose within a folder or prefix: add --recursive"
+        )
     try:
         options = options_from_args(args)
         source = parse_s3(args.source) if src_s3 else None
@@ -100,17 +114,42 @@ def _upload(
         return exit_codes.usage(f"{local} is a folder; add --recursive to upload its contents")
     if local.is_file() and args.recursive:
         return exit_codes.usage(f"{local} is a file; --recursive takes a folder")
-    code = _check_bucket(session, target.bucket)
+    code = _check_bucket_for_upload(session, target.bucket)
     if code:
         return code
     key = target.as_prefix().key if args.recursive else target.key
-    engine = make_engine(session, options.connections)
-    code, snapshots = run_jobs(
-        engine, lambda: [engine.upload(local, target.bucket, key, options)], args
+    names = name_filter_from_args(args)
+    items = upload_items(local, key, names) if names is not None else []
+    files = (
+        _local_files(local, key) if names is None else [(Path(i.local_path), i.key) for i in items]
     )
+    if args.dryrun:
+        verb = _verb(args, "upload")
+        return _print_dryrun(
+            (
+                verb,
+                str(local / k[len(key) :] if args.recursive else local),
+                f"s3://{target.bucket}/{k}",
+            )
+            for _path, k in files
+        )
+    engine = make_engine(session, options.connections)
+    if names is None:
+
+        def start() -> list[str]:
+            return [engine.upload(local, target.bucket, key, options)]
+
+    else:
+        if not items:
+            return exit_codes.OK  # every file was excluded: nothing to do, as with the AWS CLI
+
+        def start() -> list[str]:
+            return [engine.submit_items(JobKind.UPLOAD, local, target.bucket, key, items, options)]
+
+    code, snapshots = run_jobs(engine, start, args)
     if args.move and code == exit_codes.OK:
         skipped = set(snapshots[0].skipped)
-        for path, uploaded_key in _local_files(local, key):
+        for path, uploaded_key in files:
             if uploaded_key not in skipped:
                 path.unlink()
     return code
@@ -132,19 +171,39 @@ def _download(
             return exit_codes.usage(f"{local} is a file; a recursive download needs a folder")
     else:
         code = _check_object(session, source, options)
-        if str(args.destination).endswith(("/", os.sep)):
+        into_folder = str(args.destination).endswith(("/", os.sep))
+        if into_folder and not args.dryrun:
             local.mkdir(parents=True, exist_ok=True)  # 'dir/' means "into this folder"
-        elif not local.parent.exists():
+        elif not into_folder and not local.parent.exists():
             return exit_codes.not_found(f"The folder {local.parent} does not exist")
     if code:
         return code
+    names = name_filter_from_args(args)
+    if args.dryrun:
+        return _print_dryrun(_download_plan(session, source, local, names, args))
     if args.recursive:
         local.mkdir(parents=True, exist_ok=True)
-    keys = _keys(session, source) if args.move else []
     engine = make_engine(session, options.connections)
-    code, snapshots = run_jobs(
-        engine, lambda: [engine.download(source.bucket, source.key, local, options)], args
-    )
+    if names is None:
+        keys = _keys(session, source) if args.move else []
+
+        def start() -> list[str]:
+            return [engine.download(source.bucket, source.key, local, options)]
+
+    else:
+        items = download_items(session, source.bucket, source.key, local, names)
+        if not items:
+            return exit_codes.OK  # every key was excluded: nothing to do, as with the AWS CLI
+        keys = [(item.key, lambda _local, p=Path(item.local_path): p) for item in items]
+
+        def start() -> list[str]:
+            return [
+                engine.submit_items(
+                    JobKind.DOWNLOAD, local, source.bucket, source.key, items, options
+                )
+            ]
+
+    code, snapshots = run_jobs(engine, start, args)
     if args.move and code == exit_codes.OK:
         skipped = set(snapshots[0].skipped)
         kept = [k for k, path in keys if str(path(local.absolute())) not in skipped]
@@ -178,15 +237,93 @@ def _copy(
     problem = _copy_problem(source, target)
     if problem:
         return exit_codes.usage(problem)
+    if args.dryrun:
+        return _print_dryrun(_copy_plan(session, source, target, args))
+    names = name_filter_from_args(args)
+    chosen: list[tuple[str, str, int]] = []
+    if names is not None:
+        start_at = len(source.key)
+        chosen = [
+            (entry.key, target.key + entry.key[start_at:], entry.size)
+            for entry in _listed(session, source, names)
+        ]
+        if not chosen:
+            return exit_codes.OK  # every key was excluded: nothing to do, as with the AWS CLI
     engine: TransferEngine = make_engine(session, options.connections)
 
     def start() -> list[str]:
+        if names is None:
+            return [
+                engine.copy(
+                    source.bucket, source.key, target.bucket, target.key, options, args.move
+                )
+            ]
         return [
-            engine.copy(source.bucket, source.key, target.bucket, target.key, options, args.move)
+            engine.submit_copy_items(
+                source.bucket, source.key, target.bucket, target.key, chosen, options, args.move
+            )
         ]
 
     code, _ = run_jobs(engine, start, args)  # a copy onto itself is refused: exit 2
     return code
+
+
+def _verb(args: argparse.Namespace, cp_verb: str) -> str:
+    return "move" if args.move else cp_verb
+
+
+def _print_dryrun(operations: Iterable[tuple[str, str, str]]) -> int:
+    """`--dryrun`: each (verb, source, destination) as the AWS CLI prints it; nothing changes."""
+    for verb, source, destination in operations:
+        print(f"(dryrun) {verb}: {source} to {destination}")
+    return exit_codes.OK
+
+
+def _download_plan(
+    session: S3Session,
+    source: S3Path,
+    local: Path,
+    names: NameFilter | None,
+    args: argparse.Namespace,
+) -> Iterator[tuple[str, str, str]]:
+    verb = _verb(args, "download")
+    if not args.recursive:
+        into = local.is_dir() or str(args.destination).endswith(("/", os.sep))
+        yield verb, str(source), str(local / PurePosixPath(source.key).name if into else local)
+        return
+    for entry in _listed(session, source, names):
+        yield verb, f"s3://{source.bucket}/{entry.key}", str(local / entry.key[len(source.key) :])
+
+
+def _copy_plan(
+    session: S3Session, source: S3Path, target: S3Path, args: argparse.Namespace
+) -> Iterator[tuple[str, str, str]]:
+    verb = _verb(args, "copy")
+    if not args.recursive:
+        key = target.key + PurePosixPath(source.key).name if target.is_prefix else target.key
+        yield verb, str(source), f"s3://{target.bucket}/{key}"
+        return
+    for entry in _listed(session, source, name_filter_from_args(args)):
+        relative = entry.key[len(source.key) :]
+        yield (
+            verb,
+            f"s3://{source.bucket}/{entry.key}",
+            f"s3://{target.bucket}/{target.key}{relative}",
+        )
+
+
+def _listed(session: S3Session, source: S3Path, names: NameFilter | None) -> Iterator[ObjectEntry]:
+    """The keys under the prefix `source` a recursive transfer takes (folder markers carry no
+    data and are left out)."""
+    for page in session.list_prefix(source.bucket, source.key, delimiter=None):
+        for entry in page.objects:
+            relative = entry.key[len(source.key) :]
+            if (
+                relative
+                and not relative.endswith("/")
+                and (names is None or names.includes(relative))
+            ):
+                yield entry
 
 
 def _copy_problem(source: S3Path, target: S3Path) -> str | None:
@@ -204,6 +341,22 @@ def _check_bucket(session: S3Session, bucket: str) -> int:
     try:
         session.head_bucket(bucket)
     except (ClientError, BotoCoreError) as exc:
+        return fail_head(session, exc, "HeadBucket", bucket)
+    return exit_codes.OK
+
+
+def _check_bucket_for_upload(session: S3Session, bucket: str) -> int:
+    """`_check_bucket`, letting through a bucket the keys may write to but not look at.
+
+    A key allowed only s3:PutObject gets 403 from HeadBucket; the AWS CLI uploads with such a
+    key, so Eider does too. A missing bucket and refused keys still fail here; a PUT the
+    policy refuses fails on the PUT, with its own access-denied message.
+    """
+    try:
+        session.head_bucket(bucket)
+    except (ClientError, BotoCoreError) as exc:
+        if is_bodiless_forbidden(exc):
+            return credentials_failure(session, bucket)
         return fail_head(session, exc, "HeadBucket", bucket)
     return exit_codes.OK
 

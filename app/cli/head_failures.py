@@ -36,11 +36,20 @@ def fail_head(
 ) -> int:
     """`exit_codes.fail` for a HEAD request's error, with the credentials checked on a 403."""
     if is_bodiless_forbidden(exc):
-        try:
-            session.call(bucket, lambda c: c.list_objects_v2(Bucket=bucket, MaxKeys=1))
-        except (ClientError, BotoCoreError) as probe:
-            error = describe(probe, "ListObjectsV2", bucket)
-            if error.kind in _CREDENTIAL_KINDS:
-                exit_codes.say_error(str(error))
-                return exit_codes.code_for(error)
+        code = credentials_failure(session, bucket)
+        if code:
+            return code
     return exit_codes.fail(exc, operation, bucket, key)
+
+
+def credentials_failure(session: S3Session, bucket: str) -> int:
+    """After a bodiless 403: the exit code (message said) when the keys themselves are refused,
+    0 when the server knows them and the 403 was only a missing permission."""
+    try:
+        session.call(bucket, lambda c: c.list_objects_v2(Bucket=bucket, MaxKeys=1))
+    except (ClientError, BotoCoreError) as probe:
+        error = describe(probe, "ListObjectsV2", bucket)
+        if error.kind in _CREDENTIAL_KINDS:
+            exit_codes.say_error(str(error))
+            return exit_codes.code_for(error)
+    return exit_codes.OK

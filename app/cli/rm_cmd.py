@@ -10,10 +10,12 @@ from app.cli import exit_codes
 from app.cli.connection_args import add_connection_arguments, open_session
 from app.cli.cp_cmd import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
 from app.cli.head_failures import fail_head
+from app.cli.name_filter_args import add_name_filter_arguments, name_filter_from_args
 from app.cli.s3_paths import S3Path, parse_s3
 from app.core.s3.deletion import DeleteMode, DeleteReport, Target, delete_prefix, delete_targets
 from app.core.s3.session import S3Session
 from app.core.s3.versions import list_versions
+from app.core.transfers.name_filter import NameFilter
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -32,6 +34,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         "--dryrun", action="store_true", help="print what would be deleted, delete nothing"
     )
     parser.add_argument("--quiet", "-q", action="store_true")
+    add_name_filter_arguments(parser)
     add_connection_arguments(parser)
     parser.set_defaults(func=exit_codes.interruptible(_run))
 
@@ -44,6 +47,8 @@ def _run(args: argparse.Namespace) -> int:
         return setup_failure(exc)
     if args.version_id and (args.recursive or args.versions):
         return exit_codes.usage("--version-id names one version; drop --recursive/--versions")
+    if args.name_rules and not args.recursive:
+        return exit_codes.usage("--exclude and --include choose within a prefix: add --recursive")
     if path.is_prefix and not args.recursive:
         return exit_codes.usage(f"{path} is a prefix; add --recursive to delete what it holds")
     if args.dryrun:
@@ -75,6 +80,10 @@ def _run(args: argparse.Namespace) -> int:
 
 def _prefix(session: S3Session, path: S3Path, args: argparse.Namespace) -> DeleteReport:
     session.head_bucket(path.bucket)  # a missing bucket is "not found", not "nothing deleted"
+    names = name_filter_from_args(args)
+    if names is not None:
+        targets = _prefix_targets(session, path, args.versions, names)
+        return delete_targets(session, path.bucket, targets, total=len(targets))
     mode = DeleteMode.ALL_VERSIONS if args.versions else DeleteMode.MARKER
     return delete_prefix(session, path.bucket, path.key, mode, whole_bucket=not path.key)
 
@@ -109,20 +118,16 @@ def _dry_run(session: S3Session, path: S3Path, args: argparse.Namespace) -> int:
     if args.version_id:
         targets: list[Target] = [Target(path.key, args.version_id)]
     elif args.versions or args.recursive:
-        prefix = path.as_prefix().key if args.recursive else path.key
         session.head_bucket(path.bucket)
-        if args.versions:
-            targets = [
-                Target(v.key, v.version_id)
-                for page in list_versions(session, path.bucket, prefix, delimiter=None)
-                for v in page.versions
-                if args.recursive or v.key == path.key
-            ]
+        if args.recursive:
+            names = name_filter_from_args(args) or NameFilter()
+            targets = _prefix_targets(session, path.as_prefix(), args.versions, names)
         else:
             targets = [
-                Target(o.key)
-                for page in session.list_prefix(path.bucket, prefix, delimiter=None)
-                for o in page.objects
+                Target(v.key, v.version_id)
+                for page in list_versions(session, path.bucket, path.key, delimiter=None)
+                for v in page.versions
+                if v.key == path.key
             ]
     else:
         try:
@@ -138,3 +143,24 @@ def _dry_run(session: S3Session, path: S3Path, args: argparse.Namespace) -> int:
     if not targets and not args.recursive:
         return exit_codes.not_found(f"{path} does not exist")
     return exit_codes.OK
+
+
+def _prefix_targets(
+    session: S3Session, path: S3Path, versions: bool, names: NameFilter
+) -> list[Target]:
+    """What a recursive rm of the prefix `path` deletes: the objects (or every version of them)
+    whose names below the prefix the rules let through."""
+    start = len(path.key)
+    if versions:
+        return [
+            Target(v.key, v.version_id)
+            for page in list_versions(session, path.bucket, path.key, delimiter=None)
+            for v in page.versions
+            if names.includes(v.key[start:])
+        ]
+    return [
+        Target(o.key)
+        for page in session.list_prefix(path.bucket, path.key, delimiter=None)
+        for o in page.objects
+        if names.includes(o.key[start:])
+    ]

@@ -18,11 +18,12 @@ from app.cli import exit_codes
 from app.cli.connection_args import add_connection_arguments, open_session
 from app.cli.cp_cmd import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
 from app.cli.job_runner import add_output_arguments, make_engine, run_jobs
+from app.cli.name_filter_args import add_name_filter_arguments
 from app.cli.s3_paths import is_s3, parse_s3
 from app.cli.transfer_args import add_transfer_arguments, options_from_args
 from app.core.s3.session import S3Session
 from app.core.transfers.engine import TransferEngine
-from app.core.transfers.name_filter import NameFilter, Rule
+from app.core.transfers.name_filter import NameFilter
 from app.core.transfers.options import TransferOptions
 from app.core.transfers.sync import (
     CompareMode,
@@ -65,19 +66,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         action="store_true",
         help="same-size files are unchanged only when their times match exactly",
     )
-    for rule in Rule:
-        parser.add_argument(
-            f"--{rule.value}",
-            dest="name_rules",
-            action="append",
-            type=lambda pattern, rule=rule: (rule, pattern),
-            default=[],
-            metavar="PATTERN",
-            help=f"{rule.value} names matching PATTERN (e.g. '*.tmp', 'logs/*'), relative to "
-            "the folder or prefix; repeatable, the last matching rule wins"
-            if rule is Rule.EXCLUDE
-            else f"{rule.value} names matching PATTERN again after an --exclude",
-        )
+    add_name_filter_arguments(parser)
     add_transfer_arguments(parser, conflicts=False)
     add_connection_arguments(parser)
     add_output_arguments(parser)

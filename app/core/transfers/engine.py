@@ -240,22 +240,81 @@ class TransferEngine:
             raise ValueError("Only upload and download jobs take chosen items")
         if prefix and not prefix.endswith("/"):
             raise ValueError("The prefix of a job with chosen items must end with '/'")
+        local = str(Path(local).absolute())
+        verb = "Upload" if kind is JobKind.UPLOAD else "Download"
+        spec = {"local": local, "bucket": bucket, "key": prefix}
+
+        def default_title(count: int) -> str:
+            return f"{verb} {count} files ({local} - s3://{bucket}/{prefix})"
+
+        if title is not None:
+            given = title
+            return self._submit_items(kind, spec, items, options, lambda _count: given)
+        return self._submit_items(kind, spec, items, options, default_title)
+
+    def submit_copy_items(
+        self,
+        source_bucket: str,
+        source_prefix: str,
+        bucket: str,
+        prefix: str,
+        items: Iterable[tuple[str, str, int]],
+        options: TransferOptions | None = None,
+        move: bool = False,
+    ) -> str:
+        """A copy (or move) job over (source key, target key, size) the caller chose, not a
+        listing of the whole source prefix; journaled and resumed like `submit_items`."""
+        if prefix and not prefix.endswith("/"):
+            raise ValueError("The prefix of a job with chosen items must end with '/'")
+        kind = JobKind.MOVE if move else JobKind.COPY
+        records = (
+            ItemRecord(
+                "",
+                0,
+                f"s3://{source_bucket}/{source}",
+                bucket,
+                target,
+                size,
+                extra={"source_bucket": source_bucket, "source_key": source},
+            )
+            for source, target, size in items
+        )
+        spec = {
+            "source_bucket": source_bucket,
+            "source_key": source_prefix,
+            "bucket": bucket,
+            "key": prefix,
+            "local": "",
+        }
+        verb = "Move" if move else "Copy"
+
+        def title(count: int) -> str:
+            source = f"s3://{source_bucket}/{source_prefix}"
+            return f"{verb} {count} objects {source} to s3://{bucket}/{prefix}"
+
+        return self._submit_items(kind, spec, records, options, title)
+
+    def _submit_items(
+        self,
+        kind: JobKind,
+        spec: dict[str, Any],
+        items: Iterable[ItemRecord],
+        options: TransferOptions | None,
+        title: Callable[[int], str],
+    ) -> str:
+        """`title` makes the job's title from the number of items."""
         options = options or TransferOptions()
         if options.checksum is ChecksumAlgorithm.CRC32C:
             digests.raw_digest(options.checksum, b"")  # fails now, clearly, if unavailable
-        local = str(Path(local).absolute())
         job_id = uuid.uuid4().hex
         records = []
         for seq, item in enumerate(items):
-            item.job_id, item.seq, item.bucket = job_id, seq, bucket
+            item.job_id, item.seq, item.bucket = job_id, seq, spec["bucket"]
             records.append(item)
         if not records:
             raise ValueError("A job with chosen items needs at least one item")
-        if title is None:
-            verb = "Upload" if kind is JobKind.UPLOAD else "Download"
-            title = f"{verb} {len(records)} files ({local} - s3://{bucket}/{prefix})"
-        spec = {"local": local, "bucket": bucket, "key": prefix, "title": title}
-        job = Job(job_id, kind, spec, options, title)
+        spec = {**spec, "title": title(len(records))}
+        job = Job(job_id, kind, spec, options, spec["title"])
         self.journal.create_job_with_items(
             job.id, kind.value, self._runtime.endpoint, spec, options.to_json(), records
         )
