@@ -12,9 +12,11 @@ import qasync
 from pytestqt.qtbot import QtBot
 
 from app.core.connection import Connection
+from app.core.errors import UserError
 from app.core.s3 import thread_guard
 from app.core.s3.session import S3Session
 from app.ui.application import WindowSet
+from app.ui.async_bridge import AsyncBridge
 from app.ui.controllers.browser import SessionFactory
 from app.ui.location import Location
 from app.ui.main_window import MainWindow
@@ -113,3 +115,15 @@ def fill(admin: Any, bucket: str, keys: list[str], body: bytes = b"x", threads: 
 
 def wait_for(qtbot: QtBot, condition: Callable[[], bool], timeout: int = WAIT_MS) -> None:
     qtbot.waitUntil(condition, timeout=timeout)
+
+
+@pytest.fixture
+def bridge() -> Iterator[AsyncBridge]:
+    """A worker pool that reaches the GUI thread, without a window; what it could not do
+    collects in `bridge.errors`."""
+    errors: list[UserError] = []
+    bridge = AsyncBridge(on_error=errors.append)
+    bridge.errors = errors  # type: ignore[attr-defined]
+    yield bridge
+    bridge.shutdown()
+    bridge.pool.shutdown(wait=True)

@@ -9,9 +9,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
-from app.core.errors import UserError
 from app.core.s3.session import ListingPage, ObjectEntry, S3Session
-from app.ui.async_bridge import AsyncBridge
 from app.ui.format import human_size
 from app.ui.models.listing_model import (
     ETAG,
@@ -30,16 +28,6 @@ from tests.fixtures.servers import RunningS3
 from tests.gui.conftest import fill, wait_for
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def bridge() -> Any:
-    errors: list[UserError] = []
-    bridge = AsyncBridge(on_error=errors.append)
-    bridge.errors = errors  # type: ignore[attr-defined]
-    yield bridge
-    bridge.shutdown()
-    bridge.pool.shutdown(wait=True)
 
 
 def test_model_contract_holds_while_pages_arrive_sort_and_filter(

@@ -9,10 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.core.errors import UserError
 from app.core.s3 import versions
 from app.core.s3.session import S3Session
-from app.ui.async_bridge import AsyncBridge
 from app.ui.models.listing_stream import ListingStream
 from app.ui.models.sorted_table import SortedTable
 from app.ui.models.versions_model import NAME, SIZE, VersionsModel
@@ -21,15 +19,6 @@ from tests.fixtures.servers import RunningS3
 from tests.gui.conftest import wait_for
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def bridge() -> Any:
-    errors: list[UserError] = []
-    bridge = AsyncBridge(on_error=errors.append)
-    yield bridge
-    bridge.shutdown()
-    bridge.pool.shutdown(wait=True)
 
 
 def test_contract_holds_while_version_pages_arrive_sorted_and_filtered(
