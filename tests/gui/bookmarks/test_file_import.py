@@ -8,7 +8,7 @@ import plistlib
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -53,7 +53,7 @@ def drop_files(target: QWidget, paths: list[Path]) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     enter = QDragEnterEvent(
-        QPointF(5, 5),
+        QPoint(5, 5),  # PySide6 6.11 takes only a QPoint here (6.12 also a QPointF)
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
@@ -179,7 +179,7 @@ def test_a_drop_of_other_files_is_not_taken(sidebar: BookmarksSidebar, tmp_path:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(text))])
     enter = QDragEnterEvent(
-        QPointF(5, 5),
+        QPoint(5, 5),  # PySide6 6.11 takes only a QPoint here (6.12 also a QPointF)
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
