@@ -57,6 +57,18 @@ def answer_yes(qtbot: QtBot, window: MainWindow, name: str) -> None:
         boxes[0].button(QMessageBox.StandardButton.Yes).click()
 
 
+def seed_hidden_files(admin: Any, bucket: str) -> tuple[str, str, str, str]:
+    """Two versions of doc.txt, gone.txt behind a delete marker, an unfinished upload of
+    big.bin: (old version, new version, marker, upload id)."""
+    admin.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
+    old = admin.put_object(Bucket=bucket, Key="doc.txt", Body=b"old")["VersionId"]
+    new = admin.put_object(Bucket=bucket, Key="doc.txt", Body=b"new")["VersionId"]
+    admin.put_object(Bucket=bucket, Key="gone.txt", Body=b"bye")
+    marker = admin.delete_object(Bucket=bucket, Key="gone.txt")["VersionId"]
+    upload_id = admin.create_multipart_upload(Bucket=bucket, Key="big.bin")["UploadId"]
+    return old, new, marker, upload_id
+
+
 def select_version(window: MainWindow, version_id: str) -> None:
     hidden = window.hidden_files
     hidden.tabs.setCurrentWidget(hidden.versions_view)
@@ -69,12 +81,7 @@ def test_hidden_files_actions_from_their_shortcuts(
     qtbot: QtBot, windows: Windows, seaweed: RunningS3, seaweed_admin: Any, bucket: str
 ) -> None:
     admin = seaweed_admin
-    admin.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
-    old = admin.put_object(Bucket=bucket, Key="doc.txt", Body=b"old")["VersionId"]
-    new = admin.put_object(Bucket=bucket, Key="doc.txt", Body=b"new")["VersionId"]
-    admin.put_object(Bucket=bucket, Key="gone.txt", Body=b"bye")
-    marker = admin.delete_object(Bucket=bucket, Key="gone.txt")["VersionId"]
-    upload_id = admin.create_multipart_upload(Bucket=bucket, Key="big.bin")["UploadId"]
+    old, new, marker, upload_id = seed_hidden_files(admin, bucket)
     admin.upload_part(Bucket=bucket, Key="big.bin", UploadId=upload_id, PartNumber=1, Body=b"z")
 
     window = windows.open(connection_for(seaweed), Location(bucket))
@@ -139,12 +146,7 @@ def test_the_delete_key_in_the_hidden_files_tables(
     qtbot: QtBot, windows: Windows, seaweed: RunningS3, seaweed_admin: Any, bucket: str
 ) -> None:
     admin = seaweed_admin
-    admin.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
-    old = admin.put_object(Bucket=bucket, Key="doc.txt", Body=b"old")["VersionId"]
-    new = admin.put_object(Bucket=bucket, Key="doc.txt", Body=b"new")["VersionId"]
-    admin.put_object(Bucket=bucket, Key="gone.txt", Body=b"bye")
-    marker = admin.delete_object(Bucket=bucket, Key="gone.txt")["VersionId"]
-    upload_id = admin.create_multipart_upload(Bucket=bucket, Key="big.bin")["UploadId"]
+    old, new, marker, upload_id = seed_hidden_files(admin, bucket)
     window = windows.open(connection_for(seaweed), Location(bucket))
     wait_for(qtbot, lambda: names(window) == ["doc.txt"] and not window.controller.model.loading)
     hidden = window.hidden_files
