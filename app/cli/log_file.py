@@ -12,6 +12,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from app.core import paths
+from app.core.errors.redact import scrub_for_log
 
 LOG_NAME = "eider-cli.log"
 _MAX_BYTES = 1024 * 1024
@@ -24,6 +25,11 @@ class _CommandLog(RotatingFileHandler):
 
     def handleError(self, record: logging.LogRecord) -> None:
         """A log that cannot be written must not put a traceback in the command's output."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        # Records come from libraries too (botocore, urllib3): no secret reaches the file,
+        # whatever a message or a traceback happens to repeat.
+        return scrub_for_log(super().format(record))
 
 
 def log_path() -> Path:

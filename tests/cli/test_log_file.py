@@ -62,3 +62,36 @@ def test_a_log_that_cannot_be_written_stays_out_of_the_output(
     listed = run_eider("ls", f"s3://{bucket}/", env={"EIDER_HOME": str(not_a_folder)})
     assert listed.returncode == 0, listed.stderr
     assert listed.stderr == ""
+
+
+def test_no_secret_reaches_the_log_file(tmp_path: Path, monkeypatch) -> None:
+    import logging
+
+    from app.cli.log_file import send_logs_to_file
+    from app.core.errors.redact import remember_secrets
+
+    secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+    remember_secrets(secret)
+    monkeypatch.setenv("EIDER_HOME", str(tmp_path))
+    path = send_logs_to_file()
+    assert path is not None
+    log = logging.getLogger("botocore.test")
+    try:
+        log.warning("signing with %s failed", secret)
+        log.warning("GET /b/k?X-Amz-Security-Token=FQoGZXIvYXdzEBYaDEXAMPLETOKEN&x=1")
+        try:
+            raise ValueError(f"SecretAccessKey={secret}")
+        except ValueError:
+            log.exception("a library's traceback")
+        log.warning("ETag 9b2cf535f27731c974343645a3985328 kept")
+    finally:
+        for handler in list(logging.getLogger().handlers):
+            if getattr(handler, "baseFilename", "") == str(path):
+                handler.close()
+                logging.getLogger().removeHandler(handler)
+    logged = path.read_text(encoding="utf-8")
+    assert secret not in logged
+    assert "FQoGZXIvYXdzEBYaDEXAMPLETOKEN" not in logged
+    assert "X-Amz-Security-Token=[redacted]" in logged
+    assert "a library's traceback" in logged and "ValueError" in logged
+    assert "9b2cf535f27731c974343645a3985328" in logged  # what a reader needs stays

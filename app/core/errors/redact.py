@@ -63,6 +63,17 @@ def scrub_known(text: str) -> str:
     return text
 
 
+def scrub_for_log(text: str) -> str:
+    """`text` without known secrets, signed-request echoes and secret pairs, for a log file.
+
+    Unlike `redact`, long hex and base64 runs are kept (ETags, checksums and upload ids are
+    what a log reader needs) and nothing is shortened.
+    """
+    text = scrub_known(text)
+    text = _ECHO_ELEMENTS.sub(REDACTED, text)
+    return _SECRET_PAIRS.sub(lambda m: f"{m['name']}{m['sep']}{REDACTED}", text)
+
+
 def redact(text: str, *known: str) -> str:
     """`text` without secrets: known values, signed-request echoes, secret pairs, long tokens."""
     with _known_lock:
