@@ -12,7 +12,6 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from app.cli import exit_codes
 from app.cli.connection_args import (
-    ConnectionArgsError,
     add_connection_arguments,
     open_session,
 )
@@ -20,30 +19,16 @@ from app.cli.filtered_items import download_items, upload_items
 from app.cli.head_failures import credentials_failure, fail_head, is_bodiless_forbidden
 from app.cli.job_runner import add_output_arguments, make_engine, run_jobs
 from app.cli.name_filter_args import add_name_filter_arguments, name_filter_from_args
-from app.cli.s3_paths import BadS3Path, S3Path, is_s3, parse_s3
-from app.cli.transfer_args import TransferArgsError, add_transfer_arguments, options_from_args
-from app.core.bookmarks import BookmarkError, BookmarkStoreError
-from app.core.credentials.errors import CredentialError
-from app.core.profiles import ProfileError
+from app.cli.s3_paths import S3Path, is_s3, parse_s3
+from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
+from app.cli.transfer_args import add_transfer_arguments, options_from_args
 from app.core.s3.deletion import Target, delete_targets
 from app.core.s3.session import ObjectEntry, S3Session
-from app.core.secrets import SecretStoreError
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import JobKind
 from app.core.transfers.name_filter import NameFilter
 from app.core.transfers.options import TransferOptions
 from app.core.transfers.runtime import sse_args
-
-# Failures while building the connection: a bad bookmark or option is a usage error,
-# credentials that cannot be had are a connection error.
-SETUP_USAGE_ERRORS = (
-    ConnectionArgsError,
-    TransferArgsError,
-    BadS3Path,
-    BookmarkError,
-    ProfileError,
-)
-SETUP_CONNECTION_ERRORS = (CredentialError, SecretStoreError, BookmarkStoreError)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -67,15 +52,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         add_connection_arguments(parser)
         add_output_arguments(parser)
         parser.set_defaults(func=exit_codes.interruptible(_run), move=name == "mv")
-
-
-def setup_failure(exc: Exception) -> int:
-    if isinstance(exc, (*SETUP_USAGE_ERRORS, BookmarkStoreError)):
-        return exit_codes.usage(str(exc))
-    if isinstance(exc, SecretStoreError):  # the keyring holds the keys: nothing can connect
-        exit_codes.say_error(str(exc))
-        return exit_codes.CONNECTION
-    return exit_codes.fail(exc)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -16,10 +16,10 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from app.cli import exit_codes
 from app.cli.connection_args import add_connection_arguments, open_session
-from app.cli.cp_cmd import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
 from app.cli.job_runner import add_output_arguments, make_engine, run_jobs
 from app.cli.progress_bar import human_size
 from app.cli.s3_paths import parse_s3
+from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
 from app.cli.transfer_args import parse_size
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import UNFINISHED, JobState

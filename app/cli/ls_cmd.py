@@ -9,9 +9,9 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from app.cli import exit_codes
 from app.cli.connection_args import add_connection_arguments, open_session
-from app.cli.cp_cmd import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
 from app.cli.progress_bar import human_size
 from app.cli.s3_paths import S3Path, parse_s3
+from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
 from app.core.s3.session import S3Session
 from app.core.s3.versions import list_versions
 

@@ -8,10 +8,10 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from app.cli import exit_codes
 from app.cli.connection_args import add_connection_arguments, open_session
-from app.cli.cp_cmd import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
 from app.cli.head_failures import fail_head
 from app.cli.name_filter_args import add_name_filter_arguments, name_filter_from_args
 from app.cli.s3_paths import S3Path, parse_s3
+from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
 from app.core.s3.deletion import DeleteMode, DeleteReport, Target, delete_prefix, delete_targets
 from app.core.s3.session import S3Session
 from app.core.s3.versions import list_versions

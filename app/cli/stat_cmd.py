@@ -11,9 +11,9 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from app.cli import exit_codes
 from app.cli.connection_args import add_connection_arguments, open_session
-from app.cli.cp_cmd import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
 from app.cli.head_failures import fail_head
 from app.cli.s3_paths import parse_s3
+from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
 from app.cli.transfer_args import TransferArgsError, sse_c_ref
 from app.core.transfers.options import ServerSideEncryption, TransferOptions
 from app.core.transfers.runtime import sse_args
