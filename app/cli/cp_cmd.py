@@ -24,6 +24,7 @@ from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, se
 from app.cli.transfer_args import add_transfer_arguments, options_from_args
 from app.core.s3.deletion import Target, delete_targets
 from app.core.s3.session import ObjectEntry, S3Session
+from app.core.transfers import upload_plan
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import JobKind
 from app.core.transfers.name_filter import NameFilter
@@ -361,14 +362,8 @@ def _check_object(session: S3Session, path: S3Path, options: TransferOptions) ->
 
 
 def _local_files(local: Path, key: str) -> list[tuple[Path, str]]:
-    if local.is_file():
-        return [(local, f"{key}{local.name}" if not key or key.endswith("/") else key)]
-    found = []
-    for folder, _dirs, files in os.walk(local):
-        for name in files:
-            path = Path(folder) / name
-            found.append((path, key + path.relative_to(local).as_posix()))
-    return found
+    """What an upload of `local` sends: each file with its key (the engine's own walk)."""
+    return [(Path(item.local_path), item.key) for item in upload_plan.upload_items(local, "", key)]
 
 
 def _keys(session: S3Session, source: S3Path) -> list[tuple[str, Callable[[Path], Path]]]:

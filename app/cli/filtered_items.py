@@ -7,31 +7,17 @@ is journaled with exactly these and resumes without choosing again.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from app.core.s3.session import S3Session
 from app.core.transfers.journal import ItemRecord
 from app.core.transfers.name_filter import NameFilter
-from app.core.transfers.names import DownloadPlanner, nfc
+from app.core.transfers.names import DownloadPlanner
+from app.core.transfers.upload_plan import upload_items as _upload_items
 
 
 def upload_items(folder: Path, prefix: str, names: NameFilter) -> list[ItemRecord]:
-    items = []
-    for parent, dirs, files in os.walk(folder):
-        dirs.sort()
-        for name in sorted(files):
-            path = Path(parent) / name
-            if path.is_symlink() and not path.exists():
-                continue
-            relative = nfc(path.relative_to(folder).as_posix())
-            if names.includes(relative):
-                st = path.stat()
-                key = prefix + relative
-                items.append(
-                    ItemRecord("", 0, str(path.absolute()), "", key, st.st_size, st.st_mtime_ns)
-                )
-    return items
+    return list(_upload_items(folder.absolute(), "", prefix, names=names))
 
 
 def download_items(

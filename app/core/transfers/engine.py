@@ -54,11 +54,12 @@ from app.core.transfers.jobs import (
     Listener,
 )
 from app.core.transfers.journal import ItemRecord, Journal
-from app.core.transfers.names import DownloadPlanner, ensure_inside, nfc
+from app.core.transfers.names import DownloadPlanner, ensure_inside
 from app.core.transfers.options import ChecksumAlgorithm, ConflictPolicy, TransferOptions
 from app.core.transfers.runtime import JobStopped, Runtime, sse_args
 from app.core.transfers.unfinished import UnfinishedUpload, abort_unfinished, list_unfinished
 from app.core.transfers.upload import upload_item
+from app.core.transfers.upload_plan import upload_items
 
 log = logging.getLogger(__name__)
 
@@ -729,7 +730,7 @@ class TransferEngine:
     def _plan(self, job: Job) -> list[ItemRecord]:
         spec = job.spec
         if job.kind is JobKind.UPLOAD:
-            items = list(_plan_upload(job.id, spec["local"], spec["bucket"], spec["key"]))
+            items = list(upload_items(spec["local"], spec["bucket"], spec["key"], job.id))
         elif job.kind in (JobKind.COPY, JobKind.MOVE):
             items = list(_plan_copy(self.session, job))
         elif job.kind is JobKind.DELETE:
@@ -859,30 +860,6 @@ def _message(exc: BaseException, job: Job, item: ItemRecord | None = None) -> st
 
 
 # -- planning helpers ------------------------------------------------------------------------------
-
-
-def _plan_upload(job_id: str, local: str, bucket: str, key: str) -> Iterator[ItemRecord]:
-    root = Path(local)
-    if root.is_file():
-        if not key or key.endswith("/"):
-            key = f"{key}{nfc(root.name)}"
-        st = root.stat()
-        yield ItemRecord(job_id, 0, str(root), bucket, key, st.st_size, st.st_mtime_ns)
-        return
-    prefix = key if not key or key.endswith("/") else f"{key}/"
-    seq = 0
-    for folder, dirs, files in os.walk(root):
-        dirs.sort()
-        for name in sorted(files):
-            path = Path(folder) / name
-            if path.is_symlink() and not path.exists():
-                continue
-            st = path.stat()
-            relative = nfc(path.relative_to(root).as_posix())  # one key for NFD and NFC
-            yield ItemRecord(
-                job_id, seq, str(path), bucket, prefix + relative, st.st_size, st.st_mtime_ns
-            )
-            seq += 1
 
 
 def _head(session: S3Session, job: Job, bucket: str, key: str) -> dict[str, Any]:
