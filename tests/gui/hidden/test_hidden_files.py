@@ -19,6 +19,8 @@ from app.ui.models.versions_model import STATE, VERSION_ID
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
 from tests.gui.conftest import Windows, wait_for
+from tests.gui.hidden.dialogs import answer_yes as confirm
+from tests.gui.hidden.dialogs import question
 
 pytestmark = pytest.mark.gui
 
@@ -93,23 +95,6 @@ def select_version(window: MainWindow, version_id: str) -> None:
     hidden.tabs.setCurrentWidget(hidden.versions_view)
     row = [r[1] for r in version_rows(window)].index(version_id)
     hidden.versions_view.selectRow(row)
-
-
-def question(qtbot: QtBot, window: MainWindow, name: str) -> QMessageBox:
-    boxes: list[QMessageBox] = []
-
-    def shown() -> bool:
-        boxes[:] = [b for b in window.findChildren(QMessageBox, name) if b.isVisible()]
-        return bool(boxes)
-
-    wait_for(qtbot, shown)
-    return boxes[0]
-
-
-def confirm(qtbot: QtBot, window: MainWindow, name: str) -> None:
-    box = question(qtbot, window, name)
-    with qtbot.waitSignal(window.hidden_files.changed, timeout=30_000):
-        box.button(QMessageBox.StandardButton.Yes).click()
 
 
 def test_versions_are_listed_only_when_hidden_files_are_shown(

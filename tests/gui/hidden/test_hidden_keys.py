@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QMessageBox
+from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
 from app.ui.dialogs.delete_confirm import DeleteConfirmDialog
@@ -18,6 +18,7 @@ from app.ui.models.versions_model import VERSION_ID
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
 from tests.gui.conftest import Windows, wait_for
+from tests.gui.hidden.dialogs import answer_yes
 
 pytestmark = pytest.mark.gui
 
@@ -43,18 +44,6 @@ def press(qtbot: QtBot, window: MainWindow, view: QAbstractItemView, key: Qt.Key
     wait_for(qtbot, window.isActiveWindow)
     view.setFocus()
     qtbot.keyClick(view, key, CTRL_ALT)
-
-
-def answer_yes(qtbot: QtBot, window: MainWindow, name: str) -> None:
-    boxes: list[QMessageBox] = []
-
-    def shown() -> bool:
-        boxes[:] = [b for b in window.findChildren(QMessageBox, name) if b.isVisible()]
-        return bool(boxes)
-
-    wait_for(qtbot, shown)
-    with qtbot.waitSignal(window.hidden_files.changed, timeout=30_000):
-        boxes[0].button(QMessageBox.StandardButton.Yes).click()
 
 
 def seed_hidden_files(admin: Any, bucket: str) -> tuple[str, str, str, str]:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMessageBox, QTableView
+from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from app.ui.location import Location
@@ -19,6 +19,7 @@ from app.ui.models import uploads_model, versions_model
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
 from tests.gui.conftest import Windows, wait_for
+from tests.gui.hidden.dialogs import answer_yes
 
 pytestmark = pytest.mark.gui
 
@@ -35,18 +36,6 @@ def click_header(qtbot: QtBot, view: QTableView, column: int) -> None:
     qtbot.mouseClick(
         header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
     )
-
-
-def answer_yes(qtbot: QtBot, window: MainWindow, name: str) -> None:
-    boxes: list[QMessageBox] = []
-
-    def asked() -> bool:
-        boxes[:] = [b for b in window.findChildren(QMessageBox, name) if b.isVisible()]
-        return bool(boxes)
-
-    wait_for(qtbot, asked)
-    with qtbot.waitSignal(window.hidden_files.changed, timeout=30_000):
-        boxes[0].button(QMessageBox.StandardButton.Yes).click()
 
 
 def open_at(windows: Windows, qtbot: QtBot, seaweed: RunningS3, bucket: str) -> MainWindow:
