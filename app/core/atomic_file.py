@@ -1,21 +1,35 @@
-"""Files Eider keeps for itself (bookmarks, settings, issued links): written so a crash leaves
-the old file or the new one, never a mix, and set aside rather than overwritten when unreadable.
+"""Files Eider keeps for itself (bookmarks, settings, issued links, imported profiles):
+written so a crash leaves the old file or the new one, never a mix, and set aside rather than
+overwritten when unreadable.
 """
 
 from __future__ import annotations
 
 import datetime
 import os
+import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 
 def write_atomically(path: Path, text: str) -> None:
+    _replace(path, lambda handle: handle.write(text.encode("utf-8")))
+
+
+def copy_atomically(source: Path, target: Path) -> None:
+    """`target` becomes a copy of `source`, whole or not at all."""
+    with source.open("rb") as src:
+        _replace(target, lambda handle: shutil.copyfileobj(src, handle))
+
+
+def _replace(path: Path, write: Callable[[BinaryIO], object]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         Path(tmp).replace(path)

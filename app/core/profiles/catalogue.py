@@ -7,13 +7,11 @@ shipped one takes its place in `all_profiles()`.
 from __future__ import annotations
 
 import logging
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.core import paths
+from app.core.atomic_file import copy_atomically
 from app.core.profiles.errors import ProfileAlreadyImported, ProfileError
 from app.core.profiles.model import Profile
 from app.core.profiles.parse import PROFILE_SUFFIXES, load_profile
@@ -129,7 +127,7 @@ def import_profile_file(path: Path, replace: bool = False) -> Profile:
     for entry in same:
         if entry.path != target:
             entry.path.unlink()
-    _copy_atomically(path, target)
+    copy_atomically(path, target)
     log.info("Imported profile %s (%s) to %s", profile.description, profile.vendor, target)
     return profile
 
@@ -149,16 +147,3 @@ def remove_user_profile(identity: str) -> Path:
     matches[0].path.unlink()
     log.info("Removed imported profile %s", matches[0].path.name)
     return matches[0].path
-
-
-def _copy_atomically(source: Path, target: Path) -> None:
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".import-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out, source.open("rb") as src:
-            shutil.copyfileobj(src, out)
-            out.flush()
-            os.fsync(out.fileno())
-        Path(tmp).replace(target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
