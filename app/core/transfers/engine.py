@@ -374,6 +374,7 @@ class TransferEngine:
                     record.spec.get("title", record.kind),
                     state=state,
                     error=record.error,
+                    interrupted=True,
                 )
                 self._jobs[job.id] = job
             ids.append(job.id)
@@ -509,6 +510,7 @@ class TransferEngine:
     # -- running -----------------------------------------------------------------------------------
 
     def _start(self, job: Job) -> None:
+        job.interrupted = False
         if not job.cancel_requested:
             job.stop = threading.Event()
         job.pause_requested = False

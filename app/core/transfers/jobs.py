@@ -58,6 +58,35 @@ class JobSnapshot:
     error: str | None = None
     failures: tuple[ItemFailure, ...] = ()
     skipped: tuple[str, ...] = ()  # keys or paths left alone by a conflict decision
+    where: JobPlace | None = None
+    interrupted: bool = False  # loaded from an earlier run and not started again since
+
+
+@dataclass(frozen=True)
+class JobPlace:
+    """Where a job reads and writes: what a Transfers list shows as source and target.
+
+    `bookmark_id` names the bookmark the job belongs to (None for a job started without one,
+    e.g. from the command line with explicit keys); never a secret.
+    """
+
+    bookmark_id: str | None
+    local: str
+    bucket: str
+    key: str
+    source_bucket: str = ""
+    source_key: str = ""
+
+    @classmethod
+    def from_spec(cls, spec: dict[str, Any]) -> JobPlace:
+        return cls(
+            bookmark_id=spec.get("bookmark_id"),
+            local=str(spec.get("local", "")),
+            bucket=str(spec.get("bucket", "")),
+            key=str(spec.get("key", "")),
+            source_bucket=str(spec.get("source_bucket", "")),
+            source_key=str(spec.get("source_key", "")),
+        )
 
 
 @dataclass(frozen=True)
@@ -116,6 +145,7 @@ class Job:
     thread: threading.Thread | None = None
     finished: threading.Event = field(default_factory=threading.Event)
     real_local: str | None = None  # the download folder with its symlinks resolved, once
+    interrupted: bool = False  # loaded from the journal of an earlier run, not started since
 
     def snapshot(self, force_sample: bool = True) -> JobSnapshot:
         sample = self.progress.sample(force=force_sample)
@@ -132,4 +162,6 @@ class Job:
             self.error,
             tuple(self.failures),
             tuple(self.skipped),
+            JobPlace.from_spec(self.spec),
+            self.interrupted,
         )
