@@ -28,15 +28,19 @@ def test_waiting_jobs_hold_no_thread_and_start_as_slots_free(
     gate = threading.Event()
     most_threads = [0]
 
+    held = threading.Event()
+
     def hold(**_: Any) -> None:  # every PutObject waits until the gate opens
         most_threads[0] = max(most_threads[0], len(_job_threads()))
+        held.set()
         gate.wait(30)
 
-    engine.session.client().meta.events.register("before-call.s3.PutObject", hold)
+    engine.session.client().meta.events.register("before-send.s3.PutObject", hold)
     jobs = [engine.upload(tmp_path / f"f{n}.bin", bucket, f"f{n}.bin", SMALL) for n in range(12)]
+    assert held.wait(30)
     assert len(_job_threads()) <= 2
     states = [engine.job(j).state for j in jobs]
-    assert states.count(JobState.QUEUED) >= 10
+    assert states.count(JobState.QUEUED) == 10
     gate.set()
     for job in jobs:
         assert engine.wait(job, 60).state is JobState.DONE
@@ -50,9 +54,11 @@ def test_a_queued_job_pauses_and_cancels_at_once(
         random_file(tmp_path / f"f{n}.bin", 1024)
     engine = make_engine(max_running_jobs=1)
     gate = threading.Event()
-    engine.session.client().meta.events.register(
-        "before-call.s3.PutObject", lambda **_: gate.wait(30)
-    )
+
+    def hold(**_: Any) -> None:  # a before-send handler returning a value would answer
+        gate.wait(30)
+
+    engine.session.client().meta.events.register("before-send.s3.PutObject", hold)
     first, second, third = (
         engine.upload(tmp_path / f"f{n}.bin", bucket, f"f{n}.bin", SMALL) for n in range(3)
     )
