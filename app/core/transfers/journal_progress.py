@@ -10,7 +10,7 @@ DONE_ITEMS = frozenset({"done", "skipped", "superseded", "refused"})
 
 def journal_progress(journal: Journal, record: JobRecord) -> Sample:
     """Bytes and files done of a job an earlier run (or another process) left in the journal;
-    a multipart upload counts its journaled parts."""
+    a multipart upload or copy counts its journaled parts."""
     done = total = files_done = failed = skipped = 0
     items = journal.items(record.id)
     for item in items:
@@ -25,6 +25,6 @@ def journal_progress(journal: Journal, record: JobRecord) -> Sample:
                 done += item.size
         elif item.state == "failed":
             failed += 1
-        elif record.kind == "upload":
+        elif record.kind != "download":  # multipart uploads and copies journal their parts
             done += sum(p.size for p in journal.parts(item).values())
     return Sample(done, total, files_done, len(items), failed, skipped, 0.0, None)
