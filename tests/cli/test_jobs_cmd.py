@@ -189,7 +189,7 @@ def test_sigkilled_download_resumes_from_its_partial_file(
             "--connections",
             "1",
             "--rate-limit",
-            rate,
+            "6MiB",
         ],
         cwd=ROOT,
         env=child_env,

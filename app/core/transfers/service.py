@@ -74,8 +74,9 @@ BOOKMARK_GONE = (
     "bookmark to continue it."
 )
 NO_BOOKMARK = (
-    "This job was started without a bookmark (from the command line); continue it with "
-    "'eider jobs resume', or point it at a bookmark."
+    "This job was started without a bookmark (from the command line, or on a connection "
+    "that was not saved); point it at a bookmark to continue it here, or use "
+    "'eider jobs resume' with the connection's options."
 )
 
 
@@ -122,9 +123,10 @@ class TransferService:
         self._sample_interval = sample_interval
         self._lock = threading.RLock()
         self._engines_lock = threading.Lock()  # one engine made at a time
-        self._engines: dict[str, TransferEngine] = {}  # by bookmark id
+        self._engines: dict[str, TransferEngine] = {}
         self._last_used: dict[str, float] = {}
-        self._owner: dict[str, str] = {}  # job id -> bookmark id of the engine holding it
+        # Engines by bookmark id ("~endpoint" for a connection without a bookmark).
+        self._owner: dict[str, str] = {}  # job id -> key of the engine holding it
         self._parked: dict[str, _Parked] = {}
         self._listeners: list[Listener] = []
         self._closed = threading.Event()
@@ -136,16 +138,25 @@ class TransferService:
 
     # -- engines -----------------------------------------------------------------------------------
 
-    def engine_for(self, bookmark_id: str, session: S3Session | None = None) -> TransferEngine:
+    def engine_for(
+        self, bookmark_id: str | None, session: S3Session | None = None
+    ) -> TransferEngine:
         """The engine of a bookmark, made now if needed (from `session` when given, else from
-        the factory). Blocking: call it off the GUI thread."""
+        the factory). A connection without a bookmark (`bookmark_id` None) needs `session`;
+        its jobs record no bookmark. Blocking: call it off the GUI thread."""
         if self._closed.is_set():
             raise RuntimeError("The transfer service is closed")
+        if bookmark_id:
+            key = bookmark_id
+        elif session is not None:
+            key = f"~{endpoint_id(session)}"
+        else:
+            raise ValueError("A connection without a bookmark needs its session")
         with self._engines_lock:
-            engine = self._engines.get(bookmark_id)
+            engine = self._engines.get(key)
             if engine is None:
                 if session is None:
-                    session = self._session_for(bookmark_id)
+                    session = self._session_for(key)
                 engine = TransferEngine(
                     session,
                     self.journal,
@@ -158,9 +169,9 @@ class TransferService:
                     bookmark_id=bookmark_id,
                     connections_per_job=self._keeper.limits.connections_per_job,
                 )
-                engine.subscribe(lambda event, b=bookmark_id: self._forward(b, event))
-                self._engines[bookmark_id] = engine
-            self._last_used[bookmark_id] = time.monotonic()
+                engine.subscribe(lambda event, k=key: self._forward(k, event))
+                self._engines[key] = engine
+            self._last_used[key] = time.monotonic()
             return engine
 
     def set_conflict_resolver(self, resolver: ConflictResolver | None) -> None:
@@ -194,13 +205,13 @@ class TransferService:
             except Exception:
                 log.exception("A transfer listener failed on %s", event.type)
 
-    def _forward(self, bookmark_id: str, event: JobEvent) -> None:
+    def _forward(self, engine_key: str, event: JobEvent) -> None:
         job_id = event.job.id
         with self._lock:
             if event.type is EventType.REMOVED:
                 self._owner.pop(job_id, None)
             else:
-                self._owner[job_id] = bookmark_id
+                self._owner[job_id] = engine_key
             was_parked = self._parked.pop(job_id, None) is not None
         if event.type is EventType.ADDED and was_parked:
             event = JobEvent(EventType.CHANGED, event.job)  # listed already, now in an engine
@@ -293,10 +304,10 @@ class TransferService:
 
     def _engine_of(self, job_id: str) -> TransferEngine | None:
         with self._lock:
-            bookmark_id = self._owner.get(job_id)
-            engine = self._engines.get(bookmark_id) if bookmark_id is not None else None
-        if engine is not None:
-            self._last_used[bookmark_id or ""] = time.monotonic()
+            key = self._owner.get(job_id)
+            engine = self._engines.get(key) if key is not None else None
+        if engine is not None and key is not None:
+            self._last_used[key] = time.monotonic()
         return engine
 
     def _parked_job(self, job_id: str) -> _Parked:
@@ -409,8 +420,8 @@ class TransferService:
         now = time.monotonic()
         idle: list[TransferEngine] = []
         with self._engines_lock:
-            for bookmark_id, engine in list(self._engines.items()):
-                if now - self._last_used.get(bookmark_id, now) < self._idle_close_after:
+            for key, engine in list(self._engines.items()):
+                if now - self._last_used.get(key, now) < self._idle_close_after:
                     continue
                 if not engine.is_idle():
                     continue
@@ -419,7 +430,7 @@ class TransferService:
                         record = self.journal.job(snapshot.id)
                         self._parked[snapshot.id] = _Parked(snapshot, record)
                         self._owner.pop(snapshot.id, None)
-                    del self._engines[bookmark_id]
+                    del self._engines[key]
                 idle.append(engine)
         for engine in idle:
             engine.close()
