@@ -455,8 +455,10 @@ class TransferEngine:
         job.stop.set()
         if job.limiter is not None:
             job.limiter.wake()
-        if self._queue.withdraw(job.id) or job.finished.is_set():
-            job.finished = threading.Event()
+        withdrawn = self._queue.withdraw(job.id)  # its finished event is still unset
+        if withdrawn or job.finished.is_set():
+            if not withdrawn:
+                job.finished = threading.Event()
             self._launch(job, holds_slot=False)  # the clean-up runs outside the queue
 
     def wait(self, job_id: str, timeout: float | None = None) -> JobSnapshot:
@@ -590,6 +592,10 @@ class TransferEngine:
         job.finished = threading.Event()
         job.limiter = BandwidthLimiter(job.options.rate_limit, parent=self._runtime.limiter)
         job.slots = ResizableSlots(self._job_connections(job))
+        if self.claims.holder(job.id) is not None:  # checked again when it runs
+            self._held_elsewhere(job)
+            job.finished.set()
+            return
         if job.cancel_requested:
             self._launch(job, holds_slot=False)
             return

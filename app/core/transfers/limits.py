@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from app.core.transfers.bandwidth import BandwidthLimiter
 from app.core.transfers.jobs import JobKind
@@ -42,6 +43,27 @@ class TransferLimits:
 
     def rates_at(self, moment: datetime) -> Rates:
         return self.schedule.rates_at(moment, (self.upload_rate, self.download_rate))
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain data for the settings file."""
+        return {
+            "max_running_jobs": self.max_running_jobs,
+            "connections_per_job": self.connections_per_job,
+            "upload_rate": self.upload_rate,
+            "download_rate": self.download_rate,
+            "schedule": self.schedule.to_json(),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TransferLimits:
+        """Raises ValueError (or KeyError/TypeError) for data no version wrote."""
+        return cls(
+            int(data.get("max_running_jobs", 4)),
+            int(data.get("connections_per_job", 10)),
+            data.get("upload_rate"),
+            data.get("download_rate"),
+            BandwidthSchedule.from_json(data.get("schedule", [])),
+        )
 
 
 class SharedBandwidth:

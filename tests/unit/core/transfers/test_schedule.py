@@ -52,8 +52,12 @@ def test_a_rule_ending_before_it_starts_runs_through_midnight() -> None:
     assert not night.covers(MONDAY + timedelta(hours=1))  # Sunday night is not Friday's
 
 
-def test_the_schedule_survives_json() -> None:
+def test_the_schedule_and_limits_survive_json() -> None:
     assert BandwidthSchedule.from_json(OFFICE_HOURS.to_json()) == OFFICE_HOURS
+    limits = TransferLimits(2, 3, 1000.0, None, OFFICE_HOURS)
+    assert TransferLimits.from_json(limits.to_json()) == limits
+    with pytest.raises(ValueError, match="positive"):
+        TransferLimits.from_json({**limits.to_json(), "upload_rate": -1})
 
 
 def test_the_limiters_switch_at_the_boundary() -> None:
