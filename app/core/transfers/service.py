@@ -174,6 +174,11 @@ class TransferService:
             self._last_used[key] = time.monotonic()
             return engine
 
+    def open_engines(self) -> list[str]:
+        """Keys of the engines open now: bookmark ids ("~endpoint" without a bookmark)."""
+        with self._engines_lock:
+            return list(self._engines)
+
     def set_conflict_resolver(self, resolver: ConflictResolver | None) -> None:
         self._resolver = resolver
 

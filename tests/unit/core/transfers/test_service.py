@@ -18,6 +18,7 @@ from app.core.transfers.journal import Journal
 from app.core.transfers.limits import TransferLimits
 from app.core.transfers.options import MIB
 from app.core.transfers.service import BOOKMARK_GONE, BookmarkGone, TransferService
+from app.core.transfers.slots import ResizableSlots
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
 from tests.unit.core.transfers.conftest import SMALL, random_file
@@ -224,3 +225,56 @@ def test_a_lifted_upload_limit_reaches_the_running_job_within_a_second(
     assert time.monotonic() - lifted < 5, "the running job kept the old limit"
     assert service.bandwidth_in_force() == (None, None)
     assert heard == [(None, None)]
+
+
+def test_an_idle_engine_closes_and_its_jobs_stay_listed_and_resumable(
+    seaweed: RunningS3,
+    seaweed_admin: Any,
+    bucket: str,
+    tmp_path: Path,
+    services: Callable[..., TransferService],
+) -> None:
+    random_file(tmp_path / "done.txt", 10)
+    random_file(tmp_path / "later.txt", 10)
+    service = services(
+        Sessions(seaweed, {"bm"}),
+        idle_close_after=0.3,
+        tick=0.05,
+        limits=TransferLimits(max_running_jobs=1),
+    )
+    engine = service.engine_for("bm")
+    gate = threading.Event()
+
+    def hold(**_: Any) -> None:  # a before-send handler returning a value would answer
+        gate.wait(30)
+
+    engine.session.client().meta.events.register("before-send.s3.PutObject", hold)
+    done = engine.upload(tmp_path / "done.txt", bucket, "done.txt", SMALL)
+    later = engine.upload(tmp_path / "later.txt", bucket, "later.txt", SMALL)  # waits
+    service.pause(later)
+    assert service.wait(later, 5).state is JobState.PAUSED
+    gate.set()
+    assert service.wait(done, 30).state is JobState.DONE
+    deadline = time.monotonic() + 10
+    while service.open_engines() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert service.open_engines() == [], "the idle engine was closed"
+    listed = {s.id: s.state for s in service.jobs()}
+    assert listed == {done: JobState.DONE, later: JobState.PAUSED}
+    service.resume(later)  # makes the engine again
+    assert service.open_engines() == ["bm"]
+    assert service.wait(later, 30).state is JobState.DONE
+    assert seaweed_admin.head_object(Bucket=bucket, Key="later.txt")["ContentLength"] == 10
+    service.forget(done)
+    assert done not in {s.id for s in service.jobs()}
+
+
+def test_resizable_slots_follow_a_new_limit() -> None:
+    slots = ResizableSlots(1)
+    slots.acquire()
+    got = threading.Event()
+    threading.Thread(target=lambda: (slots.acquire(), got.set()), daemon=True).start()
+    assert not got.wait(0.2)
+    slots.set_limit(2)
+    assert got.wait(5)
+    assert slots.in_use == 2
