@@ -21,7 +21,8 @@ with it and its jobs can be resumed anywhere.
   at another bookmark. A job that another process runs says so too and is not started here.
 - Control, the same as `TransferEngine`'s so a Transfers window can drive either:
   `subscribe(listener) -> unsubscribe`, `jobs()`, `job(id)`, `pause`, `resume`, `retry`,
-  `cancel(id, keep_uploads=False)`, `forget`, `wait(id, timeout)`, `close()`.
+  `cancel(id, keep_uploads=False)`, `forget`, `wait(id, timeout)`, `close()`; and
+  `resume_interrupted()` for "resume by themselves" at start.
 - Limits over all jobs (`limits.py`, `schedule.py`): `set_limits(TransferLimits(...))` sets
   the jobs transferring at once, connections per job, and upload and download bandwidth with
   an optional weekly schedule; `bandwidth_in_force()` says which rates hold now and
@@ -256,6 +257,27 @@ class TransferService:
             engine.resume(job_id)
 
     retry = resume
+
+    def resume_interrupted(self) -> list[str]:
+        """Resume every job an earlier run left queued or running (stopped by quitting or a
+        crash, not paused by the user) whose bookmark exists; returns their ids. The others
+        stay listed, saying why (`error`). Blocking: call it off the GUI thread."""
+        with self._lock:
+            waiting = [
+                job_id
+                for job_id, parked in self._parked.items()
+                if parked.record is not None and parked.snapshot.state is JobState.QUEUED
+            ]
+        resumed = []
+        for job_id in waiting:
+            if self.claims.holder(job_id) is not None:
+                continue
+            try:
+                self.resume(job_id)
+            except (BookmarkGone, JobNotFound):
+                continue
+            resumed.append(job_id)
+        return resumed
 
     def cancel(self, job_id: str, keep_uploads: bool = False) -> None:
         """Stop the job, abort its multipart uploads (unless kept), drop partial downloads.

@@ -278,3 +278,22 @@ def test_resizable_slots_follow_a_new_limit() -> None:
     slots.set_limit(2)
     assert got.wait(5)
     assert slots.in_use == 2
+
+
+def test_resume_interrupted_starts_the_jobs_whose_bookmark_exists(
+    seaweed: RunningS3,
+    seaweed_admin: Any,
+    bucket: str,
+    tmp_path: Path,
+    services: Callable[..., TransferService],
+) -> None:
+    random_file(tmp_path / "kept.txt", 10)
+    random_file(tmp_path / "orphan.txt", 10)
+    kept = _journal_job(seaweed, "bm", tmp_path / "kept.txt", bucket, "kept.txt")
+    orphan = _journal_job(seaweed, "removed", tmp_path / "orphan.txt", bucket, "orphan.txt")
+    service = services(Sessions(seaweed, {"bm"}))
+    assert service.resume_interrupted() == [kept]
+    assert service.wait(kept, 30).state is JobState.DONE
+    assert service.job(orphan).error == BOOKMARK_GONE
+    assert service.job(orphan).state is JobState.QUEUED
+    assert seaweed_admin.head_object(Bucket=bucket, Key="kept.txt")["ContentLength"] == 10
