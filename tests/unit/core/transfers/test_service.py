@@ -32,7 +32,6 @@ class Sessions:
         self.server = server
         self.bookmarks = bookmarks
         self.parts_sent: list[int] = []
-        self.parts_done: list[int] = []
 
     def __call__(self, bookmark_id: str) -> S3Session:
         if bookmark_id not in self.bookmarks:
@@ -42,12 +41,6 @@ class Sessions:
         events.register(
             "before-parameter-build.s3.UploadPart",
             lambda params, **_: self.parts_sent.append(params["PartNumber"]),
-        )
-        events.register(
-            "after-call.s3.UploadPart",
-            lambda context, **_: self.parts_done.append(
-                int(context.get("part_number", 0)) or len(self.parts_done) + 1
-            ),
         )
         return session
 
