@@ -2,11 +2,11 @@
 
 Transfer service
 ----------------
-The GUI makes one `TransferService` (in `app/ui/application.py`) and hands it to every
-window; the CLI keeps using a `TransferEngine` on its own. Both share the one journal under
-the state folder, and a job runs only in the process holding its claim (`claims.py`), so a
-window and `eider jobs resume` never run the same job twice; a crashed holder's claim dies
-with it and its jobs can be resumed anywhere.
+The GUI has one `TransferService` (`SharedTransfers` in `app/ui/shared_transfers.py`, made in
+`app/ui/application.py`, hands it to every window); the CLI keeps using a `TransferEngine`.
+Both share the one journal under the state folder, and a job runs only in the process holding
+its claim (`claims.py`), so a window and `eider jobs resume` never run the same job twice; a
+crashed holder's claim dies with it and its jobs can be resumed anywhere.
 
 - Engines: one per bookmark, made on demand by `engine_for(bookmark_id, session=None)` from
   the session a window passes (so nobody logs in twice) or else from the injected
@@ -14,7 +14,8 @@ with it and its jobs can be resumed anywhere.
   queued or running job. (Per bookmark rather than per endpoint and key: two bookmarks on one
   account may still differ in region, addressing or TLS settings.) Submitting is done on the
   engine: `service.engine_for(bid, session).upload(...)`; every job it submits records
-  `bookmark_id` in its spec (`JobSnapshot.where.bookmark_id`), never a secret.
+  `bookmark_id` in its spec (`JobSnapshot.where.bookmark_id`), never a secret. An unsaved
+  connection uses `engine_for(None, session)`: its jobs record no bookmark.
 - Jobs left in the journal by an earlier run (every endpoint) are listed from the start,
   `interrupted`, with their journaled progress; `resume(id)` makes their engine when needed.
   A job whose bookmark is gone says so in `error`; `forget` removes it and `retarget` points it
