@@ -364,8 +364,11 @@ class TransferService:
             self._emit(JobEvent(EventType.CHANGED, snapshot))
             raise BookmarkGone(message) from exc
         record = self.journal.job(job_id)
-        if record is None:
-            raise JobNotFound(job_id)  # finished or removed by another process meanwhile
+        if record is None:  # finished or removed by another process (eider jobs) meanwhile
+            with self._lock:
+                self._parked.pop(job_id, None)
+            self._emit(JobEvent(EventType.REMOVED, parked.snapshot))
+            raise JobNotFound(job_id)
         endpoint = endpoint_id(engine.session)
         if record.endpoint != endpoint:  # the bookmark was edited since
             self.journal.set_job_place(job_id, endpoint, record.spec)

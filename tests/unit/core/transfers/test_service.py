@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from app.core.s3.session import S3Session
-from app.core.transfers.engine import endpoint_id
+from app.core.transfers.engine import JobNotFound, endpoint_id
 from app.core.transfers.jobs import EventType, JobEvent, JobKind, JobState
 from app.core.transfers.journal import Journal
 from app.core.transfers.limits import TransferLimits
@@ -290,3 +290,23 @@ def test_resume_interrupted_starts_the_jobs_whose_bookmark_exists(
     assert service.job(orphan).error == BOOKMARK_GONE
     assert service.job(orphan).state is JobState.QUEUED
     assert seaweed_admin.head_object(Bucket=bucket, Key="kept.txt")["ContentLength"] == 10
+
+
+def test_a_listed_job_another_process_finished_meanwhile_leaves_the_list_on_resume(
+    seaweed: RunningS3, bucket: str, tmp_path: Path, services: Callable[..., TransferService]
+) -> None:
+    random_file(tmp_path / "gone.txt", 10)
+    job_id = _journal_job(seaweed, "bm", tmp_path / "gone.txt", bucket, "gone.txt")
+    service = services(Sessions(seaweed, {"bm"}))
+    events: list[JobEvent] = []
+    service.subscribe(events.append)
+    assert [s.id for s in service.jobs()] == [job_id]
+    journal = Journal()  # as `eider jobs` finishing it in another process would
+    try:
+        journal.delete_job(job_id)
+    finally:
+        journal.close()
+    with pytest.raises(JobNotFound):
+        service.resume(job_id)
+    assert service.jobs() == []
+    assert [(e.type, e.job.id) for e in events] == [(EventType.REMOVED, job_id)]
