@@ -26,6 +26,7 @@ from app.ui.controllers.browser import BrowserController, SessionFactory
 from app.ui.location import Location
 from app.ui.main_window import MainWindow
 from app.ui.sandbox_start import start_sandbox
+from app.ui.shared_transfers import SharedTransfers
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -74,7 +75,8 @@ def session_then_fresh(session: S3Session) -> SessionFactory:
 
 
 class WindowSet:
-    """The open browser windows; each has its own controller, worker pool and S3 session.
+    """The open browser windows; each has its own controller, worker pool and S3 session,
+    and all share one transfer service (`SharedTransfers`).
 
     A connection made from a window's sidebar or File > Open Connection… opens in that window
     when it has no connection yet, else in a new window (as Cyberduck does), so a browser
@@ -82,11 +84,18 @@ class WindowSet:
     """
 
     def __init__(
-        self, store: BookmarkStore | None = None, settings: SettingsStore | None = None
+        self,
+        store: BookmarkStore | None = None,
+        settings: SettingsStore | None = None,
+        transfers: SharedTransfers | None = None,
     ) -> None:
+        """Without `transfers` the set makes its own and stops it when its last window
+        closes (as `run_gui`, which passes one and stops it at exit, does at quitting)."""
         self.windows: list[MainWindow] = []
         self.store = store if store is not None else BookmarkStore()
         self.settings = settings if settings is not None else SettingsStore()
+        self._owns_transfers = transfers is None
+        self.transfers = transfers if transfers is not None else SharedTransfers(self.store)
 
     def open(
         self,
@@ -94,16 +103,24 @@ class WindowSet:
         start: Location | None = None,
         opening_message: str = "Connecting…",
         name: str = "",
+        bookmark_id: str | None = None,
     ) -> MainWindow:
         holder: list[MainWindow] = []
         bridge = AsyncBridge(on_error=lambda error: holder[0].show_error(error))
-        controller = BrowserController(session_factory, bridge, start, opening_message, name)
-        window = MainWindow(controller, store=self.store, settings=self.settings)
+        controller = BrowserController(
+            session_factory, bridge, start, opening_message, name, bookmark_id=bookmark_id
+        )
+        self.transfers.reopen()
+        window = MainWindow(
+            controller, store=self.store, settings=self.settings, shared_transfers=self.transfers
+        )
         holder.append(window)
         controller.connected.connect(freeze_long_lived_objects)
         window.newWindowRequested.connect(lambda: self._duplicate(window))
         window.bookmarks.sessionOpened.connect(
-            lambda session, nickname, start: self.show_session(window, session, nickname, start)
+            lambda session, nickname, start, bookmark_id: self.show_session(
+                window, session, nickname, start, bookmark_id
+            )
         )
         window.destroyed.connect(lambda *_: self._forget(window))
         self._follow_bookmark_changes(window)
@@ -117,14 +134,19 @@ class WindowSet:
         return self.open(None)
 
     def show_session(
-        self, origin: MainWindow, session: S3Session, nickname: str, start: Location | None
+        self,
+        origin: MainWindow,
+        session: S3Session,
+        nickname: str,
+        start: Location | None,
+        bookmark_id: str | None = None,
     ) -> MainWindow:
         """Browse a freshly opened session: in `origin` if it has no connection, else in a
         new window."""
         factory = session_then_fresh(session)
         if origin.controller.has_connection:
-            return self.open(factory, start, name=nickname)
-        origin.controller.open_with(factory, nickname, start)
+            return self.open(factory, start, name=nickname, bookmark_id=bookmark_id)
+        origin.controller.open_with(factory, nickname, start, bookmark_id)
         return origin
 
     def _duplicate(self, window: MainWindow) -> MainWindow:
@@ -132,7 +154,12 @@ class WindowSet:
         controller = window.controller
         if controller.session_factory is None:
             return self.open_empty()
-        return self.open(controller.session_factory, controller.location, name=controller.name)
+        return self.open(
+            controller.session_factory,
+            controller.location,
+            name=controller.name,
+            bookmark_id=controller.bookmark_id,
+        )
 
     def _follow_bookmark_changes(self, window: MainWindow) -> None:
         """Every window's sidebar has its own list model over the one store: a change made
@@ -150,6 +177,8 @@ class WindowSet:
     def _forget(self, window: MainWindow) -> None:
         if window in self.windows:
             self.windows.remove(window)
+        if not self.windows and self._owns_transfers:
+            self.transfers.close()  # jobs pause, resumable; a new window makes a new service
 
 
 @dataclass
@@ -185,7 +214,8 @@ def run_gui(args: argparse.Namespace) -> int:
     store = open_store()
     if store is None:
         return 1
-    windows = WindowSet(store)
+    transfers = SharedTransfers(store)  # made on first use, off the GUI thread
+    windows = WindowSet(store, transfers=transfers)
     start = open_first_window(windows, args)
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
@@ -202,6 +232,7 @@ def run_gui(args: argparse.Namespace) -> int:
     finally:
         wake.stop()
         windows.settings.flush()  # a column change saved as the last window closed
+        transfers.close()  # running jobs pause; the next start lists them, resumable
         if start.sandbox is not None:
             start.sandbox.stop()
     return 0
