@@ -223,6 +223,14 @@ class Journal:
                 (state, error, time.time(), job_id),
             )
 
+    def set_job_spec(self, job_id: str, spec: dict[str, Any]) -> None:
+        """Record what planning decided (a duplicate's free name), so a resume keeps it."""
+        with self._tx() as db:
+            db.execute(
+                "UPDATE jobs SET spec = ?, updated = ? WHERE id = ?",
+                (json.dumps(spec), time.time(), job_id),
+            )
+
     def job(self, job_id: str) -> JobRecord | None:
         rows = self._query("SELECT * FROM jobs WHERE id = ?", (job_id,))
         return _job(rows[0]) if rows else None

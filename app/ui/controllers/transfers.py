@@ -1,14 +1,22 @@
-"""Uploads and downloads of one browser window, run as jobs of its own `TransferEngine`.
+"""The browser window's long operations, run as jobs of its `TransferEngine`: uploads and
+downloads, and rename/move, duplicate, delete (selections, versions, delete markers, whole
+buckets) and version restore. Every one is journaled, resumable, cancellable from the status
+line, and reports each key the server refused.
 
 The engine is made (off the GUI thread) on first use, from the window's session, and closed
 with the window. Its listeners run on engine threads: `_on_event` only emits a signal, which
 Qt queues to the GUI thread, where the status line is updated.
 Every upload and download asks (`ConflictPolicy.ASK`) when its target exists already; the
-`ConflictAsker` puts the question to the user.
+`ConflictAsker` puts the question to the user. Operations on objects already on the server
+replace their target, as a rename in a file manager does after its own check.
+An operation's caller may `follow` its job: the callback gets the job's last snapshot on the
+GUI thread (at once if the job had finished before it was followed).
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -34,6 +42,8 @@ class TransfersController(QObject):
         self._unsubscribe = None
         self.conflicts = ConflictAsker(status.window(), self.cancel, self._stop_in_engine, self)
         self._closed = False
+        self._followers: dict[str, Follower] = {}
+        self._recent: OrderedDict[str, JobSnapshot] = OrderedDict()  # finished, not followed
         self.jobEvent.connect(self._show_event)
 
     async def engine(self, session: S3Session) -> TransferEngine:
@@ -73,6 +83,69 @@ class TransfersController(QObject):
             job_id = await self._bridge.run(engine.download, bucket, key, target, ASK)
             batch.job_ids.append(job_id)
 
+    # -- operations on objects on the server ---------------------------------------------------
+
+    async def move(
+        self, session: S3Session, bucket: str, key: str, dest_bucket: str, dest_key: str
+    ) -> str:
+        """Rename or move an object, or a folder (`key` and `dest_key` ending in '/'): each
+        source is deleted only once its copy is complete."""
+        engine = await self.engine(session)
+        return await self._bridge.run(
+            lambda: engine.copy(bucket, key, dest_bucket, dest_key, REPLACE, move=True)
+        )
+
+    async def duplicate(self, session: S3Session, bucket: str, key: str) -> str:
+        """Copy an object or folder next to itself under the first free 'name (n)'."""
+        engine = await self.engine(session)
+        return await self._bridge.run(engine.duplicate, bucket, key, REPLACE)
+
+    async def delete(
+        self, session: S3Session, bucket: str, prefix: str, keys: list[str], versions: bool
+    ) -> str:
+        """Delete objects and folders (keys ending in '/') of one selection in `prefix`; with
+        `versions` every version and delete marker of them, for good."""
+        engine = await self.engine(session)
+        return await self._bridge.run(
+            lambda: engine.delete(bucket, prefix, versions, REPLACE, keys=keys)
+        )
+
+    async def delete_bucket(self, session: S3Session, bucket: str, versions: bool) -> str:
+        """Empty a bucket (with `versions`: every version and marker), then delete it."""
+        engine = await self.engine(session)
+        return await self._bridge.run(
+            lambda: engine.delete(bucket, "", versions, REPLACE, delete_bucket=True)
+        )
+
+    async def delete_versions(
+        self, session: S3Session, bucket: str, targets: Iterable[tuple[str, str]]
+    ) -> str:
+        """Delete these (key, version id): versions for good, or delete markers (the version
+        below a removed marker becomes the latest again)."""
+        engine = await self.engine(session)
+        chosen = [(key, version) for key, version in targets]
+        what = "version" if len(chosen) == 1 else "versions"
+        title = f"Delete {len(chosen)} {what} in s3://{bucket}"
+        if len(chosen) == 1:
+            title = f"Delete version {chosen[0][1]} of s3://{bucket}/{chosen[0][0]}"
+        return await self._bridge.run(lambda: engine.delete_chosen(bucket, chosen, REPLACE, title))
+
+    async def restore_version(
+        self, session: S3Session, bucket: str, key: str, version_id: str
+    ) -> str:
+        """Copy an older version over its key; the version that was the latest is kept."""
+        engine = await self.engine(session)
+        return await self._bridge.run(engine.restore_version, bucket, key, version_id, REPLACE)
+
+    def follow(self, job_id: str, on_finished: Follower) -> None:
+        """Call `on_finished(snapshot)` on the GUI thread when the job is done, failed or
+        cancelled; at once when it has finished already."""
+        finished = self._recent.pop(job_id, None)
+        if finished is not None:
+            on_finished(finished)
+        else:
+            self._followers[job_id] = on_finished
+
     def cancel(self, job_id: str) -> None:
         self.conflicts.stop_job(job_id)
         if self._engine is not None:
@@ -92,9 +165,20 @@ class TransfersController(QObject):
             self._status.start(job.id, job.title, lambda: self.cancel(job.id))
         elif event.type is EventType.CHANGED:
             sample = job.progress
-            self._status.set_progress(job.id, sample.bytes_done, sample.bytes_total or None)
+            if sample.bytes_total:
+                self._status.set_progress(job.id, sample.bytes_done, sample.bytes_total)
+            else:  # deletes, folder placeholders: objects, not bytes
+                done = sample.files_done + sample.files_failed + sample.files_skipped
+                self._status.set_progress(job.id, done, sample.files_total or None)
         elif event.type is EventType.FINISHED:
             self._status.finish(job.id, _finished_text(job))
+            follower = self._followers.pop(job.id, None)
+            if follower is not None:
+                follower(job)
+            else:
+                self._recent[job.id] = job
+                while len(self._recent) > _RECENT:
+                    self._recent.popitem(last=False)
             self.jobFinished.emit(job)
 
     def _close_engine(self) -> None:
@@ -113,6 +197,9 @@ class TransfersController(QObject):
 
 
 ASK = TransferOptions(conflict=ConflictPolicy.ASK)
+REPLACE = TransferOptions(conflict=ConflictPolicy.OVERWRITE)
+Follower = Callable[[JobSnapshot], None]
+_RECENT = 200  # finished jobs kept for a `follow` that comes after the end
 
 
 def _finished_text(job: JobSnapshot) -> str:
