@@ -234,6 +234,8 @@ class TransferEngine:
         """
         if delete_bucket and (key or keys):
             raise ValueError("Only a whole bucket (key '') can be deleted with its bucket")
+        if keys is not None and not keys:
+            raise ValueError("An empty selection deletes nothing")  # not the whole `key`
         what = "every version of " if versions else ""
         if delete_bucket:
             title = f"Delete the bucket {bucket} and {what or 'all of '}its objects"

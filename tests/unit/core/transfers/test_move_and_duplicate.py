@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from app.core.s3.renaming import renamed_key
+from app.core.s3.session import S3Session
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import JobState
 from app.core.transfers.numbered import numbered_name
@@ -176,3 +177,32 @@ def test_renamed_key(key: str, name: str, expected: str) -> None:
 def test_renamed_key_refuses_a_slash() -> None:
     with pytest.raises(ValueError, match="contain '/'"):
         renamed_key("a/b", "c/d")
+
+
+def test_a_move_stopped_between_copy_and_delete_deletes_the_source_on_resume(
+    seaweed_admin: Any,
+    bucket: str,
+    session: S3Session,
+    make_engine: Callable[..., TransferEngine],
+) -> None:
+    fill(seaweed_admin, bucket, ["a.txt"], body=b"moved once")
+    first = make_engine()
+    copies: list[str] = []
+    session.client().meta.events.register(
+        "after-call.s3.CopyObject", lambda **_: copies.append("c")
+    )
+    name_job = pause_after(first, "CopyObject", copies, 1)  # after the copy, before the delete
+    job = first.copy(bucket, "a.txt", bucket, "b.txt", OPTIONS, move=True)
+    name_job(job)
+    assert first.wait(job, 60).state is JobState.PAUSED
+    assert [item.state for item in first.journal.items(job)] == ["copied"]
+    assert sorted(all_keys(seaweed_admin, bucket)) == ["a.txt", "b.txt"]
+    first.close()
+
+    second = make_engine()
+    assert job in second.resume_unfinished(start=False)
+    second.resume(job)
+    _done(second, job)
+    assert copies == ["c"]  # the copy was not made again; only the source was deleted
+    assert all_keys(seaweed_admin, bucket) == ["b.txt"]
+    assert _body(seaweed_admin, bucket, "b.txt") == b"moved once"
