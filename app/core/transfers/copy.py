@@ -75,6 +75,14 @@ def _done_state(job: Job) -> str:
     return COPIED if job.kind is JobKind.MOVE else "done"
 
 
+def _copied(rt: Runtime, job: Job, item: ItemRecord) -> None:
+    """A one-request copy is complete. A move's item is journaled at once (its source is
+    deleted next); a copy's "done" is marked by the engine with others, as for small uploads:
+    a crash can only make it copy again."""
+    if job.kind is JobKind.MOVE:
+        rt.journal.update_item(item, state=COPIED)
+
+
 def _copy_with_retries(rt: Runtime, job: Job, item: ItemRecord) -> None:
     if _is_placeholder(item):
         _write_placeholder(rt, job, item)
@@ -102,7 +110,7 @@ def _write_placeholder(rt: Runtime, job: Job, item: ItemRecord) -> None:
     args["ContentType"] = DIRECTORY_CONTENT_TYPE
     args.update(sse_args(job.options))
     rt.request(job, lambda: client.put_object(**args))
-    rt.journal.update_item(item, state=_done_state(job))
+    _copied(rt, job, item)
 
 
 def _source_args(job: Job, item: ItemRecord) -> dict[str, Any]:
@@ -136,11 +144,15 @@ def _copy(rt: Runtime, job: Job, item: ItemRecord) -> None:
         raise SourceChangedOnServer(source_key)
     if size != item.size:
         job.progress.add_total(size - item.size, files=0)
-    rt.journal.update_item(item, remote_etag=etag, size=size)
+    single = size < options.multipart_threshold and size <= MAX_SINGLE_PUT
+    if single:  # one request: a crash before it ends just sends it again
+        item.remote_etag, item.size = etag, size
+    else:  # the parts are pinned to this ETag: a resume must know it
+        rt.journal.update_item(item, remote_etag=etag, size=size)
     client = rt.session.client_for_bucket(item.bucket)
     id_ = item.id or 0
     try:
-        if size < options.multipart_threshold and size <= MAX_SINGLE_PUT:
+        if single:
             job.progress.start_item(id_, item.local_path, item.bucket, item.key, size)
             _single_copy(rt, job, item, client, head)
             job.progress.add_bytes(id_, size)
@@ -221,7 +233,7 @@ def _single_copy(rt: Runtime, job: Job, item: ItemRecord, client: Any, head: dic
     md5s = digests.is_plain_md5_etag(source) and digests.is_plain_md5_etag(got)
     if plain and md5s and got != source:
         raise IntegrityError(f"The copy of {item.key} has ETag {got}, the source {source}")
-    rt.journal.update_item(item, state=_done_state(job))
+    _copied(rt, job, item)
 
 
 def _multipart_copy(rt: Runtime, job: Job, item: ItemRecord, client: Any, head: dict) -> None:

@@ -12,6 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from botocore.exceptions import ClientError
+
+from app.core.errors import describe
 from app.core.s3 import buckets
 from app.core.s3.session import S3Session
 from app.core.transfers.jobs import Job
@@ -95,8 +98,17 @@ def delete_batch(rt: Runtime, job: Job, items: list[ItemRecord]) -> dict[int, st
             # Some servers leave VersionId out of an error: the batch held one entry for it.
             item = by_key[key][0]
         if item is not None and item.id is not None:
-            refused[item.id] = f"{error.get('Code', 'Error')}: {error.get('Message', '')}".strip()
+            refused[item.id] = _in_words(error, bucket, item)
     return refused
+
+
+def _in_words(error: dict[str, Any], bucket: str, item: ItemRecord) -> str:
+    """One key's refusal in a DeleteObjects answer, in the words `app.core.errors` gives a
+    failed DeleteObject of that key."""
+    answer = {"Error": {"Code": error.get("Code", "Error"), "Message": error.get("Message", "")}}
+    version = item.extra.get("version_id")
+    what = f"{item.key} (version {version})" if version else item.key
+    return str(describe(ClientError(answer, "DeleteObject"), "DeleteObject", bucket, what))
 
 
 def delete_bucket_after(rt: Runtime, job: Job) -> None:
