@@ -315,10 +315,15 @@ class ActionsController(QObject):
         items = self._selected_in_bucket("delete")
         if session is None or not items:
             return
-        bucket = self._here().bucket
-        self._spawn(self._confirm_delete(session, bucket, items), "counting objects to delete")
+        here = self._here()  # (a tree node's parent only while this slot runs)
+        self._spawn(
+            self._confirm_delete(session, here.bucket, here.prefix, items),
+            "counting objects to delete",
+        )
 
-    async def _confirm_delete(self, session: S3Session, bucket: str, items: list[Item]) -> None:
+    async def _confirm_delete(
+        self, session: S3Session, bucket: str, prefix: str, items: list[Item]
+    ) -> None:
         task = self._task("Counting objects to delete…", None)
         try:
             versioned = await self.bridge.run(versioning_status, session, bucket) is not None
@@ -341,7 +346,6 @@ class ActionsController(QObject):
         else:
             what = f"{len(items)} selected items"
         dialog = DeleteConfirmDialog(self.window, what, objects, versions if versioned else None)
-        prefix = self._here().prefix
         dialog.accepted.connect(
             lambda: self._spawn(
                 self._delete(session, bucket, prefix, items, dialog.permanent),
