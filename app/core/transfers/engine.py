@@ -34,7 +34,7 @@ from app.core.errors import describe
 from app.core.explained import ExplainedError
 from app.core.s3.lean_requests import LeanRequests
 from app.core.s3.session import S3Session
-from app.core.transfers import digests
+from app.core.transfers import digests, duplicate
 from app.core.transfers.bandwidth import BandwidthLimiter
 from app.core.transfers.copy import copy_item
 from app.core.transfers.delete import BATCH as DELETE_BATCH
@@ -45,7 +45,6 @@ from app.core.transfers.delete import (
     plan_delete,
 )
 from app.core.transfers.download import download_item, partial_path
-from app.core.transfers.duplicate import duplicate_target
 from app.core.transfers.jobs import (
     UNFINISHED,
     Conflict,
@@ -820,7 +819,7 @@ class TransferEngine:
             items = list(plan_restore(self.session, job))
         elif job.kind in (JobKind.COPY, JobKind.MOVE):
             if job.spec.get("duplicate") and not job.spec.get("key"):
-                target = duplicate_target(self.session, job)
+                target = duplicate.duplicate_target(self.session, job)
                 job.spec = {**job.spec, "key": target}
                 self.journal.set_job_spec(job.id, job.spec)
             items = list(_plan_copy(self.session, job))

@@ -223,14 +223,6 @@ class Journal:
                 (state, error, time.time(), job_id),
             )
 
-    def set_job_spec(self, job_id: str, spec: dict[str, Any]) -> None:
-        """Record what planning decided (a duplicate's free name), so a resume keeps it."""
-        with self._tx() as db:
-            db.execute(
-                "UPDATE jobs SET spec = ?, updated = ? WHERE id = ?",
-                (json.dumps(spec), time.time(), job_id),
-            )
-
     def job(self, job_id: str) -> JobRecord | None:
         rows = self._query("SELECT * FROM jobs WHERE id = ?", (job_id,))
         return _job(rows[0]) if rows else None
@@ -250,6 +242,14 @@ class Journal:
     def delete_job(self, job_id: str) -> None:
         with self._tx() as db:
             db.execute("DELETE FROM jobs WHERE id = ?", (job_id,))
+
+    def set_job_spec(self, job_id: str, spec: dict[str, Any]) -> None:
+        """Record what planning decided (a duplicate's free name), so a resume keeps it."""
+        with self._tx() as db:
+            db.execute(
+                "UPDATE jobs SET spec = ?, updated = ? WHERE id = ?",
+                (json.dumps(spec), time.time(), job_id),
+            )
 
     # -- items -----------------------------------------------------------------------------------
 

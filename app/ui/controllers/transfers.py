@@ -1,22 +1,16 @@
-"""The browser window's long operations, run as jobs of its `TransferEngine`: uploads and
-downloads, and rename/move, duplicate, delete (selections, versions, delete markers, whole
-buckets) and version restore. Every one is journaled, resumable, cancellable from the status
-line, and reports each key the server refused.
+"""Uploads and downloads of one browser window, run as jobs of its own `TransferEngine`.
 
 The engine is made (off the GUI thread) on first use, from the window's session, and closed
 with the window. Its listeners run on engine threads: `_on_event` only emits a signal, which
 Qt queues to the GUI thread, where the status line is updated.
 Every upload and download asks (`ConflictPolicy.ASK`) when its target exists already; the
-`ConflictAsker` puts the question to the user. Operations on objects already on the server
-replace their target, as a rename in a file manager does after its own check.
-An operation's caller may `follow` its job: the callback gets the job's last snapshot on the
-GUI thread (at once if the job had finished before it was followed).
+`ConflictAsker` puts the question to the user.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -84,58 +78,64 @@ class TransfersController(QObject):
             batch.job_ids.append(job_id)
 
     # -- operations on objects on the server ---------------------------------------------------
+    # Rename/move, duplicate, delete (selections, versions, delete markers, whole buckets) and
+    # version restore are engine jobs like uploads: journaled, resumable, cancellable from the
+    # status line, each refused key reported. They replace their targets, as a rename in a file
+    # manager does after its own check. `follow` tells the caller when one ends.
+
+    async def _operation(self, session: S3Session, submit: Callable[[TransferEngine], str]) -> str:
+        """Submit a job with `submit(engine)` off the GUI thread; returns its id."""
+        engine = await self.engine(session)
+        return await self._bridge.run(submit, engine)
 
     async def move(
         self, session: S3Session, bucket: str, key: str, dest_bucket: str, dest_key: str
     ) -> str:
         """Rename or move an object, or a folder (`key` and `dest_key` ending in '/'): each
         source is deleted only once its copy is complete."""
-        engine = await self.engine(session)
-        return await self._bridge.run(
-            lambda: engine.copy(bucket, key, dest_bucket, dest_key, REPLACE, move=True)
+        return await self._operation(
+            session, lambda e: e.copy(bucket, key, dest_bucket, dest_key, REPLACE, move=True)
         )
 
     async def duplicate(self, session: S3Session, bucket: str, key: str) -> str:
         """Copy an object or folder next to itself under the first free 'name (n)'."""
-        engine = await self.engine(session)
-        return await self._bridge.run(engine.duplicate, bucket, key, REPLACE)
+        return await self._operation(session, lambda e: e.duplicate(bucket, key, REPLACE))
 
     async def delete(
         self, session: S3Session, bucket: str, prefix: str, keys: list[str], versions: bool
     ) -> str:
         """Delete objects and folders (keys ending in '/') of one selection in `prefix`; with
         `versions` every version and delete marker of them, for good."""
-        engine = await self.engine(session)
-        return await self._bridge.run(
-            lambda: engine.delete(bucket, prefix, versions, REPLACE, keys=keys)
+        return await self._operation(
+            session, lambda e: e.delete(bucket, prefix, versions, REPLACE, keys=keys)
         )
 
     async def delete_bucket(self, session: S3Session, bucket: str, versions: bool) -> str:
         """Empty a bucket (with `versions`: every version and marker), then delete it."""
-        engine = await self.engine(session)
-        return await self._bridge.run(
-            lambda: engine.delete(bucket, "", versions, REPLACE, delete_bucket=True)
+        return await self._operation(
+            session, lambda e: e.delete(bucket, "", versions, REPLACE, delete_bucket=True)
         )
 
     async def delete_versions(
-        self, session: S3Session, bucket: str, targets: Iterable[tuple[str, str]]
+        self, session: S3Session, bucket: str, targets: list[tuple[str, str]]
     ) -> str:
         """Delete these (key, version id): versions for good, or delete markers (the version
         below a removed marker becomes the latest again)."""
-        engine = await self.engine(session)
         chosen = [(key, version) for key, version in targets]
-        what = "version" if len(chosen) == 1 else "versions"
-        title = f"Delete {len(chosen)} {what} in s3://{bucket}"
+        title = f"Delete {len(chosen)} versions in s3://{bucket}"
         if len(chosen) == 1:
             title = f"Delete version {chosen[0][1]} of s3://{bucket}/{chosen[0][0]}"
-        return await self._bridge.run(lambda: engine.delete_chosen(bucket, chosen, REPLACE, title))
+        return await self._operation(
+            session, lambda e: e.delete_chosen(bucket, chosen, REPLACE, title)
+        )
 
     async def restore_version(
         self, session: S3Session, bucket: str, key: str, version_id: str
     ) -> str:
         """Copy an older version over its key; the version that was the latest is kept."""
-        engine = await self.engine(session)
-        return await self._bridge.run(engine.restore_version, bucket, key, version_id, REPLACE)
+        return await self._operation(
+            session, lambda e: e.restore_version(bucket, key, version_id, REPLACE)
+        )
 
     def follow(self, job_id: str, on_finished: Follower) -> None:
         """Call `on_finished(snapshot)` on the GUI thread when the job is done, failed or
