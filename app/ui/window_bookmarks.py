@@ -117,5 +117,6 @@ class WindowBookmarks(QObject):
         self.sessionOpened.emit(result.session, bookmark.nickname, start_location(bookmark))
 
     def shutdown(self) -> None:
+        self.connector.shutdown()
         self.connect_controller.shutdown()
         self.sidebar.shutdown()

@@ -1,14 +1,18 @@
-"""Where a bookmark's secret key lives now: what `eider bookmark show` and the sidebar say.
-
-Never the secret. Blocking (the keyring probe): call it off the GUI thread.
+"""Where a bookmark's secret key lives now (what `eider bookmark show` says), and whether
+connecting must first ask the user for it. Never the secret. Blocking (the keyring probe):
+call it off the GUI thread.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 from app.core import secrets
-from app.core.bookmarks.model import SECRET_KEY, Bookmark
+from app.core.bookmarks.connect import credential_kind, profile_for
+from app.core.bookmarks.model import SECRET_KEY, Bookmark, BookmarkError
+from app.core.credentials.spec import CredentialKind
+from app.core.profiles import ProfileError
 from app.core.secrets import DESCRIPTIONS, Place
 
 
@@ -52,3 +56,32 @@ def locate_secret(bookmark: Bookmark) -> SecretLocation:
         return SecretLocation(place)
     locked = vault.exists() and not vault.unlocked
     return SecretLocation(None, str(vault.path) if locked else None, vault_locked=locked)
+
+
+class SecretNeed(Enum):
+    """What connecting to a bookmark needs from the user before it can log in."""
+
+    NOTHING = "nothing"  # a keyring answers, the secret is at hand, or none is used
+    UNLOCK_VAULT = "unlock-vault"  # no keyring; the locked vault may hold it
+    ASK = "ask"  # no keyring, and no place Eider can read holds the secret
+
+
+_KEYED_KINDS = (CredentialKind.STATIC, CredentialKind.ASSUME_ROLE)
+
+
+def secret_need(bookmark: Bookmark) -> SecretNeed:
+    """Blocking (keyring probe). With a keyring, a missing secret stays the login's failure."""
+    if bookmark.secret_file or not bookmark.access_key_id:
+        return SecretNeed.NOTHING
+    try:
+        kind = credential_kind(bookmark, profile_for(bookmark))
+    except (BookmarkError, ProfileError):
+        return SecretNeed.NOTHING  # the login reports the bookmark's own problem
+    if kind not in _KEYED_KINDS or secrets.keyring_usable():
+        return SecretNeed.NOTHING
+    if secrets.get_secret(bookmark.secret_owner, SECRET_KEY):
+        return SecretNeed.NOTHING
+    vault = secrets.the_vault()
+    if vault.exists() and not vault.unlocked:
+        return SecretNeed.UNLOCK_VAULT
+    return SecretNeed.ASK
