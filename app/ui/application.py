@@ -23,9 +23,11 @@ from app.core.sandbox import Sandbox
 from app.core.settings import SettingsStore
 from app.ui.async_bridge import AsyncBridge
 from app.ui.controllers.browser import BrowserController, SessionFactory
+from app.ui.keyring_notice import tell_if_no_keyring
 from app.ui.location import Location
 from app.ui.main_window import MainWindow
 from app.ui.sandbox_start import start_sandbox
+from app.ui.window_report import install_window_report
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -158,13 +160,18 @@ class FirstWindow:
     sandbox: Sandbox | None = None  # started (or starting): stop it when Eider exits
     sandbox_start: asyncio.Task[Bookmark | None] | None = None
     file_import: asyncio.Task[list[ImportOutcome]] | None = None
+    keyring_notice: asyncio.Task[bool] | None = None
 
 
 def open_first_window(windows: WindowSet, args: argparse.Namespace) -> FirstWindow:
-    """The window Eider opens with: files named on the command line are imported into it
-    (the sidebar's banner reports them); with no bookmark at all, or `--sandbox`, the local
-    sandbox starts and the window connects to its "Local sandbox" bookmark."""
+    """The window Eider opens with: it tells once if there is no system keyring; files named
+    on the command line are imported into it (the sidebar's banner reports them); with no
+    bookmark at all, or `--sandbox`, the local sandbox starts and the window connects to its
+    "Local sandbox" bookmark."""
     first = FirstWindow(windows.open_empty())
+    first.keyring_notice = asyncio.ensure_future(tell_if_no_keyring(first.window))
+    notice = first.keyring_notice
+    first.window.destroyed.connect(lambda *_: notice.cancel())
     # Every named file is tried, so one that is not a profile gets its error in the banner.
     files = [Path(name) for name in getattr(args, "files", None) or []]
     if files:
@@ -187,6 +194,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     windows = WindowSet(store)
     start = open_first_window(windows, args)
+    report = install_window_report(start.window)  # a test hook, off unless asked for
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     # SIGTERM/SIGINT quit through Qt so the sandbox server is stopped below; Python only runs
@@ -201,6 +209,8 @@ def run_gui(args: argparse.Namespace) -> int:
             loop.run_until_complete(closed.wait())
     finally:
         wake.stop()
+        if report is not None:
+            report.stop()
         windows.settings.flush()  # a column change saved as the last window closed
         if start.sandbox is not None:
             start.sandbox.stop()

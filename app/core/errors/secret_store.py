@@ -108,6 +108,13 @@ _KINDS: list[tuple[type[SecretStoreError], ErrorKind]] = [
 ]
 
 
+def describe_missing_keyring(reason: str) -> UserError:
+    """The one-time notice when Eider starts without a usable keyring."""
+    return UserError(
+        ErrorKind.KEYRING_UNAVAILABLE, f"{NO_KEYRING[:-1]} ({reason}).", START_A_KEYRING, reason
+    )
+
+
 def describe_secret_store_error(exc: SecretStoreError, operation: str = "") -> UserError:
     message, fix = secret_store_words(exc)
     kind = next((k for cls, k in _KINDS if isinstance(exc, cls)), ErrorKind.SECRET_STORE)
