@@ -24,6 +24,7 @@ from app.core.bookmarks import Bookmark, BookmarkStore
 from app.core.credentials.spec import CredentialKind
 from app.core.secrets import Place
 from tests.cli.conftest import ROOT
+from tests.fixtures.plaintext_scan import file_count, files_holding
 from tests.fixtures.servers import RunningS3
 
 PASSWORD = "vault master password"
@@ -57,6 +58,7 @@ def test_the_secret_comes_from_the_environment(
     # Kept for this run only: in memory, never written to a store.
     assert secrets.where(bookmark.secret_owner, "secret-key") is Place.SESSION
     assert not secrets.the_vault().exists()
+    assert file_count() > 0 and files_holding(seaweed.secret_key) == []
 
 
 def test_the_environment_secret_of_another_key_id_is_not_used(
@@ -101,6 +103,7 @@ def test_the_vault_opens_with_eider_vault_password(
     monkeypatch.setenv("EIDER_VAULT_PASSWORD", PASSWORD)
     assert main(["ls", "--bookmark", "Lab"]) == 0
     assert bucket in capsys.readouterr().out
+    assert files_holding(seaweed.secret_key) == [] and files_holding(PASSWORD) == []
 
 
 def test_bookmark_add_without_a_keyring_keeps_the_secret_in_the_vault(
@@ -123,6 +126,7 @@ def test_bookmark_add_without_a_keyring_keeps_the_secret_in_the_vault(
     assert shown["secret_key_location"]["place"] == "vault"
     assert shown["secret_key_location"]["path"] == str(later.path)
     assert seaweed.secret_key not in json.dumps(shown)
+    assert files_holding(seaweed.secret_key) == []
 
 
 def test_bookmark_show_says_where_the_secret_lives(
@@ -223,6 +227,20 @@ def test_on_a_terminal_the_secret_is_asked_and_not_kept(
     assert f"Secret access key for 'Lab' ({seaweed.access_key})" in err
     assert seaweed.secret_key not in out + err  # not echoed
     assert not secrets.Vault().exists()
+    assert files_holding(seaweed.secret_key) == []
+    # For that run only: the next run (a restart) has no secret and no terminal to ask on.
+    again = subprocess.run(
+        [sys.executable, "-m", "app", "ls", "--bookmark", "Lab"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHON_KEYRING_BACKEND": FAIL_BACKEND},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert again.returncode == 3, again.stderr
+    assert "No secret key for 'Lab'" in again.stderr
 
 
 def test_on_a_terminal_the_vault_password_is_asked(

@@ -21,6 +21,7 @@ import pytest
 
 from app.core.sandbox import DEMO_BUCKET
 from app.core.seaweed import weed_binary
+from tests.fixtures.plaintext_scan import files_holding
 
 pytestmark = [
     pytest.mark.gui,
@@ -66,7 +67,8 @@ def wait_for_report(
 def test_python_m_app_without_keyring_opens_the_sandbox_and_lists_eider_demo(
     tmp_path: Path,
 ) -> None:
-    home = tmp_path / "fresh-home"
+    home = Path(os.environ["EIDER_HOME"])  # this test's own, still empty
+    assert not home.exists() or not any(home.rglob("*"))
     report = tmp_path / "window.json"
     log = tmp_path / "stderr.txt"
     with log.open("wb") as stderr:
@@ -103,3 +105,7 @@ def test_python_m_app_without_keyring_opens_the_sandbox_and_lists_eider_demo(
     key_file = home / "data" / "sandbox" / "keys" / "secret-key"
     assert oct(key_file.stat().st_mode & 0o777) == "0o600"
     assert oct(key_file.parent.stat().st_mode & 0o777) == "0o700"
+    # The sandbox's key is in its user-only key file and nowhere else under Eider's folders.
+    secret = key_file.read_text().strip()
+    assert len(secret) >= 30
+    assert files_holding(secret, allowed=(key_file,)) == []

@@ -11,6 +11,7 @@ from app.core.errors import ErrorKind, describe
 from app.core.secrets import Place, session_memory, system_keyring
 from tests.fixtures.memory_keyring import MemoryKeyring
 from tests.fixtures.no_keyring import BrokenBusKeyring, LockedKeyring
+from tests.fixtures.plaintext_scan import file_count, files_holding
 
 OWNER = "bookmark:0f6f7a1e-3a42-4c2e-9d0e-5b8d1f1f0b11"
 PASSWORD = "a long master password"
@@ -106,3 +107,24 @@ def test_a_secret_that_moved_between_stores_keeps_working(
     assert secrets.the_vault().get(f"{OWNER}/secret-key") is None
     secrets.delete_secret(OWNER, "secret-key")
     assert secrets.where(OWNER, "secret-key") is None
+
+
+@pytest.mark.parametrize("mode", ["keyring", "session", "vault"])
+def test_a_saved_bookmark_leaves_no_plaintext_secret_in_any_mode(
+    mode: str, memory_keyring: MemoryKeyring
+) -> None:
+    from app.core.bookmarks import Bookmark, BookmarkStore
+
+    secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzSECRET"
+    if mode != "keyring":
+        keyring.set_keyring(fail.Keyring())
+    if mode == "vault":
+        secrets.the_vault().create(PASSWORD)
+    store = BookmarkStore()
+    bookmark = store.add(
+        Bookmark(nickname="Lab", profile="s3-http", access_key_id="AKIALAB"), secret_key=secret
+    )
+    store.duplicate(bookmark.id)
+    assert secrets.where(bookmark.secret_owner, "secret-key") is Place(mode)
+    assert file_count() > 0
+    assert files_holding(secret) == [] and files_holding(PASSWORD) == []
