@@ -7,6 +7,7 @@ from app.core.errors.model import ErrorKind, Remedy, UserError
 from app.core.secrets.errors import (
     KeyFileUnreadable,
     KeyFileUnsafe,
+    KeyringDropped,
     KeyringUnavailable,
     SecretNotGiven,
     SecretStoreError,
@@ -42,6 +43,12 @@ def secret_store_words(exc: SecretStoreError) -> tuple[str, str]:
             "kept in it.",
             "Keep it for this session only or in Eider's encrypted vault instead. "
             + START_A_KEYRING,
+        )
+    if isinstance(exc, KeyringDropped):
+        return (
+            "The system keyring did not keep the secret (its backend stores nothing).",
+            "Configure a working keyring, or unset PYTHON_KEYRING_BACKEND so that Eider uses "
+            "its vault or session memory instead.",
         )
     if isinstance(exc, VaultLocked):
         return (
@@ -100,6 +107,7 @@ def secret_store_words(exc: SecretStoreError) -> tuple[str, str]:
 
 _KINDS: list[tuple[type[SecretStoreError], ErrorKind]] = [
     (KeyringUnavailable, ErrorKind.KEYRING_UNAVAILABLE),
+    (KeyringDropped, ErrorKind.KEYRING_UNAVAILABLE),
     (VaultLocked, ErrorKind.VAULT_LOCKED),
     (VaultWrongPassword, ErrorKind.VAULT_PASSWORD),
     (VaultDamaged, ErrorKind.VAULT_DAMAGED),

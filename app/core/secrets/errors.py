@@ -24,6 +24,10 @@ class KeyringUnavailable(SecretStoreError):
         self.reason = reason  # the keyring exception's class name or the backend's name
 
 
+class KeyringDropped(SecretStoreError):
+    """The keyring accepted a secret and did not keep it (a backend that stores nothing)."""
+
+
 class VaultLocked(SecretStoreError):
     """The vault holds secrets but its master password was not given in this session."""
 
