@@ -7,14 +7,19 @@ only updates its port (chosen free at each start). The bookmark names the sandbo
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from pathlib import Path
 
+from app.core import secrets
 from app.core.bookmarks import Bookmark, BookmarkStore
+from app.core.bookmarks.model import SECRET_KEY
 from app.core.connection import Connection
 from app.core.credentials.spec import CredentialKind
 from app.core.sandbox import DEMO_BUCKET, Sandbox
 
+# Where earlier versions kept the sandbox's key, in the keyring (besides the bookmark's owner).
+LEGACY_SECRET_OWNER = "sandbox"  # noqa: S105 - a keyring owner name, not a secret
 SANDBOX_NICKNAME = "Local sandbox"
 SANDBOX_PROFILE = "seaweedfs"  # the shipped SeaweedFS profile's Vendor
 
@@ -52,11 +57,20 @@ def find_existing(store: BookmarkStore, sandbox: Sandbox) -> Bookmark | None:
     return next((b for b in store.list() if b.id == wanted), None)
 
 
+def forget_stored_copies(bookmark: Bookmark) -> None:
+    """Drop keyring copies of the sandbox key that earlier versions made: the key file is the
+    one place for it now (blocking keyring call; a failing keyring is left as it is)."""
+    for owner in (LEGACY_SECRET_OWNER, bookmark.secret_owner):
+        with contextlib.suppress(secrets.SecretStoreError):
+            secrets.delete_secret(owner, SECRET_KEY)
+
+
 def ensure_sandbox_bookmark(store: BookmarkStore, sandbox: Sandbox) -> Bookmark:
     """Start the sandbox if needed and add or update its bookmark in `store` (blocking)."""
     connection = sandbox.start()
     existing = find_existing(store, sandbox)
     bookmark = sandbox_bookmark(sandbox, connection, existing)
+    forget_stored_copies(bookmark)
     if existing is None:
         return store.add(bookmark)
     if existing != bookmark:

@@ -8,14 +8,21 @@ from app.core.bookmarks import BookmarkStore, connection_for_bookmark
 from app.core.bookmarks.model import SECRET_KEY
 from app.core.s3.session import S3Session
 from app.core.sandbox import DEMO_BUCKET, Sandbox
-from app.core.sandbox_bookmark import SANDBOX_NICKNAME, ensure_sandbox_bookmark
+from app.core.sandbox_bookmark import (
+    LEGACY_SECRET_OWNER,
+    SANDBOX_NICKNAME,
+    ensure_sandbox_bookmark,
+)
 
 
 def test_the_sandbox_bookmark_is_made_once_and_follows_the_port() -> None:
     sandbox = Sandbox()
     try:
         store = BookmarkStore()
+        # What an earlier version left in the keyring: removed, the key file is the one place.
+        secrets.set_secret(LEGACY_SECRET_OWNER, SECRET_KEY, "old-sandbox-secret")
         bookmark = ensure_sandbox_bookmark(store, sandbox)
+        assert secrets.get_secret(LEGACY_SECRET_OWNER, SECRET_KEY) is None
         assert bookmark.nickname == SANDBOX_NICKNAME
         assert (bookmark.host, bookmark.port) == (sandbox.start().host, sandbox.start().port)
         assert bookmark.secret_file == str(sandbox.key_file)
