@@ -77,7 +77,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     rem.add_argument("bookmark", help="id, id prefix or nickname")
     rem.set_defaults(func=_remove)
 
-    show = actions.add_parser("show", help="print a bookmark and its connection as JSON")
+    show = actions.add_parser(
+        "show", help="print a bookmark, its connection and where its secret lives, as JSON"
+    )
     show.add_argument("bookmark", help="id, id prefix or nickname")
     show.set_defaults(func=_show)
 
@@ -206,8 +208,9 @@ def _show(args: argparse.Namespace) -> int:
                 "checksum_policy": connection.effective_checksum_policy.value,
                 "credential_kind": connection.credentials.kind.value,
             }
-        open_vault()  # only with EIDER_VAULT_PASSWORD or a terminal; else "locked" is said
         location = locate_secret(bookmark)
+        if location.vault_locked and open_vault():  # EIDER_VAULT_PASSWORD or a terminal
+            location = locate_secret(bookmark)
         data["secret_key_stored"] = location.place is not None
         data["secret_key_location"] = location.to_json()
     except _ERRORS as exc:

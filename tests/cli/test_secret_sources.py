@@ -121,6 +121,7 @@ def test_bookmark_add_without_a_keyring_keeps_the_secret_in_the_vault(
     bookmark = BookmarkStore().get("Kept")
     assert later.get(f"{bookmark.secret_owner}/secret-key") == seaweed.secret_key
 
+    secrets.the_vault().lock()  # as in a new run: show opens it with EIDER_VAULT_PASSWORD
     assert main(["bookmark", "show", "Kept"]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert shown["secret_key_location"]["place"] == "vault"
