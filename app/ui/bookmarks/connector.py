@@ -1,9 +1,9 @@
 """From "connect to this bookmark" to an open session, asking the user only when needed.
 
 A saved bookmark is opened directly (without a keyring, once its secret is at hand: see
-`SecretRequester`); when that fails (no secret saved, wrong key, server
-down), the connect dialog opens on the bookmark with the error shown, so the user can fix the
-entry or type the secret and try again. `open_connection_dialog` is File > Open Connection….
+`SecretRequester`); when that fails (no secret saved, wrong key, server down), the connect
+dialog opens on the bookmark with the error shown, so the user can fix the entry or type the
+secret and try again. `open_connection_dialog` is File > Open Connection….
 """
 
 from __future__ import annotations
