@@ -26,7 +26,7 @@ def has_terminal() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
-def _ask(prompt: str) -> str:
+def ask_hidden(prompt: str) -> str:
     try:
         return getpass.getpass(prompt)
     except EOFError:
@@ -44,14 +44,14 @@ def open_vault(create: bool = False) -> bool:
     password = os.environ.get(VAULT_PASSWORD_ENV, "")
     if vault.exists():
         if not password and has_terminal():
-            password = _ask("Master password for Eider's vault: ")
+            password = ask_hidden("Master password for Eider's vault: ")
         if not password:
             return False
         vault.unlock(password)  # VaultWrongPassword / VaultDamaged: exit 3 with their words
         return True
     if not password and has_terminal():
-        password = _ask("New master password for Eider's vault: ")
-        if password and _ask("The same master password again: ") != password:
+        password = ask_hidden("New master password for Eider's vault: ")
+        if password and ask_hidden("The same master password again: ") != password:
             print("eider: the two master passwords differ; the vault was not made", file=sys.stderr)
             return False
     if not password:
@@ -82,7 +82,7 @@ def ensure_bookmark_secret(bookmark: Bookmark, connection: Connection) -> None:
             secrets.set_secret(owner, SESSION_TOKEN, token, Place.SESSION)
         return
     if has_terminal():
-        typed = _ask(f"Secret access key for '{bookmark.nickname}' ({spec.access_key_id}): ")
+        typed = ask_hidden(f"Secret access key for '{bookmark.nickname}' ({spec.access_key_id}): ")
         if typed:
             secrets.set_secret(owner, SECRET_KEY, typed, Place.SESSION)
             return

@@ -8,12 +8,8 @@ from __future__ import annotations
 
 import json
 import os
-import pty
-import select
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -26,6 +22,7 @@ from app.core.secrets import Place
 from tests.cli.conftest import ROOT
 from tests.fixtures.plaintext_scan import file_count, files_holding
 from tests.fixtures.servers import RunningS3
+from tests.fixtures.terminal import on_a_terminal
 
 PASSWORD = "vault master password"
 FAIL_BACKEND = "keyring.backends.fail.Keyring"
@@ -165,60 +162,11 @@ def test_bookmark_show_says_where_the_secret_lives(
     assert shown["place"] == "key-file" and shown["path"] == "/x/keys/secret-key"
 
 
-def _on_a_terminal(
-    args: list[str], answers: list[tuple[str, str]], home: Path
-) -> tuple[int, str, str]:
-    """`python -m app ARGS` with a pseudo-terminal as stdin and stderr, in a session of its own
-    (no controlling terminal: getpass uses stdin). Each (prompt, answer) is typed once the
-    prompt shows (getpass flushes what was typed before it asked). Returns the exit code,
-    stdout, and what the terminal showed."""
-    primary, secondary = pty.openpty()
-    env = {**os.environ, "PYTHON_KEYRING_BACKEND": FAIL_BACKEND, "EIDER_HOME": str(home)}
-    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
-    with tempfile.TemporaryFile("w+") as out:
-        child = subprocess.Popen(
-            [sys.executable, "-m", "app", *args],
-            cwd=ROOT,
-            env=env,
-            stdin=secondary,
-            stdout=out,
-            stderr=secondary,
-            start_new_session=True,
-        )
-        os.close(secondary)
-        shown = b""
-        pending = list(answers)
-        deadline = time.monotonic() + 60
-        try:
-            while time.monotonic() < deadline:
-                ready, _, _ = select.select([primary], [], [], 0.5)
-                if ready:
-                    try:
-                        chunk = os.read(primary, 4096)
-                    except OSError:  # EIO: the child closed the terminal (it exited)
-                        break
-                    if not chunk:
-                        break
-                    shown += chunk
-                if pending and pending[0][0].encode() in shown:
-                    os.write(primary, (pending.pop(0)[1] + "\n").encode())
-                if child.poll() is not None and not ready:
-                    break
-            code = child.wait(timeout=max(1.0, deadline - time.monotonic()))
-        finally:
-            os.close(primary)
-            if child.poll() is None:
-                child.kill()
-                child.wait()
-        out.seek(0)
-        return code, out.read(), shown.decode(errors="replace")
-
-
 def test_on_a_terminal_the_secret_is_asked_and_not_kept(
     seaweed: RunningS3, bucket: str, isolated_environment: Path
 ) -> None:
     lab_bookmark(seaweed)
-    code, out, err = _on_a_terminal(
+    code, out, err = on_a_terminal(
         ["ls", "--bookmark", "Lab"],
         [("Secret access key", seaweed.secret_key)],
         isolated_environment,
@@ -251,12 +199,12 @@ def test_on_a_terminal_the_vault_password_is_asked(
     vault = secrets.Vault()
     vault.create(PASSWORD)
     vault.put(f"{bookmark.secret_owner}/secret-key", seaweed.secret_key)
-    code, out, err = _on_a_terminal(
+    code, out, err = on_a_terminal(
         ["ls", "--bookmark", "Lab"], [("Master password", PASSWORD)], isolated_environment
     )
     assert code == 0, err
     assert bucket in out and "Master password for Eider's vault" in err
-    code, out, err = _on_a_terminal(
+    code, out, err = on_a_terminal(
         ["ls", "--bookmark", "Lab"], [("Master password", "wrong password")], isolated_environment
     )
     assert code == 3
