@@ -20,6 +20,7 @@ from app.core.secrets.errors import (
     SecretStoreError,
     VaultDamaged,
     VaultLocked,
+    VaultMissing,
     VaultWrongPassword,
 )
 from app.core.secrets.places import DESCRIPTIONS, LOOKUP_ORDER, Place
@@ -37,6 +38,7 @@ __all__ = [
     "Vault",
     "VaultDamaged",
     "VaultLocked",
+    "VaultMissing",
     "VaultWrongPassword",
     "account",
     "active_place",

@@ -37,7 +37,7 @@ class BookmarkConnector(QObject):
         self._parent_widget = parent_widget
         self.dialog: BookmarkDialog | None = None
         self.secret_requester = SecretRequester(parent_widget)
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks: set[asyncio.Task[object]] = set()
 
     def connect_bookmark(self, bookmark_id: str) -> asyncio.Task[None] | None:
         """The slot for `BookmarksSidebar.connectRequested`."""
@@ -67,6 +67,13 @@ class BookmarkConnector(QObject):
             on_opened=lambda _opened: self._done(),
             on_failed=lambda message: self._ask(bookmark, message),
         )
+
+    def change_vault_password(self) -> asyncio.Task[bool]:
+        """File > Change Vault Password…"""
+        task = asyncio.ensure_future(self.secret_requester.change_vault_password())
+        self._tasks.add(task)  # type: ignore[arg-type]
+        task.add_done_callback(self._tasks.discard)  # type: ignore[arg-type]
+        return task
 
     def shutdown(self) -> None:
         for task in list(self._tasks):

@@ -25,7 +25,7 @@ from app.core.bookmarks.secret_location import SecretNeed, secret_need
 from app.core.errors import describe
 from app.core.secrets import Place
 from app.ui.dialogs.secret_prompt import SecretPromptDialog
-from app.ui.dialogs.vault_password import VaultPasswordDialog
+from app.ui.dialogs.vault_password import ChangeVaultPasswordDialog, VaultPasswordDialog
 
 D = TypeVar("D", bound=QDialog)
 T = TypeVar("T")
@@ -35,7 +35,7 @@ _declined: set[Path] = set()
 
 
 class SecretRequester(QObject):
-    dialogOpened = Signal(object)  # SecretPromptDialog or VaultPasswordDialog
+    dialogOpened = Signal(object)  # SecretPromptDialog, VaultPasswordDialog, ChangeVault…
 
     def __init__(self, parent_widget: QWidget | None = None) -> None:
         super().__init__(parent_widget)
@@ -83,6 +83,24 @@ class SecretRequester(QObject):
             except secrets.SecretStoreError as exc:
                 error = str(describe(exc))
         return True
+
+    async def change_vault_password(self) -> bool:
+        """File > Change Vault Password…: True once the vault is re-encrypted."""
+        loop = asyncio.get_running_loop()
+        vault = secrets.the_vault()
+        exists = await loop.run_in_executor(None, vault.exists)
+        error = "" if exists else str(describe(secrets.VaultMissing()))
+        while True:
+            dialog = ChangeVaultPasswordDialog(self._parent_widget, error, usable=exists)
+            result, (old, new) = await self._run(dialog, lambda d: d.passwords)
+            if result != QDialog.DialogCode.Accepted:
+                return False
+            try:
+                await loop.run_in_executor(None, vault.change_password, old, new)
+            except secrets.SecretStoreError as exc:
+                error = str(describe(exc))
+                continue
+            return True
 
     async def _ask_secret(self, bookmark: Bookmark) -> tuple[str, bool] | None:
         dialog = SecretPromptDialog(bookmark.nickname, bookmark.access_key_id, self._parent_widget)
