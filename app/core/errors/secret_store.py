@@ -22,17 +22,20 @@ from app.core.secrets.errors import (
 
 # How to get a keyring on the common Linux desktops; shown once, in the banner and the README.
 START_A_KEYRING = (
-    "To keep secrets in a system keyring instead, start one and unlock it: on GNOME, "
-    "GNOME Keyring (package gnome-keyring) starts with the session; on KDE, enable KWallet in "
-    "System Settings; in a headless or remote session, run "
-    "`dbus-run-session -- sh -c 'gnome-keyring-daemon --unlock'` (it reads the password on "
-    "standard input) and start Eider in that session. Then restart Eider."
+    "To keep secrets in a system keyring instead, start one and unlock it, then restart "
+    "Eider: on GNOME, GNOME Keyring (package gnome-keyring) starts with the session; on KDE, "
+    "enable KWallet in System Settings; in a headless or remote session, run "
+    "`dbus-run-session -- bash`, then in that shell `gnome-keyring-daemon --unlock "
+    "--components=secrets` (type the keyring's password, then Ctrl+D) and start Eider from it."
 )
-NO_KEYRING = (
-    "No system keyring is available (no Secret Service or other backend answered), so Eider "
-    "asks for a bookmark's secret when it connects and keeps it for this session only, or in "
-    "its own encrypted vault if you choose."
-)
+
+
+def no_keyring_words(reason: str) -> str:
+    return (
+        f"No system keyring is available ({reason}), so Eider asks for a bookmark's secret "
+        "when it connects and keeps it for this session only, or in its own encrypted vault "
+        "if you choose."
+    )
 
 
 def secret_store_words(exc: SecretStoreError) -> tuple[str, str]:
@@ -119,7 +122,7 @@ _KINDS: list[tuple[type[SecretStoreError], ErrorKind]] = [
 def describe_missing_keyring(reason: str) -> UserError:
     """The one-time notice when Eider starts without a usable keyring."""
     return UserError(
-        ErrorKind.KEYRING_UNAVAILABLE, f"{NO_KEYRING[:-1]} ({reason}).", START_A_KEYRING, reason
+        ErrorKind.KEYRING_UNAVAILABLE, no_keyring_words(reason), START_A_KEYRING, reason
     )
 
 
