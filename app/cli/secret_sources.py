@@ -1,9 +1,10 @@
 """Where a command gets a bookmark's secret when there is no system keyring.
 
-In order: Eider's vault (master password from EIDER_VAULT_PASSWORD, else asked on the
-terminal), the environment (AWS_SECRET_ACCESS_KEY, when AWS_ACCESS_KEY_ID is unset or names
-the bookmark's key), the terminal (the secret itself, kept for this run only). With none of
-them, SecretNotGiven: the command exits 3 with words saying what to set.
+In order: the keyring; Eider's vault (master password from EIDER_VAULT_PASSWORD, else asked on
+the terminal; also tried with a keyring, for a secret kept there before the keyring appeared);
+then, without a keyring, the environment (AWS_SECRET_ACCESS_KEY, when AWS_ACCESS_KEY_ID is
+unset or names the bookmark's key) and the terminal (the secret itself, kept for this run
+only). With none of them, SecretNotGiven: the command exits 3 with words saying what to set.
 """
 
 from __future__ import annotations
@@ -66,13 +67,13 @@ def ensure_bookmark_secret(bookmark: Bookmark, connection: Connection) -> None:
     spec = connection.credentials
     if spec.kind not in _KEYED_KINDS or spec.secret_file or not spec.secret_owner:
         return
-    if secrets.keyring_usable():
-        return  # the keyring answers (a missing secret is then the usual credential error)
     owner = spec.secret_owner
     if secrets.get_secret(owner, SECRET_KEY):
         return
     if open_vault() and secrets.get_secret(owner, SECRET_KEY):
-        return
+        return  # kept in the vault, maybe before a keyring appeared
+    if secrets.keyring_usable():
+        return  # the keyring answers: a missing secret is the usual credential error
     from_env = os.environ.get("AWS_SECRET_ACCESS_KEY", "")
     env_key_id = os.environ.get("AWS_ACCESS_KEY_ID", "")
     if from_env and env_key_id in ("", spec.access_key_id):

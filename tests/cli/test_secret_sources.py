@@ -209,3 +209,30 @@ def test_on_a_terminal_the_vault_password_is_asked(
     )
     assert code == 3
     assert "master password does not open Eider's vault" in err
+
+
+def test_a_secret_kept_in_the_vault_still_works_once_a_keyring_appears(
+    capsys, monkeypatch: pytest.MonkeyPatch, seaweed: RunningS3, bucket: str, memory_keyring
+) -> None:
+    import keyring
+
+    bookmark = lab_bookmark(seaweed)
+    vault = secrets.Vault()
+    vault.create(PASSWORD)
+    vault.put(f"{bookmark.secret_owner}/secret-key", seaweed.secret_key)
+    keyring.set_keyring(memory_keyring)  # the user started GNOME Keyring since
+    monkeypatch.setenv("EIDER_VAULT_PASSWORD", PASSWORD)
+    assert main(["ls", "--bookmark", "Lab"]) == 0
+    assert bucket in capsys.readouterr().out
+    assert memory_keyring.store == {}  # found in the vault; nothing copied
+
+
+def test_without_the_vault_password_and_with_a_keyring_the_usual_error_is_given(
+    capsys, seaweed: RunningS3, memory_keyring
+) -> None:
+    import keyring
+
+    lab_bookmark(seaweed)
+    keyring.set_keyring(memory_keyring)
+    assert main(["ls", "--bookmark", "Lab"]) == 3
+    assert "is stored in the system keyring" in capsys.readouterr().err

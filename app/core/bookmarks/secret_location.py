@@ -70,18 +70,19 @@ _KEYED_KINDS = (CredentialKind.STATIC, CredentialKind.ASSUME_ROLE)
 
 
 def secret_need(bookmark: Bookmark) -> SecretNeed:
-    """Blocking (keyring probe). With a keyring, a missing secret stays the login's failure."""
+    """Blocking (keyring probe). With a keyring, a secret in no place stays the login's
+    failure (the connect dialog then asks for it)."""
     if bookmark.secret_file or not bookmark.access_key_id:
         return SecretNeed.NOTHING
     try:
         kind = credential_kind(bookmark, profile_for(bookmark))
     except (BookmarkError, ProfileError):
         return SecretNeed.NOTHING  # the login reports the bookmark's own problem
-    if kind not in _KEYED_KINDS or secrets.keyring_usable():
-        return SecretNeed.NOTHING
-    if secrets.get_secret(bookmark.secret_owner, SECRET_KEY):
+    if kind not in _KEYED_KINDS or secrets.get_secret(bookmark.secret_owner, SECRET_KEY):
         return SecretNeed.NOTHING
     vault = secrets.the_vault()
     if vault.exists() and not vault.unlocked:
-        return SecretNeed.UNLOCK_VAULT
+        return SecretNeed.UNLOCK_VAULT  # also with a keyring: kept there before it appeared
+    if secrets.keyring_usable():
+        return SecretNeed.NOTHING
     return SecretNeed.ASK

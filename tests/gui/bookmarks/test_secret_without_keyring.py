@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import keyring
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
@@ -25,6 +26,7 @@ from app.ui.bookmarks.connector import BookmarkConnector
 from app.ui.bookmarks.list_model import BookmarkListModel
 from app.ui.dialogs.secret_prompt import SecretPromptDialog
 from app.ui.dialogs.vault_password import VaultPasswordDialog
+from tests.fixtures.memory_keyring import MemoryKeyring
 from tests.fixtures.plaintext_scan import file_count, files_holding
 from tests.fixtures.servers import RunningS3
 from tests.gui.bookmarks.conftest import WAIT_MS
@@ -187,3 +189,24 @@ def test_a_wrong_secret_opens_the_bookmark_dialog_with_the_error(
     dialog = opened.args[0]  # deletes itself on close
     assert "secret access key does not match" in dialog.status_label.text()
     dialog.reject()
+
+
+def test_a_secret_kept_in_the_vault_still_opens_once_a_keyring_appears(
+    qtbot: QtBot,
+    connector: BookmarkConnector,
+    lab: Bookmark,
+    seaweed: RunningS3,
+    bucket: str,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    vault = Vault()
+    vault.create(PASSWORD)
+    vault.put(f"{lab.secret_owner}/{SECRET_KEY}", seaweed.secret_key)
+    keyring.set_keyring(memory_keyring)  # the user started a keyring since
+    unlock = next_dialog(qtbot, connector, lambda: connector.connect_bookmark(lab.id))
+    assert isinstance(unlock, VaultPasswordDialog) and not unlock.create
+    qtbot.keyClicks(unlock.password_edit, PASSWORD)
+    with qtbot.waitSignal(connector._controller.opened, timeout=WAIT_MS) as opened:
+        ok(qtbot, unlock)
+    assert bucket in opened.args[0].buckets
+    assert secrets.where(lab.secret_owner, SECRET_KEY) is Place.VAULT
