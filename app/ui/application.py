@@ -9,6 +9,7 @@ import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import qasync
 from PySide6.QtCore import QTimer
@@ -162,6 +163,20 @@ class FirstWindow:
     file_import: asyncio.Task[list[ImportOutcome]] | None = None
     keyring_notice: asyncio.Task[bool] | None = None
 
+    async def settle(self) -> None:
+        """At quit: cancel what the first window still waits for (a worker still starting the
+        sandbox finishes on its own; `Sandbox.stop` waits for it)."""
+        tasks = [t for t in (self.sandbox_start, self.file_import, self.keyring_notice) if t]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def cancel_pending(task: asyncio.Task[Any]) -> None:
+    """For a window's `destroyed`, which may come after the loop closed at quit."""
+    if not task.done() and not task.get_loop().is_closed():
+        task.cancel()
+
 
 def open_first_window(windows: WindowSet, args: argparse.Namespace) -> FirstWindow:
     """The window Eider opens with: it tells once if there is no system keyring; files named
@@ -171,7 +186,7 @@ def open_first_window(windows: WindowSet, args: argparse.Namespace) -> FirstWind
     first = FirstWindow(windows.open_empty())
     first.keyring_notice = asyncio.ensure_future(tell_if_no_keyring(first.window))
     notice = first.keyring_notice
-    first.window.destroyed.connect(lambda *_: notice.cancel())
+    first.window.destroyed.connect(lambda *_: cancel_pending(notice))
     # Every named file is tried, so one that is not a profile gets its error in the banner.
     files = [Path(name) for name in getattr(args, "files", None) or []]
     if files:
@@ -180,7 +195,7 @@ def open_first_window(windows: WindowSet, args: argparse.Namespace) -> FirstWind
         first.sandbox = Sandbox()
         first.sandbox_start = asyncio.ensure_future(start_sandbox(first.window, first.sandbox))
         task = first.sandbox_start
-        first.window.destroyed.connect(lambda *_: task.cancel())
+        first.window.destroyed.connect(lambda *_: cancel_pending(task))
     return first
 
 
@@ -207,6 +222,9 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         with loop:
             loop.run_until_complete(closed.wait())
+            # Qt has quit; run the loop once more so the first window's pending tasks end
+            # (cancelled) rather than be destroyed pending when the loop closes.
+            loop.run_until_complete(start.settle())
     finally:
         wake.stop()
         if report is not None:
