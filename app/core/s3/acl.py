@@ -154,6 +154,36 @@ def policy_body(owner: Owner, grants: Sequence[Grant]) -> dict[str, Any]:
     return {"Owner": owner_body, "Grants": body_grants}
 
 
+_HEADER_PARAMS = {
+    Permission.READ: "GrantRead",
+    Permission.WRITE: "GrantWrite",
+    Permission.READ_ACP: "GrantReadACP",
+    Permission.WRITE_ACP: "GrantWriteACP",
+    Permission.FULL_CONTROL: "GrantFullControl",
+}
+_HEADER_FIELDS = {
+    GranteeKind.CANONICAL_USER: "id",
+    GranteeKind.EMAIL: "emailAddress",
+    GranteeKind.GROUP: "uri",
+}
+
+
+def grant_headers(grants: Sequence[Grant]) -> dict[str, str]:
+    """The x-amz-grant-* parameters replacing an object's ACL with `grants`.
+
+    Objects get their grants as headers rather than an AccessControlPolicy body: S3 takes
+    both, and the headers need no owner (no extra GetObjectAcl) and are what more
+    S3-compatible servers (moto among them) honour.
+    """
+    by_permission: dict[str, list[str]] = {}
+    for grant in grants:
+        field = _HEADER_FIELDS[grant.grantee.kind]
+        by_permission.setdefault(_HEADER_PARAMS[grant.permission], []).append(
+            f'{field}="{grant.grantee.value}"'
+        )
+    return {param: ", ".join(values) for param, values in by_permission.items()}
+
+
 def grant_problems(grants: Sequence[Grant]) -> list[str]:
     problems: list[str] = []
     groups = {g.value for g in Group}
@@ -240,9 +270,7 @@ def put_object_acl(
     if canned is not None:
         extra["ACL"] = canned
     else:
-        response = session.call(bucket, lambda c: c.get_object_acl(Bucket=bucket, Key=key, **extra))
-        owner = parse_acl(response).owner or Owner("")
-        extra["AccessControlPolicy"] = policy_body(owner, grants or ())
+        extra.update(grant_headers(grants or ()))
     _send(session, bucket, lambda c: c.put_object_acl(Bucket=bucket, Key=key, **extra))
 
 
