@@ -6,7 +6,7 @@ A bucket whose object ownership is "bucket owner enforced" has ACLs disabled: th
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -265,13 +265,21 @@ def put_object_acl(
     version_id: str | None = None,
 ) -> None:
     """Replace the object's ACL with `grants` (the owner kept) or a canned ACL."""
-    extra: dict[str, Any] = {"VersionId": version_id} if version_id else {}
+    extra: dict[str, Any] = {"Key": key}
+    if version_id:
+        extra["VersionId"] = version_id
     _check_writable(session, bucket, grants, canned, CANNED_OBJECT_ACLS)
     if canned is not None:
-        extra["ACL"] = canned
-    else:
-        extra.update(grant_headers(grants or ()))
-    _send(session, bucket, lambda c: c.put_object_acl(Bucket=bucket, Key=key, **extra))
+        _send(session, bucket, lambda c: c.put_object_acl(Bucket=bucket, ACL=canned, **extra))
+        return
+    _put_grants(
+        session,
+        bucket,
+        grants or (),
+        read=lambda c: c.get_object_acl(Bucket=bucket, **extra),
+        write=lambda c, params: c.put_object_acl(Bucket=bucket, **extra, **params),
+        what=f"'{key}' in bucket '{bucket}'",
+    )
 
 
 def put_bucket_acl(
@@ -281,15 +289,62 @@ def put_bucket_acl(
     *,
     canned: str | None = None,
 ) -> None:
-    extra: dict[str, Any] = {}
     _check_writable(session, bucket, grants, canned, CANNED_BUCKET_ACLS)
     if canned is not None:
-        extra["ACL"] = canned
-    else:
-        response = session.call(bucket, lambda c: c.get_bucket_acl(Bucket=bucket))
-        owner = parse_acl(response).owner or Owner("")
-        extra["AccessControlPolicy"] = policy_body(owner, grants or ())
-    _send(session, bucket, lambda c: c.put_bucket_acl(Bucket=bucket, **extra))
+        _send(session, bucket, lambda c: c.put_bucket_acl(Bucket=bucket, ACL=canned))
+        return
+    _put_grants(
+        session,
+        bucket,
+        grants or (),
+        read=lambda c: c.get_bucket_acl(Bucket=bucket),
+        write=lambda c, params: c.put_bucket_acl(Bucket=bucket, **params),
+        what=f"bucket '{bucket}'",
+    )
+
+
+class GrantsNotApplied(RuntimeError, ExplainedError):
+    pass
+
+
+def _comparable(grants: Sequence[Grant]) -> set[tuple[str, str, str]]:
+    # S3 turns an e-mail grantee into its canonical user: such grants cannot be compared.
+    return {
+        (g.grantee.kind.value, g.grantee.value, g.permission.value)
+        for g in grants
+        if g.grantee.kind is not GranteeKind.EMAIL
+    }
+
+
+def _put_grants(
+    session: S3Session,
+    bucket: str,
+    grants: Sequence[Grant],
+    read: Callable[[Any], dict[str, Any]],
+    write: Callable[[Any, dict[str, Any]], Any],
+    what: str,
+) -> None:
+    """Send the grants as an AccessControlPolicy body, then read the ACL back.
+
+    S3 takes grants as a body or as x-amz-grant-* headers; some compatible servers silently
+    apply only one of the two forms (SeaweedFS the body, moto's server the headers on
+    objects). When the read-back ACL lacks the grants, they are sent once more as headers;
+    if they still are not applied, the write fails in words rather than passing silently.
+    """
+    current = parse_acl(session.call(bucket, read))
+    owner = current.owner or Owner("")
+    wanted = _comparable(grants)
+    for params in (
+        {"AccessControlPolicy": policy_body(owner, grants)},
+        grant_headers(grants),
+    ):
+        _send(session, bucket, lambda c, p=params: write(c, p))  # type: ignore[misc]
+        if _comparable(parse_acl(session.call(bucket, read)).grants) == wanted:
+            return
+    raise GrantsNotApplied(
+        f"The server accepted the new permissions of {what} but did not apply them; it may "
+        "not support these grants. The permissions shown are the ones in effect."
+    )
 
 
 def _check_writable(

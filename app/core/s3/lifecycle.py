@@ -409,7 +409,7 @@ def put_lifecycle(session: S3Session, bucket: str, config: LifecycleConfiguratio
         params["TransitionDefaultMinimumObjectSize"] = config.transition_default_minimum_object_size
     write_setting(
         lambda: session.call(bucket, lambda c: c.put_bucket_lifecycle_configuration(**params)),
-        "lifecycle rules",
+        "lifecycle rules of this kind",
         bucket,
     )
 
