@@ -16,8 +16,12 @@ from app.cli.info_text import bucket_text, object_text
 from app.cli.s3_paths import parse_s3
 from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
 from app.cli.transfer_args import TransferArgsError, sse_c_ref
+from app.core.bookmarks import BookmarkStore
+from app.core.bookmarks.connect import effective_profile, profile_for
 from app.core.s3.bucket_info import read_bucket_details
+from app.core.s3.info_features import unsupported_features
 from app.core.s3.info_report import bucket_report, object_report
+from app.core.s3.info_section import Feature
 from app.core.s3.object_info import read_object_details
 from app.core.transfers.options import ServerSideEncryption, TransferOptions
 from app.core.transfers.runtime import sse_args
@@ -46,6 +50,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         path = parse_s3(args.path)
         session = open_session(args)
+        unsupported = _unsupported_by_profile(args)
         extra: dict[str, Any] = {}
         if args.sse_c_key_file is not None:
             extra = sse_args(
@@ -64,7 +69,7 @@ def _run(args: argparse.Namespace) -> int:
         if args.version_id:
             return exit_codes.usage("--version-id needs an object, not a bucket")
         try:
-            bucket = read_bucket_details(session, path.bucket)
+            bucket = read_bucket_details(session, path.bucket, unsupported)
         except (ClientError, BotoCoreError) as exc:
             return fail_head(session, exc, "HeadBucket", path.bucket)
         report = bucket_report(bucket)
@@ -74,7 +79,12 @@ def _run(args: argparse.Namespace) -> int:
         return exit_codes.OK
     try:
         details = read_object_details(
-            session, path.bucket, path.key, args.version_id, extra_head=extra
+            session,
+            path.bucket,
+            path.key,
+            args.version_id,
+            extra_head=extra,
+            unsupported=unsupported,
         )
     except ClientError as exc:
         if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
@@ -91,3 +101,11 @@ def _run(args: argparse.Namespace) -> int:
     report = object_report(details)
     print(json.dumps(report, indent=2, ensure_ascii=False) if args.json else object_text(report))
     return exit_codes.OK
+
+
+def _unsupported_by_profile(args: argparse.Namespace) -> frozenset[Feature]:
+    """What the bookmark's profile says its provider lacks (nothing without --bookmark)."""
+    if not args.bookmark:
+        return frozenset()
+    bookmark = BookmarkStore().get(args.bookmark)
+    return unsupported_features(effective_profile(bookmark, profile_for(bookmark)))

@@ -7,6 +7,10 @@ from collections.abc import Callable
 from typing import Any
 
 _WIDTH = 22
+_ACLS_DISABLED = (
+    "  ACLs are disabled by the bucket's object ownership (bucket owner enforced): access is "
+    "granted by the bucket policy, and these grants cannot be changed."
+)
 _STATES = {"none": "none set", "unsupported": "not supported by this server"}
 
 
@@ -111,6 +115,8 @@ def object_text(report: dict[str, Any]) -> str:
         lines.append(_row(label, m[name]))
     lines += [_row(f"x-amz-meta-{k}", v) for k, v in m["user"].items()]
     lines += _section("Permissions (ACL)", report["acl"], _grants)
+    if report["acls_disabled"]:
+        lines.append(_ACLS_DISABLED)
     lines += _section("Tags", report["tags"], _tags)
     return "\n".join(lines)
 
@@ -217,4 +223,6 @@ def bucket_text(report: dict[str, Any]) -> str:
     lines += _section("Public access block", report["public_access_block"], _switches)
     lines += _section("Tags", report["tags"], _tags)
     lines += _section("Permissions (ACL)", report["acl"], _grants)
+    if report["acls_disabled"]:
+        lines.append(_ACLS_DISABLED)
     return "\n".join(lines)

@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 
 from app.cli.main import main
+from app.core.bookmarks import Bookmark, BookmarkStore
+from app.core.credentials.spec import CredentialKind
 from tests.fixtures.servers import RunningS3
 
 SECTION_KEYS = {"status", "value", "error"}
@@ -80,7 +82,19 @@ def test_object_json_has_every_field(capsys, on_moto: str, moto_admin: Any) -> N
 
     report = _json(capsys, f"s3://{on_moto}/a b.txt")
 
-    assert set(report) == {"format", "type", "bucket", "key", "general", "metadata", "acl", "tags"}
+    assert set(report) == {
+        "format",
+        "type",
+        "bucket",
+        "key",
+        "general",
+        "metadata",
+        "acl",
+        "acls_disabled",
+        "object_ownership",
+        "tags",
+    }
+    assert report["acls_disabled"] is False
     assert (report["format"], report["type"], report["key"]) == (1, "object", "a b.txt")
     assert set(report["general"]) == OBJECT_GENERAL
     assert report["general"]["size"] == 5 and report["general"]["etag_is_md5"] is True
@@ -103,7 +117,18 @@ def test_bucket_json_sections_and_a_read_only_lifecycle_rule(
 
     report = _json(capsys, f"s3://{on_moto}")
 
-    assert set(report) == {"format", "type", "bucket", "key", "general"} | BUCKET_SECTIONS
+    assert (
+        set(report)
+        == {
+            "format",
+            "type",
+            "bucket",
+            "key",
+            "general",
+            "acls_disabled",
+        }
+        | BUCKET_SECTIONS
+    )
     assert (report["format"], report["type"], report["key"]) == (1, "bucket", None)
     assert all(set(report[name]) == SECTION_KEYS for name in BUCKET_SECTIONS)
     assert set(report["general"]) == {
@@ -163,3 +188,34 @@ def test_missing_things_and_folders_fail_with_exit_codes(capsys, on_moto: str) -
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 4 and all(line.startswith("eider: error: ") for line in err)
     assert "does not exist" in err[0] and "is a folder" in err[1]
+
+
+def test_acls_disabled_by_object_ownership_are_said(capsys, on_moto: str, moto_admin: Any) -> None:
+    moto_admin.put_object(Bucket=on_moto, Key="k", Body=b"x")
+    moto_admin.put_bucket_ownership_controls(
+        Bucket=on_moto, OwnershipControls={"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]}
+    )
+    report = _json(capsys, f"s3://{on_moto}/k")
+    assert report["acls_disabled"] is True
+    assert report["object_ownership"]["value"] == "BucketOwnerEnforced"
+    assert main(["info", f"s3://{on_moto}"]) == 0
+    assert "ACLs are disabled by the bucket's object ownership" in capsys.readouterr().out
+
+
+def test_a_bookmarks_profile_rules_features_out(capsys, seaweed: RunningS3, bucket: str) -> None:
+    BookmarkStore().add(
+        Bookmark(
+            nickname="Weed",
+            profile="seaweedfs",
+            host=seaweed.host,
+            port=seaweed.port,
+            access_key_id=seaweed.access_key,
+            credential_kind=CredentialKind.STATIC,
+        ),
+        secret_key=seaweed.secret_key,
+    )
+    report = _json(capsys, f"s3://{bucket}", "--bookmark", "Weed")
+    # SeaweedFS answers these as "none set"; its profile says they are missing.
+    for name in ("website", "logging", "acceleration", "requester_pays"):
+        assert report[name]["status"] == "unsupported", name
+    assert report["cors"]["status"] == "none"

@@ -16,7 +16,9 @@ bucket_key_enabled, sse_customer_algorithm, owner {id, display_name}, retention 
 retain_until}, legal_hold, restore {in_progress, expires}), ``metadata`` (content_type,
 cache_control, content_disposition, content_encoding, content_language, expires,
 website_redirect_location, user {name: value}), and the sections ``acl`` ({owner, grants:
-[{grantee: {kind, value, display_name}, permission}]}) and ``tags`` ([{key, value}]).
+[{grantee: {kind, value, display_name}, permission}]}), ``acls_disabled`` (true when the
+bucket's object ownership is BucketOwnerEnforced: ACLs cannot be edited), the section
+``object_ownership`` and the section ``tags`` ([{key, value}]).
 
 Bucket: ``general`` (name, region (a section), created, path_url, virtual_host_url), and the
 sections ``versioning`` {status, mfa_delete}, ``encryption`` {algorithm, kms_key_id,
@@ -28,7 +30,8 @@ expose_headers, max_age_seconds, id}], ``website`` {index_document, error_docume
 redirect_all {host, protocol}, routing_rules (S3's shape)}, ``public_access_block``
 {block_public_acls, ignore_public_acls, block_public_policy, restrict_public_buckets},
 ``logging`` {bucket, prefix}, ``tags``, ``requester_pays`` (true/false), ``acceleration``
-(true/false), ``acl`` and ``object_ownership`` (e.g. "BucketOwnerEnforced").
+(true/false), ``acl``, ``object_ownership`` (e.g. "BucketOwnerEnforced") and
+``acls_disabled`` (true/false).
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
+from app.core.s3.acl import BUCKET_OWNER_ENFORCED
 from app.core.s3.bucket_info import BucketDetails
 from app.core.s3.info_section import Section
 from app.core.s3.lifecycle import LifecycleConfiguration, RawRule, rule_to_dict
@@ -57,6 +61,8 @@ def object_report(details: ObjectDetails) -> dict[str, Any]:
         "general": plain(details.general),
         "metadata": plain(details.metadata),
         "acl": plain(details.acl),
+        "acls_disabled": details.acls_disabled,
+        "object_ownership": plain(details.object_ownership),
         "tags": plain(details.tags),
     }
 
@@ -74,6 +80,7 @@ def bucket_report(details: BucketDetails) -> dict[str, Any]:
             report[f.name] = _section(value, _policy_document)
         else:
             report[f.name] = plain(value)
+    report["acls_disabled"] = details.object_ownership.value == BUCKET_OWNER_ENFORCED
     return report
 
 

@@ -10,7 +10,13 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from app.core.s3 import encryption_state
-from app.core.s3.acl import AccessControlList, Owner, read_object_acl
+from app.core.s3.acl import (
+    BUCKET_OWNER_ENFORCED,
+    AccessControlList,
+    Owner,
+    object_ownership,
+    read_object_acl,
+)
 from app.core.s3.info_section import Feature, Section
 from app.core.s3.object_lock import (
     Retention,
@@ -66,6 +72,13 @@ class ObjectDetails:
     metadata: ObjectMetadata
     acl: Section[AccessControlList]
     tags: Section[tuple[Tag, ...]]
+    # The bucket's object ownership: "BucketOwnerEnforced" means ACLs are disabled, and the
+    # ACL shown is only the owner's.
+    object_ownership: Section[str]
+
+    @property
+    def acls_disabled(self) -> bool:
+        return self.object_ownership.value == BUCKET_OWNER_ENFORCED
 
 
 def etag_is_md5(etag: str, sse: str | None, sse_customer: str | None) -> bool:
@@ -149,7 +162,12 @@ def read_object_details(
     general = general_from_head(bucket, key, head, acl.value.owner if acl.value else None)
     if general.retention is None or general.legal_hold is None:
         general = _with_lock_state(session, general, unsupported)
-    return ObjectDetails(general, metadata_from_head(head), acl, tags)
+    ownership: Section[str] = (
+        Section.unsupported()
+        if Feature.OWNERSHIP in unsupported
+        else object_ownership(session, bucket)
+    )
+    return ObjectDetails(general, metadata_from_head(head), acl, tags, ownership)
 
 
 def _with_lock_state(
