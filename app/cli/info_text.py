@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-_WIDTH = 22
+_WIDTH = 25
 _ACLS_DISABLED = (
     "  ACLs are disabled by the bucket's object ownership (bucket owner enforced): access is "
     "granted by the bucket policy, and these grants cannot be changed."
@@ -163,11 +163,16 @@ def _website(site: dict[str, Any]) -> list[str]:
     ]
 
 
+_SWITCHES = {
+    "block_public_acls": "Block public ACLs",
+    "ignore_public_acls": "Ignore public ACLs",
+    "block_public_policy": "Block public policy",
+    "restrict_public_buckets": "Restrict public buckets",
+}
+
+
 def _switches(block: dict[str, Any]) -> list[str]:
-    return [
-        _row(name.replace("_", " ").capitalize(), "yes" if on else "no")
-        for name, on in block.items()
-    ]
+    return [_row(label, "yes" if block[name] else "no") for name, label in _SWITCHES.items()]
 
 
 def bucket_text(report: dict[str, Any]) -> str:
