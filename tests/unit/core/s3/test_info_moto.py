@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
+from app.core.errors import ErrorKind, describe
 from app.core.s3.acl import (
     AclsDisabled,
     Grant,
@@ -520,3 +521,18 @@ def test_bucket_details_of_a_fresh_bucket_are_none_set_not_errors(
     ):
         assert getattr(details, name).state is SectionState.NONE, name
     assert details.acl.is_set and details.versioning.is_set
+
+
+def test_a_setting_the_server_refuses_is_described_in_words(
+    session: S3Session, mbucket: str
+) -> None:
+    target = f"nologs-{uuid.uuid4().hex[:12]}"
+    session.call(target, lambda c: c.create_bucket(Bucket=target))  # no log-delivery grant
+    with pytest.raises(ClientError) as caught:
+        put_logging(session, mbucket, LoggingTarget(target, "x/"))
+    error = describe(caught.value, bucket=mbucket)
+    assert error.kind is ErrorKind.INVALID_REQUEST
+    assert error.message.startswith(
+        f"The server refused the logging target bucket while saving the access logging of "
+        f"bucket '{mbucket}' (InvalidTargetBucketForLogging)"
+    )
