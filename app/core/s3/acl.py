@@ -14,7 +14,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from app.core.explained import ExplainedError
-from app.core.s3.info_section import Feature, Section, error_code, read_section
+from app.core.s3.info_section import Feature, Section, error_code, read_section, write_setting
 from app.core.s3.session import S3Session
 
 
@@ -215,6 +215,27 @@ def object_ownership(session: S3Session, bucket: str) -> Section[str]:
             None,
         ),
         "GetBucketOwnershipControls",
+        bucket,
+    )
+
+
+OWNERSHIP_SETTINGS = ("BucketOwnerEnforced", "BucketOwnerPreferred", "ObjectWriter")
+
+
+def put_object_ownership(session: S3Session, bucket: str, ownership: str) -> None:
+    """Set object ownership; anything but BucketOwnerEnforced turns ACLs back on."""
+    if ownership not in OWNERSHIP_SETTINGS:
+        raise InvalidGrant(
+            f"'{ownership}' is not an object ownership setting; use "
+            f"{', '.join(OWNERSHIP_SETTINGS)}."
+        )
+    body = {"Rules": [{"ObjectOwnership": ownership}]}
+    write_setting(
+        lambda: session.call(
+            bucket,
+            lambda c: c.put_bucket_ownership_controls(Bucket=bucket, OwnershipControls=body),
+        ),
+        "object ownership",
         bucket,
     )
 

@@ -7,8 +7,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from app.core.s3.info_section import Feature, Section, read_section
+from app.core.explained import ExplainedError
+from app.core.s3.info_section import Feature, Section, read_section, write_setting
 from app.core.s3.session import S3Session
+
+LOCK_MODES = ("GOVERNANCE", "COMPLIANCE")
+
+
+class InvalidLockConfiguration(ValueError, ExplainedError):
+    pass
 
 
 @dataclass(frozen=True)
@@ -33,8 +40,8 @@ def parse_lock_configuration(response: Mapping[str, Any]) -> ObjectLockConfigura
     return ObjectLockConfiguration(
         enabled=config.get("ObjectLockEnabled") == "Enabled",
         mode=default.get("Mode"),
-        days=default.get("Days"),
-        years=default.get("Years"),
+        days=default.get("Days") or None,  # some servers send 0 for the unit not chosen
+        years=default.get("Years") or None,
     )
 
 
@@ -95,4 +102,41 @@ def read_legal_hold(
         "GetObjectLegalHold",
         bucket,
         key,
+    )
+
+
+def put_lock_configuration(
+    session: S3Session,
+    bucket: str,
+    mode: str | None,
+    days: int | None = None,
+    years: int | None = None,
+) -> None:
+    """Set the default retention of a bucket created with Object Lock; mode None removes it.
+
+    Object Lock itself can only be switched on (never off); S3 refuses this on a bucket
+    without it.
+    """
+    config: dict[str, Any] = {"ObjectLockEnabled": "Enabled"}
+    if mode is not None:
+        if mode not in LOCK_MODES:
+            raise InvalidLockConfiguration(
+                f"'{mode}' is not an Object Lock mode; use {' or '.join(LOCK_MODES)}."
+            )
+        if (days is None) == (years is None) or (days or years or 0) < 1:
+            raise InvalidLockConfiguration(
+                "A default retention needs either days or years (a whole number from 1)."
+            )
+        retention: dict[str, Any] = {"Mode": mode}
+        retention["Days" if days is not None else "Years"] = days if days is not None else years
+        config["Rule"] = {"DefaultRetention": retention}
+    write_setting(
+        lambda: session.call(
+            bucket,
+            lambda c: c.put_object_lock_configuration(
+                Bucket=bucket, ObjectLockConfiguration=config
+            ),
+        ),
+        "Object Lock",
+        bucket,
     )

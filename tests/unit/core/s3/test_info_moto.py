@@ -20,6 +20,7 @@ from app.core.s3.acl import (
     acls_disabled,
     put_bucket_acl,
     put_object_acl,
+    put_object_ownership,
 )
 from app.core.s3.bucket_encryption import (
     DefaultEncryption,
@@ -50,7 +51,12 @@ from app.core.s3.lifecycle import (
     replace_rule,
 )
 from app.core.s3.object_info import read_object_details
-from app.core.s3.object_lock import read_lock_configuration
+from app.core.s3.object_lock import (
+    InvalidLockConfiguration,
+    ObjectLockConfiguration,
+    put_lock_configuration,
+    read_lock_configuration,
+)
 from app.core.s3.public_access import (
     PublicAccessBlock,
     put_public_access_block,
@@ -536,3 +542,28 @@ def test_a_setting_the_server_refuses_is_described_in_words(
         f"The server refused the logging target bucket while saving the access logging of "
         f"bucket '{mbucket}' (InvalidTargetBucketForLogging)"
     )
+
+
+def test_object_lock_default_retention_and_object_ownership(
+    session: S3Session, moto_admin: Any, mbucket: str
+) -> None:
+    locked = f"lockcfg-{uuid.uuid4().hex[:12]}"
+    moto_admin.create_bucket(Bucket=locked, ObjectLockEnabledForBucket=True)
+
+    with pytest.raises(InvalidLockConfiguration, match="days or years"):
+        put_lock_configuration(session, locked, "GOVERNANCE")
+    put_lock_configuration(session, locked, "COMPLIANCE", years=2)
+    stored = moto_admin.get_object_lock_configuration(Bucket=locked)["ObjectLockConfiguration"]
+    retention = stored["Rule"]["DefaultRetention"]
+    assert (retention["Mode"], retention["Years"]) == ("COMPLIANCE", 2)
+    assert not retention.get("Days")  # moto's server adds "Days": 0
+    assert read_lock_configuration(session, locked).value == ObjectLockConfiguration(
+        True, "COMPLIANCE", None, 2
+    )
+
+    put_object_ownership(session, mbucket, "BucketOwnerEnforced")
+    assert acls_disabled(session, mbucket)
+    put_object_ownership(session, mbucket, "ObjectWriter")
+    rules = moto_admin.get_bucket_ownership_controls(Bucket=mbucket)["OwnershipControls"]["Rules"]
+    assert rules == [{"ObjectOwnership": "ObjectWriter"}]
+    assert not acls_disabled(session, mbucket)
