@@ -7,7 +7,17 @@ from datetime import UTC, datetime
 
 import pytest
 
-from app.core.s3.acl import Grant, Grantee, GranteeKind, Permission, grant_problems
+from app.core.s3.acl import (
+    Grant,
+    Grantee,
+    GranteeKind,
+    Group,
+    Owner,
+    Permission,
+    grant_headers,
+    grant_problems,
+    policy_body,
+)
 from app.core.s3.bucket_policy import policy_problems
 from app.core.s3.cors import CorsRule, cors_problems
 from app.core.s3.object_info import etag_is_md5, parse_restore
@@ -129,3 +139,21 @@ def test_restore_header_is_parsed() -> None:
     done = parse_restore('ongoing-request="false", expiry-date="Fri, 21 Dec 2012 00:00:00 GMT"')
     assert done is not None and not done.in_progress
     assert done.expires == datetime(2012, 12, 21, tzinfo=UTC)
+
+
+def test_grants_as_headers_and_as_a_policy_body() -> None:
+    grants = [
+        Grant(Grantee.canonical_user("abc"), Permission.FULL_CONTROL),
+        Grant(Grantee.group(Group.ALL_USERS), Permission.READ),
+        Grant(Grantee.email("a@example.com"), Permission.READ),
+    ]
+    assert grant_headers(grants) == {
+        "GrantFullControl": 'id="abc"',
+        "GrantRead": f'uri="{Group.ALL_USERS.value}", emailAddress="a@example.com"',
+    }
+    body = policy_body(Owner("abc", "me"), grants)
+    assert body["Owner"] == {"ID": "abc", "DisplayName": "me"}
+    assert body["Grants"][2] == {
+        "Grantee": {"Type": "AmazonCustomerByEmail", "EmailAddress": "a@example.com"},
+        "Permission": "READ",
+    }
