@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
@@ -27,6 +29,8 @@ from app.core.s3.session import S3Session
 from app.core.s3.tags import Tag, read_bucket_tags
 from app.core.s3.urls import UrlStyle, object_url
 from app.core.s3.website import Website, read_website
+
+_PARALLEL_READS = 6  # a few requests at once: quick, and gentle on small servers
 
 
 @dataclass(frozen=True)
@@ -91,28 +95,32 @@ def read_bucket_general(session: S3Session, bucket: str) -> BucketGeneral:
 def read_bucket_details(
     session: S3Session, bucket: str, unsupported: Collection[Feature] = ()
 ) -> BucketDetails:
-    """Every setting of `bucket`; `unsupported` names features the provider's profile says
-    it lacks (they are reported without asking). Raises only when the bucket is unreachable."""
+    """Every setting of `bucket`, read in parallel; `unsupported` names features the provider's
+    profile says it lacks (they are reported without asking). Raises only when the bucket
+    itself cannot be reached."""
     session.head_bucket(bucket)
-    ownership: Section[str] = (
-        Section.unsupported()
-        if Feature.OWNERSHIP in unsupported
-        else object_ownership(session, bucket)
-    )
-    return BucketDetails(
-        general=read_bucket_general(session, bucket),
-        versioning=read_versioning(session, bucket, unsupported),
-        encryption=read_default_encryption(session, bucket, unsupported),
-        object_lock=read_lock_configuration(session, bucket, unsupported),
-        lifecycle=read_lifecycle(session, bucket, unsupported),
-        policy=read_policy(session, bucket, unsupported),
-        cors=read_cors(session, bucket, unsupported),
-        website=read_website(session, bucket, unsupported),
-        public_access_block=read_public_access_block(session, bucket, unsupported),
-        logging=read_logging(session, bucket, unsupported),
-        tags=read_bucket_tags(session, bucket, unsupported),
-        requester_pays=read_requester_pays(session, bucket, unsupported),
-        acceleration=read_acceleration(session, bucket, unsupported),
-        acl=read_bucket_acl(session, bucket, unsupported),
-        object_ownership=ownership,
-    )
+    readers: dict[str, Callable[[], Section[Any]]] = {
+        "versioning": lambda: read_versioning(session, bucket, unsupported),
+        "encryption": lambda: read_default_encryption(session, bucket, unsupported),
+        "object_lock": lambda: read_lock_configuration(session, bucket, unsupported),
+        "lifecycle": lambda: read_lifecycle(session, bucket, unsupported),
+        "policy": lambda: read_policy(session, bucket, unsupported),
+        "cors": lambda: read_cors(session, bucket, unsupported),
+        "website": lambda: read_website(session, bucket, unsupported),
+        "public_access_block": lambda: read_public_access_block(session, bucket, unsupported),
+        "logging": lambda: read_logging(session, bucket, unsupported),
+        "tags": lambda: read_bucket_tags(session, bucket, unsupported),
+        "requester_pays": lambda: read_requester_pays(session, bucket, unsupported),
+        "acceleration": lambda: read_acceleration(session, bucket, unsupported),
+        "acl": lambda: read_bucket_acl(session, bucket, unsupported),
+        "object_ownership": lambda: (
+            Section.unsupported()
+            if Feature.OWNERSHIP in unsupported
+            else object_ownership(session, bucket)
+        ),
+    }
+    with ThreadPoolExecutor(_PARALLEL_READS, thread_name_prefix="eider-info") as pool:
+        futures = {name: pool.submit(read) for name, read in readers.items()}
+        general = read_bucket_general(session, bucket)
+        sections = {name: future.result() for name, future in futures.items()}
+    return BucketDetails(general=general, **sections)
