@@ -34,7 +34,8 @@ def test_phrases() -> None:
     assert phrase("GetObject", "b", "k") == "downloading 'k' in bucket 'b'"
     assert phrase("PutObject", "b") == "uploading an object in bucket 'b'"
     assert phrase("ListBuckets") == "listing the buckets"
-    assert phrase("GetBucketVersioning", "b") == "get bucket versioning on bucket 'b'"
+    assert phrase("GetBucketReplication", "b") == "get bucket replication on bucket 'b'"
+    assert phrase("GetBucketVersioning", "b") == "reading the versioning of bucket 'b'"
     assert phrase("", "", "") == "the request"
 
 
