@@ -67,6 +67,29 @@ class TableLayout:
         return cls(order, columns)
 
 
+@dataclass(frozen=True)
+class TransferPreferences:
+    open_window_on_start: bool = True  # the Transfers window opens when a transfer starts
+    resume_at_start: bool = False  # jobs an earlier run left resume by themselves
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "open_window_on_start": self.open_window_on_start,
+            "resume_at_start": self.resume_at_start,
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> TransferPreferences:
+        if not isinstance(data, dict):
+            return cls()
+        default = cls()
+        opens, resumes = data.get("open_window_on_start"), data.get("resume_at_start")
+        return cls(
+            opens if isinstance(opens, bool) else default.open_window_on_start,
+            resumes if isinstance(resumes, bool) else default.resume_at_start,
+        )
+
+
 def default_path() -> Path:
     return paths.config_dir() / FILE_NAME
 
@@ -76,6 +99,7 @@ class SettingsStore:
         self.path = path or default_path()
         self.notice = ""  # set when an unreadable file was moved aside
         self._tables: dict[str, TableLayout] = {}
+        self._transfers = TransferPreferences()
         self._lock = threading.Lock()  # one write at a time, always of the newest state
         self._writer: ThreadPoolExecutor | None = None
         self._load()
@@ -98,6 +122,7 @@ class SettingsStore:
         tables = data.get("tables", {})
         for name, layout in tables.items() if isinstance(tables, dict) else ():
             self._tables[name] = TableLayout.from_json(layout)
+        self._transfers = TransferPreferences.from_json(data.get("transfers"))
 
     def _move_aside(self, reason: str) -> None:
         try:
@@ -111,13 +136,25 @@ class SettingsStore:
     def table(self, name: str) -> TableLayout | None:
         return self._tables.get(name)
 
+    def transfers(self) -> TransferPreferences:
+        return self._transfers
+
     # -- writing ---------------------------------------------------------------------------
+
+    def set_transfers(self, preferences: TransferPreferences) -> Future[None] | None:
+        if self._transfers == preferences:
+            return None
+        self._transfers = preferences
+        return self._save()
 
     def set_table(self, name: str, layout: TableLayout) -> Future[None] | None:
         """Remember `layout` now; the file is written in the background (None: unchanged)."""
         if self._tables.get(name) == layout:
             return None
         self._tables[name] = layout
+        return self._save()
+
+    def _save(self) -> Future[None]:
         if self._writer is None:
             self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="eider-settings")
         document = self._document()
@@ -127,6 +164,7 @@ class SettingsStore:
         return {
             "schema": SCHEMA_VERSION,
             "tables": {name: layout.to_json() for name, layout in self._tables.items()},
+            "transfers": self._transfers.to_json(),
         }
 
     def _write(self, document: dict[str, Any]) -> None:

@@ -26,6 +26,11 @@ from app.ui.controllers.browser import BrowserController, SessionFactory
 from app.ui.location import Location
 from app.ui.main_window import MainWindow
 from app.ui.sandbox_start import start_sandbox
+from app.ui.transfers.front import bring_to_front
+from app.ui.transfers.hub import TransfersHub
+from app.ui.transfers.quit_guard import QuitGuard
+from app.ui.transfers.show_remote import folder_of, select_when_listed
+from app.ui.transfers.window_engines import WindowEngines
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -87,6 +92,14 @@ class WindowSet:
         self.windows: list[MainWindow] = []
         self.store = store if store is not None else BookmarkStore()
         self.settings = settings if settings is not None else SettingsStore()
+        # The Transfers window's job source: the windows' own engines, until the
+        # application-wide transfer service replaces them.
+        self.engines = WindowEngines()
+        self.bookmark_of: dict[MainWindow, str] = {}  # the bookmark each window was opened on
+        self._transfers: TransfersHub | None = None
+        self._quit_guard: QuitGuard | None = None
+        self._last_shown: MainWindow | None = None
+        self._pending_show: tuple[str, Location, str] | None = None  # nickname, folder, key
 
     def open(
         self,
@@ -94,6 +107,7 @@ class WindowSet:
         start: Location | None = None,
         opening_message: str = "Connecting…",
         name: str = "",
+        bookmark_id: str | None = None,
     ) -> MainWindow:
         holder: list[MainWindow] = []
         bridge = AsyncBridge(on_error=lambda error: holder[0].show_error(error))
@@ -107,6 +121,7 @@ class WindowSet:
         )
         window.destroyed.connect(lambda *_: self._forget(window))
         self._follow_bookmark_changes(window)
+        self._add_transfers(window, bookmark_id)
         self.windows.append(window)
         window.show()
         controller.open()
@@ -117,6 +132,19 @@ class WindowSet:
         return self.open(None)
 
     def show_session(
+        self, origin: MainWindow, session: S3Session, nickname: str, start: Location | None
+    ) -> MainWindow:
+        select = ""
+        if self._pending_show is not None and self._pending_show[0] == nickname:
+            _nickname, start, select = self._pending_show  # "Show in Browser" asked for it
+            self._pending_show = None
+        window = self._show_session(origin, session, nickname, start)
+        self._last_shown = window
+        if select:
+            select_when_listed(window.object_list, select)
+        return window
+
+    def _show_session(
         self, origin: MainWindow, session: S3Session, nickname: str, start: Location | None
     ) -> MainWindow:
         """Browse a freshly opened session: in `origin` if it has no connection, else in a
@@ -150,6 +178,100 @@ class WindowSet:
     def _forget(self, window: MainWindow) -> None:
         if window in self.windows:
             self.windows.remove(window)
+        self.bookmark_of.pop(window, None)
+
+    # -- the Transfers window ------------------------------------------------------------------
+
+    @property
+    def transfers(self) -> TransfersHub:
+        """The application's one Transfers window and its model (made on first use)."""
+        if self._transfers is None:
+            hub = TransfersHub(self.engines, self.settings, self._nickname, self._bookmark_choices)
+            hub.showRemoteRequested.connect(self.show_remote)
+            self._transfers = hub
+            self._quit_guard = QuitGuard(hub, lambda: list(self.windows))
+        return self._transfers
+
+    @property
+    def quit_guard(self) -> QuitGuard:
+        if self._quit_guard is None or self._transfers is None:
+            hub = self.transfers
+            self._quit_guard = QuitGuard(hub, lambda: list(self.windows))
+        return self._quit_guard
+
+    def _bookmark(self, bookmark_id: str) -> Bookmark | None:
+        return next((b for b in self.store.list() if b.id == bookmark_id), None)
+
+    def _nickname(self, bookmark_id: str) -> str | None:
+        bookmark = self._bookmark(bookmark_id)
+        return None if bookmark is None else bookmark.nickname
+
+    def _bookmark_choices(self) -> list[tuple[str, str]]:
+        return [(bookmark.id, bookmark.nickname) for bookmark in self.store.list()]
+
+    def _add_transfers(self, window: MainWindow, bookmark_id: str | None) -> None:
+        hub = self.transfers
+        if bookmark_id is not None:
+            self.bookmark_of[window] = bookmark_id
+        window.object_actions.transfers.share_with(
+            self.engines, lambda: self.bookmark_of.get(window)
+        )
+        window.transfersRequested.connect(hub.show)
+        window.statusBar().addPermanentWidget(hub.status_indicator(window))
+        window.close_guard = self._may_close
+        window.bookmarks.connect_controller.bookmarkOpened.connect(
+            lambda bookmark, _opened: self._bookmark_shown(bookmark.id)
+        )
+        window.bookmarks.sidebar.model.modelReset.connect(hub.model.refresh_names)
+
+    def _bookmark_shown(self, bookmark_id: str) -> None:
+        """A bookmark was just opened, in the window `show_session` chose."""
+        if self._last_shown is not None:
+            self.bookmark_of[self._last_shown] = bookmark_id
+
+    def _may_close(self, window: MainWindow) -> bool:
+        if not self.quit_guard.may_close(window):
+            return False
+        if not any(other is not window and other.isVisible() for other in self.windows):
+            self.close_transfers()  # the last browser window: Eider quits
+        return True
+
+    def close_transfers(self) -> None:
+        hub, self._transfers = self._transfers, None
+        if hub is not None:
+            hub.close()
+
+    def show_remote(self, bookmark_id: str | None, bucket: str, key: str) -> MainWindow | None:
+        """Show an object in a browser window on its bookmark: one open on it, or a new
+        one (connecting the bookmark as its sidebar entry would)."""
+        folder = folder_of(bucket, key)
+        for window in self.windows:
+            if (
+                window.isVisible()
+                and window.controller.has_connection
+                and self.bookmark_of.get(window) == bookmark_id
+            ):
+                window.controller.navigate(folder)
+                select_when_listed(window.object_list, key)
+                bring_to_front(window)
+                return window
+        if bookmark_id is None:
+            self.transfers.window.show_message(
+                "That transfer's browser window is closed, and it was not started from a "
+                "bookmark: open the connection to see the object."
+            )
+            return None
+        bookmark = self._bookmark(bookmark_id)
+        if bookmark is None:
+            self.transfers.window.show_message(
+                "The bookmark of that transfer was removed: point the transfer at another "
+                "bookmark, or remove it."
+            )
+            return None
+        origin = next((w for w in self.windows if w.isVisible()), None) or self.open_empty()
+        self._pending_show = (bookmark.nickname, folder, key)
+        origin.bookmarks.connector.connect_bookmark(bookmark_id)
+        return None
 
 
 @dataclass

@@ -9,6 +9,7 @@ Every upload and download asks (`ConflictPolicy.ASK`) when its target exists alr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -19,6 +20,7 @@ from app.core.transfers.jobs import EventType, JobEvent, JobKind, JobSnapshot, J
 from app.core.transfers.options import ConflictPolicy, TransferOptions
 from app.ui.async_bridge import AsyncBridge
 from app.ui.controllers.transfer_conflicts import ConflictAsker
+from app.ui.transfers.window_engines import BookmarkOf, WindowEngines
 from app.ui.widgets.transfer_status import TransferStatus
 
 
@@ -34,7 +36,15 @@ class TransfersController(QObject):
         self._unsubscribe = None
         self.conflicts = ConflictAsker(status.window(), self.cancel, self._stop_in_engine, self)
         self._closed = False
+        self._shared: tuple[WindowEngines, BookmarkOf] | None = None
+        self._detach: Callable[[], None] | None = None
         self.jobEvent.connect(self._show_event)
+
+    def share_with(self, engines: WindowEngines, bookmark_of: BookmarkOf) -> None:
+        """Show this window's jobs in the application's Transfers window too."""
+        self._shared = (engines, bookmark_of)
+        if self._engine is not None:
+            self._detach = engines.attach(self._engine, bookmark_of)
 
     async def engine(self, session: S3Session) -> TransferEngine:
         if self._engine is None or self._engine.session is not session:
@@ -46,6 +56,8 @@ class TransfersController(QObject):
                 self._close_engine()
             self._engine = engine
             self._unsubscribe = engine.subscribe(self.jobEvent.emit)  # type: ignore[assignment]
+            if self._shared is not None:
+                self._detach = self._shared[0].attach(engine, self._shared[1])
         return self._engine
 
     async def upload(self, session: S3Session, files: list[str], bucket: str, prefix: str) -> None:
@@ -98,6 +110,9 @@ class TransfersController(QObject):
             self.jobFinished.emit(job)
 
     def _close_engine(self) -> None:
+        if self._detach is not None:
+            self._detach()
+            self._detach = None
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
