@@ -29,7 +29,7 @@ class _Pending:
 
 class JobFeed(QObject):
     _wake = Signal()
-    added = Signal(object)  # JobSnapshot of a job seen for the first time
+    added = Signal(object)  # JobSnapshot of a job the source announced as added
     finished = Signal(object)  # JobSnapshot of a job that ended (done, failed or cancelled)
     batchApplied = Signal()
 
@@ -77,11 +77,10 @@ class JobFeed(QObject):
             return
         removed = [job_id for job_id, entry in batch.items() if entry.removed]
         current = [entry.job for entry in batch.values() if not entry.removed]
-        new = [entry.job for entry in batch.values() if self.model.job(entry.job.id) is None]
         self.model.apply(current, removed)
-        for job in new:
-            if job.id not in removed:
-                self.added.emit(job)
+        for entry in batch.values():
+            if entry.added and not entry.removed:
+                self.added.emit(entry.job)
         for entry in batch.values():
             if entry.finished and not entry.removed:
                 self.finished.emit(entry.job)

@@ -79,7 +79,8 @@ class TransfersHub(QObject):
         jobs = await self.bridge.run(self.source.jobs)
         self.feed.load(jobs)
         for job in jobs:
-            self._job_added(job)
+            if job.interrupted:
+                self._job_added(job)
 
     # -- reactions ---------------------------------------------------------------------------
 
@@ -99,7 +100,7 @@ class TransfersHub(QObject):
                 )
             return
         self.clock.seen(job)
-        if preferences.open_window_on_start and job.state in (JobState.QUEUED, JobState.RUNNING):
+        if preferences.open_window_on_start:
             self.window.present()
 
     def _batch_applied(self) -> None:
