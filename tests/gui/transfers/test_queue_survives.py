@@ -1,0 +1,190 @@
+"""Quitting while transfers run, and the next start listing what the last run left."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from pytestqt.qtbot import QtBot
+
+from app.core.bookmarks import Bookmark
+from app.core.s3.session import S3Session
+from app.core.settings import TransferPreferences
+from app.core.transfers.engine import TransferEngine
+from app.core.transfers.jobs import JobState
+from app.core.transfers.journal import Journal
+from app.ui.application import WindowSet
+from app.ui.location import Location
+from app.ui.models.transfers_model import STATE
+from tests.conftest import connection_for
+from tests.fixtures.servers import RunningS3
+from tests.gui.conftest import Windows, wait_for
+from tests.gui.transfers.answers import answer_quit
+from tests.gui.transfers.helpers import (
+    MIB,
+    open_at,
+    random_file,
+    trigger,
+    upload,
+    wait_jobs,
+    wait_state,
+)
+
+pytestmark = pytest.mark.gui
+
+
+def _journaled_state(job_id: str) -> str | None:
+    journal = Journal()
+    try:
+        record = journal.job(job_id)
+        return None if record is None else record.state
+    finally:
+        journal.close()
+
+
+def _start_slow_upload(
+    qtbot: QtBot,
+    windows: Windows,
+    seaweed: RunningS3,
+    bucket: str,
+    local: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> str:
+    windows._set.engines.set_rate_limit(512 * 1024)
+    window = open_at(qtbot, windows, seaweed, bucket)
+    upload(window, monkeypatch, local)
+    hub = windows._set.transfers
+    (job,) = wait_jobs(qtbot, hub, 1)
+    wait_state(qtbot, hub, [job.id], JobState.RUNNING)
+    return job.id
+
+
+@pytest.mark.parametrize("resume_at_start", [False, True])
+def test_stopping_at_quit_leaves_the_job_for_the_next_start(
+    qtbot: QtBot,
+    windows: Windows,
+    seaweed: RunningS3,
+    seaweed_admin: Any,
+    bucket: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    resume_at_start: bool,
+) -> None:
+    local = random_file(tmp_path / "left.bin", 4 * MIB)
+    job_id = _start_slow_upload(qtbot, windows, seaweed, bucket, local, monkeypatch)
+    first_run = windows._set
+    (window,) = first_run.windows
+    window.close()
+    assert window.isVisible()  # not yet: the question is open
+    answer_quit(qtbot, first_run, "stopTransfersButton")
+    wait_for(qtbot, lambda: not window.isVisible())
+    assert _journaled_state(job_id) == "queued"  # resumable where it stopped
+
+    # The next start, on the same state folders. Until the application-wide transfer service
+    # loads the journal at start, an engine of the test does what it will do.
+    next_run = windows._set = WindowSet()
+    next_run.settings.set_transfers(TransferPreferences(resume_at_start=resume_at_start))
+    hub = next_run.transfers
+    engine = TransferEngine(S3Session(connection_for(seaweed)))
+    detach = next_run.engines.attach(engine, lambda: None)
+    with ThreadPoolExecutor(1) as pool:
+        try:
+            assert pool.submit(engine.resume_unfinished, False).result() == [job_id]
+            (listed,) = wait_jobs(qtbot, hub, 1)
+            assert listed.id == job_id and listed.interrupted
+            if not resume_at_start:
+                text = hub.model.job_index(job_id, STATE).data()
+                assert text == "Interrupted — resumable"
+                qtbot.wait(500)  # nothing starts by itself
+                assert hub.model.job(job_id).state is JobState.QUEUED  # type: ignore[union-attr]
+                trigger(hub, [job_id], "resumeTransferAction")
+            wait_state(qtbot, hub, [job_id], JobState.DONE)
+        finally:
+            detach()
+            pool.submit(engine.close).result()
+            next_run.close_transfers()
+    body = seaweed_admin.get_object(Bucket=bucket, Key="left.bin")["Body"].read()
+    assert body == local.read_bytes()
+    assert seaweed_admin.list_multipart_uploads(Bucket=bucket).get("Uploads", []) == []
+
+
+def test_finishing_first_shows_the_transfers_then_quits(
+    qtbot: QtBot,
+    windows: Windows,
+    seaweed: RunningS3,
+    seaweed_admin: Any,
+    bucket: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    local = random_file(tmp_path / "finish.bin", 2 * MIB)
+    job_id = _start_slow_upload(qtbot, windows, seaweed, bucket, local, monkeypatch)
+    window_set = windows._set
+    hub = window_set.transfers
+    (window,) = window_set.windows
+    window.close()
+    answer_quit(qtbot, window_set, "finishTransfersButton")
+    assert not window.isVisible() and hub.window.isVisible()
+    assert "quits when these transfers have finished" in hub.window.message_label.text()
+    window_set.engines.set_rate_limit(None)
+    wait_for(qtbot, lambda: not shiboken6.isValid(hub.window))  # all closed: Eider quits
+    assert not window.isVisible() and hub.model.job(job_id).state is JobState.DONE  # type: ignore[union-attr]
+    body = seaweed_admin.get_object(Bucket=bucket, Key="finish.bin")["Body"].read()
+    assert body == local.read_bytes()
+
+
+def test_dont_quit_keeps_the_window_and_its_transfers(
+    qtbot: QtBot,
+    windows: Windows,
+    seaweed: RunningS3,
+    bucket: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    local = random_file(tmp_path / "stay.bin", 2 * MIB)
+    job_id = _start_slow_upload(qtbot, windows, seaweed, bucket, local, monkeypatch)
+    window_set = windows._set
+    (window,) = window_set.windows
+    window.close()
+    answer_quit(qtbot, window_set, "dontQuitButton")
+    assert window.isVisible()
+    assert window_set.transfers.model.job(job_id).state is JobState.RUNNING  # type: ignore[union-attr]
+    window_set.engines.set_rate_limit(None)
+    wait_state(qtbot, window_set.transfers, [job_id], JobState.DONE)
+
+
+def test_a_job_whose_bookmark_was_removed_says_so_and_can_be_removed(
+    qtbot: QtBot,
+    windows: Windows,
+    seaweed: RunningS3,
+    bucket: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window_set = windows._set
+    bookmark = window_set.store.add(
+        Bookmark("Gone Soon", "seaweedfs", host=seaweed.host, port=seaweed.port)
+    )
+    window_set.engines.set_rate_limit(256 * 1024)
+    connection = connection_for(seaweed)
+    window = window_set.open(
+        lambda: S3Session(connection), Location(bucket, ""), bookmark_id=bookmark.id
+    )
+    qtbot.addWidget(window)
+    wait_for(qtbot, lambda: window.controller.location == Location(bucket, ""))
+    upload(window, monkeypatch, random_file(tmp_path / "orphan.bin", 2 * MIB))
+    hub = window_set.transfers
+    (job,) = wait_jobs(qtbot, hub, 1)
+    assert "Gone Soon: " in hub.model.job_index(job.id, 1).data()
+    trigger(hub, [job.id], "pauseTransferAction")
+    wait_state(qtbot, hub, [job.id], JobState.PAUSED)
+
+    window.sidebar.model.store.remove(bookmark.id)
+    window.sidebar.model.reload()
+    assert hub.model.job_index(job.id, STATE).data().startswith("Bookmark removed")
+    assert "(removed bookmark)" in hub.model.job_index(job.id, 1).data()
+    trigger(hub, [job.id], "removeTransferAction")
+    wait_for(qtbot, lambda: hub.model.jobs() == [])
