@@ -174,6 +174,7 @@ class TransfersModel(QAbstractItemModel):
         self._key_row: dict[int, str] = {}
         self._next_key = 1
         self._icons: dict[JobKind, Any] = {}
+        self._sorted_by: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
 
     # -- feeding -----------------------------------------------------------------------------
 
@@ -198,6 +199,29 @@ class TransfersModel(QAbstractItemModel):
                 self._key_row[self._next_key] = job.id
                 self._next_key += 1
             self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the jobs once by `column` (-1: the order they came in); jobs that come later
+        are added at the end. Each row's key is computed once, not per comparison."""
+        self._sorted_by = (column, order)
+        if len(self._jobs) < 2:
+            return
+        self.layoutAboutToBeChanged.emit()
+        if 0 <= column < len(HEADERS):
+            keys = [self._job_sort_key(job, column) for job in self._jobs]
+        else:
+            keys = [self._key[job.id] for job in self._jobs]
+        descending = order is Qt.SortOrder.DescendingOrder
+        new_order = sorted(range(len(self._jobs)), key=keys.__getitem__, reverse=descending)
+        new_row = {old: new for new, old in enumerate(new_order)}
+        self._jobs = [self._jobs[old] for old in new_order]
+        self._children = [self._children[old] for old in new_order]
+        self._row = {job.id: row for row, job in enumerate(self._jobs)}
+        for index in self.persistentIndexList():
+            if index.isValid() and index.internalId() == 0:
+                moved = self.createIndex(new_row[index.row()], index.column(), 0)
+                self.changePersistentIndex(index, moved)
+        self.layoutChanged.emit()
 
     def refresh_names(self) -> None:
         """The bookmarks changed: every route and state may read differently."""

@@ -31,7 +31,7 @@ class JobFeed(QObject):
     _wake = Signal()
     added = Signal(object)  # JobSnapshot of a job the source announced as added
     finished = Signal(object)  # JobSnapshot of a job that ended (done, failed or cancelled)
-    batchApplied = Signal()
+    batchApplied = Signal(object)  # list of the JobSnapshots the batch brought
 
     def __init__(self, model: TransfersModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -84,7 +84,7 @@ class JobFeed(QObject):
         for entry in batch.values():
             if entry.finished and not entry.removed:
                 self.finished.emit(entry.job)
-        self.batchApplied.emit()
+        self.batchApplied.emit(current)
 
     def stop(self) -> None:
         self._timer.stop()

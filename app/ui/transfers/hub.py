@@ -103,8 +103,8 @@ class TransfersHub(QObject):
         if preferences.open_window_on_start:
             self.window.present()
 
-    def _batch_applied(self) -> None:
-        for job in self.model.jobs():
+    def _batch_applied(self, jobs: list[JobSnapshot]) -> None:
+        for job in jobs:
             self.clock.seen(job)
 
     def _job_finished(self, job: JobSnapshot) -> None:

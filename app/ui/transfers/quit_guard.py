@@ -94,7 +94,7 @@ class QuitGuard(QObject):
         self._hub.feed.batchApplied.connect(self._check_finished)
         self._check_finished()
 
-    def _check_finished(self) -> None:
+    def _check_finished(self, *_: object) -> None:
         if self.answer is not Answer.FINISH or self._hub.running():
             return
         self._hub.feed.batchApplied.disconnect(self._check_finished)

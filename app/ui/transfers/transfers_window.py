@@ -7,7 +7,7 @@ menu). `TransfersCommands` does what the actions say.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +32,6 @@ from app.ui.models.transfers_model import (
     PROGRESS,
     RATE,
     ROUTE,
-    SORT_ROLE,
     STATE,
     TransfersModel,
 )
@@ -77,11 +76,6 @@ class TransfersWindow(QWidget):
         self.setWindowTitle("Transfers — Eider")
         self.resize(980, 420)
         self.model = model
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setObjectName("transfersSortProxy")
-        self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setDynamicSortFilter(False)  # rows stay put while their numbers move
         self.actions_by_name: dict[str, QAction] = {}
         for name, text, shortcut, icon in ACTIONS:
             action = QAction(text, self)
@@ -115,14 +109,14 @@ class TransfersWindow(QWidget):
         view = self.view = QTreeView(self)
         view.setObjectName("transfersList")
         view.setAccessibleName("Transfers")
-        view.setModel(self.proxy)
+        view.setModel(self.model)  # it sorts itself: a proxy would call data() per comparison
         view.setUniformRowHeights(True)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setAllColumnsShowFocus(True)
+        view.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the order they came
         view.setSortingEnabled(True)
-        view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the order jobs came in
         view.setItemDelegateForColumn(PROGRESS, ProgressDelegate(view))
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         view.addActions(list(self.actions_by_name.values()))
@@ -196,8 +190,7 @@ class TransfersWindow(QWidget):
     def select_jobs(self, job_ids: list[str]) -> None:
         selection = QItemSelection()
         for job_id in job_ids:
-            source = self.model.job_index(job_id)
-            index = self.proxy.mapFromSource(source)
+            index = self.model.job_index(job_id)
             if index.isValid():
                 selection.select(index, index.siblingAtColumn(STATE))
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect

@@ -5,13 +5,14 @@ from __future__ import annotations
 import random
 
 import pytest
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from app.core.transfers.jobs import JobKind, JobState
 from app.ui.models.transfers_model import (
     AMOUNT,
     FRACTION_ROLE,
+    JOB_ID_ROLE,
     NAME,
     PROGRESS,
     ROUTE,
@@ -44,34 +45,42 @@ def test_jobs_and_their_files_pass_the_model_tester(qtmodeltester: object) -> No
     qtmodeltester.check(model, force_py=True)  # type: ignore[attr-defined]
 
 
-def test_inserts_and_removals_while_sorted_keep_the_proxy_consistent() -> None:
+def test_inserts_and_removals_while_sorted_keep_the_model_consistent() -> None:
     model = TransfersModel(NICKNAMES.get)
-    proxy = QSortFilterProxyModel()
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    proxy.setDynamicSortFilter(True)
-    proxy.sort(PROGRESS, Qt.SortOrder.DescendingOrder)
     _tested(model)
-    _tested(proxy)
     rng = random.Random(12)
-    live: dict[str, int] = {}
+    live: set[str] = set()
     for step in range(300):
         roll = rng.random()
         if roll < 0.4 or not live:
             job_id = f"j{step}"
-            live[job_id] = 0
+            live.add(job_id)
             model.apply([snapshot(job_id, done=rng.randrange(1000), items=rng.randrange(4))])
-        elif roll < 0.8:
+        elif roll < 0.75:
             job_id = rng.choice(sorted(live))
             model.apply([snapshot(job_id, done=rng.randrange(1000), items=rng.randrange(5))])
-        else:
+        elif roll < 0.9:
             gone = rng.sample(sorted(live), min(len(live), rng.randrange(1, 4)))
-            for job_id in gone:
-                del live[job_id]
+            live.difference_update(gone)
             model.apply([], removed=gone)
-    assert model.rowCount() == len(live)
-    shown = [proxy.index(row, PROGRESS).data(FRACTION_ROLE) for row in range(proxy.rowCount())]
-    assert shown == sorted(shown, reverse=True)
+        else:
+            model.sort(rng.choice([PROGRESS, NAME, -1]), Qt.SortOrder.DescendingOrder)
+    assert {job.id for job in model.jobs()} == live
+
+
+def test_sorting_moves_rows_and_keeps_persistent_indexes_on_their_jobs() -> None:
+    model = TransfersModel(NICKNAMES.get)
+    _tested(model)
+    model.apply([snapshot("low", done=100, items=2), snapshot("high", done=900, items=1)])
+    low = QPersistentModelIndex(model.job_index("low", STATE))
+    low_file = QPersistentModelIndex(model.index(1, NAME, model.job_index("low")))
+    model.sort(PROGRESS, Qt.SortOrder.DescendingOrder)
+    assert [model.index(r, NAME).data() for r in range(2)] == ["high", "low"]
+    assert low.row() == 1 and low.data(JOB_ID_ROLE) == "low"
+    assert low_file.parent() == model.job_index("low") and low_file.data() == "f1"
+    assert model.index(0, PROGRESS).data(SORT_ROLE) == 0.9
+    model.sort(-1)  # back to the order they came in
+    assert [model.index(r, NAME).data() for r in range(2)] == ["low", "high"]
 
 
 def test_columns_say_name_route_amount_and_state() -> None:
