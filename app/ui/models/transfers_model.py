@@ -11,8 +11,9 @@ move); top-level rows have internal id 0.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
-from pathlib import PurePath, PurePosixPath
+from pathlib import Path, PurePath, PurePosixPath
 from typing import Any
 
 from PySide6.QtCore import (
@@ -86,6 +87,14 @@ def _key_name(key: str) -> str:
     return PurePosixPath(key.rstrip("/")).name if key.strip("/") else ""
 
 
+def local_text(path: str) -> str:
+    """A local path as the user knows it: under the home folder, as ~/…"""
+    home = str(Path.home())
+    if home not in ("", "/") and (path == home or path.startswith(home + os.sep)):
+        return "~" + path[len(home) :]
+    return path
+
+
 def route_text(job: JobSnapshot, nickname: Nickname) -> str:
     where = job.where
     if where is None:
@@ -97,9 +106,9 @@ def route_text(job: JobSnapshot, nickname: Nickname) -> str:
         prefix = f"{name}: " if name is not None else "(removed bookmark): "
     remote = f"{prefix}{where.bucket}/{where.key}"
     if job.kind is JobKind.UPLOAD:
-        return f"{where.local} → {remote}"
+        return f"{local_text(where.local)} → {remote}"
     if job.kind is JobKind.DOWNLOAD:
-        return f"{remote} → {where.local}"
+        return f"{remote} → {local_text(where.local)}"
     if job.kind in (JobKind.COPY, JobKind.MOVE):
         return f"{prefix}{where.source_bucket}/{where.source_key} → {where.bucket}/{where.key}"
     return remote
@@ -417,7 +426,8 @@ class TransfersModel(QAbstractItemModel):
                 return item_name(item)
             if column == ROUTE:
                 remote = f"{item.bucket}/{item.key}"
-                return f"{item.local_path} ↔ {remote}" if item.local_path else remote
+                local = local_text(item.local_path)
+                return f"{local} ↔ {remote}" if item.local_path else remote
             if column == PROGRESS:
                 share = fraction(item.bytes_done, item.bytes_total)
                 return "" if share is None else f"{share:.0%}"

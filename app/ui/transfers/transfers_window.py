@@ -115,6 +115,7 @@ class TransfersWindow(QWidget):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setAllColumnsShowFocus(True)
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # paths keep both ends
         view.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the order they came
         view.setSortingEnabled(True)
         view.setItemDelegateForColumn(PROGRESS, ProgressDelegate(view))
@@ -125,10 +126,10 @@ class TransfersWindow(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in (
-            (NAME, 170),
-            (ROUTE, 280),
+            (NAME, 190),
+            (ROUTE, 400),
             (PROGRESS, 110),
-            (AMOUNT, 150),
+            (AMOUNT, 135),
             (RATE, 85),
             (ETA, 80),
             (STATE, 160),
