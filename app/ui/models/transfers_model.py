@@ -307,7 +307,7 @@ class TransfersModel(QAbstractItemModel):
             if row >= len(self._jobs):
                 return QModelIndex()
             return self.createIndex(row, column, 0)
-        if parent.internalId() != 0 or parent.row() >= len(self._jobs):
+        if parent.internalId() != 0 or parent.column() != 0 or parent.row() >= len(self._jobs):
             return QModelIndex()
         if row >= len(self._children[parent.row()]):
             return QModelIndex()

@@ -61,7 +61,8 @@ def send_desktop_notification(summary: str, body: str) -> bool:
     if not notifications.isValid():
         return False
     arguments = ["Eider", 0, "eider", summary, body, [], {}, -1]
-    reply = notifications.callWithArgumentList(QDBus.CallMode.Block, "Notify", arguments)
+    # NoBlock: the GUI thread never waits for the desktop's answer
+    reply = notifications.callWithArgumentList(QDBus.CallMode.NoBlock, "Notify", arguments)
     if reply.type() == QDBusMessage.MessageType.ErrorMessage:
         log.info("The desktop did not take a notification: %s", reply.errorMessage())
         return False

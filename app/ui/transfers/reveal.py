@@ -21,7 +21,7 @@ def _show_items_over_dbus(path: Path) -> bool:
     if not sys.platform.startswith("linux"):
         return False
     try:
-        from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
+        from PySide6.QtDBus import QDBus, QDBusConnection, QDBusInterface, QDBusMessage
     except ImportError:
         return False
     bus = QDBusConnection.sessionBus()
@@ -31,7 +31,8 @@ def _show_items_over_dbus(path: Path) -> bool:
     if interface is None or not interface.isServiceRegistered(FILE_MANAGER).value():
         return False
     manager = QDBusInterface(FILE_MANAGER, FILE_MANAGER_PATH, FILE_MANAGER, bus)
-    reply = manager.call("ShowItems", [QUrl.fromLocalFile(str(path)).toString()], "")
+    uri = QUrl.fromLocalFile(str(path)).toString()
+    reply = manager.callWithArgumentList(QDBus.CallMode.NoBlock, "ShowItems", [[uri], ""])
     return reply.type() != QDBusMessage.MessageType.ErrorMessage
 
 

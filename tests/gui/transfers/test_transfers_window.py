@@ -11,10 +11,13 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMenu, QToolBar
 from pytestqt.qtbot import QtBot
 
+from app.core.bookmarks import Bookmark
+from app.core.s3.session import S3Session
 from app.core.settings import TransferPreferences
 from app.core.transfers.jobs import JobKind, JobState
 from app.ui.location import Location
 from app.ui.models.transfers_model import STATE
+from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
 from tests.gui.conftest import Windows, wait_for
 from tests.gui.transfers.answers import click
@@ -178,8 +181,6 @@ def test_show_in_browser_navigates_the_window_on_the_jobs_bookmark(
 ) -> None:
     seaweed_admin.put_object(Bucket=bucket, Key="dir/other.txt", Body=b"x")
     window_set = windows._set
-    from app.core.s3.session import S3Session
-    from tests.conftest import connection_for
 
     connection = connection_for(seaweed)
     window = window_set.open(
@@ -239,3 +240,30 @@ def test_window_menu_toolbar_and_shortcut_show_the_one_transfers_window(
     assert hub.window.isVisible()
     first.transfers_action.trigger()
     assert windows._set.transfers is hub
+
+
+def test_show_in_browser_opens_the_bookmark_when_no_window_shows_it(
+    qtbot: QtBot,
+    windows: Windows,
+    seaweed: RunningS3,
+    seaweed_admin: Any,
+    bucket: str,
+) -> None:
+    seaweed_admin.put_object(Bucket=bucket, Key="deep/in/here.txt", Body=b"x")
+    window_set = windows._set
+    bookmark = window_set.store.add(
+        Bookmark(
+            "Show Me",
+            "seaweedfs",
+            host=seaweed.host,
+            port=seaweed.port,
+            access_key_id=seaweed.access_key,
+        ),
+        secret_key=seaweed.secret_key,
+    )
+    empty = window_set.open_empty()
+    qtbot.addWidget(empty)
+    window_set.show_remote(bookmark.id, bucket, "deep/in/here.txt")
+    wait_for(qtbot, lambda: empty.controller.location == Location(bucket, "deep/in/"))
+    wait_for(qtbot, lambda: empty.object_list.currentIndex().data() == "here.txt")
+    assert window_set.bookmark_of[empty] == bookmark.id
