@@ -222,7 +222,9 @@ class WindowSet:
         window.bookmarks.connect_controller.bookmarkOpened.connect(
             lambda bookmark, _opened: self._bookmark_shown(bookmark.id)
         )
-        window.bookmarks.sidebar.model.modelReset.connect(hub.model.refresh_names)
+        bookmarks = window.bookmarks.sidebar.model  # renamed or removed: routes read anew
+        for change in (bookmarks.modelReset, bookmarks.rowsRemoved, bookmarks.dataChanged):
+            change.connect(hub.model.refresh_names)
 
     def _bookmark_shown(self, bookmark_id: str) -> None:
         """A bookmark was just opened, in the window `show_session` chose."""

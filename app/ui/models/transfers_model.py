@@ -232,7 +232,7 @@ class TransfersModel(QAbstractItemModel):
                 self.changePersistentIndex(index, moved)
         self.layoutChanged.emit()
 
-    def refresh_names(self) -> None:
+    def refresh_names(self, *_: object) -> None:
         """The bookmarks changed: every route and state may read differently."""
         if self._jobs:
             last = self.index(len(self._jobs) - 1, STATE)

@@ -92,7 +92,15 @@ class QuitGuard(QObject):
         self._hub.show()
         self._hub.window.show_message("Eider quits when these transfers have finished.")
         self._hub.feed.batchApplied.connect(self._check_finished)
+        self._hub.window.closed.connect(self._stop_waiting)
         self._check_finished()
+
+    def _stop_waiting(self) -> None:
+        """The Transfers window was closed while Eider waited: nothing is left on screen, so
+        the transfers stop (resumable) and Eider quits now."""
+        if self.answer is Answer.FINISH:
+            self.answer = Answer.STOP
+            self._close_all()
 
     def _check_finished(self, *_: object) -> None:
         if self.answer is not Answer.FINISH or self._hub.running():

@@ -8,7 +8,7 @@ menu). `TransfersCommands` does what the actions say.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -66,6 +66,7 @@ def limits_text(limits: Limits) -> str:
 
 class TransfersWindow(QWidget):
     preferencesChanged = Signal(object)  # TransferPreferences
+    closed = Signal()  # the user closed (hid) the window
 
     def __init__(
         self, model: TransfersModel, preferences: TransferPreferences, parent: QWidget | None = None
@@ -199,3 +200,7 @@ class TransfersWindow(QWidget):
 
     def present(self) -> None:
         bring_to_front(self)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)  # hidden, not deleted: it is the application's one
+        self.closed.emit()

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import shiboken6
+from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
 from app.core.bookmarks import Bookmark
@@ -19,6 +20,7 @@ from app.core.transfers.journal import Journal
 from app.ui.application import WindowSet
 from app.ui.location import Location
 from app.ui.models.transfers_model import STATE
+from app.ui.transfers.window_engines import WindowEngines
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
 from tests.gui.conftest import Windows, wait_for
@@ -188,3 +190,72 @@ def test_a_job_whose_bookmark_was_removed_says_so_and_can_be_removed(
     assert "(removed bookmark)" in hub.model.job_index(job.id, 1).data()
     trigger(hub, [job.id], "removeTransferAction")
     wait_for(qtbot, lambda: hub.model.jobs() == [])
+
+
+def test_closing_the_transfers_window_while_waiting_stops_and_quits(
+    qtbot: QtBot,
+    windows: Windows,
+    seaweed: RunningS3,
+    bucket: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    local = random_file(tmp_path / "wait.bin", 4 * MIB)
+    job_id = _start_slow_upload(qtbot, windows, seaweed, bucket, local, monkeypatch)
+    window_set = windows._set
+    hub = window_set.transfers
+    (window,) = window_set.windows
+    window.close()
+    answer_quit(qtbot, window_set, "finishTransfersButton")
+    assert hub.window.isVisible()
+    hub.window.close()  # nothing would be left on screen: Eider stops the transfers and quits
+    wait_for(qtbot, lambda: not shiboken6.isValid(hub.window))
+    assert _journaled_state(job_id) == "queued"
+
+
+class _RetargetingEngines(WindowEngines):
+    """The windows' engines plus the `retarget` the application-wide service will offer
+    (recorded here: moving a job to another bookmark is the service's work, not this test's)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.retargeted: list[tuple[str, str]] = []
+
+    def retarget(self, job_id: str, bookmark_id: str) -> None:
+        self.retargeted.append((job_id, bookmark_id))
+
+
+def test_a_job_whose_bookmark_was_removed_can_be_pointed_at_another(
+    qtbot: QtBot,
+    windows: Windows,
+    seaweed: RunningS3,
+    bucket: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window_set = windows._set
+    window_set.engines = _RetargetingEngines()
+    gone = window_set.store.add(Bookmark("Old", "seaweedfs", host=seaweed.host))
+    other = window_set.store.add(Bookmark("New Home", "seaweedfs", host=seaweed.host))
+    window_set.engines.set_rate_limit(256 * 1024)
+    connection = connection_for(seaweed)
+    window = window_set.open(
+        lambda: S3Session(connection), Location(bucket, ""), bookmark_id=gone.id
+    )
+    qtbot.addWidget(window)
+    wait_for(qtbot, lambda: window.controller.location == Location(bucket, ""))
+    upload(window, monkeypatch, random_file(tmp_path / "moved.bin", 2 * MIB))
+    hub = window_set.transfers
+    (job,) = wait_jobs(qtbot, hub, 1)
+    trigger(hub, [job.id], "pauseTransferAction")
+    wait_state(qtbot, hub, [job.id], JobState.PAUSED)
+    hub.window.select_jobs([job.id])
+    assert not hub.window.action("retargetTransferAction").isEnabled()  # its bookmark is there
+    window.sidebar.model.store.remove(gone.id)
+    window.sidebar.model.reload()
+    trigger(hub, [job.id], "retargetTransferAction")
+    dialog = hub.commands.dialog
+    assert isinstance(dialog, QInputDialog)
+    dialog.setTextValue("New Home")
+    dialog.accept()
+    wait_for(qtbot, lambda: window_set.engines.retargeted == [(job.id, other.id)])

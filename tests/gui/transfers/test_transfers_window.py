@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 from pytestqt.qtbot import QtBot
 
 from app.core.bookmarks import Bookmark
@@ -240,6 +240,17 @@ def test_window_menu_toolbar_and_shortcut_show_the_one_transfers_window(
     assert hub.window.isVisible()
     first.transfers_action.trigger()
     assert windows._set.transfers is hub
+    # every action has a key and is in the list's context menu; what users touch is named
+    view = hub.window.view
+    for name, action in hub.window.actions_by_name.items():
+        assert action in view.actions(), name
+        if name != "retargetTransferAction":
+            assert not action.shortcut().isEmpty(), name
+    touched = [view, hub.window.open_on_start, hub.window.resume_at_start]
+    buttons = hub.window.findChildren(QToolButton)
+    touched += [b for b in buttons if not b.objectName().startswith("qt_")]  # Qt's own
+    for widget in touched:
+        assert widget.objectName() and widget.accessibleName(), widget
 
 
 def test_show_in_browser_opens_the_bookmark_when_no_window_shows_it(
