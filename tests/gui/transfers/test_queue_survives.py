@@ -64,7 +64,7 @@ def _start_slow_upload(
     return job.id
 
 
-@pytest.mark.parametrize("resume_at_start", [False, True])
+@pytest.mark.parametrize("then", ["resume on a click", "resume by itself", "remove"])
 def test_stopping_at_quit_leaves_the_job_for_the_next_start(
     qtbot: QtBot,
     windows: Windows,
@@ -73,8 +73,9 @@ def test_stopping_at_quit_leaves_the_job_for_the_next_start(
     bucket: str,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    resume_at_start: bool,
+    then: str,
 ) -> None:
+    resume_at_start = then == "resume by itself"
     local = random_file(tmp_path / "left.bin", 4 * MIB)
     job_id = _start_slow_upload(qtbot, windows, seaweed, bucket, local, monkeypatch)
     first_run = windows._set
@@ -102,6 +103,12 @@ def test_stopping_at_quit_leaves_the_job_for_the_next_start(
                 assert text == "Interrupted — resumable"
                 qtbot.wait(500)  # nothing starts by itself
                 assert hub.model.job(job_id).state is JobState.QUEUED  # type: ignore[union-attr]
+            if then == "remove":
+                trigger(hub, [job_id], "removeTransferAction")
+                wait_for(qtbot, lambda: hub.model.jobs() == [])
+                assert _journaled_state(job_id) is None
+                return
+            if then == "resume on a click":
                 trigger(hub, [job_id], "resumeTransferAction")
             wait_state(qtbot, hub, [job_id], JobState.DONE)
         finally:
