@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from app.core.settings import ColumnState, SettingsStore, TableLayout
+from app.core.settings import ColumnState, SettingsStore, TableLayout, TransferPreferences
 
 
 def layout(width: int, hidden: bool = False) -> TableLayout:
@@ -68,3 +68,24 @@ def test_a_file_from_a_newer_eider_is_kept_aside(isolated_environment: Path) -> 
     path.write_text(json.dumps({"schema": 99, "tables": {}}), encoding="utf-8")
     store = SettingsStore()
     assert "schema 99" in store.notice and store.table("objects") is None
+
+
+def test_transfer_preferences_default_open_window_and_resume_after_a_click(
+    isolated_environment: Path,
+) -> None:
+    store = SettingsStore()
+    assert store.transfers() == TransferPreferences(True, False)
+    store.set_transfers(TransferPreferences(open_window_on_start=False, resume_at_start=True))
+    store.set_table("objects", TableLayout(("name",)))
+    store.flush()
+    again = SettingsStore()
+    assert again.transfers() == TransferPreferences(False, True)
+    assert again.table("objects") == TableLayout(("name",))
+
+
+def test_wrong_transfer_preferences_fall_back_to_the_defaults(isolated_environment: Path) -> None:
+    path = SettingsStore().path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document = {"schema": 1, "transfers": {"open_window_on_start": "no", "resume_at_start": True}}
+    path.write_text(json.dumps(document))
+    assert SettingsStore().transfers() == TransferPreferences(True, True)
