@@ -194,9 +194,9 @@ class WindowSet:
 
     @property
     def quit_guard(self) -> QuitGuard:
-        if self._quit_guard is None or self._transfers is None:
-            hub = self.transfers
-            self._quit_guard = QuitGuard(hub, lambda: list(self.windows))
+        """The question asked when the last window closes while transfers run."""
+        self.transfers  # noqa: B018 -- made together with the hub
+        assert self._quit_guard is not None
         return self._quit_guard
 
     def _bookmark(self, bookmark_id: str) -> Bookmark | None:
@@ -232,7 +232,7 @@ class WindowSet:
             self.bookmark_of[self._last_shown] = bookmark_id
 
     def _may_close(self, window: MainWindow) -> bool:
-        if not self.quit_guard.may_close(window):
+        if self._transfers is not None and not self.quit_guard.may_close(window):
             return False
         if not any(other is not window and other.isVisible() for other in self.windows):
             self.close_transfers()  # the last browser window: Eider quits
