@@ -44,6 +44,13 @@ def add_connection_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def bookmark_id_from_args(args: argparse.Namespace) -> str | None:
+    """The id of the bookmark named by --bookmark (an id or a nickname), if any."""
+    if not getattr(args, "bookmark", None):
+        return None
+    return BookmarkStore().get(args.bookmark).id
+
+
 def connection_from_args(args: argparse.Namespace) -> Connection:
     if getattr(args, "bookmark", None):
         connection = connection_for_bookmark(BookmarkStore().get(args.bookmark))

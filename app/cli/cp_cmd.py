@@ -13,6 +13,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from app.cli import exit_codes
 from app.cli.connection_args import (
     add_connection_arguments,
+    bookmark_id_from_args,
     open_session,
 )
 from app.cli.filtered_items import download_items, upload_items
@@ -110,7 +111,7 @@ def _upload(
             )
             for _path, k in files
         )
-    engine = make_engine(session, options.connections)
+    engine = make_engine(session, options.connections, bookmark_id=bookmark_id_from_args(args))
     if names is None:
 
         def start() -> list[str]:
@@ -160,7 +161,7 @@ def _download(
         return _print_dryrun(_download_plan(session, source, local, names, args))
     if args.recursive:
         local.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(session, options.connections)
+    engine = make_engine(session, options.connections, bookmark_id=bookmark_id_from_args(args))
     if names is None:
         keys = _keys(session, source) if args.move else []
 
@@ -226,7 +227,9 @@ def _copy(
         ]
         if not chosen:
             return exit_codes.OK  # every key was excluded: nothing to do, as with the AWS CLI
-    engine: TransferEngine = make_engine(session, options.connections)
+    engine: TransferEngine = make_engine(
+        session, options.connections, bookmark_id=bookmark_id_from_args(args)
+    )
 
     def start() -> list[str]:
         if names is None:

@@ -31,10 +31,16 @@ def progress_wanted(args: argparse.Namespace) -> bool:
 
 
 def make_engine(
-    session: S3Session, connections: int = 10, rate_limit: int | None = None
+    session: S3Session,
+    connections: int = 10,
+    rate_limit: int | None = None,
+    bookmark_id: str | None = None,
 ) -> TransferEngine:
-    """`rate_limit` caps every job of the engine together (bytes per second; 0/None: none)."""
-    return TransferEngine(session, connections=connections, rate_limit=rate_limit or None)
+    """`rate_limit` caps every job of the engine together (bytes per second; 0/None: none).
+    Jobs record `bookmark_id` (the --bookmark given), so a window can resume them too."""
+    return TransferEngine(
+        session, connections=connections, rate_limit=rate_limit or None, bookmark_id=bookmark_id
+    )
 
 
 def run_jobs(

@@ -3,6 +3,10 @@
 `list` reads the journal only. `resume` and `abort` need the connection the job was started
 with (the same --bookmark / --endpoint-url / credentials), because the journal keeps no
 secrets: a job is found again by its endpoint and access key id.
+
+The journal is the one the GUI's transfer service uses. A job another Eider process runs
+(a window, another `eider`) holds a claim: `list` names that process, and `resume` and
+`abort` leave the job alone until the process stops or quits.
 """
 
 from __future__ import annotations
@@ -21,11 +25,11 @@ from app.cli.progress_bar import human_size
 from app.cli.s3_paths import parse_s3
 from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
 from app.cli.transfer_args import parse_size
+from app.core.transfers.claims import JobClaims, held_elsewhere_message
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import UNFINISHED, JobState
 from app.core.transfers.journal import JobRecord, Journal
-
-_DONE_ITEMS = frozenset({"done", "skipped", "superseded", "refused"})
+from app.core.transfers.journal_progress import journal_progress
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -83,26 +87,15 @@ def _unfinished(journal: Journal) -> list[JobRecord]:
     return journal.jobs([s.value for s in UNFINISHED])
 
 
-def _progress(journal: Journal, record: JobRecord) -> tuple[int, int, int, int]:
-    """Bytes done and total, files done and total, as the journal knows them."""
-    done = total = files_done = 0
-    items = journal.items(record.id)
-    for item in items:
-        total += item.size
-        if item.state in _DONE_ITEMS:
-            done += item.size
-            files_done += 1
-        elif record.kind != "download":
-            done += sum(p.size for p in journal.parts(item).values())
-    return done, total, files_done, len(items)
-
-
 def _list(args: argparse.Namespace) -> int:
     journal = Journal()
+    claims = JobClaims.beside(journal.path)
     try:
         rows = []
         for record in _unfinished(journal):
-            done, total, files_done, files = _progress(journal, record)
+            progress = journal_progress(journal, record)
+            done, total = progress.bytes_done, progress.bytes_total
+            files_done, files = progress.files_done, progress.files_total
             rows.append(
                 {
                     "id": record.id,
@@ -116,6 +109,8 @@ def _list(args: argparse.Namespace) -> int:
                     "files_total": files,
                     "error": record.error,
                     "updated": record.updated,
+                    "bookmark_id": record.spec.get("bookmark_id"),
+                    "running_in_pid": claims.holder(record.id),
                 }
             )
     finally:
@@ -128,7 +123,9 @@ def _list(args: argparse.Namespace) -> int:
         if not row["files_total"]:
             planned = "not planned yet"
         print(f"{row['id'][:8]}  {row['state']:<7}  {planned:<22}  {row['title']}")
-        if row["error"]:
+        if row["running_in_pid"] is not None:
+            print(f"          {held_elsewhere_message(row['running_in_pid'])}")
+        elif row["error"]:
             print(f"          {' '.join(str(row['error']).split())}")
     return exit_codes.OK
 
@@ -168,6 +165,14 @@ def _load(
     if isinstance(chosen, int):
         engine.close()
         return chosen
+    held = [j for j in chosen if engine.claims.holder(j) is not None]
+    for job_id in held:
+        message = held_elsewhere_message(engine.claims.holder(job_id))
+        print(f"eider: job {job_id[:8]} is left alone: {message}", file=sys.stderr)
+    chosen = [j for j in chosen if j not in held]
+    if held and not chosen:
+        engine.close()
+        return exit_codes.PARTIAL
     if not chosen and every:
         print(
             f"eider: {len(every)} unfinished job(s) belong to other connections; "

@@ -15,7 +15,11 @@ from pathlib import Path
 from botocore.exceptions import BotoCoreError, ClientError
 
 from app.cli import exit_codes
-from app.cli.connection_args import add_connection_arguments, open_session
+from app.cli.connection_args import (
+    add_connection_arguments,
+    bookmark_id_from_args,
+    open_session,
+)
 from app.cli.job_runner import add_output_arguments, make_engine, run_jobs
 from app.cli.name_filter_args import add_name_filter_arguments
 from app.cli.s3_paths import is_s3, parse_s3
@@ -130,7 +134,9 @@ def _print_plan(plan: SyncPlan, mark: str, quiet: bool) -> None:
 def _execute(
     session: S3Session, plan: SyncPlan, transfer_options: TransferOptions, args: argparse.Namespace
 ) -> int:
-    engine = make_engine(session, transfer_options.connections)
+    engine = make_engine(
+        session, transfer_options.connections, bookmark_id=bookmark_id_from_args(args)
+    )
     background = _BackgroundSync(engine, plan, transfer_options)
     # run_jobs draws the progress, turns Ctrl-C into a pause (exit 130) and reports the
     # transfer job's failures; the deletions that follow a finished job use only the session.

@@ -26,11 +26,11 @@ from app.ui.controllers.browser import BrowserController, SessionFactory
 from app.ui.location import Location
 from app.ui.main_window import MainWindow
 from app.ui.sandbox_start import start_sandbox
+from app.ui.shared_transfers import SharedTransfers
 from app.ui.transfers.front import bring_to_front
 from app.ui.transfers.hub import TransfersHub
 from app.ui.transfers.quit_guard import QuitGuard
 from app.ui.transfers.show_remote import folder_of, select_when_listed
-from app.ui.transfers.window_engines import WindowEngines
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -79,7 +79,8 @@ def session_then_fresh(session: S3Session) -> SessionFactory:
 
 
 class WindowSet:
-    """The open browser windows; each has its own controller, worker pool and S3 session.
+    """The open browser windows; each has its own controller, worker pool and S3 session,
+    and all share one transfer service (`SharedTransfers`).
 
     A connection made from a window's sidebar or File > Open Connection… opens in that window
     when it has no connection yet, else in a new window (as Cyberduck does), so a browser
@@ -87,18 +88,24 @@ class WindowSet:
     """
 
     def __init__(
-        self, store: BookmarkStore | None = None, settings: SettingsStore | None = None
+        self,
+        store: BookmarkStore | None = None,
+        settings: SettingsStore | None = None,
+        transfers: SharedTransfers | None = None,
     ) -> None:
+        """Without `transfers` the set makes its own and stops it when its last window
+        closes (as `run_gui`, which passes one and stops it at exit, does at quitting)."""
         self.windows: list[MainWindow] = []
         self.store = store if store is not None else BookmarkStore()
         self.settings = settings if settings is not None else SettingsStore()
-        # The Transfers window's job source: the windows' own engines, until the
-        # application-wide transfer service replaces them.
-        self.engines = WindowEngines()
-        self.bookmark_of: dict[MainWindow, str] = {}  # the bookmark each window was opened on
+        self._owns_transfers = transfers is None
+        self.shared_transfers = (
+            transfers
+            if transfers is not None
+            else SharedTransfers(self.store, limits=self.settings.transfer_limits)
+        )
         self._transfers: TransfersHub | None = None
         self._quit_guard: QuitGuard | None = None
-        self._last_shown: MainWindow | None = None
         self._pending_show: tuple[str, Location, str] | None = None  # nickname, folder, key
 
     def open(
@@ -111,17 +118,27 @@ class WindowSet:
     ) -> MainWindow:
         holder: list[MainWindow] = []
         bridge = AsyncBridge(on_error=lambda error: holder[0].show_error(error))
-        controller = BrowserController(session_factory, bridge, start, opening_message, name)
-        window = MainWindow(controller, store=self.store, settings=self.settings)
+        controller = BrowserController(
+            session_factory, bridge, start, opening_message, name, bookmark_id=bookmark_id
+        )
+        self.shared_transfers.reopen()
+        window = MainWindow(
+            controller,
+            store=self.store,
+            settings=self.settings,
+            shared_transfers=self.shared_transfers,
+        )
         holder.append(window)
         controller.connected.connect(freeze_long_lived_objects)
         window.newWindowRequested.connect(lambda: self._duplicate(window))
         window.bookmarks.sessionOpened.connect(
-            lambda session, nickname, start: self.show_session(window, session, nickname, start)
+            lambda session, nickname, start, bookmark_id: self.show_session(
+                window, session, nickname, start, bookmark_id
+            )
         )
         window.destroyed.connect(lambda *_: self._forget(window))
         self._follow_bookmark_changes(window)
-        self._add_transfers(window, bookmark_id)
+        self._add_transfers(window)
         self.windows.append(window)
         window.show()
         controller.open()
@@ -132,27 +149,36 @@ class WindowSet:
         return self.open(None)
 
     def show_session(
-        self, origin: MainWindow, session: S3Session, nickname: str, start: Location | None
+        self,
+        origin: MainWindow,
+        session: S3Session,
+        nickname: str,
+        start: Location | None,
+        bookmark_id: str | None = None,
     ) -> MainWindow:
         select = ""
         if self._pending_show is not None and self._pending_show[0] == nickname:
             _nickname, start, select = self._pending_show  # "Show in Browser" asked for it
             self._pending_show = None
-        window = self._show_session(origin, session, nickname, start)
-        self._last_shown = window
+        window = self._show_session(origin, session, nickname, start, bookmark_id)
         if select:
             select_when_listed(window.object_list, select)
         return window
 
     def _show_session(
-        self, origin: MainWindow, session: S3Session, nickname: str, start: Location | None
+        self,
+        origin: MainWindow,
+        session: S3Session,
+        nickname: str,
+        start: Location | None,
+        bookmark_id: str | None,
     ) -> MainWindow:
         """Browse a freshly opened session: in `origin` if it has no connection, else in a
         new window."""
         factory = session_then_fresh(session)
         if origin.controller.has_connection:
-            return self.open(factory, start, name=nickname)
-        origin.controller.open_with(factory, nickname, start)
+            return self.open(factory, start, name=nickname, bookmark_id=bookmark_id)
+        origin.controller.open_with(factory, nickname, start, bookmark_id)
         return origin
 
     def _duplicate(self, window: MainWindow) -> MainWindow:
@@ -160,7 +186,12 @@ class WindowSet:
         controller = window.controller
         if controller.session_factory is None:
             return self.open_empty()
-        return self.open(controller.session_factory, controller.location, name=controller.name)
+        return self.open(
+            controller.session_factory,
+            controller.location,
+            name=controller.name,
+            bookmark_id=controller.bookmark_id,
+        )
 
     def _follow_bookmark_changes(self, window: MainWindow) -> None:
         """Every window's sidebar has its own list model over the one store: a change made
@@ -178,15 +209,22 @@ class WindowSet:
     def _forget(self, window: MainWindow) -> None:
         if window in self.windows:
             self.windows.remove(window)
-        self.bookmark_of.pop(window, None)
+        if not self.windows and self._owns_transfers:
+            self.shared_transfers.close()  # jobs pause, resumable; a new window makes a new service
 
     # -- the Transfers window ------------------------------------------------------------------
 
     @property
     def transfers(self) -> TransfersHub:
-        """The application's one Transfers window and its model (made on first use)."""
+        """The application's one Transfers window and its model (made on first use); it
+        lists the jobs of the transfer service, which it makes on a worker thread."""
         if self._transfers is None:
-            hub = TransfersHub(self.engines, self.settings, self._nickname, self._bookmark_choices)
+            hub = TransfersHub(
+                self.shared_transfers.get,
+                self.settings,
+                self._nickname,
+                self._bookmark_choices,
+            )
             hub.showRemoteRequested.connect(self.show_remote)
             self._transfers = hub
             self._quit_guard = QuitGuard(hub, lambda: list(self.windows))
@@ -209,27 +247,14 @@ class WindowSet:
     def _bookmark_choices(self) -> list[tuple[str, str]]:
         return [(bookmark.id, bookmark.nickname) for bookmark in self.store.list()]
 
-    def _add_transfers(self, window: MainWindow, bookmark_id: str | None) -> None:
+    def _add_transfers(self, window: MainWindow) -> None:
         hub = self.transfers
-        if bookmark_id is not None:
-            self.bookmark_of[window] = bookmark_id
-        window.object_actions.transfers.share_with(
-            self.engines, lambda: self.bookmark_of.get(window)
-        )
         window.transfersRequested.connect(hub.show)
         window.statusBar().addPermanentWidget(hub.status_indicator(window))
         window.close_guard = self._may_close
-        window.bookmarks.connect_controller.bookmarkOpened.connect(
-            lambda bookmark, _opened: self._bookmark_shown(bookmark.id)
-        )
         bookmarks = window.bookmarks.sidebar.model  # renamed or removed: routes read anew
         for change in (bookmarks.modelReset, bookmarks.rowsRemoved, bookmarks.dataChanged):
             change.connect(hub.model.refresh_names)
-
-    def _bookmark_shown(self, bookmark_id: str) -> None:
-        """A bookmark was just opened, in the window `show_session` chose."""
-        if self._last_shown is not None:
-            self.bookmark_of[self._last_shown] = bookmark_id
 
     def _may_close(self, window: MainWindow) -> bool:
         if self._transfers is not None and not self.quit_guard.may_close(window):
@@ -239,9 +264,12 @@ class WindowSet:
         return True
 
     def close_transfers(self) -> None:
+        """Close the Transfers window and stop the service: running jobs are journaled as
+        queued, listed as interrupted at the next start. Blocks until they have stopped."""
         hub, self._transfers = self._transfers, None
         if hub is not None:
             hub.close()
+        self.shared_transfers.close()
 
     def show_remote(self, bookmark_id: str | None, bucket: str, key: str) -> MainWindow | None:
         """Show an object in a browser window on its bookmark: one open on it, or a new
@@ -251,7 +279,7 @@ class WindowSet:
             if (
                 window.isVisible()
                 and window.controller.has_connection
-                and self.bookmark_of.get(window) == bookmark_id
+                and window.controller.bookmark_id == bookmark_id
             ):
                 window.controller.navigate(folder)
                 select_when_listed(window.object_list, key)
@@ -309,7 +337,10 @@ def run_gui(args: argparse.Namespace) -> int:
     store = open_store()
     if store is None:
         return 1
-    windows = WindowSet(store)
+    settings = SettingsStore()
+    # made on first use, off the GUI thread, with the limits the user set
+    transfers = SharedTransfers(store, limits=settings.transfer_limits)
+    windows = WindowSet(store, settings, transfers=transfers)
     start = open_first_window(windows, args)
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
@@ -326,6 +357,7 @@ def run_gui(args: argparse.Namespace) -> int:
     finally:
         wake.stop()
         windows.settings.flush()  # a column change saved as the last window closed
+        transfers.close()  # running jobs pause; the next start lists them, resumable
         if start.sandbox is not None:
             start.sandbox.stop()
     return 0

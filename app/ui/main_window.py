@@ -41,6 +41,7 @@ from app.ui.models.listing_model import (
     SIZE,
     STORAGE_CLASS,
 )
+from app.ui.shared_transfers import SharedTransfers
 from app.ui.widgets.column_menu import ColumnMenu
 from app.ui.widgets.error_banner import ErrorBanner
 from app.ui.widgets.folder_tree import FolderTree
@@ -61,9 +62,13 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         store: BookmarkStore | None = None,
         settings: SettingsStore | None = None,
+        shared_transfers: SharedTransfers | None = None,
     ) -> None:
+        """`shared_transfers` is the application's one transfer service; without it the
+        window's transfers run in a service of its own."""
         super().__init__(parent)
         self.controller = controller
+        self.shared_transfers = shared_transfers
         self._store = store
         self.settings = settings if settings is not None else SettingsStore()
         self._connection_label = ""

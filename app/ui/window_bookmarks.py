@@ -1,8 +1,8 @@
 """What a browser window does with bookmarks: the sidebar, connecting, the File menu's
 Open Connection… / Import Profile… / New Bookmark, and profile files dropped on the window.
 
-A successful connection is announced with `sessionOpened(session, nickname, start)`; the
-window set decides where it opens (see `WindowSet.show_session`).
+A successful connection is announced with `sessionOpened(session, nickname, start,
+bookmark_id)`; the window set decides where it opens (see `WindowSet.show_session`).
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ class _NamingConnectController(ConnectController):
 
 
 class WindowBookmarks(QObject):
-    sessionOpened = Signal(object, str, object)  # S3Session, nickname, Location | None
+    sessionOpened = Signal(object, str, object, str)  # S3Session, nickname, start, bookmark id
 
     def __init__(self, window: QMainWindow, store: BookmarkStore) -> None:
         super().__init__(window)
@@ -114,7 +114,9 @@ class WindowBookmarks(QObject):
         return self.sidebar.import_files(paths)  # type: ignore[return-value]
 
     def _opened(self, bookmark: Bookmark, result: login.OpenedBookmark) -> None:
-        self.sessionOpened.emit(result.session, bookmark.nickname, start_location(bookmark))
+        self.sessionOpened.emit(
+            result.session, bookmark.nickname, start_location(bookmark), bookmark.id
+        )
 
     def shutdown(self) -> None:
         self.connect_controller.shutdown()

@@ -24,7 +24,9 @@ from tests.cli.conftest import ROOT, run_eider
 PART = 5 * 1024 * 1024
 
 
-def _start_slow_upload(source: Path, target: str, env: dict[str, str]) -> subprocess.Popen[str]:
+def _start_slow_upload(
+    source: Path, target: str, env: dict[str, str], rate: str = "6MiB"
+) -> subprocess.Popen[str]:
     child_env = {**os.environ, **env, "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
     return subprocess.Popen(
         [
@@ -41,7 +43,7 @@ def _start_slow_upload(source: Path, target: str, env: dict[str, str]) -> subpro
             "--connections",
             "1",
             "--rate-limit",
-            "6MiB",
+            rate,
         ],
         cwd=ROOT,
         env=child_env,
@@ -255,3 +257,27 @@ def test_resume_rate_limit_caps_the_resumed_jobs(
     assert time.monotonic() - started >= 2.5
     assert seaweed_admin.get_object(Bucket=bucket, Key="slow.bin")["Body"].read() == data
     assert "--connections must be at least 1" in capsys.readouterr().err
+
+
+def test_a_job_another_process_runs_is_listed_as_such_and_not_resumed(
+    aws_env, seaweed_admin, bucket: str, tmp_path: Path, isolated_environment: Path
+) -> None:
+    source = tmp_path / "big.bin"
+    source.write_bytes(os.urandom(3 * PART))
+    env = {**aws_env, "EIDER_HOME": str(isolated_environment)}
+    child = _start_slow_upload(source, f"s3://{bucket}/big.bin", env, rate="1MiB")  # 15 s
+    try:
+        _wait_for_parts(seaweed_admin, bucket, "big.bin", 1)
+        (job,) = _jobs(env)
+        assert job["running_in_pid"] == child.pid
+        listed = run_eider("jobs", "list", env=env)
+        assert f"running in Eider process {child.pid}" in listed.stdout
+        resumed = run_eider("jobs", "resume", str(job["id"])[:8], env=env)
+        assert resumed.returncode == 1
+        assert "is left alone" in resumed.stderr
+        assert child.poll() is None, "the holder kept running"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.communicate(timeout=30)
+    (job,) = _jobs(env)
+    assert job["running_in_pid"] is None, "the claim died with its holder"

@@ -56,7 +56,9 @@ def wait_until(condition: object, timeout: float) -> bool:
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc to find the server")
 def test_eider_sandbox_makes_its_bookmark_and_stops_the_server_on_quit(tmp_path: Path) -> None:
     home = Path(os.environ["EIDER_HOME"])
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # PYTHONFAULTHANDLER: a child that hangs on quit is sent SIGABRT, and its threads' stacks
+    # land in the log the failure shows.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONFAULTHANDLER": "1"}
     log = tmp_path / "stderr.txt"
     with log.open("wb") as stderr:
         child = subprocess.Popen([sys.executable, "-c", CHILD], env=env, stderr=stderr)
@@ -73,7 +75,13 @@ def test_eider_sandbox_makes_its_bookmark_and_stops_the_server_on_quit(tmp_path:
         assert weed_processes_under(home)
         child.send_signal(signal.SIGTERM)
         # Generous: a shutdown took over 30 s once on a 2-core machine at load 10.
-        assert child.wait(timeout=90) == 0, log.read_text(errors="replace")
+        try:
+            code = child.wait(timeout=90)
+        except subprocess.TimeoutExpired:
+            child.send_signal(signal.SIGABRT)
+            child.wait(timeout=30)
+            pytest.fail("Eider did not quit on SIGTERM:\n" + log.read_text(errors="replace"))
+        assert code == 0, log.read_text(errors="replace")
     finally:
         if child.poll() is None:
             child.kill()

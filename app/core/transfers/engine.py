@@ -4,6 +4,12 @@ Threads: one coordinator thread per running job (plans its items, hands them out
 for items (files/objects), one pool for parts and ranges, and a sampler that turns progress
 counters into CHANGED events a few times a second. Every S3 request, whatever pool it runs
 on, holds one of `connections` slots, so the whole engine never has more requests in flight.
+Jobs beyond `max_running_jobs` wait in a `JobQueue` (no thread each) that starts the next
+when a running job stops; the transfer service shares one queue over all its engines.
+
+A job runs only while this process holds its claim (`JobClaims`, a lock beside the journal):
+a job another Eider process runs is reported as such and left alone. A conflict question
+waits on its own job only (`Job.asking`): other jobs keep running while the user thinks.
 
 Listeners are called on engine threads: they must return quickly (a GUI adapter posts the
 event to its own thread).
@@ -35,10 +41,12 @@ from app.core.s3.lean_requests import LeanRequests
 from app.core.s3.session import S3Session
 from app.core.transfers import digests
 from app.core.transfers.bandwidth import BandwidthLimiter
+from app.core.transfers.claims import JobClaims, held_elsewhere_message
 from app.core.transfers.copy import copy_item
 from app.core.transfers.delete import BATCH as DELETE_BATCH
 from app.core.transfers.delete import delete_batch, plan_delete
 from app.core.transfers.download import download_item, partial_path
+from app.core.transfers.job_queue import JobQueue
 from app.core.transfers.jobs import (
     UNFINISHED,
     Conflict,
@@ -53,10 +61,12 @@ from app.core.transfers.jobs import (
     JobState,
     Listener,
 )
-from app.core.transfers.journal import ItemRecord, Journal
+from app.core.transfers.journal import ItemRecord, JobRecord, Journal
+from app.core.transfers.limits import SharedBandwidth
 from app.core.transfers.names import DownloadPlanner, ensure_inside
 from app.core.transfers.options import ChecksumAlgorithm, ConflictPolicy, TransferOptions
 from app.core.transfers.runtime import JobStopped, Runtime, sse_args
+from app.core.transfers.slots import ResizableSlots
 from app.core.transfers.unfinished import UnfinishedUpload, abort_unfinished, list_unfinished
 from app.core.transfers.upload import upload_item
 from app.core.transfers.upload_plan import upload_items
@@ -81,11 +91,23 @@ class TransferEngine:
         conflict_resolver: ConflictResolver | None = None,
         rate_limit: float | None = None,
         max_running_jobs: int = 4,
+        *,
+        queue: JobQueue | None = None,
+        claims: JobClaims | None = None,
+        shared_bandwidth: SharedBandwidth | None = None,
+        bookmark_id: str | None = None,
+        connections_per_job: int | None = None,
     ) -> None:
+        """`queue`, `claims` and `shared_bandwidth` are shared by the transfer service's
+        engines; alone, the engine makes its own (claims beside the journal). Every job
+        submitted here records `bookmark_id` (None: started without a bookmark)."""
         self.session = session
         self._owns_journal = journal is None
         self.journal = journal or Journal()
+        self.claims = claims or JobClaims.beside(self.journal.path)
+        self.bookmark_id = bookmark_id
         self.connections = connections
+        self._connections_per_job = connections_per_job
         self._conflict_resolver = conflict_resolver
         self._jobs: dict[str, Job] = {}
         self._lock = threading.RLock()
@@ -101,10 +123,11 @@ class TransferEngine:
             connections=connections,
             limiter=BandwidthLimiter(rate_limit),
             lean=LeanRequests(session),
+            shared=shared_bandwidth,
         )
-        # Jobs beyond this wait in QUEUED: their files still share the same connections, but
-        # a thousand submitted jobs do not each plan (walk, list) at once.
-        self._job_slots = threading.BoundedSemaphore(max_running_jobs)
+        # Jobs beyond the queue's limit wait in QUEUED: their files still share the same
+        # connections, but a thousand submitted jobs do not each plan (walk, list) at once.
+        self._queue = queue or JobQueue(max_running_jobs)
         self._closed = threading.Event()
         self._sample_interval = sample_interval
         self._sampler = threading.Thread(target=self._sample_loop, name="eider-progress")
@@ -314,7 +337,7 @@ class TransferEngine:
             records.append(item)
         if not records:
             raise ValueError("A job with chosen items needs at least one item")
-        spec = {**spec, "title": title(len(records))}
+        spec = {**spec, "title": title(len(records)), "bookmark_id": self.bookmark_id}
         job = Job(job_id, kind, spec, options, spec["title"])
         self.journal.create_job_with_items(
             job.id, kind.value, self._runtime.endpoint, spec, options.to_json(), records
@@ -330,7 +353,8 @@ class TransferEngine:
     ) -> str:
         if options.checksum is ChecksumAlgorithm.CRC32C:
             digests.raw_digest(options.checksum, b"")  # fails now, clearly, if unavailable
-        job = Job(uuid.uuid4().hex, kind, {**spec, "title": title}, options, title)
+        spec = {**spec, "title": title, "bookmark_id": self.bookmark_id}
+        job = Job(uuid.uuid4().hex, kind, spec, options, title)
         self.journal.create_job(
             job.id, kind.value, self._runtime.endpoint, job.spec, options.to_json()
         )
@@ -353,52 +377,69 @@ class TransferEngine:
             with self._lock:
                 if record.id in self._jobs:
                     continue
-                state = JobState(record.state)
-                if state is JobState.RUNNING:
-                    state = JobState.QUEUED
-                try:
-                    options = TransferOptions.from_json(record.options)
-                except ValueError as exc:
-                    # Journaled before today's checks (metadata S3 cannot carry, ...): it
-                    # could never finish, and must not stop the other jobs from loading.
-                    log.warning("Job %s cannot be resumed: %s", record.id, exc)
-                    self.journal.set_job_state(
-                        record.id, JobState.CANCELLED.value, f"Its options are refused: {exc}"
-                    )
-                    continue
-                job = Job(
-                    record.id,
-                    JobKind(record.kind),
-                    record.spec,
-                    options,
-                    record.spec.get("title", record.kind),
-                    state=state,
-                    error=record.error,
-                    interrupted=True,
-                )
-                self._jobs[job.id] = job
-            ids.append(job.id)
-            self._emit(EventType.ADDED, job)
-            if start and state is JobState.QUEUED:
-                self._start(job)
+            job_id = self.load_job(record, start=start)
+            if job_id is not None:
+                ids.append(job_id)
         return ids
+
+    def load_job(self, record: JobRecord, start: bool = False) -> str | None:
+        """Take one journaled job into this engine as an earlier run left it (a running one
+        as queued); with `start`, a queued one starts. None when it can never resume."""
+        with self._lock:
+            if record.id in self._jobs:
+                return record.id
+            state = JobState(record.state)
+            if state is JobState.RUNNING:
+                state = JobState.QUEUED
+            try:
+                options = TransferOptions.from_json(record.options)
+            except ValueError as exc:
+                # Journaled before today's checks (metadata S3 cannot carry, ...): it
+                # could never finish, and must not stop the other jobs from loading.
+                log.warning("Job %s cannot be resumed: %s", record.id, exc)
+                self.journal.set_job_state(
+                    record.id, JobState.CANCELLED.value, f"Its options are refused: {exc}"
+                )
+                return None
+            job = Job(
+                record.id,
+                JobKind(record.kind),
+                record.spec,
+                options,
+                record.spec.get("title", record.kind),
+                state=state,
+                error=record.error,
+                interrupted=True,
+            )
+            job.finished.set()  # not running here: wait() returns at once
+            self._jobs[job.id] = job
+        self._emit(EventType.ADDED, job)
+        if start and state is JobState.QUEUED:
+            self._start(job)
+        return job.id
 
     # -- control -----------------------------------------------------------------------------------
 
     def pause(self, job_id: str) -> None:
         """Stop at the next request boundary; requests in flight finish and are kept."""
         job = self._job(job_id)
-        if job.state in (JobState.RUNNING, JobState.QUEUED):
-            job.pause_requested = True
-            job.stop.set()
-            if job.limiter is not None:
-                job.limiter.wake()
+        if job.state not in (JobState.RUNNING, JobState.QUEUED):
+            return
+        if self._queue.withdraw(job.id) or job.finished.is_set():
+            self._stopped_waiting(job, JobState.PAUSED)  # it never got a slot
+            return
+        job.pause_requested = True
+        job.stop.set()
+        if job.limiter is not None:
+            job.limiter.wake()
 
     def resume(self, job_id: str) -> None:
         """Continue a paused or failed job from where the journal says it stopped."""
         job = self._job(job_id)
-        if job.thread is not None and job.thread.is_alive():
-            job.thread.join()
+        if not job.finished.is_set():
+            if not job.stop.is_set():
+                return  # queued or running already
+            job.finished.wait()  # a pause or cancel on its way: let it land first
         if job.state in (JobState.PAUSED, JobState.FAILED, JobState.QUEUED):
             self._start(job)
 
@@ -414,15 +455,16 @@ class TransferEngine:
         job.stop.set()
         if job.limiter is not None:
             job.limiter.wake()
-        if job.thread is None or not job.thread.is_alive():
-            self._start(job)  # the coordinator does the clean-up and reports
+        withdrawn = self._queue.withdraw(job.id)  # its finished event is still unset
+        if withdrawn or job.finished.is_set():
+            if not withdrawn:
+                job.finished = threading.Event()
+            self._launch(job, holds_slot=False)  # the clean-up runs outside the queue
 
     def wait(self, job_id: str, timeout: float | None = None) -> JobSnapshot:
         """Block until the job stops running (done, failed, paused or cancelled)."""
         job = self._job(job_id)
-        thread = job.thread
-        if thread is not None:
-            thread.join(timeout)
+        job.finished.wait(timeout)
         return job.snapshot()
 
     def jobs(self) -> list[JobSnapshot]:
@@ -438,9 +480,12 @@ class TransferEngine:
         job = self._job(job_id)
         if job.state in (JobState.RUNNING, JobState.QUEUED) and not job.finished.is_set():
             raise RuntimeError("A running job cannot be removed; cancel it first")
+        if self.claims.holder(job_id) is not None:
+            raise RuntimeError("Another Eider process is running this job; it cannot be removed")
         with self._lock:
             self._jobs.pop(job_id, None)
         self.journal.delete_job(job_id)
+        self.claims.forget(job_id)
         self._emit(EventType.REMOVED, job)
 
     def close(self, wait: bool = True) -> None:
@@ -450,15 +495,18 @@ class TransferEngine:
         interrupted = [
             j
             for j in jobs
-            if j.state in (JobState.RUNNING, JobState.QUEUED) and not j.pause_requested
+            if j.state in (JobState.RUNNING, JobState.QUEUED)
+            and not j.pause_requested
+            and not j.finished.is_set()
         ]
         for job in interrupted:
             job.pause_requested = True
             job.stop.set()
+            if self._queue.withdraw(job.id):
+                self._stopped_waiting(job, JobState.PAUSED)
         if wait:
             for job in jobs:
-                if job.thread is not None:
-                    job.thread.join()
+                job.finished.wait()
             for job in interrupted:
                 if job.state is JobState.PAUSED:
                     # Paused by quitting, not by the user: the next start continues them.
@@ -500,6 +548,31 @@ class TransferEngine:
         if job.limiter is not None:
             job.limiter.set_rate(rate)
 
+    def set_max_running_jobs(self, count: int) -> None:
+        """How many jobs transfer at once (over every engine sharing this engine's queue)."""
+        self._queue.set_max_running(count)
+
+    def set_connections_per_job(self, count: int | None) -> None:
+        """Cap each job's requests in flight (its own option may ask for fewer); applies to
+        running jobs at their next request. None: each job's own option alone."""
+        self._connections_per_job = count
+        with self._lock:
+            jobs = list(self._jobs.values())
+        for job in jobs:
+            if job.slots is not None:
+                job.slots.set_limit(self._job_connections(job))
+
+    def is_idle(self) -> bool:
+        """No job queued or running."""
+        with self._lock:
+            jobs = list(self._jobs.values())
+        return all(j.finished.is_set() for j in jobs)
+
+    def _job_connections(self, job: Job) -> int:
+        wanted = job.options.connections
+        cap = self._connections_per_job
+        return min(wanted, cap) if cap else wanted
+
     def _job(self, job_id: str) -> Job:
         with self._lock:
             job = self._jobs.get(job_id)
@@ -510,6 +583,7 @@ class TransferEngine:
     # -- running -----------------------------------------------------------------------------------
 
     def _start(self, job: Job) -> None:
+        """Queue the job; the queue launches it when a running slot is free."""
         job.interrupted = False
         if not job.cancel_requested:
             job.stop = threading.Event()
@@ -517,11 +591,29 @@ class TransferEngine:
         job.real_local = None  # resolved again: the folder may have changed since
         job.finished = threading.Event()
         job.limiter = BandwidthLimiter(job.options.rate_limit, parent=self._runtime.limiter)
-        job.slots = threading.Semaphore(job.options.connections)
+        job.slots = ResizableSlots(self._job_connections(job))
+        if self.claims.holder(job.id) is not None:  # checked again when it runs
+            self._held_elsewhere(job)
+            job.finished.set()
+            return
+        if job.cancel_requested:
+            self._launch(job, holds_slot=False)
+            return
+        if job.state is not JobState.QUEUED:
+            self._set_state(job, JobState.QUEUED)
+        self._queue.submit(job.id, lambda: self._launch(job, holds_slot=True))
+
+    def _launch(self, job: Job, holds_slot: bool) -> None:
         job.thread = threading.Thread(
-            target=self._run, args=(job,), name=f"eider-job-{job.id[:8]}", daemon=True
+            target=self._run, args=(job, holds_slot), name=f"eider-job-{job.id[:8]}", daemon=True
         )
         job.thread.start()
+
+    def _stopped_waiting(self, job: Job, state: JobState) -> None:
+        """A job paused (or stopped by quitting) before it got a running slot."""
+        job.pause_requested = False
+        self._set_state(job, state)
+        job.finished.set()
 
     def _set_state(self, job: Job, state: JobState, error: str | None = None) -> None:
         job.state = state
@@ -534,20 +626,26 @@ class TransferEngine:
         finished = state in (JobState.DONE, JobState.FAILED, JobState.CANCELLED)
         self._emit(EventType.FINISHED if finished else EventType.CHANGED, job)
 
-    def _run(self, job: Job) -> None:
+    def _held_elsewhere(self, job: Job) -> None:
+        """Another process holds the job's claim: say so, and leave its journal row alone."""
+        job.state = JobState.PAUSED
+        job.error = held_elsewhere_message(self.claims.holder(job.id))
+        job.interrupted = True
+        self._emit(EventType.CHANGED, job)
+
+    def _run(self, job: Job, holds_slot: bool) -> None:
+        claimed = False
         try:
+            if not self.claims.claim(job.id):
+                self._held_elsewhere(job)
+                return
+            claimed = True
             if job.cancel_requested:
                 self._clean_up_cancelled(job)
                 return
-            if job.state is not JobState.QUEUED:
-                self._set_state(job, JobState.QUEUED)
-            while not self._job_slots.acquire(timeout=0.2):
-                if job.stop.is_set():
-                    raise JobStopped
-            try:
-                self._run_planned(job)
-            finally:
-                self._job_slots.release()
+            if job.stop.is_set():
+                raise JobStopped
+            self._run_planned(job)
         except JobStopped:
             if job.cancel_requested:
                 self._clean_up_cancelled(job)
@@ -557,6 +655,11 @@ class TransferEngine:
             log.exception("Transfer job %s failed", job.id)
             self._set_state(job, JobState.FAILED, _message(exc, job))
         finally:
+            if claimed:
+                finished = job.state in (JobState.DONE, JobState.CANCELLED)
+                self.claims.release(job.id, finished=finished)
+            if holds_slot:
+                self._queue.done(job.id)
             job.finished.set()
 
     def _run_planned(self, job: Job) -> None:
@@ -770,7 +873,9 @@ class TransferEngine:
     def _ask(self, job: Job, item: ItemRecord, existing: int) -> ConflictPolicy:
         if self._conflict_resolver is None:
             raise ValueError(f"{item.key} exists and no one was asked what to do")
-        with self._lock:  # one question at a time; "apply to all" answers the rest
+        # One question per job at a time ("apply to all" answers the rest); only this job
+        # waits for the answer: other jobs keep running and reporting.
+        with job.asking:
             if job.sticky_decision is not None:
                 return job.sticky_decision
             decision: Decision = self._conflict_resolver(

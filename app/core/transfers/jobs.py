@@ -11,6 +11,7 @@ from typing import Any
 from app.core.transfers.bandwidth import BandwidthLimiter
 from app.core.transfers.options import ConflictPolicy, TransferOptions
 from app.core.transfers.progress import Progress, Sample
+from app.core.transfers.slots import ResizableSlots
 
 
 class JobKind(StrEnum):
@@ -141,7 +142,8 @@ class Job:
     sticky_decision: ConflictPolicy | None = None
     integrity_retries: int = 0  # whole-file retries after a checksum mismatch
     limiter: BandwidthLimiter | None = None  # this job's rate, chained to the engine's
-    slots: threading.Semaphore | None = None  # this job's share of the engine's connections
+    slots: ResizableSlots | None = None  # this job's share of the engine's connections
+    asking: threading.Lock = field(default_factory=threading.Lock)  # one question at a time
     thread: threading.Thread | None = None
     finished: threading.Event = field(default_factory=threading.Event)
     real_local: str | None = None  # the download folder with its symlinks resolved, once

@@ -223,6 +223,14 @@ class Journal:
                 (state, error, time.time(), job_id),
             )
 
+    def set_job_place(self, job_id: str, endpoint: str, spec: dict[str, Any]) -> None:
+        """Point a job at another connection (its bookmark was removed or changed)."""
+        with self._tx() as db:
+            db.execute(
+                "UPDATE jobs SET endpoint = ?, spec = ?, updated = ? WHERE id = ?",
+                (endpoint, json.dumps(spec), time.time(), job_id),
+            )
+
     def job(self, job_id: str) -> JobRecord | None:
         rows = self._query("SELECT * FROM jobs WHERE id = ?", (job_id,))
         return _job(rows[0]) if rows else None

@@ -19,6 +19,7 @@ from app.core.s3.session import S3Session
 from app.core.transfers.bandwidth import BandwidthCancelled, BandwidthLimiter
 from app.core.transfers.jobs import Job
 from app.core.transfers.journal import Journal
+from app.core.transfers.limits import SharedBandwidth
 from app.core.transfers.options import ServerSideEncryption, TransferOptions
 from app.core.transfers.retry import Interrupted, with_retries
 
@@ -48,6 +49,8 @@ class Runtime:
     connections: int
     limiter: BandwidthLimiter  # the engine-wide rate limit
     lean: LeanRequests  # single-request PUT/GET of small objects at a third of the CPU
+    # Limits shared with other engines (the transfer service's, per direction); None alone.
+    shared: SharedBandwidth | None = None
     _claims: dict[tuple[str, ...], str] = field(default_factory=dict)
     _claims_changed: threading.Condition = field(default_factory=threading.Condition)
 
@@ -80,10 +83,13 @@ class Runtime:
         rate is the limit. Asking in slices makes even a single request wait its turn.
         """
         limiter = job.limiter or self.limiter
+        shared = self.shared.for_kind(job.kind) if self.shared is not None else None
         try:
             while nbytes > 0:
                 piece = min(nbytes, THROTTLE_SLICE)
                 limiter.acquire(piece, job.stop)
+                if shared is not None:
+                    shared.acquire(piece, job.stop)
                 nbytes -= piece
         except BandwidthCancelled:
             raise JobStopped from None

@@ -155,7 +155,13 @@ class ActionsController(QObject):
         self.bridge: AsyncBridge = window.controller._bridge  # the window's one worker pool
         self.status = TransferStatus(window)
         window.statusBar().addPermanentWidget(self.status)
-        self.transfers = TransfersController(self.bridge, self.status, self)
+        self.transfers = TransfersController(
+            self.bridge,
+            self.status,
+            self,
+            window.shared_transfers,
+            lambda: self.browser.bookmark_id,
+        )
         self.dialog: QDialog | None = None  # the dialog opened last (tests drive it)
         self._connection_label = ""
         self._temp: str | None = None

@@ -46,9 +46,11 @@ class BrowserController(QObject):
         opening_message: str = "Connecting…",
         name: str = "",
         parent: QObject | None = None,
+        bookmark_id: str | None = None,
     ) -> None:
         super().__init__(parent)
         self._session_factory = session_factory
+        self._bookmark_id = bookmark_id
         self._bridge = bridge
         self._start = start_location
         self._opening_message = opening_message
@@ -81,6 +83,11 @@ class BrowserController(QObject):
         return self._name
 
     @property
+    def bookmark_id(self) -> str | None:
+        """The bookmark the connection was opened from; None for an unsaved connection."""
+        return self._bookmark_id
+
+    @property
     def session_factory(self) -> SessionFactory | None:
         return self._session_factory
 
@@ -89,9 +96,16 @@ class BrowserController(QObject):
         """A connection is open or being opened (a window made with no factory has none)."""
         return self._session_factory is not None
 
-    def open_with(self, session_factory: SessionFactory, name: str, start: Location | None) -> None:
+    def open_with(
+        self,
+        session_factory: SessionFactory,
+        name: str,
+        start: Location | None,
+        bookmark_id: str | None = None,
+    ) -> None:
         """Give a window made without a connection its connection, and open it."""
         self._session_factory, self._name, self._start = session_factory, name, start
+        self._bookmark_id = bookmark_id
         self.open()
 
     def open(self) -> None:

@@ -9,10 +9,10 @@ or Download…, even though each runs as its own engine job. A batch is recognis
 roots (uploads) or keys (downloads), registered before its jobs start, so no question can
 arrive before its batch is known. Cancel Transfer stops every job of the batch.
 
-The engine asks under its own lock, so nothing else may take that lock while a question is
-open: an unanswered question makes the asking engine thread itself cancel or pause its job
-(`stop_in_engine`, re-entrant on that lock) and then stop the item with `JobStopped`, so the
-job ends cancelled or paused, never "done" with an item left out.
+A question holds only its own job (the engine's other jobs keep running): an unanswered
+question makes the asking engine thread itself cancel or pause its job (`stop_in_engine`) and
+then stop the item with `JobStopped`, so the job ends cancelled or paused, never "done" with
+an item left out.
 Closing the window pauses every job with an open question: the item stays queued in the
 journal and the paused job can be resumed (it asks again).
 """
@@ -99,6 +99,11 @@ class ConflictAsker(QObject):
         return batch
 
     # -- engine threads --------------------------------------------------------------------------
+
+    def covers(self, conflict: Conflict) -> bool:
+        """Whether one of this window's batches started the conflicting job."""
+        batches = list(self._batches)  # a copy: the GUI thread may add one meanwhile
+        return any(b.covers(conflict) for b in batches)
 
     def resolve(self, conflict: Conflict) -> Decision:
         question = _Question(conflict)

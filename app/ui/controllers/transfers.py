@@ -1,14 +1,20 @@
-"""Uploads and downloads of one browser window, run as jobs of its own `TransferEngine`.
+"""Uploads and downloads of one browser window, submitted to the application's one
+`TransferService` (see `app/ui/shared_transfers.py`) under the window's bookmark.
 
-The engine is made (off the GUI thread) on first use, from the window's session, and closed
-with the window. Its listeners run on engine threads: `_on_event` only emits a signal, which
-Qt queues to the GUI thread, where the status line is updated.
+The service is reached (and made, the first time) off the GUI thread; so is the engine of the
+window's bookmark, made from the window's own session. The service's listeners run on engine
+threads: `_on_event` only emits a signal, which Qt queues to the GUI thread, where the status
+line shows this window's jobs (the service announces every window's). Jobs outlive the window:
+closing it leaves them to the service (the Transfers window lists them).
 Every upload and download asks (`ConflictPolicy.ASK`) when its target exists already; the
-`ConflictAsker` puts the question to the user.
+service routes the question to the window that started the job, whose `ConflictAsker` puts it
+to the user.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,49 +22,68 @@ from PySide6.QtCore import QObject, Signal
 
 from app.core.s3.session import S3Session
 from app.core.transfers.engine import TransferEngine
-from app.core.transfers.jobs import EventType, JobEvent, JobKind, JobSnapshot, JobState
+from app.core.transfers.jobs import (
+    Conflict,
+    Decision,
+    EventType,
+    JobEvent,
+    JobKind,
+    JobSnapshot,
+    JobState,
+)
 from app.core.transfers.options import ConflictPolicy, TransferOptions
+from app.core.transfers.service import TransferService
 from app.ui.async_bridge import AsyncBridge
 from app.ui.controllers.transfer_conflicts import ConflictAsker
-from app.ui.transfers.window_engines import BookmarkOf, WindowEngines
+from app.ui.shared_transfers import SharedTransfers
 from app.ui.widgets.transfer_status import TransferStatus
+
+_EARLY_EVENTS_KEPT = 256  # events of jobs not known yet: this window's, or another's
 
 
 class TransfersController(QObject):
     jobEvent = Signal(object)  # JobEvent, delivered on the GUI thread
     jobFinished = Signal(object)  # JobSnapshot of a job that is done, failed or cancelled
 
-    def __init__(self, bridge: AsyncBridge, status: TransferStatus, parent: QObject) -> None:
+    def __init__(
+        self,
+        bridge: AsyncBridge,
+        status: TransferStatus,
+        parent: QObject,
+        shared: SharedTransfers | None = None,
+        bookmark_id: Callable[[], str | None] = lambda: None,
+    ) -> None:
+        """`shared` is the application's service; without one (a window made on its own)
+        the window gets a private service, closed with it. `bookmark_id()` names the
+        bookmark of the window's connection (None for an unsaved connection)."""
         super().__init__(parent)
         self._bridge = bridge
         self._status = status
-        self._engine: TransferEngine | None = None
-        self._unsubscribe = None
+        self._owns_shared = shared is None
+        self.shared = shared if shared is not None else SharedTransfers(None)
+        self._bookmark_id = bookmark_id
+        self._service: TransferService | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self._mine: set[str] = set()  # ids of the jobs this window started (any thread)
+        self._mine_lock = threading.Lock()
+        self._early: OrderedDict[str, list[JobEvent]] = OrderedDict()  # GUI thread
         self.conflicts = ConflictAsker(status.window(), self.cancel, self._stop_in_engine, self)
+        self.shared.add_owner(self)
         self._closed = False
-        self._shared: tuple[WindowEngines, BookmarkOf] | None = None
-        self._detach: Callable[[], None] | None = None
         self.jobEvent.connect(self._show_event)
 
-    def share_with(self, engines: WindowEngines, bookmark_of: BookmarkOf) -> None:
-        """Show this window's jobs in the application's Transfers window too."""
-        self._shared = (engines, bookmark_of)
-        if self._engine is not None:
-            self._detach = engines.attach(self._engine, bookmark_of)
+    @property
+    def service(self) -> TransferService | None:
+        return self._service
 
     async def engine(self, session: S3Session) -> TransferEngine:
-        if self._engine is None or self._engine.session is not session:
-            resolver = self.conflicts.resolve
-            engine = await self._bridge.run(
-                lambda: TransferEngine(session, conflict_resolver=resolver)
-            )
-            if self._engine is not None:
-                self._close_engine()
-            self._engine = engine
-            self._unsubscribe = engine.subscribe(self.jobEvent.emit)  # type: ignore[assignment]
-            if self._shared is not None:
-                self._detach = self._shared[0].attach(engine, self._shared[1])
-        return self._engine
+        service = await self._bridge.run(self.shared.get)
+        if self._service is not service:
+            if self._unsubscribe is not None:
+                self._unsubscribe()
+            self._service = service
+            self._unsubscribe = service.subscribe(self.jobEvent.emit)
+        return await self._bridge.run(service.engine_for, self._bookmark_id(), session)
 
     async def upload(self, session: S3Session, files: list[str], bucket: str, prefix: str) -> None:
         """Upload files, or folders (each under `prefix` + its name + '/')."""
@@ -72,6 +97,7 @@ class TransfersController(QObject):
                 engine.upload, local, bucket, key + "/" if is_dir else key, ASK
             )
             batch.job_ids.append(job_id)
+            self._adopt(job_id)
 
     async def download(self, session: S3Session, bucket: str, keys: list[str], folder: str) -> None:
         engine = await self.engine(session)
@@ -84,21 +110,50 @@ class TransfersController(QObject):
                 target = folder
             job_id = await self._bridge.run(engine.download, bucket, key, target, ASK)
             batch.job_ids.append(job_id)
+            self._adopt(job_id)
 
     def cancel(self, job_id: str) -> None:
         self.conflicts.stop_job(job_id)
-        if self._engine is not None:
-            engine = self._engine
-            self._bridge.spawn(self._bridge.run(engine.cancel, job_id), "cancelling a transfer")
+        if self._service is not None:
+            service = self._service
+            self._bridge.spawn(self._bridge.run(service.cancel, job_id), "cancelling a transfer")
 
     def _stop_in_engine(self, job_id: str, cancel: bool) -> None:  # engine thread
-        engine = self._engine
-        if engine is not None:
-            (engine.cancel if cancel else engine.pause)(job_id)
+        service = self._service
+        if service is not None:
+            (service.cancel if cancel else service.pause)(job_id)
+
+    # -- conflict questions (engine threads) -----------------------------------------------------
+
+    def asks_for(self, conflict: Conflict) -> bool:
+        with self._mine_lock:
+            if conflict.job_id in self._mine:
+                return True
+        return self.conflicts.covers(conflict)
+
+    def resolve_conflict(self, conflict: Conflict) -> Decision:
+        return self.conflicts.resolve(conflict)
+
+    # -- events (GUI thread) ---------------------------------------------------------------------
+
+    def _adopt(self, job_id: str) -> None:
+        """The job is this window's: show what was announced of it before its id was known."""
+        with self._mine_lock:
+            self._mine.add(job_id)
+        for event in self._early.pop(job_id, []):
+            self._show_event(event)
 
     def _show_event(self, event: JobEvent) -> None:
         job = event.job
         if self._closed:  # queued before the window closed; nothing is shown any more
+            return
+        with self._mine_lock:
+            mine = job.id in self._mine
+        if not mine:
+            # Announced while this window's submit had not returned yet, or another window's.
+            self._early.setdefault(job.id, []).append(event)
+            while len(self._early) > _EARLY_EVENTS_KEPT:
+                self._early.popitem(last=False)
             return
         if event.type is EventType.ADDED:
             self._status.start(job.id, job.title, lambda: self.cancel(job.id))
@@ -109,22 +164,18 @@ class TransfersController(QObject):
             self._status.finish(job.id, _finished_text(job))
             self.jobFinished.emit(job)
 
-    def _close_engine(self) -> None:
-        if self._detach is not None:
-            self._detach()
-            self._detach = None
+    def close(self) -> None:
+        """Stop showing jobs; they go on in the service (a private one stops: its jobs pause
+        and continue at the next start)."""
+        self._closed = True
+        self.shared.remove_owner(self)
+        self.conflicts.close()  # before anything waits for jobs that wait for an answer
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
-        if self._engine is not None:
-            self._engine.close(wait=True)
-            self._engine = None
-
-    def close(self) -> None:
-        """Stop the engine: running jobs pause and continue at the next start."""
-        self._closed = True
-        self.conflicts.close()  # before the engine waits for jobs that wait for an answer
-        self._close_engine()
+        if self._owns_shared:
+            self.shared.close()
+        # `_service` stays: a question answered by the close above pauses its job through it.
 
 
 ASK = TransferOptions(conflict=ConflictPolicy.ASK)

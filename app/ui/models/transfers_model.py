@@ -61,6 +61,8 @@ def bookmark_gone(job: JobSnapshot, nickname: Nickname) -> bool:
 def state_text(job: JobSnapshot, nickname: Nickname) -> str:
     if bookmark_gone(job, nickname) and job.state is not JobState.DONE:
         return "Bookmark removed: remove the job or point it at another bookmark"
+    if job.interrupted and job.error and job.state is not JobState.FAILED:
+        return f"Interrupted: {job.error}"  # held by another process, or has no bookmark
     if job.interrupted and job.state in (JobState.QUEUED, JobState.PAUSED, JobState.FAILED):
         return "Interrupted — resumable"
     if job.state is JobState.FAILED:

@@ -55,13 +55,13 @@ class TransfersCommands(QObject):
     def __init__(
         self,
         window: TransfersWindow,
-        source: JobSource,
+        source: JobSource | None,
         bridge: AsyncBridge,
         bookmarks: Bookmarks | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
-        self.source = source
+        self.source = source  # None until the hub has it
         self.bridge = bridge
         self.bookmarks = bookmarks or (lambda: [])
         self.dialog: QMessageBox | QInputDialog | None = None  # the one open now (tests answer it)
@@ -103,10 +103,22 @@ class TransfersCommands(QObject):
             "revealTransferAction": any(j.where is not None and j.where.local for j in jobs),
             "showRemoteTransferAction": any(remote_place(j) is not None for j in jobs),
             "retargetTransferAction": isinstance(self.source, Retargets)
-            and any(bookmark_gone(j, self.window.model.nickname) for j in jobs),
+            and any(self._can_retarget(j) for j in jobs),
         }
         for name, on in enabled.items():
             self.window.action(name).setEnabled(on)
+
+    def _can_retarget(self, job: JobSnapshot) -> bool:
+        """A job an earlier run left whose bookmark was removed (or that never had one)."""
+        if not job.interrupted or job.state in ENDED:
+            return False
+        no_bookmark = job.where is None or job.where.bookmark_id is None
+        return no_bookmark or bookmark_gone(job, self.window.model.nickname)
+
+    def _source(self) -> JobSource:
+        if self.source is None:
+            raise RuntimeError("The transfers are not listed yet")
+        return self.source
 
     def _call(self, operation: str, fn: Callable[..., object], *args: object) -> None:
         self.bridge.spawn(self.bridge.run(fn, *args), operation)
@@ -116,17 +128,17 @@ class TransfersCommands(QObject):
     def pause(self) -> None:
         for job in self.selected():
             if can_pause(job):
-                self._call("pausing a transfer", self.source.pause, job.id)
+                self._call("pausing a transfer", self._source().pause, job.id)
 
     def resume(self) -> None:
         for job in self.selected():
             if can_resume(job):
-                self._call("resuming a transfer", self.source.resume, job.id)
+                self._call("resuming a transfer", self._source().resume, job.id)
 
     def retry(self) -> None:
         for job in self.selected():
             if job.state is JobState.FAILED:
-                self._call("retrying a transfer", self.source.retry, job.id)
+                self._call("retrying a transfer", self._source().retry, job.id)
 
     def cancel(self) -> None:
         jobs = [job for job in self.selected() if can_cancel(job)]
@@ -162,7 +174,9 @@ class TransfersCommands(QObject):
             clicked = box.clickedButton()
             if clicked in (keep, stop) and clicked is not None:
                 for job_id in ids:
-                    self._call("cancelling a transfer", self.source.cancel, job_id, clicked is keep)
+                    self._call(
+                        "cancelling a transfer", self._source().cancel, job_id, clicked is keep
+                    )
             box.deleteLater()
 
         box.finished.connect(answered)
@@ -172,20 +186,20 @@ class TransfersCommands(QObject):
     def forget(self) -> None:
         for job in self.selected():
             if job.state in ENDED or job.state in (JobState.FAILED, JobState.PAUSED):
-                self._call("removing a transfer", self.source.forget, job.id)
+                self._call("removing a transfer", self._source().forget, job.id)
             elif can_forget(job):  # an interrupted job: stopped for good, then removed
                 self._forget_when_ended.add(job.id)
-                self._call("removing a transfer", self.source.cancel, job.id, False)
+                self._call("removing a transfer", self._source().cancel, job.id, False)
 
     def job_ended(self, job: JobSnapshot) -> None:
         if job.id in self._forget_when_ended:
             self._forget_when_ended.discard(job.id)
-            self._call("removing a transfer", self.source.forget, job.id)
+            self._call("removing a transfer", self._source().forget, job.id)
 
     def clean_up(self) -> None:
         for job in self.window.model.jobs():
             if job.state in ENDED:
-                self._call("cleaning up the transfers", self.source.forget, job.id)
+                self._call("cleaning up the transfers", self._source().forget, job.id)
 
     def reveal(self) -> None:
         for job in self.selected():
@@ -202,7 +216,7 @@ class TransfersCommands(QObject):
 
     def retarget(self) -> None:
         source = self.source
-        jobs = [j for j in self.selected() if bookmark_gone(j, self.window.model.nickname)]
+        jobs = [j for j in self.selected() if self._can_retarget(j)]
         choices = self.bookmarks()
         if not jobs or not choices or not isinstance(source, Retargets):
             return

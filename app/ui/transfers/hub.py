@@ -1,10 +1,12 @@
 """The application's one Transfers window and everything around it.
 
-`TransfersHub` subscribes to the job source, feeds the model in batches, owns the window and
-its commands, opens the window when a transfer starts (unless turned off), resumes jobs an
+`TransfersHub` gets the job source (the application's `TransferService`, made on a worker by
+`open_source`), subscribes to it, feeds the model in batches, owns the window and its
+commands, opens the window when a transfer starts (unless turned off), resumes the jobs an
 earlier run left (when the preference says so), sends a desktop notification when a long job
-ends, and keeps the bandwidth indicators (the window's and one per browser status bar) up to
-date. The application's `WindowSet` makes one and wires `showRemoteRequested`.
+ends, keeps the bandwidth indicators (the window's and one per browser status bar) up to date,
+and applies and saves the limits chosen in the Limits dialog. The application's `WindowSet`
+makes one and wires `showRemoteRequested`.
 """
 
 from __future__ import annotations
@@ -19,12 +21,20 @@ from PySide6.QtWidgets import QLabel, QWidget
 from app.core.errors import UserError
 from app.core.settings import SettingsStore, TransferPreferences
 from app.core.transfers.jobs import JobSnapshot, JobState
+from app.core.transfers.limits import TransferLimits
 from app.ui.async_bridge import AsyncBridge
 from app.ui.models.transfers_model import Nickname, TransfersModel
 from app.ui.transfers import notifications
 from app.ui.transfers.commands import Bookmarks, TransfersCommands
 from app.ui.transfers.feed import JobFeed
-from app.ui.transfers.source import JobSource, Limits, bandwidth_in_force
+from app.ui.transfers.limits_dialog import LimitsDialog
+from app.ui.transfers.source import (
+    JobSource,
+    Limits,
+    ResumesInterrupted,
+    SetsLimits,
+    bandwidth_in_force,
+)
 from app.ui.transfers.transfers_window import TransfersWindow, limits_text
 
 log = logging.getLogger(__name__)
@@ -36,25 +46,28 @@ Notify = Callable[[str, str], bool]
 class TransfersHub(QObject):
     showRemoteRequested = Signal(object, str, str)  # bookmark id (None: none), bucket, key
     limitsChanged = Signal(object)  # Limits
+    sourceLoaded = Signal()  # the source's jobs are listed (and resumed, if so preferred)
 
     def __init__(
         self,
-        source: JobSource,
+        open_source: Callable[[], JobSource],
         settings: SettingsStore,
         nickname: Nickname | None = None,
         bookmarks: Bookmarks | None = None,
         notify: Notify = notifications.send_desktop_notification,
         parent: QObject | None = None,
     ) -> None:
+        """`open_source()` returns the job source; it may block (it runs on a worker)."""
         super().__init__(parent)
-        self.source = source
+        self.source: JobSource | None = None
         self.settings = settings
         self._notify = notify
         self.bridge = AsyncBridge(on_error=self._show_error, max_workers=4)
         self.model = TransfersModel(nickname, self)
         self.feed = JobFeed(self.model, self)
         self.window = TransfersWindow(self.model, settings.transfers())
-        self.commands = TransfersCommands(self.window, source, self.bridge, bookmarks)
+        self.commands = TransfersCommands(self.window, None, self.bridge, bookmarks)
+        self.limits_dialog: LimitsDialog | None = None
         self.commands.showRemoteRequested.connect(self.showRemoteRequested)
         self.clock = notifications.RunClock()
         self.limits: Limits = (None, None)
@@ -63,6 +76,7 @@ class TransfersHub(QObject):
         self._indicators: list[QLabel] = []
         self.limitsChanged.connect(self._show_limits)
         self.window.preferencesChanged.connect(self._save_preferences)
+        self.window.action("transferLimitsAction").triggered.connect(self.edit_limits)
         self.feed.added.connect(self._job_added)
         self.feed.finished.connect(self._job_finished)
         self.feed.batchApplied.connect(self._batch_applied)
@@ -70,17 +84,23 @@ class TransfersHub(QObject):
         self._limits_timer.setObjectName("bandwidthPollTimer")
         self._limits_timer.setInterval(LIMITS_POLL_MS)
         self._limits_timer.timeout.connect(self.poll_limits)
-        self._unsubscribe = source.subscribe(self.feed.listener)
-        self.bridge.spawn(self._load(), "listing the transfers")
+        self._unsubscribe: Callable[[], None] | None = None
+        self.bridge.spawn(self._load(open_source), "listing the transfers")
         self._limits_timer.start()
-        self.poll_limits()
 
-    async def _load(self) -> None:
-        jobs = await self.bridge.run(self.source.jobs)
+    async def _load(self, open_source: Callable[[], JobSource]) -> None:
+        source = await self.bridge.run(open_source)
+        if self._closed:
+            return
+        self.source = self.commands.source = source
+        self.commands.update_actions()
+        self._unsubscribe = source.subscribe(self.feed.listener)
+        jobs = await self.bridge.run(source.jobs)
         self.feed.load(jobs)
-        for job in jobs:
-            if job.interrupted:
-                self._job_added(job)
+        self.poll_limits()
+        if self.settings.transfers().resume_at_start and isinstance(source, ResumesInterrupted):
+            await self.bridge.run(source.resume_interrupted)
+        self.sourceLoaded.emit()
 
     # -- reactions ---------------------------------------------------------------------------
 
@@ -92,15 +112,10 @@ class TransfersHub(QObject):
         self.settings.set_transfers(preferences)
 
     def _job_added(self, job: JobSnapshot) -> None:
-        preferences = self.settings.transfers()
-        if job.interrupted:
-            if preferences.resume_at_start and job.state is not JobState.DONE:
-                self.bridge.spawn(
-                    self.bridge.run(self.source.resume, job.id), "resuming a transfer"
-                )
+        if job.interrupted:  # left by an earlier run: listed, not started here
             return
         self.clock.seen(job)
-        if preferences.open_window_on_start:
+        if self.settings.transfers().open_window_on_start:
             self.window.present()
 
     def _batch_applied(self, jobs: list[JobSnapshot]) -> None:
@@ -118,20 +133,42 @@ class TransfersHub(QObject):
     # -- bandwidth ---------------------------------------------------------------------------
 
     def poll_limits(self) -> None:
-        if self._polling or self._closed:
+        if self._polling or self._closed or self.source is None:
             return
         self._polling = True
-        self.bridge.spawn(self._poll_limits(), "reading the bandwidth limits")
+        self.bridge.spawn(self._poll_limits(self.source), "reading the bandwidth limits")
 
-    async def _poll_limits(self) -> None:
+    async def _poll_limits(self, source: JobSource) -> None:
         try:
-            limits = await self.bridge.run(bandwidth_in_force, self.source)
+            limits = await self.bridge.run(bandwidth_in_force, source)
         finally:
             self._polling = False
         if limits != self.limits and not self._closed:
             self.limits = limits
             self.window.show_limits(limits)
             self.limitsChanged.emit(limits)
+
+    def edit_limits(self) -> None:
+        """Show the Limits dialog (not modal) with the limits saved now."""
+        if self.limits_dialog is None:
+            dialog = LimitsDialog(self.window)
+            dialog.limitsChosen.connect(self.apply_limits)
+            self.limits_dialog = dialog
+        self.limits_dialog.show_limits(self.settings.transfer_limits())
+        self.limits_dialog.show()
+        self.limits_dialog.raise_()
+        self.limits_dialog.activateWindow()
+
+    def apply_limits(self, limits: TransferLimits) -> None:
+        """Save `limits` and apply them to every job (running ones within a second)."""
+        self.settings.set_transfer_limits(limits)
+        source = self.source
+        if isinstance(source, SetsLimits):
+            self.bridge.spawn(self._apply_limits(source, limits), "changing the transfer limits")
+
+    async def _apply_limits(self, source: SetsLimits, limits: TransferLimits) -> None:
+        await self.bridge.run(source.set_limits, limits)
+        self.poll_limits()
 
     def status_indicator(self, parent: QWidget) -> QLabel:
         """A label for a browser window's status bar, shown while a limit is in force."""
@@ -162,7 +199,8 @@ class TransfersHub(QObject):
         self._closed = True
         self._limits_timer.stop()
         self.feed.stop()
-        self._unsubscribe()
+        if self._unsubscribe is not None:
+            self._unsubscribe()
         self.bridge.shutdown()
         if shiboken6.isValid(self.window):
             self.window.close()

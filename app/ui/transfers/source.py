@@ -1,7 +1,7 @@
 """What the Transfers window needs from whatever runs the jobs, as Protocols.
 
-Today the source is `WindowEngines` (the browser windows' own engines); the application-wide
-transfer service has the same surface. Every call may block: the window makes them through
+The application's source is its `TransferService` (`app/core/transfers/service.py`); tests
+may give a smaller one. Every call may block: the window makes them through
 its `AsyncBridge`, never on the GUI thread. Listeners are called on the source's threads.
 """
 
@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
 from app.core.transfers.jobs import JobSnapshot, Listener
+from app.core.transfers.limits import TransferLimits
 
 Limits = tuple[float | None, float | None]  # upload, download bytes/s; None: unlimited
 
@@ -34,6 +35,16 @@ class ReportsBandwidth(Protocol):
 @runtime_checkable
 class Retargets(Protocol):
     def retarget(self, job_id: str, bookmark_id: str) -> None: ...
+
+
+@runtime_checkable
+class ResumesInterrupted(Protocol):
+    def resume_interrupted(self) -> list[str]: ...
+
+
+@runtime_checkable
+class SetsLimits(Protocol):
+    def set_limits(self, limits: TransferLimits) -> None: ...
 
 
 def bandwidth_in_force(source: object) -> Limits:

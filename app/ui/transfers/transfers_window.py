@@ -88,6 +88,13 @@ class TransfersWindow(QWidget):
                 action.setIcon(self.style().standardIcon(icon))
             self.addAction(action)
             self.actions_by_name[name] = action
+        # Not about the selected rows: in the toolbar, not in the list's context menu.
+        limits = self.limits_action = QAction("Limits…", self)
+        limits.setObjectName("transferLimitsAction")
+        limits.setIcon(self.style().standardIcon(_SP.SP_FileDialogDetailedView))
+        limits.setToolTip("Jobs at once, connections per job, bandwidth and its schedule")
+        self.addAction(limits)
+        self.actions_by_name[limits.objectName()] = limits
         self._build(preferences)
 
     def action(self, name: str) -> QAction:
@@ -101,6 +108,8 @@ class TransfersWindow(QWidget):
         for name, _text, _shortcut, icon in ACTIONS:
             if icon is not None:
                 toolbar.addAction(self.actions_by_name[name])
+        toolbar.addSeparator()
+        toolbar.addAction(self.limits_action)
         for action in toolbar.actions():
             button = toolbar.widgetForAction(action)
             if button is not None:
@@ -121,7 +130,7 @@ class TransfersWindow(QWidget):
         view.setSortingEnabled(True)
         view.setItemDelegateForColumn(PROGRESS, ProgressDelegate(view))
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        view.addActions(list(self.actions_by_name.values()))
+        view.addActions([self.actions_by_name[name] for name, *_ in ACTIONS])
         header = view.header()
         header.setObjectName("transfersHeader")
         header.setStretchLastSection(True)

@@ -19,9 +19,8 @@ from pytestqt.qtbot import QtBot
 from app.core.s3 import issued_links
 from app.core.s3.deletion import delete_prefix
 from app.core.s3.small_objects import fetch_for_preview
-from app.core.transfers.engine import TransferEngine
+from app.core.transfers.limits import TransferLimits
 from app.ui.controllers import actions as actions_module
-from app.ui.controllers import transfers as transfers_module
 from app.ui.dialogs import file_pick
 from app.ui.dialogs.delete_confirm import DeleteConfirmDialog
 from app.ui.dialogs.issued_links import IssuedLinksDialog
@@ -313,10 +312,9 @@ def test_cancel_an_upload_from_the_status_bar(
     window = open_at(qtbot, windows, seaweed, bucket)
     local = tmp_path / "big.bin"
     local.write_bytes(b"\1" * (8 * 1024 * 1024))
-    # A slow engine (the real one, with a bandwidth limit) so the upload is still running
-    monkeypatch.setattr(
-        transfers_module, "TransferEngine", functools.partial(TransferEngine, rate_limit=256_000)
-    )
+    # A slow upload (the real service, with a bandwidth limit) so it is still running
+    service = window.object_actions.transfers.shared.get()  # made now, not at the upload
+    service.set_limits(TransferLimits(upload_rate=256_000))
     monkeypatch.setattr(file_pick, "choose_files_to_upload", lambda _w, done: done([str(local)]))
     window.object_actions.actions["uploadAction"].trigger()
     status = window.object_actions.status

@@ -4,12 +4,14 @@ them, trigger the window's actions and wait for the states the engine reports.""
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from app.core.transfers.jobs import JobSnapshot, JobState
+from app.ui.application import WindowSet
 from app.ui.dialogs import file_pick
 from app.ui.location import Location
 from app.ui.main_window import MainWindow
@@ -19,6 +21,13 @@ from tests.fixtures.servers import RunningS3
 from tests.gui.conftest import Windows, wait_for
 
 MIB = 1024 * 1024
+
+
+def limit_bandwidth(window_set: WindowSet, rate: float | None) -> None:
+    """One limit for uploads and downloads on the application's transfer service (made now
+    if needed), in bytes per second; None lifts it."""
+    service = window_set.shared_transfers.get()
+    service.set_limits(replace(service.limits, upload_rate=rate, download_rate=rate))
 
 
 def open_at(qtbot: QtBot, windows: Windows, server: RunningS3, bucket: str) -> MainWindow:

@@ -13,10 +13,9 @@ from app.core.transfers.jobs import EventType, JobEvent, JobSnapshot, JobState, 
 from app.ui.transfers import notifications
 from app.ui.transfers.hub import TransfersHub
 from app.ui.transfers.source import bandwidth_in_force
-from app.ui.transfers.window_engines import WindowEngines
 from tests.fixtures.servers import RunningS3
 from tests.gui.conftest import Windows, wait_for
-from tests.gui.transfers.helpers import MIB, open_at
+from tests.gui.transfers.helpers import MIB, limit_bandwidth, open_at
 from tests.gui.transfers.snapshots import snapshot
 
 pytestmark = pytest.mark.gui
@@ -29,11 +28,11 @@ def test_a_limit_in_force_shows_in_the_window_and_every_status_bar(
     hub = windows._set.transfers
     indicator = window.statusBar().findChild(QLabel, "bandwidthIndicator")
     assert indicator is not None and not indicator.isVisible()
-    windows._set.engines.set_rate_limit(2 * MIB)
+    limit_bandwidth(windows._set, 2 * MIB)
     wait_for(qtbot, indicator.isVisible)
     expected = "Bandwidth limited: uploads 2.0 MiB/s, downloads 2.0 MiB/s"
     assert indicator.text() == hub.window.bandwidth_label.text() == expected
-    windows._set.engines.set_rate_limit(None)
+    limit_bandwidth(windows._set, None)
     wait_for(qtbot, lambda: not indicator.isVisible())
     assert hub.window.bandwidth_label.text() == ""
 
@@ -59,12 +58,9 @@ class _SilentSource:
 
 def test_a_source_without_limits_shows_no_indicator(qtbot: QtBot) -> None:
     assert bandwidth_in_force(_SilentSource()) == (None, None)
-    engines = WindowEngines()
-    assert bandwidth_in_force(engines) == (None, None)
-    engines.set_rate_limit(1000.0)
-    assert bandwidth_in_force(engines) == (1000.0, 1000.0)
-    hub = TransfersHub(_SilentSource(), SettingsStore())
+    hub = TransfersHub(_SilentSource, SettingsStore())
     try:
+        wait_for(qtbot, lambda: hub.source is not None)
         qtbot.wait(50)
         assert hub.window.bandwidth_label.isHidden()
     finally:
@@ -93,8 +89,9 @@ def test_only_a_job_that_ran_a_while_and_ended_is_worth_a_notification() -> None
 
 def test_the_hub_notifies_when_a_long_job_ends(qtbot: QtBot) -> None:
     sent: list[tuple[str, str]] = []
-    source = WindowEngines()
-    hub = TransfersHub(source, SettingsStore(), notify=lambda s, b: bool(sent.append((s, b))))
+    hub = TransfersHub(
+        _SilentSource, SettingsStore(), notify=lambda s, b: bool(sent.append((s, b)))
+    )
     now = [0.0]
     hub.clock = notifications.RunClock(lambda: now[0])
     try:

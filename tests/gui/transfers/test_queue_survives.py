@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -14,20 +13,19 @@ from pytestqt.qtbot import QtBot
 from app.core.bookmarks import Bookmark
 from app.core.s3.session import S3Session
 from app.core.settings import TransferPreferences
-from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import JobState
 from app.core.transfers.journal import Journal
 from app.ui.application import WindowSet
 from app.ui.location import Location
+from app.ui.main_window import MainWindow
 from app.ui.models.transfers_model import STATE
-from app.ui.transfers.window_engines import WindowEngines
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
 from tests.gui.conftest import Windows, wait_for
 from tests.gui.transfers.answers import answer_quit
 from tests.gui.transfers.helpers import (
     MIB,
-    open_at,
+    limit_bandwidth,
     random_file,
     trigger,
     upload,
@@ -47,6 +45,32 @@ def _journaled_state(job_id: str) -> str | None:
         journal.close()
 
 
+def bookmark_on(window_set: WindowSet, server: RunningS3, nickname: str) -> Bookmark:
+    """A saved bookmark on `server` (its secret in the test keyring), as the sidebar adds it."""
+    bookmark = Bookmark(
+        nickname,
+        "seaweedfs",
+        host=server.host,
+        port=server.port,
+        access_key_id=server.access_key,
+    )
+    return window_set.store.add(bookmark, secret_key=server.secret_key)
+
+
+def open_on(
+    qtbot: QtBot, window_set: WindowSet, server: RunningS3, bookmark: Bookmark, bucket: str
+) -> MainWindow:
+    """A browser window on `bookmark`, showing `bucket`."""
+    connection = connection_for(server)
+    window = window_set.open(
+        lambda: S3Session(connection), Location(bucket, ""), bookmark_id=bookmark.id
+    )
+    qtbot.addWidget(window)
+    wait_for(qtbot, lambda: window.controller.location == Location(bucket, ""))
+    wait_for(qtbot, lambda: not window.controller.model.loading)
+    return window
+
+
 def _start_slow_upload(
     qtbot: QtBot,
     windows: Windows,
@@ -55,13 +79,31 @@ def _start_slow_upload(
     local: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> str:
-    windows._set.engines.set_rate_limit(512 * 1024)
-    window = open_at(qtbot, windows, seaweed, bucket)
+    window_set = windows._set
+    limit_bandwidth(window_set, 512 * 1024)
+    window = open_on(qtbot, window_set, seaweed, bookmark_on(window_set, seaweed, "Slow"), bucket)
     upload(window, monkeypatch, local)
-    hub = windows._set.transfers
+    hub = window_set.transfers
     (job,) = wait_jobs(qtbot, hub, 1)
     wait_state(qtbot, hub, [job.id], JobState.RUNNING)
     return job.id
+
+
+def quit_with_stop(qtbot: QtBot, window_set: WindowSet) -> None:
+    """Quit as a user does: close the last browser window, answer "Stop Transfers"."""
+    (window,) = window_set.windows
+    window.close()
+    assert window.isVisible()  # not yet: the question is open
+    answer_quit(qtbot, window_set, "stopTransfersButton")
+    wait_for(qtbot, lambda: not window.isVisible())
+
+
+def start_again(qtbot: QtBot, windows: Windows, **preferences: bool) -> WindowSet:
+    """The next start on the same state folders: a new window set and its first window."""
+    next_run = windows._set = WindowSet()
+    next_run.settings.set_transfers(TransferPreferences(**preferences))
+    qtbot.addWidget(next_run.open_empty())
+    return next_run
 
 
 @pytest.mark.parametrize("then", ["resume on a click", "resume by itself", "remove"])
@@ -78,43 +120,26 @@ def test_stopping_at_quit_leaves_the_job_for_the_next_start(
     resume_at_start = then == "resume by itself"
     local = random_file(tmp_path / "left.bin", 4 * MIB)
     job_id = _start_slow_upload(qtbot, windows, seaweed, bucket, local, monkeypatch)
-    first_run = windows._set
-    (window,) = first_run.windows
-    window.close()
-    assert window.isVisible()  # not yet: the question is open
-    answer_quit(qtbot, first_run, "stopTransfersButton")
-    wait_for(qtbot, lambda: not window.isVisible())
+    quit_with_stop(qtbot, windows._set)
     assert _journaled_state(job_id) == "queued"  # resumable where it stopped
 
-    # The next start, on the same state folders. Until the application-wide transfer service
-    # loads the journal at start, an engine of the test does what it will do.
-    next_run = windows._set = WindowSet()
-    next_run.settings.set_transfers(TransferPreferences(resume_at_start=resume_at_start))
+    next_run = start_again(qtbot, windows, resume_at_start=resume_at_start)
     hub = next_run.transfers
-    engine = TransferEngine(S3Session(connection_for(seaweed)))
-    detach = next_run.engines.attach(engine, lambda: None)
-    with ThreadPoolExecutor(1) as pool:
-        try:
-            assert pool.submit(engine.resume_unfinished, False).result() == [job_id]
-            (listed,) = wait_jobs(qtbot, hub, 1)
-            assert listed.id == job_id and listed.interrupted
-            if not resume_at_start:
-                text = hub.model.job_index(job_id, STATE).data()
-                assert text == "Interrupted — resumable"
-                qtbot.wait(500)  # nothing starts by itself
-                assert hub.model.job(job_id).state is JobState.QUEUED  # type: ignore[union-attr]
-            if then == "remove":
-                trigger(hub, [job_id], "removeTransferAction")
-                wait_for(qtbot, lambda: hub.model.jobs() == [])
-                assert _journaled_state(job_id) is None
-                return
-            if then == "resume on a click":
-                trigger(hub, [job_id], "resumeTransferAction")
-            wait_state(qtbot, hub, [job_id], JobState.DONE)
-        finally:
-            detach()
-            pool.submit(engine.close).result()
-            next_run.close_transfers()
+    (listed,) = wait_jobs(qtbot, hub, 1)
+    assert listed.id == job_id and listed.interrupted
+    if not resume_at_start:
+        text = hub.model.job_index(job_id, STATE).data()
+        assert text == "Interrupted — resumable"
+        qtbot.wait(500)  # nothing starts by itself
+        assert hub.model.job(job_id).state is JobState.QUEUED  # type: ignore[union-attr]
+    if then == "remove":
+        trigger(hub, [job_id], "removeTransferAction")
+        wait_for(qtbot, lambda: hub.model.jobs() == [])
+        assert _journaled_state(job_id) is None
+        return
+    if then == "resume on a click":
+        trigger(hub, [job_id], "resumeTransferAction")
+    wait_state(qtbot, hub, [job_id], JobState.DONE)
     body = seaweed_admin.get_object(Bucket=bucket, Key="left.bin")["Body"].read()
     assert body == local.read_bytes()
     assert seaweed_admin.list_multipart_uploads(Bucket=bucket).get("Uploads", []) == []
@@ -138,7 +163,7 @@ def test_finishing_first_shows_the_transfers_then_quits(
     answer_quit(qtbot, window_set, "finishTransfersButton")
     assert not window.isVisible() and hub.window.isVisible()
     assert "quits when these transfers have finished" in hub.window.message_label.text()
-    window_set.engines.set_rate_limit(None)
+    limit_bandwidth(window_set, None)
     wait_for(qtbot, lambda: not shiboken6.isValid(hub.window))  # all closed: Eider quits
     assert not window.isVisible() and hub.model.job(job_id).state is JobState.DONE  # type: ignore[union-attr]
     body = seaweed_admin.get_object(Bucket=bucket, Key="finish.bin")["Body"].read()
@@ -161,7 +186,7 @@ def test_dont_quit_keeps_the_window_and_its_transfers(
     answer_quit(qtbot, window_set, "dontQuitButton")
     assert window.isVisible()
     assert window_set.transfers.model.job(job_id).state is JobState.RUNNING  # type: ignore[union-attr]
-    window_set.engines.set_rate_limit(None)
+    limit_bandwidth(window_set, None)
     wait_state(qtbot, window_set.transfers, [job_id], JobState.DONE)
 
 
@@ -174,16 +199,9 @@ def test_a_job_whose_bookmark_was_removed_says_so_and_can_be_removed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window_set = windows._set
-    bookmark = window_set.store.add(
-        Bookmark("Gone Soon", "seaweedfs", host=seaweed.host, port=seaweed.port)
-    )
-    window_set.engines.set_rate_limit(256 * 1024)
-    connection = connection_for(seaweed)
-    window = window_set.open(
-        lambda: S3Session(connection), Location(bucket, ""), bookmark_id=bookmark.id
-    )
-    qtbot.addWidget(window)
-    wait_for(qtbot, lambda: window.controller.location == Location(bucket, ""))
+    bookmark = bookmark_on(window_set, seaweed, "Gone Soon")
+    limit_bandwidth(window_set, 256 * 1024)
+    window = open_on(qtbot, window_set, seaweed, bookmark, bucket)
     upload(window, monkeypatch, random_file(tmp_path / "orphan.bin", 2 * MIB))
     hub = window_set.transfers
     (job,) = wait_jobs(qtbot, hub, 1)
@@ -220,49 +238,45 @@ def test_closing_the_transfers_window_while_waiting_stops_and_quits(
     assert _journaled_state(job_id) == "queued"
 
 
-class _RetargetingEngines(WindowEngines):
-    """The windows' engines plus the `retarget` the application-wide service will offer
-    (recorded here: moving a job to another bookmark is the service's work, not this test's)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.retargeted: list[tuple[str, str]] = []
-
-    def retarget(self, job_id: str, bookmark_id: str) -> None:
-        self.retargeted.append((job_id, bookmark_id))
-
-
 def test_a_job_whose_bookmark_was_removed_can_be_pointed_at_another(
     qtbot: QtBot,
     windows: Windows,
     seaweed: RunningS3,
+    seaweed_admin: Any,
     bucket: str,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window_set = windows._set
-    window_set.engines = _RetargetingEngines()
-    gone = window_set.store.add(Bookmark("Old", "seaweedfs", host=seaweed.host))
-    other = window_set.store.add(Bookmark("New Home", "seaweedfs", host=seaweed.host))
-    window_set.engines.set_rate_limit(256 * 1024)
-    connection = connection_for(seaweed)
-    window = window_set.open(
-        lambda: S3Session(connection), Location(bucket, ""), bookmark_id=gone.id
-    )
-    qtbot.addWidget(window)
-    wait_for(qtbot, lambda: window.controller.location == Location(bucket, ""))
-    upload(window, monkeypatch, random_file(tmp_path / "moved.bin", 2 * MIB))
+    gone = bookmark_on(window_set, seaweed, "Old")
+    other = bookmark_on(window_set, seaweed, "New Home")
+    limit_bandwidth(window_set, 256 * 1024)
+    window = open_on(qtbot, window_set, seaweed, gone, bucket)
+    local = random_file(tmp_path / "moved.bin", 2 * MIB)
+    upload(window, monkeypatch, local)
     hub = window_set.transfers
     (job,) = wait_jobs(qtbot, hub, 1)
-    trigger(hub, [job.id], "pauseTransferAction")
-    wait_state(qtbot, hub, [job.id], JobState.PAUSED)
+    wait_state(qtbot, hub, [job.id], JobState.RUNNING)
     hub.window.select_jobs([job.id])
-    assert not hub.window.action("retargetTransferAction").isEnabled()  # its bookmark is there
-    window.sidebar.model.store.remove(gone.id)
-    window.sidebar.model.reload()
+    assert not hub.window.action("retargetTransferAction").isEnabled()  # running, bookmark there
+    quit_with_stop(qtbot, window_set)
+    window_set.store.remove(gone.id)
+
+    next_run = start_again(qtbot, windows)
+    hub = next_run.transfers
+    wait_jobs(qtbot, hub, 1)
+    assert hub.model.job_index(job.id, STATE).data().startswith("Bookmark removed")
+    assert "(removed bookmark)" in hub.model.job_index(job.id, 1).data()
     trigger(hub, [job.id], "retargetTransferAction")
     dialog = hub.commands.dialog
     assert isinstance(dialog, QInputDialog)
     dialog.setTextValue("New Home")
     dialog.accept()
-    wait_for(qtbot, lambda: window_set.engines.retargeted == [(job.id, other.id)])
+    wait_for(qtbot, lambda: "New Home: " in hub.model.job_index(job.id, 1).data())
+    moved = hub.model.job(job.id)
+    assert moved is not None and moved.where is not None
+    assert moved.where.bookmark_id == other.id
+    trigger(hub, [job.id], "resumeTransferAction")  # it continues on its new bookmark
+    wait_state(qtbot, hub, [job.id], JobState.DONE)
+    body = seaweed_admin.get_object(Bucket=bucket, Key="moved.bin")["Body"].read()
+    assert body == local.read_bytes()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from app.core.transfers.jobs import JobState
 from tests.fixtures.servers import RunningS3
 from tests.gui.conftest import Windows, wait_for
 from tests.gui.stall_probe import StallProbe
-from tests.gui.transfers.helpers import MIB, open_at, random_file, upload
+from tests.gui.transfers.helpers import MIB, limit_bandwidth, open_at, random_file, upload
 
 pytestmark = pytest.mark.gui
 
@@ -30,7 +31,9 @@ def test_no_event_loop_stall_over_100ms_while_8_transfers_run_in_view(
 ) -> None:
     window_set = windows._set
     # Throttled so the eight run side by side for a few seconds, all of them visible.
-    window_set.engines.set_rate_limit(16 * MIB)
+    limit_bandwidth(window_set, 16 * MIB)
+    service = window_set.shared_transfers.get()
+    service.set_limits(replace(service.limits, max_running_jobs=JOBS))  # all eight at once
     window = open_at(qtbot, windows, seaweed, bucket)
     files = [random_file(tmp_path / f"file-{n}.bin", 8 * MIB) for n in range(JOBS)]
     hub = window_set.transfers

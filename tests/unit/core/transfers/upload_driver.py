@@ -4,13 +4,15 @@ Usage: python -m tests.unit.core.transfers.upload_driver HOST PORT ACCESS SECRET
        SENT_LOG
 
 EIDER_HOME (inherited) puts the journal where the test can read it. Each UploadPart is slowed
-by 0.2 s before it is sent (a test-harness hook, so the kill lands between parts) and its part
+by 0.2 s (DRIVER_PART_DELAY seconds when set) before it is sent (a test-harness hook, so the
+kill lands between parts) and its part
 number is appended to SENT_LOG as it goes on the wire. FILE may be a folder: each small file's
 PutObject is then slowed by 0.05 s as it goes on the wire (so the kill lands among them).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -47,8 +49,10 @@ def main(argv: list[str]) -> int:
     keyring.set_keyring(MemoryKeyring())
     session = S3Session(connection(host, int(port), access, secret))
 
+    delay = float(os.environ.get("DRIVER_PART_DELAY", "0.2"))
+
     def slow_and_log(params: dict[str, Any], **_: Any) -> None:
-        time.sleep(0.2)
+        time.sleep(delay)
         with Path(sent_log).open("a") as log:
             log.write(f"{params['PartNumber']}\n")
 
