@@ -11,6 +11,7 @@ import asyncio
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 home = Path(tempfile.mkdtemp(prefix="eider-shot-"))
@@ -84,7 +85,8 @@ async def main(server, target: str) -> None:  # type: ignore[no-untyped-def]
     (files / "notes.txt").write_text("Shot list for Monday\n" * 200)
     upload(str(files / "notes.txt"))
     await until(lambda: [j.state for j in hub.model.jobs()] == [JobState.DONE])
-    windows.engines.set_rate_limit(24 * MIB)
+    service = await actions.bridge.run(windows.shared_transfers.get)
+    service.set_limits(replace(service.limits, upload_rate=24 * MIB, download_rate=24 * MIB))
 
     # paused: started, then paused from the Transfers window
     upload(sparse(files / "holiday-video.mov", 160 * MIB))
@@ -118,10 +120,10 @@ async def main(server, target: str) -> None:  # type: ignore[no-untyped-def]
     await asyncio.sleep(1.0)
     hub.window.grab().save(target)
     print("saved", target)
-    windows.engines.set_rate_limit(None)
+    service.set_limits(replace(service.limits, upload_rate=None, download_rate=None))
     for job in hub.model.jobs():
         if job.state in (JobState.RUNNING, JobState.PAUSED):
-            await actions.bridge.run(windows.engines.cancel, job.id, False)
+            await actions.bridge.run(service.cancel, job.id, False)
     await asyncio.sleep(0.5)
     for shown in list(windows.windows):
         shown.close_guard = None

@@ -27,6 +27,7 @@ from app.ui.models.transfers_model import Nickname, TransfersModel
 from app.ui.transfers import notifications
 from app.ui.transfers.commands import Bookmarks, TransfersCommands
 from app.ui.transfers.feed import JobFeed
+from app.ui.transfers.front import bring_to_front
 from app.ui.transfers.limits_dialog import LimitsDialog
 from app.ui.transfers.source import (
     JobSource,
@@ -155,9 +156,7 @@ class TransfersHub(QObject):
             dialog.limitsChosen.connect(self.apply_limits)
             self.limits_dialog = dialog
         self.limits_dialog.show_limits(self.settings.transfer_limits())
-        self.limits_dialog.show()
-        self.limits_dialog.raise_()
-        self.limits_dialog.activateWindow()
+        bring_to_front(self.limits_dialog)
 
     def apply_limits(self, limits: TransferLimits) -> None:
         """Save `limits` and apply them to every job (running ones within a second)."""

@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.core.bookmarks import Bookmark
+from app.core.s3.session import S3Session
+from app.core.settings import TransferPreferences
 from app.core.transfers.jobs import JobSnapshot, JobState
 from app.ui.application import WindowSet
 from app.ui.dialogs import file_pick
@@ -19,6 +22,7 @@ from app.ui.transfers.hub import TransfersHub
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
 from tests.gui.conftest import Windows, wait_for
+from tests.gui.transfers.answers import answer_quit
 
 MIB = 1024 * 1024
 
@@ -75,3 +79,46 @@ def trigger(hub: TransfersHub, job_ids: list[str], action: str) -> None:
     assert sorted(hub.window.selected_job_ids()) == sorted(job_ids)
     assert hub.window.action(action).isEnabled(), action
     hub.window.action(action).trigger()
+
+
+def bookmark_on(window_set: WindowSet, server: RunningS3, nickname: str) -> Bookmark:
+    """A saved bookmark on `server` (its secret in the test keyring), as the sidebar adds it."""
+    bookmark = Bookmark(
+        nickname,
+        "seaweedfs",
+        host=server.host,
+        port=server.port,
+        access_key_id=server.access_key,
+    )
+    return window_set.store.add(bookmark, secret_key=server.secret_key)
+
+
+def open_on(
+    qtbot: QtBot, window_set: WindowSet, server: RunningS3, bookmark: Bookmark, bucket: str
+) -> MainWindow:
+    """A browser window on `bookmark`, showing `bucket`."""
+    connection = connection_for(server)
+    window = window_set.open(
+        lambda: S3Session(connection), Location(bucket, ""), bookmark_id=bookmark.id
+    )
+    qtbot.addWidget(window)
+    wait_for(qtbot, lambda: window.controller.location == Location(bucket, ""))
+    wait_for(qtbot, lambda: not window.controller.model.loading)
+    return window
+
+
+def quit_with_stop(qtbot: QtBot, window_set: WindowSet) -> None:
+    """Quit as a user does: close the last browser window, answer "Stop Transfers"."""
+    (window,) = window_set.windows
+    window.close()
+    assert window.isVisible()  # not yet: the question is open
+    answer_quit(qtbot, window_set, "stopTransfersButton")
+    wait_for(qtbot, lambda: not window.isVisible())
+
+
+def start_again(qtbot: QtBot, windows: Windows, **preferences: bool) -> WindowSet:
+    """The next start on the same state folders: a new window set and its first window."""
+    next_run = windows._set = WindowSet()
+    next_run.settings.set_transfers(TransferPreferences(**preferences))
+    qtbot.addWidget(next_run.open_empty())
+    return next_run

@@ -10,23 +10,20 @@ import shiboken6
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
-from app.core.bookmarks import Bookmark
-from app.core.s3.session import S3Session
-from app.core.settings import TransferPreferences
 from app.core.transfers.jobs import JobState
 from app.core.transfers.journal import Journal
-from app.ui.application import WindowSet
-from app.ui.location import Location
-from app.ui.main_window import MainWindow
 from app.ui.models.transfers_model import STATE
-from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
 from tests.gui.conftest import Windows, wait_for
 from tests.gui.transfers.answers import answer_quit
 from tests.gui.transfers.helpers import (
     MIB,
+    bookmark_on,
     limit_bandwidth,
+    open_on,
+    quit_with_stop,
     random_file,
+    start_again,
     trigger,
     upload,
     wait_jobs,
@@ -45,32 +42,6 @@ def _journaled_state(job_id: str) -> str | None:
         journal.close()
 
 
-def bookmark_on(window_set: WindowSet, server: RunningS3, nickname: str) -> Bookmark:
-    """A saved bookmark on `server` (its secret in the test keyring), as the sidebar adds it."""
-    bookmark = Bookmark(
-        nickname,
-        "seaweedfs",
-        host=server.host,
-        port=server.port,
-        access_key_id=server.access_key,
-    )
-    return window_set.store.add(bookmark, secret_key=server.secret_key)
-
-
-def open_on(
-    qtbot: QtBot, window_set: WindowSet, server: RunningS3, bookmark: Bookmark, bucket: str
-) -> MainWindow:
-    """A browser window on `bookmark`, showing `bucket`."""
-    connection = connection_for(server)
-    window = window_set.open(
-        lambda: S3Session(connection), Location(bucket, ""), bookmark_id=bookmark.id
-    )
-    qtbot.addWidget(window)
-    wait_for(qtbot, lambda: window.controller.location == Location(bucket, ""))
-    wait_for(qtbot, lambda: not window.controller.model.loading)
-    return window
-
-
 def _start_slow_upload(
     qtbot: QtBot,
     windows: Windows,
@@ -87,23 +58,6 @@ def _start_slow_upload(
     (job,) = wait_jobs(qtbot, hub, 1)
     wait_state(qtbot, hub, [job.id], JobState.RUNNING)
     return job.id
-
-
-def quit_with_stop(qtbot: QtBot, window_set: WindowSet) -> None:
-    """Quit as a user does: close the last browser window, answer "Stop Transfers"."""
-    (window,) = window_set.windows
-    window.close()
-    assert window.isVisible()  # not yet: the question is open
-    answer_quit(qtbot, window_set, "stopTransfersButton")
-    wait_for(qtbot, lambda: not window.isVisible())
-
-
-def start_again(qtbot: QtBot, windows: Windows, **preferences: bool) -> WindowSet:
-    """The next start on the same state folders: a new window set and its first window."""
-    next_run = windows._set = WindowSet()
-    next_run.settings.set_transfers(TransferPreferences(**preferences))
-    qtbot.addWidget(next_run.open_empty())
-    return next_run
 
 
 @pytest.mark.parametrize("then", ["resume on a click", "resume by itself", "remove"])
