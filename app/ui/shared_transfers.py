@@ -29,6 +29,9 @@ class ConflictOwner(Protocol):
 
     def resolve_conflict(self, conflict: Conflict) -> Decision: ...
 
+    def stop_asking(self) -> None:
+        """Answer every open question with "stop": its job pauses (GUI thread)."""
+
 
 class SharedTransfers:
     def __init__(
@@ -96,10 +99,16 @@ class SharedTransfers:
         raise ValueError(f"{conflict.key} exists and no window is open to ask what to do")
 
     def close(self) -> None:
-        """Stop every job (each stays resumable for the next start). Blocks until they stop."""
+        """Stop every job (each stays resumable for the next start). Blocks until they stop.
+
+        Open conflict questions are closed first (their jobs pause): a job waiting for an
+        answer would never stop."""
         with self._lock:
             self._closed = True
             service, self._service = self._service, None
+            owners = list(self._owners)
+        for owner in owners:
+            owner.stop_asking()
         if service is not None:
             service.close()
 
