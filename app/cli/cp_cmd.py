@@ -23,7 +23,6 @@ from app.cli.name_filter_args import add_name_filter_arguments, name_filter_from
 from app.cli.s3_paths import S3Path, is_s3, parse_s3
 from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
 from app.cli.transfer_args import add_transfer_arguments, options_from_args
-from app.core.s3.deletion import Target, delete_targets
 from app.core.s3.session import ObjectEntry, S3Session
 from app.core.transfers import upload_plan
 from app.core.transfers.engine import TransferEngine
@@ -185,13 +184,24 @@ def _download(
     if args.move and code == exit_codes.OK:
         skipped = set(snapshots[0].skipped)
         kept = [k for k, path in keys if str(path(local.absolute())) not in skipped]
-        report = delete_targets(session, source.bucket, (Target(k) for k in kept))
-        for failure in report.failures:
-            exit_codes.say_error(
-                f"s3://{source.bucket}/{failure.key} was not deleted: {failure.message}"
-            )
-        if report.failures:
-            return exit_codes.PARTIAL
+        if kept:
+            return _delete_sources(session, source.bucket, kept, args)
+    return code
+
+
+def _delete_sources(
+    session: S3Session, bucket: str, keys: list[str], args: argparse.Namespace
+) -> int:
+    """The second half of a move to local files: the downloaded sources go, as a journaled
+    delete job (run_jobs names every key the server refused)."""
+    engine = make_engine(session)
+    quiet = argparse.Namespace(**{**vars(args), "quiet": True, "no_progress": True})
+    title = f"Delete the {len(keys):,} moved objects from s3://{bucket}"
+    code, _ = run_jobs(
+        engine,
+        lambda: [engine.delete_chosen(bucket, [(k, None) for k in keys], title=title)],
+        quiet,
+    )
     return code
 
 

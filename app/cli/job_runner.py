@@ -47,11 +47,13 @@ def run_jobs(
     engine: TransferEngine,
     start: Callable[[], list[str]],
     args: argparse.Namespace,
+    close: bool = True,
 ) -> tuple[int, list[JobSnapshot]]:
     """Start jobs with `start` (subscribed first, so no event is missed) and wait for them.
 
     Returns the exit code and the final snapshots. Ctrl-C pauses every job; the journal keeps
-    them for `eider jobs resume`. The engine is closed on return.
+    them for `eider jobs resume`. The engine is closed on return (after finished jobs only
+    when `close`: the caller has more for it, and closes it itself).
     """
     bar = ProgressBar(sys.stdout, progress_wanted(args))
     unsubscribe = engine.subscribe(bar.on_event)
@@ -80,7 +82,8 @@ def run_jobs(
     finally:
         unsubscribe()
     snapshots = [engine.job(j) for j in job_ids]
-    engine.close()
+    if close:
+        engine.close()
     code = _report(snapshots, args, time.monotonic() - began)
     return code, snapshots
 

@@ -1,21 +1,29 @@
-"""`eider rm`: one object, or everything under a prefix; `--versions` deletes permanently."""
+"""`eider rm`: one object, or everything under a prefix; `--versions` deletes permanently.
+
+The deletion is a transfer-engine job: journaled, so an interrupted one continues with
+`eider jobs resume`, and every key the server refuses is reported with its reason."""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from botocore.exceptions import BotoCoreError, ClientError
 
 from app.cli import exit_codes
 from app.cli.connection_args import add_connection_arguments, open_session
 from app.cli.head_failures import fail_head
+from app.cli.job_runner import make_engine, run_jobs
 from app.cli.name_filter_args import add_name_filter_arguments, name_filter_from_args
 from app.cli.s3_paths import S3Path, parse_s3
 from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
-from app.core.s3.deletion import DeleteMode, DeleteReport, Target, delete_prefix, delete_targets
+from app.core.s3.counting import count_key_versions
 from app.core.s3.session import S3Session
 from app.core.s3.versions import list_versions
+from app.core.transfers.engine import TransferEngine
 from app.core.transfers.name_filter import NameFilter
+
+Target = tuple[str, str | None]  # a key, and one version of it (None: the key itself)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -58,65 +66,78 @@ def _run(args: argparse.Namespace) -> int:
             return fail_head(session, exc, "ListObjectsV2", path.bucket, path.key)
     try:
         if args.recursive:
-            report = _prefix(session, path.as_prefix(), args)
+            start = _prefix(session, path.as_prefix(), args)
         else:
-            report = _one(session, path, args)
+            start = _one(session, path, args)
     except (ClientError, BotoCoreError) as exc:
         return fail_head(session, exc, "DeleteObjects", path.bucket, path.key)
-    if report is None:
+    if start is None:
         return exit_codes.not_found(f"{path} does not exist")
-    for failure in report.failures[:20]:
-        version = f" (version {failure.version_id})" if failure.version_id else ""
-        exit_codes.say_error(
-            f"s3://{path.bucket}/{failure.key}{version}: {failure.code} {failure.message}"
-        )
-    if not args.quiet:
-        what = "version(s)" if args.versions or args.version_id else "object(s)"
-        print(
-            f"delete: {report.deleted} {what} under {path}" if args.recursive else f"delete: {path}"
-        )
-    return exit_codes.OK if report.ok else exit_codes.PARTIAL
+    what = "version(s)" if args.versions or args.version_id else "object(s)"
+    if start is _NOTHING:
+        deleted = 0
+        code = exit_codes.OK
+    else:
+        engine = make_engine(session)
+        # run_jobs reports failures (each key with its reason) and turns Ctrl-C into a pause
+        # that `eider jobs resume` continues; the one-line summary is rm's own.
+        quiet = argparse.Namespace(**{**vars(args), "quiet": True, "no_progress": True})
+        code, snapshots = run_jobs(engine, lambda: [start(engine)], quiet)
+        deleted = sum(s.progress.files_done for s in snapshots)
+    if not args.quiet and code != exit_codes.INTERRUPTED:
+        print(f"delete: {deleted} {what} under {path}" if args.recursive else f"delete: {path}")
+    return code
 
 
-def _prefix(session: S3Session, path: S3Path, args: argparse.Namespace) -> DeleteReport:
+Start = Callable[[TransferEngine], str]
+
+
+def _nothing(_engine: TransferEngine) -> str:
+    """Every name was excluded: no job runs (a marker, never called)."""
+    return ""
+
+
+_NOTHING: Start = _nothing
+
+
+def _prefix(session: S3Session, path: S3Path, args: argparse.Namespace) -> Start:
     session.head_bucket(path.bucket)  # a missing bucket is "not found", not "nothing deleted"
     names = name_filter_from_args(args)
     if names is not None:
         targets = _prefix_targets(session, path, args.versions, names)
-        return delete_targets(session, path.bucket, targets, total=len(targets))
-    mode = DeleteMode.ALL_VERSIONS if args.versions else DeleteMode.MARKER
-    return delete_prefix(session, path.bucket, path.key, mode, whole_bucket=not path.key)
-
-
-def _one(session: S3Session, path: S3Path, args: argparse.Namespace) -> DeleteReport | None:
-    if args.version_id:
-        targets = [Target(path.key, args.version_id)]
-    elif args.versions:
-        targets = [
-            Target(v.key, v.version_id)
-            for page in list_versions(session, path.bucket, path.key, delimiter="/")
-            for v in page.versions
-            if v.key == path.key
-        ]
         if not targets:
+            return _NOTHING
+        return lambda engine: engine.delete_chosen(
+            path.bucket, targets, title=f"Delete {len(targets):,} names under {path}"
+        )
+    return lambda engine: engine.delete(path.bucket, path.key, versions=args.versions)
+
+
+def _one(session: S3Session, path: S3Path, args: argparse.Namespace) -> Start | None:
+    if args.version_id:
+        version: str = args.version_id
+        return lambda engine: engine.delete_chosen(
+            path.bucket, [(path.key, version)], title=f"Delete version {version} of {path}"
+        )
+    if args.versions:
+        if count_key_versions(session, path.bucket, path.key) == 0:
             return None
-    else:
-        try:
-            session.head_object(path.bucket, path.key)
-        except ClientError as exc:
-            if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
-                session.head_bucket(path.bucket)
-                return None
-            if exc.response.get("Error", {}).get("Code") != "400":  # SSE-C objects answer 400
-                raise
-        targets = [Target(path.key)]
-    return delete_targets(session, path.bucket, targets)
+        return lambda engine: engine.delete(path.bucket, path.key, versions=True)
+    try:
+        session.head_object(path.bucket, path.key)
+    except ClientError as exc:
+        if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
+            session.head_bucket(path.bucket)
+            return None
+        if exc.response.get("Error", {}).get("Code") != "400":  # SSE-C objects answer 400
+            raise
+    return lambda engine: engine.delete(path.bucket, path.key)
 
 
 def _dry_run(session: S3Session, path: S3Path, args: argparse.Namespace) -> int:
     """The same selection the deletion makes, printed instead of deleted."""
     if args.version_id:
-        targets: list[Target] = [Target(path.key, args.version_id)]
+        targets: list[Target] = [(path.key, args.version_id)]
     elif args.versions or args.recursive:
         session.head_bucket(path.bucket)
         if args.recursive:
@@ -124,7 +145,7 @@ def _dry_run(session: S3Session, path: S3Path, args: argparse.Namespace) -> int:
             targets = _prefix_targets(session, path.as_prefix(), args.versions, names)
         else:
             targets = [
-                Target(v.key, v.version_id)
+                (v.key, v.version_id)
                 for page in list_versions(session, path.bucket, path.key, delimiter=None)
                 for v in page.versions
                 if v.key == path.key
@@ -136,10 +157,10 @@ def _dry_run(session: S3Session, path: S3Path, args: argparse.Namespace) -> int:
             if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
                 return exit_codes.not_found(f"{path} does not exist")
             raise
-        targets = [Target(path.key)]
-    for target in targets:
-        version = f" (version {target.version_id})" if target.version_id else ""
-        print(f"(dryrun) delete: s3://{path.bucket}/{target.key}{version}")
+        targets = [(path.key, None)]
+    for key, version_id in targets:
+        version = f" (version {version_id})" if version_id else ""
+        print(f"(dryrun) delete: s3://{path.bucket}/{key}{version}")
     if not targets and not args.recursive:
         return exit_codes.not_found(f"{path} does not exist")
     return exit_codes.OK
@@ -153,13 +174,13 @@ def _prefix_targets(
     start = len(path.key)
     if versions:
         return [
-            Target(v.key, v.version_id)
+            (v.key, v.version_id)
             for page in list_versions(session, path.bucket, path.key, delimiter=None)
             for v in page.versions
             if names.includes(v.key[start:])
         ]
     return [
-        Target(o.key)
+        (o.key, None)
         for page in session.list_prefix(path.bucket, path.key, delimiter=None)
         for o in page.objects
         if names.includes(o.key[start:])

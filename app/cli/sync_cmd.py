@@ -139,14 +139,17 @@ def _execute(
     )
     background = _BackgroundSync(engine, plan, transfer_options)
     # run_jobs draws the progress, turns Ctrl-C into a pause (exit 130) and reports the
-    # transfer job's failures; the deletions that follow a finished job use only the session.
-    code, _ = run_jobs(engine, background.start, args)
+    # transfer job's failures; the deletions that follow a finished job are a job of the same
+    # engine, so it stays open until they end.
+    code, _ = run_jobs(engine, background.start, args, close=False)
     if code == exit_codes.INTERRUPTED or background.refused:
         return code  # paused, so run_sync deletes nothing; or refused, and run_jobs said why
     try:
         result = background.result()
     except (ClientError, BotoCoreError) as exc:
         return exit_codes.fail(exc, "DeleteObjects", plan.bucket, plan.prefix)
+    finally:
+        engine.close()
     if code == exit_codes.OK:  # otherwise run_jobs has named the failed transfers
         for failure in result.failures:
             exit_codes.say_error(f"{failure.name}: {failure.message}")

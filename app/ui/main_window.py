@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
         )
         self.object_list.activated.connect(self._row_activated)
         # Hidden files, encryption at a glance and server search keep their logic in their modules.
-        self.hidden_files = HiddenFiles(self)
+        self.hidden_files = HiddenFiles(self, self.object_actions.transfers)
         self.hidden_files.summaryChanged.connect(self._schedule_status)
         self.hidden_files.activityChanged.connect(self._show_activity)
         self.encryption_probe = EncryptionProbe(

@@ -20,9 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from app.core import secrets
 from app.core.programs import with_environment_scripts
-from app.core.s3.copying import copy_prefix
-from app.core.s3.deletion import count_objects, delete_prefix
+from app.core.s3.counting import count_objects
 from app.core.s3.session import S3Session
+from app.core.transfers.engine import TransferEngine
 from tests.conftest import admin_client, connection_for
 from tests.fixtures.memory_keyring import MemoryKeyring
 from tests.fixtures.servers import RunningS3, seaweed_server
@@ -55,7 +55,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=None, help="Eider's parallel requests")
     options = parser.parse_args()
     keys = options.keys
-    workers = {"workers": options.workers} if options.workers else {}
+    workers = {"connections": options.workers} if options.workers else {}
     import keyring
 
     keyring.set_keyring(MemoryKeyring())
@@ -70,19 +70,19 @@ def main() -> None:
         url = server.endpoint_url
         rows: list[tuple[str, str, float]] = []
 
+        engine = TransferEngine(session, **workers)  # the jobs the window and the CLI run
+
+        def run(job: str) -> None:
+            engine.wait(job)
+
         rows.append(("count", "eider", timed(lambda: count_objects(session, bucket, "src/"))))
         rows.append(
-            (
-                "copy",
-                "eider",
-                timed(lambda: copy_prefix(session, bucket, "src/", bucket, "e/", **workers)),
-            )
+            ("copy", "eider", timed(lambda: run(engine.copy(bucket, "src/", bucket, "e/"))))
         )
         assert len(all_keys(admin, bucket, "e/")) == keys
-        rows.append(
-            ("delete", "eider", timed(lambda: delete_prefix(session, bucket, "e/", **workers)))
-        )
+        rows.append(("delete", "eider", timed(lambda: run(engine.delete(bucket, "e/")))))
         assert all_keys(admin, bucket, "e/") == []
+        engine.close()
         aws = shutil.which("aws")
         if aws:
             src, dst = f"s3://{bucket}/src/", f"s3://{bucket}/a/"

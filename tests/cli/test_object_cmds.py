@@ -7,12 +7,14 @@ import json
 import os
 import urllib.error
 import urllib.request
+import uuid
 from pathlib import Path
 
 import pytest
 from botocore.exceptions import ClientError
 
 from app.cli.main import main
+from tests.fixtures.servers import RunningS3
 
 
 def _keys(admin: object, bucket: str) -> list[str]:
@@ -188,3 +190,43 @@ def test_unusable_keyring_is_a_connection_error(
     )
     assert code == 3
     assert "keyring" in capsys.readouterr().err
+
+
+def test_rm_names_each_refused_version_in_words_and_keeps_the_job(
+    capsys, monkeypatch, moto: RunningS3, moto_admin
+) -> None:
+    # A version under legal hold cannot be deleted; SeaweedFS has no object lock, moto has.
+    for name, value in {
+        "AWS_ACCESS_KEY_ID": moto.access_key,
+        "AWS_SECRET_ACCESS_KEY": moto.secret_key,
+        "AWS_ENDPOINT_URL": moto.endpoint_url,
+        "AWS_REGION": "us-east-1",
+    }.items():
+        monkeypatch.setenv(name, value)
+    name = f"t-{uuid.uuid4().hex[:16]}"
+    moto_admin.create_bucket(Bucket=name, ObjectLockEnabledForBucket=True)
+    for key in ("l/free", "l/held"):
+        moto_admin.put_object(Bucket=name, Key=key, Body=b"x")
+    moto_admin.put_object_legal_hold(Bucket=name, Key="l/held", LegalHold={"Status": "ON"})
+
+    assert main(["rm", "-r", "--versions", f"s3://{name}/l/"]) == 1
+    err = capsys.readouterr().err
+    assert f"s3://{name}/l/held: Access denied while deleting 'l/held (version" in err
+    assert "eider jobs resume" in err
+    listed = moto_admin.list_object_versions(Bucket=name)
+    assert [v["Key"] for v in listed.get("Versions", [])] == ["l/held"]
+    moto_admin.put_object_legal_hold(Bucket=name, Key="l/held", LegalHold={"Status": "OFF"})
+
+
+def test_rm_one_version_by_its_id(capsys, aws_env, seaweed_admin, bucket: str) -> None:
+    seaweed_admin.put_bucket_versioning(
+        Bucket=bucket, VersioningConfiguration={"Status": "Enabled"}
+    )
+    old = seaweed_admin.put_object(Bucket=bucket, Key="k", Body=b"1")["VersionId"]
+    new = seaweed_admin.put_object(Bucket=bucket, Key="k", Body=b"2")["VersionId"]
+    assert main(["rm", "--version-id", old, f"s3://{bucket}/k"]) == 0
+    assert capsys.readouterr().out == f"delete: s3://{bucket}/k\n"
+    listed = seaweed_admin.list_object_versions(Bucket=bucket)
+    assert [v["VersionId"] for v in listed["Versions"]] == [new]
+    assert listed.get("DeleteMarkers", []) == []
+    assert seaweed_admin.get_object(Bucket=bucket, Key="k")["Body"].read() == b"2"

@@ -1,4 +1,8 @@
-"""Object versions and delete markers (shown only when hidden files are shown)."""
+"""Object versions and delete markers (shown only when hidden files are shown).
+
+Restoring a version and deleting versions or delete markers are transfer-engine jobs
+(`TransferEngine.restore_version`, `TransferEngine.delete_chosen`); this only lists.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from app.core.s3.batch_work import CancelFlag, Progress
 from app.core.s3.session import S3Session
 
 
@@ -97,40 +100,3 @@ def versioning_status(session: S3Session, bucket: str) -> str | None:
     """
     response = session.call(bucket, lambda c: c.get_bucket_versioning(Bucket=bucket))
     return response.get("Status") or None
-
-
-def delete_version(session: S3Session, bucket: str, key: str, version_id: str) -> None:
-    """Delete one version permanently (no delete marker is added)."""
-    session.call(bucket, lambda c: c.delete_object(Bucket=bucket, Key=key, VersionId=version_id))
-
-
-def remove_delete_marker(session: S3Session, bucket: str, key: str, marker_version_id: str) -> None:
-    """Remove a delete marker; when it was the latest, the version below it reappears."""
-    delete_version(session, bucket, key, marker_version_id)
-
-
-def restore_version(
-    session: S3Session,
-    bucket: str,
-    key: str,
-    version_id: str,
-    multipart_threshold: int | None = None,
-    part_size: int | None = None,
-    cancel: CancelFlag | None = None,
-    progress: Progress | None = None,
-) -> str | None:
-    """Make `version_id` the latest again by copying it over the key; returns the new version id.
-
-    Nothing is deleted: the version that was latest stays in the history.
-    """
-    from app.core.s3 import copying  # copying -> deletion -> versions: import when used
-
-    return copying.copy_object(
-        session,
-        copying.ObjectRef(bucket, key, version_id),
-        copying.ObjectRef(bucket, key),
-        multipart_threshold=multipart_threshold or copying.MULTIPART_COPY_THRESHOLD,
-        part_size=part_size or copying.DEFAULT_PART_SIZE,
-        cancel=cancel,
-        progress=progress,
-    ).version_id

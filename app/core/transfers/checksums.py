@@ -1,5 +1,8 @@
 """Streaming checksums in the encodings S3 uses, multipart ETags and composite checksums.
 
+The algorithms are the engine's one `options.ChecksumAlgorithm`; functions also take S3's
+names ("CRC32C"). `multipart_etag` here is the one rule `digests` uses too.
+
 S3 sends and stores checksums as base64 of the big-endian digest bytes: CRC32 and CRC32C as 4
 bytes, SHA-256 as 32 bytes, MD5 (`Content-MD5`) as 16 bytes. ETags are quoted hex.
 
@@ -20,18 +23,18 @@ import re
 import struct
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
 
+from app.core.transfers.options import ChecksumAlgorithm
 
-class ChecksumAlgorithm(StrEnum):
-    """Values are S3's `ChecksumAlgorithm` names (MD5 stands for Content-MD5)."""
 
-    MD5 = "MD5"
-    CRC32 = "CRC32"
-    CRC32C = "CRC32C"
-    SHA256 = "SHA256"
+def _algorithm(value: ChecksumAlgorithm | str) -> ChecksumAlgorithm:
+    """The engine's one `ChecksumAlgorithm` for an enum member or an S3 name ("CRC32C")."""
+    algorithm = ChecksumAlgorithm(str(value).lower())
+    if algorithm is ChecksumAlgorithm.NONE:
+        raise ValueError("NONE is no checksum algorithm")
+    return algorithm
 
 
 # Request/response parameter names in botocore's S3 model, e.g. PutObject(ChecksumCRC32C=...).
@@ -159,7 +162,7 @@ def _x_to_8n_mod_poly(nbytes: int, poly: int) -> int:
 
 def crc_combine(algorithm: ChecksumAlgorithm | str, crc1: int, crc2: int, len2: int) -> int:
     """CRC of `A + B` from crc(A), crc(B) and len(B), without the data (CRC32 or CRC32C)."""
-    poly = _CRC_POLY.get(ChecksumAlgorithm(algorithm))
+    poly = _CRC_POLY.get(_algorithm(algorithm))
     if poly is None:
         raise ValueError(f"{algorithm} checksums cannot be combined; only CRC32 and CRC32C")
     if len2 < 0:
@@ -237,7 +240,7 @@ class _HashlibChecksum:
 
 def new_checksum(algorithm: ChecksumAlgorithm | str) -> StreamingChecksum:
     """A fresh streaming checksum: `update()` with chunks, then `b64()` for S3."""
-    algorithm = ChecksumAlgorithm(algorithm)
+    algorithm = _algorithm(algorithm)
     if algorithm is ChecksumAlgorithm.MD5:
         return _HashlibChecksum(algorithm, hashlib.md5(usedforsecurity=False))
     if algorithm is ChecksumAlgorithm.SHA256:
@@ -373,7 +376,7 @@ def composite_checksum(
     `part_checksums_b64` are the parts' base64 checksums in part-number order (what UploadPart
     returned); the result is what GetObjectAttributes/HeadObject report, e.g. `AbCd==-3`.
     """
-    algorithm = ChecksumAlgorithm(algorithm)
+    algorithm = _algorithm(algorithm)
     if algorithm is ChecksumAlgorithm.MD5:
         raise ValueError("S3 has no composite MD5 checksum; use multipart_etag()")
     if not part_checksums_b64:

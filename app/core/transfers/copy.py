@@ -4,6 +4,13 @@ Below the multipart threshold (and S3's 5 GiB single-copy limit) one CopyObject;
 multipart upload whose parts are UploadPartCopy ranges of the source, journaled like upload
 parts so an interrupted copy continues. Every request is pinned to the source's ETag
 (CopySourceIfMatch): if the source changes mid-copy the copy starts over from the new version.
+
+The copy keeps what the source carries: metadata and content headers, tags, storage class and
+SSE-KMS key (a multipart copy restates them by hand; CopyObject would reset the storage class
+and take the bucket's default encryption). A folder placeholder is written anew (SeaweedFS
+cannot copy one). A source version (`source_version_id`) is copied as it was: a restore.
+A move deletes each source only after its copy is complete and journaled as "copied", so a
+kill in between leaves the source to be deleted on resume, never a source lost.
 """
 
 from __future__ import annotations
@@ -13,8 +20,9 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
+from app.core.s3.folders import DIRECTORY_CONTENT_TYPE
 from app.core.transfers import digests
-from app.core.transfers.jobs import Job
+from app.core.transfers.jobs import Job, JobKind
 from app.core.transfers.journal import ItemRecord
 from app.core.transfers.options import (
     MAX_SINGLE_PUT,
@@ -28,6 +36,7 @@ from app.core.transfers.runtime import (
     JobStopped,
     Runtime,
     checkpoint,
+    etag_is_md5,
     run_windowed,
     sse_args,
     tagging,
@@ -41,7 +50,11 @@ _CARRIED = (
     "ContentDisposition",
     "ContentEncoding",
     "ContentLanguage",
+    "Expires",
+    "WebsiteRedirectLocation",
 )
+COPIED = "copied"  # a move's item: the copy is complete, the source not yet deleted
+_MISSING_TAGGING = ("NotImplemented", "NoSuchTagSet", "MethodNotAllowed")
 
 
 class SourceChangedOnServer(Exception):
@@ -49,6 +62,31 @@ class SourceChangedOnServer(Exception):
 
 
 def copy_item(rt: Runtime, job: Job, item: ItemRecord, move: bool) -> None:
+    if item.state != COPIED:
+        _copy_with_retries(rt, job, item)
+    if move:
+        checkpoint(job)
+        source_bucket, source_key = item.extra["source_bucket"], item.extra["source_key"]
+        client = rt.session.client_for_bucket(source_bucket)
+        rt.request(job, lambda: client.delete_object(Bucket=source_bucket, Key=source_key))
+
+
+def _done_state(job: Job) -> str:
+    return COPIED if job.kind is JobKind.MOVE else "done"
+
+
+def _copied(rt: Runtime, job: Job, item: ItemRecord) -> None:
+    """A one-request copy is complete. A move's item is journaled at once (its source is
+    deleted next); a copy's "done" is marked by the engine with others, as for small uploads:
+    a crash can only make it copy again."""
+    if job.kind is JobKind.MOVE:
+        rt.journal.update_item(item, state=COPIED)
+
+
+def _copy_with_retries(rt: Runtime, job: Job, item: ItemRecord) -> None:
+    if _is_placeholder(item):
+        _write_placeholder(rt, job, item)
+        return
     for _attempt in range(3):
         try:
             _copy(rt, job, item)
@@ -60,18 +98,26 @@ def copy_item(rt: Runtime, job: Job, item: ItemRecord, move: bool) -> None:
             rt.journal.update_item(item, upload_id=None, upload_started=None, remote_etag=None)
     else:
         raise SourceChangedOnServer(f"{item.extra['source_key']} kept changing during the copy")
-    if move:
-        checkpoint(job)
-        source_bucket, source_key = item.extra["source_bucket"], item.extra["source_key"]
-        client = rt.session.client_for_bucket(source_bucket)
-        rt.request(job, lambda: client.delete_object(Bucket=source_bucket, Key=source_key))
+
+
+def _is_placeholder(item: ItemRecord) -> bool:
+    return item.size == 0 and item.extra["source_key"].endswith("/") and item.key.endswith("/")
+
+
+def _write_placeholder(rt: Runtime, job: Job, item: ItemRecord) -> None:
+    client = rt.session.client_for_bucket(item.bucket)
+    args = {"Bucket": item.bucket, "Key": item.key, "Body": b""}
+    args["ContentType"] = DIRECTORY_CONTENT_TYPE
+    args.update(sse_args(job.options))
+    rt.request(job, lambda: client.put_object(**args))
+    _copied(rt, job, item)
 
 
 def _source_args(job: Job, item: ItemRecord) -> dict[str, Any]:
-    args: dict[str, Any] = {
-        "CopySource": {"Bucket": item.extra["source_bucket"], "Key": item.extra["source_key"]},
-        "CopySourceIfMatch": f'"{item.remote_etag}"',
-    }
+    source = {"Bucket": item.extra["source_bucket"], "Key": item.extra["source_key"]}
+    if item.extra.get("source_version_id"):
+        source["VersionId"] = item.extra["source_version_id"]
+    args: dict[str, Any] = {"CopySource": source, "CopySourceIfMatch": f'"{item.remote_etag}"'}
     sse_c = sse_args(job.options, for_read=True)
     if sse_c:
         args["CopySourceSSECustomerAlgorithm"] = sse_c["SSECustomerAlgorithm"]
@@ -88,6 +134,8 @@ def _copy(rt: Runtime, job: Job, item: ItemRecord) -> None:
     source_bucket, source_key = item.extra["source_bucket"], item.extra["source_key"]
     source_client = rt.session.client_for_bucket(source_bucket)
     head_args: dict[str, Any] = {"Bucket": source_bucket, "Key": source_key}
+    if item.extra.get("source_version_id"):
+        head_args["VersionId"] = item.extra["source_version_id"]
     head_args.update(sse_args(options, for_read=True))
     head = rt.request(job, lambda: source_client.head_object(**head_args))
     etag = digests.etag_hex(head.get("ETag"))
@@ -96,11 +144,15 @@ def _copy(rt: Runtime, job: Job, item: ItemRecord) -> None:
         raise SourceChangedOnServer(source_key)
     if size != item.size:
         job.progress.add_total(size - item.size, files=0)
-    rt.journal.update_item(item, remote_etag=etag, size=size)
+    single = size < options.multipart_threshold and size <= MAX_SINGLE_PUT
+    if single:  # one request: a crash before it ends just sends it again
+        item.remote_etag, item.size = etag, size
+    else:  # the parts are pinned to this ETag: a resume must know it
+        rt.journal.update_item(item, remote_etag=etag, size=size)
     client = rt.session.client_for_bucket(item.bucket)
     id_ = item.id or 0
     try:
-        if size < options.multipart_threshold and size <= MAX_SINGLE_PUT:
+        if single:
             job.progress.start_item(id_, item.local_path, item.bucket, item.key, size)
             _single_copy(rt, job, item, client, head)
             job.progress.add_bytes(id_, size)
@@ -126,12 +178,41 @@ def _destination_args(job: Job, item: ItemRecord, head: dict[str, Any]) -> dict[
     args["Metadata"] = {**head.get("Metadata", {}), **options.metadata}
     if options.storage_class:
         args["StorageClass"] = options.storage_class
+    elif head.get("StorageClass") and head["StorageClass"] != "STANDARD":
+        args["StorageClass"] = head["StorageClass"]  # a copy would reset it to STANDARD
     if options.acl:
         args["ACL"] = options.acl
     if options.tags:
         args["Tagging"] = tagging(options.tags)
-    args.update(sse_args(options))
+    args.update(sse_args(options) or _kms_of(head))
     return args
+
+
+def _kms_of(head: dict[str, Any]) -> dict[str, str]:
+    """The source's SSE-KMS key: without it the copy takes the bucket's default encryption."""
+    if head.get("ServerSideEncryption") != "aws:kms":
+        return {}
+    args = {"ServerSideEncryption": "aws:kms"}
+    if head.get("SSEKMSKeyId"):
+        args["SSEKMSKeyId"] = head["SSEKMSKeyId"]
+    return args
+
+
+def _source_tagging(rt: Runtime, job: Job, item: ItemRecord) -> str | None:
+    """The source's tags for a multipart copy (UploadPartCopy carries none); None when it has
+    none or the server keeps no tags."""
+    args: dict[str, Any] = {"Bucket": item.extra["source_bucket"], "Key": item.extra["source_key"]}
+    if item.extra.get("source_version_id"):
+        args["VersionId"] = item.extra["source_version_id"]
+    client = rt.session.client_for_bucket(args["Bucket"])
+    try:
+        response = rt.request(job, lambda: client.get_object_tagging(**args))
+    except ClientError as exc:
+        if exc.response.get("Error", {}).get("Code") in _MISSING_TAGGING:
+            return None
+        raise
+    tags = {t["Key"]: t["Value"] for t in response.get("TagSet", [])}
+    return tagging(tags) if tags else None
 
 
 def _single_copy(rt: Runtime, job: Job, item: ItemRecord, client: Any, head: dict) -> None:
@@ -148,9 +229,11 @@ def _single_copy(rt: Runtime, job: Job, item: ItemRecord, client: Any, head: dic
     got = digests.etag_hex(response.get("CopyObjectResult", {}).get("ETag"))
     source = item.remote_etag or ""
     # A one-request copy of a plain object keeps its MD5 ETag; anything else is a mismatch.
-    if digests.is_plain_md5_etag(source) and digests.is_plain_md5_etag(got) and got != source:
+    plain = etag_is_md5(options, head) and etag_is_md5(options, response)
+    md5s = digests.is_plain_md5_etag(source) and digests.is_plain_md5_etag(got)
+    if plain and md5s and got != source:
         raise IntegrityError(f"The copy of {item.key} has ETag {got}, the source {source}")
-    rt.journal.update_item(item, state="done")
+    _copied(rt, job, item)
 
 
 def _multipart_copy(rt: Runtime, job: Job, item: ItemRecord, client: Any, head: dict) -> None:
@@ -163,6 +246,10 @@ def _multipart_copy(rt: Runtime, job: Job, item: ItemRecord, client: Any, head: 
     server_parts = reconcile_upload(rt, job, item, client)
     if item.upload_id is None:
         args = _destination_args(job, item, head)
+        if "Tagging" not in args:
+            carried = _source_tagging(rt, job, item)
+            if carried:
+                args["Tagging"] = carried
         rt.journal.update_item(item, upload_started=time.time())
         response = rt.request(job, lambda: client.create_multipart_upload(**args))
         rt.journal.update_item(item, upload_id=response["UploadId"])
@@ -204,7 +291,9 @@ def _multipart_copy(rt: Runtime, job: Job, item: ItemRecord, client: Any, head: 
     missing = [n for n in range(1, total + 1) if n not in done]
     for number, etag in run_windowed(rt, job, missing, copy_part):
         done[number] = (etag, None)
-    complete_upload(rt, job, item, client, done, total, ChecksumAlgorithm.NONE)
+    complete_upload(
+        rt, job, item, client, done, total, ChecksumAlgorithm.NONE, state=_done_state(job)
+    )
     read_args = sse_args(options, for_read=True)
     final = rt.request(
         job, lambda: client.head_object(Bucket=item.bucket, Key=item.key, **read_args)

@@ -1,38 +1,61 @@
-"""Deleting objects (and, on request, every version of them) in batches of up to 1,000 keys."""
+"""Deleting objects in batches of up to 1,000 keys: a key or prefix, a selection of them, chosen
+versions and delete markers, or a whole bucket (then, on request, the bucket itself).
+
+With `versions`, every version and delete marker of what is named goes: nothing can be
+restored. Without, a versioned bucket keeps the versions and gains delete markers. Chosen
+items (`TransferEngine.delete_chosen`) are journaled with the job, a plan is journaled before
+the first batch: a resumed job deletes what is left, never re-lists what it already did.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
+from botocore.exceptions import ClientError
+
+from app.core.errors import describe
+from app.core.s3 import buckets
 from app.core.s3.session import S3Session
 from app.core.transfers.jobs import Job
 from app.core.transfers.journal import ItemRecord
-from app.core.transfers.runtime import Runtime
+from app.core.transfers.runtime import Runtime, checkpoint
 
 BATCH = 1000  # DeleteObjects' limit
 
 
+def delete_record(
+    job_id: str, bucket: str, key: str, version: str | None, size: int = 0
+) -> ItemRecord:
+    """One key, or one version of it (a version id names a delete marker as well)."""
+    extra: dict[str, Any] = {"object_size": size}
+    if version:
+        extra["version_id"] = version
+    return ItemRecord(job_id, 0, "", bucket, key, 0, extra=extra)
+
+
 def plan_delete(session: S3Session, job: Job) -> Iterator[ItemRecord]:
-    """One item per object, or per version and delete marker when `versions` is set."""
-    bucket, key = job.spec["bucket"], job.spec["key"]
-    recursive = not key or key.endswith("/")
+    """One item per object, or per version and delete marker when `versions` is set, for each
+    key or prefix the job names (`keys`, else `key`)."""
+    bucket = job.spec["bucket"]
+    names = job.spec.get("keys") or [job.spec["key"]]
     seq = 0
+    for name in names:
+        for record in _plan_one(session, job, bucket, name):
+            record.seq = seq
+            seq += 1
+            yield record
 
-    def record(name: str, version: str | None, size: int) -> ItemRecord:
-        extra: dict[str, Any] = {"object_size": size}
-        if version:
-            extra["version_id"] = version
-        return ItemRecord(job.id, seq, "", bucket, name, 0, extra=extra)
 
+def _plan_one(session: S3Session, job: Job, bucket: str, key: str) -> Iterator[ItemRecord]:
+    recursive = not key or key.endswith("/")
     if not job.spec.get("versions"):
         if not recursive:
-            yield record(key, None, 0)
+            yield delete_record(job.id, bucket, key, None)
             return
         for page in session.list_prefix(bucket, key, delimiter=None):
             for entry in page.objects:
-                yield record(entry.key, None, entry.size)
-                seq += 1
+                yield delete_record(job.id, bucket, entry.key, None, entry.size)
         return
     params: dict[str, Any] = {"Bucket": bucket, "Prefix": key}
     while True:
@@ -41,8 +64,8 @@ def plan_delete(session: S3Session, job: Job) -> Iterator[ItemRecord]:
         for entry in entries:
             if not recursive and entry["Key"] != key:
                 continue
-            yield record(entry["Key"], entry.get("VersionId"), entry.get("Size", 0))
-            seq += 1
+            version, size = entry.get("VersionId"), entry.get("Size", 0)
+            yield delete_record(job.id, bucket, entry["Key"], version, size)
         if not page.get("IsTruncated"):
             return
         params["KeyMarker"] = page.get("NextKeyMarker", "")
@@ -64,11 +87,33 @@ def delete_batch(rt: Runtime, job: Job, items: list[ItemRecord]) -> dict[int, st
         lambda: client.delete_objects(Bucket=bucket, Delete={"Objects": objects, "Quiet": True}),
     )
     by_name = {(i.key, i.extra.get("version_id")): i for i in items}
+    by_key: dict[str, list[ItemRecord]] = {}
+    for item in items:
+        by_key.setdefault(item.key, []).append(item)
     refused: dict[int, str] = {}
     for error in response.get("Errors", []):
-        item = by_name.get((error.get("Key"), error.get("VersionId"))) or by_name.get(
-            (error.get("Key"), None)
-        )
+        key = error.get("Key", "")
+        item = by_name.get((key, error.get("VersionId")))
+        if item is None and len(by_key.get(key, ())) == 1:
+            # Some servers leave VersionId out of an error: the batch held one entry for it.
+            item = by_key[key][0]
         if item is not None and item.id is not None:
-            refused[item.id] = f"{error.get('Code', 'Error')}: {error.get('Message', '')}".strip()
+            refused[item.id] = _in_words(error, bucket, item)
     return refused
+
+
+def _in_words(error: dict[str, Any], bucket: str, item: ItemRecord) -> str:
+    """One key's refusal in a DeleteObjects answer, in the words `app.core.errors` gives a
+    failed DeleteObject of that key."""
+    answer = {"Error": {"Code": error.get("Code", "Error"), "Message": error.get("Message", "")}}
+    version = item.extra.get("version_id")
+    what = f"{item.key} (version {version})" if version else item.key
+    return str(describe(ClientError(answer, "DeleteObject"), "DeleteObject", bucket, what))
+
+
+def delete_bucket_after(rt: Runtime, job: Job) -> None:
+    """The last step of emptying a bucket with `delete_bucket`: the bucket goes too, if it is
+    empty now. A bucket that still holds versions (a plain delete of a versioned one) stays,
+    and the job fails saying so."""
+    checkpoint(job)
+    buckets.delete_bucket(rt.session, job.spec["bucket"])  # checks emptiness first

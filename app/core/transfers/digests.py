@@ -12,6 +12,7 @@ import zlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from app.core.transfers import checksums
 from app.core.transfers.options import ChecksumAlgorithm
 
 _S3_NAME = {
@@ -26,16 +27,7 @@ def _b64(raw: bytes) -> str:
 
 
 def _crc32c_function() -> Callable[[bytes], int]:
-    try:
-        from app.core.transfers import checksums  # the leaves' module, when present
-    except ImportError:
-        checksums = None
-    fn = getattr(checksums, "crc32c", None)
-    if fn is None:
-        raise ValueError(
-            "CRC32C checksums are not available in this build; choose CRC32, SHA-256 or MD5"
-        )
-    return fn  # type: ignore[no-any-return]
+    return checksums.crc32c  # the fastest backend installed, else pure Python
 
 
 def raw_digest(algorithm: ChecksumAlgorithm, data: bytes | memoryview) -> bytes:
@@ -84,10 +76,9 @@ def md5_b64_to_hex(value: str) -> str:
 
 
 def multipart_etag(part_md5_hex: Iterable[str]) -> str:
-    """S3's ETag of a multipart object: MD5 of the parts' binary MD5s, then `-N`."""
-    digests = [bytes.fromhex(h) for h in part_md5_hex]
-    combined = hashlib.md5(b"".join(digests)).hexdigest()  # noqa: S324
-    return f"{combined}-{len(digests)}"
+    """S3's ETag of a multipart object from its parts' hex MD5s (`checksums.multipart_etag`,
+    which takes the raw digests)."""
+    return checksums.multipart_etag([bytes.fromhex(h) for h in part_md5_hex])
 
 
 def composite_checksum(algorithm: ChecksumAlgorithm, part_values_b64: Iterable[str]) -> str:

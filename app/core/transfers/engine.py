@@ -37,14 +37,20 @@ from typing import Any
 from botocore.exceptions import BotoCoreError, ClientError
 
 from app.core.errors import describe
+from app.core.explained import ExplainedError
 from app.core.s3.lean_requests import LeanRequests
 from app.core.s3.session import S3Session
-from app.core.transfers import digests
+from app.core.transfers import digests, duplicate
 from app.core.transfers.bandwidth import BandwidthLimiter
 from app.core.transfers.claims import JobClaims, held_elsewhere_message
 from app.core.transfers.copy import copy_item
 from app.core.transfers.delete import BATCH as DELETE_BATCH
-from app.core.transfers.delete import delete_batch, plan_delete
+from app.core.transfers.delete import (
+    delete_batch,
+    delete_bucket_after,
+    delete_record,
+    plan_delete,
+)
 from app.core.transfers.download import download_item, partial_path
 from app.core.transfers.job_queue import JobQueue
 from app.core.transfers.jobs import (
@@ -64,7 +70,9 @@ from app.core.transfers.jobs import (
 from app.core.transfers.journal import ItemRecord, JobRecord, Journal
 from app.core.transfers.limits import SharedBandwidth
 from app.core.transfers.names import DownloadPlanner, ensure_inside
+from app.core.transfers.numbered import numbered_names
 from app.core.transfers.options import ChecksumAlgorithm, ConflictPolicy, TransferOptions
+from app.core.transfers.restore import plan_restore
 from app.core.transfers.runtime import JobStopped, Runtime, sse_args
 from app.core.transfers.slots import ResizableSlots
 from app.core.transfers.unfinished import UnfinishedUpload, abort_unfinished, list_unfinished
@@ -232,16 +240,88 @@ class TransferEngine:
         return self._submit(kind, spec, options or TransferOptions(), title)
 
     def delete(
-        self, bucket: str, key: str, versions: bool = False, options: TransferOptions | None = None
+        self,
+        bucket: str,
+        key: str,
+        versions: bool = False,
+        options: TransferOptions | None = None,
+        keys: list[str] | None = None,
+        delete_bucket: bool = False,
     ) -> str:
-        """Delete an object, or everything under a prefix (key '' or ending in '/').
+        """Delete an object, or everything under a prefix (key '' or ending in '/'); or each
+        of `keys` (objects and prefixes of one selection; `key` is then where they are).
 
         With `versions`, every version and delete marker goes: nothing can be restored.
+        `delete_bucket` (with key '') empties the bucket, then deletes it.
         """
+        if delete_bucket and (key or keys):
+            raise ValueError("Only a whole bucket (key '') can be deleted with its bucket")
+        if keys is not None and not keys:
+            raise ValueError("An empty selection deletes nothing")  # not the whole `key`
         what = "every version of " if versions else ""
-        title = f"Delete {what}s3://{bucket}/{key}"
-        spec = {"bucket": bucket, "key": key, "local": "", "versions": versions}
+        if delete_bucket:
+            title = f"Delete the bucket {bucket} and {what or 'all of '}its objects"
+        elif keys:
+            title = f"Delete {what}{len(keys):,} items in s3://{bucket}/{key}"
+        else:
+            title = f"Delete {what}s3://{bucket}/{key}"
+        spec: dict[str, Any] = {"bucket": bucket, "key": key, "local": "", "versions": versions}
+        if keys:
+            spec["keys"] = list(keys)
+        if delete_bucket:
+            spec["delete_bucket"] = True
         return self._submit(JobKind.DELETE, spec, options or TransferOptions(), title)
+
+    def delete_chosen(
+        self,
+        bucket: str,
+        targets: Iterable[tuple[str, str | None]],
+        options: TransferOptions | None = None,
+        title: str | None = None,
+        prefix: str = "",
+    ) -> str:
+        """Delete exactly these (key, version id or None) of `bucket`: chosen versions, delete
+        markers, a filtered selection, what a sync or a move leaves behind. Journaled with the
+        job, like `submit_items`. A version id deletes that version (or marker) for good."""
+        records = (delete_record("", bucket, key, version) for key, version in targets)
+        spec = {"bucket": bucket, "key": prefix, "local": "", "versions": False}
+
+        def default_title(count: int) -> str:
+            return title or f"Delete {count:,} objects in s3://{bucket}/{prefix}"
+
+        return self._submit_items(JobKind.DELETE, spec, records, options, default_title)
+
+    def duplicate(self, bucket: str, key: str, options: TransferOptions | None = None) -> str:
+        """Copy an object (or a folder, key ending in '/') next to itself under the first free
+        'name (n)'; the engine picks the name when it plans the job."""
+        if not key:
+            raise ValueError("A whole bucket cannot be duplicated")
+        spec = {
+            "source_bucket": bucket,
+            "source_key": key,
+            "bucket": bucket,
+            "key": "",
+            "local": "",
+            "duplicate": True,
+        }
+        title = f"Duplicate s3://{bucket}/{key}"
+        return self._submit(JobKind.COPY, spec, options or TransferOptions(), title)
+
+    def restore_version(
+        self, bucket: str, key: str, version_id: str, options: TransferOptions | None = None
+    ) -> str:
+        """Make an older version of `key` the latest again by copying it over the key."""
+        spec = {
+            "source_bucket": bucket,
+            "source_key": key,
+            "source_version_id": version_id,
+            "bucket": bucket,
+            "key": key,
+            "local": "",
+        }
+        title = f"Restore version {version_id} of s3://{bucket}/{key}"
+        options = replace(options or TransferOptions(), conflict=ConflictPolicy.OVERWRITE)
+        return self._submit(JobKind.COPY, spec, options, title)
 
     def submit_items(
         self,
@@ -744,6 +824,8 @@ class TransferEngine:
         futures = [self._item_pool.submit(self._delete_batch, job, b) for b in batches]
         for future in futures:
             future.result()
+        if job.spec.get("delete_bucket") and not job.failures and not job.stop.is_set():
+            delete_bucket_after(self._runtime, job)
 
     def _delete_batch(self, job: Job, items: list[ItemRecord]) -> None:
         if job.stop.is_set():
@@ -836,7 +918,13 @@ class TransferEngine:
         spec = job.spec
         if job.kind is JobKind.UPLOAD:
             items = list(upload_items(spec["local"], spec["bucket"], spec["key"], job.id))
+        elif job.spec.get("source_version_id"):
+            items = list(plan_restore(self.session, job))
         elif job.kind in (JobKind.COPY, JobKind.MOVE):
+            if job.spec.get("duplicate") and not job.spec.get("key"):
+                target = duplicate.duplicate_target(self.session, job)
+                job.spec = {**job.spec, "key": target}
+                self.journal.set_job_spec(job.id, job.spec)
             items = list(_plan_copy(self.session, job))
         elif job.kind is JobKind.DELETE:
             items = list(plan_delete(self.session, job))
@@ -948,18 +1036,13 @@ def endpoint_id(session: S3Session) -> str:
 
 
 def _numbered(name: str) -> Iterator[str]:
-    folder, _, base = name.rpartition("/")
-    stem, dot, ext = base.partition(".") if not base.startswith(".") else (base, "", "")
-    prefix = f"{folder}/" if folder else ""
-    for n in range(1, 10_000):
-        yield f"{prefix}{stem} ({n}){dot}{ext}"
-    raise ValueError(f"No free name for {name}")
+    return numbered_names(name)
 
 
 def _message(exc: BaseException, job: Job, item: ItemRecord | None = None) -> str:
     key = item.key if item else job.spec.get("key", "")
     bucket = item.bucket if item else job.spec.get("bucket", "")
-    if isinstance(exc, ClientError | BotoCoreError) or (
+    if isinstance(exc, ClientError | BotoCoreError | ExplainedError) or (
         isinstance(exc, OSError) and exc.filename is not None  # a vanished or locked file
     ):
         return str(describe(exc, f"the {job.kind.value} of {key}", bucket, key))
@@ -1005,8 +1088,8 @@ def _plan_copy(session: S3Session, job: Job) -> Iterator[ItemRecord]:
     for page in session.list_prefix(source_bucket, source_key, delimiter=None):
         for entry in page.objects:
             relative = entry.key[len(source_key) :]
-            if not relative:
-                continue
+            if not relative and not (source_key and prefix):
+                continue  # a bucket's root, or into one: no placeholder to carry
             yield record(seq, entry.key, prefix + relative, entry.size)
             seq += 1
 

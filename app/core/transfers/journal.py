@@ -251,6 +251,14 @@ class Journal:
         with self._tx() as db:
             db.execute("DELETE FROM jobs WHERE id = ?", (job_id,))
 
+    def set_job_spec(self, job_id: str, spec: dict[str, Any]) -> None:
+        """Record what planning decided (a duplicate's free name), so a resume keeps it."""
+        with self._tx() as db:
+            db.execute(
+                "UPDATE jobs SET spec = ?, updated = ? WHERE id = ?",
+                (json.dumps(spec), time.time(), job_id),
+            )
+
     # -- items -----------------------------------------------------------------------------------
 
     def add_items(self, items: list[ItemRecord]) -> None:

@@ -2,9 +2,9 @@
 
 Uploads and downloads run as one engine job each (`TransferEngine.submit_items`), so they are
 journaled, resumable, verified and observable like every other transfer. Deletions run only
-after every transfer succeeded: remote ones in batches through `app.core.s3.deletion`, local
-ones only inside the folder and only if the file is still the one planned (same size and
-modification time).
+after every transfer succeeded: remote ones as an engine delete job (journaled, in batches),
+local ones only inside the folder and only if the file is still the one planned (same size
+and modification time).
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from app.core.s3.deletion import DeleteReport, KeyFailure, Target, delete_targets
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import JobKind, JobSnapshot, JobState
 from app.core.transfers.journal import ItemRecord
@@ -100,9 +99,13 @@ def run_sync(
     remote = [a for a in plan.deletions if a.kind is ActionKind.DELETE_REMOTE]
     local = [a for a in plan.deletions if a.kind is ActionKind.DELETE_LOCAL]
     if remote:
-        report = _delete_remote(engine, plan, remote)
-        result.remote_deleted = report.deleted
-        result.failures.extend(_key_failure(f) for f in report.failures)
+        snapshot = _delete_remote(engine, plan, remote)
+        result.remote_deleted = snapshot.progress.files_done
+        for failure in snapshot.failures:
+            result.failures.append(SyncProblem(failure.key, f"not deleted: {failure.message}"))
+        if snapshot.state is not JobState.DONE and not snapshot.failures:
+            where = f"s3://{plan.bucket}/{plan.prefix}"
+            result.failures.append(SyncProblem(where, snapshot.error or "not deleted"))
     for action in local:
         problem = _delete_local(plan, action)
         if problem is None:
@@ -154,13 +157,11 @@ def _date_downloads(plan: SyncPlan, started_ns: int) -> None:
 
 def _delete_remote(
     engine: TransferEngine, plan: SyncPlan, actions: list[SyncAction]
-) -> DeleteReport:
-    targets = (Target(a.key) for a in actions)
-    return delete_targets(engine.session, plan.bucket, targets, total=len(actions))
-
-
-def _key_failure(failure: KeyFailure) -> SyncProblem:
-    return SyncProblem(failure.key, f"not deleted: {failure.code}: {failure.message}")
+) -> JobSnapshot:
+    title = f"Sync: delete {len(actions):,} objects from s3://{plan.bucket}/{plan.prefix}"
+    targets = [(a.key, None) for a in actions]
+    job_id = engine.delete_chosen(plan.bucket, targets, title=title, prefix=plan.prefix)
+    return engine.wait(job_id)
 
 
 def _delete_local(plan: SyncPlan, action: SyncAction) -> SyncProblem | None:

@@ -461,9 +461,12 @@ def complete_upload(
     done: dict[int, tuple[str, str | None]],
     total_parts: int,
     algorithm: ChecksumAlgorithm | None = None,
+    state: str = "done",
 ) -> None:
     """Complete the upload and check the result: the multipart ETag rule, the composite
-    checksum of `algorithm` (the job's by default; NONE for server-side copies)."""
+    checksum of `algorithm` (the job's by default; NONE for server-side copies). `state` is
+    what the item is journaled as once complete (a move's copy: not done until its source
+    is deleted)."""
     options = job.options
     algorithm = options.checksum if algorithm is None else algorithm
     if sorted(done) != list(range(1, total_parts + 1)):
@@ -509,4 +512,4 @@ def complete_upload(
             raise IntegrityError(
                 f"The completed object {item.key} reports {field} {reported}, not {expected}"
             )
-    rt.journal.update_item(item, remote_etag=got, upload_id=None, state="done")
+    rt.journal.update_item(item, remote_etag=got, upload_id=None, state=state)

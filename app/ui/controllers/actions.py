@@ -4,15 +4,16 @@
 status-bar transfer line and the window's `TransfersController`. Every action collects its
 input on the GUI thread (a dialog opened with `open()`, never `exec()`), then runs the core
 function through the window's `AsyncBridge`; failures reach the error banner.
-Long operations (delete, rename a folder, duplicate) take a cancel flag and report progress
-from worker threads through a queued signal.
+Operations that change objects on the server (delete, rename/move, duplicate) are jobs of
+the window's transfer engine, started through `TransfersController`: journaled, resumable,
+cancellable from the status line. What happens when one ends (a message, a refresh, leaving a
+folder that went away) is the callback the controller's `follow` runs.
 """
 
 from __future__ import annotations
 
 import itertools
 import tempfile
-import threading
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,21 +24,14 @@ from PySide6.QtWidgets import QDialog, QToolBar
 
 from app.core.errors import ErrorKind, UserError
 from app.core.s3 import issued_links
-from app.core.s3.buckets import create_bucket, delete_bucket
-from app.core.s3.copying import (
-    ObjectRef,
-    duplicate_object,
-    duplicate_prefix,
-    move_object,
-    move_prefix,
-    renamed_key,
-)
-from app.core.s3.deletion import DeleteMode, Target, count_objects, delete_prefix, delete_targets
+from app.core.s3.buckets import create_bucket
+from app.core.s3.counting import count_key_versions, count_objects
 from app.core.s3.folders import create_folder, folder_name_problem
+from app.core.s3.renaming import renamed_key
 from app.core.s3.session import S3Session
 from app.core.s3.small_objects import fetch_for_preview
 from app.core.s3.urls import Method, PresignRefused, UrlStyle, object_url, presign
-from app.core.s3.versions import list_versions, versioning_status
+from app.core.s3.versions import versioning_status
 from app.core.transfers.jobs import JobKind, JobSnapshot, JobState
 from app.ui.async_bridge import AsyncBridge
 from app.ui.controllers.transfers import TransfersController
@@ -88,15 +82,6 @@ def _problem(message: str, fix: str = "") -> UserError:
     return UserError(ErrorKind.OTHER, message, fix)
 
 
-def _count_key_versions(session: S3Session, bucket: str, key: str) -> list[Target]:
-    return [
-        Target(v.key, v.version_id)
-        for page in list_versions(session, bucket, key, delimiter=None)
-        for v in page.versions
-        if v.key == key
-    ]
-
-
 def _destination(bucket: str, key: str, text: str) -> tuple[str, str]:
     """Where Rename/Move puts `key`: a new name in place, or `s3://bucket/folder/` to move
     it into that folder under its own name. Raises ValueError for text that is neither."""
@@ -145,7 +130,6 @@ def node_scope(name: str, node: Location) -> tuple[Location, list[Item]] | str:
 
 
 class ActionsController(QObject):
-    progressed = Signal(str, int, object)  # task id, done, total (None: unknown)
     foldersChanged = Signal(object)  # Location whose folders an action changed (for the tree)
 
     def __init__(self, window: MainWindow) -> None:
@@ -170,7 +154,6 @@ class ActionsController(QObject):
         self._uploads_into: set[Location] = set()  # folders uploads went into, for the tree
         # Set while an action runs on a tree node instead of the list's selection.
         self._scope: tuple[Location, list[Item]] | None = None
-        self.progressed.connect(self.status.set_progress)
         self.browser.connected.connect(self._remember_label)
         self.transfers.jobFinished.connect(self._transfer_finished)
 
@@ -255,9 +238,6 @@ class ActionsController(QObject):
         self.status.start(task, title, cancel)
         return task
 
-    def _progress_of(self, task: str, base: int = 0) -> Callable[[int, int | None], None]:
-        return lambda done, total: self.progressed.emit(task, base + done, total)
-
     def location_changed(self, location: Location) -> None:
         """Actions on objects need a bucket open; at the bucket list only these stay."""
         for name, action in self.actions.items():
@@ -341,10 +321,15 @@ class ActionsController(QObject):
         items = self._selected_in_bucket("delete")
         if session is None or not items:
             return
-        bucket = self._here().bucket
-        self._spawn(self._confirm_delete(session, bucket, items), "counting objects to delete")
+        here = self._here()  # (a tree node's parent only while this slot runs)
+        self._spawn(
+            self._confirm_delete(session, here.bucket, here.prefix, items),
+            "counting objects to delete",
+        )
 
-    async def _confirm_delete(self, session: S3Session, bucket: str, items: list[Item]) -> None:
+    async def _confirm_delete(
+        self, session: S3Session, bucket: str, prefix: str, items: list[Item]
+    ) -> None:
         task = self._task("Counting objects to delete…", None)
         try:
             versioned = await self.bridge.run(versioning_status, session, bucket) is not None
@@ -355,13 +340,10 @@ class ActionsController(QObject):
                     count = await self.bridge.run(count_objects, session, bucket, key)
                     objects += count.objects
                     if versioned:
-                        all_versions = await self.bridge.run(
-                            count_objects, session, bucket, key, DeleteMode.ALL_VERSIONS
-                        )
-                        versions += all_versions.objects
+                        every = await self.bridge.run(count_objects, session, bucket, key, True)
+                        versions += every.objects
                 elif versioned:
-                    found = await self.bridge.run(_count_key_versions, session, bucket, key)
-                    versions += len(found)
+                    versions += await self.bridge.run(count_key_versions, session, bucket, key)
         finally:
             self.status.finish(task, "")
         if len(items) == 1:
@@ -372,7 +354,7 @@ class ActionsController(QObject):
         dialog = DeleteConfirmDialog(self.window, what, objects, versions if versioned else None)
         dialog.accepted.connect(
             lambda: self._spawn(
-                self._delete(session, bucket, items, dialog.mode, objects),
+                self._delete(session, bucket, prefix, items, dialog.permanent),
                 "deleting",
                 bucket=bucket,
             )
@@ -388,9 +370,7 @@ class ActionsController(QObject):
                 objects += (await self.bridge.run(count_objects, session, name, "")).objects
                 if await self.bridge.run(versioning_status, session, name) is not None:
                     any_versioned = True
-                    counted = await self.bridge.run(
-                        count_objects, session, name, "", DeleteMode.ALL_VERSIONS
-                    )
+                    counted = await self.bridge.run(count_objects, session, name, "", True)
                     versions += counted.objects
         finally:
             self.status.finish(task, "")
@@ -400,98 +380,59 @@ class ActionsController(QObject):
         )
         dialog.accepted.connect(
             lambda: self._spawn(
-                self._delete_buckets(session, buckets, dialog.mode), "deleting a bucket"
+                self._delete_buckets(session, buckets, dialog.permanent), "deleting a bucket"
             )
         )
         self._open(dialog)
 
-    async def _delete_buckets(
-        self, session: S3Session, buckets: list[str], mode: DeleteMode
-    ) -> None:
-        """Empty each bucket (in the chosen mode), then delete it. A bucket that still holds
-        versions after a plain delete stays, and the error says why."""
-        cancel = threading.Event()
-        task = self._task(f"Deleting {len(buckets)} bucket(s)…", cancel.set)
-        deleted: list[str] = []
-        try:
-            for name in buckets:
-                report = await self.bridge.run(
-                    lambda n=name: delete_prefix(
-                        session,
-                        n,
-                        "",
-                        mode,
-                        None,
-                        cancel,
-                        self._progress_of(task),
-                        whole_bucket=True,
-                    )
-                )
-                if not report.ok:
-                    self.browser.report(_problem(f"Bucket '{name}' was not emptied; it was kept."))
-                    break
-                await self.bridge.run(delete_bucket, session, name)
-                deleted.append(name)
-        finally:
-            self.status.finish(task, "Deleted " + ", ".join(deleted) if deleted else "")
-            if self.browser.location.bucket in deleted:
+    async def _delete_buckets(self, session: S3Session, buckets: list[str], versions: bool) -> None:
+        """One job per bucket: it empties the bucket (as chosen), then deletes it. A bucket
+        that still holds versions after a plain delete stays, and the error says why."""
+        for name in buckets:
+            job_id = await self.transfers.delete_bucket(session, name, versions)
+            self.transfers.follow(job_id, lambda job, n=name: self._bucket_deleted(n, job))
+
+    def _bucket_deleted(self, name: str, job: JobSnapshot) -> None:
+        if job.state is JobState.DONE:
+            self.status.finish("", f"Deleted the bucket {name}")
+            if self.browser.location.bucket == name:
                 self.browser.navigate(Location())
-            self._buckets_changed()
-
-    async def _delete(
-        self, session: S3Session, bucket: str, items: list[Item], mode: DeleteMode, total: int
-    ) -> None:
-        cancel = threading.Event()
-        task = self._task(f"Deleting from {bucket}…", cancel.set)
-
-        def work() -> tuple[int, list[str], bool]:
-            deleted, failures, cancelled = 0, [], False
-            keys = [key for key, folder in items if not folder]
-            if keys:
-                if mode is DeleteMode.ALL_VERSIONS:
-                    targets = [t for k in keys for t in _count_key_versions(session, bucket, k)]
-                else:
-                    targets = [Target(k) for k in keys]
-                report = delete_targets(
-                    session, bucket, targets, total, cancel, self._progress_of(task)
-                )
-                deleted += report.deleted
-                failures += [f"{f.key}: {f.message}" for f in report.failures]
-                cancelled |= report.cancelled
-            for prefix, folder in items:
-                if not folder or cancel.is_set():
-                    continue
-                report = delete_prefix(
-                    session,
-                    bucket,
-                    prefix,
-                    mode,
-                    total,
-                    cancel,
-                    self._progress_of(task, deleted),
-                )
-                deleted += report.deleted
-                failures += [f"{f.key}: {f.message}" for f in report.failures]
-                cancelled |= report.cancelled
-            return deleted, failures, cancelled or cancel.is_set()
-
-        try:
-            deleted, failures, cancelled = await self.bridge.run(work)
-        finally:
-            self.status.finish(task, "")
-        outcome = "Cancelled after deleting" if cancelled else "Deleted"
-        self.status.finish("", f"{outcome} {deleted:,} objects from {bucket}")
-        if failures:
+        elif job.state is JobState.FAILED:
             self.browser.report(
                 _problem(
-                    f"{len(failures):,} objects could not be deleted; the first: {failures[0]}",
+                    f"The bucket '{name}' was not deleted: {job.error}",
+                    "Nothing else was changed; delete it again once the cause is fixed.",
+                )
+            )
+        self._buckets_changed()
+
+    async def _delete(
+        self, session: S3Session, bucket: str, prefix: str, items: list[Item], versions: bool
+    ) -> None:
+        keys = [key for key, _folder in items]
+        job_id = await self.transfers.delete(session, bucket, prefix, keys, versions)
+        folders = [key for key, folder in items if folder]
+        self.transfers.follow(job_id, lambda job: self._deleted(bucket, folders, job))
+
+    def _deleted(self, bucket: str, folders: list[str], job: JobSnapshot) -> None:
+        deleted = job.progress.files_done
+        if job.state is JobState.CANCELLED:
+            self.status.finish("", f"Cancelled after deleting {deleted:,} objects from {bucket}")
+        elif job.state is JobState.DONE:
+            self.status.finish("", f"Deleted {deleted:,} objects from {bucket}")
+            for prefix in folders:
+                self._moved_away(bucket, prefix, _parent_of(bucket, prefix), deleted=True)
+        elif job.failures:
+            first = job.failures[0]
+            self.browser.report(
+                _problem(
+                    f"{len(job.failures):,} objects could not be deleted; the first: "
+                    f"{first.key}: {first.message}",
                     "Check your permissions on those objects, then delete them again.",
                 )
             )
-        folders = [key for key, folder in items if folder]
-        if not failures and not cancelled:
-            for prefix in folders:
-                self._moved_away(bucket, prefix, _parent_of(bucket, prefix), deleted=True)
+        elif job.state is JobState.FAILED:
+            self.browser.report(_problem(job.error or f"{job.title} failed."))
         self._changed(*(_parent_of(bucket, prefix) for prefix in folders))
 
     # -- Rename / Move -------------------------------------------------------------------------
@@ -539,43 +480,39 @@ class ActionsController(QObject):
         self, session: S3Session, bucket: str, key: str, folder: bool, name: str
     ) -> None:
         dest_bucket, new_key = _destination(bucket, key, name)
-        if not folder:
-            await self.bridge.run(
-                move_object, session, ObjectRef(bucket, key), ObjectRef(dest_bucket, new_key)
+        job_id = await self.transfers.move(session, bucket, key, dest_bucket, new_key)
+        self.transfers.follow(
+            job_id, lambda job: self._renamed(bucket, key, folder, dest_bucket, new_key, job)
+        )
+
+    def _renamed(
+        self,
+        bucket: str,
+        key: str,
+        folder: bool,
+        dest_bucket: str,
+        new_key: str,
+        job: JobSnapshot,
+    ) -> None:
+        moved = job.progress.files_done
+        if job.state is JobState.DONE:
+            if folder:
+                self.status.finish("", f"Moved {moved:,} objects from {key} to {new_key}")
+                self._moved_away(bucket, key, Location(dest_bucket, new_key))
+            else:
+                self.status.finish("", f"Moved {key} to s3://{dest_bucket}/{new_key}")
+        elif job.state is JobState.CANCELLED:
+            self.status.finish(
+                "", f"Move of {key} cancelled after {moved:,} objects; the rest stayed"
             )
-            self.status.finish("", f"Moved {key} to s3://{dest_bucket}/{new_key}")
-            self.browser.refresh()
-            return
-        cancel = threading.Event()
-        task = self._task(f"Moving {key} to {new_key}…", cancel.set)
-        try:
-            total = (await self.bridge.run(count_objects, session, bucket, key)).objects
-            report = await self.bridge.run(
-                lambda: move_prefix(
-                    session,
-                    bucket,
-                    key,
-                    dest_bucket,
-                    new_key,
-                    total,
-                    cancel,
-                    self._progress_of(task),
-                )
-            )
-        finally:
-            self.status.finish(task, "")
-        if report.ok:
-            self.status.finish("", f"Moved {report.copied:,} objects from {key} to {new_key}")
-            self._moved_away(bucket, key, Location(dest_bucket, new_key))
-        elif report.cancelled:
-            self.status.finish("", f"Move of {key} cancelled; the source was kept whole")
-        else:
-            first = report.failures[0] if report.failures else None
-            detail = f"{first.key}: {first.message}" if first else "some sources stayed"
+        elif job.state is JobState.FAILED:
+            first = job.failures[0] if job.failures else None
+            detail = f"{first.key}: {first.message}" if first else job.error or "it failed"
             self.browser.report(
                 _problem(
-                    f"The folder {key} was not fully moved ({detail}).",
-                    "Nothing copied was lost; run Rename again to finish.",
+                    f"{key} was not fully moved ({detail}).",
+                    "Nothing was lost: a source is deleted only after its copy is complete. "
+                    "Retry the job to finish.",
                 )
             )
         self._changed(_parent_of(bucket, key), _parent_of(dest_bucket, new_key))
@@ -591,34 +528,21 @@ class ActionsController(QObject):
         self._spawn(self._duplicate(session, bucket, items), "duplicating")
 
     async def _duplicate(self, session: S3Session, bucket: str, items: list[Item]) -> None:
-        cancel = threading.Event()
-        task = self._task(f"Duplicating {len(items)} item(s)…", cancel.set)
-        made: list[str] = []
-        try:
-            for key, folder in items:
-                if cancel.is_set():
-                    break
-                if folder:
-                    new_prefix, report = await self.bridge.run(
-                        lambda k=key: duplicate_prefix(
-                            session, bucket, k, None, cancel, self._progress_of(task)
-                        )
-                    )
-                    if report.failures:
-                        first = report.failures[0]
-                        self.browser.report(
-                            _problem(
-                                f"{len(report.failures)} objects of {key} were not copied; "
-                                f"the first: {first.key}: {first.message}"
-                            )
-                        )
-                    made.append(new_prefix)
-                else:
-                    made.append(await self.bridge.run(duplicate_object, session, bucket, key))
-        finally:
-            self.status.finish(task, "")
-        self.status.finish("", "Duplicated as " + ", ".join(made))
-        self._changed(*(_parent_of(bucket, key) for key, folder in items if folder))
+        for key, folder in items:
+            job_id = await self.transfers.duplicate(session, bucket, key)
+            self.transfers.follow(
+                job_id, lambda job, k=key, f=folder: self._duplicated(bucket, k, f, job)
+            )
+
+    def _duplicated(self, bucket: str, key: str, folder: bool, job: JobSnapshot) -> None:
+        made = job.where.key if job.where is not None else ""
+        if job.state is JobState.DONE:
+            self.status.finish("", f"Duplicated {key} as {made}")
+        elif job.state is JobState.FAILED:
+            first = job.failures[0] if job.failures else None
+            detail = f"the first: {first.key}: {first.message}" if first else job.error or ""
+            self.browser.report(_problem(f"{key} was not fully duplicated; {detail}"))
+        self._changed(*([_parent_of(bucket, key)] if folder else []))
 
     # -- URLs ----------------------------------------------------------------------------------
 
@@ -745,7 +669,8 @@ class ActionsController(QObject):
             # side, cost one small listing each)
             folders, self._uploads_into = self._uploads_into, set()
             self._changed(*folders)
-        elif job.state is JobState.FAILED:
+        elif job.state is JobState.FAILED and job.kind in (JobKind.UPLOAD, JobKind.DOWNLOAD):
+            # (the window's other jobs are followed by the action that started them)
             self.browser.report(_problem(job.error or f"{job.title} failed."))
 
     # -- Open ----------------------------------------------------------------------------------

@@ -5,7 +5,8 @@ fast as any other. When on, a panel under the object list shows the location's v
 delete markers (ListObjectVersions, page by page) and its unfinished multipart uploads (the
 size uploaded so far is fetched for visible rows only). Its actions: restore a version (copy
 it over the latest), delete a version permanently, remove a delete marker, abort an upload.
-Destructive ones ask first, through a non-blocking message box.
+Destructive ones ask first, through a non-blocking message box. Restores and deletes are jobs
+of the window's transfer engine (through `TransfersController`), like every other change.
 
 Like the object list, both tables sort by a clicked header (a third click goes back to the
 server's order), the window's filter box filters them by name, and the status bar says what
@@ -15,8 +16,8 @@ are mapped back to the models' rows before anything acts on them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Coroutine, Hashable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -30,9 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import ErrorKind, UserError
 from app.core.s3 import uploads_in_progress, versions
+from app.core.s3.session import S3Session
 from app.core.s3.uploads_in_progress import UnfinishedUpload, UploadedSoFar
+from app.core.transfers.jobs import JobSnapshot, JobState
 from app.ui.controllers.column_memory import ColumnMemory
+from app.ui.controllers.transfers import TransfersController
 from app.ui.location import Location
 from app.ui.models import uploads_model, versions_model
 from app.ui.models.listing_stream import ListingStream
@@ -74,9 +79,10 @@ class HiddenFiles(QObject):
     summaryChanged = Signal()  # what the tables show changed (the status bar's summary)
     activityChanged = Signal(str)  # what they are loading now; "" when idle
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, transfers: TransfersController) -> None:
         super().__init__(window)
         self._window = window
+        self._transfers = transfers
         self._controller = window.controller
         self._bridge = window.controller._bridge
         self.versions_model = VersionsModel(self)
@@ -359,13 +365,13 @@ class HiddenFiles(QObject):
         if version is None or version.is_delete_marker or version.is_latest:
             return
         bucket = self._controller.location.bucket
-        self._run(
+        self._run_job(
             "restoring a version",
             bucket,
             version.key,
-            versions.restore_version,
-            version.key,
-            version.version_id,
+            lambda session: self._transfers.restore_version(
+                session, bucket, version.key, version.version_id
+            ),
         )
 
     def delete_selected(self) -> None:
@@ -386,13 +392,13 @@ class HiddenFiles(QObject):
             "confirmDeleteVersion",
             f"Delete version {version.version_id} of {version.key} permanently?\n"
             "This cannot be undone.",
-            lambda: self._run(
+            lambda: self._run_job(
                 "deleting a version",
                 bucket,
                 version.key,
-                versions.delete_version,
-                version.key,
-                version.version_id,
+                lambda session: self._transfers.delete_versions(
+                    session, bucket, [(version.key, version.version_id)]
+                ),
             ),
         )
 
@@ -401,13 +407,14 @@ class HiddenFiles(QObject):
         if version is None or not version.is_delete_marker:
             return
         bucket = self._controller.location.bucket
-        self._run(
+        # Deleting the marker itself (its version id): the version below it is the latest again.
+        self._run_job(
             "removing a delete marker",
             bucket,
             version.key,
-            versions.remove_delete_marker,
-            version.key,
-            version.version_id,
+            lambda session: self._transfers.delete_versions(
+                session, bucket, [(version.key, version.version_id)]
+            ),
         )
 
     def abort_selected_upload(self) -> None:
@@ -446,6 +453,33 @@ class HiddenFiles(QObject):
 
         box.finished.connect(finished)
         box.open()
+
+    def _run_job(
+        self,
+        operation: str,
+        bucket: str,
+        key: str,
+        start: Callable[[S3Session], Coroutine[Any, Any, str]],
+    ) -> None:
+        """Start an engine job (`start` returns its id); when it ends, show the result."""
+        session = self._controller.session
+        if session is None:
+            return
+
+        async def work() -> None:
+            job_id = await start(session)
+            self._transfers.follow(job_id, self._job_ended)
+
+        self._bridge.spawn(work(), operation, bucket, key, on_error=self._controller.report)
+
+    def _job_ended(self, job: JobSnapshot) -> None:
+        if job.state is JobState.FAILED:
+            first = job.failures[0] if job.failures else None
+            message = f"{first.key}: {first.message}" if first else job.error or job.title
+            self._controller.report(UserError(ErrorKind.OTHER, message, ""))
+        self.reload()
+        self._controller.refresh()
+        self.changed.emit()
 
     def _run(
         self, operation: str, bucket: str, key: str, fn: Callable[..., object], *args: str

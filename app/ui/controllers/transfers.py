@@ -70,6 +70,8 @@ class TransfersController(QObject):
         self.conflicts = ConflictAsker(status.window(), self.cancel, self._stop_in_engine, self)
         self.shared.add_owner(self)
         self._closed = False
+        self._followers: dict[str, Follower] = {}
+        self._recent: OrderedDict[str, JobSnapshot] = OrderedDict()  # finished, not followed
         self.jobEvent.connect(self._show_event)
 
     @property
@@ -111,6 +113,77 @@ class TransfersController(QObject):
             job_id = await self._bridge.run(engine.download, bucket, key, target, ASK)
             batch.job_ids.append(job_id)
             self._adopt(job_id)
+
+    # -- operations on objects on the server ---------------------------------------------------
+    # Rename/move, duplicate, delete (selections, versions, delete markers, whole buckets) and
+    # version restore are engine jobs like uploads: journaled, resumable, cancellable from the
+    # status line, each refused key reported. They replace their targets, as a rename in a file
+    # manager does after its own check. `follow` tells the caller when one ends.
+
+    async def _operation(self, session: S3Session, submit: Callable[[TransferEngine], str]) -> str:
+        """Submit a job with `submit(engine)` off the GUI thread; returns its id."""
+        engine = await self.engine(session)
+        job_id = await self._bridge.run(submit, engine)
+        self._adopt(job_id)
+        return job_id
+
+    async def move(
+        self, session: S3Session, bucket: str, key: str, dest_bucket: str, dest_key: str
+    ) -> str:
+        """Rename or move an object, or a folder (`key` and `dest_key` ending in '/'): each
+        source is deleted only once its copy is complete."""
+        return await self._operation(
+            session, lambda e: e.copy(bucket, key, dest_bucket, dest_key, REPLACE, move=True)
+        )
+
+    async def duplicate(self, session: S3Session, bucket: str, key: str) -> str:
+        """Copy an object or folder next to itself under the first free 'name (n)'."""
+        return await self._operation(session, lambda e: e.duplicate(bucket, key, REPLACE))
+
+    async def delete(
+        self, session: S3Session, bucket: str, prefix: str, keys: list[str], versions: bool
+    ) -> str:
+        """Delete objects and folders (keys ending in '/') of one selection in `prefix`; with
+        `versions` every version and delete marker of them, for good."""
+        return await self._operation(
+            session, lambda e: e.delete(bucket, prefix, versions, REPLACE, keys=keys)
+        )
+
+    async def delete_bucket(self, session: S3Session, bucket: str, versions: bool) -> str:
+        """Empty a bucket (with `versions`: every version and marker), then delete it."""
+        return await self._operation(
+            session, lambda e: e.delete(bucket, "", versions, REPLACE, delete_bucket=True)
+        )
+
+    async def delete_versions(
+        self, session: S3Session, bucket: str, targets: list[tuple[str, str]]
+    ) -> str:
+        """Delete these (key, version id): versions for good, or delete markers (the version
+        below a removed marker becomes the latest again)."""
+        chosen = [(key, version) for key, version in targets]
+        title = f"Delete {len(chosen)} versions in s3://{bucket}"
+        if len(chosen) == 1:
+            title = f"Delete version {chosen[0][1]} of s3://{bucket}/{chosen[0][0]}"
+        return await self._operation(
+            session, lambda e: e.delete_chosen(bucket, chosen, REPLACE, title)
+        )
+
+    async def restore_version(
+        self, session: S3Session, bucket: str, key: str, version_id: str
+    ) -> str:
+        """Copy an older version over its key; the version that was the latest is kept."""
+        return await self._operation(
+            session, lambda e: e.restore_version(bucket, key, version_id, REPLACE)
+        )
+
+    def follow(self, job_id: str, on_finished: Follower) -> None:
+        """Call `on_finished(snapshot)` on the GUI thread when the job is done, failed or
+        cancelled; at once when it has finished already."""
+        finished = self._recent.pop(job_id, None)
+        if finished is not None:
+            on_finished(finished)
+        else:
+            self._followers[job_id] = on_finished
 
     def cancel(self, job_id: str) -> None:
         self.conflicts.stop_job(job_id)
@@ -162,9 +235,20 @@ class TransfersController(QObject):
             self._status.start(job.id, job.title, lambda: self.cancel(job.id))
         elif event.type is EventType.CHANGED:
             sample = job.progress
-            self._status.set_progress(job.id, sample.bytes_done, sample.bytes_total or None)
+            if sample.bytes_total:
+                self._status.set_progress(job.id, sample.bytes_done, sample.bytes_total)
+            else:  # deletes, folder placeholders: objects, not bytes
+                done = sample.files_done + sample.files_failed + sample.files_skipped
+                self._status.set_progress(job.id, done, sample.files_total or None)
         elif event.type is EventType.FINISHED:
             self._status.finish(job.id, _finished_text(job))
+            follower = self._followers.pop(job.id, None)
+            if follower is not None:
+                follower(job)
+            else:
+                self._recent[job.id] = job
+                while len(self._recent) > _RECENT:
+                    self._recent.popitem(last=False)
             self.jobFinished.emit(job)
 
     def close(self) -> None:
@@ -182,6 +266,9 @@ class TransfersController(QObject):
 
 
 ASK = TransferOptions(conflict=ConflictPolicy.ASK)
+REPLACE = TransferOptions(conflict=ConflictPolicy.OVERWRITE)
+Follower = Callable[[JobSnapshot], None]
+_RECENT = 200  # finished jobs kept for a `follow` that comes after the end
 
 
 def _finished_text(job: JobSnapshot) -> str:

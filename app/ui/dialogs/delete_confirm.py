@@ -11,8 +11,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.s3.deletion import DeleteMode
-
 
 class DeleteConfirmDialog(QDialog):
     def __init__(
@@ -71,5 +69,6 @@ class DeleteConfirmDialog(QDialog):
         layout.addWidget(self.buttons)
 
     @property
-    def mode(self) -> DeleteMode:
-        return DeleteMode.ALL_VERSIONS if self.permanent_choice.isChecked() else DeleteMode.MARKER
+    def permanent(self) -> bool:
+        """Every version and delete marker goes, rather than a delete marker being added."""
+        return self.permanent_choice.isChecked()

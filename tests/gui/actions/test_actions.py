@@ -4,6 +4,7 @@ is checked afterwards with the test's own admin client."""
 from __future__ import annotations
 
 import functools
+import time
 import urllib.request
 import uuid
 from collections.abc import Callable
@@ -17,8 +18,8 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from app.core.s3 import issued_links
-from app.core.s3.deletion import delete_prefix
 from app.core.s3.small_objects import fetch_for_preview
+from app.core.transfers import engine as engine_module
 from app.core.transfers.limits import TransferLimits
 from app.ui.controllers import actions as actions_module
 from app.ui.dialogs import file_pick
@@ -485,11 +486,15 @@ def test_cancel_a_folder_delete_keeps_the_rest(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     fill(seaweed_admin, bucket, [f"many/{i:04}" for i in range(400)])
-    # the real delete, one key per request and one at a time, so there is time to cancel
-    monkeypatch.setattr(
-        actions_module, "delete_prefix", functools.partial(delete_prefix, batch_size=1, workers=1)
-    )
+    # the engine's real delete job, one key per request, each answered a little late (as a
+    # slower server would), so there is time to cancel
+    monkeypatch.setattr(engine_module, "DELETE_BATCH", 1)
     window = open_at(qtbot, windows, seaweed, bucket)
+    session = window.controller.session
+    assert session is not None
+    session.client_for_bucket(bucket).meta.events.register(
+        "before-send.s3.DeleteObjects", lambda **_: time.sleep(0.05)
+    )
     select(window, "many")
     window.object_actions.actions["deleteAction"].trigger()
     dialog = dialog_of(qtbot, window, DeleteConfirmDialog)

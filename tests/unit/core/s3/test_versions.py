@@ -1,13 +1,7 @@
 from __future__ import annotations
 
 from app.core.s3.session import S3Session
-from app.core.s3.versions import (
-    delete_version,
-    list_versions,
-    remove_delete_marker,
-    restore_version,
-    versioning_status,
-)
+from app.core.s3.versions import list_versions, versioning_status
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
 from tests.unit.core.s3.helpers import all_versions, enable_versioning
@@ -61,61 +55,6 @@ def test_version_listing_pages_lazily(
     assert len(pages) >= 3 and pages[-1].is_last and not pages[0].is_last
     got = sorted((v.key, v.version_id) for p in pages for v in p.versions)
     assert got == sorted((k, vid) for k, vid, _ in all_versions(seaweed_admin, bucket))
-
-
-def test_restore_previous_version_copies_it_over_the_latest(
-    seaweed: RunningS3, seaweed_admin: object, bucket: str
-) -> None:
-    enable_versioning(seaweed_admin, bucket)
-    seaweed_admin.put_object(  # type: ignore[attr-defined]
-        Bucket=bucket, Key="r.txt", Body=b"old", ContentType="text/plain", Metadata={"m": "1"}
-    )
-    old = all_versions(seaweed_admin, bucket)[0][1]
-    _put(seaweed_admin, bucket, "r.txt", b"newer")
-    session = S3Session(connection_for(seaweed))
-
-    new_id = restore_version(session, bucket, "r.txt", old)
-
-    assert _body(seaweed_admin, bucket, "r.txt") == b"old"
-    head = seaweed_admin.head_object(Bucket=bucket, Key="r.txt")  # type: ignore[attr-defined]
-    assert head["ContentType"] == "text/plain" and head["Metadata"] == {"m": "1"}
-    assert new_id and new_id != old
-    assert len(all_versions(seaweed_admin, bucket)) == 3  # nothing was deleted
-
-
-def test_restore_above_the_copy_limit_uses_multipart_copy(
-    seaweed: RunningS3, seaweed_admin: object, bucket: str
-) -> None:
-    enable_versioning(seaweed_admin, bucket)
-    data = bytes(range(256)) * (4 * 4096 + 7)  # a little over 4 MiB
-    old = _put(seaweed_admin, bucket, "big.bin", data)
-    _put(seaweed_admin, bucket, "big.bin", b"replaced")
-    session = S3Session(connection_for(seaweed))
-    parts: list[str] = []
-    session.client().meta.events.register(
-        "before-call.s3.UploadPartCopy", lambda **_: parts.append("p")
-    )
-    restore_version(session, bucket, "big.bin", old, multipart_threshold=1024, part_size=1)
-    # part_size is raised to S3's 5 MiB minimum for all parts but the last: one part here.
-    assert parts == ["p"]
-    assert _body(seaweed_admin, bucket, "big.bin") == data
-
-
-def test_delete_a_specific_version_and_remove_a_delete_marker(
-    seaweed: RunningS3, seaweed_admin: object, bucket: str
-) -> None:
-    enable_versioning(seaweed_admin, bucket)
-    v1 = _put(seaweed_admin, bucket, "d.txt", b"first")
-    v2 = _put(seaweed_admin, bucket, "d.txt", b"second")
-    marker = seaweed_admin.delete_object(Bucket=bucket, Key="d.txt")["VersionId"]  # type: ignore[attr-defined]
-    session = S3Session(connection_for(seaweed))
-
-    delete_version(session, bucket, "d.txt", v1)
-    assert {vid for _, vid, _ in all_versions(seaweed_admin, bucket)} == {v2, marker}
-
-    remove_delete_marker(session, bucket, "d.txt", marker)
-    assert [(vid, m) for _, vid, m in all_versions(seaweed_admin, bucket)] == [(v2, False)]
-    assert _body(seaweed_admin, bucket, "d.txt") == b"second"
 
 
 def test_versioning_status(seaweed: RunningS3, seaweed_admin: object, bucket: str) -> None:

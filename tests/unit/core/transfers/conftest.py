@@ -49,6 +49,22 @@ def make_engine(session: S3Session) -> Iterator[Callable[..., TransferEngine]]:
 
 
 @pytest.fixture
+def make_moto_engine(moto: RunningS3) -> Iterator[Callable[..., TransferEngine]]:
+    """Engines on moto, for what SeaweedFS lacks (storage classes, KMS, object lock)."""
+    engines: list[TransferEngine] = []
+
+    def make(**kwargs: object) -> TransferEngine:
+        session = S3Session(connection_for(moto))
+        engine = TransferEngine(session, sample_interval=0.05, **kwargs)  # type: ignore[arg-type]
+        engines.append(engine)
+        return engine
+
+    yield make
+    for engine in engines:
+        engine.close()
+
+
+@pytest.fixture
 def events() -> list[JobEvent]:
     return []
 
