@@ -2,11 +2,11 @@
 
 `TransfersHub` gets the job source (the application's `TransferService`, made on a worker by
 `open_source`), subscribes to it, feeds the model in batches, owns the window and its
-commands, opens the window when a transfer starts (unless turned off), resumes the jobs an
-earlier run left (when the preference says so), sends a desktop notification when a long job
-ends, keeps the bandwidth indicators (the window's and one per browser status bar) up to date,
-and applies and saves the limits chosen in the Limits dialog. The application's `WindowSet`
-makes one and wires `showRemoteRequested`.
+commands, opens the window when an upload or download starts (unless turned off), resumes
+the jobs an earlier run left (when the preference says so), sends a desktop notification
+when a long job ends, keeps the bandwidth indicators (the window's and one per browser status
+bar) up to date, and applies and saves the limits chosen in the Limits dialog. The
+application's `WindowSet` makes one and wires `showRemoteRequested`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from app.core.errors import UserError
 from app.core.settings import SettingsStore, TransferPreferences
-from app.core.transfers.jobs import JobSnapshot, JobState
+from app.core.transfers.jobs import JobKind, JobSnapshot, JobState
 from app.core.transfers.limits import TransferLimits
 from app.ui.async_bridge import AsyncBridge
 from app.ui.models.transfers_model import Nickname, TransfersModel
@@ -41,6 +41,7 @@ from app.ui.transfers.transfers_window import TransfersWindow, limits_text
 log = logging.getLogger(__name__)
 
 LIMITS_POLL_MS = 1000
+OPENS_WINDOW = (JobKind.UPLOAD, JobKind.DOWNLOAD)
 Notify = Callable[[str, str], bool]
 
 
@@ -116,7 +117,9 @@ class TransfersHub(QObject):
         if job.interrupted:  # left by an earlier run: listed, not started here
             return
         self.clock.seen(job)
-        if self.settings.transfers().open_window_on_start:
+        # Uploads and downloads open the window; an operation on the server (rename, delete,
+        # duplicate, restore) shows its progress in its browser window's status bar.
+        if job.kind in OPENS_WINDOW and self.settings.transfers().open_window_on_start:
             self.window.present()
 
     def _batch_applied(self, jobs: list[JobSnapshot]) -> None:

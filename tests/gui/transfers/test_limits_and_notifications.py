@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from app.core.settings import SettingsStore
-from app.core.transfers.jobs import EventType, JobEvent, JobSnapshot, JobState, Listener
+from app.core.transfers.jobs import EventType, JobEvent, JobKind, JobSnapshot, JobState, Listener
 from app.ui.transfers import notifications
 from app.ui.transfers.hub import TransfersHub
 from app.ui.transfers.source import bandwidth_in_force
@@ -106,5 +106,22 @@ def test_the_hub_notifies_when_a_long_job_ends(qtbot: QtBot) -> None:
         hub.feed.listener(JobEvent(EventType.FINISHED, snapshot("a", JobState.FAILED)))
         hub.feed.flush()
         assert sent == [("Transfer failed", "Job a: see the Transfers window")]
+    finally:
+        hub.close()
+
+
+def test_uploads_and_downloads_open_the_window_operations_on_the_server_do_not(
+    qtbot: QtBot,
+) -> None:
+    hub = TransfersHub(_SilentSource, SettingsStore())
+    try:
+        wait_for(qtbot, lambda: hub.source is not None)
+        for n, kind in enumerate((JobKind.MOVE, JobKind.COPY, JobKind.DELETE)):
+            hub.feed.listener(JobEvent(EventType.ADDED, snapshot(f"op{n}", kind=kind)))
+        hub.feed.flush()
+        assert len(hub.model.jobs()) == 3 and not hub.window.isVisible()
+        hub.feed.listener(JobEvent(EventType.ADDED, snapshot("down", kind=JobKind.DOWNLOAD)))
+        hub.feed.flush()
+        assert hub.window.isVisible()
     finally:
         hub.close()

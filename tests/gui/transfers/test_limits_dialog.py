@@ -137,4 +137,3 @@ def test_schedule_rows_become_rules_and_are_saved(qtbot: QtBot, windows: Windows
     dialog.schedule.selectRow(0)
     _click(dialog, "removeScheduleRuleButton")
     assert dialog.limits().schedule.rules == rules[1:]
-
