@@ -1,8 +1,9 @@
 """Eider's settings: one versioned JSON file under the config folder. No secrets, ever.
 
-Only what the windows remember lives here so far: each table's column layout (order, widths,
-which are hidden), keyed by column name so a column added in a later version simply shows
-with its defaults. Changes are kept in memory at once and written by one background thread,
+What the windows remember: each table's column layout (order, widths, which are hidden),
+keyed by column name so a column added in a later version simply shows with its defaults; the
+Transfers window's preferences; and the transfer limits (jobs at once, connections, bandwidth
+and its weekly schedule). Changes are kept in memory at once and written by one background thread,
 newest state last, atomically (a temporary file renamed over the old one). A file that cannot
 be read is moved aside and the defaults are used; nothing is lost and nothing crashes.
 """
@@ -20,6 +21,7 @@ from typing import Any
 
 from app.core import paths
 from app.core.atomic_file import move_aside, write_atomically
+from app.core.transfers.limits import TransferLimits
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +69,29 @@ class TableLayout:
         return cls(order, columns)
 
 
+@dataclass(frozen=True)
+class TransferPreferences:
+    open_window_on_start: bool = True  # the Transfers window opens when a transfer starts
+    resume_at_start: bool = False  # jobs an earlier run left resume by themselves
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "open_window_on_start": self.open_window_on_start,
+            "resume_at_start": self.resume_at_start,
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> TransferPreferences:
+        if not isinstance(data, dict):
+            return cls()
+        default = cls()
+        opens, resumes = data.get("open_window_on_start"), data.get("resume_at_start")
+        return cls(
+            opens if isinstance(opens, bool) else default.open_window_on_start,
+            resumes if isinstance(resumes, bool) else default.resume_at_start,
+        )
+
+
 def default_path() -> Path:
     return paths.config_dir() / FILE_NAME
 
@@ -76,6 +101,8 @@ class SettingsStore:
         self.path = path or default_path()
         self.notice = ""  # set when an unreadable file was moved aside
         self._tables: dict[str, TableLayout] = {}
+        self._transfers = TransferPreferences()
+        self._limits = TransferLimits()
         self._lock = threading.Lock()  # one write at a time, always of the newest state
         self._writer: ThreadPoolExecutor | None = None
         self._load()
@@ -98,6 +125,8 @@ class SettingsStore:
         tables = data.get("tables", {})
         for name, layout in tables.items() if isinstance(tables, dict) else ():
             self._tables[name] = TableLayout.from_json(layout)
+        self._transfers = TransferPreferences.from_json(data.get("transfers"))
+        self._limits = _limits_from(data.get("transfer_limits"))
 
     def _move_aside(self, reason: str) -> None:
         try:
@@ -111,13 +140,34 @@ class SettingsStore:
     def table(self, name: str) -> TableLayout | None:
         return self._tables.get(name)
 
+    def transfers(self) -> TransferPreferences:
+        return self._transfers
+
+    def transfer_limits(self) -> TransferLimits:
+        return self._limits
+
     # -- writing ---------------------------------------------------------------------------
+
+    def set_transfers(self, preferences: TransferPreferences) -> Future[None] | None:
+        if self._transfers == preferences:
+            return None
+        self._transfers = preferences
+        return self._save()
+
+    def set_transfer_limits(self, limits: TransferLimits) -> Future[None] | None:
+        if self._limits == limits:
+            return None
+        self._limits = limits
+        return self._save()
 
     def set_table(self, name: str, layout: TableLayout) -> Future[None] | None:
         """Remember `layout` now; the file is written in the background (None: unchanged)."""
         if self._tables.get(name) == layout:
             return None
         self._tables[name] = layout
+        return self._save()
+
+    def _save(self) -> Future[None]:
         if self._writer is None:
             self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="eider-settings")
         document = self._document()
@@ -127,6 +177,8 @@ class SettingsStore:
         return {
             "schema": SCHEMA_VERSION,
             "tables": {name: layout.to_json() for name, layout in self._tables.items()},
+            "transfers": self._transfers.to_json(),
+            "transfer_limits": self._limits.to_json(),
         }
 
     def _write(self, document: dict[str, Any]) -> None:
@@ -141,6 +193,17 @@ class SettingsStore:
         writer, self._writer = self._writer, None
         if writer is not None:
             writer.shutdown(wait=True)
+
+
+def _limits_from(data: Any) -> TransferLimits:
+    """The saved limits; the defaults when there are none or they make no sense."""
+    if data is None:
+        return TransferLimits()
+    try:
+        return TransferLimits.from_json(data)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        log.warning("Ignoring the saved transfer limits (%s); the defaults hold", exc)
+        return TransferLimits()
 
 
 def _migrated(data: Any) -> dict[str, Any]:

@@ -29,6 +29,10 @@ from app.ui.location import Location
 from app.ui.main_window import MainWindow
 from app.ui.sandbox_start import start_sandbox
 from app.ui.shared_transfers import SharedTransfers
+from app.ui.transfers.front import bring_to_front
+from app.ui.transfers.hub import TransfersHub
+from app.ui.transfers.quit_guard import QuitGuard
+from app.ui.transfers.show_remote import folder_of, select_when_listed
 from app.ui.window_report import install_window_report
 
 
@@ -98,7 +102,14 @@ class WindowSet:
         self.store = store if store is not None else BookmarkStore()
         self.settings = settings if settings is not None else SettingsStore()
         self._owns_transfers = transfers is None
-        self.transfers = transfers if transfers is not None else SharedTransfers(self.store)
+        self.shared_transfers = (
+            transfers
+            if transfers is not None
+            else SharedTransfers(self.store, limits=self.settings.transfer_limits)
+        )
+        self._transfers: TransfersHub | None = None
+        self._quit_guard: QuitGuard | None = None
+        self._pending_show: tuple[str, Location, str] | None = None  # nickname, folder, key
 
     def open(
         self,
@@ -113,9 +124,12 @@ class WindowSet:
         controller = BrowserController(
             session_factory, bridge, start, opening_message, name, bookmark_id=bookmark_id
         )
-        self.transfers.reopen()
+        self.shared_transfers.reopen()
         window = MainWindow(
-            controller, store=self.store, settings=self.settings, shared_transfers=self.transfers
+            controller,
+            store=self.store,
+            settings=self.settings,
+            shared_transfers=self.shared_transfers,
         )
         holder.append(window)
         controller.connected.connect(freeze_long_lived_objects)
@@ -127,6 +141,7 @@ class WindowSet:
         )
         window.destroyed.connect(lambda *_: self._forget(window))
         self._follow_bookmark_changes(window)
+        self._add_transfers(window)
         self.windows.append(window)
         window.show()
         controller.open()
@@ -143,6 +158,23 @@ class WindowSet:
         nickname: str,
         start: Location | None,
         bookmark_id: str | None = None,
+    ) -> MainWindow:
+        select = ""
+        if self._pending_show is not None and self._pending_show[0] == nickname:
+            _nickname, start, select = self._pending_show  # "Show in Browser" asked for it
+            self._pending_show = None
+        window = self._show_session(origin, session, nickname, start, bookmark_id)
+        if select:
+            select_when_listed(window.object_list, select)
+        return window
+
+    def _show_session(
+        self,
+        origin: MainWindow,
+        session: S3Session,
+        nickname: str,
+        start: Location | None,
+        bookmark_id: str | None,
     ) -> MainWindow:
         """Browse a freshly opened session: in `origin` if it has no connection, else in a
         new window."""
@@ -181,7 +213,98 @@ class WindowSet:
         if window in self.windows:
             self.windows.remove(window)
         if not self.windows and self._owns_transfers:
-            self.transfers.close()  # jobs pause, resumable; a new window makes a new service
+            self.shared_transfers.close()  # jobs pause, resumable; a new window makes a new service
+
+    # -- the Transfers window ------------------------------------------------------------------
+
+    @property
+    def transfers(self) -> TransfersHub:
+        """The application's one Transfers window and its model (made on first use); it
+        lists the jobs of the transfer service, which it makes on a worker thread."""
+        if self._transfers is None:
+            hub = TransfersHub(
+                self.shared_transfers.get,
+                self.settings,
+                self._nickname,
+                self._bookmark_choices,
+            )
+            hub.showRemoteRequested.connect(self.show_remote)
+            self._transfers = hub
+            self._quit_guard = QuitGuard(hub, lambda: list(self.windows))
+        return self._transfers
+
+    @property
+    def quit_guard(self) -> QuitGuard:
+        """The question asked when the last window closes while transfers run."""
+        self.transfers  # noqa: B018 -- made together with the hub
+        assert self._quit_guard is not None
+        return self._quit_guard
+
+    def _bookmark(self, bookmark_id: str) -> Bookmark | None:
+        return next((b for b in self.store.list() if b.id == bookmark_id), None)
+
+    def _nickname(self, bookmark_id: str) -> str | None:
+        bookmark = self._bookmark(bookmark_id)
+        return None if bookmark is None else bookmark.nickname
+
+    def _bookmark_choices(self) -> list[tuple[str, str]]:
+        return [(bookmark.id, bookmark.nickname) for bookmark in self.store.list()]
+
+    def _add_transfers(self, window: MainWindow) -> None:
+        hub = self.transfers
+        window.transfersRequested.connect(hub.show)
+        window.statusBar().addPermanentWidget(hub.status_indicator(window))
+        window.close_guard = self._may_close
+        bookmarks = window.bookmarks.sidebar.model  # renamed or removed: routes read anew
+        for change in (bookmarks.modelReset, bookmarks.rowsRemoved, bookmarks.dataChanged):
+            change.connect(hub.model.refresh_names)
+
+    def _may_close(self, window: MainWindow) -> bool:
+        if self._transfers is not None and not self.quit_guard.may_close(window):
+            return False
+        if not any(other is not window and other.isVisible() for other in self.windows):
+            self.close_transfers()  # the last browser window: Eider quits
+        return True
+
+    def close_transfers(self) -> None:
+        """Close the Transfers window and stop the service: running jobs are journaled as
+        queued, listed as interrupted at the next start. Blocks until they have stopped."""
+        hub, self._transfers = self._transfers, None
+        if hub is not None:
+            hub.close()
+        self.shared_transfers.close()
+
+    def show_remote(self, bookmark_id: str | None, bucket: str, key: str) -> MainWindow | None:
+        """Show an object in a browser window on its bookmark: one open on it, or a new
+        one (connecting the bookmark as its sidebar entry would)."""
+        folder = folder_of(bucket, key)
+        for window in self.windows:
+            if (
+                window.isVisible()
+                and window.controller.has_connection
+                and window.controller.bookmark_id == bookmark_id
+            ):
+                window.controller.navigate(folder)
+                select_when_listed(window.object_list, key)
+                bring_to_front(window)
+                return window
+        if bookmark_id is None:
+            self.transfers.window.show_message(
+                "That transfer's browser window is closed, and it was not started from a "
+                "bookmark: open the connection to see the object."
+            )
+            return None
+        bookmark = self._bookmark(bookmark_id)
+        if bookmark is None:
+            self.transfers.window.show_message(
+                "The bookmark of that transfer was removed: point the transfer at another "
+                "bookmark, or remove it."
+            )
+            return None
+        origin = next((w for w in self.windows if w.isVisible()), None) or self.open_empty()
+        self._pending_show = (bookmark.nickname, folder, key)
+        origin.bookmarks.connector.connect_bookmark(bookmark_id)
+        return None
 
 
 @dataclass
@@ -236,8 +359,10 @@ def run_gui(args: argparse.Namespace) -> int:
     store = open_store()
     if store is None:
         return 1
-    transfers = SharedTransfers(store)  # made on first use, off the GUI thread
-    windows = WindowSet(store, transfers=transfers)
+    settings = SettingsStore()
+    # made on first use, off the GUI thread, with the limits the user set
+    transfers = SharedTransfers(store, limits=settings.transfer_limits)
+    windows = WindowSet(store, settings, transfers=transfers)
     start = open_first_window(windows, args)
     report = install_window_report(start.window)  # a test hook, off unless asked for
     closed = asyncio.Event()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -52,6 +54,7 @@ STATUS_REFRESH_MS = 250
 
 class MainWindow(QMainWindow):
     newWindowRequested = Signal()
+    transfersRequested = Signal()  # Window > Transfers: the application shows its window
 
     def __init__(
         self,
@@ -71,6 +74,8 @@ class MainWindow(QMainWindow):
         self._connection_label = ""
         self._nothing_at: Location | None = None  # the location whose listing found nothing
         self._listing_activity = ""  # the controller's; the hidden-files tables add theirs
+        # Asked before the window closes (the application's quit question); False keeps it.
+        self.close_guard: Callable[[MainWindow], bool] | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle("Eider")
         self.setAccessibleName("Eider main window")
@@ -116,6 +121,9 @@ class MainWindow(QMainWindow):
         self.close_action.setShortcut(QKeySequence.StandardKey.Close)
         for action in (self.back_action, self.forward_action, self.up_action):
             action.setEnabled(False)  # at the bucket list, with no history yet
+        self.transfers_action = self._action("showTransfersAction", "Transfers", sp.SP_ArrowDown)
+        self.transfers_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.transfers_action.setToolTip("Show the Transfers window (Ctrl+Shift+T)")
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Navigation", self)
@@ -134,6 +142,7 @@ class MainWindow(QMainWindow):
         self.filter_box.setMaximumWidth(220)
         bar.addWidget(self.filter_box)
         bar.addAction(self.load_all_action)
+        bar.addAction(self.transfers_action)
         for action in bar.actions():
             widget = bar.widgetForAction(action)
             if widget is not None and not widget.objectName():
@@ -261,6 +270,7 @@ class MainWindow(QMainWindow):
         self.location_action.triggered.connect(self.path_bar.start_editing)
         self.filter_action.triggered.connect(self._focus_filter)
         self.new_window_action.triggered.connect(self.newWindowRequested)
+        self.transfers_action.triggered.connect(self.transfersRequested)
         self.close_action.triggered.connect(self.close)
 
         self.path_bar.locationRequested.connect(c.navigate)
@@ -284,6 +294,9 @@ class MainWindow(QMainWindow):
         )
         self.search = ServerSearch(self)
         self._add_listing_entries()
+        window_menu = self.menuBar().addMenu("&Window")  # last, after the controllers' menus
+        window_menu.setObjectName("windowMenu")
+        window_menu.addAction(self.transfers_action)
 
     def _add_listing_entries(self) -> None:
         """The listing's own commands in its context menu too (their shortcuts stay
@@ -396,6 +409,9 @@ class MainWindow(QMainWindow):
         self.error_banner.show_notice(notice)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_guard is not None and not self.close_guard(self):
+            event.ignore()
+            return
         self._status_timer.stop()
         self.column_memory.close()
         self.hidden_files.close()

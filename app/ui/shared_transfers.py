@@ -20,6 +20,7 @@ from typing import Protocol
 from app.core.bookmarks import BookmarkError, BookmarkStore, connection_for_bookmark
 from app.core.s3.session import S3Session
 from app.core.transfers.jobs import Conflict, Decision
+from app.core.transfers.limits import TransferLimits
 from app.core.transfers.service import BookmarkGone, TransferService
 
 
@@ -28,16 +29,22 @@ class ConflictOwner(Protocol):
 
     def resolve_conflict(self, conflict: Conflict) -> Decision: ...
 
+    def stop_asking(self) -> None:
+        """Answer every open question with "stop": its job pauses (GUI thread)."""
+
 
 class SharedTransfers:
     def __init__(
         self,
         store: BookmarkStore | None,
         make: Callable[[SharedTransfers], TransferService] | None = None,
+        limits: Callable[[], TransferLimits] = TransferLimits,
     ) -> None:
         """`make` builds the service (tests give their own); by default it opens the journal
-        under the state folder and makes sessions from `store`'s bookmarks."""
+        under the state folder, makes sessions from `store`'s bookmarks and starts with
+        `limits()` (the ones saved in the settings)."""
         self._store = store
+        self.limits = limits
         self._make = make or _default_service
         self._service: TransferService | None = None
         self._lock = threading.Lock()
@@ -92,10 +99,16 @@ class SharedTransfers:
         raise ValueError(f"{conflict.key} exists and no window is open to ask what to do")
 
     def close(self) -> None:
-        """Stop every job (each stays resumable for the next start). Blocks until they stop."""
+        """Stop every job (each stays resumable for the next start). Blocks until they stop.
+
+        Open conflict questions are closed first (their jobs pause): a job waiting for an
+        answer would never stop."""
         with self._lock:
             self._closed = True
             service, self._service = self._service, None
+            owners = list(self._owners)
+        for owner in owners:
+            owner.stop_asking()
         if service is not None:
             service.close()
 
@@ -110,4 +123,5 @@ def _default_service(shared: SharedTransfers) -> TransferService:
         shared.session_for,
         bookmark_exists=shared.bookmark_exists,
         conflict_resolver=shared.resolve,
+        limits=shared.limits(),
     )

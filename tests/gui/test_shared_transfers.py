@@ -72,7 +72,7 @@ def test_windows_share_one_service_and_jobs_record_the_window_bookmark(
     monkeypatch.setattr(file_pick, "choose_files_to_upload", lambda _w, done: done([str(local)]))
     window.object_actions.actions["uploadAction"].trigger()
     wait_for(qtbot, lambda: "Done: Upload hello.txt" in window.object_actions.status.label.text())
-    service = window_set.transfers.service
+    service = window_set.shared_transfers.service
     assert service is not None
     (job,) = service.jobs()
     assert job.state is JobState.DONE
@@ -92,7 +92,7 @@ def test_windows_share_one_service_and_jobs_record_the_window_bookmark(
     monkeypatch.setattr(file_pick, "choose_files_to_upload", lambda _w, done: done([str(local2)]))
     second.object_actions.actions["uploadAction"].trigger()
     wait_for(qtbot, lambda: "Done: Upload again.txt" in second.object_actions.status.label.text())
-    assert window_set.transfers.service is service, "the second window used the same service"
+    assert window_set.shared_transfers.service is service, "the second window used the same service"
     assert {j.where.bookmark_id for j in service.jobs() if j.where} == {seaweed_bookmark.id}
     assert len(service.jobs()) == 2
     # Each window's status line shows its own jobs only.

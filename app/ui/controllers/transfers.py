@@ -207,6 +207,9 @@ class TransfersController(QObject):
     def resolve_conflict(self, conflict: Conflict) -> Decision:
         return self.conflicts.resolve(conflict)
 
+    def stop_asking(self) -> None:
+        self.conflicts.close()
+
     # -- events (GUI thread) ---------------------------------------------------------------------
 
     def _adopt(self, job_id: str) -> None:

@@ -20,6 +20,7 @@ from app.ui.main_window import MainWindow
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
 from tests.gui.conftest import Windows, wait_for
+from tests.gui.transfers.answers import answer_quit
 
 pytestmark = pytest.mark.gui
 
@@ -187,6 +188,8 @@ def test_closing_the_window_with_a_question_open_keeps_the_target(
     window.object_actions.actions["uploadAction"].trigger()
     job_id = question(qtbot, window).conflict.job_id
     window.close()  # would hang if the engine waited for an answer that never comes
+    answer_quit(qtbot, windows._set, "stopTransfersButton")  # the upload is still running
+    qtbot.waitUntil(lambda: not window.isVisible())
     assert body(seaweed_admin, bucket, "keep.txt") == b"server"
     journal = Journal()  # the upload is kept, paused, its file still to do: nothing is lost
     try:

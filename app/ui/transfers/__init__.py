@@ -1,0 +1,1 @@
+"""The application's Transfers window: its model, its actions, and what it is fed from."""
