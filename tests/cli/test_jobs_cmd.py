@@ -265,7 +265,9 @@ def test_a_job_another_process_runs_is_listed_as_such_and_not_resumed(
     source = tmp_path / "big.bin"
     source.write_bytes(os.urandom(3 * PART))
     env = {**aws_env, "EIDER_HOME": str(isolated_environment)}
-    child = _start_slow_upload(source, f"s3://{bucket}/big.bin", env, rate="1MiB")  # 15 s
+    # ~30 s at this rate: longer than three eider runs take on a loaded machine (at 1 MiB/s the
+    # upload once ended before "resume" ran); the child is killed below, so no test waits it out.
+    child = _start_slow_upload(source, f"s3://{bucket}/big.bin", env, rate="512KiB")
     try:
         _wait_for_parts(seaweed_admin, bucket, "big.bin", 1)
         (job,) = _jobs(env)
