@@ -11,5 +11,7 @@ echo "== ruff"
 "$py" -m ruff check app tests
 echo "== import contracts"
 .venv/bin/lint-imports
+echo "== private botocore uses against the newest botocore on PyPI"
+packaging/test_newest_botocore.sh "$py"
 echo "== pytest"
 exec "$py" -m pytest -n 2 --dist loadgroup "$@"

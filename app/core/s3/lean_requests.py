@@ -38,7 +38,7 @@ from botocore.utils import get_environ_proxies, percent_encode
 from app import __version__
 from app.core.connection import ChecksumPolicy, Connection, SignatureVersion
 from app.core.errors.redact import remember_secrets
-from app.core.s3 import thread_guard
+from app.core.s3 import botocore_private, thread_guard
 from app.core.s3.direct_http import DirectHttp
 from app.core.s3.session import S3Session
 from app.core.s3.sigv4 import EMPTY_SHA256, SigV4Signer
@@ -178,7 +178,7 @@ class LeanRequests:
         target = self._target(client, bucket)
         if target.direct is not None:
             return self._send_direct(client, target, operation, method, key, headers, body)
-        http_session = getattr(getattr(client, "_endpoint", None), "http_session", None)
+        http_session = botocore_private.client_http_session(client)
         if http_session is None:
             raise _Unsupported
         headers["User-Agent"] = f"Eider/{__version__}"

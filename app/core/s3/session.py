@@ -17,12 +17,7 @@ from typing import Any, NamedTuple
 import botocore.session
 from botocore import UNSIGNED, handlers
 from botocore.config import Config
-from botocore.credentials import (
-    CredentialProvider,
-    CredentialResolver,
-    Credentials,
-    RefreshableCredentials,
-)
+from botocore.credentials import CredentialProvider, CredentialResolver, Credentials
 from botocore.exceptions import ClientError
 from botocore.loaders import create_loader
 from urllib3.exceptions import InsecureRequestWarning
@@ -31,7 +26,7 @@ from app import __version__
 from app.core.connection import AddressingStyle, Connection
 from app.core.credentials.resolve import MfaPrompt, resolve
 from app.core.errors.redact import remember_secrets
-from app.core.s3 import thread_guard
+from app.core.s3 import botocore_private, thread_guard
 from app.core.s3.listing_parser import ListingAwareParserFactory, check_listings_cheaply
 
 _log = logging.getLogger(__name__)
@@ -94,7 +89,9 @@ class S3Session:
         self._lock = threading.Lock()
         self._credentials = credentials or resolve(connection.credentials, mfa_prompt)
         if self._credentials is not None:
-            remember_secrets(*_secrets_without_refresh(self._credentials))
+            # Read as held: renewing short-lived keys only to register them for redaction
+            # would cost a round trip to STS or IMDS.
+            remember_secrets(*botocore_private.secrets_as_held(self._credentials))
         # One loader for both botocore sessions: the S3 model is read and parsed once (about
         # a tenth of a second), not once per kind of client.
         self._loader = create_loader()
@@ -135,10 +132,10 @@ class S3Session:
 
     def _learn_redirected_region(self, context: dict[str, Any], **_: Any) -> None:
         """botocore follows a region redirect inside one call; keep the region it found."""
-        redirect = context.get("s3_redirect") or {}
-        region = (context.get("signing") or {}).get("region")
-        if redirect.get("redirected") and isinstance(redirect.get("bucket"), str) and region:
-            self._bucket_regions[redirect["bucket"]] = region
+        found = botocore_private.redirected_bucket_region(context)
+        if found is not None:
+            bucket, region = found
+            self._bucket_regions[bucket] = region
 
     def _config(self, region: str) -> Config:
         conn = self.connection
@@ -339,9 +336,7 @@ def _stop_blind_redirects(request_dict: dict[str, Any], response: Any, **_: Any)
     headers = parsed.get("ResponseMetadata", {}).get("HTTPHeaders", {})
     if headers.get("x-amz-bucket-region") or parsed.get("Error", {}).get("Region"):
         return
-    redirect = request_dict.get("context", {}).get("s3_redirect")
-    if isinstance(redirect, dict):
-        redirect["redirected"] = True
+    botocore_private.mark_redirect_followed(request_dict)
 
 
 def _is_region_error(exc: ClientError) -> bool:
@@ -359,14 +354,6 @@ def _region_header(exc: ClientError) -> str | None:
         return region
     error = response.get("Error", {})
     return error.get("Region") or None
-
-
-def _secrets_without_refresh(credentials: Credentials) -> tuple[str | None, str | None]:
-    # The public properties of RefreshableCredentials renew short-lived keys on every read;
-    # registering them for redaction must not cost an extra round trip to STS or IMDS.
-    if isinstance(credentials, RefreshableCredentials):
-        return credentials._secret_key, credentials._token
-    return credentials.secret_key, credentials.token
 
 
 _SECRET_HEADERS = (
