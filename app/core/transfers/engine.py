@@ -52,6 +52,7 @@ from app.core.transfers.delete import (
     plan_delete,
 )
 from app.core.transfers.download import download_item, partial_path
+from app.core.transfers.download_plan import listed_download_items
 from app.core.transfers.job_queue import JobQueue
 from app.core.transfers.jobs import (
     UNFINISHED,
@@ -69,7 +70,7 @@ from app.core.transfers.jobs import (
 )
 from app.core.transfers.journal import ItemRecord, JobRecord, Journal
 from app.core.transfers.limits import SharedBandwidth
-from app.core.transfers.names import DownloadPlanner, ensure_inside
+from app.core.transfers.names import ensure_inside
 from app.core.transfers.numbered import numbered_names
 from app.core.transfers.options import ChecksumAlgorithm, ConflictPolicy, TransferOptions
 from app.core.transfers.restore import plan_restore
@@ -1104,21 +1105,4 @@ def _plan_download(
         head = _head(session, job, bucket, key)
         yield ItemRecord(job_id, 0, str(path), bucket, key, int(head["ContentLength"]))
         return
-    planner = DownloadPlanner(target, key)
-    seq = 0
-    for page in session.list_prefix(bucket, key, delimiter=None):
-        for entry in page.objects:
-            decision = planner.add(entry.key)
-            if decision.is_folder and not decision.skipped:
-                continue  # folder markers carry no data
-            if decision.skipped or decision.path is None:
-                message = " ".join(decision.messages)
-                yield ItemRecord(
-                    job_id, seq, "", bucket, entry.key, 0, state="refused", error=message
-                )
-            else:
-                extra = {"renamed": list(decision.messages)} if decision.messages else {}
-                yield ItemRecord(
-                    job_id, seq, str(decision.path), bucket, entry.key, entry.size, extra=extra
-                )
-            seq += 1
+    yield from listed_download_items(session, bucket, key, target, job_id)
