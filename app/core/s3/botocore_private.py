@@ -121,7 +121,7 @@ def refresh_windows(credentials: Credentials | None) -> tuple[int | None, int | 
 # private `_endpoint`.
 
 
-def client_http_session(client: Any) -> Any | None:
+def client_http_session(client: Any) -> Any:
     """The client's `URLLib3Session` (has `send(prepared_request)`), or None if unreachable."""
     return getattr(getattr(client, "_endpoint", None), "http_session", None)
 
@@ -132,7 +132,7 @@ def client_http_session(client: Any) -> Any | None:
 # `_fp`, whose `readinto` fills a caller's buffer straight from the socket.
 
 
-def body_streams(body: Any) -> tuple[Any | None, Any | None]:
+def body_streams(body: Any) -> tuple[Any, Any]:
     """(urllib3 response, http.client response) under a `StreamingBody`, None where absent."""
     raw = getattr(body, "_raw_stream", None)
     return raw, getattr(raw, "_fp", None)

@@ -323,7 +323,7 @@ def _with_direct_http(target: _Target, connection: Connection) -> _Target:
 
 def _ssl_context(connection: Connection) -> ssl.SSLContext:
     """What botocore's HTTP session would use: its context, the same certificate checks."""
-    context = create_urllib3_context()
+    context: ssl.SSLContext = create_urllib3_context()
     if not connection.verify_tls:
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE

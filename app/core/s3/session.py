@@ -59,7 +59,7 @@ class ListingPage:
     next_token: str | None = None  # where the next page starts (None on the last page)
 
 
-class _FixedCredentialProvider(CredentialProvider):
+class _FixedCredentialProvider(CredentialProvider):  # type: ignore[misc]
     METHOD = "eider"
     CANONICAL_NAME = "Eider"
 
@@ -226,9 +226,10 @@ class S3Session:
                 if header:
                     return header
                 raise exc from None
-            return response["ResponseMetadata"]["HTTPHeaders"].get(
+            region: str = response["ResponseMetadata"]["HTTPHeaders"].get(
                 "x-amz-bucket-region", self.connection.region
             )
+            return region
 
     def get_bucket_location(self, bucket: str) -> str:
         response = self.client().get_bucket_location(Bucket=bucket)
@@ -236,7 +237,7 @@ class S3Session:
 
     # -- operations ------------------------------------------------------------------------------
 
-    def call(self, bucket: str, operation: Callable[[Any], Any], raw: bool = False) -> Any:
+    def call(self, bucket: str, operation: Callable[..., Any], raw: bool = False) -> Any:
         """Run `operation(client)` against the bucket's region.
 
         If the server says the bucket lives elsewhere, remember that region and retry there once.
@@ -301,10 +302,12 @@ class S3Session:
         params: dict[str, Any] = {"Bucket": bucket, "Key": key}
         if version_id:
             params["VersionId"] = version_id
-        return self.call(bucket, lambda c: c.head_object(**params))
+        head: dict[str, Any] = self.call(bucket, lambda c: c.head_object(**params))
+        return head
 
     def head_bucket(self, bucket: str) -> dict[str, Any]:
-        return self.call(bucket, lambda c: c.head_bucket(Bucket=bucket))
+        head: dict[str, Any] = self.call(bucket, lambda c: c.head_bucket(Bucket=bucket))
+        return head
 
 
 _REGION_ERROR_CODES = {
@@ -349,11 +352,12 @@ def _is_region_error(exc: ClientError) -> bool:
 def _region_header(exc: ClientError) -> str | None:
     response = exc.response or {}
     headers = response.get("ResponseMetadata", {}).get("HTTPHeaders", {})
-    region = headers.get("x-amz-bucket-region")
+    region: str | None = headers.get("x-amz-bucket-region")
     if region:
         return region
     error = response.get("Error", {})
-    return error.get("Region") or None
+    named: str | None = error.get("Region") or None
+    return named
 
 
 _SECRET_HEADERS = (

@@ -24,6 +24,7 @@ the job's thread); `pause`, `resume`/`retry`, `cancel(keep_uploads=)`, `wait`, `
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import threading
@@ -898,8 +899,11 @@ class TransferEngine:
                 try:
                     self._runtime.request(
                         job,
-                        lambda c=client, i=item, u=upload_id: c.abort_multipart_upload(
-                            Bucket=i.bucket, Key=i.key, UploadId=u
+                        functools.partial(
+                            client.abort_multipart_upload,
+                            Bucket=item.bucket,
+                            Key=item.key,
+                            UploadId=upload_id,
                         ),
                         stoppable=False,
                     )
@@ -1055,7 +1059,10 @@ def _message(exc: BaseException, job: Job, item: ItemRecord | None = None) -> st
 
 def _head(session: S3Session, job: Job, bucket: str, key: str) -> dict[str, Any]:
     extra = sse_args(job.options, for_read=True)
-    return session.call(bucket, lambda c: c.head_object(Bucket=bucket, Key=key, **extra))
+    head: dict[str, Any] = session.call(
+        bucket, lambda c: c.head_object(Bucket=bucket, Key=key, **extra)
+    )
+    return head
 
 
 def _plan_copy(session: S3Session, job: Job) -> Iterator[ItemRecord]:
