@@ -14,6 +14,10 @@ They are guarded three ways:
 
 Where a private name is missing, the functions here degrade to what a public API can do
 (slower or less informed, never wrong) and the tests above say so loudly.
+
+Not listed, because they are botocore's public session API: `register_component` with the
+"data_loader", "credential_provider" and "response_parser_factory" components, and
+`get_component("event_emitter")`; every test that makes a request goes through them.
 """
 
 from __future__ import annotations
@@ -76,6 +80,18 @@ def handle_200_error() -> Callable[..., None] | None:
     """botocore's own before-parse check for errors inside a 200; None if it has none."""
     check: Callable[..., None] | None = getattr(handlers, "_handle_200_error", None)
     return check
+
+
+# -- the Expect: 100-continue header (session.py) ---------------------------------------------
+# Not underscore-named but undocumented: botocore adds the header to S3 uploads in
+# `handlers.add_expect_header`; providers that stall on it (SeaweedFS after an empty upload)
+# get it unregistered, which needs that very function object.
+
+
+def expect_header_handler() -> Callable[..., None] | None:
+    """botocore's before-call handler adding `Expect: 100-continue`; None if it has none."""
+    handler: Callable[..., None] | None = getattr(handlers, "add_expect_header", None)
+    return handler
 
 
 # -- credentials (session.py, urls.py, offloaded_listing.py) -----------------------------------

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import botocore.session
-from botocore import UNSIGNED, handlers
+from botocore import UNSIGNED
 from botocore.config import Config
 from botocore.credentials import CredentialProvider, CredentialResolver, Credentials
 from botocore.exceptions import ClientError
@@ -123,8 +123,9 @@ class S3Session:
             check_listings_cheaply(session)
         session.register("before-call.s3", thread_guard.check_before_call)
         session.register("before-send.s3", _remember_secret_headers)
-        if not self.connection.effective_expect_continue:
-            session.unregister("before-call.s3", handlers.add_expect_header)
+        expect_header = botocore_private.expect_header_handler()
+        if not self.connection.effective_expect_continue and expect_header is not None:
+            session.unregister("before-call.s3", expect_header)
         session.register("after-call.s3", self._learn_redirected_region)
         events = session.get_component("event_emitter")
         events.register_first("needs-retry.s3", _stop_blind_redirects)

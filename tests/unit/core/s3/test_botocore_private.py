@@ -243,3 +243,29 @@ def test_botocores_redirector_keeps_its_state_where_it_is_read(
     assert isinstance(redirect, dict), "botocore's redirector no longer keeps 's3_redirect'"
     assert redirect.get("bucket") == bucket and redirect.get("redirected") is False
     assert seen[0].get("signing", {}).get("region") == "us-east-1"
+
+
+# -- the Expect: 100-continue header ------------------------------------------------------------
+
+
+def test_botocore_still_adds_expect_continue_in_the_handler_eider_removes(
+    seaweed: RunningS3, bucket: str
+) -> None:
+    handler = botocore_private.expect_header_handler()
+    assert handler is not None, "handlers.add_expect_header is gone"
+    assert ("before-call.s3", handler) in [entry[:2] for entry in handlers.BUILTIN_HANDLERS]
+    assert _expect_header_sent(seaweed, bucket, asked=True) == "100-continue"
+    assert _expect_header_sent(seaweed, bucket, asked=False) is None
+
+
+def _expect_header_sent(seaweed: RunningS3, bucket: str, asked: bool) -> str | None:
+    client = S3Session(connection_for(seaweed, expect_continue=asked)).client()
+    sent: list[str | bytes | None] = []
+    client.meta.events.register(
+        "before-send.s3.PutObject",
+        lambda request, **_: sent.append(request.headers.get("Expect")),
+    )
+    body = b"x" * (2 * 1024 * 1024)  # above botocore's 1 MiB threshold for the header
+    client.put_object(Bucket=bucket, Key="big", Body=body)
+    [value] = sent
+    return value.decode() if isinstance(value, bytes) else value
