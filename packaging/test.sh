@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up what is missing, then run the whole test suite: lint, the import contracts, pytest.
+# Set up what is missing, then run the whole test suite: lint, the import contracts, the types,
+# the private botocore uses against the newest botocore, pytest.
 # GUI tests run offscreen; the real-keyring test runs inside its own D-Bus session.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -11,5 +12,9 @@ echo "== ruff"
 "$py" -m ruff check app tests
 echo "== import contracts"
 .venv/bin/lint-imports
+echo "== types (mypy --strict on app/core)"
+"$py" -m mypy
+echo "== private botocore uses against the newest botocore on PyPI"
+packaging/test_newest_botocore.sh "$py"
 echo "== pytest"
 exec "$py" -m pytest -n 2 --dist loadgroup "$@"

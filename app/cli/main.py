@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from app import __version__
 from app.cli.log_file import send_logs_to_file
+from app.core.explained import ExplainedError
 
 # Sub-command name -> the module that registers it. Each module defines
 # `add_parser(subparsers)`, which registers its sub-command(s) and sets `func(args) -> int`.
@@ -64,7 +65,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list and args_list[0] in COMMANDS:
         args = _command_parser(only=args_list[0]).parse_args(args_list)
         send_logs_to_file()
-        return int(args.func(args))
+        try:
+            return int(args.func(args))
+        except ExplainedError as exc:  # already in words (a journal from a newer Eider, ...)
+            from app.cli import exit_codes
+
+            return exit_codes.fail(exc)
     gui_args = _gui_parser().parse_args(args_list)
     from app.ui.application import run_gui  # Qt is imported only when a window is wanted
 

@@ -218,4 +218,5 @@ def _migrated(data: Any) -> dict[str, Any]:
             raise ValueError(f"no migration from schema {version}")
         data = step(data)
         version = data["schema"]
-    return data
+    migrated: dict[str, Any] = data
+    return migrated

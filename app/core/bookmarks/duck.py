@@ -107,7 +107,15 @@ def import_duck(path: Path) -> DuckImport:
 
 
 def _strings(raw: dict[str, Any], name: str) -> dict[str, str]:
-    keys = ("Protocol", "Provider", "Nickname", "UUID", "Hostname", "Username", "Path")
+    keys: tuple[str, ...] = (
+        "Protocol",
+        "Provider",
+        "Nickname",
+        "UUID",
+        "Hostname",
+        "Username",
+        "Path",
+    )
     keys += ("Comment", "Web URL")
     result: dict[str, str] = {}
     for key in keys:
@@ -140,8 +148,9 @@ def _custom(value: object, name: str) -> dict[str, str]:
 
 def _download_folder(raw: dict[str, Any], name: str) -> str | None:
     folder = raw.get("Download Folder Dictionary")
-    if isinstance(folder, dict) and isinstance(folder.get("Path"), str):
-        return folder["Path"]
+    path = folder.get("Path") if isinstance(folder, dict) else None
+    if isinstance(path, str):
+        return path
     legacy = raw.get("Download Folder")
     if isinstance(legacy, str) and legacy.strip():
         return legacy

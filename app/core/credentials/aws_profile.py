@@ -63,7 +63,8 @@ def _where(session: botocore.session.Session) -> str:
 
 def _profiles(session: botocore.session.Session) -> dict[str, dict[str, Any]]:
     try:
-        return session.full_config.get("profiles", {})
+        profiles: dict[str, dict[str, Any]] = session.full_config.get("profiles", {})
+        return profiles
     except ConfigParseError as exc:
         path = exc.kwargs.get("path", "an AWS config file")
         raise CredentialError(

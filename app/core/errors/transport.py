@@ -76,8 +76,8 @@ def _endpoint(exc: BaseException) -> tuple[str | None, str]:
         if host is None and pool is not None:
             host = getattr(pool, "host", None)
         if isinstance(host, str) and host:
-            port = getattr(item, "port", None) or getattr(pool, "port", None)
-            return host, f"{host}:{port}" if port else host
+            pool_port = getattr(item, "port", None) or getattr(pool, "port", None)
+            return host, f"{host}:{pool_port}" if pool_port else host
     return None, "the server"
 
 

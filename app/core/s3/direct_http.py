@@ -43,7 +43,11 @@ class DirectHttp:
         self._open: set[http.client.HTTPConnection] = set()  # every thread's, for close()
 
     def request(
-        self, method: str, path: str, headers: dict[str, str], body: bytes | memoryview | None
+        self,
+        method: str,
+        path: str,
+        headers: dict[str, str],
+        body: bytes | bytearray | memoryview | None,
     ) -> Response:
         """The response, its status and headers read; the caller reads the body (or closes).
 

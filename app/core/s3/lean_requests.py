@@ -38,7 +38,7 @@ from botocore.utils import get_environ_proxies, percent_encode
 from app import __version__
 from app.core.connection import ChecksumPolicy, Connection, SignatureVersion
 from app.core.errors.redact import remember_secrets
-from app.core.s3 import thread_guard
+from app.core.s3 import botocore_private, thread_guard
 from app.core.s3.direct_http import DirectHttp
 from app.core.s3.session import S3Session
 from app.core.s3.sigv4 import EMPTY_SHA256, SigV4Signer
@@ -178,7 +178,7 @@ class LeanRequests:
         target = self._target(client, bucket)
         if target.direct is not None:
             return self._send_direct(client, target, operation, method, key, headers, body)
-        http_session = getattr(getattr(client, "_endpoint", None), "http_session", None)
+        http_session = botocore_private.client_http_session(client)
         if http_session is None:
             raise _Unsupported
         headers["User-Agent"] = f"Eider/{__version__}"
@@ -323,7 +323,7 @@ def _with_direct_http(target: _Target, connection: Connection) -> _Target:
 
 def _ssl_context(connection: Connection) -> ssl.SSLContext:
     """What botocore's HTTP session would use: its context, the same certificate checks."""
-    context = create_urllib3_context()
+    context: ssl.SSLContext = create_urllib3_context()
     if not connection.verify_tls:
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE

@@ -21,7 +21,7 @@ import struct
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import BinaryIO, overload
+from typing import IO, overload
 
 from botocore.credentials import Credentials, RefreshableCredentials
 from botocore.utils import parse_timestamp
@@ -83,13 +83,13 @@ class HelperFailure(RuntimeError):
     """The helper ended in a way that cannot be sent as its exception."""
 
 
-def write_frame(out: BinaryIO, kind: bytes, payload: bytes = b"") -> None:
+def write_frame(out: IO[bytes], kind: bytes, payload: bytes = b"") -> None:
     out.write(_FRAME.pack(kind, len(payload)))
     out.write(payload)
     out.flush()
 
 
-def read_frame(source: BinaryIO) -> tuple[bytes, bytes] | None:
+def read_frame(source: IO[bytes]) -> tuple[bytes, bytes] | None:
     """The next (kind, payload), or None at the end of the stream (also mid-frame)."""
     head = source.read(_FRAME.size)
     if len(head) < _FRAME.size:

@@ -14,13 +14,12 @@ to botocore's own parser.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any
 from xml.etree import ElementTree
 
 import botocore.session
-from botocore import handlers
-from botocore.parsers import ResponseParserFactory, RestXMLParser
+
+from app.core.s3 import botocore_private
 
 _OPERATION = "ListObjectsV2"
 _OUTPUT_SHAPE = "ListObjectsV2Output"
@@ -73,25 +72,20 @@ def _object(element: ElementTree.Element, skip: int) -> dict[str, Any]:
     return entry
 
 
-class _ListingAwareParser(RestXMLParser):
-    def _do_parse(self, response: dict[str, Any], shape: Any) -> dict[str, Any]:
-        if shape is not None and shape.name == _OUTPUT_SHAPE and response.get("body"):
-            try:
-                parsed = parse_list_objects_v2(response["body"])
-            except (ElementTree.ParseError, ValueError):
-                return super()._do_parse(response, shape)
-            parsed["ResponseMetadata"] = self._populate_response_metadata(response)
-            return parsed
-        return super()._do_parse(response, shape)
+def _listing_shortcut(response: dict[str, Any], shape: Any) -> dict[str, Any] | None:
+    if shape is None or shape.name != _OUTPUT_SHAPE or not response.get("body"):
+        return None
+    try:
+        return parse_list_objects_v2(response["body"])
+    except (ElementTree.ParseError, ValueError):
+        return None  # botocore's own parser reads it (and describes what is wrong)
 
 
-class ListingAwareParserFactory(ResponseParserFactory):
+class ListingAwareParserFactory(botocore_private.ShortcutParserFactory):
     """botocore's parsers, with listings read by `parse_list_objects_v2`."""
 
-    def create_parser(self, protocol_name: str) -> Any:
-        if protocol_name == "rest-xml":
-            return _ListingAwareParser(**self._defaults)
-        return super().create_parser(protocol_name)
+    def __init__(self) -> None:
+        super().__init__(_listing_shortcut)
 
 
 def is_whole_listing(body: bytes) -> bool:
@@ -107,7 +101,7 @@ def check_listings_cheaply(session: botocore.session.Session) -> None:
     listing is recognised from its first and last bytes; anything else, and every other
     operation, still goes through botocore's own check.
     """
-    botocore_check: Callable[..., None] | None = getattr(handlers, "_handle_200_error", None)
+    botocore_check = botocore_private.handle_200_error()
     if botocore_check is None:  # a botocore without that check: nothing to spare
         return
 

@@ -46,6 +46,7 @@ from typing import Any
 import app
 from app.core.errors import ErrorKind, describe
 from app.core.errors.redact import remember_secrets
+from app.core.s3 import botocore_private
 from app.core.s3 import listing_frames as frames
 from app.core.s3.session import ListingPage, S3Session
 
@@ -160,10 +161,7 @@ class OffloadedListing(Iterator[ListingPage]):
             delimiter=self._delimiter,
             bucket_region=self._session.bucket_region(self._bucket),
             expiry=keys["expiry_time"] if keys else None,
-            refresh_windows=(
-                getattr(credentials, "_advisory_refresh_timeout", None),
-                getattr(credentials, "_mandatory_refresh_timeout", None),
-            ),
+            refresh_windows=botocore_private.refresh_windows(credentials),
         )
         try:
             helper = subprocess.Popen(
@@ -287,12 +285,9 @@ class OffloadedListing(Iterator[ListingPage]):
         assert credentials is not None
         for _ in range(3):
             frozen = credentials.get_frozen_credentials()
-            expiry = getattr(credentials, "_expiry_time", None)
+            expiry = botocore_private.expiry_time(credentials)
             # Unless another thread renewed them meanwhile, that expiry is these keys'.
-            if (
-                getattr(credentials, "_token", frozen.token) == frozen.token
-                and getattr(credentials, "_access_key", frozen.access_key) == frozen.access_key
-            ):
+            if botocore_private.keys_as_held(credentials) == (frozen.access_key, frozen.token):
                 break
         remember_secrets(frozen.secret_key, frozen.token)  # renewed keys are new secrets
         return {

@@ -1,4 +1,4 @@
-"""The key an object or folder gets when it is renamed in place."""
+"""The key an object or folder gets when it is renamed in place or moved into a folder."""
 
 from __future__ import annotations
 
@@ -11,3 +11,20 @@ def renamed_key(key: str, new_name: str) -> str:
     stem = key[:-1] if is_folder else key
     parent = stem[: stem.rfind("/") + 1]
     return f"{parent}{new_name}/" if is_folder else f"{parent}{new_name}"
+
+
+def moved_key(bucket: str, key: str, into_bucket: str, into_prefix: str) -> str:
+    """The key `key` (of `bucket`) gets when moved into the folder `into_prefix` of
+    `into_bucket` under its own name; a folder ('a/b/') keeps its '/'.
+
+    Raises ValueError for a move that goes nowhere or puts a folder inside itself."""
+    if not into_bucket:
+        raise ValueError("Name a bucket to move into: s3://bucket/folder/")
+    is_folder = key.endswith("/")
+    name = key.rstrip("/").rsplit("/", 1)[-1] + ("/" if is_folder else "")
+    new_key = into_prefix + name
+    if (into_bucket, new_key) == (bucket, key):
+        raise ValueError("That is where it is already.")
+    if is_folder and into_bucket == bucket and new_key.startswith(key):
+        raise ValueError("A folder cannot be moved into itself.")
+    return new_key

@@ -15,14 +15,9 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import botocore.session
-from botocore import UNSIGNED, handlers
+from botocore import UNSIGNED
 from botocore.config import Config
-from botocore.credentials import (
-    CredentialProvider,
-    CredentialResolver,
-    Credentials,
-    RefreshableCredentials,
-)
+from botocore.credentials import CredentialProvider, CredentialResolver, Credentials
 from botocore.exceptions import ClientError
 from botocore.loaders import create_loader
 from urllib3.exceptions import InsecureRequestWarning
@@ -31,7 +26,7 @@ from app import __version__
 from app.core.connection import AddressingStyle, Connection
 from app.core.credentials.resolve import MfaPrompt, resolve
 from app.core.errors.redact import remember_secrets
-from app.core.s3 import thread_guard
+from app.core.s3 import botocore_private, thread_guard
 from app.core.s3.listing_parser import ListingAwareParserFactory, check_listings_cheaply
 
 _log = logging.getLogger(__name__)
@@ -64,7 +59,7 @@ class ListingPage:
     next_token: str | None = None  # where the next page starts (None on the last page)
 
 
-class _FixedCredentialProvider(CredentialProvider):
+class _FixedCredentialProvider(CredentialProvider):  # type: ignore[misc]
     METHOD = "eider"
     CANONICAL_NAME = "Eider"
 
@@ -94,7 +89,9 @@ class S3Session:
         self._lock = threading.Lock()
         self._credentials = credentials or resolve(connection.credentials, mfa_prompt)
         if self._credentials is not None:
-            remember_secrets(*_secrets_without_refresh(self._credentials))
+            # Read as held: renewing short-lived keys only to register them for redaction
+            # would cost a round trip to STS or IMDS.
+            remember_secrets(*botocore_private.secrets_as_held(self._credentials))
         # One loader for both botocore sessions: the S3 model is read and parsed once (about
         # a tenth of a second), not once per kind of client.
         self._loader = create_loader()
@@ -126,8 +123,9 @@ class S3Session:
             check_listings_cheaply(session)
         session.register("before-call.s3", thread_guard.check_before_call)
         session.register("before-send.s3", _remember_secret_headers)
-        if not self.connection.effective_expect_continue:
-            session.unregister("before-call.s3", handlers.add_expect_header)
+        expect_header = botocore_private.expect_header_handler()
+        if not self.connection.effective_expect_continue and expect_header is not None:
+            session.unregister("before-call.s3", expect_header)
         session.register("after-call.s3", self._learn_redirected_region)
         events = session.get_component("event_emitter")
         events.register_first("needs-retry.s3", _stop_blind_redirects)
@@ -135,10 +133,10 @@ class S3Session:
 
     def _learn_redirected_region(self, context: dict[str, Any], **_: Any) -> None:
         """botocore follows a region redirect inside one call; keep the region it found."""
-        redirect = context.get("s3_redirect") or {}
-        region = (context.get("signing") or {}).get("region")
-        if redirect.get("redirected") and isinstance(redirect.get("bucket"), str) and region:
-            self._bucket_regions[redirect["bucket"]] = region
+        found = botocore_private.redirected_bucket_region(context)
+        if found is not None:
+            bucket, region = found
+            self._bucket_regions[bucket] = region
 
     def _config(self, region: str) -> Config:
         conn = self.connection
@@ -229,9 +227,10 @@ class S3Session:
                 if header:
                     return header
                 raise exc from None
-            return response["ResponseMetadata"]["HTTPHeaders"].get(
+            region: str = response["ResponseMetadata"]["HTTPHeaders"].get(
                 "x-amz-bucket-region", self.connection.region
             )
+            return region
 
     def get_bucket_location(self, bucket: str) -> str:
         response = self.client().get_bucket_location(Bucket=bucket)
@@ -239,7 +238,7 @@ class S3Session:
 
     # -- operations ------------------------------------------------------------------------------
 
-    def call(self, bucket: str, operation: Callable[[Any], Any], raw: bool = False) -> Any:
+    def call(self, bucket: str, operation: Callable[..., Any], raw: bool = False) -> Any:
         """Run `operation(client)` against the bucket's region.
 
         If the server says the bucket lives elsewhere, remember that region and retry there once.
@@ -304,10 +303,12 @@ class S3Session:
         params: dict[str, Any] = {"Bucket": bucket, "Key": key}
         if version_id:
             params["VersionId"] = version_id
-        return self.call(bucket, lambda c: c.head_object(**params))
+        head: dict[str, Any] = self.call(bucket, lambda c: c.head_object(**params))
+        return head
 
     def head_bucket(self, bucket: str) -> dict[str, Any]:
-        return self.call(bucket, lambda c: c.head_bucket(Bucket=bucket))
+        head: dict[str, Any] = self.call(bucket, lambda c: c.head_bucket(Bucket=bucket))
+        return head
 
 
 _REGION_ERROR_CODES = {
@@ -339,9 +340,7 @@ def _stop_blind_redirects(request_dict: dict[str, Any], response: Any, **_: Any)
     headers = parsed.get("ResponseMetadata", {}).get("HTTPHeaders", {})
     if headers.get("x-amz-bucket-region") or parsed.get("Error", {}).get("Region"):
         return
-    redirect = request_dict.get("context", {}).get("s3_redirect")
-    if isinstance(redirect, dict):
-        redirect["redirected"] = True
+    botocore_private.mark_redirect_followed(request_dict)
 
 
 def _is_region_error(exc: ClientError) -> bool:
@@ -354,19 +353,12 @@ def _is_region_error(exc: ClientError) -> bool:
 def _region_header(exc: ClientError) -> str | None:
     response = exc.response or {}
     headers = response.get("ResponseMetadata", {}).get("HTTPHeaders", {})
-    region = headers.get("x-amz-bucket-region")
+    region: str | None = headers.get("x-amz-bucket-region")
     if region:
         return region
     error = response.get("Error", {})
-    return error.get("Region") or None
-
-
-def _secrets_without_refresh(credentials: Credentials) -> tuple[str | None, str | None]:
-    # The public properties of RefreshableCredentials renew short-lived keys on every read;
-    # registering them for redaction must not cost an extra round trip to STS or IMDS.
-    if isinstance(credentials, RefreshableCredentials):
-        return credentials._secret_key, credentials._token
-    return credentials.secret_key, credentials.token
+    named: str | None = error.get("Region") or None
+    return named
 
 
 _SECRET_HEADERS = (

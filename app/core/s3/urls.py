@@ -13,6 +13,7 @@ from botocore.credentials import Credentials
 
 from app.core.connection import DEFAULT_AWS_HOST, Connection, SignatureVersion
 from app.core.explained import ExplainedError
+from app.core.s3 import botocore_private
 from app.core.s3.bucket_names import is_valid_bucket_name
 from app.core.s3.session import S3Session
 
@@ -124,12 +125,10 @@ def expiry_problem(connection: Connection, expires_in: int) -> str | None:
 
 def credential_expiry(credentials: Credentials | None) -> datetime | None:
     """When temporary (STS/SSO) credentials stop working; None for long-term or unknown."""
-    # botocore keeps the expiry of RefreshableCredentials in a private attribute; it has no
-    # public accessor.
-    expiry = getattr(credentials, "_expiry_time", None)
-    if isinstance(expiry, datetime):
-        return expiry if expiry.tzinfo else expiry.replace(tzinfo=UTC)
-    return None
+    expiry = botocore_private.expiry_time(credentials)
+    if expiry is None:
+        return None
+    return expiry if expiry.tzinfo else expiry.replace(tzinfo=UTC)
 
 
 def presign(

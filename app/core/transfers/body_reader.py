@@ -18,14 +18,14 @@ from botocore.exceptions import FlexibleChecksumError
 from botocore.response import StreamingBody
 from urllib3.exceptions import ProtocolError
 
+from app.core.s3 import botocore_private
 from app.core.transfers.retry import IntegrityError
 
 
 class BodyReader:
     def __init__(self, body: Any) -> None:
         self._body = body
-        raw = getattr(body, "_raw_stream", None)
-        inner = getattr(raw, "_fp", None)
+        raw, inner = botocore_private.body_streams(body)
         self._raw = raw
         plain = type(body) is StreamingBody and isinstance(inner, http.client.HTTPResponse)
         self._direct: Callable[[memoryview], int] | None = inner.readinto if plain else None

@@ -102,19 +102,19 @@ def crc32c_pure(data: bytes | bytearray | memoryview, value: int = 0) -> int:
 
 def _pick_crc32c() -> tuple[str, Callable[[bytes | bytearray | memoryview, int], int]]:
     try:
-        from awscrt import checksums as crt_checksums  # type: ignore[import-not-found]
+        from awscrt import checksums as crt_checksums
 
         return "awscrt", lambda data, value: crt_checksums.crc32c(bytes(data), value)
     except ImportError:
         pass
     try:
-        import google_crc32c  # type: ignore[import-not-found]
+        import google_crc32c
 
         return "google_crc32c", lambda data, value: google_crc32c.extend(value, bytes(data))
     except ImportError:
         pass
     try:
-        import crc32c as crc32c_module  # type: ignore[import-not-found]
+        import crc32c as crc32c_module
 
         return "crc32c", lambda data, value: crc32c_module.crc32c(bytes(data), value)
     except ImportError:
@@ -232,7 +232,8 @@ class _HashlibChecksum:
         self._hasher.update(data)
 
     def digest(self) -> bytes:
-        return self._hasher.digest()
+        digest: bytes = self._hasher.digest()
+        return digest
 
     def b64(self) -> str:
         return base64.b64encode(self.digest()).decode("ascii")

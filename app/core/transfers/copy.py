@@ -215,7 +215,9 @@ def _source_tagging(rt: Runtime, job: Job, item: ItemRecord) -> str | None:
     return tagging(tags) if tags else None
 
 
-def _single_copy(rt: Runtime, job: Job, item: ItemRecord, client: Any, head: dict) -> None:
+def _single_copy(
+    rt: Runtime, job: Job, item: ItemRecord, client: Any, head: dict[str, Any]
+) -> None:
     options = job.options
     args = {**_source_args(job, item), **_destination_args(job, item, head)}
     restating = bool(options.metadata or options.content_type or options.cache_control)
@@ -236,7 +238,9 @@ def _single_copy(rt: Runtime, job: Job, item: ItemRecord, client: Any, head: dic
     _copied(rt, job, item)
 
 
-def _multipart_copy(rt: Runtime, job: Job, item: ItemRecord, client: Any, head: dict) -> None:
+def _multipart_copy(
+    rt: Runtime, job: Job, item: ItemRecord, client: Any, head: dict[str, Any]
+) -> None:
     options = job.options
     id_ = item.id or 0
     if not item.part_size:
@@ -255,7 +259,7 @@ def _multipart_copy(rt: Runtime, job: Job, item: ItemRecord, client: Any, head: 
         rt.journal.update_item(item, upload_id=response["UploadId"])
         server_parts = {}
     known = rt.journal.parts(item)
-    done = {
+    done: dict[int, tuple[str, str | None]] = {
         n: (p.etag or "", None)
         for n, p in known.items()
         if server_parts.get(n, ("", -1))[0] == p.etag

@@ -93,12 +93,12 @@ def delete_batch(rt: Runtime, job: Job, items: list[ItemRecord]) -> dict[int, st
     refused: dict[int, str] = {}
     for error in response.get("Errors", []):
         key = error.get("Key", "")
-        item = by_name.get((key, error.get("VersionId")))
-        if item is None and len(by_key.get(key, ())) == 1:
+        named = by_name.get((key, error.get("VersionId")))
+        if named is None and len(by_key.get(key, ())) == 1:
             # Some servers leave VersionId out of an error: the batch held one entry for it.
-            item = by_key[key][0]
-        if item is not None and item.id is not None:
-            refused[item.id] = _in_words(error, bucket, item)
+            named = by_key[key][0]
+        if named is not None and named.id is not None:
+            refused[named.id] = _in_words(error, bucket, named)
     return refused
 
 

@@ -26,17 +26,17 @@ def _b64(raw: bytes) -> str:
     return base64.b64encode(raw).decode("ascii")
 
 
-def _crc32c_function() -> Callable[[bytes], int]:
+def _crc32c_function() -> Callable[[bytes | bytearray | memoryview, int], int]:
     return checksums.crc32c  # the fastest backend installed, else pure Python
 
 
-def raw_digest(algorithm: ChecksumAlgorithm, data: bytes | memoryview) -> bytes:
+def raw_digest(algorithm: ChecksumAlgorithm, data: bytes | bytearray | memoryview) -> bytes:
     if algorithm is ChecksumAlgorithm.MD5:
         return hashlib.md5(data).digest()  # noqa: S324 - S3's integrity check, not security
     if algorithm is ChecksumAlgorithm.CRC32:
         return zlib.crc32(data).to_bytes(4, "big")
     if algorithm is ChecksumAlgorithm.CRC32C:
-        return _crc32c_function()(bytes(data)).to_bytes(4, "big")
+        return _crc32c_function()(bytes(data), 0).to_bytes(4, "big")
     if algorithm is ChecksumAlgorithm.SHA256:
         return hashlib.sha256(data).digest()
     raise ValueError(f"No digest for {algorithm}")
@@ -51,7 +51,9 @@ def response_field(algorithm: ChecksumAlgorithm) -> str | None:
     return f"Checksum{name}" if name else None
 
 
-def request_fields(algorithm: ChecksumAlgorithm, data: bytes | memoryview) -> tuple[dict, str]:
+def request_fields(
+    algorithm: ChecksumAlgorithm, data: bytes | bytearray | memoryview
+) -> tuple[dict[str, Any], str]:
     """Request parameters that make the server check `data`, and the value sent (base64)."""
     if algorithm is ChecksumAlgorithm.NONE:
         return {}, ""
@@ -112,7 +114,7 @@ class StreamHasher:
                 self._crc[algorithm] = zlib.crc32(data, value)
             else:
                 # checksums.crc32c takes any buffer and copies only if its backend needs bytes.
-                self._crc[algorithm] = _crc32c_function()(data, value)  # type: ignore[call-arg]
+                self._crc[algorithm] = _crc32c_function()(data, value)
 
     def raw(self, algorithm: ChecksumAlgorithm) -> bytes:
         if algorithm in self._hashers:

@@ -154,7 +154,7 @@ def _download(rt: Runtime, job: Job, item: ItemRecord, fresh: bool) -> None:
 
 
 def _whole_object_algorithms(
-    options: TransferOptions, facts: dict, mode: str
+    options: TransferOptions, facts: dict[str, Any], mode: str
 ) -> list[ChecksumAlgorithm]:
     """What to hash over the whole object, in order, to check it against the server's facts.
 
@@ -206,13 +206,13 @@ def _damaged_parts(
     return {number: known[number].etag or "" for number, bad in results if bad}
 
 
-def _head(rt: Runtime, job: Job, item: ItemRecord, client: Any) -> dict:
+def _head(rt: Runtime, job: Job, item: ItemRecord, client: Any) -> dict[str, Any]:
     args: dict[str, Any] = {"Bucket": item.bucket, "Key": item.key, "ChecksumMode": "ENABLED"}
     args.update(sse_args(job.options, for_read=True))
     return rt.request(job, lambda: client.head_object(**args))
 
 
-def _head_facts(head: dict) -> dict:
+def _head_facts(head: dict[str, Any]) -> dict[str, Any]:
     """What verification needs later, in JSON-safe form (kept in the journal for resumes)."""
     facts: dict[str, Any] = {
         "etag": digests.etag_hex(head.get("ETag")),
@@ -358,7 +358,8 @@ def _range_start(content_range: str | None, number: int, units: dict[str, Any]) 
     if content_range and content_range.startswith("bytes "):
         return int(content_range[6:].split("-", 1)[0])
     if units["mode"] == "ranges":
-        return (number - 1) * units["chunk"]
+        chunk: int = units["chunk"]
+        return (number - 1) * chunk
     raise IntegrityError("The server did not say where a part starts (no Content-Range)")
 
 
@@ -370,7 +371,7 @@ def _single_get(rt: Runtime, job: Job, item: ItemRecord, client: Any, partial: s
     args.update(sse_args(job.options, for_read=True))
     job.progress.start_item(id_, item.local_path, item.bucket, item.key, item.size)
 
-    def fetch() -> tuple[dict, digests.StreamHasher]:
+    def fetch() -> tuple[dict[str, Any], digests.StreamHasher]:
         checkpoint(job)
         response = rt.lean.get_object(client, **args)
         facts = _head_facts(response)
@@ -451,7 +452,7 @@ def _verify_and_replace(
     job: Job,
     item: ItemRecord,
     partial: str,
-    facts: dict,
+    facts: dict[str, Any],
     hasher: digests.StreamHasher | None,
 ) -> None:
     """`hasher` holds the whole file's checksums, hashed in order as the units arrived."""
@@ -472,7 +473,7 @@ def _verify_and_replace(
 
 
 def _check(
-    options: TransferOptions, item: ItemRecord, facts: dict, hasher: digests.StreamHasher
+    options: TransferOptions, item: ItemRecord, facts: dict[str, Any], hasher: digests.StreamHasher
 ) -> None:
     """Compare what arrived with every fact the server gave about the whole object."""
     if not options.verify_download:
@@ -506,7 +507,7 @@ def _has(hasher: digests.StreamHasher, algorithm: ChecksumAlgorithm) -> bool:
     return True
 
 
-def _finish(rt: Runtime, job: Job, item: ItemRecord, partial: str, facts: dict) -> None:
+def _finish(rt: Runtime, job: Job, item: ItemRecord, partial: str, facts: dict[str, Any]) -> None:
     target = Path(item.local_path)
     mtime = facts["metadata"].get(MTIME_META)
     if mtime and job.options.preserve_mtime:

@@ -24,6 +24,7 @@ the job's thread); `pause`, `resume`/`retry`, `cancel(keep_uploads=)`, `wait`, `
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import threading
@@ -52,6 +53,7 @@ from app.core.transfers.delete import (
     plan_delete,
 )
 from app.core.transfers.download import download_item, partial_path
+from app.core.transfers.download_plan import listed_download_items
 from app.core.transfers.job_queue import JobQueue
 from app.core.transfers.jobs import (
     UNFINISHED,
@@ -69,7 +71,7 @@ from app.core.transfers.jobs import (
 )
 from app.core.transfers.journal import ItemRecord, JobRecord, Journal
 from app.core.transfers.limits import SharedBandwidth
-from app.core.transfers.names import DownloadPlanner, ensure_inside
+from app.core.transfers.names import ensure_inside
 from app.core.transfers.numbered import numbered_names
 from app.core.transfers.options import ChecksumAlgorithm, ConflictPolicy, TransferOptions
 from app.core.transfers.restore import plan_restore
@@ -897,8 +899,11 @@ class TransferEngine:
                 try:
                     self._runtime.request(
                         job,
-                        lambda c=client, i=item, u=upload_id: c.abort_multipart_upload(
-                            Bucket=i.bucket, Key=i.key, UploadId=u
+                        functools.partial(
+                            client.abort_multipart_upload,
+                            Bucket=item.bucket,
+                            Key=item.key,
+                            UploadId=upload_id,
                         ),
                         stoppable=False,
                     )
@@ -1054,7 +1059,10 @@ def _message(exc: BaseException, job: Job, item: ItemRecord | None = None) -> st
 
 def _head(session: S3Session, job: Job, bucket: str, key: str) -> dict[str, Any]:
     extra = sse_args(job.options, for_read=True)
-    return session.call(bucket, lambda c: c.head_object(Bucket=bucket, Key=key, **extra))
+    head: dict[str, Any] = session.call(
+        bucket, lambda c: c.head_object(Bucket=bucket, Key=key, **extra)
+    )
+    return head
 
 
 def _plan_copy(session: S3Session, job: Job) -> Iterator[ItemRecord]:
@@ -1104,21 +1112,4 @@ def _plan_download(
         head = _head(session, job, bucket, key)
         yield ItemRecord(job_id, 0, str(path), bucket, key, int(head["ContentLength"]))
         return
-    planner = DownloadPlanner(target, key)
-    seq = 0
-    for page in session.list_prefix(bucket, key, delimiter=None):
-        for entry in page.objects:
-            decision = planner.add(entry.key)
-            if decision.is_folder and not decision.skipped:
-                continue  # folder markers carry no data
-            if decision.skipped or decision.path is None:
-                message = " ".join(decision.messages)
-                yield ItemRecord(
-                    job_id, seq, "", bucket, entry.key, 0, state="refused", error=message
-                )
-            else:
-                extra = {"renamed": list(decision.messages)} if decision.messages else {}
-                yield ItemRecord(
-                    job_id, seq, str(decision.path), bucket, entry.key, entry.size, extra=extra
-                )
-            seq += 1
+    yield from listed_download_items(session, bucket, key, target, job_id)

@@ -21,18 +21,20 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from app.core import paths
+from app.core.explained import ExplainedError
 
-SCHEMA_VERSION = 1
+Step = Callable[[sqlite3.Connection], None]
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS jobs (
+# The schema of the first release (journal version 1). Never edit it: a change is a new step.
+_V1 = (
+    """CREATE TABLE IF NOT EXISTS jobs (
     id TEXT PRIMARY KEY,
     kind TEXT NOT NULL,
     endpoint TEXT NOT NULL,
@@ -42,8 +44,8 @@ CREATE TABLE IF NOT EXISTS jobs (
     error TEXT,
     created REAL NOT NULL,
     updated REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS items (
+)""",
+    """CREATE TABLE IF NOT EXISTS items (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
     seq INTEGER NOT NULL,
@@ -59,10 +61,10 @@ CREATE TABLE IF NOT EXISTS items (
     remote_etag TEXT,
     error TEXT,
     extra TEXT NOT NULL DEFAULT '{}'
-);
-CREATE INDEX IF NOT EXISTS items_job ON items(job_id, seq);
-CREATE INDEX IF NOT EXISTS items_key ON items(bucket, key);
-CREATE TABLE IF NOT EXISTS parts (
+)""",
+    "CREATE INDEX IF NOT EXISTS items_job ON items(job_id, seq)",
+    "CREATE INDEX IF NOT EXISTS items_key ON items(bucket, key)",
+    """CREATE TABLE IF NOT EXISTS parts (
     item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
     number INTEGER NOT NULL,
     offset INTEGER NOT NULL,
@@ -70,8 +72,61 @@ CREATE TABLE IF NOT EXISTS parts (
     etag TEXT,
     checksum TEXT,
     PRIMARY KEY (item_id, number)
-);
-"""
+)""",
+)
+
+
+def _create_version_1(db: sqlite3.Connection) -> None:
+    """An empty file (version 0), or one whose first creation stopped midway: the tables.
+    IF NOT EXISTS, because before versions were read a crash could leave tables at 0."""
+    for statement in _V1:
+        db.execute(statement)
+
+
+# Step n takes a journal from version n to n + 1, inside the one transaction that opens it.
+# Journal versions so far: 1, the first release's tables (job specs have since gained optional
+# keys such as "bookmark_id", read with defaults; claims live in files beside the journal), so
+# nothing to migrate yet. A change to the tables appends a step and never edits a released one;
+# tests/unit/core/transfers/test_journal_schema.py keeps each released schema to migrate from.
+MIGRATIONS: tuple[Step, ...] = (_create_version_1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class JournalTooNew(ExplainedError):
+    """The journal was written by a newer Eider; it is left untouched."""
+
+    def __init__(self, path: Path, version: int) -> None:
+        super().__init__(
+            f"The transfer journal {path} is from a newer Eider (journal version {version}; "
+            f"this one reads up to {SCHEMA_VERSION}) and was left as it is. Update Eider to "
+            "resume its jobs, or move the file aside to start an empty journal."
+        )
+        self.path = path
+        self.version = version
+
+
+def schema_version(db: sqlite3.Connection) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite3.Connection, path: Path, steps: Sequence[Step] = MIGRATIONS) -> int:
+    """Bring the journal open in `db` (outside a transaction) to `len(steps)`, one step at a
+    time in one transaction: a failed step leaves the file as it was. Returns the version found.
+
+    Raises JournalTooNew, changing nothing, for a journal of a newer version."""
+    db.execute("BEGIN IMMEDIATE")  # one process migrates; another waits, then finds it done
+    try:
+        found = schema_version(db)
+        if found > len(steps):
+            raise JournalTooNew(path, found)
+        for version in range(found, len(steps)):
+            steps[version](db)
+            db.execute(f"PRAGMA user_version={version + 1}")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+    return found
 
 
 @dataclass
@@ -146,13 +201,21 @@ class Journal:
         self._pending: list[tuple[str, int | None]] = []
         self._pending_lock = threading.Lock()
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.execute("PRAGMA busy_timeout=5000")
-        self._db.executescript(_SCHEMA)
-        self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        try:
+            self._db.execute("PRAGMA busy_timeout=5000")
+            # Refused before anything is set on a newer Eider's file (WAL mode included).
+            found = schema_version(self._db)
+            if found > SCHEMA_VERSION:
+                raise JournalTooNew(self.path, found)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            if found < SCHEMA_VERSION:  # a current journal opens without taking the write lock
+                migrate(self._db, self.path)
+        except BaseException:
+            self._db.close()
+            raise
 
     def close(self) -> None:
         self.flush()

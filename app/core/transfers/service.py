@@ -38,6 +38,7 @@ Listeners are called on engine threads and must return quickly (as the engine's)
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import threading
 import time
@@ -171,7 +172,7 @@ class TransferService:
                     bookmark_id=bookmark_id,
                     connections_per_job=self._keeper.limits.connections_per_job,
                 )
-                engine.subscribe(lambda event, k=key: self._forward(k, event))
+                engine.subscribe(functools.partial(self._forward, key))
                 self._engines[key] = engine
             self._last_used[key] = time.monotonic()
             return engine

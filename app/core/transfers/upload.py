@@ -9,6 +9,7 @@ the composite checksum.
 from __future__ import annotations
 
 import contextlib
+import functools
 import mimetypes
 import os
 import threading
@@ -59,7 +60,9 @@ def local_state(path: str) -> LocalState:
     return LocalState(st.st_size, st.st_mtime_ns)
 
 
-def object_args(options: TransferOptions, item: ItemRecord, sha256_hex: str | None) -> dict:
+def object_args(
+    options: TransferOptions, item: ItemRecord, sha256_hex: str | None
+) -> dict[str, Any]:
     """Parameters shared by PutObject and CreateMultipartUpload."""
     args: dict[str, Any] = {"Bucket": item.bucket, "Key": item.key}
     content_type = options.content_type or mimetypes.guess_type(item.local_path)[0]
@@ -158,7 +161,7 @@ def _single_put(rt: Runtime, job: Job, item: ItemRecord) -> None:
     id_ = item.id or 0
     job.progress.start_item(id_, item.local_path, item.bucket, item.key, item.size)
 
-    def send() -> dict:
+    def send() -> dict[str, Any]:
         checkpoint(job)
         if item.size <= SMALL_BODY:
             body: Any = _read_whole(item.local_path, item.size)
@@ -216,7 +219,11 @@ def _fields_for(algorithm: ChecksumAlgorithm, value: str) -> dict[str, str]:
 
 
 def _verify_response(
-    options: TransferOptions, algorithm: ChecksumAlgorithm, sent: str, response: dict, what: str
+    options: TransferOptions,
+    algorithm: ChecksumAlgorithm,
+    sent: str,
+    response: dict[str, Any],
+    what: str,
 ) -> None:
     """The server echoes what it stored: an ETag (MD5) or the additional checksum."""
     if algorithm is ChecksumAlgorithm.MD5 and etag_is_md5(options, response):
@@ -357,8 +364,12 @@ def _list_parts(rt: Runtime, job: Job, item: ItemRecord, client: Any) -> dict[in
     while True:
         response = rt.request(
             job,
-            lambda m=marker: client.list_parts(
-                Bucket=item.bucket, Key=item.key, UploadId=item.upload_id, PartNumberMarker=m
+            functools.partial(
+                client.list_parts,
+                Bucket=item.bucket,
+                Key=item.key,
+                UploadId=item.upload_id,
+                PartNumberMarker=marker,
             ),
         )
         for part in response.get("Parts", []):
