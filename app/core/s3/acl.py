@@ -359,7 +359,7 @@ def _put_grants(
         {"AccessControlPolicy": policy_body(owner, grants)},
         grant_headers(grants),
     ):
-        _send(session, bucket, lambda c, p=params: write(c, p))  # type: ignore[misc]
+        _send(session, bucket, lambda c, p=params: write(c, p))
         applied = _comparable(parse_acl(session.call(bucket, read)).grants)
         # A server may keep the owner's full control whether asked or not; nothing else extra.
         owner_control = {
