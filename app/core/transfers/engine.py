@@ -1108,6 +1108,8 @@ def _plan_download(
     seq = 0
     for page in session.list_prefix(bucket, key, delimiter=None):
         for entry in page.objects:
+            if key and entry.key == key:
+                continue  # the folder's own marker: the folder itself, made by the planner
             decision = planner.add(entry.key)
             if decision.is_folder and not decision.skipped:
                 continue  # folder markers carry no data
