@@ -15,7 +15,6 @@ hour are swept at the next drag (the file manager has copied them long before).
 
 from __future__ import annotations
 
-import os
 import shutil
 import time
 import uuid
@@ -63,7 +62,7 @@ def publish(folder: Path, key: str, bucket: str = "") -> Path:
     if work != final:
         if not work.exists():
             work.mkdir(parents=True)  # an empty folder downloads nothing
-        os.replace(work, final)
+        work.replace(final)
     return final
 
 

@@ -323,7 +323,7 @@ class Relays:
             json.dump({"version": 1, "relays": rows}, handle)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, self._store)
+        temporary.replace(self._store)
 
     def _load(self) -> None:
         try:

@@ -109,7 +109,7 @@ def test_a_copy_keeps_the_source_and_a_missing_source_fails_without_touching_the
 ) -> None:
     seaweed_admin.put_object(Bucket=bucket, Key="one.txt", Body=b"copied")
     relays = Relays(service, tmp_path / "relays.json", tmp_path / "relay")
-    done, seen = ended(relays)
+    done, _seen = ended(relays)
     src, dst = service.engine_for("src").session, service.engine_for("dst").session
     relays.start(src, "src", bucket, "one.txt", dst, "dst", target_bucket, "", move=False)
     assert done.wait(60)
