@@ -13,6 +13,7 @@ started (resumed from an earlier run).
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import Protocol
@@ -20,7 +21,11 @@ from typing import Protocol
 from app.core.bookmarks import BookmarkError, BookmarkStore, connection_for_bookmark
 from app.core.s3.session import S3Session
 from app.core.transfers.jobs import Conflict, Decision
+from app.core.transfers.relay import Relays
 from app.core.transfers.service import BookmarkGone, TransferService
+from app.ui.dnd.open_windows import OpenWindows
+
+log = logging.getLogger(__name__)
 
 
 class ConflictOwner(Protocol):
@@ -43,6 +48,8 @@ class SharedTransfers:
         self._lock = threading.Lock()
         self._owners: list[ConflictOwner] = []
         self._closed = False
+        self._relays: Relays | None = None
+        self.open_windows = OpenWindows()  # for drops and pastes between windows
 
     @property
     def service(self) -> TransferService | None:
@@ -57,6 +64,22 @@ class SharedTransfers:
             if self._service is None:
                 self._service = self._make(self)
             return self._service
+
+    def relays(self) -> Relays:
+        """Copies and moves between connections (`app/core/transfers/relay.py`), made with
+        the service; chains an earlier run left continue then. Blocking: off the GUI thread."""
+        service = self.get()
+        with self._lock:
+            if self._relays is None:
+                self._relays = Relays(service)
+                relays = self._relays
+            else:
+                return self._relays
+        try:
+            relays.resume()
+        except Exception:
+            log.exception("Copies between connections left by an earlier run did not continue")
+        return relays
 
     def session_for(self, bookmark_id: str) -> S3Session:
         if self._store is None:
@@ -96,6 +119,9 @@ class SharedTransfers:
         with self._lock:
             self._closed = True
             service, self._service = self._service, None
+            relays, self._relays = self._relays, None
+        if relays is not None:
+            relays.close()
         if service is not None:
             service.close()
 

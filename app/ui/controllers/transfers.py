@@ -136,6 +136,29 @@ class TransfersController(QObject):
             session, lambda e: e.copy(bucket, key, dest_bucket, dest_key, REPLACE, move=True)
         )
 
+    async def copy(
+        self,
+        session: S3Session,
+        bucket: str,
+        key: str,
+        dest_bucket: str,
+        dest_key: str,
+        move: bool,
+    ) -> str:
+        """A drop or Paste of objects on the same server: copy (or move) on the server,
+        asking when the target exists."""
+        return await self._operation(
+            session, lambda e: e.copy(bucket, key, dest_bucket, dest_key, ASK, move=move)
+        )
+
+    async def download_to(self, session: S3Session, bucket: str, key: str, local: str) -> str:
+        """Download one object to exactly `local` (or a folder into the folder `local`)."""
+        return await self._operation(session, lambda e: e.download(bucket, key, local, ASK))
+
+    def adopt(self, job_id: str) -> None:
+        """Show a job this window caused but did not submit (a step of a relay)."""
+        self._adopt(job_id)
+
     async def duplicate(self, session: S3Session, bucket: str, key: str) -> str:
         """Copy an object or folder next to itself under the first free 'name (n)'."""
         return await self._operation(session, lambda e: e.duplicate(bucket, key, REPLACE))
