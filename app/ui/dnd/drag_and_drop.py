@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import os
+import uuid
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
@@ -518,14 +519,14 @@ class DragAndDrop(QObject):
             return False
         if (point - start).manhattanLength() < QApplication.startDragDistance():
             return False
-        bucket, items = self._drag_items(viewport, start)
+        bucket, items = self.drag_items(viewport, start)
         self._press = None
         if not items:
             return False
         self.start_drag(bucket, items, viewport)
         return True
 
-    def _drag_items(
+    def drag_items(
         self, viewport: QWidget, start: QPoint
     ) -> tuple[str, list[tuple[str, int | None]]]:
         """The bucket and (key, size) of what a drag from `start` carries: the list's
@@ -543,13 +544,19 @@ class DragAndDrop(QObject):
         items = [(i.data(KEY_ROLE), i.data(SIZE_ROLE)) for i in rows if i.data(KEY_ROLE)]
         return here.bucket, items
 
-    def make_drag_mime(self, bucket: str, items: list[tuple[str, int | None]]) -> ObjectDragMime:
-        """The mime data of a drag of `items` (key, size or None for a folder) of `bucket`."""
+    def make_drag_mime(
+        self,
+        bucket: str,
+        items: list[tuple[str, int | None]],
+        direct_save: DirectSaveProperty | None = None,
+    ) -> ObjectDragMime:
+        """The mime data of a drag of `items` (key, size or None for a folder) of `bucket`;
+        `direct_save` stands in for this display's XDS property (tests)."""
         keys = [key for key, _size in items]
         payload = ObjectsPayload(self.token, self.browser.bookmark_id, bucket, tuple(keys))
         session = self.browser.session
         staged: list[Path] | None = None
-        folder = drag_staging.staging_root() / f"{os.getpid()}-{next(_tokens)}"
+        folder = drag_staging.staging_root() / uuid.uuid4().hex
         if is_small([size for _key, size in items]):
             staged = [drag_staging.final_path(folder, key, bucket) for key in keys]
         if self._direct_save is not None:
@@ -557,7 +564,7 @@ class DragAndDrop(QObject):
             self._direct_save = None
         if staged is None:
             suggested = name_of(keys[0]) if len(keys) == 1 else bucket
-            self._direct_save = DirectSaveProperty.for_this_display(suggested)
+            self._direct_save = direct_save or DirectSaveProperty.for_this_display(suggested)
         xds = self._direct_save
         mime = ObjectDragMime(
             payload,

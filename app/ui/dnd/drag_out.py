@@ -93,8 +93,8 @@ class ObjectDragMime(QMimeData):
             if not self.staging_started:
                 self.staging_started = True
                 self._stage()
-            lines = [QUrl.fromLocalFile(str(p)).toString() for p in self.staged]
-            return QByteArray(("\r\n".join(lines) + "\r\n").encode())
+            # A list of URLs: Qt gives it to urls() as it is and to data() as the text form.
+            return [QUrl.fromLocalFile(str(p)) for p in self.staged]
         if mimetype == TEXT and self.staged is not None:
             return QByteArray("\n".join(self.payload.s3_urls()).encode())
         if mimetype == DIRECT_SAVE and self._read_direct_save is not None:
