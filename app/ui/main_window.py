@@ -29,6 +29,7 @@ from app.ui.controllers.hidden_files import HiddenFiles
 from app.ui.controllers.search import ServerSearch
 from app.ui.controllers.tree_menu import TreeMenu
 from app.ui.dnd.drag_and_drop import DragAndDrop
+from app.ui.dnd.keyboard import KeyboardTransfers
 from app.ui.location import Location
 from app.ui.models.encryption_probe import EncryptionProbe
 from app.ui.models.listing_model import (
@@ -272,7 +273,8 @@ class MainWindow(QMainWindow):
         # before _row_activated: Enter on a file previews it; a folder's row is gone once opened
         self.object_actions = install_actions(self)  # menu, context menu, shortcuts, transfers
         self.object_actions.foldersChanged.connect(self.folder_tree.reload)
-        self.drag_and_drop = DragAndDrop(self, self.object_actions)  # drags, drops, Paste
+        self.drag_and_drop = DragAndDrop(self, self.object_actions)  # drags and drops
+        self.keyboard_transfers = KeyboardTransfers(self.drag_and_drop)  # and from the keys
         self.tree_menu = TreeMenu(
             self.folder_tree, self.object_actions, self.refresh_node, self.refresh_action.shortcut()
         )
