@@ -108,8 +108,8 @@ class DropHighlight(QFrame):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         color = self.palette().highlight().color()
         self.setStyleSheet(
-            f"#dropHighlight {{ border: 2px solid {color.name()}; border-radius: 3px;"
-            f" background: rgba({color.red()}, {color.green()}, {color.blue()}, 60); }}"
+            f"#dropHighlight {{ border: 2px solid {color.darker(130).name()}; border-radius: 3px;"
+            f" background: rgba({color.red()}, {color.green()}, {color.blue()}, 80); }}"
         )
         self.hide()
 
