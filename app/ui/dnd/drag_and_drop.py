@@ -47,6 +47,7 @@ from app.core.transfers.download import partial_path
 from app.core.transfers.engine import endpoint_id
 from app.core.transfers.jobs import JobKind, JobSnapshot, JobState
 from app.core.transfers.relay import Relay, Relays, Step
+from app.ui.dnd.ark_promise import ArkPromise
 from app.ui.dnd.direct_save import DirectSaveProperty
 from app.ui.dnd.drag_out import ObjectDragMime, is_small
 from app.ui.dnd.open_windows import OpenWindows, WindowSide
@@ -155,6 +156,7 @@ class DragAndDrop(QObject):
         self.last_mime: ObjectDragMime | None = None  # kept alive for Qt (and tests)
         self._press: tuple[QWidget, QPoint] | None = None
         self._direct_save: DirectSaveProperty | None = None
+        self.ark = ArkPromise()  # tests give it a bus of their own
         self._uploads: dict[str, Location] = {}  # local root -> folder it went into
         self._upload_refresh: dict[Location, Callable[[Location], None]] = {}
         self._relays_mine: dict[str, tuple[Side, Location, Side, bool]] = {}
@@ -566,12 +568,14 @@ class DragAndDrop(QObject):
             suggested = name_of(keys[0]) if len(keys) == 1 else bucket
             self._direct_save = direct_save or DirectSaveProperty.for_this_display(suggested)
         xds = self._direct_save
+        save_into = lambda into: self._save_into(session, bucket, keys, into)  # noqa: E731
         mime = ObjectDragMime(
             payload,
             staged,
             lambda: self._stage(session, bucket, keys, folder),
-            lambda into: self._save_into(session, bucket, keys, into),
+            save_into,
             xds.read if xds is not None else None,
+            self.ark.offer(save_into) if staged is None else None,
         )
         self.last_mime = mime
         return mime
@@ -636,6 +640,7 @@ class DragAndDrop(QObject):
         if self._direct_save is not None:
             self._direct_save.close()
             self._direct_save = None
+        self.ark.withdraw()
 
 
 def _what(mime: QMimeData) -> str | None:

@@ -11,7 +11,8 @@ Chosen at drag start (Qt fixes the offered formats then), after
   GUI thread) and answers at once, so a drag between Eider windows downloads nothing. A URL
   names a file only once it is complete: an early or failed drop finds nothing, never a
   partial file;
-- anything larger, or a folder: X Direct Save (`XdndDirectSave0`, X11 only: Thunar, Nemo,
+- anything larger, or a folder: KDE's promise (`ark_promise.py`: Dolphin, Plasma; X11 and
+  Wayland) and X Direct Save (`XdndDirectSave0`, X11 only: Thunar, Nemo,
   Caja, PCManFM, xfdesktop) and no URL list or text, which those file managers would take
   instead (and GNOME Files would save as a text file). The target writes the folder it wants
   into the source window's property; `retrieveData("XdndDirectSave0")` reads it back
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMimeData, QUrl
 
+from app.ui.dnd.ark_promise import ARK_PATH, ARK_SERVICE
 from app.ui.dnd.payload import OBJECTS_FORMAT, ObjectsPayload
 
 URI_LIST = "text/uri-list"
@@ -62,16 +64,19 @@ class ObjectDragMime(QMimeData):
         stage: Callable[[], None],
         save_into: Callable[[Path], None],
         read_direct_save: Callable[[], str | None] | None,
+        ark: tuple[str, str] | None = None,
     ) -> None:
         """`staged`: the final paths of a small selection (None: offer XDS instead); `stage()`
         starts their downloads; `save_into(folder)` queues the downloads an XDS target asked
-        for; `read_direct_save()` reads the URI the target wrote (None off X11)."""
+        for; `read_direct_save()` reads the URI the target wrote (None off X11); `ark` is the
+        (D-Bus name, object path) of KDE's promise (`ark_promise.py`), None without a bus."""
         super().__init__()
         self.payload = payload
         self.staged = staged
         self._stage = stage
         self._save_into = save_into
         self._read_direct_save = read_direct_save
+        self._ark = ark
         self.staging_started = False
         self.direct_save_answer: bytes | None = None
 
@@ -79,8 +84,11 @@ class ObjectDragMime(QMimeData):
         formats = [OBJECTS_FORMAT]
         if self.staged is not None:
             formats += [URI_LIST, TEXT]
-        elif self._read_direct_save is not None:
-            formats.append(DIRECT_SAVE)
+        else:
+            if self._read_direct_save is not None:
+                formats.append(DIRECT_SAVE)
+            if self._ark is not None:
+                formats += [ARK_SERVICE, ARK_PATH]
         return formats
 
     def hasFormat(self, mimetype: str) -> bool:
@@ -97,6 +105,8 @@ class ObjectDragMime(QMimeData):
             return [QUrl.fromLocalFile(str(p)) for p in self.staged]
         if mimetype == TEXT and self.staged is not None:
             return QByteArray("\n".join(self.payload.s3_urls()).encode())
+        if self._ark is not None and self.staged is None and mimetype in (ARK_SERVICE, ARK_PATH):
+            return QByteArray(self._ark[0 if mimetype == ARK_SERVICE else 1].encode())
         if mimetype == DIRECT_SAVE and self._read_direct_save is not None:
             if self.direct_save_answer is None:
                 self.direct_save_answer = self._direct_save()

@@ -5,14 +5,20 @@ failed download leaves nothing under the final name (SeaweedFS)."""
 from __future__ import annotations
 
 import os
+import subprocess
+import threading
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtDBus import QDBusConnection
 from pytestqt.qtbot import QtBot
 
 from app.core.transfers.download import PARTIAL_SUFFIX
+from app.ui.dnd.ark_promise import ARK_PATH, ARK_SERVICE, ArkPromise
 from app.ui.dnd.drag_out import DIRECT_SAVE, TEXT, URI_LIST
 from app.ui.dnd.payload import OBJECTS_FORMAT, ObjectsPayload
 from app.ui.location import Location
@@ -128,7 +134,9 @@ def test_a_folder_dragged_to_an_xds_target_downloads_into_the_folder_it_names(
     desktop.mkdir()
     target = FakeDirectSave((desktop / "album").as_uri())  # Thunar writes the full URI
     mime = dnd.make_drag_mime(drag_bucket, items, target)
-    assert mime.formats() == [OBJECTS_FORMAT, DIRECT_SAVE], "no URL list, no text: XDS only"
+    formats = mime.formats()
+    assert formats[:2] == [OBJECTS_FORMAT, DIRECT_SAVE]
+    assert URI_LIST not in formats and TEXT not in formats, "no URL list, no text: a promise"
     assert bytes(mime.data(DIRECT_SAVE).data()) == b"S"
     wait_for(qtbot, lambda: (desktop / "album" / "raw" / "p2.raw").exists())
     assert (desktop / "album" / "p1.jpg").read_bytes() == b"jpeg one"
@@ -139,3 +147,62 @@ def test_a_folder_dragged_to_an_xds_target_downloads_into_the_folder_it_names(
     refused = dnd.make_drag_mime(drag_bucket, items, remote)
     assert bytes(refused.data(DIRECT_SAVE).data()) == b"F"
     assert target.closed, "the previous drag's property is cleared at the next drag"
+
+
+@pytest.fixture
+def session_bus() -> Iterator[tuple[str, QDBusConnection]]:
+    """A D-Bus session bus of the test's own (dbus-daemon), and Eider's connection to it."""
+    daemon = subprocess.Popen(
+        ["dbus-daemon", "--session", "--nofork", "--print-address"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert daemon.stdout is not None
+    address = daemon.stdout.readline().strip()
+    name = f"eider-test-{uuid.uuid4().hex[:8]}"
+    bus = QDBusConnection.connectToBus(address, name)
+    assert bus.isConnected(), bus.lastError().message()
+    yield address, bus
+    QDBusConnection.disconnectFromBus(name)
+    daemon.terminate()
+    daemon.wait(10)
+    daemon.stdout.close()
+
+
+def test_a_folder_dropped_on_dolphin_is_saved_where_its_dbus_call_says(
+    qtbot: QtBot, windows: Windows, seaweed: RunningS3, seaweed_admin: Any, bucket: str,
+    tmp_path: Path, session_bus: tuple[str, QDBusConnection],
+) -> None:  # fmt: skip
+    address, bus = session_bus
+    seaweed_admin.put_object(Bucket=bucket, Key="music/a.ogg", Body=b"ogg a")
+    seaweed_admin.put_object(Bucket=bucket, Key="music/live/b.ogg", Body=b"ogg b")
+    window = opened(qtbot, windows, seaweed, Location(bucket))
+    select(window, "music")
+    dnd = window.drag_and_drop
+    dnd.ark = ArkPromise(bus)
+    mime = dnd.make_drag_mime(*dnd.drag_items(window.object_list.viewport(), row_point(
+        window, "music")))  # fmt: skip
+    assert {ARK_SERVICE, ARK_PATH} <= set(mime.formats())
+    service = bytes(mime.data(ARK_SERVICE).data()).decode()
+    path = bytes(mime.data(ARK_PATH).data()).decode()
+    assert service == bus.baseService() and path.startswith("/DndExtract/")
+    dolphin_folder = tmp_path / "Downloads"
+    dolphin_folder.mkdir()
+    # What Dolphin does at the drop: a blocking D-Bus call from its own process.
+    call = [
+        "dbus-send", f"--bus={address}", "--print-reply", f"--dest={service}", path,
+        "org.kde.ark.DndExtract.extractSelectedFilesTo", f"string:{dolphin_folder}",
+    ]  # fmt: skip
+    replies: list[subprocess.CompletedProcess[str]] = []
+    caller = threading.Thread(
+        target=lambda: replies.append(subprocess.run(call, capture_output=True, text=True))
+    )
+    caller.start()
+    wait_for(qtbot, lambda: bool(replies))
+    caller.join()
+    assert replies[0].returncode == 0, replies[0].stderr
+    wait_for(qtbot, lambda: (dolphin_folder / "music" / "live" / "b.ogg").exists())
+    assert (dolphin_folder / "music" / "a.ogg").read_bytes() == b"ogg a"
+    assert (dolphin_folder / "music" / "live" / "b.ogg").read_bytes() == b"ogg b"
+    assert dnd.ark.current is not None and dnd.ark.current.asked == [str(dolphin_folder)]
