@@ -61,20 +61,24 @@ class SharedTransfers:
         with self._lock:
             if self._closed:
                 raise RuntimeError("Eider is quitting: no new transfers start")
-            if self._service is None:
+            made = self._service is None
+            if made:
                 self._service = self._make(self)
-            return self._service
+            service = self._service
+        if made and Relays.left_by_earlier_run():
+            self._start_relays(service)  # their jobs' ends must be heard from the start
+        return service
 
     def relays(self) -> Relays:
         """Copies and moves between connections (`app/core/transfers/relay.py`), made with
         the service; chains an earlier run left continue then. Blocking: off the GUI thread."""
-        service = self.get()
+        return self._start_relays(self.get())
+
+    def _start_relays(self, service: TransferService) -> Relays:
         with self._lock:
-            if self._relays is None:
-                self._relays = Relays(service)
-                relays = self._relays
-            else:
+            if self._relays is not None:
                 return self._relays
+            relays = self._relays = Relays(service)
         try:
             relays.resume()
         except Exception:

@@ -107,6 +107,15 @@ class Relays:
         self._load()
         self._unsubscribe = service.subscribe(self._on_event)
 
+    @staticmethod
+    def left_by_earlier_run(store: Path | None = None) -> bool:
+        """Whether the relay list holds chains (cheap: no service needed)."""
+        store = store or paths.state_dir() / "relays.json"
+        try:
+            return bool(json.loads(store.read_text(encoding="utf-8")).get("relays"))
+        except (OSError, ValueError, AttributeError):
+            return False
+
     # -- starting ------------------------------------------------------------------------------
 
     def start(

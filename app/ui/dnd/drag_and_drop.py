@@ -37,7 +37,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QMouseEvent,
 )
-from PySide6.QtWidgets import QApplication, QFrame, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QFrame, QMessageBox, QWidget
 
 from app.core.bookmarks.file_import import is_importable
 from app.core.errors import ErrorKind, UserError
@@ -46,7 +46,7 @@ from app.core.transfers import drag_staging
 from app.core.transfers.download import partial_path
 from app.core.transfers.engine import endpoint_id
 from app.core.transfers.jobs import JobKind, JobSnapshot, JobState
-from app.core.transfers.relay import Relay, Relays, Step
+from app.core.transfers.relay import Relay, Relays
 from app.ui.dnd.ark_promise import ArkPromise
 from app.ui.dnd.direct_save import DirectSaveProperty
 from app.ui.dnd.drag_out import ObjectDragMime, is_small
@@ -501,8 +501,6 @@ class DragAndDrop(QObject):
                     "window to continue.",
                 )
             )
-        if relay.step is Step.UPLOAD and relay.error is None and relay.job_id is None:
-            return
         if relay.finished:
             del self._relays_mine[relay.id]
             if to.changed is not None:
@@ -589,6 +587,9 @@ class DragAndDrop(QObject):
         if self._direct_save is not None:
             QTimer.singleShot(0, self._direct_save.announce)
         drag.exec(Qt.DropAction.CopyAction | Qt.DropAction.MoveAction, Qt.DropAction.MoveAction)
+        view = viewport.parent()
+        if isinstance(view, QAbstractItemView):  # the drag took the release: no drag-select
+            view.setState(QAbstractItemView.State.NoState)
 
     def _stage(self, session: S3Session | None, bucket: str, keys: list[str], folder: Path) -> None:
         """Download a small drag into its staging folder (a file manager asked for its URLs)."""

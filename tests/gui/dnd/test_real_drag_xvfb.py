@@ -42,4 +42,5 @@ def test_a_real_drag_from_one_window_to_another_moves_the_object(tmp_path: Path)
     output = result.stdout + result.stderr[-3000:]
     assert "hover highlight seen: True | object moved on the server: True" in result.stdout, output
     assert result.returncode == 0, output
+    assert "Traceback" not in result.stderr, output
     assert shot.stat().st_size > 10_000, "a screenshot of both windows"
