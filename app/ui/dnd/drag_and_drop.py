@@ -47,6 +47,7 @@ from app.core.transfers.download import partial_path
 from app.core.transfers.engine import endpoint_id
 from app.core.transfers.jobs import JobKind, JobSnapshot, JobState
 from app.core.transfers.relay import Relay, Relays
+from app.ui.controllers.transfers import OWN
 from app.ui.dnd.ark_promise import ArkPromise
 from app.ui.dnd.direct_save import DirectSaveProperty
 from app.ui.dnd.drag_out import ObjectDragMime, is_small
@@ -157,8 +158,8 @@ class DragAndDrop(QObject):
         self._press: tuple[QWidget, QPoint] | None = None
         self._direct_save: DirectSaveProperty | None = None
         self.ark = ArkPromise()  # tests give it a bus of their own
-        self._uploads: dict[str, Location] = {}  # local root -> folder it went into
-        self._upload_refresh: dict[Location, Callable[[Location], None]] = {}
+        # local root -> the folder it went into, and who lists that folder again
+        self._uploads: dict[str, tuple[Location, Callable[[Location], None]]] = {}
         self._relays_mine: dict[str, tuple[Side, Location, Side, bool]] = {}
         self._relays: Relays | None = None
         self._unsubscribe_relays: Callable[[], None] | None = None
@@ -314,12 +315,14 @@ class DragAndDrop(QObject):
             return
         if not paths:
             return
-        for path in paths:
-            self._uploads[str(path.absolute())] = target
         changed = side.changed if side is not None else self.folder_changed
-        self._upload_refresh[target] = changed
+        for path in paths:
+            if changed is not None:  # (a bookmark no window shows: nothing to list again)
+                self._uploads[str(path.absolute())] = (target, changed)
+        bookmark = side.bookmark_id if side is not None else OWN
+        files = [str(p) for p in paths]
         self.bridge.spawn(
-            self.transfers.upload(session, [str(p) for p in paths], target.bucket, target.prefix),
+            self.transfers.upload(session, files, target.bucket, target.prefix, bookmark),
             "starting an upload",
             target.bucket,
             "",
@@ -329,10 +332,10 @@ class DragAndDrop(QObject):
     def _job_finished(self, job: JobSnapshot) -> None:
         if job.kind is not JobKind.UPLOAD or job.where is None:
             return
-        target = self._uploads.pop(job.where.local, None)
-        if target is not None and job.state is JobState.DONE:
-            refresh = self._upload_refresh.get(target, self.folder_changed)
-            refresh(target)
+        upload = self._uploads.pop(job.where.local, None)
+        if upload is not None and job.state is JobState.DONE:
+            target, changed = upload
+            changed(target)
 
     # -- objects -------------------------------------------------------------------------------
 
@@ -364,6 +367,7 @@ class DragAndDrop(QObject):
             if session is None:
                 raise_problem("Not connected yet.", "Wait for the connection to open.")
             to = Side(session, self.browser.bookmark_id, self.folder_changed)
+        # (`to.bookmark_id` may be None: an unsaved connection; its engine goes by endpoint)
         same = endpoint_id(source.session) == endpoint_id(to.session)
         keys = list(payload.keys)
         why = refusal(payload.bucket, keys, target, same)
@@ -376,7 +380,7 @@ class DragAndDrop(QObject):
             for key in keys:
                 dest = target.prefix + name_of(key) + ("/" if key.endswith("/") else "")
                 job_id = await self.transfers.copy(
-                    to.session, payload.bucket, key, target.bucket, dest, move=not copy
+                    to.session, payload.bucket, key, target.bucket, dest, not copy, to.bookmark_id
                 )
                 self.transfers.follow(
                     job_id,

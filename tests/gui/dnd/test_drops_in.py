@@ -141,3 +141,21 @@ def test_a_drop_mixing_a_profile_and_files_asks_and_can_do_both(
     wait_for(qtbot, lambda: "a.txt" in keys(seaweed_admin, bucket))
     assert body(seaweed_admin, bucket, "a.txt") == made["a.txt"]
     assert "Acme.cyberduckprofile" not in keys(seaweed_admin, bucket)
+
+
+def test_a_drop_onto_an_existing_name_asks_and_keep_both_uploads_beside_it(
+    qtbot: QtBot, windows: Windows, seaweed: RunningS3, seaweed_admin: Any, bucket: str,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    from tests.gui.gaps.test_transfer_conflicts import question
+
+    seaweed_admin.put_object(Bucket=bucket, Key="a.txt", Body=b"the old one")
+    window = opened(qtbot, windows, seaweed, Location(bucket))
+    made = local_files(tmp_path)
+    drop(window.object_list.viewport(), empty_point(window), file_mime([tmp_path / "a.txt"]))
+    dialog = question(qtbot, window)
+    assert dialog.conflict.key == "a.txt"
+    dialog.rename_button.click()
+    wait_for(qtbot, lambda: keys(seaweed_admin, bucket) == ["a (1).txt", "a.txt"])
+    assert body(seaweed_admin, bucket, "a (1).txt") == made["a.txt"]
+    assert body(seaweed_admin, bucket, "a.txt") == b"the old one"

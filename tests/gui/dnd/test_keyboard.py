@@ -111,3 +111,56 @@ def test_paste_of_files_copied_in_a_file_manager_uploads_them(
     wait_for(qtbot, lambda: "pasted.txt" in keys(seaweed_admin, bucket))
     assert body(seaweed_admin, bucket, "pasted.txt") == b"from the file manager"
     wait_for(qtbot, lambda: "pasted.txt" in names(one))
+
+
+def test_upload_to_and_move_to_another_bookmark_on_another_server(
+    qtbot: QtBot, windows: Windows, seaweed: RunningS3, moto: RunningS3, seaweed_admin: Any,
+    moto_admin: Any, bucket: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    import uuid
+
+    from app.core.bookmarks import Bookmark
+    from app.ui.dialogs import file_pick
+
+    store = windows._set.store  # the windows' own store (the sidebars list it)
+    other = store.add(
+        Bookmark(
+            nickname="Moto", profile="seaweedfs", host=moto.host, port=moto.port,
+            access_key_id=moto.access_key,
+        ),
+        secret_key=moto.secret_key,
+    )  # fmt: skip
+    moto_bucket = f"k-{uuid.uuid4().hex[:12]}"
+    moto_admin.create_bucket(Bucket=moto_bucket)
+    seaweed_admin.put_object(Bucket=bucket, Key="far.txt", Body=b"goes far")
+    one = at(qtbot, windows.open(connection_for(seaweed), Location(bucket)), Location(bucket))
+    wait_for(qtbot, lambda: "far.txt" in names(one))
+    keyboard = one.keyboard_transfers
+
+    def choose(connection: str, folder: str) -> None:
+        wait_for(qtbot, lambda: isinstance(keyboard.dialog, DestinationDialog))
+        dialog = keyboard.dialog
+        dialog.connection_box.setCurrentIndex(dialog.connection_box.findText(connection))
+        assert dialog.bookmark_id == other.id
+        dialog.folder_edit.setText(folder)
+        dialog.ok_button.click()
+        keyboard.dialog = None
+
+    (tmp_path / "up.txt").write_bytes(b"uploaded elsewhere")
+    monkeypatch.setattr(
+        file_pick, "choose_files_to_upload", lambda _w, done: done([str(tmp_path / "up.txt")])
+    )
+    keyboard.actions["uploadToAction"].trigger()
+    choose("Moto", f"s3://{moto_bucket}/in/")
+    wait_for(qtbot, lambda: "in/up.txt" in keys(moto_admin, moto_bucket), timeout=60_000)
+    assert body(moto_admin, moto_bucket, "in/up.txt") == b"uploaded elsewhere"
+
+    # (a finished upload lists the window's folder again: select once that is done)
+    wait_for(qtbot, lambda: not one.object_actions.status.running())
+    wait_for(qtbot, lambda: not one.controller.model.loading and "far.txt" in names(one))
+    select(one, "far.txt")
+    press(qtbot, one, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    choose("Moto", f"s3://{moto_bucket}/in/")
+    wait_for(qtbot, lambda: "far.txt" not in keys(seaweed_admin, bucket), timeout=60_000)
+    assert body(moto_admin, moto_bucket, "in/far.txt") == b"goes far"
+    wait_for(qtbot, lambda: "far.txt" not in names(one))
