@@ -162,6 +162,7 @@ class DragAndDrop(QObject):
         self._uploads: dict[str, tuple[Location, Callable[[Location], None]]] = {}
         self._relays_mine: dict[str, tuple[Side, Location, Side, bool]] = {}
         self._relays: Relays | None = None
+        self._relays_early: dict[str, list[Relay]] = {}
         self._unsubscribe_relays: Callable[[], None] | None = None
         self.relayChanged.connect(self._relay_changed)
         self.transfers.jobFinished.connect(self._job_finished)
@@ -404,7 +405,8 @@ class DragAndDrop(QObject):
                 not copy,
             )
             self._relays_mine[relay.id] = (source, target, to, copy)
-            self._relay_changed(relay)
+            for heard in [relay, *self._relays_early.pop(relay.id, [])]:
+                self._relay_changed(heard)
 
     async def _source_side(self, payload: ObjectsPayload) -> Side:
         side = self.directory.get(payload.token)
@@ -491,7 +493,10 @@ class DragAndDrop(QObject):
 
     def _relay_changed(self, relay: Relay) -> None:
         mine = self._relays_mine.get(relay.id)
-        if mine is None:
+        if mine is None:  # another window's, or heard before `start` returned here
+            self._relays_early.setdefault(relay.id, []).append(relay)
+            while len(self._relays_early) > 64:
+                self._relays_early.pop(next(iter(self._relays_early)))
             return
         source, target, to, copy = mine
         if relay.job_id is not None and not relay.finished:

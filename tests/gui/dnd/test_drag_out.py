@@ -138,7 +138,8 @@ def test_a_folder_dragged_to_an_xds_target_downloads_into_the_folder_it_names(
     assert formats[:2] == [OBJECTS_FORMAT, DIRECT_SAVE]
     assert URI_LIST not in formats and TEXT not in formats, "no URL list, no text: a promise"
     assert bytes(mime.data(DIRECT_SAVE).data()) == b"S"
-    wait_for(qtbot, lambda: (desktop / "album" / "raw" / "p2.raw").exists())
+    wanted = [desktop / "album" / "raw" / "p2.raw", desktop / "album" / "p1.jpg"]
+    wait_for(qtbot, lambda: all(p.exists() for p in wanted))
     assert (desktop / "album" / "p1.jpg").read_bytes() == b"jpeg one"
     assert (desktop / "album" / "raw" / "p2.raw").read_bytes() == b"raw two"
     assert "album" in names(window)
@@ -202,7 +203,8 @@ def test_a_folder_dropped_on_dolphin_is_saved_where_its_dbus_call_says(
     wait_for(qtbot, lambda: bool(replies))
     caller.join()
     assert replies[0].returncode == 0, replies[0].stderr
-    wait_for(qtbot, lambda: (dolphin_folder / "music" / "live" / "b.ogg").exists())
+    wanted = [dolphin_folder / "music" / "live" / "b.ogg", dolphin_folder / "music" / "a.ogg"]
+    wait_for(qtbot, lambda: all(p.exists() for p in wanted))
     assert (dolphin_folder / "music" / "a.ogg").read_bytes() == b"ogg a"
     assert (dolphin_folder / "music" / "live" / "b.ogg").read_bytes() == b"ogg b"
     assert dnd.ark.current is not None and dnd.ark.current.asked == [str(dolphin_folder)]
