@@ -61,6 +61,10 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 CONFIRM_OVER = 3  # moving more objects than this (or any folder) asks first
+PROMISE_HINT = (
+    "Folders and large selections drop on Dolphin, Thunar, Nemo, PCManFM or another Eider "
+    "window; elsewhere use Download… (Ctrl+Shift+D)"
+)
 _tokens = itertools.count(1)
 
 
@@ -591,6 +595,8 @@ class DragAndDrop(QObject):
         self, bucket: str, items: list[tuple[str, int | None]], viewport: QWidget
     ) -> None:
         mime = self.make_drag_mime(bucket, items)
+        if mime.staged is None:  # GNOME Files (43+) takes neither promise
+            self.actions.status.finish("", PROMISE_HINT)
         drag = QDrag(viewport)
         drag.setMimeData(mime)
         if self._direct_save is not None:

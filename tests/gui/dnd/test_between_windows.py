@@ -121,6 +121,10 @@ def test_within_one_server_a_folder_moves_on_the_server_and_cannot_go_into_itsel
     tree.expand(tree.index_of(Location(bucket, "docs/")))
     wait_for(qtbot, lambda: tree.index_of(Location(bucket, "docs/sub/")).isValid())
 
+    from_tree = one.drag_and_drop.drag_items(
+        tree.viewport(), node_point(one, tree.index_of(Location(bucket, "docs/")))
+    )
+    assert from_tree == (bucket, [("docs/", None)]), "a tree node drags its folder"
     into_itself = node_point(one, tree.index_of(Location(bucket, "docs/sub/")))
     drop(tree.viewport(), into_itself, dragged(one, "docs"))
     wait_for(qtbot, lambda: one.error_banner.isVisible())
@@ -137,3 +141,22 @@ def test_within_one_server_a_folder_moves_on_the_server_and_cannot_go_into_itsel
     wait_for(qtbot, lambda: sorted(names(other)) == ["docs", "loose.txt", "old.txt"])
     # (SeaweedFS may list the emptied `docs/` directory for a while: the keys are what counts)
     wait_for(qtbot, lambda: "loose.txt" not in names(one))
+
+
+def test_moving_more_than_a_few_objects_asks_and_cancel_leaves_them(
+    qtbot: QtBot, windows: Windows, seaweed: RunningS3, seaweed_admin: Any, bucket: str,
+) -> None:  # fmt: skip
+    files = [f"f{n}.txt" for n in range(4)]
+    for name in [*files, "into/x.txt"]:
+        seaweed_admin.put_object(Bucket=bucket, Key=name, Body=b"x")
+    one = at(qtbot, windows.open(connection_for(seaweed), Location(bucket)), Location(bucket))
+    wait_for(qtbot, lambda: set(files) <= set(names(one)))
+    drop(one.object_list.viewport(), row_point(one, "into"), dragged(one, *files))
+    dnd = one.drag_and_drop
+    wait_for(qtbot, lambda: isinstance(dnd.dialog, QMessageBox) and dnd.dialog.isVisible())
+    assert "4 objects" in dnd.dialog.text()
+    dnd.dialog.button(QMessageBox.StandardButton.Cancel).click()
+    wait_for(qtbot, lambda: not dnd.dialog.isVisible())
+    qtbot.wait(300)
+    assert keys(seaweed_admin, bucket) == sorted([*files, "into/x.txt"])
+    assert not one.object_actions.status.running(), "no job was started"
