@@ -10,10 +10,12 @@ import keyring
 import pytest
 import trustme
 from botocore.config import Config
+from keyring.backends import fail
 
 from app.core import paths, secrets
 from app.core.connection import AddressingStyle, Connection, Scheme
 from app.core.credentials.spec import CredentialKind, CredentialSpec
+from app.core.secrets import session_memory
 from tests.fixtures.memory_keyring import MemoryKeyring
 from tests.fixtures.servers import RunningS3, moto_server, seaweed_server
 
@@ -67,6 +69,15 @@ def memory_keyring(request: pytest.FixtureRequest) -> Iterator[MemoryKeyring | N
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+    session_memory.clear()  # secrets kept "for this session only" end with the test
+
+
+@pytest.fixture
+def no_keyring(memory_keyring: MemoryKeyring | None) -> Iterator[None]:
+    """keyring's fail backend, as on a machine with no Secret Service (PYTHON_KEYRING_BACKEND=
+    keyring.backends.fail.Keyring does the same for a child process)."""
+    keyring.set_keyring(fail.Keyring())
+    yield
 
 
 # -- servers (one of each per test session / xdist worker) ------------------------------------

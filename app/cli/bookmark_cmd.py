@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli.secret_sources import VAULT_PASSWORD_ENV, open_vault
 from app.core.atomic_file import write_atomically
 from app.core.bookmarks import (
     Bookmark,
@@ -22,10 +23,10 @@ from app.core.bookmarks import (
 )
 from app.core.bookmarks.connect import credential_kind
 from app.core.bookmarks.duck import duck_file_name
-from app.core.bookmarks.model import SECRET_KEY
+from app.core.bookmarks.secret_location import locate_secret
 from app.core.credentials.spec import CredentialKind
 from app.core.profiles import ProfileError
-from app.core.secrets import SecretStoreError, get_secret
+from app.core.secrets import SecretStoreError, keyring_usable
 
 _NEEDS_SECRET = (CredentialKind.STATIC, CredentialKind.ASSUME_ROLE)
 _ERRORS = (BookmarkError, BookmarkStoreError, ProfileError, SecretStoreError)
@@ -76,7 +77,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     rem.add_argument("bookmark", help="id, id prefix or nickname")
     rem.set_defaults(func=_remove)
 
-    show = actions.add_parser("show", help="print a bookmark and its connection as JSON")
+    show = actions.add_parser(
+        "show", help="print a bookmark, its connection and where its secret lives, as JSON"
+    )
     show.add_argument("bookmark", help="id, id prefix or nickname")
     show.set_defaults(func=_show)
 
@@ -159,6 +162,14 @@ def _add(args: argparse.Namespace) -> int:
             if not bookmark.access_key_id:
                 raise BookmarkError(f"A '{kind.value}' bookmark needs --access-key")
             secret = _read_secret(args)
+        if secret is not None and not keyring_usable() and not open_vault(create=True):
+            print(
+                "eider: warning: no system keyring and no vault to keep the secret in: it was "
+                f"not kept. Set {VAULT_PASSWORD_ENV} or run on a terminal to make Eider's "
+                "vault, or give the secret when connecting.",
+                file=sys.stderr,
+            )
+            secret = None
         store.add(bookmark, secret_key=secret)
     except _ERRORS as exc:
         return _fail(str(exc))
@@ -197,7 +208,11 @@ def _show(args: argparse.Namespace) -> int:
                 "checksum_policy": connection.effective_checksum_policy.value,
                 "credential_kind": connection.credentials.kind.value,
             }
-        data["secret_key_stored"] = bool(get_secret(bookmark.secret_owner, SECRET_KEY))
+        location = locate_secret(bookmark)
+        if location.vault_locked and open_vault():  # EIDER_VAULT_PASSWORD or a terminal
+            location = locate_secret(bookmark)
+        data["secret_key_stored"] = location.place is not None
+        data["secret_key_location"] = location.to_json()
     except _ERRORS as exc:
         return _fail(str(exc))
     print(json.dumps(data, indent=2, ensure_ascii=False))

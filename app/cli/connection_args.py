@@ -4,6 +4,7 @@ Precedence: `--bookmark` (a saved connection) or the command-line options, then 
 environment variables. Credentials: `--no-sign-request` (anonymous), else `--profile` /
 AWS_PROFILE (an AWS CLI profile), else AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY, else the
 AWS CLI's `default` profile. AWS_MAX_ATTEMPTS caps the tries per request (first one included).
+A bookmark's secret comes from the keyring, or without one from `secret_sources`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from app.cli.secret_sources import ensure_bookmark_secret
 from app.core.bookmarks import BookmarkStore, connection_for_bookmark
 from app.core.connection import DEFAULT_AWS_HOST, AddressingStyle, Connection, Scheme
 from app.core.credentials.spec import CredentialKind, CredentialSpec
@@ -52,8 +54,10 @@ def bookmark_id_from_args(args: argparse.Namespace) -> str | None:
 
 
 def connection_from_args(args: argparse.Namespace) -> Connection:
+    bookmark = None
     if getattr(args, "bookmark", None):
-        connection = connection_for_bookmark(BookmarkStore().get(args.bookmark))
+        bookmark = BookmarkStore().get(args.bookmark)
+        connection = connection_for_bookmark(bookmark)
     else:
         connection = _endpoint_connection(args)
         connection = replace(connection, credentials=_credentials(args))
@@ -81,7 +85,10 @@ def connection_from_args(args: argparse.Namespace) -> Connection:
         changes["credentials"] = CredentialSpec(
             kind=CredentialKind.AWS_PROFILE, profile_name=args.profile
         )
-    return replace(connection, **changes) if changes else connection  # type: ignore[arg-type]
+    connection = replace(connection, **changes) if changes else connection  # type: ignore[arg-type]
+    if bookmark is not None:
+        ensure_bookmark_secret(bookmark, connection)  # without a keyring: vault, env, terminal
+    return connection
 
 
 def open_session(args: argparse.Namespace) -> S3Session:

@@ -23,7 +23,9 @@ COMMANDS: dict[str, str] = {
     "sync": "app.cli.sync_cmd",
     "presign": "app.cli.presign_cmd",
     "stat": "app.cli.stat_cmd",
+    "info": "app.cli.info_cmd",
     "jobs": "app.cli.jobs_cmd",
+    "vault": "app.cli.vault_cmd",
 }
 
 

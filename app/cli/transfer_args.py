@@ -10,7 +10,9 @@ import hashlib
 import re
 from pathlib import Path
 
+from app.cli.secret_sources import open_vault
 from app.core import secrets
+from app.core.secrets.errors import KeyringDropped
 from app.core.transfers.header_values import CANNED_ACLS
 from app.core.transfers.options import (
     ChecksumAlgorithm,
@@ -193,14 +195,14 @@ def sse_c_ref(args: argparse.Namespace) -> str:
         )
     owner = f"{SSE_C_FILE_OWNER}:{hashlib.sha256(key).hexdigest()[:16]}"
     encoded = base64.b64encode(key).decode()
-    secrets.set_secret(owner, SSE_C_SECRET_KIND, encoded)
+    place = None  # the keyring, when there is one
+    if not secrets.keyring_usable():
+        # Kept in the vault when it can be opened (a resumed job finds the key), else for
+        # this run only: `eider jobs resume` then needs the vault or the file again.
+        place = secrets.Place.VAULT if open_vault() else secrets.Place.SESSION
+    secrets.set_secret(owner, SSE_C_SECRET_KIND, encoded, place)
     if secrets.get_secret(owner, SSE_C_SECRET_KIND) != encoded:
-        # keyring's "null" backend (often set on servers and in containers) accepts and drops.
-        raise secrets.SecretStoreError(
-            "The system keyring did not keep the SSE-C key (its backend stores nothing), so "
-            "Eider cannot encrypt or read with --sse-c-key-file. Configure a working keyring "
-            "(unset PYTHON_KEYRING_BACKEND if it names the null backend) and try again."
-        )
+        raise KeyringDropped()  # a backend that accepts and drops what it is given
     return owner
 
 

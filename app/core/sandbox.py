@@ -1,8 +1,10 @@
 """The local sandbox: a SeaweedFS server on 127.0.0.1 with a demo bucket, for trying Eider.
 
 Its data lives under `data_dir()/sandbox`. The credentials are made once: the access key id in
-`sandbox/credentials.json`, the secret key in the keyring (owner `sandbox`). `start` blocks
-(~1 s): callers in the GUI run it on a worker thread.
+`sandbox/credentials.json`, the secret key in `sandbox/keys/secret-key`, a file only the user
+can read (0600 in a 0700 folder). The key is made for this one local server and is as secret
+as the server's own data folder beside it, so it needs no keyring: the sandbox works on a
+machine without one. `start` blocks (~1 s): callers in the GUI run it on a worker thread.
 """
 
 from __future__ import annotations
@@ -14,14 +16,13 @@ from pathlib import Path
 
 from botocore.exceptions import ClientError
 
-from app.core import paths, secrets
+from app.core import paths
 from app.core.connection import AddressingStyle, Connection, Scheme
 from app.core.credentials.spec import CredentialKind, CredentialSpec
 from app.core.s3.session import S3Session
 from app.core.seaweed import SeaweedServer
+from app.core.secrets.key_file import read_key_file, write_key_file
 
-SECRET_OWNER = "sandbox"  # noqa: S105 - a keyring owner name, not a secret
-SECRET_KIND = "secret-key"  # noqa: S105 - a keyring entry kind
 DEMO_BUCKET = "eider-demo"
 _DEMO_OBJECTS: dict[str, bytes] = {
     "README.txt": b"This bucket lives on your computer: a local SeaweedFS started by Eider.\n"
@@ -51,6 +52,10 @@ class Sandbox:
         self._connection: Connection | None = None
 
     @property
+    def key_file(self) -> Path:
+        return self.root / "keys" / "secret-key"
+
+    @property
     def pid(self) -> int | None:
         return self._server.pid if self._server else None
 
@@ -76,7 +81,7 @@ class Sandbox:
                     credentials=CredentialSpec(
                         kind=CredentialKind.STATIC,
                         access_key_id=access_key,
-                        secret_owner=SECRET_OWNER,
+                        secret_file=str(self.key_file),
                     ),
                 )
                 _create_demo_bucket(connection)
@@ -103,12 +108,12 @@ class Sandbox:
                 access_key = str(json.loads(path.read_text(encoding="utf-8"))["access_key_id"])
             except (ValueError, KeyError, TypeError):
                 access_key = ""  # unreadable: make new keys below
-        secret_key = secrets.get_secret(SECRET_OWNER, SECRET_KIND) if access_key else None
+        secret_key = read_key_file(self.key_file) if access_key else None
         if access_key and secret_key:
             return access_key, secret_key
         access_key = "EIDERSANDBOX" + token_source.token_hex(4).upper()
         secret_key = token_source.token_urlsafe(30)
-        secrets.set_secret(SECRET_OWNER, SECRET_KIND, secret_key)
+        write_key_file(self.key_file, secret_key)
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps({"access_key_id": access_key}) + "\n", encoding="utf-8")
         tmp.replace(path)

@@ -1,12 +1,13 @@
 """The "Local sandbox" bookmark: how the sandbox server appears in the sidebar.
 
 Its id is derived from the sandbox's data folder, so every run finds the same bookmark and
-only updates its port (chosen free at each start). The secret key is copied to the keyring
-under the bookmark's own owner, like any bookmark's.
+only updates its port (chosen free at each start). The bookmark names the sandbox's key file
+(`secret_file`) rather than keeping the secret in a store: no keyring is needed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from pathlib import Path
 
@@ -15,8 +16,10 @@ from app.core.bookmarks import Bookmark, BookmarkStore
 from app.core.bookmarks.model import SECRET_KEY
 from app.core.connection import Connection
 from app.core.credentials.spec import CredentialKind
-from app.core.sandbox import DEMO_BUCKET, SECRET_KIND, SECRET_OWNER, Sandbox
+from app.core.sandbox import DEMO_BUCKET, Sandbox
 
+# Where earlier versions kept the sandbox's key, in the keyring (besides the bookmark's owner).
+LEGACY_SECRET_OWNER = "sandbox"  # noqa: S105 - a keyring owner name, not a secret
 SANDBOX_NICKNAME = "Local sandbox"
 SANDBOX_PROFILE = "seaweedfs"  # the shipped SeaweedFS profile's Vendor
 
@@ -35,6 +38,7 @@ def sandbox_bookmark(
         "port": connection.port,
         "access_key_id": connection.credentials.access_key_id,
         "credential_kind": CredentialKind.STATIC,
+        "secret_file": connection.credentials.secret_file,
     }
     if existing is not None:
         return existing.with_changes(**address)
@@ -53,11 +57,12 @@ def find_existing(store: BookmarkStore, sandbox: Sandbox) -> Bookmark | None:
     return next((b for b in store.list() if b.id == wanted), None)
 
 
-def copy_secret(bookmark: Bookmark) -> None:
-    """The sandbox's secret key under the bookmark's keyring owner (blocking keyring call)."""
-    secret = secrets.get_secret(SECRET_OWNER, SECRET_KIND)
-    if secret is not None:
-        secrets.set_secret(bookmark.secret_owner, SECRET_KEY, secret)
+def forget_stored_copies(bookmark: Bookmark) -> None:
+    """Drop keyring copies of the sandbox key that earlier versions made: the key file is the
+    one place for it now (blocking keyring call; a failing keyring is left as it is)."""
+    for owner in (LEGACY_SECRET_OWNER, bookmark.secret_owner):
+        with contextlib.suppress(secrets.SecretStoreError):
+            secrets.delete_secret(owner, SECRET_KEY)
 
 
 def ensure_sandbox_bookmark(store: BookmarkStore, sandbox: Sandbox) -> Bookmark:
@@ -65,7 +70,7 @@ def ensure_sandbox_bookmark(store: BookmarkStore, sandbox: Sandbox) -> Bookmark:
     connection = sandbox.start()
     existing = find_existing(store, sandbox)
     bookmark = sandbox_bookmark(sandbox, connection, existing)
-    copy_secret(bookmark)
+    forget_stored_copies(bookmark)
     if existing is None:
         return store.add(bookmark)
     if existing != bookmark:

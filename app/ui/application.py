@@ -9,6 +9,7 @@ import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import qasync
 from PySide6.QtCore import QTimer
@@ -23,10 +24,12 @@ from app.core.sandbox import Sandbox
 from app.core.settings import SettingsStore
 from app.ui.async_bridge import AsyncBridge
 from app.ui.controllers.browser import BrowserController, SessionFactory
+from app.ui.keyring_notice import tell_if_no_keyring
 from app.ui.location import Location
 from app.ui.main_window import MainWindow
 from app.ui.sandbox_start import start_sandbox
 from app.ui.shared_transfers import SharedTransfers
+from app.ui.window_report import install_window_report
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -187,13 +190,32 @@ class FirstWindow:
     sandbox: Sandbox | None = None  # started (or starting): stop it when Eider exits
     sandbox_start: asyncio.Task[Bookmark | None] | None = None
     file_import: asyncio.Task[list[ImportOutcome]] | None = None
+    keyring_notice: asyncio.Task[bool] | None = None
+
+    async def settle(self) -> None:
+        """At quit: cancel what the first window still waits for (a worker still starting the
+        sandbox finishes on its own; `Sandbox.stop` waits for it)."""
+        tasks = [t for t in (self.sandbox_start, self.file_import, self.keyring_notice) if t]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def cancel_pending(task: asyncio.Task[Any]) -> None:
+    """For a window's `destroyed`, which may come after the loop closed at quit."""
+    if not task.done() and not task.get_loop().is_closed():
+        task.cancel()
 
 
 def open_first_window(windows: WindowSet, args: argparse.Namespace) -> FirstWindow:
-    """The window Eider opens with: files named on the command line are imported into it
-    (the sidebar's banner reports them); with no bookmark at all, or `--sandbox`, the local
-    sandbox starts and the window connects to its "Local sandbox" bookmark."""
+    """The window Eider opens with: it tells once if there is no system keyring; files named
+    on the command line are imported into it (the sidebar's banner reports them); with no
+    bookmark at all, or `--sandbox`, the local sandbox starts and the window connects to its
+    "Local sandbox" bookmark."""
     first = FirstWindow(windows.open_empty())
+    first.keyring_notice = asyncio.ensure_future(tell_if_no_keyring(first.window))
+    notice = first.keyring_notice
+    first.window.destroyed.connect(lambda *_: cancel_pending(notice))
     # Every named file is tried, so one that is not a profile gets its error in the banner.
     files = [Path(name) for name in getattr(args, "files", None) or []]
     if files:
@@ -202,7 +224,7 @@ def open_first_window(windows: WindowSet, args: argparse.Namespace) -> FirstWind
         first.sandbox = Sandbox()
         first.sandbox_start = asyncio.ensure_future(start_sandbox(first.window, first.sandbox))
         task = first.sandbox_start
-        first.window.destroyed.connect(lambda *_: task.cancel())
+        first.window.destroyed.connect(lambda *_: cancel_pending(task))
     return first
 
 
@@ -217,6 +239,7 @@ def run_gui(args: argparse.Namespace) -> int:
     transfers = SharedTransfers(store)  # made on first use, off the GUI thread
     windows = WindowSet(store, transfers=transfers)
     start = open_first_window(windows, args)
+    report = install_window_report(start.window)  # a test hook, off unless asked for
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     # SIGTERM/SIGINT quit through Qt so the sandbox server is stopped below; Python only runs
@@ -229,8 +252,13 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         with loop:
             loop.run_until_complete(closed.wait())
+            # Qt has quit; run the loop once more so the first window's pending tasks end
+            # (cancelled) rather than be destroyed pending when the loop closes.
+            loop.run_until_complete(start.settle())
     finally:
         wake.stop()
+        if report is not None:
+            report.stop()
         windows.settings.flush()  # a column change saved as the last window closed
         transfers.close()  # running jobs pause; the next start lists them, resumable
         if start.sandbox is not None:

@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
         self.path_bar.set_location(location)
         self.folder_tree.select_location(location)
         self.filter_box.clear()
-        self.error_banner.hide()
+        self.error_banner.clear_error()
         self.up_action.setEnabled(not location.is_root)
         self.setWindowTitle(f"Eider — {self._connection_label} — {location.url}")
 
@@ -395,6 +395,9 @@ class MainWindow(QMainWindow):
 
     def show_error(self, error: UserError) -> None:
         self.error_banner.show_error(error)
+
+    def show_notice(self, notice: UserError) -> None:
+        self.error_banner.show_notice(notice)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._status_timer.stop()

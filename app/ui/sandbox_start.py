@@ -15,7 +15,7 @@ import shiboken6
 from app.core.bookmarks import Bookmark
 from app.core.errors import describe
 from app.core.sandbox import Sandbox
-from app.core.sandbox_bookmark import copy_secret, find_existing, sandbox_bookmark
+from app.core.sandbox_bookmark import find_existing, forget_stored_copies, sandbox_bookmark
 from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,7 @@ async def start_sandbox(window: MainWindow, sandbox: Sandbox) -> Bookmark | None
         connection = await loop.run_in_executor(None, sandbox.start)
         existing = find_existing(model.store, sandbox)
         bookmark = sandbox_bookmark(sandbox, connection, existing)
-        await loop.run_in_executor(None, copy_secret, bookmark)
+        await loop.run_in_executor(None, forget_stored_copies, bookmark)
         if existing is None:
             await model.add(bookmark)
         elif existing != bookmark:

@@ -87,6 +87,11 @@ class WindowBookmarks(QObject):
         self.new_bookmark_action.setObjectName("newBookmarkAction")
         self.new_bookmark_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.new_bookmark_action.triggered.connect(self.sidebar.add)
+        self.change_vault_password_action = QAction("Change Vault Password…", window)
+        self.change_vault_password_action.setObjectName("changeVaultPasswordAction")
+        self.change_vault_password_action.triggered.connect(
+            lambda: self.connector.change_vault_password()
+        )
         # The sidebar's own keys (Ins, F2, Ctrl+D, Del, Ctrl+Up/Down, Enter) work in its list.
         self.focus_action = QAction("Go to &Bookmarks", window)
         self.focus_action.setObjectName("focusBookmarksAction")
@@ -100,6 +105,7 @@ class WindowBookmarks(QObject):
             self.open_connection_action,
             self.new_bookmark_action,
             self.import_action,
+            self.change_vault_password_action,
             self.focus_action,
         ]
 
@@ -119,5 +125,6 @@ class WindowBookmarks(QObject):
         )
 
     def shutdown(self) -> None:
+        self.connector.shutdown()
         self.connect_controller.shutdown()
         self.sidebar.shutdown()

@@ -169,15 +169,20 @@ def test_stat_missing_object_exit_4(capsys, aws_env, bucket: str) -> None:
     assert capsys.readouterr().out == ""
 
 
-def test_unusable_keyring_is_a_connection_error(
-    capsys, aws_env, bucket: str, tmp_path: Path
+def test_an_unusable_secret_store_is_a_connection_error(
+    capsys, aws_env, bucket: str, tmp_path: Path, monkeypatch
 ) -> None:
-    # No keyring fails on demand; keyring's own "fail" backend stands in for a locked one.
+    # No keyring (keyring's fail backend), and the vault that should keep the SSE-C key is
+    # damaged: nothing is sent, exit 3 with the vault's own words.
     import keyring
     from keyring.backends.fail import Keyring as FailKeyring
 
+    from app.core.secrets.vault import default_path
+
     (tmp_path / "key.bin").write_bytes(os.urandom(32))
     (tmp_path / "f").write_bytes(b"f")
+    default_path().write_text("{not a vault")
+    monkeypatch.setenv("EIDER_VAULT_PASSWORD", "a long master password")
     keyring.set_keyring(FailKeyring())  # the autouse fixture restores the previous backend
     code = main(
         [
@@ -188,8 +193,9 @@ def test_unusable_keyring_is_a_connection_error(
             str(tmp_path / "key.bin"),
         ]
     )
-    assert code == 3
-    assert "keyring" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert code == 3, err
+    assert "Eider's vault" in err and "cannot be read: it is not a vault file" in err
 
 
 def test_rm_names_each_refused_version_in_words_and_keeps_the_job(

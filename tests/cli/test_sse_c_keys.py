@@ -1,7 +1,9 @@
-"""`--sse-c-key-file` when the keyring drops the key, and with the wrong key."""
+"""`--sse-c-key-file` with no usable keyring (the null backend), when a keyring drops the
+key, and with the wrong key."""
 
 from __future__ import annotations
 
+import base64
 import os
 from pathlib import Path
 
@@ -9,19 +11,39 @@ import keyring
 from keyring.backends.null import Keyring as NullKeyring
 
 from app.cli.main import main
+from app.core import secrets
+from tests.fixtures.memory_keyring import MemoryKeyring
+from tests.fixtures.plaintext_scan import files_holding
 
 
-def test_a_keyring_that_stores_nothing_is_named_before_any_upload(
+def test_with_the_null_backend_the_key_is_kept_for_the_run_only(
     capsys, aws_env, seaweed_admin, bucket: str, tmp_path: Path
+) -> None:
+    key = os.urandom(32)
+    (tmp_path / "key.bin").write_bytes(key)
+    (tmp_path / "f").write_bytes(b"f")
+    keyring.set_keyring(NullKeyring())  # counts as no keyring; the fixture restores it
+    key_file = ["--sse-c-key-file", str(tmp_path / "key.bin")]
+    assert main(["cp", str(tmp_path / "f"), f"s3://{bucket}/f", "-q", *key_file]) == 0
+    assert main(["stat", f"s3://{bucket}/f", *key_file]) == 0
+    head = seaweed_admin.head_object(
+        Bucket=bucket, Key="f", SSECustomerAlgorithm="AES256", SSECustomerKey=key
+    )
+    assert head["SSECustomerAlgorithm"] == "AES256"  # stored encrypted with that key
+    assert files_holding(base64.b64encode(key).decode()) == []
+
+
+def test_a_keyring_that_drops_what_it_is_given_is_named_before_any_upload(
+    capsys, aws_env, seaweed_admin, bucket: str, tmp_path: Path, memory_keyring: MemoryKeyring
 ) -> None:
     (tmp_path / "key.bin").write_bytes(os.urandom(32))
     (tmp_path / "f").write_bytes(b"f")
-    keyring.set_keyring(NullKeyring())  # the autouse fixture restores the previous backend
+    assert secrets.keyring_usable()  # probed while it still worked
+    memory_keyring.set_password = lambda *_: None  # type: ignore[method-assign]
     key_file = ["--sse-c-key-file", str(tmp_path / "key.bin")]
     assert main(["cp", str(tmp_path / "f"), f"s3://{bucket}/f", *key_file]) == 3
-    assert main(["stat", f"s3://{bucket}/f", *key_file]) == 3
     err = capsys.readouterr().err.splitlines()
-    assert len(err) == 2 and all("keyring did not keep the SSE-C key" in line for line in err)
+    assert len(err) == 1 and "keyring did not keep the secret" in err[0]
     assert "Contents" not in seaweed_admin.list_objects_v2(Bucket=bucket)
 
 

@@ -87,3 +87,43 @@ def test_eider_sandbox_makes_its_bookmark_and_stops_the_server_on_quit(tmp_path:
             child.kill()
             child.wait()
     assert wait_until(lambda: not weed_processes_under(home), 10), "the sandbox server survived"
+
+
+# The sandbox's start is held back by a pause (a stand-in for a slow machine) so that quitting
+# lands while a worker thread is still starting the server.
+SLOW_START_CHILD = (
+    "import sys, time, keyring\n"
+    "from tests.fixtures.memory_keyring import MemoryKeyring\n"
+    "keyring.set_keyring(MemoryKeyring())\n"
+    "import app.core.sandbox as sandbox\n"
+    "start = sandbox.Sandbox.start\n"
+    "def slow_start(self):\n"
+    "    time.sleep(3)\n"
+    "    return start(self)\n"
+    "sandbox.Sandbox.start = slow_start\n"
+    "from app.cli.main import main\n"
+    "sys.exit(main([]))\n"
+)
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc to find the server")
+def test_quitting_while_the_sandbox_starts_ends_cleanly_and_stops_it(tmp_path: Path) -> None:
+    home = Path(os.environ["EIDER_HOME"])
+    report = tmp_path / "window.json"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "EIDER_WINDOW_REPORT": str(report)}
+    log = tmp_path / "stderr.txt"
+    with log.open("wb") as stderr:
+        child = subprocess.Popen([sys.executable, "-c", SLOW_START_CHILD], env=env, stderr=stderr)
+    try:
+        # The window is up (it writes its report) and the sandbox not started yet.
+        assert wait_until(report.exists, 60), log.read_text(errors="replace")
+        assert "Local sandbox" not in report.read_text("utf-8")
+        child.send_signal(signal.SIGTERM)
+        assert child.wait(timeout=90) == 0, log.read_text(errors="replace")
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    output = log.read_text(errors="replace")
+    assert "Traceback" not in output and "Task was destroyed" not in output, output
+    assert wait_until(lambda: not weed_processes_under(home), 10), "the sandbox server survived"

@@ -18,7 +18,7 @@ from app.core import secrets
 from app.core.bookmarks import Bookmark, BookmarkStore
 from app.core.bookmarks.model import SECRET_KEY
 from app.core.profiles.catalogue import user_profiles
-from app.core.sandbox import DEMO_BUCKET, SECRET_KIND, SECRET_OWNER
+from app.core.sandbox import DEMO_BUCKET
 from app.core.sandbox_bookmark import SANDBOX_NICKNAME
 from app.ui.application import FirstWindow, WindowSet, open_first_window
 from app.ui.bookmarks import file_import
@@ -210,8 +210,9 @@ def test_with_no_bookmark_the_sandbox_starts_as_a_bookmark_and_shows_its_demo_bu
     assert first.sandbox_start is not None and first.sandbox_start.result() == bookmark
     assert bookmark.port == first.sandbox.start().port
     assert bookmark.access_key_id.startswith("EIDERSANDBOX")
-    sandbox_secret = secrets.get_secret(SECRET_OWNER, SECRET_KIND)
-    assert secrets.get_secret(bookmark.secret_owner, SECRET_KEY) == sandbox_secret
+    assert bookmark.secret_file == str(first.sandbox.key_file)
+    sandbox_secret = first.sandbox.key_file.read_text().strip()
+    assert secrets.get_secret(bookmark.secret_owner, SECRET_KEY) is None
     assert sandbox_secret not in store.path.read_text(encoding="utf-8")
     settle(qtbot, window)
 

@@ -46,6 +46,8 @@ def connection_for_bookmark(
         role_arn=bookmark.role_arn,
         mfa_serial=bookmark.mfa_serial,
     )
+    if bookmark.secret_file and spec.kind is CredentialKind.STATIC:
+        spec = replace(spec, secret_file=bookmark.secret_file)
     changes: dict[str, object] = {}
     if scope_to_path and bookmark.path.strip("/"):
         bucket, _, prefix = bookmark.path.strip("/").partition("/")

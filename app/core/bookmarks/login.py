@@ -1,8 +1,8 @@
 """Opening a bookmark: its credentials, an S3Session, and one listing that proves the login.
 
 Blocking (keyring, network): call it from a worker thread. A secret the user typed but chose
-not to keep ("Save secret in keyring" off) is put in the keyring under a throw-away owner only
-while the credentials are resolved, then deleted; it never reaches a file.
+not to keep ("Save secret" off) is put in session memory under a throw-away owner only while
+the credentials are resolved, then deleted; it never reaches a file or the keyring.
 """
 
 from __future__ import annotations
@@ -62,9 +62,10 @@ def _transient_owner(connection: Connection, one_shot: OneShotSecrets | None) ->
         yield connection.credentials.secret_owner
         return
     owner = f"transient:{uuid.uuid4()}"
-    secrets.set_secret(owner, SECRET_KEY, one_shot.secret_key)
+    memory = secrets.Place.SESSION  # never the keyring or the vault: gone after the login
+    secrets.set_secret(owner, SECRET_KEY, one_shot.secret_key, memory)
     if one_shot.session_token:
-        secrets.set_secret(owner, SESSION_TOKEN, one_shot.session_token)
+        secrets.set_secret(owner, SESSION_TOKEN, one_shot.session_token, memory)
     try:
         yield owner
     finally:

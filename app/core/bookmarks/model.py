@@ -49,6 +49,8 @@ class Bookmark:
     # Keyring owner of an SSE-C key shared between bookmarks; a key owned by this bookmark
     # alone is stored under `secret_owner` with kind SSE_C_KEY.
     sse_c_key_ref: str | None = None
+    # A user-only file holding the secret key (the local sandbox's), instead of the stores.
+    secret_file: str | None = None
     comment: str = ""
     web_url: str = ""
     labels: tuple[str, ...] = ()
@@ -130,6 +132,7 @@ _OPTIONAL_STR_FIELDS = {
     "encryption",
     "download_folder",
     "sse_c_key_ref",
+    "secret_file",
 }
 
 

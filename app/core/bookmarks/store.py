@@ -1,6 +1,7 @@
 """The bookmarks file: versioned JSON under the config folder, written atomically, no secrets.
 
-Secrets go to the keyring under the bookmark's owner name (`bookmark:<uuid>`); removing a
+Secrets go to the keyring (or, without one, the vault or session memory; see app.core.secrets)
+under the bookmark's owner name (`bookmark:<uuid>`); removing a
 bookmark removes them. A file that cannot be read is renamed aside with a timestamp and the
 store starts empty, with `notice` saying where the old file went; it is never overwritten.
 """
@@ -149,9 +150,10 @@ class BookmarkStore:
         original = self._bookmarks[index]
         copy = original.with_changes(id=new_id(), nickname=f"{original.nickname} (copy)")
         for kind in OWNED_SECRET_KINDS:
-            value = secrets.get_secret(original.secret_owner, kind)
-            if value is not None:
-                secrets.set_secret(copy.secret_owner, kind, value)
+            place = secrets.where(original.secret_owner, kind)
+            value = secrets.get_secret(original.secret_owner, kind) if place else None
+            if place is not None and value is not None:
+                secrets.set_secret(copy.secret_owner, kind, value, place)
         self._bookmarks.insert(index + 1, copy)
         self._save()
         log.info("Duplicated bookmark %s as %s", original.id, copy.id)

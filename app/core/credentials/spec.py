@@ -22,6 +22,8 @@ class CredentialSpec:
     access_key_id: str = ""
     # Keyring owner under which the secret key / session token are stored (see app.core.secrets).
     secret_owner: str = ""
+    # A user-only file holding the secret key instead (the local sandbox's); see key_file.
+    secret_file: str = ""
     profile_name: str = ""
     role_arn: str = ""
     mfa_serial: str = ""

@@ -7,5 +7,13 @@ and never contains a secret.
 from app.core.errors.dispatch import describe
 from app.core.errors.model import ErrorKind, Remedy, UserError
 from app.core.errors.redact import remember_secrets
+from app.core.errors.secret_store import describe_missing_keyring
 
-__all__ = ["ErrorKind", "Remedy", "UserError", "describe", "remember_secrets"]
+__all__ = [
+    "ErrorKind",
+    "Remedy",
+    "UserError",
+    "describe",
+    "describe_missing_keyring",
+    "remember_secrets",
+]

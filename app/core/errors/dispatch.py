@@ -18,9 +18,11 @@ from app.core.credentials.resolve import CredentialError
 from app.core.errors.model import ErrorKind, Remedy, UserError
 from app.core.errors.operations import phrase
 from app.core.errors.redact import redact, scrub_known
+from app.core.errors.secret_store import describe_secret_store_error
 from app.core.errors.service import describe_client_error
 from app.core.errors.transport import describe_local_error, describe_transport_error
 from app.core.explained import ExplainedError
+from app.core.secrets.errors import SecretStoreError
 
 _INVALID_PARAMETER = re.compile(r"parameter ([A-Za-z0-9_.\[\]]+)")
 
@@ -84,6 +86,8 @@ def _describe(
             operation=operation,
             remedy=Remedy.EDIT_CREDENTIALS,
         )
+    if isinstance(exc, SecretStoreError):
+        return describe_secret_store_error(exc, operation)
     if isinstance(exc, ExplainedError):
         # Eider's own errors (missing `weed`, keyring unavailable, a bad profile...) already
         # say what happened and what to do: pass the words on rather than call them unexpected.

@@ -14,6 +14,12 @@ class ErrorKind(StrEnum):
     EXPIRED_TOKEN = "expired_token"  # noqa: S105
     INVALID_TOKEN = "invalid_token"  # noqa: S105
     NO_CREDENTIALS = "no_credentials"
+    # where secrets are kept (system keyring, Eider's vault, key files)
+    KEYRING_UNAVAILABLE = "keyring_unavailable"
+    VAULT_LOCKED = "vault_locked"
+    VAULT_PASSWORD = "vault_password"  # noqa: S105 (a kind name, not a password)
+    VAULT_DAMAGED = "vault_damaged"
+    SECRET_STORE = "secret_store"  # noqa: S105
     # permissions
     ACCESS_DENIED = "access_denied"
     ACLS_DISABLED = "acls_disabled"

@@ -424,7 +424,7 @@ def _buckets(r: _Reply) -> UserError | None:
 
 def _missing(r: _Reply) -> UserError | None:
     head_404 = r.code in ("404", "NotFound") or (
-        r.status == 404 and not r.code.startswith("NoSuch")
+        r.status == 404 and not r.code.startswith("NoSuch") and not _NOT_CONFIGURED.match(r.code)
     )
     if r.code == "NoSuchBucket" or (head_404 and not r.key):
         return r.make(
@@ -492,6 +492,30 @@ def _precondition(r: _Reply) -> UserError | None:
         f"{_cap(target(r.bucket, r.key)) or 'The object'} changed on the server (or already "
         f"exists) since Eider last looked{words}, so the request was stopped.",
         "Refresh the listing, check the object, and try again.",
+    )
+
+
+_REFUSED_SETTINGS = {
+    "MalformedPolicy": "the bucket policy",
+    "InvalidPolicyDocument": "the bucket policy",
+    "MalformedXML": "the configuration",
+    "InvalidTag": "the tags",
+    "InvalidTargetBucketForLogging": "the logging target bucket",
+    "InvalidStorageClass": "the storage class",
+}
+
+
+def _refused_setting(r: _Reply) -> UserError | None:
+    """A setting (policy, lifecycle, CORS, tags...) the server checked and refused."""
+    what = _REFUSED_SETTINGS.get(r.code)
+    if what is None:
+        return None
+    said = redact(r.text).rstrip(". ")
+    reason = f": {said}" if said else ""
+    return r.make(
+        ErrorKind.INVALID_REQUEST,
+        f"The server refused {what} while {r.doing} ({r.code}){reason}.",
+        "Correct it and save again; the server's own words above name what it found wrong.",
     )
 
 
@@ -587,6 +611,7 @@ _RULES: tuple[Callable[[_Reply], UserError | None], ...] = (
     _missing,
     _sizes,
     _precondition,
+    _refused_setting,
     _denied,
     _not_implemented,
     _throttled,

@@ -33,6 +33,7 @@ from app.core.profiles.model import Profile
 
 HONOURED_PROPERTIES = frozenset(
     {
+        "eider.info.unsupported",  # read by app.core.s3.info_features
         "s3.bucket.virtualhost.disable",
         "s3.signature.version",
         "s3.location",

@@ -25,7 +25,7 @@ from app.ui.dialogs.mfa_prompt import GuiMfaPrompt
 log = logging.getLogger(__name__)
 
 # Failures whose own text is written for the user (and never holds a secret).
-_OWN_WORDS = (CredentialError, BookmarkError, BookmarkStoreError, ProfileError, SecretStoreError)
+_OWN_WORDS = (CredentialError, BookmarkError, BookmarkStoreError, ProfileError)
 
 
 def failure_message(exc: BaseException) -> str:
@@ -33,6 +33,8 @@ def failure_message(exc: BaseException) -> str:
         return str(describe(exc.cause, exc.operation, exc.bucket))
     if isinstance(exc, _OWN_WORDS):
         return str(exc)
+    if isinstance(exc, SecretStoreError):
+        return str(describe(exc))
     return str(describe(exc, login.VERIFY_OPERATION))
 
 

@@ -1,19 +1,23 @@
 """From "connect to this bookmark" to an open session, asking the user only when needed.
 
-A saved bookmark is opened directly; when that fails (no secret saved, wrong key, server
-down), the connect dialog opens on the bookmark with the error shown, so the user can fix the
-entry or type the secret and try again. `open_connection_dialog` is File > Open Connection….
+A saved bookmark is opened directly (without a keyring, once its secret is at hand: see
+`SecretRequester`); when that fails (no secret saved, wrong key, server down), the connect
+dialog opens on the bookmark with the error shown, so the user can fix the entry or type the
+secret and try again. `open_connection_dialog` is File > Open Connection….
 """
 
 from __future__ import annotations
+
+import asyncio
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.core.bookmarks import Bookmark, BookmarkError
-from app.ui.bookmarks.connect_controller import ConnectController
+from app.ui.bookmarks.connect_controller import ConnectController, failure_message
 from app.ui.bookmarks.list_model import BookmarkListModel
+from app.ui.bookmarks.secret_request import SecretRequester
 from app.ui.dialogs.bookmark_dialog import BookmarkDialog
 
 
@@ -32,20 +36,48 @@ class BookmarkConnector(QObject):
         self._controller = controller
         self._parent_widget = parent_widget
         self.dialog: BookmarkDialog | None = None
+        self.secret_requester = SecretRequester(parent_widget)
+        self._tasks: set[asyncio.Task[object]] = set()
 
-    def connect_bookmark(self, bookmark_id: str) -> None:
+    def connect_bookmark(self, bookmark_id: str) -> asyncio.Task[None] | None:
         """The slot for `BookmarksSidebar.connectRequested`."""
         try:
             bookmark = self._model.find(bookmark_id)
         except BookmarkError as exc:
             self.open_connection_dialog(None, str(exc))
-            return
+            return None
         self.connectingChanged.emit(bookmark.nickname)
+        task = asyncio.ensure_future(self._connect(bookmark))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def _connect(self, bookmark: Bookmark) -> None:
+        """Without a keyring the secret may have to be asked first (see SecretRequester)."""
+        try:
+            go_on = await self.secret_requester.ready(bookmark)
+        except Exception as exc:
+            self._ask(bookmark, failure_message(exc))
+            return
+        if not go_on:
+            self._done()
+            return
         self._controller.open_bookmark(
             bookmark,
             on_opened=lambda _opened: self._done(),
             on_failed=lambda message: self._ask(bookmark, message),
         )
+
+    def change_vault_password(self) -> asyncio.Task[bool]:
+        """File > Change Vault Password…"""
+        task = asyncio.ensure_future(self.secret_requester.change_vault_password())
+        self._tasks.add(task)  # type: ignore[arg-type]
+        task.add_done_callback(self._tasks.discard)  # type: ignore[arg-type]
+        return task
+
+    def shutdown(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
 
     def _done(self) -> None:
         if shiboken6.isValid(self):

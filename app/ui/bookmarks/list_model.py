@@ -206,7 +206,7 @@ class BookmarkListModel(QAbstractListModel):
         return bookmark
 
     async def forget_secrets(self, bookmark: Bookmark) -> None:
-        """Remove the bookmark's secret key and session token from the keyring."""
+        """Remove the bookmark's secret key and session token from wherever they are kept."""
         await self._write(_delete_login_secrets, bookmark)
 
     async def remove(self, bookmark_id: str) -> Bookmark:

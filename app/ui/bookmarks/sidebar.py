@@ -305,8 +305,7 @@ class BookmarksSidebar(QWidget):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Delete bookmark",
-            f"Delete the bookmark '{bookmark.nickname}'? Its secrets are removed from the "
-            "keyring too.",
+            f"Delete the bookmark '{bookmark.nickname}'? Its stored secrets are removed too.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )

@@ -1,8 +1,9 @@
 """The bookmark editor and connect dialog, built from the chosen profile.
 
 Only the fields the profile makes configurable are shown, with its placeholders. The secret
-key and session token go to the keyring (through the store) when "Save secret in keyring" is
-ticked and the bookmark is saved; otherwise they are used for one connection and forgotten.
+key and session token are stored (through the store: the keyring, or without one the unlocked
+vault or session memory) when "Save secret" is ticked and the bookmark is saved; otherwise they
+are used for one connection and forgotten.
 They never reach the bookmarks file.
 
 Edit mode (`connect_with=None`): Save stores the bookmark. Connect mode: Connect (optionally
@@ -105,9 +106,13 @@ class BookmarkDialog(QDialog):
         self.region_combo.setObjectName("bookmarkRegion")
         self.region_combo.setAccessibleName("Region")
         self.region_combo.setEditable(True)
-        self.save_secret_check = QCheckBox("Save secret in keyring", self)
+        self.save_secret_check = QCheckBox("Save secret", self)
         self.save_secret_check.setObjectName("bookmarkSaveSecret")
-        self.save_secret_check.setAccessibleName("Save secret in keyring")
+        self.save_secret_check.setAccessibleName("Save secret")
+        self.save_secret_check.setToolTip(
+            "In the system keyring; without one, in Eider's vault once it is unlocked, "
+            "else for this session only. Never in a plain file."
+        )
         self.save_secret_check.setChecked(True)
         self.keep_bookmark_check = QCheckBox("Add to bookmarks", self)
         self.keep_bookmark_check.setObjectName("bookmarkKeep")

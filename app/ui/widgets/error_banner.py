@@ -1,4 +1,5 @@
-"""A non-blocking strip above the list that shows what went wrong and how to fix it."""
+"""A non-blocking strip above the list that shows what went wrong and how to fix it, or (in
+calmer colours) a notice about how Eider is running, such as "no system keyring"."""
 
 from __future__ import annotations
 
@@ -14,10 +15,8 @@ class ErrorBanner(QFrame):
         self.setObjectName("errorBanner")
         self.setAccessibleName("Error message")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "#errorBanner { background: #fdecea; border: 1px solid #e0a39c; border-radius: 3px; }"
-            "#errorBanner QLabel { color: #611a15; }"
-        )
+        self.notice = False  # showing a notice rather than an error
+        self._style(notice=False)
         self._label = QLabel(self)
         self._label.setObjectName("errorBannerText")
         self._label.setWordWrap(True)
@@ -34,9 +33,31 @@ class ErrorBanner(QFrame):
         layout.addWidget(self._close, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
+    def _style(self, notice: bool) -> None:
+        self.notice = notice
+        self.setAccessibleName("Notice" if notice else "Error message")
+        background, border, text = (
+            ("#e8f0fb", "#9fb7d9", "#1a3561") if notice else ("#fdecea", "#e0a39c", "#611a15")
+        )
+        self.setStyleSheet(
+            f"#errorBanner {{ background: {background}; border: 1px solid {border}; "
+            f"border-radius: 3px; }} #errorBanner QLabel {{ color: {text}; }}"
+        )
+
     def show_error(self, error: UserError) -> None:
+        self._style(notice=False)
         self._label.setText(str(error))
         self.show()
+
+    def show_notice(self, notice: UserError) -> None:
+        self._style(notice=True)
+        self._label.setText(str(notice))
+        self.show()
+
+    def clear_error(self) -> None:
+        """An error belongs to where it happened; a notice stays until dismissed."""
+        if not self.notice:
+            self.hide()
 
     @property
     def text(self) -> str:

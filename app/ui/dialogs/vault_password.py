@@ -1,0 +1,150 @@
+"""The master password of Eider's vault: asked once per session to unlock it, twice to create
+it, and the current one plus a new one twice to change it. Opened with `open()`; the caller
+checks the password off the GUI thread (scrypt) and opens the dialog again with the error
+when it is wrong."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.secrets.vault import MIN_PASSWORD_LENGTH
+
+
+class VaultPasswordDialog(QDialog):
+    def __init__(self, create: bool, parent: QWidget | None = None, error: str = "") -> None:
+        super().__init__(parent)
+        self.create = create
+        self.setObjectName("vaultPassword")
+        self.setAccessibleName("Master password of Eider's vault")
+        self.setWindowTitle("Create Eider's vault" if create else "Unlock Eider's vault")
+        text = (
+            "Choose a master password for Eider's vault. It encrypts the secrets you keep "
+            f"there; Eider cannot recover it. At least {MIN_PASSWORD_LENGTH} characters."
+            if create
+            else "Eider's vault is locked. Type its master password (asked once per session)."
+        )
+        message = QLabel(text, self)
+        message.setObjectName("vaultPasswordMessage")
+        message.setWordWrap(True)
+        self.password_edit = _password_field(self, "vaultPasswordField", "Master password")
+        self.repeat_edit = _password_field(self, "vaultPasswordRepeat", "Master password again")
+        form = QFormLayout()
+        form.addRow("Master password:", self.password_edit)
+        if create:
+            form.addRow("Again:", self.repeat_edit)
+        else:
+            self.repeat_edit.hide()
+        self.error_label = QLabel(error, self)
+        self.error_label.setObjectName("vaultPasswordError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.setVisible(bool(error))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.setObjectName("vaultPasswordButtons")
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setObjectName("vaultPasswordOk")
+        self.ok_button.setAccessibleName("Create vault" if create else "Unlock vault")
+        self.ok_button.setText("Create" if create else "Unlock")
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("vaultPasswordCancel")
+        cancel.setAccessibleName("Cancel")
+        self.buttons.accepted.connect(self._try_accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(message)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+    @property
+    def password(self) -> str:
+        return self.password_edit.text()
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    def _try_accept(self) -> None:
+        if self.create and self.repeat_edit.text() != self.password:
+            self.show_error("The two passwords differ. Type the same password twice.")
+            return
+        if not self.password:
+            self.show_error("Type the master password.")
+            return
+        self.accept()
+
+
+class ChangeVaultPasswordDialog(QDialog):
+    """The current master password and a new one, twice. The caller re-encrypts off the GUI
+    thread and opens the dialog again with the error when the current one is wrong."""
+
+    def __init__(self, parent: QWidget | None = None, error: str = "", usable: bool = True) -> None:
+        super().__init__(parent)
+        self.setObjectName("changeVaultPassword")
+        self.setAccessibleName("Change the master password of Eider's vault")
+        self.setWindowTitle("Change vault password")
+        message = QLabel(
+            "Eider re-encrypts its vault under the new master password. At least "
+            f"{MIN_PASSWORD_LENGTH} characters; Eider cannot recover a forgotten one.",
+            self,
+        )
+        message.setWordWrap(True)
+        self.current_edit = _password_field(self, "changeVaultCurrent", "Current master password")
+        self.new_edit = _password_field(self, "changeVaultNew", "New master password")
+        self.repeat_edit = _password_field(self, "changeVaultRepeat", "New master password again")
+        form = QFormLayout()
+        form.addRow("Current password:", self.current_edit)
+        form.addRow("New password:", self.new_edit)
+        form.addRow("Again:", self.repeat_edit)
+        self.error_label = QLabel(error, self)
+        self.error_label.setObjectName("changeVaultError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setVisible(bool(error))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setObjectName("changeVaultOk")
+        self.ok_button.setAccessibleName("Change password")
+        self.ok_button.setText("Change")
+        self.ok_button.setEnabled(usable)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("changeVaultCancel")
+        cancel.setAccessibleName("Cancel")
+        self.buttons.accepted.connect(self._try_accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(message)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+    @property
+    def passwords(self) -> tuple[str, str]:
+        return self.current_edit.text(), self.new_edit.text()
+
+    def _try_accept(self) -> None:
+        if self.repeat_edit.text() != self.new_edit.text():
+            self.error_label.setText("The two new passwords differ. Type the same one twice.")
+            self.error_label.show()
+            return
+        self.accept()
+
+
+def _password_field(parent: QWidget, name: str, accessible: str) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setObjectName(name)
+    edit.setAccessibleName(accessible)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
