@@ -14,6 +14,8 @@ apt_packages=(
   libxcb-render-util0 libxcb-image0
   # a real Secret Service for the keyring, and a virtual screen for screenshots
   dbus dbus-x11 gnome-keyring xvfb xauth
+  # XTEST input for the real drag-and-drop test between two windows
+  xdotool
 )
 missing=()
 for p in "${apt_packages[@]}"; do

@@ -30,6 +30,8 @@ from app.ui.controllers.column_memory import ColumnMemory
 from app.ui.controllers.hidden_files import HiddenFiles
 from app.ui.controllers.search import ServerSearch
 from app.ui.controllers.tree_menu import TreeMenu
+from app.ui.dnd.drag_and_drop import DragAndDrop
+from app.ui.dnd.keyboard import KeyboardTransfers
 from app.ui.location import Location
 from app.ui.models.encryption_probe import EncryptionProbe
 from app.ui.models.listing_model import (
@@ -281,6 +283,8 @@ class MainWindow(QMainWindow):
         # before _row_activated: Enter on a file previews it; a folder's row is gone once opened
         self.object_actions = install_actions(self)  # menu, context menu, shortcuts, transfers
         self.object_actions.foldersChanged.connect(self.folder_tree.reload)
+        self.drag_and_drop = DragAndDrop(self, self.object_actions)  # drags and drops
+        self.keyboard_transfers = KeyboardTransfers(self.drag_and_drop)  # and from the keys
         self.tree_menu = TreeMenu(
             self.folder_tree, self.object_actions, self.refresh_node, self.refresh_action.shortcut()
         )
@@ -415,6 +419,7 @@ class MainWindow(QMainWindow):
         self._status_timer.stop()
         self.column_memory.close()
         self.hidden_files.close()
+        self.drag_and_drop.close()
         self.object_actions.close()
         self.controller.close()
         self.bookmarks.shutdown()

@@ -13,6 +13,7 @@ started (resumed from an earlier run).
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import Protocol
@@ -21,7 +22,11 @@ from app.core.bookmarks import BookmarkError, BookmarkStore, connection_for_book
 from app.core.s3.session import S3Session
 from app.core.transfers.jobs import Conflict, Decision
 from app.core.transfers.limits import TransferLimits
+from app.core.transfers.relay import Relays
 from app.core.transfers.service import BookmarkGone, TransferService
+from app.ui.dnd.open_windows import OpenWindows
+
+log = logging.getLogger(__name__)
 
 
 class ConflictOwner(Protocol):
@@ -50,6 +55,8 @@ class SharedTransfers:
         self._lock = threading.Lock()
         self._owners: list[ConflictOwner] = []
         self._closed = False
+        self._relays: Relays | None = None
+        self.open_windows = OpenWindows()  # for drops and pastes between windows
 
     @property
     def service(self) -> TransferService | None:
@@ -61,9 +68,29 @@ class SharedTransfers:
         with self._lock:
             if self._closed:
                 raise RuntimeError("Eider is quitting: no new transfers start")
-            if self._service is None:
+            made = self._service is None
+            if made:
                 self._service = self._make(self)
-            return self._service
+            service = self._service
+        if made and Relays.left_by_earlier_run():
+            self._start_relays(service)  # their jobs' ends must be heard from the start
+        return service
+
+    def relays(self) -> Relays:
+        """Copies and moves between connections (`app/core/transfers/relay.py`), made with
+        the service; chains an earlier run left continue then. Blocking: off the GUI thread."""
+        return self._start_relays(self.get())
+
+    def _start_relays(self, service: TransferService) -> Relays:
+        with self._lock:
+            if self._relays is not None:
+                return self._relays
+            relays = self._relays = Relays(service)
+        try:
+            relays.resume()
+        except Exception:
+            log.exception("Copies between connections left by an earlier run did not continue")
+        return relays
 
     def session_for(self, bookmark_id: str) -> S3Session:
         if self._store is None:
@@ -107,8 +134,11 @@ class SharedTransfers:
             self._closed = True
             service, self._service = self._service, None
             owners = list(self._owners)
+            relays, self._relays = self._relays, None
         for owner in owners:
             owner.stop_asking()
+        if relays is not None:
+            relays.close()
         if service is not None:
             service.close()
 

@@ -22,6 +22,7 @@ from app.core.bookmarks import BookmarkError, BookmarkStoreError
 from app.core.bookmarks.file_import import ImportOutcome, is_importable, prepare_import
 from app.core.secrets import SecretStoreError
 from app.ui.bookmarks.list_model import BookmarkListModel
+from app.ui.dnd.payload import OBJECTS_FORMAT
 
 log = logging.getLogger(__name__)
 
@@ -103,8 +104,8 @@ class FileImporter(QObject):
 
 def local_files(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
     mime = event.mimeData()
-    if not mime.hasUrls():
-        return []
+    if not mime.hasUrls() or mime.hasFormat(OBJECTS_FORMAT):
+        return []  # objects from an Eider window: asking for their URLs would download them
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 

@@ -78,18 +78,29 @@ class TransfersController(QObject):
     def service(self) -> TransferService | None:
         return self._service
 
-    async def engine(self, session: S3Session) -> TransferEngine:
+    async def engine(self, session: S3Session, bookmark_id: str | None = "") -> TransferEngine:
+        """The engine of the window's bookmark; of `bookmark_id` for a session on another
+        bookmark (Upload To…, a drop into another connection)."""
         service = await self._bridge.run(self.shared.get)
         if self._service is not service:
             if self._unsubscribe is not None:
                 self._unsubscribe()
             self._service = service
             self._unsubscribe = service.subscribe(self.jobEvent.emit)
-        return await self._bridge.run(service.engine_for, self._bookmark_id(), session)
+        bookmark = self._bookmark_id() if bookmark_id == OWN else bookmark_id
+        return await self._bridge.run(service.engine_for, bookmark, session)
 
-    async def upload(self, session: S3Session, files: list[str], bucket: str, prefix: str) -> None:
-        """Upload files, or folders (each under `prefix` + its name + '/')."""
-        engine = await self.engine(session)
+    async def upload(
+        self,
+        session: S3Session,
+        files: list[str],
+        bucket: str,
+        prefix: str,
+        bookmark_id: str | None = "",
+    ) -> None:
+        """Upload files, or folders (each under `prefix` + its name + '/'); `bookmark_id`
+        names the session's bookmark when it is not the window's ('' : the window's)."""
+        engine = await self.engine(session, bookmark_id)
         roots = [str(Path(local).absolute()) for local in files]
         batch = self.conflicts.add_batch(JobKind.UPLOAD, bucket, roots)
         for local in roots:
@@ -120,9 +131,14 @@ class TransfersController(QObject):
     # status line, each refused key reported. They replace their targets, as a rename in a file
     # manager does after its own check. `follow` tells the caller when one ends.
 
-    async def _operation(self, session: S3Session, submit: Callable[[TransferEngine], str]) -> str:
+    async def _operation(
+        self,
+        session: S3Session,
+        submit: Callable[[TransferEngine], str],
+        bookmark_id: str | None = "",
+    ) -> str:
         """Submit a job with `submit(engine)` off the GUI thread; returns its id."""
-        engine = await self.engine(session)
+        engine = await self.engine(session, bookmark_id)
         job_id = await self._bridge.run(submit, engine)
         self._adopt(job_id)
         return job_id
@@ -135,6 +151,32 @@ class TransfersController(QObject):
         return await self._operation(
             session, lambda e: e.copy(bucket, key, dest_bucket, dest_key, REPLACE, move=True)
         )
+
+    async def copy(
+        self,
+        session: S3Session,
+        bucket: str,
+        key: str,
+        dest_bucket: str,
+        dest_key: str,
+        move: bool,
+        bookmark_id: str | None = "",
+    ) -> str:
+        """A drop or Paste of objects on the same server: copy (or move) on the server,
+        asking when the target exists; `bookmark_id` as for `upload`."""
+        return await self._operation(
+            session,
+            lambda e: e.copy(bucket, key, dest_bucket, dest_key, ASK, move=move),
+            bookmark_id,
+        )
+
+    async def download_to(self, session: S3Session, bucket: str, key: str, local: str) -> str:
+        """Download one object to exactly `local` (or a folder into the folder `local`)."""
+        return await self._operation(session, lambda e: e.download(bucket, key, local, ASK))
+
+    def adopt(self, job_id: str) -> None:
+        """Show a job this window caused but did not submit (a step of a relay)."""
+        self._adopt(job_id)
 
     async def duplicate(self, session: S3Session, bucket: str, key: str) -> str:
         """Copy an object or folder next to itself under the first free 'name (n)'."""
@@ -265,6 +307,7 @@ class TransfersController(QObject):
         # `_service` stays: a question answered by the close above pauses its job through it.
 
 
+OWN = ""  # `bookmark_id` of the window's own connection (a real bookmark id is never empty)
 ASK = TransferOptions(conflict=ConflictPolicy.ASK)
 REPLACE = TransferOptions(conflict=ConflictPolicy.OVERWRITE)
 Follower = Callable[[JobSnapshot], None]

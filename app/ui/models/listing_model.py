@@ -42,6 +42,7 @@ COLUMNS = ("Name", "Size", "Modified", "Storage class", "ETag", "Encryption")
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the full key or prefix of a row
 IS_FOLDER_ROLE = Qt.ItemDataRole.UserRole + 2
 ENCRYPTION_ROLE = Qt.ItemDataRole.UserRole + 3  # filled by an annotator (encryption probe)
+SIZE_ROLE = Qt.ItemDataRole.UserRole + 4  # an object's size in bytes; None for a folder
 
 # Extra data for an object row, fetched elsewhere: (key, column, role) -> value or None.
 Annotator = Callable[[str, int, int], Any]
@@ -260,6 +261,8 @@ class ListingModel(QAbstractTableModel):
             return self._folders[i] if is_folder else self._objects.keys[i]
         if role == IS_FOLDER_ROLE:
             return is_folder
+        if role == SIZE_ROLE:
+            return None if is_folder else int(self._objects.sizes[i])
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
             key = self._folders[i] if is_folder else self._objects.keys[i]
             return key if self._prefix or not is_folder else key.rstrip("/")
