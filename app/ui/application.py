@@ -367,12 +367,16 @@ def run_gui(args: argparse.Namespace) -> int:
     report = install_window_report(start.window)  # a test hook, off unless asked for
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
-    # SIGTERM/SIGINT quit through Qt so the sandbox server is stopped below; Python only runs
-    # signal handlers between bytecodes, so a timer wakes the interpreter now and then.
+    # SIGTERM/SIGINT quit through Qt so the sandbox server is stopped below. The handler only
+    # notes the signal: Python runs it between any two bytecodes of the GUI thread, e.g. inside
+    # an executor's submit() holding the executor's lock, and quitting right there closes the
+    # windows, whose executor shutdown() then waits for that lock forever (seen: a hang on
+    # SIGTERM). The timer, which also wakes the interpreter for the handler, quits from the loop.
+    signalled: list[int] = []
     for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: app.quit())
+        signal.signal(signum, lambda number, _frame: signalled.append(number))
     wake = QTimer()
-    wake.timeout.connect(lambda: None)
+    wake.timeout.connect(lambda: app.quit() if signalled else None)
     wake.start(250)
     try:
         with loop:
