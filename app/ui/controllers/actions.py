@@ -22,12 +22,13 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialog, QToolBar
 
+from app.core.aws_regions import bucket_regions
 from app.core.errors import ErrorKind, UserError
 from app.core.s3 import issued_links
 from app.core.s3.buckets import create_bucket
 from app.core.s3.counting import count_key_versions, count_objects
 from app.core.s3.folders import create_folder, folder_name_problem
-from app.core.s3.renaming import renamed_key
+from app.core.s3.renaming import moved_key, renamed_key
 from app.core.s3.session import S3Session
 from app.core.s3.small_objects import fetch_for_preview
 from app.core.s3.urls import Method, PresignRefused, UrlStyle, object_url, presign
@@ -49,30 +50,6 @@ from app.ui.widgets.transfer_status import TransferStatus
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
-# Offered in New Bucket… on AWS when the connection's profile lists no regions; other
-# providers offer their profile's regions, else the connection's own (the field stays
-# editable for any other name).
-AWS_REGIONS = (
-    "us-east-1",
-    "us-east-2",
-    "us-west-1",
-    "us-west-2",
-    "ca-central-1",
-    "eu-west-1",
-    "eu-west-2",
-    "eu-west-3",
-    "eu-central-1",
-    "eu-central-2",
-    "eu-north-1",
-    "eu-south-1",
-    "ap-south-1",
-    "ap-northeast-1",
-    "ap-northeast-2",
-    "ap-southeast-1",
-    "ap-southeast-2",
-    "sa-east-1",
-)
-
 Item = tuple[str, bool]  # (full key or prefix, is a folder)
 
 _task_ids = itertools.count(1)
@@ -88,15 +65,7 @@ def _destination(bucket: str, key: str, text: str) -> tuple[str, str]:
     if not text.lower().startswith("s3://"):
         return bucket, renamed_key(key, text)
     target = Location.parse(text)
-    if target.is_root:
-        raise ValueError("Name a bucket to move into: s3://bucket/folder/")
-    name = key.rstrip("/").rsplit("/", 1)[-1] + ("/" if key.endswith("/") else "")
-    new_key = target.prefix + name
-    if (target.bucket, new_key) == (bucket, key):
-        raise ValueError("That is where it is already.")
-    if key.endswith("/") and target.bucket == bucket and new_key.startswith(key):
-        raise ValueError("A folder cannot be moved into itself.")
-    return target.bucket, new_key
+    return target.bucket, moved_key(bucket, key, target.bucket, target.prefix)
 
 
 def _parent_of(bucket: str, key: str) -> Location:
@@ -250,7 +219,7 @@ class ActionsController(QObject):
         if session is None:
             return
         connection = session.connection
-        regions = connection.regions or (AWS_REGIONS if connection.is_aws else ())
+        regions = bucket_regions(connection)
         dialog = NewBucketDialog(self.window, regions, connection.region)
         dialog.accepted.connect(
             lambda: self._spawn(
