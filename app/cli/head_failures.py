@@ -10,6 +10,7 @@ from __future__ import annotations
 from botocore.exceptions import BotoCoreError, ClientError
 
 from app.cli import exit_codes
+from app.cli.s3_paths import S3Path
 from app.core.errors import ErrorKind, describe
 from app.core.s3.session import S3Session
 
@@ -40,6 +41,24 @@ def fail_head(
         if code:
             return code
     return exit_codes.fail(exc, operation, bucket, key)
+
+
+def fail_head_object(
+    session: S3Session, exc: ClientError | BotoCoreError, path: S3Path, version_id: str | None
+) -> int:
+    """The exit code for a HeadObject that failed: a missing object (or version) is told apart
+    from a missing bucket."""
+    if not isinstance(exc, ClientError):
+        return exit_codes.fail(exc, "HeadObject", path.bucket, path.key)
+    if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
+        try:
+            session.head_bucket(path.bucket)
+        except (ClientError, BotoCoreError) as bucket_exc:
+            return fail_head(session, bucket_exc, "HeadBucket", path.bucket)
+        if version_id:
+            return exit_codes.not_found(f"{path} has no version {version_id}")
+        return exit_codes.not_found(f"{path} does not exist")
+    return fail_head(session, exc, "HeadObject", path.bucket, path.key)
 
 
 def credentials_failure(session: S3Session, bucket: str) -> int:

@@ -5,17 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
 from app.cli import exit_codes
 from app.cli.connection_args import add_connection_arguments, open_session
-from app.cli.head_failures import fail_head
+from app.cli.head_failures import fail_head, fail_head_object
 from app.cli.info_text import bucket_text, object_text
 from app.cli.s3_paths import parse_s3
 from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
-from app.cli.transfer_args import TransferArgsError, sse_c_ref
+from app.cli.transfer_args import TransferArgsError, sse_c_read_headers
 from app.core.bookmarks import BookmarkStore
 from app.core.bookmarks.connect import effective_profile, profile_for
 from app.core.s3.bucket_info import read_bucket_details
@@ -23,8 +22,6 @@ from app.core.s3.info_features import unsupported_features
 from app.core.s3.info_report import bucket_report, object_report
 from app.core.s3.info_section import Feature
 from app.core.s3.object_info import read_object_details
-from app.core.transfers.options import ServerSideEncryption, TransferOptions
-from app.core.transfers.runtime import sse_args
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -51,14 +48,7 @@ def _run(args: argparse.Namespace) -> int:
         path = parse_s3(args.path)
         session = open_session(args)
         unsupported = _unsupported_by_profile(args)
-        extra: dict[str, Any] = {}
-        if args.sse_c_key_file is not None:
-            extra = sse_args(
-                TransferOptions(
-                    sse=ServerSideEncryption.CUSTOMER, sse_customer_key_ref=sse_c_ref(args)
-                ),
-                for_read=True,
-            )
+        extra = sse_c_read_headers(args)
     except (*SETUP_USAGE_ERRORS, *SETUP_CONNECTION_ERRORS, TransferArgsError) as exc:
         return setup_failure(exc)
     if path.key and path.key.endswith("/"):
@@ -86,18 +76,8 @@ def _run(args: argparse.Namespace) -> int:
             extra_head=extra,
             unsupported=unsupported,
         )
-    except ClientError as exc:
-        if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
-            try:
-                session.head_bucket(path.bucket)
-            except (ClientError, BotoCoreError) as bucket_exc:
-                return fail_head(session, bucket_exc, "HeadBucket", path.bucket)
-            if args.version_id:
-                return exit_codes.not_found(f"{path} has no version {args.version_id}")
-            return exit_codes.not_found(f"{path} does not exist")
-        return fail_head(session, exc, "HeadObject", path.bucket, path.key)
-    except BotoCoreError as exc:
-        return exit_codes.fail(exc, "HeadObject", path.bucket, path.key)
+    except (ClientError, BotoCoreError) as exc:
+        return fail_head_object(session, exc, path, args.version_id)
     report = object_report(details)
     print(json.dumps(report, indent=2, ensure_ascii=False) if args.json else object_text(report))
     return exit_codes.OK

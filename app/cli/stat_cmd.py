@@ -11,12 +11,10 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from app.cli import exit_codes
 from app.cli.connection_args import add_connection_arguments, open_session
-from app.cli.head_failures import fail_head
+from app.cli.head_failures import fail_head_object
 from app.cli.s3_paths import parse_s3
 from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
-from app.cli.transfer_args import TransferArgsError, sse_c_ref
-from app.core.transfers.options import ServerSideEncryption, TransferOptions
-from app.core.transfers.runtime import sse_args
+from app.cli.transfer_args import TransferArgsError, sse_c_read_headers
 
 _CHECKSUMS = (
     "ChecksumCRC32",
@@ -42,13 +40,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         path = parse_s3(args.path)
         session = open_session(args)
-        extra: dict[str, Any] = {}
-        if args.sse_c_key_file is not None:
-            ref = sse_c_ref(args)
-            extra = sse_args(
-                TransferOptions(sse=ServerSideEncryption.CUSTOMER, sse_customer_key_ref=ref),
-                for_read=True,
-            )
+        extra = sse_c_read_headers(args)
     except (*SETUP_USAGE_ERRORS, *SETUP_CONNECTION_ERRORS, TransferArgsError) as exc:
         return setup_failure(exc)
     if path.is_prefix:
@@ -62,18 +54,8 @@ def _run(args: argparse.Namespace) -> int:
                 Bucket=path.bucket, Key=path.key, ChecksumMode="ENABLED", **extra
             ),
         )
-    except ClientError as exc:
-        if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
-            try:
-                session.head_bucket(path.bucket)
-            except (ClientError, BotoCoreError) as bucket_exc:
-                return fail_head(session, bucket_exc, "HeadBucket", path.bucket)
-            if args.version_id:
-                return exit_codes.not_found(f"{path} has no version {args.version_id}")
-            return exit_codes.not_found(f"{path} does not exist")
-        return fail_head(session, exc, "HeadObject", path.bucket, path.key)
-    except BotoCoreError as exc:
-        return exit_codes.fail(exc, "HeadObject", path.bucket, path.key)
+    except (ClientError, BotoCoreError) as exc:
+        return fail_head_object(session, exc, path, args.version_id)
     print(json.dumps(properties(path.bucket, path.key, head), indent=2, ensure_ascii=False))
     return exit_codes.OK
 

@@ -9,6 +9,7 @@ import binascii
 import hashlib
 import re
 from pathlib import Path
+from typing import Any
 
 from app.cli.secret_sources import open_vault
 from app.core import secrets
@@ -20,7 +21,7 @@ from app.core.transfers.options import (
     ServerSideEncryption,
     TransferOptions,
 )
-from app.core.transfers.runtime import SSE_C_SECRET_KIND
+from app.core.transfers.runtime import SSE_C_SECRET_KIND, sse_args
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(?:i?B)?\s*$", re.IGNORECASE)
 _FACTORS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
@@ -204,6 +205,17 @@ def sse_c_ref(args: argparse.Namespace) -> str:
     if secrets.get_secret(owner, SSE_C_SECRET_KIND) != encoded:
         raise KeyringDropped()  # a backend that accepts and drops what it is given
     return owner
+
+
+def sse_c_read_headers(args: argparse.Namespace) -> dict[str, Any]:
+    """The request parameters that read an object under the key in --sse-c-key-file ({}
+    without one)."""
+    if args.sse_c_key_file is None:
+        return {}
+    options = TransferOptions(
+        sse=ServerSideEncryption.CUSTOMER, sse_customer_key_ref=sse_c_ref(args)
+    )
+    return sse_args(options, for_read=True)
 
 
 def _base64_key(raw: bytes) -> bytes | None:

@@ -11,6 +11,7 @@ import pytest
 import qasync
 from pytestqt.qtbot import QtBot
 
+from app.core.bookmarks import Bookmark, BookmarkStore
 from app.core.connection import Connection
 from app.core.errors import UserError
 from app.core.s3 import thread_guard
@@ -20,6 +21,7 @@ from app.ui.async_bridge import AsyncBridge
 from app.ui.controllers.browser import SessionFactory
 from app.ui.location import Location
 from app.ui.main_window import MainWindow
+from tests.fixtures.servers import RunningS3
 
 WAIT_MS = 30_000
 
@@ -127,3 +129,29 @@ def bridge() -> Iterator[AsyncBridge]:
     yield bridge
     bridge.shutdown()
     bridge.pool.shutdown(wait=True)
+
+
+@pytest.fixture
+def store() -> BookmarkStore:
+    """The test's bookmark store (in the test's EIDER_HOME)."""
+    return BookmarkStore()
+
+
+@pytest.fixture
+def window_set(windows: Windows, store: BookmarkStore) -> WindowSet:
+    """The test's window set, on the test's bookmark store (closed by `windows`)."""
+    windows._set = WindowSet(store)
+    return windows._set
+
+
+@pytest.fixture
+def seaweed_bookmark(store: BookmarkStore, seaweed: RunningS3) -> Bookmark:
+    """A saved bookmark on the test SeaweedFS server, its secret in the test keyring."""
+    bookmark = Bookmark(
+        nickname="Test SeaweedFS",
+        profile="seaweedfs",
+        host=seaweed.host,
+        port=seaweed.port,
+        access_key_id=seaweed.access_key,
+    )
+    return store.add(bookmark, secret_key=seaweed.secret_key)

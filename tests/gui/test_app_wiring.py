@@ -25,16 +25,11 @@ from app.ui.bookmarks import file_import
 from app.ui.bookmarks.sidebar import BookmarksSidebar
 from app.ui.main_window import MainWindow
 from tests.fixtures.profile_files import write_profile
-from tests.fixtures.servers import RunningS3
 from tests.gui.bookmarks.test_file_import import ACME_BODY, drop_files
-from tests.gui.conftest import WAIT_MS, Windows, wait_for
+from tests.gui.browsing import names
+from tests.gui.conftest import WAIT_MS, wait_for
 
 pytestmark = pytest.mark.gui
-
-
-def names(window: MainWindow) -> list[str]:
-    model = window.controller.model
-    return [model.index(r, 0).data() for r in range(model.rowCount())]
 
 
 def nicknames(window: MainWindow) -> list[str]:
@@ -43,30 +38,6 @@ def nicknames(window: MainWindow) -> list[str]:
 
 def settle(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.sidebar.pending == 0, timeout=WAIT_MS)
-
-
-@pytest.fixture
-def store() -> BookmarkStore:
-    return BookmarkStore()
-
-
-@pytest.fixture
-def window_set(windows: Windows, store: BookmarkStore) -> WindowSet:
-    """The test's window set, on the test's bookmark store (closed by `windows`)."""
-    windows._set = WindowSet(store)
-    return windows._set
-
-
-@pytest.fixture
-def seaweed_bookmark(store: BookmarkStore, seaweed: RunningS3) -> Bookmark:
-    bookmark = Bookmark(
-        nickname="Test SeaweedFS",
-        profile="seaweedfs",
-        host=seaweed.host,
-        port=seaweed.port,
-        access_key_id=seaweed.access_key,
-    )
-    return store.add(bookmark, secret_key=seaweed.secret_key)
 
 
 @pytest.fixture

@@ -15,16 +15,16 @@ from app.ui.dialogs.secret_prompt import SecretPromptDialog
 from app.ui.dialogs.vault_password import ChangeVaultPasswordDialog
 from tests.fixtures.servers import RunningS3
 from tests.gui.conftest import WAIT_MS, wait_for
-from tests.gui.test_app_wiring import open_first, settle, started, store, window_set  # noqa: F401
+from tests.gui.test_app_wiring import open_first, settle, started  # noqa: F401
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("no_keyring")]
 
 
 def test_no_keyring_is_told_once_and_connecting_asks_for_the_secret(
     qtbot: QtBot,
-    window_set: WindowSet,  # noqa: F811
+    window_set: WindowSet,
     started: list[FirstWindow],  # noqa: F811
-    store: BookmarkStore,  # noqa: F811
+    store: BookmarkStore,
     seaweed: RunningS3,
     bucket: str,
 ) -> None:
@@ -67,7 +67,7 @@ def test_no_keyring_is_told_once_and_connecting_asks_for_the_secret(
 
 def test_file_change_vault_password_re_encrypts_the_vault(
     qtbot: QtBot,
-    window_set: WindowSet,  # noqa: F811
+    window_set: WindowSet,
 ) -> None:
     window = window_set.open_empty()
     qtbot.addWidget(window)

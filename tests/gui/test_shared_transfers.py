@@ -9,44 +9,15 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.core.bookmarks import Bookmark, BookmarkStore
+from app.core.bookmarks import Bookmark
 from app.core.transfers.jobs import JobState
 from app.ui.application import WindowSet
 from app.ui.dialogs import file_pick
 from app.ui.location import Location
-from app.ui.main_window import MainWindow
-from tests.fixtures.servers import RunningS3
-from tests.gui.conftest import Windows, wait_for
+from tests.gui.browsing import names
+from tests.gui.conftest import wait_for
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def store() -> BookmarkStore:
-    return BookmarkStore()
-
-
-@pytest.fixture
-def window_set(windows: Windows, store: BookmarkStore) -> WindowSet:
-    windows._set = WindowSet(store)
-    return windows._set
-
-
-@pytest.fixture
-def seaweed_bookmark(store: BookmarkStore, seaweed: RunningS3) -> Bookmark:
-    bookmark = Bookmark(
-        nickname="Test SeaweedFS",
-        profile="seaweedfs",
-        host=seaweed.host,
-        port=seaweed.port,
-        access_key_id=seaweed.access_key,
-    )
-    return store.add(bookmark, secret_key=seaweed.secret_key)
-
-
-def names(window: MainWindow) -> list[str]:
-    model = window.controller.model
-    return [model.index(r, 0).data() for r in range(model.rowCount())]
 
 
 def test_windows_share_one_service_and_jobs_record_the_window_bookmark(

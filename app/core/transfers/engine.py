@@ -71,6 +71,7 @@ from app.core.transfers.jobs import (
 )
 from app.core.transfers.journal import ItemRecord, JobRecord, Journal
 from app.core.transfers.limits import SharedBandwidth
+from app.core.transfers.listeners import Listeners
 from app.core.transfers.names import ensure_inside
 from app.core.transfers.numbered import numbered_names
 from app.core.transfers.options import ChecksumAlgorithm, ConflictPolicy, TransferOptions
@@ -121,7 +122,7 @@ class TransferEngine:
         self._conflict_resolver = conflict_resolver
         self._jobs: dict[str, Job] = {}
         self._lock = threading.RLock()
-        self._listeners: list[Listener] = []
+        self._listeners: Listeners[JobEvent] = Listeners()
         self._item_pool = ThreadPoolExecutor(connections, thread_name_prefix="eider-item")
         self._part_pool = ThreadPoolExecutor(connections, thread_name_prefix="eider-part")
         self._runtime = Runtime(
@@ -148,24 +149,11 @@ class TransferEngine:
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Call `listener` with every JobEvent from now on; returns the unsubscribe function."""
-        with self._lock:
-            self._listeners.append(listener)
-
-        def unsubscribe() -> None:
-            with self._lock, contextlib.suppress(ValueError):
-                self._listeners.remove(listener)
-
-        return unsubscribe
+        return self._listeners.subscribe(listener)
 
     def _emit(self, event_type: EventType, job: Job) -> None:
         event = JobEvent(event_type, job.snapshot())
-        with self._lock:
-            listeners = list(self._listeners)
-        for listener in listeners:
-            try:
-                listener(event)
-            except Exception:
-                log.exception("A transfer listener failed on %s", event_type)
+        self._listeners.notify(event, "A transfer listener failed on %s", event_type)
 
     def _sample_loop(self) -> None:
         while not self._closed.wait(self._sample_interval):
@@ -175,17 +163,12 @@ class TransferEngine:
                 log.exception("Could not write to the transfer journal")
             with self._lock:
                 running = [j for j in self._jobs.values() if j.state is JobState.RUNNING]
-                listeners = list(self._listeners)
             for job in running:
                 sample = job.progress.sample()
                 if sample is None:
                     continue
                 event = JobEvent(EventType.CHANGED, job._snapshot(sample))
-                for listener in listeners:
-                    try:
-                        listener(event)
-                    except Exception:
-                        log.exception("A transfer listener failed on a progress event")
+                self._listeners.notify(event, "A transfer listener failed on a progress event")
 
     # -- submitting --------------------------------------------------------------------------------
 

@@ -11,18 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from app.core.s3.acl import CANNED_OBJECT_ACLS
+
 # The canned ACLs AWS defines (and its CLI offers); some providers add their own, so the engine
 # passes any name through and only the command line restricts itself to these.
-CANNED_ACLS = (
-    "private",
-    "public-read",
-    "public-read-write",
-    "authenticated-read",
-    "aws-exec-read",
-    "bucket-owner-read",
-    "bucket-owner-full-control",
-    "log-delivery-write",
-)
+CANNED_ACLS = (*CANNED_OBJECT_ACLS, "log-delivery-write")
 MAX_METADATA_BYTES = 2 * 1024
 MAX_TAGS = 10
 MAX_TAG_KEY = 128

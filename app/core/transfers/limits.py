@@ -8,8 +8,6 @@ scheduled change, like a changed setting, reaches running jobs within a second.
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,9 +16,8 @@ from typing import Any
 
 from app.core.transfers.bandwidth import BandwidthLimiter
 from app.core.transfers.jobs import JobKind
+from app.core.transfers.listeners import Listeners
 from app.core.transfers.schedule import BandwidthSchedule, Rates
-
-log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 LimitsListener = Callable[[Rates], None]
@@ -88,7 +85,7 @@ class LimitKeeper:
         self._clock = clock
         self._lock = threading.Lock()
         self._in_force: Rates = (None, None)
-        self._listeners: list[LimitsListener] = []
+        self._listeners: Listeners[Rates] = Listeners()
         self.refresh()
 
     @property
@@ -111,26 +108,15 @@ class LimitKeeper:
             rates = self._limits.rates_at(self._clock())
             changed = rates != self._in_force
             self._in_force = rates
-            listeners = list(self._listeners) if changed else []
         upload, download = rates
         if self.bandwidth.upload.rate != upload:
             self.bandwidth.upload.set_rate(upload)
         if self.bandwidth.download.rate != download:
             self.bandwidth.download.set_rate(download)
-        for listener in listeners:
-            try:
-                listener(rates)
-            except Exception:
-                log.exception("A bandwidth-limit listener failed")
+        if changed:
+            self._listeners.notify(rates, "A bandwidth-limit listener failed")
         return rates
 
     def subscribe(self, listener: LimitsListener) -> Callable[[], None]:
         """Call `listener(rates)` whenever the rates in force change; returns unsubscribe."""
-        with self._lock:
-            self._listeners.append(listener)
-
-        def unsubscribe() -> None:
-            with self._lock, contextlib.suppress(ValueError):
-                self._listeners.remove(listener)
-
-        return unsubscribe
+        return self._listeners.subscribe(listener)

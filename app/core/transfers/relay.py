@@ -18,7 +18,6 @@ cannot be continued after a restart; it says so.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import os
@@ -35,6 +34,7 @@ from app.core import paths
 from app.core.s3.session import S3Session
 from app.core.transfers.engine import JobNotFound, TransferEngine
 from app.core.transfers.jobs import EventType, JobEvent, JobState
+from app.core.transfers.listeners import Listeners
 from app.core.transfers.options import ConflictPolicy, TransferOptions
 from app.core.transfers.service import TransferService
 
@@ -100,7 +100,7 @@ class Relays:
         self._lock = threading.RLock()
         self._relays: dict[str, Relay] = {}
         self._sessions: dict[str, tuple[S3Session | None, S3Session | None]] = {}
-        self._listeners: list[RelayListener] = []
+        self._listeners: Listeners[Relay] = Listeners()
         # Ends of jobs heard before their submit returned (a small job can finish first).
         self._early: dict[str, JobEvent] = {}
         self._worker = ThreadPoolExecutor(1, thread_name_prefix="eider-relay")
@@ -148,14 +148,7 @@ class Relays:
 
     def subscribe(self, listener: RelayListener) -> Callable[[], None]:
         """`listener(relay)` hears each step (with its job id) and the end; on any thread."""
-        with self._lock:
-            self._listeners.append(listener)
-
-        def unsubscribe() -> None:
-            with self._lock, contextlib.suppress(ValueError):
-                self._listeners.remove(listener)
-
-        return unsubscribe
+        return self._listeners.subscribe(listener)
 
     def relays(self) -> list[Relay]:
         with self._lock:
@@ -311,13 +304,7 @@ class Relays:
     # -- records -------------------------------------------------------------------------------
 
     def _announce(self, relay: Relay) -> None:
-        with self._lock:
-            listeners = list(self._listeners)
-        for listener in listeners:
-            try:
-                listener(relay)
-            except Exception:
-                log.exception("A relay listener failed")
+        self._listeners.notify(relay, "A relay listener failed")
 
     def _save(self, relay: Relay) -> None:
         with self._lock:

@@ -37,7 +37,6 @@ Listeners are called on engine threads and must return quickly (as the engine's)
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import logging
 import threading
@@ -66,6 +65,7 @@ from app.core.transfers.jobs import (
 from app.core.transfers.journal import JobRecord, Journal
 from app.core.transfers.journal_progress import journal_progress
 from app.core.transfers.limits import Clock, LimitKeeper, LimitsListener, TransferLimits
+from app.core.transfers.listeners import Listeners
 from app.core.transfers.schedule import Rates
 
 log = logging.getLogger(__name__)
@@ -131,7 +131,7 @@ class TransferService:
         # Engines by bookmark id ("~endpoint" for a connection without a bookmark).
         self._owner: dict[str, str] = {}  # job id -> key of the engine holding it
         self._parked: dict[str, _Parked] = {}
-        self._listeners: list[Listener] = []
+        self._listeners: Listeners[JobEvent] = Listeners()
         self._closed = threading.Event()
         self._load_unfinished()
         self._ticker = threading.Thread(
@@ -195,23 +195,10 @@ class TransferService:
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Call `listener` with every JobEvent of every engine from now on."""
-        with self._lock:
-            self._listeners.append(listener)
-
-        def unsubscribe() -> None:
-            with self._lock, contextlib.suppress(ValueError):
-                self._listeners.remove(listener)
-
-        return unsubscribe
+        return self._listeners.subscribe(listener)
 
     def _emit(self, event: JobEvent) -> None:
-        with self._lock:
-            listeners = list(self._listeners)
-        for listener in listeners:
-            try:
-                listener(event)
-            except Exception:
-                log.exception("A transfer listener failed on %s", event.type)
+        self._listeners.notify(event, "A transfer listener failed on %s", event.type)
 
     def _forward(self, engine_key: str, event: JobEvent) -> None:
         job_id = event.job.id

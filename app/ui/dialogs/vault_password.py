@@ -5,6 +5,8 @@ when it is wrong."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -48,24 +50,12 @@ class VaultPasswordDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.setVisible(bool(error))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        self.buttons = _ok_cancel(self, "vaultPassword", self._try_accept)
         self.buttons.setObjectName("vaultPasswordButtons")
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setObjectName("vaultPasswordOk")
         self.ok_button.setAccessibleName("Create vault" if create else "Unlock vault")
         self.ok_button.setText("Create" if create else "Unlock")
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setObjectName("vaultPasswordCancel")
-        cancel.setAccessibleName("Cancel")
-        self.buttons.accepted.connect(self._try_accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(message)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        _stack(self, message, form, self.error_label, self.buttons)
 
     @property
     def password(self) -> str:
@@ -111,24 +101,12 @@ class ChangeVaultPasswordDialog(QDialog):
         self.error_label.setObjectName("changeVaultError")
         self.error_label.setWordWrap(True)
         self.error_label.setVisible(bool(error))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        self.buttons = _ok_cancel(self, "changeVault", self._try_accept)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setObjectName("changeVaultOk")
         self.ok_button.setAccessibleName("Change password")
         self.ok_button.setText("Change")
         self.ok_button.setEnabled(usable)
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setObjectName("changeVaultCancel")
-        cancel.setAccessibleName("Cancel")
-        self.buttons.accepted.connect(self._try_accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(message)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        _stack(self, message, form, self.error_label, self.buttons)
 
     @property
     def passwords(self) -> tuple[str, str]:
@@ -148,3 +126,27 @@ def _password_field(parent: QWidget, name: str, accessible: str) -> QLineEdit:
     edit.setAccessibleName(accessible)
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     return edit
+
+
+def _ok_cancel(dialog: QDialog, prefix: str, accept: Callable[[], None]) -> QDialogButtonBox:
+    """OK and Cancel named `<prefix>Ok` and `<prefix>Cancel`; OK calls `accept`."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName(f"{prefix}Ok")
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setObjectName(f"{prefix}Cancel")
+    cancel.setAccessibleName("Cancel")
+    buttons.accepted.connect(accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def _stack(
+    dialog: QDialog, message: QLabel, form: QFormLayout, error: QLabel, buttons: QDialogButtonBox
+) -> None:
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(message)
+    layout.addLayout(form)
+    layout.addWidget(error)
+    layout.addWidget(buttons)

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.core.s3 import issued_links
@@ -33,37 +33,16 @@ from app.ui.location import Location
 from app.ui.main_window import MainWindow
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
+from tests.gui.browsing import body, dialog_of, keys, names
 from tests.gui.conftest import Windows, fill, wait_for
 
 pytestmark = pytest.mark.gui
-
-
-def names(window: MainWindow) -> list[str]:
-    model = window.controller.model
-    return [model.index(r, 0).data() for r in range(model.rowCount())]
 
 
 def select(window: MainWindow, name: str) -> None:
     view = window.object_list
     view.setFocus()
     view.setCurrentIndex(window.controller.model.index(names(window).index(name), 0))
-
-
-def keys(admin: Any, bucket: str, prefix: str = "") -> list[str]:
-    found: list[str] = []
-    for page in admin.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
-        found += [o["Key"] for o in page.get("Contents", [])]
-    return sorted(found)
-
-
-def body(admin: Any, bucket: str, key: str) -> bytes:
-    return admin.get_object(Bucket=bucket, Key=key)["Body"].read()
-
-
-def dialog_of(qtbot: QtBot, window: MainWindow, kind: type[QDialog]) -> Any:
-    actions = window.object_actions
-    wait_for(qtbot, lambda: isinstance(actions.dialog, kind) and actions.dialog.isVisible())
-    return actions.dialog
 
 
 def open_at(qtbot: QtBot, windows: Windows, seaweed: RunningS3, bucket: str, prefix: str = ""):

@@ -17,7 +17,8 @@ from app.ui.dialogs.preview import PreviewDialog
 from app.ui.location import Location
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
-from tests.gui.actions.test_actions import body, dialog_of, keys, names, select
+from tests.gui.actions.test_actions import select
+from tests.gui.browsing import body, dialog_of, keys, names
 from tests.gui.conftest import Windows, wait_for
 
 pytestmark = pytest.mark.gui

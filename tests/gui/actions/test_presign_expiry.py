@@ -19,7 +19,8 @@ from app.ui.dialogs.presign import PresignDialog
 from app.ui.location import Location
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
-from tests.gui.actions.test_actions import dialog_of, names, select
+from tests.gui.actions.test_actions import select
+from tests.gui.browsing import dialog_of, names
 from tests.gui.conftest import Windows, wait_for
 
 pytestmark = pytest.mark.gui

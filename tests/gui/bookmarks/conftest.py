@@ -64,11 +64,6 @@ def forbid_blocking_on_gui_thread(monkeypatch: pytest.MonkeyPatch) -> Iterator[l
 
 
 @pytest.fixture
-def store() -> BookmarkStore:
-    return BookmarkStore()
-
-
-@pytest.fixture
 def sidebar(qtbot: QtBot, store: BookmarkStore) -> Iterator[BookmarksSidebar]:
     widget = BookmarksSidebar(store)
     qtbot.addWidget(widget)

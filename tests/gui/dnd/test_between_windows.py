@@ -16,7 +16,7 @@ from app.ui.location import Location
 from app.ui.main_window import MainWindow
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
-from tests.gui.actions.test_actions import body, keys, names
+from tests.gui.browsing import body, keys, names
 from tests.gui.conftest import Windows, wait_for
 from tests.gui.dnd.dropping import CTRL, drop, empty_point, node_point, row_point
 from tests.gui.dnd.test_drag_out import select

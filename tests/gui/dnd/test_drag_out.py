@@ -24,7 +24,7 @@ from app.ui.dnd.payload import OBJECTS_FORMAT, ObjectsPayload
 from app.ui.location import Location
 from app.ui.main_window import MainWindow
 from tests.fixtures.servers import RunningS3
-from tests.gui.actions.test_actions import names
+from tests.gui.browsing import names
 from tests.gui.conftest import Windows, wait_for
 from tests.gui.dnd.dropping import row_point
 from tests.gui.dnd.test_drops_in import opened

@@ -15,7 +15,7 @@ from app.ui.location import Location
 from app.ui.main_window import MainWindow
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
-from tests.gui.actions.test_actions import body, keys, names
+from tests.gui.browsing import body, keys, names
 from tests.gui.conftest import Windows, wait_for
 from tests.gui.dnd.dropping import drop, empty_point, file_mime, hover, node_point, row_point
 

@@ -19,30 +19,17 @@ from app.ui.location import Location
 from app.ui.main_window import MainWindow
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
+from tests.gui.browsing import body, keys, names
 from tests.gui.conftest import Windows, wait_for
 from tests.gui.transfers.answers import answer_quit
 
 pytestmark = pytest.mark.gui
 
 
-def names(window: MainWindow) -> list[str]:
-    model = window.controller.model
-    return [model.index(r, 0).data() for r in range(model.rowCount())]
-
-
 def open_at(qtbot: QtBot, windows: Windows, seaweed: RunningS3, bucket: str, prefix: str = ""):
     window = windows.open(connection_for(seaweed), Location(bucket, prefix))
     wait_for(qtbot, lambda: not window.controller.model.loading and names(window) != [])
     return window
-
-
-def keys(admin: Any, bucket: str) -> list[str]:
-    found = admin.list_objects_v2(Bucket=bucket).get("Contents", [])
-    return sorted(o["Key"] for o in found)
-
-
-def body(admin: Any, bucket: str, key: str) -> bytes:
-    return admin.get_object(Bucket=bucket, Key=key)["Body"].read()
 
 
 def question(qtbot: QtBot, window: MainWindow) -> TransferConflictDialog:

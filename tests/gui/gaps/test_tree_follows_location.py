@@ -15,14 +15,10 @@ from app.ui.location import Location
 from app.ui.main_window import MainWindow
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
+from tests.gui.browsing import names
 from tests.gui.conftest import Windows, fill, wait_for
 
 pytestmark = pytest.mark.gui
-
-
-def names(window: MainWindow) -> list[str]:
-    model = window.controller.model
-    return [model.index(r, 0).data() for r in range(model.rowCount())]
 
 
 def tree_at(window: MainWindow, location: Location) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.ui.dialogs import file_pick
@@ -21,6 +21,7 @@ from app.ui.location import Location
 from app.ui.main_window import MainWindow
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
+from tests.gui.browsing import dialog_of, keys, names
 from tests.gui.conftest import Windows, fill, wait_for
 
 pytestmark = [
@@ -33,27 +34,9 @@ pytestmark = [
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
-def names(window: MainWindow) -> list[str]:
-    model = window.controller.model
-    return [model.index(r, 0).data() for r in range(model.rowCount())]
-
-
-def keys(admin: Any, bucket: str, prefix: str = "") -> list[str]:
-    found: list[str] = []
-    for page in admin.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
-        found += [o["Key"] for o in page.get("Contents", [])]
-    return sorted(found)
-
-
 def first_url() -> str:
     """The path-style URL Copy URL puts first on the clipboard ("" if there is none)."""
     return (QApplication.clipboard().text().splitlines() or [""])[0]
-
-
-def dialog_of(qtbot: QtBot, window: MainWindow, kind: type[QDialog]) -> Any:
-    actions = window.object_actions
-    wait_for(qtbot, lambda: isinstance(actions.dialog, kind) and actions.dialog.isVisible())
-    return actions.dialog
 
 
 def idle(window: MainWindow) -> bool:

@@ -18,8 +18,9 @@ from app.ui.models.listing_model import ENCRYPTION_ROLE
 from app.ui.models.visible_fetch import DEFAULT_LIMIT
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
+from tests.gui.browsing import names
 from tests.gui.conftest import Windows, fill, wait_for
-from tests.gui.hidden.test_hidden_files import counting_factory, names
+from tests.gui.hidden.test_hidden_files import counting_factory
 
 pytestmark = pytest.mark.gui
 

@@ -18,8 +18,8 @@ from app.ui.location import Location
 from app.ui.models.listing_model import ENCRYPTION_ROLE
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
+from tests.gui.browsing import names
 from tests.gui.conftest import Windows, wait_for
-from tests.gui.hidden.test_hidden_files import names
 
 pytestmark = pytest.mark.gui
 

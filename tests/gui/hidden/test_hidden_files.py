@@ -18,6 +18,7 @@ from app.ui.main_window import MainWindow
 from app.ui.models.versions_model import STATE, VERSION_ID
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
+from tests.gui.browsing import names
 from tests.gui.conftest import Windows, wait_for
 from tests.gui.hidden.dialogs import answer_yes as confirm
 from tests.gui.hidden.dialogs import question
@@ -38,11 +39,6 @@ def counting_factory(connection: Connection, calls: Counter[str]) -> Any:
         return session
 
     return factory
-
-
-def names(window: MainWindow) -> list[str]:
-    model = window.controller.model
-    return [model.index(r, 0).data() for r in range(model.rowCount())]
 
 
 def version_rows(window: MainWindow) -> list[tuple[str, str, str]]:

@@ -17,17 +17,13 @@ from app.ui.main_window import MainWindow
 from app.ui.models.versions_model import VERSION_ID
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
+from tests.gui.browsing import names
 from tests.gui.conftest import Windows, wait_for
 from tests.gui.hidden.dialogs import answer_yes
 
 pytestmark = pytest.mark.gui
 
 CTRL_ALT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-
-
-def names(window: MainWindow) -> list[str]:
-    model = window.controller.model
-    return [model.index(r, 0).data() for r in range(model.rowCount())]
 
 
 def versions_on_server(admin: Any, bucket: str) -> tuple[list[str], list[tuple[str, bool]]]:

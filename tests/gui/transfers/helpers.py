@@ -107,6 +107,15 @@ def open_on(
     return window
 
 
+def close_last_window(qtbot: QtBot, window_set: WindowSet, answer: str) -> MainWindow:
+    """Close the last browser window while transfers run and click `answer` in the question
+    that asks what to do with them (see `answer_quit`)."""
+    (window,) = window_set.windows
+    window.close()
+    answer_quit(qtbot, window_set, answer)
+    return window
+
+
 def quit_with_stop(qtbot: QtBot, window_set: WindowSet) -> None:
     """Quit as a user does: close the last browser window, answer "Stop Transfers"."""
     (window,) = window_set.windows

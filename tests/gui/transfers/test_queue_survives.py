@@ -15,10 +15,10 @@ from app.core.transfers.journal import Journal
 from app.ui.models.transfers_model import STATE
 from tests.fixtures.servers import RunningS3
 from tests.gui.conftest import Windows, wait_for
-from tests.gui.transfers.answers import answer_quit
 from tests.gui.transfers.helpers import (
     MIB,
     bookmark_on,
+    close_last_window,
     limit_bandwidth,
     open_on,
     quit_with_stop,
@@ -112,9 +112,7 @@ def test_finishing_first_shows_the_transfers_then_quits(
     job_id = _start_slow_upload(qtbot, windows, seaweed, bucket, local, monkeypatch)
     window_set = windows._set
     hub = window_set.transfers
-    (window,) = window_set.windows
-    window.close()
-    answer_quit(qtbot, window_set, "finishTransfersButton")
+    window = close_last_window(qtbot, window_set, "finishTransfersButton")
     assert not window.isVisible() and hub.window.isVisible()
     assert "quits when these transfers have finished" in hub.window.message_label.text()
     limit_bandwidth(window_set, None)
@@ -135,9 +133,7 @@ def test_dont_quit_keeps_the_window_and_its_transfers(
     local = random_file(tmp_path / "stay.bin", 2 * MIB)
     job_id = _start_slow_upload(qtbot, windows, seaweed, bucket, local, monkeypatch)
     window_set = windows._set
-    (window,) = window_set.windows
-    window.close()
-    answer_quit(qtbot, window_set, "dontQuitButton")
+    window = close_last_window(qtbot, window_set, "dontQuitButton")
     assert window.isVisible()
     assert window_set.transfers.model.job(job_id).state is JobState.RUNNING  # type: ignore[union-attr]
     limit_bandwidth(window_set, None)
@@ -183,9 +179,7 @@ def test_closing_the_transfers_window_while_waiting_stops_and_quits(
     job_id = _start_slow_upload(qtbot, windows, seaweed, bucket, local, monkeypatch)
     window_set = windows._set
     hub = window_set.transfers
-    (window,) = window_set.windows
-    window.close()
-    answer_quit(qtbot, window_set, "finishTransfersButton")
+    close_last_window(qtbot, window_set, "finishTransfersButton")
     assert hub.window.isVisible()
     hub.window.close()  # nothing would be left on screen: Eider stops the transfers and quits
     wait_for(qtbot, lambda: not shiboken6.isValid(hub.window))

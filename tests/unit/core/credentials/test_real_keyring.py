@@ -34,31 +34,47 @@ print("ROUND-TRIP-OK")
 """
 
 
-@pytest.mark.real_keyring
-def test_secret_round_trips_through_gnome_keyring(tmp_path: Path) -> None:
+# Unlocks (creating it if need be) the login keyring, then runs the child script.
+_UNLOCKED = (
+    "echo -n test-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null"
+    ' && exec "$0" -c "$1"'
+)
+
+
+def _keyring_env(tmp_path: Path) -> dict[str, str]:
+    """The environment of a child with its own home: the test's own login keyring, never the
+    machine's."""
     home = tmp_path / "home"
     runtime = tmp_path / "runtime"
     home.mkdir()
     runtime.mkdir(mode=0o700)
-    env = {
+    return {
         **os.environ,
-        "HOME": str(home),  # the test's own login keyring, never the machine's
+        "HOME": str(home),
         "XDG_RUNTIME_DIR": str(runtime),
         "XDG_DATA_HOME": str(home / ".local" / "share"),
         "PYTHONPATH": str(Path.cwd()),
     }
-    script = (
-        "echo -n test-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null"
-        ' && exec "$0" -c "$1"'
-    )
-    result = subprocess.run(
-        ["dbus-run-session", "--", "sh", "-c", script, sys.executable, _CHILD],
+
+
+def _in_dbus_session(
+    shell: str, child: str, env: dict[str, str]
+) -> subprocess.CompletedProcess[str]:
+    """Run `shell` on a private D-Bus session; it gets the Python executable as $0 and the
+    child script as $1."""
+    return subprocess.run(
+        ["dbus-run-session", "--", "sh", "-c", shell, sys.executable, child],
         env=env,
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
     )
+
+
+@pytest.mark.real_keyring
+def test_secret_round_trips_through_gnome_keyring(tmp_path: Path) -> None:
+    result = _in_dbus_session(_UNLOCKED, _CHILD, _keyring_env(tmp_path))
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip().endswith("ROUND-TRIP-OK")
 
@@ -95,40 +111,12 @@ print("LOCKED-MEANS-NO-KEYRING")
 def test_a_locked_keyring_whose_unlock_is_refused_counts_as_no_keyring(tmp_path: Path) -> None:
     """A login keyring exists but stays locked: its unlock prompt cannot be shown (no display,
     as in a headless or remote session), so the Secret Service refuses to unlock it."""
-    home = tmp_path / "home"
-    runtime = tmp_path / "runtime"
-    home.mkdir()
-    runtime.mkdir(mode=0o700)
-    env = {
-        **os.environ,
-        "HOME": str(home),
-        "XDG_RUNTIME_DIR": str(runtime),
-        "XDG_DATA_HOME": str(home / ".local" / "share"),
-        "PYTHONPATH": str(Path.cwd()),
-        "DISPLAY": "",  # no prompt can be shown
-    }
+    env = _keyring_env(tmp_path)
+    env["DISPLAY"] = ""  # no prompt can be shown
     env.pop("WAYLAND_DISPLAY", None)
-    first = (
-        "echo -n test-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null"
-        ' && exec "$0" -c "$1"'
-    )
-    made = subprocess.run(
-        ["dbus-run-session", "--", "sh", "-c", first, sys.executable, _STORE_ONE],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    made = _in_dbus_session(_UNLOCKED, _STORE_ONE, env)
     assert made.returncode == 0 and made.stdout.strip().endswith("STORED"), made.stderr[-2000:]
     locked = 'gnome-keyring-daemon --start --components=secrets >/dev/null && exec "$0" -c "$1"'
-    result = subprocess.run(
-        ["dbus-run-session", "--", "sh", "-c", locked, sys.executable, _LOCKED],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = _in_dbus_session(locked, _LOCKED, env)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip().endswith("LOCKED-MEANS-NO-KEYRING")
