@@ -142,15 +142,18 @@ def _download(rt: Runtime, job: Job, item: ItemRecord, fresh: bool) -> None:
         try:
             missing = [n for n in range(1, count + 1) if n not in known]
             _fetch_units(rt, job, item, client, fd, units, missing, damaged, ordered)
-            hasher = ordered.finish() if ordered else None
         except BaseException:
             if ordered:
                 ordered.stop()
             raise
+        # Every byte is on disk; the in-order hash may still trail behind the last of them.
+        with job.progress.verifying(id_):
+            hasher = ordered.finish() if ordered else None
+            checkpoint(job)
+            _verify_pieces(rt, job, item, facts, hasher)
     finally:
         os.close(fd)
-    checkpoint(job)
-    _verify_and_replace(rt, job, item, partial, facts, hasher)
+    _finish(rt, job, item, partial, facts)
 
 
 def _whole_object_algorithms(
@@ -406,7 +409,8 @@ def _single_get(rt: Runtime, job: Job, item: ItemRecord, client: Any, partial: s
         return facts, hasher
 
     facts, hasher = rt.request(job, fetch)
-    _check(job.options, item, facts, hasher)
+    with job.progress.verifying(id_):
+        _check(job.options, item, facts, hasher)
     _finish(rt, job, item, partial, facts)
 
 
@@ -447,11 +451,10 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def _verify_and_replace(
+def _verify_pieces(
     rt: Runtime,
     job: Job,
     item: ItemRecord,
-    partial: str,
     facts: dict[str, Any],
     hasher: digests.StreamHasher | None,
 ) -> None:
@@ -469,7 +472,6 @@ def _verify_and_replace(
             )
     if hasher is not None:
         _check(job.options, item, facts, hasher)
-    _finish(rt, job, item, partial, facts)
 
 
 def _check(

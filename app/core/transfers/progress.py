@@ -9,6 +9,8 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -30,6 +32,7 @@ class ItemProgress:
     bytes_done: int
     bytes_total: int
     parts: tuple[tuple[int, PartState], ...] = ()
+    verifying: bool = False  # its bytes have moved; its integrity check is under way
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class Sample:
     rate: float  # bytes per second, rolling average
     eta: float | None  # seconds, None when unknown
     items: tuple[ItemProgress, ...] = ()
+    files_verifying: int = 0
 
 
 @dataclass
@@ -53,6 +57,7 @@ class _Active:
     total: int
     done: int = 0
     parts: dict[int, PartState] = field(default_factory=dict)
+    verifying: bool = False
 
 
 class Progress:
@@ -103,6 +108,25 @@ class Progress:
                 active.parts[number] = state
                 self._version += 1
 
+    @contextmanager
+    def verifying(self, item_id: int) -> Iterator[None]:
+        """The item's bytes have all moved and its integrity check runs inside this block.
+
+        The mark goes when the block ends, whether the check passed or raised.
+        """
+        self._mark_verifying(item_id, True)
+        try:
+            yield
+        finally:
+            self._mark_verifying(item_id, False)
+
+    def _mark_verifying(self, item_id: int, verifying: bool) -> None:
+        with self._lock:
+            active = self._active.get(item_id)
+            if active is not None and active.verifying != verifying:
+                active.verifying = verifying
+                self._version += 1
+
     def finish_item(self, item_id: int, outcome: str) -> None:
         with self._lock:
             self._active.pop(item_id, None)
@@ -144,6 +168,7 @@ class Progress:
                     a.done,
                     a.total,
                     tuple(sorted(a.parts.items())),
+                    a.verifying,
                 )
                 for a in self._active.values()
             )
@@ -157,4 +182,5 @@ class Progress:
                 rate,
                 eta,
                 items,
+                sum(1 for item in items if item.verifying),
             )

@@ -178,12 +178,21 @@ def _single_put(rt: Runtime, job: Job, item: ItemRecord) -> None:
             rt.throttle(job, item.size)
             with open(item.local_path, "rb") as handle:
                 response = client.put_object(Body=handle, **args, **fields)
-        _verify_response(options, algorithm, sent, response, "the upload")
+        job.progress.add_bytes(id_, item.size)
+        try:
+            with job.progress.verifying(id_):
+                _verify_response(options, algorithm, sent, response, "the upload")
+        except BaseException:
+            job.progress.rewind(id_, item.size)
+            raise
         return response
 
     rt.request(job, send)
-    _check_unchanged(item)
-    job.progress.add_bytes(id_, item.size)
+    try:
+        _check_unchanged(item)
+    except BaseException:
+        job.progress.rewind(id_, item.size)
+        raise
 
 
 def _read_whole(path: str, size: int) -> bytes:
@@ -491,16 +500,33 @@ def complete_upload(
             entry[f"Checksum{name}"] = checksum
         parts.append(entry)
     extra = sse_args(options, for_read=True)
-    response = rt.request(
-        job,
-        lambda: client.complete_multipart_upload(
-            Bucket=item.bucket,
-            Key=item.key,
-            UploadId=item.upload_id,
-            MultipartUpload={"Parts": parts},
-            **extra,
-        ),
-    )
+    # Every part has arrived; the server assembles and checks them, then we check its answer.
+    with job.progress.verifying(item.id or 0):
+        response = rt.request(
+            job,
+            lambda: client.complete_multipart_upload(
+                Bucket=item.bucket,
+                Key=item.key,
+                UploadId=item.upload_id,
+                MultipartUpload={"Parts": parts},
+                **extra,
+            ),
+        )
+        got = _check_completed(rt, job, item, response, done, total_parts, algorithm)
+    rt.journal.update_item(item, remote_etag=got, upload_id=None, state=state)
+
+
+def _check_completed(
+    rt: Runtime,
+    job: Job,
+    item: ItemRecord,
+    response: dict[str, Any],
+    done: dict[int, tuple[str, str | None]],
+    total_parts: int,
+    algorithm: ChecksumAlgorithm,
+) -> str:
+    """The completed object's ETag, once it and its composite checksum match the parts'."""
+    options = job.options
     got = digests.etag_hex(response.get("ETag"))
     etags = [done[n][0] for n in range(1, total_parts + 1)]
     if (
@@ -523,4 +549,4 @@ def complete_upload(
             raise IntegrityError(
                 f"The completed object {item.key} reports {field} {reported}, not {expected}"
             )
-    rt.journal.update_item(item, remote_etag=got, upload_id=None, state=state)
+    return got

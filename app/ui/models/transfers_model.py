@@ -69,7 +69,19 @@ def state_text(job: JobSnapshot, nickname: Nickname) -> str:
         return f"Failed: {job.error}" if job.error else "Failed"
     if job.state is JobState.DONE and job.skipped:
         return f"Done ({len(job.skipped):,} skipped: they exist)"
+    if is_verifying(job):
+        return "Verifying"
     return str(job.state.value).capitalize()
+
+
+def is_verifying(job: JobSnapshot) -> bool:
+    """Running with every byte moved while at least one file's integrity check is under way."""
+    sample = job.progress
+    return (
+        job.state is JobState.RUNNING
+        and sample.files_verifying > 0
+        and sample.bytes_done >= sample.bytes_total
+    )
 
 
 def job_name(job: JobSnapshot) -> str:
@@ -436,7 +448,7 @@ class TransfersModel(QAbstractItemModel):
             if column == AMOUNT:
                 return f"{human_size(item.bytes_done)} of {human_size(item.bytes_total)}"
             if column == STATE:
-                return parts_text(item)
+                return "Verifying" if item.verifying else parts_text(item)
             return ""
         if role == FRACTION_ROLE:
             return fraction(item.bytes_done, item.bytes_total)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -131,3 +132,23 @@ def test_five_thousand_finished_jobs_load_in_one_insert(rows: int) -> None:
     assert model.rowCount() == rows // 2
     assert model.index(0, NAME).data() == "j1"
     assert model.job_index("j4999").row() == rows // 2 - 1
+
+
+def test_a_running_job_whose_bytes_are_all_moved_reads_verifying_while_a_file_is_checked() -> None:
+    model = TransfersModel(NICKNAMES.get)
+    _tested(model)
+    base = snapshot("v", done=1000, total=1000, items=2)
+    checked = replace(base.progress.items[1], bytes_done=100, verifying=True)
+    items = (base.progress.items[0], checked)
+    sample = replace(base.progress, items=items, files_verifying=1)
+    model.apply([replace(base, progress=sample)])
+    job = model.job_index("v", STATE)
+    assert job.data() == "Verifying"
+    assert model.index(1, STATE, model.job_index("v")).data() == "Verifying"
+    assert model.index(0, STATE, model.job_index("v")).data() != "Verifying"
+
+    # Bytes still moving, or the check over: the job is simply running.
+    model.apply([replace(base, progress=replace(sample, bytes_done=900))])
+    assert model.job_index("v", STATE).data() == "Running"
+    model.apply([replace(base, progress=replace(sample, items=(), files_verifying=0))])
+    assert model.job_index("v", STATE).data() == "Running"
