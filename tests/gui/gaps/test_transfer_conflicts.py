@@ -178,10 +178,13 @@ def test_closing_the_window_with_a_question_open_keeps_the_target(
     answer_quit(qtbot, windows._set, "stopTransfersButton")  # the upload is still running
     qtbot.waitUntil(lambda: not window.isVisible())
     assert body(seaweed_admin, bucket, "keep.txt") == b"server"
-    journal = Journal()  # the upload is kept, paused, its file still to do: nothing is lost
+    journal = Journal()  # the upload is kept, its file still to do: nothing is lost
     try:
         record = journal.job(job_id)
-        assert record is not None and record.state == "paused"
+        # Either resumable state: "paused" when the unanswered question paused the job before
+        # the service closed, "queued" (continued at the next start) when the close came first;
+        # which one wins is a race between the engine thread and the quit, both keep the job.
+        assert record is not None and record.state in ("paused", "queued")
         assert [item.state for item in journal.items(job_id)] == ["queued"]
     finally:
         journal.close()
