@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 from app.core.bookmarks import BookmarkStore
 from app.core.errors import UserError
 from app.core.settings import SettingsStore
-from app.ui.controllers.actions import install_actions
+from app.ui.controllers.actions import ActionsParts, install_actions
 from app.ui.controllers.browser import BrowserController
 from app.ui.controllers.column_memory import ColumnMemory
-from app.ui.controllers.hidden_files import HiddenFiles
-from app.ui.controllers.search import ServerSearch
+from app.ui.controllers.hidden_files import HiddenFiles, HiddenFilesParts
+from app.ui.controllers.search import SearchParts, ServerSearch
 from app.ui.controllers.tree_menu import TreeMenu
 from app.ui.dnd.drag_and_drop import DragAndDrop
 from app.ui.dnd.keyboard import KeyboardTransfers
@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
                 widget.setObjectName(f"{action.objectName()}Button")
                 widget.setAccessibleName(action.text())
         self.addToolBar(bar)
+        self.navigation_bar = bar
 
     def _build_central(self) -> None:
         self.bookmarks = WindowBookmarks(self, self._store or BookmarkStore())
@@ -195,6 +196,7 @@ class MainWindow(QMainWindow):
         right = QWidget(self)
         right.setObjectName("browserPane")
         layout = QVBoxLayout(right)
+        self.browser_pane = layout  # the hidden-files tabs join the list here
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.error_banner)
@@ -234,6 +236,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.close_action)
         go = self.menuBar().addMenu("&Go")
         go.setObjectName("goMenu")
+        self.go_menu = go
         for action in (
             self.back_action,
             self.forward_action,
@@ -281,7 +284,19 @@ class MainWindow(QMainWindow):
         self.folder_tree.locationActivated.connect(c.navigate)
         self.folder_tree.childrenWanted.connect(c.load_folders)
         # before _row_activated: Enter on a file previews it; a folder's row is gone once opened
-        self.object_actions = install_actions(self)  # menu, context menu, shortcuts, transfers
+        # menu, context menu, shortcuts, transfers
+        self.object_actions = install_actions(
+            ActionsParts(
+                browser=c,
+                status_bar=self.statusBar(),
+                object_list=self.object_list,
+                folder_tree=self.folder_tree,
+                menu_bar=self.menuBar(),
+                toolbar=self.navigation_bar,
+                shared_transfers=self.shared_transfers,
+                parent=self,
+            )
+        )
         self.object_actions.foldersChanged.connect(self.folder_tree.reload)
         self.drag_and_drop = DragAndDrop(self, self.object_actions)  # drags and drops
         self.keyboard_transfers = KeyboardTransfers(self.drag_and_drop)  # and from the keys
@@ -290,13 +305,32 @@ class MainWindow(QMainWindow):
         )
         self.object_list.activated.connect(self._row_activated)
         # Hidden files, encryption at a glance and server search keep their logic in their modules.
-        self.hidden_files = HiddenFiles(self, self.object_actions.transfers)
+        self.hidden_files = HiddenFiles(
+            HiddenFilesParts(
+                browser=c,
+                transfers=self.object_actions.transfers,
+                filter_box=self.filter_box,
+                refresh_action=self.refresh_action,
+                settings=self.settings,
+                pane=self.browser_pane,
+                menu_bar=self.menuBar(),
+                parent=self,
+            )
+        )
         self.hidden_files.summaryChanged.connect(self._schedule_status)
         self.hidden_files.activityChanged.connect(self._show_activity)
         self.encryption_probe = EncryptionProbe(
-            self.object_list, c.model, lambda: c.session, c._bridge, self
+            self.object_list, c.model, lambda: c.session, c.bridge, self
         )
-        self.search = ServerSearch(self)
+        self.search = ServerSearch(
+            SearchParts(
+                browser=c,
+                filter_box=self.filter_box,
+                status_bar=self.statusBar(),
+                go_menu=self.go_menu,
+                parent=self,
+            )
+        )
         self._add_listing_entries()
         window_menu = self.menuBar().addMenu("&Window")  # last, after the controllers' menus
         window_menu.setObjectName("windowMenu")

@@ -1,6 +1,6 @@
 """The browser window's actions on buckets, folders and objects.
 
-`install_actions(window)` makes the actions (menu, toolbar, context menu, shortcuts), the
+`install_actions(parts)` makes the actions (menu, toolbar, context menu, shortcuts), the
 status-bar transfer line and the window's `TransfersController`. Every action collects its
 input on the GUI thread (a dialog opened with `open()`, never `exec()`), then runs the core
 function through the window's `AsyncBridge`; failures reach the error banner.
@@ -15,12 +15,13 @@ from __future__ import annotations
 import itertools
 import tempfile
 from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDialog, QToolBar
+from PySide6.QtWidgets import QDialog, QMenuBar, QStatusBar, QTableView, QToolBar, QWidget
 
 from app.core.aws_regions import bucket_regions
 from app.core.errors import ErrorKind, UserError
@@ -35,6 +36,7 @@ from app.core.s3.urls import Method, PresignRefused, UrlStyle, object_url, presi
 from app.core.s3.versions import versioning_status
 from app.core.transfers.jobs import JobKind, JobSnapshot, JobState
 from app.ui.async_bridge import AsyncBridge
+from app.ui.controllers.browser import BrowserController
 from app.ui.controllers.transfers import TransfersController
 from app.ui.dialogs import file_pick
 from app.ui.dialogs.delete_confirm import DeleteConfirmDialog
@@ -45,10 +47,9 @@ from app.ui.dialogs.presign import PresignDialog
 from app.ui.dialogs.preview import PreviewDialog
 from app.ui.location import Location
 from app.ui.models.listing_model import IS_FOLDER_ROLE, KEY_ROLE
+from app.ui.shared_transfers import SharedTransfers
+from app.ui.widgets.folder_tree import FolderTree
 from app.ui.widgets.transfer_status import TransferStatus
-
-if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
 
 Item = tuple[str, bool]  # (full key or prefix, is a folder)
 
@@ -98,21 +99,38 @@ def node_scope(name: str, node: Location) -> tuple[Location, list[Item]] | str:
     return node, []
 
 
+@dataclass(frozen=True)
+class ActionsParts:
+    """What the actions work with: `parent` owns the actions, shortcuts and dialogs; the
+    Actions menu goes onto `menu_bar`, Upload and Download onto `toolbar`."""
+
+    browser: BrowserController
+    status_bar: QStatusBar
+    object_list: QTableView
+    folder_tree: FolderTree
+    menu_bar: QMenuBar
+    toolbar: QToolBar
+    shared_transfers: SharedTransfers | None
+    parent: QWidget
+
+
 class ActionsController(QObject):
     foldersChanged = Signal(object)  # Location whose folders an action changed (for the tree)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.browser = window.controller
-        self.bridge: AsyncBridge = window.controller._bridge  # the window's one worker pool
-        self.status = TransferStatus(window)
-        window.statusBar().addPermanentWidget(self.status)
+    def __init__(self, parts: ActionsParts) -> None:
+        super().__init__(parts.parent)
+        self._parent = parts.parent
+        self._object_list = parts.object_list
+        self._folder_tree = parts.folder_tree
+        self.browser = parts.browser
+        self.bridge: AsyncBridge = parts.browser.bridge  # the window's one worker pool
+        self.status = TransferStatus(parts.parent)
+        parts.status_bar.addPermanentWidget(self.status)
         self.transfers = TransfersController(
             self.bridge,
             self.status,
             self,
-            window.shared_transfers,
+            parts.shared_transfers,
             lambda: self.browser.bookmark_id,
         )
         self.dialog: QDialog | None = None  # the dialog opened last (tests drive it)
@@ -156,9 +174,9 @@ class ActionsController(QObject):
         finally:
             self._scope = None
 
-    def _triggered(self, name: str) -> None:
+    def trigger(self, name: str) -> None:
         """A shortcut or menu entry: on the tree's node while the tree has the focus."""
-        tree = self.window.folder_tree
+        tree = self._folder_tree
         node = tree.current_location if tree.hasFocus() else None
         if node is not None and name in NODE_ACTIONS:
             self.run_on_node(name, node)
@@ -175,7 +193,7 @@ class ActionsController(QObject):
     def selection(self) -> list[Item]:
         if self._scope is not None:
             return list(self._scope[1])
-        view = self.window.object_list
+        view = self._object_list
         rows = view.selectionModel().selectedRows() if view.selectionModel() else []
         if not rows and view.currentIndex().isValid():
             rows = [view.currentIndex()]
@@ -220,7 +238,7 @@ class ActionsController(QObject):
             return
         connection = session.connection
         regions = bucket_regions(connection)
-        dialog = NewBucketDialog(self.window, regions, connection.region)
+        dialog = NewBucketDialog(self._parent, regions, connection.region)
         dialog.accepted.connect(
             lambda: self._spawn(
                 self._create_bucket(session, dialog.bucket_name, dialog.region),
@@ -238,7 +256,7 @@ class ActionsController(QObject):
         if self.browser.location.is_root:
             self.browser.refresh()
         else:  # the folder tree still lists the buckets
-            self._spawn(self.browser._load_buckets(), "listing buckets")
+            self._spawn(self.browser.load_buckets(), "listing buckets")
 
     def _changed(self, *folders: Location) -> None:
         """An action changed what `folders` hold: the list and the tree show it."""
@@ -262,7 +280,7 @@ class ActionsController(QObject):
             return
         prefix = self._here().prefix
         dialog = NamePrompt(
-            self.window, "newFolderDialog", "New Folder", "Folder &name:", folder_name_problem
+            self._parent, "newFolderDialog", "New Folder", "Folder &name:", folder_name_problem
         )
         dialog.accepted.connect(
             lambda: self._spawn(
@@ -320,7 +338,7 @@ class ActionsController(QObject):
             what = f"the folder '{key}'" if folder else f"'{key}'"
         else:
             what = f"{len(items)} selected items"
-        dialog = DeleteConfirmDialog(self.window, what, objects, versions if versioned else None)
+        dialog = DeleteConfirmDialog(self._parent, what, objects, versions if versioned else None)
         dialog.accepted.connect(
             lambda: self._spawn(
                 self._delete(session, bucket, prefix, items, dialog.permanent),
@@ -345,7 +363,7 @@ class ActionsController(QObject):
             self.status.finish(task, "")
         what = f"the bucket '{buckets[0]}'" if len(buckets) == 1 else f"{len(buckets)} buckets"
         dialog = DeleteConfirmDialog(
-            self.window, what, objects, versions if any_versioned else None
+            self._parent, what, objects, versions if any_versioned else None
         )
         dialog.accepted.connect(
             lambda: self._spawn(
@@ -428,7 +446,7 @@ class ActionsController(QObject):
             return None
 
         dialog = NamePrompt(
-            self.window,
+            self._parent,
             "renameDialog",
             "Rename or Move",
             "New &name, or s3://bucket/folder/ to move into:",
@@ -548,7 +566,7 @@ class ActionsController(QObject):
             self.browser.report(_problem("Select one file to make a pre-signed URL for."))
             return
         bucket = self._here().bucket
-        dialog = PresignDialog(self.window, bucket, key)
+        dialog = PresignDialog(self._parent, bucket, key)
         dialog.requested.connect(
             lambda method, seconds: self._spawn(
                 self._presign(session, dialog, bucket, key, method, seconds),
@@ -582,7 +600,7 @@ class ActionsController(QObject):
 
     async def _show_issued_links(self) -> None:
         links = await self.bridge.run(issued_links.load)
-        self._open(IssuedLinksDialog(self.window, links))
+        self._open(IssuedLinksDialog(self._parent, links))
 
     # -- Upload… / Download… -------------------------------------------------------------------
 
@@ -593,7 +611,7 @@ class ActionsController(QObject):
         prefix = self._here().prefix
         self._uploads_into.add(Location(bucket, prefix))
         file_pick.choose_files_to_upload(
-            self.window,
+            self._parent,
             lambda files: self._spawn(
                 self.transfers.upload(session, files, bucket, prefix),
                 "starting an upload",
@@ -608,7 +626,7 @@ class ActionsController(QObject):
         prefix = self._here().prefix
         self._uploads_into.add(Location(bucket, prefix))
         file_pick.choose_folder_to_upload(
-            self.window,
+            self._parent,
             lambda folders: self._spawn(
                 self.transfers.upload(session, folders, bucket, prefix),
                 "starting an upload",
@@ -624,7 +642,7 @@ class ActionsController(QObject):
         bucket = self._here().bucket
         keys = [key for key, _folder in items]
         file_pick.choose_download_folder(
-            self.window,
+            self._parent,
             lambda folder: self._spawn(
                 self.transfers.download(session, bucket, keys, folder),
                 "starting a download",
@@ -645,7 +663,7 @@ class ActionsController(QObject):
     # -- Open ----------------------------------------------------------------------------------
 
     def open_current(self) -> None:
-        index = self.window.object_list.currentIndex()
+        index = self._object_list.currentIndex()
         if index.isValid():
             if index.data(IS_FOLDER_ROLE):
                 self.browser.activate_row(index.row())
@@ -671,7 +689,7 @@ class ActionsController(QObject):
             data = await self.bridge.run(path.read_bytes)
         finally:
             self.status.finish(task, "")
-        self._open(PreviewDialog(self.window, key, data))
+        self._open(PreviewDialog(self._parent, key, data))
 
     def close(self) -> None:
         self.transfers.close()
@@ -682,9 +700,9 @@ class ActionsController(QObject):
 
 
 def _add(
-    window: MainWindow, name: str, text: str, shortcut: str | QKeySequence.StandardKey
+    parent: QWidget, name: str, text: str, shortcut: str | QKeySequence.StandardKey
 ) -> QAction:
-    action = QAction(text, window)
+    action = QAction(text, parent)
     action.setObjectName(name)
     action.setShortcut(QKeySequence(shortcut))
     return action
@@ -709,9 +727,10 @@ NODE_ACTIONS = (
 ROOT_ACTIONS = ("newBucketAction", "deleteAction", "openAction", "issuedLinksAction")
 
 
-def install_actions(window: MainWindow) -> ActionsController:
+def install_actions(parts: ActionsParts) -> ActionsController:
     """Make the window's object actions; return their controller (kept by the window)."""
-    actions = ActionsController(window)
+    actions = ActionsController(parts)
+    window = parts.parent
     defined = (
         ("newBucketAction", "New &Bucket…", "Ctrl+Alt+B", actions.new_bucket),
         ("newFolderAction", "New &Folder…", "Ctrl+Shift+N", actions.new_folder),
@@ -730,13 +749,13 @@ def install_actions(window: MainWindow) -> ActionsController:
     for name, text, shortcut, slot in defined:
         action = _add(window, name, text, shortcut)
         actions.slots[name] = slot
-        action.triggered.connect(lambda _checked=False, n=name: actions._triggered(n))
+        action.triggered.connect(lambda _checked=False, n=name: actions.trigger(n))
         made[name] = action
         if name in LIST_ONLY:
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the list adds it
         else:
             window.addAction(action)
-    menu = window.menuBar().addMenu("&Actions")
+    menu = parts.menu_bar.addMenu("&Actions")
     menu.setObjectName("actionsMenu")
     groups = (
         ("newBucketAction", "newFolderAction"),
@@ -744,7 +763,7 @@ def install_actions(window: MainWindow) -> ActionsController:
         ("renameAction", "duplicateAction", "deleteAction"),
         ("copyUrlAction", "presignAction", "issuedLinksAction"),
     )
-    view = window.object_list
+    view = parts.object_list
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     for number, group in enumerate(groups):
         if number:
@@ -755,16 +774,15 @@ def install_actions(window: MainWindow) -> ActionsController:
         for name in group:
             menu.addAction(made[name])
             view.addAction(made[name])
-    toolbar = window.findChild(QToolBar, "navigationToolBar")
-    if toolbar is not None:
-        toolbar.addSeparator()
-        for name in ("uploadAction", "downloadAction"):
-            toolbar.addAction(made[name])
-            button = toolbar.widgetForAction(made[name])
-            if button is not None:
-                button.setObjectName(f"{name}Button")
-                button.setAccessibleName(made[name].text().replace("&", "").rstrip("…"))
+    toolbar = parts.toolbar
+    toolbar.addSeparator()
+    for name in ("uploadAction", "downloadAction"):
+        toolbar.addAction(made[name])
+        button = toolbar.widgetForAction(made[name])
+        if button is not None:
+            button.setObjectName(f"{name}Button")
+            button.setAccessibleName(made[name].text().replace("&", "").rstrip("…"))
     view.activated.connect(actions.open_index)
-    window.controller.locationChanged.connect(actions.location_changed)
-    actions.location_changed(window.controller.location)
+    parts.browser.locationChanged.connect(actions.location_changed)
+    actions.location_changed(parts.browser.location)
     return actions

@@ -69,6 +69,11 @@ class BrowserController(QObject):
         return self._location
 
     @property
+    def bridge(self) -> AsyncBridge:
+        """The window's one worker pool, shared by the controllers beside this one."""
+        return self._bridge
+
+    @property
     def session(self) -> S3Session | None:
         return self._session
 
@@ -124,11 +129,11 @@ class BrowserController(QObject):
             self.bucketsChanged.emit(self._buckets)
             self.navigate(self._start or Location(scope.bucket, scope.prefix))
             return
-        await self._load_buckets()
+        await self.load_buckets()
         if self._start is not None:
             self.navigate(self._start)
 
-    async def _load_buckets(self) -> None:
+    async def load_buckets(self) -> None:
         assert self._session is not None
         self.activityChanged.emit("Listing buckets…")
         buckets = await self._bridge.run(self._session.list_buckets)
@@ -218,7 +223,7 @@ class BrowserController(QObject):
         if self._session is None:
             self.open()
         elif self._location.is_root:
-            self._bridge.spawn(self._load_buckets(), "listing buckets", on_error=self.report)
+            self._bridge.spawn(self.load_buckets(), "listing buckets", on_error=self.report)
         else:
             self._show(self._location)
 

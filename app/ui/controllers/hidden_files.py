@@ -17,14 +17,18 @@ are mapped back to the models' rows before anything acts on them.
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine, Hashable
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QHeaderView,
+    QLineEdit,
     QMenu,
+    QMenuBar,
     QMessageBox,
     QTableView,
     QTabWidget,
@@ -35,7 +39,9 @@ from app.core.errors import ErrorKind, UserError
 from app.core.s3 import uploads_in_progress, versions
 from app.core.s3.session import S3Session
 from app.core.s3.uploads_in_progress import UnfinishedUpload, UploadedSoFar
+from app.core.settings import SettingsStore
 from app.core.transfers.jobs import JobSnapshot, JobState
+from app.ui.controllers.browser import BrowserController
 from app.ui.controllers.column_memory import ColumnMemory
 from app.ui.controllers.transfers import TransfersController
 from app.ui.location import Location
@@ -47,8 +53,20 @@ from app.ui.models.versions_model import VersionRow, VersionsModel
 from app.ui.models.visible_fetch import VisibleRowsFetcher
 from app.ui.widgets.column_menu import ColumnMenu
 
-if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+
+@dataclass(frozen=True)
+class HiddenFilesParts:
+    """What the hidden-files panel works with: its tabs go into `pane`, its View menu onto
+    `menu_bar`, and `parent` owns its actions and dialogs."""
+
+    browser: BrowserController
+    transfers: TransfersController
+    filter_box: QLineEdit
+    refresh_action: QAction
+    settings: SettingsStore
+    pane: QBoxLayout
+    menu_bar: QMenuBar
+    parent: QWidget
 
 
 def _table(name: str, accessible: str, parent: QWidget) -> QTableView:
@@ -79,12 +97,13 @@ class HiddenFiles(QObject):
     summaryChanged = Signal()  # what the tables show changed (the status bar's summary)
     activityChanged = Signal(str)  # what they are loading now; "" when idle
 
-    def __init__(self, window: MainWindow, transfers: TransfersController) -> None:
-        super().__init__(window)
-        self._window = window
-        self._transfers = transfers
-        self._controller = window.controller
-        self._bridge = window.controller._bridge
+    def __init__(self, parts: HiddenFilesParts) -> None:
+        super().__init__(parts.parent)
+        self._parts = parts
+        self._parent = parts.parent
+        self._transfers = parts.transfers
+        self._controller = parts.browser
+        self._bridge = parts.browser.bridge
         self.versions_model = VersionsModel(self)
         self.uploads_model = UploadsModel(self)
         self.versions_table = SortedTable(self.versions_model, self)
@@ -101,7 +120,7 @@ class HiddenFiles(QObject):
         self.uploads_table.layoutChanged.connect(self.upload_sizes.schedule)  # sorted
         self.uploads_table.rowsInserted.connect(self.upload_sizes.schedule)  # filter widened
         self.tabs.currentChanged.connect(self.upload_sizes.schedule)
-        window.filter_box.textChanged.connect(self.set_filter)
+        parts.filter_box.textChanged.connect(self.set_filter)
         for model in (self.versions_model, self.uploads_model):
             model.summaryChanged.connect(self.summaryChanged)
             model.loadingChanged.connect(self._loading_changed)
@@ -111,13 +130,13 @@ class HiddenFiles(QObject):
             table.modelReset.connect(self.summaryChanged)
             table.layoutChanged.connect(self.summaryChanged)  # sorted
         self._controller.locationChanged.connect(self._location_changed)
-        window.refresh_action.triggered.connect(self.reload)
+        parts.refresh_action.triggered.connect(self.reload)
         self._update_actions()
 
     # -- composition ---------------------------------------------------------------------------
 
     def _build_panel(self) -> None:
-        self.tabs = QTabWidget(self._window)
+        self.tabs = QTabWidget(self._parent)
         self.tabs.setObjectName("hiddenFilesPanel")
         self.tabs.setAccessibleName("Hidden files")
         self.versions_view = _table("versionsList", "Versions and delete markers", self.tabs)
@@ -138,25 +157,22 @@ class HiddenFiles(QObject):
             menu.setTitle(title)
             menu.setAccessibleName(f"{title.replace('&', '')} to show")
             self.column_menus[table] = menu
-            memory = ColumnMemory(view.horizontalHeader(), names, self._window.settings, table)
+            memory = ColumnMemory(view.horizontalHeader(), names, self._parts.settings, table)
             self.column_memories[table] = memory
         self.tabs.addTab(self.versions_view, "Versions")
         self.tabs.addTab(self.uploads_view, "Unfinished uploads")
         self.tabs.hide()
-        pane = self._window.findChild(QWidget, "browserPane")
-        layout = pane.layout() if pane is not None else None
-        if layout is not None:
-            layout.addWidget(self.tabs, 1)
+        self._parts.pane.addWidget(self.tabs, 1)
 
     def _action(
         self, name: str, text: str, slot: Callable[[], None], shortcut: str = ""
     ) -> QAction:
-        action = QAction(text, self._window)
+        action = QAction(text, self._parent)
         action.setObjectName(name)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
-        self._window.addAction(action)
+        self._parent.addAction(action)
         return action
 
     def _build_actions(self) -> None:
@@ -182,7 +198,7 @@ class HiddenFiles(QObject):
         self.abort_action = self._action(
             "abortUploadAction", "Abort Upload…", self.abort_selected_upload, "Ctrl+Alt+A"
         )
-        view_menu = self._window.menuBar().addMenu("&View")
+        view_menu = self._parts.menu_bar.addMenu("&View")
         view_menu.setObjectName("viewMenu")
         view_menu.addAction(self.show_action)
         view_menu.addSeparator()
@@ -441,7 +457,7 @@ class HiddenFiles(QObject):
             "Eider",
             text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self._window,
+            self._parent,
         )
         box.setObjectName(name)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)

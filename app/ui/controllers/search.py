@@ -10,17 +10,15 @@ stream in page by page and Stop Search (or navigating) cancels the listing.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu
+from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QStatusBar, QWidget
 
 from app.core.s3.session import ListingPage
+from app.ui.controllers.browser import BrowserController
 from app.ui.models.listing_stream import ListingStream
-
-if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
 
 
 def matching_pages(pages: Iterator[ListingPage], skip: int, term: str) -> Iterator[ListingPage]:
@@ -31,11 +29,23 @@ def matching_pages(pages: Iterator[ListingPage], skip: int, term: str) -> Iterat
         yield ListingPage(page.bucket, page.prefix, (), kept, page.is_last)
 
 
+@dataclass(frozen=True)
+class SearchParts:
+    """What the search works with: `parent` owns its actions and label."""
+
+    browser: BrowserController
+    filter_box: QLineEdit
+    status_bar: QStatusBar
+    go_menu: QMenu
+    parent: QWidget
+
+
 class ServerSearch(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        self._controller = window.controller
+    def __init__(self, parts: SearchParts) -> None:
+        super().__init__(parts.parent)
+        self._parent = parts.parent
+        self._filter_box = parts.filter_box
+        self._controller = parts.browser
         self.prefix_action = self._action("searchServerAction", "Search on Server", "Ctrl+Return")
         self.prefix_action.setToolTip("List the names that start with the filter text")
         self.recursive_action = self._action(
@@ -46,37 +56,35 @@ class ServerSearch(QObject):
         self.prefix_action.triggered.connect(self.search_prefix)
         self.recursive_action.triggered.connect(self.search_recursive)
         self.stop_action.triggered.connect(self.stop)
-        window.filter_box.returnPressed.connect(self.search_prefix)
+        parts.filter_box.returnPressed.connect(self.search_prefix)
         self._stream: ListingStream | None = None
-        self.label = QLabel(window)
+        self.label = QLabel(parts.parent)
         self.label.setObjectName("searchStatus")
         self.label.setAccessibleName("What the list shows")
         self.label.hide()
-        window.statusBar().addPermanentWidget(self.label)
+        parts.status_bar.addPermanentWidget(self.label)
         self._controller.model.modelReset.connect(self._listing_replaced)
-        menu = window.findChild(QMenu, "goMenu")
-        if menu is not None:
-            menu.addSeparator()
-            for action in (self.prefix_action, self.recursive_action, self.stop_action):
-                menu.addAction(action)
+        parts.go_menu.addSeparator()
+        for action in (self.prefix_action, self.recursive_action, self.stop_action):
+            parts.go_menu.addAction(action)
 
     def _action(self, name: str, text: str, shortcut: str) -> QAction:
-        action = QAction(text, self._window)
+        action = QAction(text, self._parent)
         action.setObjectName(name)
         action.setShortcut(QKeySequence(shortcut))
-        self._window.addAction(action)
+        self._parent.addAction(action)
         return action
 
     @property
     def term(self) -> str:
-        return self._window.filter_box.text()
+        return self._filter_box.text()
 
     def search_prefix(self) -> None:
         location, session = self._controller.location, self._controller.session
         if session is None or location.is_root or not self.term:
             return
         pages = session.list_prefix(location.bucket, location.prefix + self.term)
-        stream = ListingStream(pages, self._controller._bridge, location.bucket, location.prefix)
+        stream = ListingStream(pages, self._controller.bridge, location.bucket, location.prefix)
         self._show(stream, f"Names starting with “{self.term}” (server)")
         self._controller.model.fetchMore(QModelIndex())
 
@@ -86,7 +94,7 @@ class ServerSearch(QObject):
             return
         pages = session.list_prefix(location.bucket, location.prefix, delimiter=None)
         found = matching_pages(pages, len(location.prefix), self.term)
-        bridge = self._controller._bridge
+        bridge = self._controller.bridge
         stream = ListingStream(found, bridge, location.bucket, location.prefix)  # type: ignore[arg-type]
         self._show(stream, f"Keys containing “{self.term}” in subfolders")
         self._controller.model.load_everything()  # results appear as pages arrive
