@@ -31,6 +31,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from app.core import paths
+from app.core.atomic_file import write_atomically
 from app.core.s3.session import S3Session
 from app.core.transfers.engine import JobNotFound, TransferEngine
 from app.core.transfers.jobs import EventType, JobEvent, JobState
@@ -313,13 +314,7 @@ class Relays:
 
     def _write(self) -> None:
         rows = [asdict(r) for r in self._relays.values()]
-        self._store.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self._store.with_name(self._store.name + ".tmp")
-        with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump({"version": 1, "relays": rows}, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temporary.replace(self._store)
+        write_atomically(self._store, json.dumps({"version": 1, "relays": rows}))
 
     def _load(self) -> None:
         try:
