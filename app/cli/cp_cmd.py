@@ -29,7 +29,7 @@ from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import JobKind
 from app.core.transfers.name_filter import NameFilter
 from app.core.transfers.options import TransferOptions
-from app.core.transfers.runtime import sse_args
+from app.core.transfers.worker_context import sse_args
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

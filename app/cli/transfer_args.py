@@ -21,7 +21,7 @@ from app.core.transfers.options import (
     ServerSideEncryption,
     TransferOptions,
 )
-from app.core.transfers.runtime import SSE_C_SECRET_KIND, sse_args
+from app.core.transfers.worker_context import SSE_C_SECRET_KIND, sse_args
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(?:i?B)?\s*$", re.IGNORECASE)
 _FACTORS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}

@@ -131,7 +131,7 @@ def refresh_windows(credentials: Credentials | None) -> tuple[int | None, int | 
     )
 
 
-# -- a client's connection pool (lean_requests.py) ---------------------------------------------
+# -- a client's connection pool (small_object_requests.py) ----------------------------------
 # A request signed by Eider itself is sent through a client's HTTP session (with a proxy) so it
 # shares the client's pool, proxy settings and TLS context; botocore keeps that session on its
 # private `_endpoint`.

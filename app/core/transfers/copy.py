@@ -32,16 +32,16 @@ from app.core.transfers.options import (
 )
 from app.core.transfers.progress import PartState
 from app.core.transfers.retry import IntegrityError
-from app.core.transfers.runtime import (
+from app.core.transfers.upload import abort_quietly, complete_upload, reconcile_upload
+from app.core.transfers.worker_context import (
     JobStopped,
-    Runtime,
+    WorkerContext,
     checkpoint,
     etag_is_md5,
     run_windowed,
     sse_args,
     tagging,
 )
-from app.core.transfers.upload import abort_quietly, complete_upload, reconcile_upload
 
 # What a copy carries over from the source when it has to restate the metadata.
 _CARRIED = (
@@ -61,7 +61,7 @@ class SourceChangedOnServer(Exception):
     """The source object was replaced while it was being copied."""
 
 
-def copy_item(rt: Runtime, job: Job, item: ItemRecord, move: bool) -> None:
+def copy_item(rt: WorkerContext, job: Job, item: ItemRecord, move: bool) -> None:
     if item.state != COPIED:
         _copy_with_retries(rt, job, item)
     if move:
@@ -75,7 +75,7 @@ def _done_state(job: Job) -> str:
     return COPIED if job.kind is JobKind.MOVE else "done"
 
 
-def _copied(rt: Runtime, job: Job, item: ItemRecord) -> None:
+def _copied(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
     """A one-request copy is complete. A move's item is journaled at once (its source is
     deleted next); a copy's "done" is marked by the engine with others, as for small uploads:
     a crash can only make it copy again."""
@@ -83,7 +83,7 @@ def _copied(rt: Runtime, job: Job, item: ItemRecord) -> None:
         rt.journal.update_item(item, state=COPIED)
 
 
-def _copy_with_retries(rt: Runtime, job: Job, item: ItemRecord) -> None:
+def _copy_with_retries(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
     if _is_placeholder(item):
         _write_placeholder(rt, job, item)
         return
@@ -104,7 +104,7 @@ def _is_placeholder(item: ItemRecord) -> bool:
     return item.size == 0 and item.extra["source_key"].endswith("/") and item.key.endswith("/")
 
 
-def _write_placeholder(rt: Runtime, job: Job, item: ItemRecord) -> None:
+def _write_placeholder(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
     client = rt.session.client_for_bucket(item.bucket)
     args = {"Bucket": item.bucket, "Key": item.key, "Body": b""}
     args["ContentType"] = DIRECTORY_CONTENT_TYPE
@@ -129,7 +129,7 @@ def _pinned(exc: ClientError) -> bool:
     return exc.response.get("Error", {}).get("Code") in ("PreconditionFailed", "412")
 
 
-def _copy(rt: Runtime, job: Job, item: ItemRecord) -> None:
+def _copy(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
     options = job.options
     source_bucket, source_key = item.extra["source_bucket"], item.extra["source_key"]
     source_client = rt.session.client_for_bucket(source_bucket)
@@ -198,7 +198,7 @@ def _kms_of(head: dict[str, Any]) -> dict[str, str]:
     return args
 
 
-def _source_tagging(rt: Runtime, job: Job, item: ItemRecord) -> str | None:
+def _source_tagging(rt: WorkerContext, job: Job, item: ItemRecord) -> str | None:
     """The source's tags for a multipart copy (UploadPartCopy carries none); None when it has
     none or the server keeps no tags."""
     args: dict[str, Any] = {"Bucket": item.extra["source_bucket"], "Key": item.extra["source_key"]}
@@ -216,7 +216,7 @@ def _source_tagging(rt: Runtime, job: Job, item: ItemRecord) -> str | None:
 
 
 def _single_copy(
-    rt: Runtime, job: Job, item: ItemRecord, client: Any, head: dict[str, Any]
+    rt: WorkerContext, job: Job, item: ItemRecord, client: Any, head: dict[str, Any]
 ) -> None:
     options = job.options
     args = {**_source_args(job, item), **_destination_args(job, item, head)}
@@ -239,7 +239,7 @@ def _single_copy(
 
 
 def _multipart_copy(
-    rt: Runtime, job: Job, item: ItemRecord, client: Any, head: dict[str, Any]
+    rt: WorkerContext, job: Job, item: ItemRecord, client: Any, head: dict[str, Any]
 ) -> None:
     options = job.options
     id_ = item.id or 0

@@ -19,7 +19,7 @@ from app.core.s3 import buckets
 from app.core.s3.session import S3Session
 from app.core.transfers.jobs import Job
 from app.core.transfers.journal import ItemRecord
-from app.core.transfers.runtime import Runtime, checkpoint
+from app.core.transfers.worker_context import WorkerContext, checkpoint
 
 BATCH = 1000  # DeleteObjects' limit
 
@@ -72,7 +72,7 @@ def _plan_one(session: S3Session, job: Job, bucket: str, key: str) -> Iterator[I
         params["VersionIdMarker"] = page.get("NextVersionIdMarker", "")
 
 
-def delete_batch(rt: Runtime, job: Job, items: list[ItemRecord]) -> dict[int, str]:
+def delete_batch(rt: WorkerContext, job: Job, items: list[ItemRecord]) -> dict[int, str]:
     """Delete up to 1,000 items in one request; returns item id -> error for those refused."""
     bucket = items[0].bucket
     client = rt.session.client_for_bucket(bucket)
@@ -111,7 +111,7 @@ def _in_words(error: dict[str, Any], bucket: str, item: ItemRecord) -> str:
     return str(describe(ClientError(answer, "DeleteObject"), "DeleteObject", bucket, what))
 
 
-def delete_bucket_after(rt: Runtime, job: Job) -> None:
+def delete_bucket_after(rt: WorkerContext, job: Job) -> None:
     """The last step of emptying a bucket with `delete_bucket`: the bucket goes too, if it is
     empty now. A bucket that still holds versions (a plain delete of a versioned one) stays,
     and the job fails saying so."""

@@ -33,14 +33,14 @@ from app.core.transfers.options import ChecksumAlgorithm, TransferOptions
 from app.core.transfers.ordered_hash import OrderedFileHasher
 from app.core.transfers.progress import PartState
 from app.core.transfers.retry import IntegrityError
-from app.core.transfers.runtime import (
+from app.core.transfers.upload import MTIME_META, SHA256_META
+from app.core.transfers.worker_context import (
     JobStopped,
-    Runtime,
+    WorkerContext,
     checkpoint,
     run_windowed,
     sse_args,
 )
-from app.core.transfers.upload import MTIME_META, SHA256_META
 
 PARTIAL_SUFFIX = ".eider-partial"
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)  # POSIX; Windows has no symlink to follow here
@@ -62,7 +62,7 @@ def partial_path(target: str) -> str:
     return target + PARTIAL_SUFFIX
 
 
-def download_item(rt: Runtime, job: Job, item: ItemRecord) -> None:
+def download_item(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
     for attempt in range(2):
         try:
             _download(rt, job, item, fresh=attempt > 0)
@@ -78,7 +78,7 @@ def download_item(rt: Runtime, job: Job, item: ItemRecord) -> None:
                 raise
 
 
-def _download(rt: Runtime, job: Job, item: ItemRecord, fresh: bool) -> None:
+def _download(rt: WorkerContext, job: Job, item: ItemRecord, fresh: bool) -> None:
     options = job.options
     client = rt.session.client_for_bucket(item.bucket)
     partial = partial_path(item.local_path)
@@ -176,7 +176,7 @@ def _whole_object_algorithms(
     return wanted
 
 
-def _reset(rt: Runtime, job: Job, item: ItemRecord, partial: str) -> None:
+def _reset(rt: WorkerContext, job: Job, item: ItemRecord, partial: str) -> None:
     done = sum(p.size for p in rt.journal.parts(item).values())
     if done:
         job.progress.rewind(item.id or 0, done)
@@ -188,7 +188,7 @@ def _reset(rt: Runtime, job: Job, item: ItemRecord, partial: str) -> None:
 
 
 def _damaged_parts(
-    rt: Runtime, job: Job, partial: str, known: dict[int, PartRecord]
+    rt: WorkerContext, job: Job, partial: str, known: dict[int, PartRecord]
 ) -> dict[int, str]:
     """Finished parts whose bytes on disk no longer have the MD5 they arrived with, by number.
 
@@ -209,7 +209,7 @@ def _damaged_parts(
     return {number: known[number].etag or "" for number, bad in results if bad}
 
 
-def _head(rt: Runtime, job: Job, item: ItemRecord, client: Any) -> dict[str, Any]:
+def _head(rt: WorkerContext, job: Job, item: ItemRecord, client: Any) -> dict[str, Any]:
     args: dict[str, Any] = {"Bucket": item.bucket, "Key": item.key, "ChecksumMode": "ENABLED"}
     args.update(sse_args(job.options, for_read=True))
     return rt.request(job, lambda: client.head_object(**args))
@@ -240,7 +240,7 @@ def _plan_units(etag: str, size: int, options: TransferOptions) -> dict[str, Any
 
 
 def _fetch_units(
-    rt: Runtime,
+    rt: WorkerContext,
     job: Job,
     item: ItemRecord,
     client: Any,
@@ -258,7 +258,7 @@ def _fetch_units(
 
 
 def _fetch_unit(
-    rt: Runtime,
+    rt: WorkerContext,
     job: Job,
     item: ItemRecord,
     client: Any,
@@ -366,7 +366,7 @@ def _range_start(content_range: str | None, number: int, units: dict[str, Any]) 
     raise IntegrityError("The server did not say where a part starts (no Content-Range)")
 
 
-def _single_get(rt: Runtime, job: Job, item: ItemRecord, client: Any, partial: str) -> None:
+def _single_get(rt: WorkerContext, job: Job, item: ItemRecord, client: Any, partial: str) -> None:
     """One GET straight into the partial file, hashing on the way."""
     id_ = item.id or 0
     # Asking for the object's checksum lets a stored CRC check the bytes in place of MD5.
@@ -452,7 +452,7 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def _verify_pieces(
-    rt: Runtime,
+    rt: WorkerContext,
     job: Job,
     item: ItemRecord,
     facts: dict[str, Any],
@@ -509,7 +509,9 @@ def _has(hasher: digests.StreamHasher, algorithm: ChecksumAlgorithm) -> bool:
     return True
 
 
-def _finish(rt: Runtime, job: Job, item: ItemRecord, partial: str, facts: dict[str, Any]) -> None:
+def _finish(
+    rt: WorkerContext, job: Job, item: ItemRecord, partial: str, facts: dict[str, Any]
+) -> None:
     target = Path(item.local_path)
     mtime = facts["metadata"].get(MTIME_META)
     if mtime and job.options.preserve_mtime:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from app.core.s3.session import ObjectEntry, S3Session
 from app.core.transfers.journal import ItemRecord
+from app.core.transfers.local_names import DownloadPlanner
 from app.core.transfers.name_filter import NameFilter
-from app.core.transfers.names import DownloadPlanner
 
 
 def download_items(

@@ -12,7 +12,7 @@ from botocore.exceptions import ClientError
 from app.core.s3.session import S3Session
 from app.core.transfers.jobs import Job
 from app.core.transfers.numbered import first_free
-from app.core.transfers.runtime import sse_args
+from app.core.transfers.worker_context import sse_args
 
 _ABSENT = ("404", "NoSuchKey", "NotFound")
 

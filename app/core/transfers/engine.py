@@ -39,8 +39,8 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from app.core.errors import describe
 from app.core.explained import ExplainedError
-from app.core.s3.lean_requests import LeanRequests
 from app.core.s3.session import S3Session
+from app.core.s3.small_object_requests import SmallObjectRequests
 from app.core.transfers import digests, duplicate
 from app.core.transfers.bandwidth import BandwidthLimiter
 from app.core.transfers.claims import JobClaims, held_elsewhere_message
@@ -72,15 +72,15 @@ from app.core.transfers.jobs import (
 from app.core.transfers.journal import ItemRecord, JobRecord, Journal
 from app.core.transfers.limits import SharedBandwidth
 from app.core.transfers.listeners import Listeners
-from app.core.transfers.names import ensure_inside
+from app.core.transfers.local_names import ensure_inside
 from app.core.transfers.numbered import numbered_names
 from app.core.transfers.options import ChecksumAlgorithm, ConflictPolicy, TransferOptions
 from app.core.transfers.restore import plan_restore
-from app.core.transfers.runtime import JobStopped, Runtime, sse_args
 from app.core.transfers.slots import ResizableSlots
 from app.core.transfers.unfinished import UnfinishedUpload, abort_unfinished, list_unfinished
 from app.core.transfers.upload import upload_item
 from app.core.transfers.upload_plan import upload_items
+from app.core.transfers.worker_context import JobStopped, WorkerContext, sse_args
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +125,7 @@ class TransferEngine:
         self._listeners: Listeners[JobEvent] = Listeners()
         self._item_pool = ThreadPoolExecutor(connections, thread_name_prefix="eider-item")
         self._part_pool = ThreadPoolExecutor(connections, thread_name_prefix="eider-part")
-        self._runtime = Runtime(
+        self._runtime = WorkerContext(
             session=session,
             journal=self.journal,
             endpoint=endpoint_id(session),
@@ -133,7 +133,7 @@ class TransferEngine:
             part_pool=self._part_pool,
             connections=connections,
             limiter=BandwidthLimiter(rate_limit),
-            lean=LeanRequests(session),
+            lean=SmallObjectRequests(session),
             shared=shared_bandwidth,
         )
         # Jobs beyond the queue's limit wait in QUEUED: their files still share the same

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from app.core.s3.session import S3Session
 from app.core.transfers.jobs import Job
 from app.core.transfers.journal import ItemRecord
-from app.core.transfers.runtime import sse_args
+from app.core.transfers.worker_context import sse_args
 
 
 def plan_restore(session: S3Session, job: Job) -> Iterator[ItemRecord]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import JobKind, JobSnapshot, JobState
 from app.core.transfers.journal import ItemRecord
-from app.core.transfers.names import ensure_inside
+from app.core.transfers.local_names import ensure_inside
 from app.core.transfers.options import ConflictPolicy, TransferOptions
 from app.core.transfers.sync_plan import (
     ActionKind,

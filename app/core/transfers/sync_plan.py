@@ -34,14 +34,14 @@ from app.core.explained import ExplainedError
 from app.core.s3.session import S3Session
 from app.core.transfers import checksums
 from app.core.transfers.download import PARTIAL_SUFFIX
-from app.core.transfers.name_filter import NameFilter
-from app.core.transfers.names import (
+from app.core.transfers.local_names import (
     MAX_KEY_BYTES,
     DownloadPlanner,
     TargetOS,
     decode_name,
     nfc,
 )
+from app.core.transfers.name_filter import NameFilter
 from app.core.transfers.options import (
     MIB,
     ServerSideEncryption,
@@ -49,8 +49,8 @@ from app.core.transfers.options import (
     choose_part_size,
     part_count,
 )
-from app.core.transfers.runtime import sse_args
 from app.core.transfers.upload import MTIME_META, SHA256_META
+from app.core.transfers.worker_context import sse_args
 
 # Part sizes other tools use, tried (with the transfer options' own) to recompute a multipart
 # ETag: the AWS CLI and boto3 (8 MiB), rclone and s5cmd (5 MiB), Cyberduck (10 MiB), 16 MiB.

@@ -32,10 +32,10 @@ from app.core.transfers.options import (
 )
 from app.core.transfers.progress import PartState
 from app.core.transfers.retry import IntegrityError
-from app.core.transfers.runtime import (
+from app.core.transfers.worker_context import (
     JobStopped,
-    Runtime,
     SourceChanged,
+    WorkerContext,
     checkpoint,
     etag_is_md5,
     run_windowed,
@@ -86,7 +86,7 @@ def object_args(
     return args
 
 
-def upload_item(rt: Runtime, job: Job, item: ItemRecord) -> None:
+def upload_item(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
     """Send one file; returns when the object is complete and verified."""
     for _restart in range(3):
         current = local_state(item.local_path)
@@ -103,7 +103,7 @@ def upload_item(rt: Runtime, job: Job, item: ItemRecord) -> None:
     raise SourceChanged(f"{item.local_path} kept changing while it was uploaded")
 
 
-def _restart_item(rt: Runtime, job: Job, item: ItemRecord, current: LocalState) -> None:
+def _restart_item(rt: WorkerContext, job: Job, item: ItemRecord, current: LocalState) -> None:
     """The file is not what it was: drop what was sent of the old version and start over."""
     if item.upload_id:
         abort_quietly(rt, job, item)
@@ -123,7 +123,7 @@ def _restart_item(rt: Runtime, job: Job, item: ItemRecord, current: LocalState) 
     )
 
 
-def abort_quietly(rt: Runtime, job: Job, item: ItemRecord) -> None:
+def abort_quietly(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
     client = rt.session.client_for_bucket(item.bucket)
     upload_id = item.upload_id
     # Already gone (completed elsewhere or expired) is fine: there is nothing left to free.
@@ -152,7 +152,7 @@ def _check_unchanged(item: ItemRecord) -> None:
 # -- single PUT ------------------------------------------------------------------------------------
 
 
-def _single_put(rt: Runtime, job: Job, item: ItemRecord) -> None:
+def _single_put(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
     options = job.options
     client = rt.session.client_for_bucket(item.bucket)
     sha = _whole_sha256(item.local_path, item.size) if options.store_sha256 else None
@@ -247,7 +247,7 @@ def _verify_response(
 # -- multipart -------------------------------------------------------------------------------------
 
 
-def _multipart(rt: Runtime, job: Job, item: ItemRecord) -> None:
+def _multipart(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
     options = job.options
     client = rt.session.client_for_bucket(item.bucket)
     id_ = item.id or 0
@@ -303,7 +303,7 @@ def _multipart(rt: Runtime, job: Job, item: ItemRecord) -> None:
 
 
 def reconcile_upload(
-    rt: Runtime, job: Job, item: ItemRecord, client: Any
+    rt: WorkerContext, job: Job, item: ItemRecord, client: Any
 ) -> dict[int, tuple[str, int]]:
     """Find the upload to continue; return the parts the server holds for it."""
     if item.upload_id is None:
@@ -320,7 +320,7 @@ def reconcile_upload(
         return {}
 
 
-def _adopt_known_upload(rt: Runtime, job: Job, item: ItemRecord, client: Any) -> None:
+def _adopt_known_upload(rt: WorkerContext, job: Job, item: ItemRecord, client: Any) -> None:
     """Never start a second multipart upload for a key Eider is already uploading."""
     for other in rt.journal.uploads_for_key(rt.endpoint, item.bucket, item.key):
         if other.id == item.id:
@@ -360,14 +360,16 @@ def _adopt_known_upload(rt: Runtime, job: Job, item: ItemRecord, client: Any) ->
         rt.journal.update_item(item, upload_id=newest["UploadId"])
 
 
-def _claimed(rt: Runtime, item: ItemRecord, upload_id: str) -> bool:
+def _claimed(rt: WorkerContext, item: ItemRecord, upload_id: str) -> bool:
     return any(
         other.upload_id == upload_id and other.id != item.id
         for other in rt.journal.uploads_for_key(rt.endpoint, item.bucket, item.key)
     )
 
 
-def _list_parts(rt: Runtime, job: Job, item: ItemRecord, client: Any) -> dict[int, tuple[str, int]]:
+def _list_parts(
+    rt: WorkerContext, job: Job, item: ItemRecord, client: Any
+) -> dict[int, tuple[str, int]]:
     parts: dict[int, tuple[str, int]] = {}
     marker = 0
     while True:
@@ -388,7 +390,7 @@ def _list_parts(rt: Runtime, job: Job, item: ItemRecord, client: Any) -> dict[in
         marker = response.get("NextPartNumberMarker", 0)
 
 
-def _create_upload(rt: Runtime, job: Job, item: ItemRecord, client: Any) -> None:
+def _create_upload(rt: WorkerContext, job: Job, item: ItemRecord, client: Any) -> None:
     options = job.options
     sha = _whole_sha256(item.local_path, item.size) if options.store_sha256 else None
     args = object_args(options, item, sha)
@@ -402,7 +404,7 @@ def _create_upload(rt: Runtime, job: Job, item: ItemRecord, client: Any) -> None
 
 
 def _send_parts(
-    rt: Runtime,
+    rt: WorkerContext,
     job: Job,
     item: ItemRecord,
     client: Any,
@@ -419,7 +421,7 @@ def _send_parts(
 
 
 def _send_part(
-    rt: Runtime,
+    rt: WorkerContext,
     job: Job,
     item: ItemRecord,
     client: Any,
@@ -474,7 +476,7 @@ def _send_part(
 
 
 def complete_upload(
-    rt: Runtime,
+    rt: WorkerContext,
     job: Job,
     item: ItemRecord,
     client: Any,
@@ -517,7 +519,7 @@ def complete_upload(
 
 
 def _check_completed(
-    rt: Runtime,
+    rt: WorkerContext,
     job: Job,
     item: ItemRecord,
     response: dict[str, Any],

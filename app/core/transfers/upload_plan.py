@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from app.core.transfers.journal import ItemRecord
+from app.core.transfers.local_names import nfc
 from app.core.transfers.name_filter import NameFilter
-from app.core.transfers.names import nfc
 
 
 def upload_items(

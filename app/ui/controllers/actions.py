@@ -29,9 +29,9 @@ from app.core.s3 import issued_links
 from app.core.s3.buckets import create_bucket
 from app.core.s3.counting import count_key_versions, count_objects
 from app.core.s3.folders import create_folder, folder_name_problem
+from app.core.s3.preview_fetch import fetch_for_preview
 from app.core.s3.renaming import moved_key, renamed_key
 from app.core.s3.session import S3Session
-from app.core.s3.small_objects import fetch_for_preview
 from app.core.s3.urls import Method, PresignRefused, UrlStyle, object_url, presign
 from app.core.s3.versions import versioning_status
 from app.core.transfers.jobs import JobKind, JobSnapshot, JobState

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.core.transfers.jobs import Conflict, Decision, JobKind
 from app.core.transfers.options import ConflictPolicy
-from app.core.transfers.runtime import JobStopped
+from app.core.transfers.worker_context import JobStopped
 from app.ui.dialogs.transfer_conflict import TransferConflictDialog
 
 ANSWER_POLL_S = 0.25  # how often a waiting engine thread checks whether the window closed

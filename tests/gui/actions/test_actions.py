@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.core.s3 import issued_links
-from app.core.s3.small_objects import fetch_for_preview
+from app.core.s3.preview_fetch import fetch_for_preview
 from app.core.transfers import engine as engine_module
 from app.core.transfers.limits import TransferLimits
 from app.ui.controllers import actions as actions_module

@@ -147,7 +147,7 @@ def test_a_drop_onto_an_existing_name_asks_and_keep_both_uploads_beside_it(
     qtbot: QtBot, windows: Windows, seaweed: RunningS3, seaweed_admin: Any, bucket: str,
     tmp_path: Path,
 ) -> None:  # fmt: skip
-    from tests.gui.gaps.test_transfer_conflicts import question
+    from tests.gui.transfers.test_transfer_conflicts import question
 
     seaweed_admin.put_object(Bucket=bucket, Key="a.txt", Body=b"the old one")
     window = opened(qtbot, windows, seaweed, Location(bucket))

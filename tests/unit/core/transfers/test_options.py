@@ -25,7 +25,7 @@ from app.core.transfers.options import (
     TransferOptions,
     choose_part_size,
 )
-from app.core.transfers.runtime import SSE_C_SECRET_KIND
+from app.core.transfers.worker_context import SSE_C_SECRET_KIND
 from tests.unit.core.transfers.conftest import SMALL, random_file
 
 

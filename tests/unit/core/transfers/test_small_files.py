@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 
-from app.core.s3.lean_requests import LeanRequests
 from app.core.s3.session import S3Session
+from app.core.s3.small_object_requests import SmallObjectRequests
 from app.core.transfers import digests
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import JobState
-from app.core.transfers.runtime import SourceChanged
 from app.core.transfers.upload import _read_whole
+from app.core.transfers.worker_context import SourceChanged
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
 from tests.unit.core.transfers.conftest import SMALL, random_file
@@ -91,15 +91,15 @@ def test_a_corrupted_small_object_is_caught_by_its_crc_without_md5(
     moto_admin.create_bucket(Bucket=bucket)
     moto_admin.put_object(Bucket=bucket, Key="f.bin", Body=b"x" * 70_000, ChecksumAlgorithm="CRC32")
     seen: list[dict[str, Any]] = []
-    original = LeanRequests.get_object
+    original = SmallObjectRequests.get_object
 
-    def corrupting(self: LeanRequests, client: Any, **args: Any) -> dict[str, Any]:
+    def corrupting(self: SmallObjectRequests, client: Any, **args: Any) -> dict[str, Any]:
         response = original(self, client, **args)
         seen.append({k: v for k, v in response.items() if k != "Body"})
         response["Body"] = _FlippedBody(response["Body"])
         return response
 
-    monkeypatch.setattr(LeanRequests, "get_object", corrupting)
+    monkeypatch.setattr(SmallObjectRequests, "get_object", corrupting)
     md5_made: list[bool] = []
     real_md5 = digests.hashlib.md5
     monkeypatch.setattr(

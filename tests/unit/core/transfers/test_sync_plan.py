@@ -18,7 +18,7 @@ import pytest
 
 from app.core.s3.session import ListingPage, ObjectEntry, S3Session
 from app.core.transfers import checksums
-from app.core.transfers.names import TargetOS
+from app.core.transfers.local_names import TargetOS
 from app.core.transfers.options import MIB, TransferOptions
 from app.core.transfers.sync_plan import (
     Direction,

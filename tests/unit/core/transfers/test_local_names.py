@@ -11,7 +11,7 @@ from pathlib import Path, PureWindowsPath
 
 import pytest
 
-from app.core.transfers.names import (
+from app.core.transfers.local_names import (
     MARK,
     Decision,
     DownloadPlanner,

@@ -14,8 +14,8 @@ from typing import Any, TypeVar
 from urllib.parse import quote
 
 from app.core import secrets
-from app.core.s3.lean_requests import LeanRequests
 from app.core.s3.session import S3Session
+from app.core.s3.small_object_requests import SmallObjectRequests
 from app.core.transfers.bandwidth import BandwidthCancelled, BandwidthLimiter
 from app.core.transfers.jobs import Job
 from app.core.transfers.journal import Journal
@@ -40,7 +40,7 @@ class JobStopped(Exception):
 
 
 @dataclass
-class Runtime:
+class WorkerContext:
     session: S3Session
     journal: Journal
     endpoint: str
@@ -48,7 +48,7 @@ class Runtime:
     part_pool: ThreadPoolExecutor
     connections: int
     limiter: BandwidthLimiter  # the engine-wide rate limit
-    lean: LeanRequests  # single-request PUT/GET of small objects at a third of the CPU
+    lean: SmallObjectRequests  # single-request PUT/GET of small objects at a third of the CPU
     # Limits shared with other engines (the transfer service's, per direction); None alone.
     shared: SharedBandwidth | None = None
     _claims: dict[tuple[str, ...], str] = field(default_factory=dict)
@@ -113,7 +113,7 @@ class Runtime:
 
 
 def run_windowed(
-    rt: Runtime, job: Job, numbers: list[int], task: Callable[[int, threading.Event], T]
+    rt: WorkerContext, job: Job, numbers: list[int], task: Callable[[int, threading.Event], T]
 ) -> list[T]:
     """Run `task(number, abandon)` for each number on the shared part pool, a window at a time.
 

@@ -17,13 +17,13 @@ from botocore.exceptions import (
 )
 
 from app.core.s3 import thread_guard
-from app.core.s3.lean_requests import LeanRequests
 from app.core.s3.session import S3Session
+from app.core.s3.small_object_requests import SmallObjectRequests
 from tests.conftest import admin_client, connection_for
 from tests.fixtures.servers import RunningS3
 
 
-def _count_client_calls(lean: LeanRequests, client: Any, bucket: str) -> list[str]:
+def _count_client_calls(lean: SmallObjectRequests, client: Any, bucket: str) -> list[str]:
     """Operations that go through botocore's full call path (parameter building) from now on.
 
     A first request learns the bucket's URL from a pre-signed GetObject, through botocore.
@@ -48,15 +48,15 @@ def session(seaweed: RunningS3) -> S3Session:
 
 @pytest.fixture(autouse=True)
 def close_connections(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Every LeanRequests a test makes closes its connections at the end, as the engine's do."""
-    made: list[LeanRequests] = []
-    original = LeanRequests.__init__
+    """Every SmallObjectRequests made closes its connections at the end, as the engine's do."""
+    made: list[SmallObjectRequests] = []
+    original = SmallObjectRequests.__init__
 
-    def remember(self: LeanRequests, session: S3Session) -> None:
+    def remember(self: SmallObjectRequests, session: S3Session) -> None:
         original(self, session)
         made.append(self)
 
-    monkeypatch.setattr(LeanRequests, "__init__", remember)
+    monkeypatch.setattr(SmallObjectRequests, "__init__", remember)
     yield
     for lean in made:
         lean.close()
@@ -65,7 +65,7 @@ def close_connections(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def test_put_and_get_skip_botocore_and_keep_every_field(
     session: S3Session, seaweed_admin: Any, bucket: str
 ) -> None:
-    lean = LeanRequests(session)
+    lean = SmallObjectRequests(session)
     client = session.client_for_bucket(bucket)
     calls = _count_client_calls(lean, client, bucket)
     data = os.urandom(70_000)
@@ -100,7 +100,7 @@ def test_put_and_get_skip_botocore_and_keep_every_field(
 def test_ranged_get_with_if_match(session: S3Session, seaweed_admin: Any, bucket: str) -> None:
     seaweed_admin.put_object(Bucket=bucket, Key="r.bin", Body=b"0123456789")
     etag = seaweed_admin.head_object(Bucket=bucket, Key="r.bin")["ETag"]
-    lean = LeanRequests(session)
+    lean = SmallObjectRequests(session)
     client = session.client_for_bucket(bucket)
 
     got = lean.get_object(client, Bucket=bucket, Key="r.bin", Range="bytes=2-5", IfMatch=etag)
@@ -112,7 +112,7 @@ def test_ranged_get_with_if_match(session: S3Session, seaweed_admin: Any, bucket
 def test_a_wrong_content_md5_is_refused_through_the_client(
     session: S3Session, seaweed_admin: Any, bucket: str
 ) -> None:
-    lean = LeanRequests(session)
+    lean = SmallObjectRequests(session)
     client = session.client_for_bucket(bucket)
     calls = _count_client_calls(lean, client, bucket)
 
@@ -127,7 +127,7 @@ def test_a_wrong_content_md5_is_refused_through_the_client(
 
 
 def test_a_missing_key_raises_the_clients_error(session: S3Session, bucket: str) -> None:
-    lean = LeanRequests(session)
+    lean = SmallObjectRequests(session)
     client = session.client_for_bucket(bucket)
 
     with pytest.raises(ClientError) as caught:
@@ -139,7 +139,7 @@ def test_a_missing_key_raises_the_clients_error(session: S3Session, bucket: str)
 def test_what_it_does_not_map_goes_through_the_client(
     session: S3Session, seaweed_admin: Any, bucket: str
 ) -> None:
-    lean = LeanRequests(session)
+    lean = SmallObjectRequests(session)
     client = session.client_for_bucket(bucket)
     calls = _count_client_calls(lean, client, bucket)
 
@@ -152,7 +152,7 @@ def test_what_it_does_not_map_goes_through_the_client(
 
 
 def test_the_gui_thread_guard_still_refuses(session: S3Session, bucket: str) -> None:
-    lean = LeanRequests(session)
+    lean = SmallObjectRequests(session)
     client = session.client_for_bucket(bucket)
     thread_guard.forbid_current_thread()
     try:
@@ -165,7 +165,7 @@ def test_the_gui_thread_guard_still_refuses(session: S3Session, bucket: str) -> 
 # -- the worker's own connections (app.core.s3.direct_http) -------------------------------------
 
 
-def _direct_connection(lean: LeanRequests, client: Any, bucket: str) -> Any:
+def _direct_connection(lean: SmallObjectRequests, client: Any, bucket: str) -> Any:
     """This thread's connection to the bucket's server (None when it has none)."""
     target = lean._target(client, bucket)
     assert target.direct is not None, "no proxy here: requests go on the worker's connection"
@@ -175,7 +175,7 @@ def _direct_connection(lean: LeanRequests, client: Any, bucket: str) -> Any:
 def test_one_connection_carries_request_after_request(
     session: S3Session, seaweed_admin: Any, bucket: str
 ) -> None:
-    lean = LeanRequests(session)
+    lean = SmallObjectRequests(session)
     client = session.client_for_bucket(bucket)
     lean.put_object(client, Bucket=bucket, Key="a", Body=b"first")
     connection = _direct_connection(lean, client, bucket)
@@ -199,7 +199,7 @@ def test_a_body_left_unread_never_becomes_the_next_answer(
     big, small = os.urandom(3 * 1024 * 1024), os.urandom(1000)
     seaweed_admin.put_object(Bucket=bucket, Key="big", Body=big)
     seaweed_admin.put_object(Bucket=bucket, Key="small", Body=small)
-    lean = LeanRequests(session)
+    lean = SmallObjectRequests(session)
     client = session.client_for_bucket(bucket)
 
     partial = lean.get_object(client, Bucket=bucket, Key="big")
@@ -213,7 +213,7 @@ def test_a_body_left_unread_never_becomes_the_next_answer(
 def test_a_connection_that_died_while_idle_is_replaced(
     session: S3Session, seaweed_admin: Any, bucket: str
 ) -> None:
-    lean = LeanRequests(session)
+    lean = SmallObjectRequests(session)
     client = session.client_for_bucket(bucket)
     calls = _count_client_calls(lean, client, bucket)
     dead = _direct_connection(lean, client, bucket)
@@ -232,7 +232,7 @@ def test_with_a_proxy_requests_take_the_clients_connection_pool(
 ) -> None:
     # Nothing listens at the proxy address; the lean request must not go around it.
     session = S3Session(connection_for(seaweed, proxy="http://127.0.0.1:9", max_attempts=1))
-    lean = LeanRequests(session)
+    lean = SmallObjectRequests(session)
     client = session.client_for_bucket(bucket)
 
     assert lean._target(client, bucket).direct is None
@@ -245,7 +245,7 @@ def test_https_with_the_connections_ca_bundle(seaweed_tls: RunningS3) -> None:
     admin = admin_client(seaweed_tls)
     admin.create_bucket(Bucket="tls-lean")
     session = S3Session(connection_for(seaweed_tls))
-    lean = LeanRequests(session)
+    lean = SmallObjectRequests(session)
     client = session.client_for_bucket("tls-lean")
     calls = _count_client_calls(lean, client, "tls-lean")
     data = os.urandom(70_000)
@@ -261,7 +261,7 @@ def test_https_with_the_connections_ca_bundle(seaweed_tls: RunningS3) -> None:
 def test_https_without_the_ca_fails_through_the_client(seaweed_tls: RunningS3) -> None:
     admin_client(seaweed_tls).create_bucket(Bucket="tls-lean-untrusted")
     session = S3Session(connection_for(seaweed_tls, ca_bundle=None, max_attempts=1))
-    lean = LeanRequests(session)
+    lean = SmallObjectRequests(session)
     client = session.client_for_bucket("tls-lean-untrusted")
 
     # The certificate is refused on the worker's connection; botocore then refuses it too
@@ -273,7 +273,7 @@ def test_https_without_the_ca_fails_through_the_client(seaweed_tls: RunningS3) -
 def test_threads_starting_together_share_the_connections_close_finds(
     session: S3Session, bucket: str
 ) -> None:
-    lean = LeanRequests(session)
+    lean = SmallObjectRequests(session)
     client = session.client_for_bucket(bucket)
     start = threading.Barrier(8)
     kept: list[Any] = []

@@ -94,7 +94,7 @@ class _Target:
     signer: SigV4Signer | None = None
 
 
-class LeanRequests:
+class SmallObjectRequests:
     """Small-object PutObject/GetObject for one session; thread-safe."""
 
     def __init__(self, session: S3Session) -> None:
