@@ -96,6 +96,40 @@ def test_lifecycle_transitions_are_not_supported_but_expirations_save(
     assert [(r["ID"], r["Expiration"]) for r in rules] == [("cold", {"Days": 7})]
 
 
+def test_lifecycle_size_bounds_and_prefix_on_seaweed(
+    qtbot: QtBot, bridge: AsyncBridge, session: S3Session, seaweed_admin: Any, bucket: str
+) -> None:
+    tab = opened(qtbot, LifecycleTab(bridge, session, bucket))
+    tab.add_button.click()
+    editor = tab.rule_editor
+    qtbot.keyClicks(editor.prefix_edit, "media/")
+    qtbot.keyClicks(editor.size_min_edit, "1024")
+    qtbot.keyClicks(editor.size_max_edit, "1048576")
+    qtbot.keyClicks(editor.expire_days_edit, "3")
+    qtbot.keyClicks(editor.noncurrent_days_edit, "40")
+    qtbot.keyClicks(editor.noncurrent_keep_edit, "5")
+    assert save(qtbot, tab)
+    (rule,) = seaweed_admin.get_bucket_lifecycle_configuration(Bucket=bucket)["Rules"]
+    assert rule["Filter"] == {
+        "And": {
+            "Prefix": "media/",
+            "ObjectSizeGreaterThan": 1024,
+            "ObjectSizeLessThan": 1048576,
+        }
+    }
+    assert rule["Expiration"] == {"Days": 3}
+    assert rule["NoncurrentVersionExpiration"] == {
+        "NoncurrentDays": 40,
+        "NewerNoncurrentVersions": 5,
+    }
+    assert (editor.size_min_edit.text(), editor.size_max_edit.text()) == ("1024", "1048576")
+
+    editor.size_min_edit.selectAll()
+    qtbot.keyClicks(editor.size_min_edit, "2000000")
+    tab.save_button.click()
+    assert "minimum object size must be below the maximum" in tab.status.text()
+
+
 def test_tags_save_on_seaweed(
     qtbot: QtBot, bridge: AsyncBridge, session: S3Session, seaweed_admin: Any, bucket: str
 ) -> None:
