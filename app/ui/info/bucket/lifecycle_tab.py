@@ -106,6 +106,7 @@ class LifecycleTab(SectionTab[LifecycleConfiguration, LifecycleConfiguration]):
         splitter.addWidget(left)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([220, 660])
         layout.addWidget(splitter, 1)
         self.summary = QLabel(editor)
         self.summary.setObjectName("lifecycleSummary")

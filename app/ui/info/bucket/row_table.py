@@ -30,6 +30,7 @@ class RowTable(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
         self.add_button = named(
             QPushButton(f"&Add {row_name}", self), f"{name}Add", f"Add {row_name}"
         )
@@ -53,6 +54,7 @@ class RowTable(QWidget):
         self.table.setRowCount(0)
         for row in rows:
             self.add_row(row)
+        self.table.clearSelection()
 
     def add_row(self, values: Sequence[str]) -> int:
         row = self.table.rowCount()
