@@ -4,9 +4,21 @@ from the server with the test's own boto3 client."""
 from __future__ import annotations
 
 import json
+import uuid
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from app.core.s3.session import S3Session
@@ -342,3 +354,47 @@ def test_transfer_acceleration(
     fast.switch.click()
     assert save(qtbot, fast)
     assert moto_admin.get_bucket_accelerate_configuration(Bucket=mbucket)["Status"] == "Suspended"
+
+
+def inside(control: QWidget, kinds: tuple[type, ...]) -> bool:
+    parent = control.parentWidget()
+    while parent is not None:
+        if isinstance(parent, kinds):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def test_every_control_has_a_stable_and_an_accessible_name(
+    qtbot: QtBot, bridge: AsyncBridge, session: S3Session, mbucket: str
+) -> None:
+    tabs = bucket_tabs(bridge, session, mbucket)
+    for _, widget in tabs:
+        qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: all(w.page != "loading" for _, w in tabs), timeout=WAIT_MS)
+    kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QPlainTextEdit, QSpinBox)
+    unnamed = [
+        f"{title}: {type(control).__name__} {getattr(control, 'text', lambda: '')()!r}"
+        for title, widget in tabs
+        for control in widget.findChildren(QWidget)
+        if isinstance(control, kinds)
+        # Qt's own inner parts (headers, a table's corner button, a combo box's popup list).
+        and not inside(control, (QAbstractSpinBox, QComboBox, QAbstractItemView))
+        and not (control.objectName() and control.accessibleName())
+    ]
+    assert unnamed == [], "\n".join(unnamed)
+
+
+def test_a_read_that_fails_shows_why_in_the_tab_and_retry_reads_again(
+    qtbot: QtBot, bridge: AsyncBridge, session: S3Session, moto_admin: Any
+) -> None:
+    missing = f"missing-{uuid.uuid4().hex[:12]}"
+    tab = opened(qtbot, VersioningTab(bridge, session, missing))
+    assert tab.page == "error"
+    assert missing in tab.error_text
+    assert not bridge.errors  # type: ignore[attr-defined]  (no dialog, no banner)
+    moto_admin.create_bucket(Bucket=missing)
+    retry = tab.findChild(QPushButton, "versioningTabRetry")
+    with qtbot.waitSignal(tab.loaded, timeout=WAIT_MS):
+        retry.click()
+    assert tab.page == "content"
