@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QComboBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from app.core.s3.session import S3Session
@@ -34,6 +35,17 @@ def type_into(qtbot: QtBot, edit: Any, text: str) -> None:
     qtbot.keyClicks(edit, text)
 
 
+def choose_class(qtbot: QtBot, table: QTableWidget, row: int, storage_class: str) -> None:
+    """Pick a storage class the way a user does: the cell's combo box, then another cell."""
+    table.setCurrentCell(row, 2)
+    table.editItem(table.item(row, 2))
+    box = table.findChild(QComboBox, "storageClassEditor")
+    assert box is not None and box.findText(storage_class) >= 0  # offered, not just typed
+    box.setCurrentIndex(box.findText(storage_class))
+    table.setCurrentCell(row, 0)  # leaving the cell commits the editor
+    assert table.item(row, 2).text() == storage_class
+
+
 def test_a_full_rule_built_in_the_form(
     qtbot: QtBot, bridge: AsyncBridge, session: S3Session, moto_admin: Any, mbucket: str
 ) -> None:
@@ -45,7 +57,8 @@ def test_a_full_rule_built_in_the_form(
     qtbot.keyClicks(editor.prefix_edit, "logs/")
     editor.tags.add_row(["kind", "log"])
     # Size bounds are tested on SeaweedFS (test_bucket_tabs_seaweed): moto drops them.
-    editor.transitions.add_row(["30", "", "standard_ia"])
+    editor.transitions.add_row(["30", "", ""])
+    choose_class(qtbot, editor.transitions.table, 0, "STANDARD_IA")
     editor.transitions.add_row(["", "2030-01-01", "GLACIER"])
     editor.transitions.set_cell(1, 2, "GLACIER")  # a typed cell, as the user would
     qtbot.keyClicks(editor.expire_days_edit, "365")

@@ -8,6 +8,7 @@ import uuid
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -233,6 +234,8 @@ def test_website_hosting_then_redirect_then_off(
     tab = opened(qtbot, WebsiteTab(bridge, session, mbucket))
     assert tab.off_radio.isChecked()
     tab.host_radio.click()
+    tab.save_button.click()  # checked before anything is sent
+    assert "needs an index document" in tab.status.text()
     qtbot.keyClicks(tab.index_edit, "index.html")
     qtbot.keyClicks(tab.error_edit, "404.html")
     assert save(qtbot, tab)
@@ -398,3 +401,13 @@ def test_a_read_that_fails_shows_why_in_the_tab_and_retry_reads_again(
     with qtbot.waitSignal(tab.loaded, timeout=WAIT_MS):
         retry.click()
     assert tab.page == "content"
+
+
+def test_a_tab_closed_while_its_read_is_under_way_is_left_alone(
+    qtbot: QtBot, bridge: AsyncBridge, session: S3Session, mbucket: str
+) -> None:
+    tab = VersioningTab(bridge, session, mbucket)
+    tab.load()
+    shiboken6.delete(tab)  # the Info window closed before the server answered
+    qtbot.waitUntil(lambda: bridge.pending == 0, timeout=WAIT_MS)
+    assert not bridge.errors  # type: ignore[attr-defined]

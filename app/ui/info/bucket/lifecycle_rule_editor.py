@@ -25,6 +25,7 @@ from app.core.s3.lifecycle import (
 from app.core.s3.tags import Tag
 from app.ui.info.bucket.row_table import RowTable
 from app.ui.info.bucket.section_tab import InputProblem, message_label, named
+from app.ui.info.bucket.storage_class_delegate import StorageClassDelegate
 
 LIFECYCLE_CLASSES = (
     "STANDARD_IA",
@@ -186,9 +187,9 @@ class LifecycleRuleEditor(QWidget):
         )
         form.addRow("Abort after days:", self.abort_days_edit)
         layout.addWidget(upload_box)
-        classes = message_label(self, "lifecycleClassesNote", "Storage classes")
-        classes.setText("Storage classes: " + ", ".join(storage_classes) + ".")
-        layout.addWidget(classes)
+        self._class_delegate = StorageClassDelegate(storage_classes, self)
+        self.transitions.table.setItemDelegateForColumn(2, self._class_delegate)
+        self.noncurrent_transitions.table.setItemDelegateForColumn(2, self._class_delegate)
         layout.addStretch(1)
 
     def _line(self, parent: QWidget, name: str, accessible: str, placeholder: str) -> QLineEdit:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -182,7 +183,8 @@ class SectionTab(QWidget, Generic[T, P]):
         section: Section[T] = await self._bridge.run(
             self.read, self._session, self.bucket, self._unsupported
         )
-        self.apply_section(section)
+        if shiboken6.isValid(self):  # the window may have closed while the server answered
+            self.apply_section(section)
 
     def apply_section(self, section: Section[T]) -> None:
         self.section = section
@@ -212,22 +214,25 @@ class SectionTab(QWidget, Generic[T, P]):
         self._bridge.spawn(self._submit(call), f"saving {self.title}", self.bucket)
 
     async def _submit(self, call: Callable[[S3Session, str], None]) -> None:
+        problem: str | None = None
         try:
             await self._bridge.run(call, self._session, self.bucket)
         except FeatureUnsupported as exc:  # the read worked, this change does not: say so here
-            self.save_button.setEnabled(True)
-            self.show_problem(f"{UNSUPPORTED_TEXT} {exc}")
-            self.saveFinished.emit(False)
-            return
+            problem = f"{UNSUPPORTED_TEXT} {exc}"
         except Exception as exc:  # every failure is told in the tab, in words
-            self.save_button.setEnabled(True)
-            self.show_problem(str(describe(exc, self.operation, self.bucket)))
+            problem = str(describe(exc, self.operation, self.bucket))
+        if not shiboken6.isValid(self):
+            return  # the window closed while the server answered
+        self.save_button.setEnabled(True)
+        if problem is not None:
+            self.show_problem(problem)
             self.saveFinished.emit(False)
             return
-        self.save_button.setEnabled(True)
         section: Section[T] = await self._bridge.run(
             self.read, self._session, self.bucket, self._unsupported
         )
+        if not shiboken6.isValid(self):
+            return
         self.apply_section(section)
         self.show_done("Saved.")
         self.saveFinished.emit(True)

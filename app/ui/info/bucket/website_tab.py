@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.core.s3.info_section import Feature, Section
 from app.core.s3.session import S3Session
-from app.core.s3.website import RedirectAll, Website, put_website, read_website
+from app.core.s3.website import RedirectAll, Website, put_website, read_website, website_body
 from app.ui.info.bucket.section_tab import InputProblem, SectionTab, named
 
 
@@ -124,11 +124,13 @@ class WebsiteTab(SectionTab[Website, Website | None]):
                     "keep; remove them with another tool first, or keep hosting the site."
                 )
             return Website(redirect_all=RedirectAll(host, self.protocol_box.currentData()))
-        return Website(
+        hosted = Website(
             index_document=self.index_edit.text().strip() or None,
             error_document=self.error_edit.text().strip() or None,
             routing_rules=site.routing_rules if site else (),
         )
+        website_body(hosted)  # S3's own rules, checked before anything is sent
+        return hosted
 
     def write(self, session: S3Session, bucket: str, payload: Website | None) -> None:
         put_website(session, bucket, payload)
