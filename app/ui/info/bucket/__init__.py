@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QWidget
 
 from app.core.profiles.model import Profile
@@ -42,7 +44,7 @@ def bucket_tabs(
     thread through `bridge`. `profile` (the connection's effective profile) says which
     features the provider lacks and which storage classes it offers."""
     unsupported = unsupported_features(profile) if profile else frozenset()
-    tabs: list[SectionTab[object, object]] = [
+    tabs: list[SectionTab[Any, Any]] = [
         VersioningTab(bridge, session, bucket, unsupported),
         EncryptionTab(bridge, session, bucket, unsupported),
         ObjectLockTab(bridge, session, bucket, unsupported),

@@ -8,7 +8,7 @@ here opens a dialog.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
@@ -29,6 +29,7 @@ from app.ui.async_bridge import AsyncBridge
 
 T = TypeVar("T")
 P = TypeVar("P")
+W = TypeVar("W", bound=QWidget)
 
 UNSUPPORTED_TEXT = "Not supported by this server."
 _PROBLEM_STYLE = "color: #b00020"
@@ -48,7 +49,7 @@ def message_label(parent: QWidget, name: str, accessible: str) -> QLabel:
     return label
 
 
-def named(widget: Any, name: str, accessible: str) -> Any:
+def named(widget: W, name: str, accessible: str) -> W:
     """`widget` with a stable objectName and an accessible name (every control gets both)."""
     widget.setObjectName(name)
     widget.setAccessibleName(accessible)
