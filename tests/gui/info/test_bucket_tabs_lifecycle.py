@@ -182,3 +182,30 @@ def test_a_rule_the_editor_cannot_show_survives_an_edit_of_another(
         "Expiration": {"Days": 30},
     }
     assert before[1] != after[1]
+
+
+def test_an_edited_rule_keeps_the_parts_the_form_shows_the_same_way(
+    qtbot: QtBot, bridge: AsyncBridge, session: S3Session, moto_admin: Any, mbucket: str
+) -> None:
+    # An empty prefix ("every object") looks like no prefix in the form; editing the
+    # expiration must not turn one into the other.
+    moto_admin.put_bucket_lifecycle_configuration(
+        Bucket=mbucket,
+        LifecycleConfiguration={
+            "Rules": [
+                {
+                    "ID": "all",
+                    "Status": "Enabled",
+                    "Filter": {"Prefix": ""},
+                    "Expiration": {"Days": 10},
+                }
+            ]
+        },
+    )
+    before = moto_admin.get_bucket_lifecycle_configuration(Bucket=mbucket)["Rules"][0]
+    tab = opened(qtbot, LifecycleTab(bridge, session, mbucket))
+    type_into(qtbot, tab.rule_editor.expire_days_edit, "20")
+    assert save(qtbot, tab)
+    after = moto_admin.get_bucket_lifecycle_configuration(Bucket=mbucket)["Rules"][0]
+    assert after["Filter"] == before["Filter"]
+    assert after["Expiration"] == {"Days": 20}

@@ -79,6 +79,7 @@ class LifecycleRuleEditor(QWidget):
         super().__init__(parent)
         named(self, "lifecycleRuleEditor", "Lifecycle rule")
         self._loading = False
+        self._shown = LifecycleRule(id=None)
         layout = QVBoxLayout(self)
 
         rule_box = QGroupBox("Rule", self)
@@ -203,6 +204,7 @@ class LifecycleRuleEditor(QWidget):
             self.changed.emit()
 
     def show_rule(self, rule: LifecycleRule) -> None:
+        self._shown = rule
         self._loading = True
         try:
             self.id_edit.setText(rule.id or "")
@@ -252,9 +254,12 @@ class LifecycleRuleEditor(QWidget):
         )
         expire_days = parse_count(self.expire_days_edit.text(), f"{where}, expiration days")
         expire_date = parse_date(self.expire_date_edit.text(), f"{where}, expiration date")
-        markers = self.delete_markers_box.isChecked()
+        markers: bool | None = self.delete_markers_box.isChecked() or None
+        shown = self._shown.expiration
+        if markers is None and shown is not None and shown.expired_object_delete_marker is False:
+            markers = False  # the server's explicit "false" stays as it was
         expiration = (
-            Expiration(expire_days, expire_date, True if markers else None)
+            Expiration(expire_days, expire_date, markers)
             if expire_days is not None or expire_date is not None or markers
             else None
         )
@@ -277,7 +282,8 @@ class LifecycleRuleEditor(QWidget):
             id=name or None,
             enabled=self.enabled_box.isChecked(),
             filter=LifecycleFilter(
-                prefix=self.prefix_edit.text() or None,
+                # An empty prefix the server sent ("every object") stays an empty prefix.
+                prefix=self.prefix_edit.text() or ("" if self._shown.filter.prefix == "" else None),
                 tags=tuple(Tag(k, v) for k, v in self.tags.rows(strip=False)),
                 size_greater_than=parse_count(self.size_min_edit.text(), f"{where}, minimum size"),
                 size_less_than=parse_count(self.size_max_edit.text(), f"{where}, maximum size"),

@@ -15,8 +15,9 @@ from app.core.s3.session import S3Session
 from app.ui.info.bucket.section_tab import InputProblem, SectionTab, message_label, named
 
 _NOT_ENABLED = (
-    "Object Lock is not enabled on this bucket. It can only be switched on when a bucket is "
-    "created, so there is nothing to set here."
+    "Object Lock is not enabled on this bucket, so there is no retention to set. It is "
+    "switched on when a bucket is created (AWS also allows it later on a versioned bucket), "
+    "and can never be switched off again; Eider does not switch it on from here."
 )
 _MODE_WORDS = {
     "GOVERNANCE": "Governance: users with a special permission may still delete or shorten it",
