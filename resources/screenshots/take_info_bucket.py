@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QTabWidget
 
 from app.core.profiles import all_profiles
 from app.core.s3 import thread_guard
+from app.core.s3.info_features import unsupported_features
 from app.core.s3.session import S3Session
 from app.ui.application import create_application
 from app.ui.async_bridge import AsyncBridge
@@ -132,7 +133,8 @@ async def settle(tabs: Any) -> None:
 async def shoot(server: Any, profile: Any, shots: dict[str, str], bucket: str) -> None:
     bridge = AsyncBridge(on_error=lambda error: print("error:", error))
     session = S3Session(connection_for(server))
-    tabs = bucket_tabs(bridge, session, bucket, profile)
+    unsupported = unsupported_features(profile) if profile else frozenset()
+    tabs = bucket_tabs(bridge, session, bucket, unsupported)
     window = QTabWidget()
     window.setWindowTitle(f"Info: {bucket}")
     for title, widget in tabs:

@@ -12,10 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from app.core.s3.session import S3Session
 from app.ui.async_bridge import AsyncBridge
+from app.ui.info.bucket import bucket_tabs
 from app.ui.info.bucket.lifecycle_tab import LifecycleTab
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
-from tests.gui.info.bucket_tabs import new_bucket, opened, save
+from tests.gui.info.bucket_tabs import WAIT_MS, new_bucket, opened, save
 
 pytestmark = pytest.mark.gui
 
@@ -209,3 +210,21 @@ def test_an_edited_rule_keeps_the_parts_the_form_shows_the_same_way(
     after = moto_admin.get_bucket_lifecycle_configuration(Bucket=mbucket)["Rules"][0]
     assert after["Filter"] == before["Filter"]
     assert after["Expiration"] == {"Days": 20}
+
+
+def test_transitions_offer_the_classes_the_profile_lists(
+    qtbot: QtBot, bridge: AsyncBridge, session: S3Session, mbucket: str
+) -> None:
+    tabs = dict(bucket_tabs(bridge, session, mbucket, (), ("STANDARD", "GLACIER_IR", "GLACIER")))
+    for widget in tabs.values():
+        qtbot.addWidget(widget)
+    tab = tabs["Lifecycle"]
+    qtbot.waitUntil(lambda: tab.page == "content", timeout=WAIT_MS)
+    tab.add_button.click()
+    table = tab.rule_editor.transitions.table
+    tab.rule_editor.transitions.add_row(["30", "", ""])
+    table.editItem(table.item(0, 2))
+    box = table.findChild(QComboBox, "storageClassEditor")
+    # STANDARD is where objects start, never a transition's target.
+    assert [box.itemText(i) for i in range(box.count())] == ["GLACIER_IR", "GLACIER"]
+    qtbot.waitUntil(lambda: all(w.page != "loading" for w in tabs.values()), timeout=WAIT_MS)

@@ -11,6 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from app.core.profiles import all_profiles
 from app.core.profiles.model import Profile
+from app.core.profiles.settings import storage_classes
+from app.core.s3.info_features import unsupported_features
 from app.core.s3.session import S3Session
 from app.ui.async_bridge import AsyncBridge
 from app.ui.info.bucket import bucket_tabs
@@ -53,7 +55,15 @@ def test_the_whole_set_on_seaweed_with_its_profile(
     bucket: str,
     seaweed_profile: Profile,
 ) -> None:
-    tabs = dict(bucket_tabs(bridge, session, bucket, seaweed_profile))
+    tabs = dict(
+        bucket_tabs(
+            bridge,
+            session,
+            bucket,
+            unsupported_features(seaweed_profile),
+            storage_classes(seaweed_profile),
+        )
+    )
     for widget in tabs.values():
         qtbot.addWidget(widget)
     # The profile rules out requester pays and acceleration: those tabs are left out.

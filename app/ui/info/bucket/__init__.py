@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from app.core.profiles.model import Profile
-from app.core.profiles.settings import storage_classes
-from app.core.s3.info_features import unsupported_features
+from app.core.s3.info_section import Feature
 from app.core.s3.session import S3Session
 from app.ui.async_bridge import AsyncBridge
 from app.ui.info.bucket.cors_tab import CorsTab
@@ -28,9 +27,8 @@ from app.ui.info.bucket.website_tab import WebsiteTab
 _NOT_LIFECYCLE_TARGETS = ("STANDARD", "REDUCED_REDUNDANCY")
 
 
-def lifecycle_classes(profile: Profile | None) -> tuple[str, ...]:
-    """Storage classes a lifecycle rule may move objects to, as the profile offers them."""
-    offered = storage_classes(profile) if profile else ()
+def lifecycle_classes(offered: Sequence[str]) -> tuple[str, ...]:
+    """Storage classes a lifecycle rule may move objects to, of those the provider offers."""
     return tuple(c for c in offered if c not in _NOT_LIFECYCLE_TARGETS) or LIFECYCLE_CLASSES
 
 
@@ -38,18 +36,19 @@ def bucket_tabs(
     bridge: AsyncBridge,
     session: S3Session,
     bucket: str,
-    profile: Profile | None = None,
+    unsupported: Collection[Feature] = (),
+    storage_classes: Sequence[str] = (),
 ) -> list[tuple[str, QWidget]]:
     """(title, widget) for every bucket tab, each already loading its section off the GUI
-    thread through `bridge`. `profile` (the connection's effective profile) says which
-    features the provider lacks and which storage classes it offers."""
-    unsupported = unsupported_features(profile) if profile else frozenset()
+    thread through `bridge`. `unsupported` names the features the connection's profile says
+    the provider lacks (`info_features.unsupported_features`); `storage_classes` are those the
+    profile offers (empty: S3's own list)."""
     tabs: list[SectionTab[Any, Any]] = [
         VersioningTab(bridge, session, bucket, unsupported),
         EncryptionTab(bridge, session, bucket, unsupported),
         ObjectLockTab(bridge, session, bucket, unsupported),
         LifecycleTab(
-            bridge, session, bucket, unsupported, storage_classes=lifecycle_classes(profile)
+            bridge, session, bucket, unsupported, storage_classes=lifecycle_classes(storage_classes)
         ),
         PolicyTab(bridge, session, bucket, unsupported),
         CorsTab(bridge, session, bucket, unsupported),
