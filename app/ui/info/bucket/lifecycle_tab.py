@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -89,6 +90,7 @@ class LifecycleTab(SectionTab[LifecycleConfiguration, LifecycleConfiguration]):
         self.rule_editor.changed.connect(self._mark_dirty)
         scroll = QScrollArea(self.pages)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.rule_editor)
         raw_page = QWidget(self.pages)
         raw_layout = QVBoxLayout(raw_page)
@@ -105,8 +107,9 @@ class LifecycleTab(SectionTab[LifecycleConfiguration, LifecycleConfiguration]):
         self._scroll, self._raw_page = scroll, raw_page
         splitter.addWidget(left)
         splitter.addWidget(self.pages)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([220, 660])
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([170, 600])  # the list keeps its width; the form takes the rest
         layout.addWidget(splitter, 1)
         self.summary = QLabel(editor)
         self.summary.setObjectName("lifecycleSummary")
