@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from app.core.explained import ExplainedError
 from app.core.s3.session import S3Session
 from app.core.s3.versions import VersionEntry, VersionPage, list_versions
 
@@ -69,7 +70,7 @@ class RestorePlan:
         return [s for s in self.steps if s.kind is StepKind.REMOVE_DELETE_MARKER]
 
 
-class NotVersioned(ValueError):
+class NotVersioned(ValueError, ExplainedError):
     """A point-in-time restore needs a bucket that keeps versions."""
 
 
