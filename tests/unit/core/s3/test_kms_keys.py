@@ -7,6 +7,7 @@ from typing import Any
 
 import boto3
 
+from app.core.errors.operations import iam_action, phrase
 from app.core.s3.info_section import SectionState
 from app.core.s3.kms_keys import list_kms_keys
 from app.core.s3.session import S3Session
@@ -46,3 +47,8 @@ def test_keys_are_listed_with_their_aliases(moto: RunningS3) -> None:
 def test_a_server_without_kms_says_not_supported(seaweed: RunningS3) -> None:
     section = list_kms_keys(S3Session(connection_for(seaweed)))
     assert section.state is SectionState.UNSUPPORTED, section.error
+
+
+def test_a_kms_refusal_names_the_kms_permission() -> None:
+    assert iam_action("ListKeys") == "kms:ListKeys"
+    assert phrase("ListKeys") == "listing the account's KMS keys"
