@@ -4,7 +4,8 @@ A change to headers, metadata, storage class or encryption is a copy of the obje
 key (`copy.copy_item` with a `Destination`: one CopyObject, or a multipart copy above the
 threshold and 5 GiB, keeping what the change does not name). Tags and a canned ACL alone are
 written as sub-resources, without a copy. An ACL with grants beyond the owner's, which a copy
-would reset, is read first, journaled with the item and put back after the copy.
+would reset, is read first, journaled with the item and put back after the copy (through
+`acl.put_object_acl`, which checks that the server applied it).
 
 Each item is journaled "done" as soon as its object is changed; one whose "done" a kill lost is
 found already as the change asks (`ObjectChange.satisfied_by`) and is not rewritten again: a
@@ -18,6 +19,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
+from app.core.s3.acl import parse_acl, put_object_acl
 from app.core.s3.session import S3Session
 from app.core.transfers.copy import copy_item
 from app.core.transfers.jobs import Job
@@ -94,11 +96,8 @@ def rewrite_item(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
         else:
             job.progress.add_bytes(id_, size)
         if item.extra.get("acl"):
-            policy = item.extra["acl"]
-            rt.request(
-                job,
-                lambda: client.put_object_acl(Bucket=bucket, Key=key, AccessControlPolicy=policy),
-            )
+            grants = parse_acl(item.extra["acl"]).grants
+            rt.request(job, lambda: put_object_acl(rt.session, bucket, key, grants))
     else:
         if tags_now is not None:
             tags = change.tags_after(tags_now)

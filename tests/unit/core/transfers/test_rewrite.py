@@ -207,3 +207,23 @@ def test_a_change_survives_its_journal_form() -> None:
         acl="private",
     )
     assert ObjectChange.from_json(change.to_json()) == change
+
+
+def test_a_rewrite_keeps_grants_a_copy_would_reset(
+    moto_admin: Any, make_moto_engine: Callable[..., TransferEngine]
+) -> None:
+    bucket = _moto_bucket(moto_admin)
+    moto_admin.put_object(Bucket=bucket, Key="shared", Body=b"x", ACL="public-read")
+    moto_admin.put_object(Bucket=bucket, Key="private", Body=b"x")
+    engine = make_moto_engine()
+
+    snap = engine.wait(engine.rewrite(bucket, "", ObjectChange(metadata_set={"k": "v"})), 60)
+
+    assert snap.state is JobState.DONE, (snap.error, snap.failures)
+
+    def public(key: str) -> bool:
+        grants = moto_admin.get_object_acl(Bucket=bucket, Key=key)["Grants"]
+        return any(g["Grantee"].get("URI", "").endswith("/AllUsers") for g in grants)
+
+    assert moto_admin.head_object(Bucket=bucket, Key="shared")["Metadata"] == {"k": "v"}
+    assert public("shared") and not public("private")
