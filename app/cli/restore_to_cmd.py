@@ -27,8 +27,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         description=(
             "Make everything under s3://bucket/prefix as it was at --at: older versions are "
             "copied back on top, delete markers placed since are removed, and objects created "
-            "since get a delete marker. Nothing is deleted for good; every change is a new "
-            "version or marker. Prints the plan first."
+            "since get a delete marker. No object version is deleted (only delete markers "
+            "placed since). Prints the plan first."
         ),
         epilog=exit_codes.EPILOG,
     )
