@@ -3,16 +3,22 @@ not named is kept, and objects that could not be changed are listed with the rea
 
 from __future__ import annotations
 
+import base64
+import os
 import uuid
 from collections.abc import Callable
 from typing import Any
 
+import boto3
 import pytest
+from botocore.exceptions import ClientError
 
+from app.core import secrets
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import JobKind, JobState
 from app.core.transfers.object_change import Encryption, EncryptionKind, ObjectChange
 from app.core.transfers.options import MIB, TransferOptions
+from app.core.transfers.worker_context import SSE_C_SECRET_KIND
 from tests.unit.core.s3.helpers import all_versions, enable_versioning, fill
 
 
@@ -227,3 +233,54 @@ def test_a_rewrite_keeps_grants_a_copy_would_reset(
 
     assert moto_admin.head_object(Bucket=bucket, Key="shared")["Metadata"] == {"k": "v"}
     assert public("shared") and not public("private")
+
+
+def test_a_large_kms_object_keeps_its_key_through_a_multipart_rewrite(
+    moto: Any, moto_admin: Any, make_moto_engine: Callable[..., TransferEngine]
+) -> None:
+    kms = boto3.client(
+        "kms",
+        endpoint_url=moto.endpoint_url,
+        aws_access_key_id=moto.access_key,
+        aws_secret_access_key=moto.secret_key,
+        region_name="us-east-1",
+    )
+    key_id = kms.create_key()["KeyMetadata"]["KeyId"]
+    bucket = _moto_bucket(moto_admin)
+    data = b"k" * (7 * MIB)
+    moto_admin.put_object(
+        Bucket=bucket, Key="big", Body=data, ServerSideEncryption="aws:kms", SSEKMSKeyId=key_id
+    )
+    engine = make_moto_engine()
+    options = TransferOptions(multipart_threshold=6 * MIB, part_size=5 * MIB)
+
+    change = ObjectChange(headers={"ContentType": "application/x-thing"})
+    snap = engine.wait(engine.rewrite(bucket, "big", change, options), 60)
+
+    assert snap.state is JobState.DONE, (snap.error, snap.failures)
+    head = moto_admin.head_object(Bucket=bucket, Key="big")
+    assert head["ContentType"] == "application/x-thing"
+    assert head["ServerSideEncryption"] == "aws:kms"
+    assert head["SSEKMSKeyId"].endswith(key_id)
+    assert head["ContentLength"] == len(data)
+
+
+def test_objects_are_rewritten_into_sse_c_with_the_bookmarks_key(
+    seaweed_admin: Any, bucket: str, make_engine: Callable[..., TransferEngine]
+) -> None:
+    key = os.urandom(32)
+    secrets.set_secret("vault-key", SSE_C_SECRET_KIND, base64.b64encode(key).decode())
+    seaweed_admin.put_object(Bucket=bucket, Key="plain", Body=b"secret body", Metadata={"a": "1"})
+    engine = make_engine()
+    change = ObjectChange(encryption=Encryption(EncryptionKind.SSE_C, customer_key_ref="vault-key"))
+
+    snap = engine.wait(engine.rewrite(bucket, "plain", change), 60)
+
+    assert snap.state is JobState.DONE, (snap.error, snap.failures)
+    read = {"SSECustomerAlgorithm": "AES256", "SSECustomerKey": key}
+    head = seaweed_admin.head_object(Bucket=bucket, Key="plain", **read)
+    assert head["SSECustomerAlgorithm"] == "AES256" and head["Metadata"] == {"a": "1"}
+    body = seaweed_admin.get_object(Bucket=bucket, Key="plain", **read)["Body"].read()
+    assert body == b"secret body"
+    with pytest.raises(ClientError):  # without the key it cannot be read any more
+        seaweed_admin.get_object(Bucket=bucket, Key="plain")
