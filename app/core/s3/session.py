@@ -189,6 +189,21 @@ class S3Session:
                 self._clients[cache_key] = client
             return client
 
+    def service_client(self, service: str, region: str | None = None) -> Any:
+        """A client of another AWS service (KMS, ...) with the connection's credentials,
+        region and endpoint (an S3-compatible server that emulates it serves it there too)."""
+        region = region or self.connection.region
+        conn = self.connection
+        verify: bool | str = conn.ca_bundle or True if conn.verify_tls else False
+        with self._lock:
+            return self._botocore.create_client(
+                service,
+                region_name=region,
+                endpoint_url=conn.endpoint_url,
+                verify=verify,
+                config=self._config(region),
+            )
+
     def client_for_bucket(self, bucket: str, raw_timestamps: bool = False) -> Any:
         return self.client(self.bucket_region(bucket), raw_timestamps)
 
