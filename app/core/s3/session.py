@@ -189,6 +189,23 @@ class S3Session:
                 self._clients[cache_key] = client
             return client
 
+    def kms_client(self) -> Any:
+        """A botocore KMS client with the same credentials, region and endpoint (client-side
+        encryption wraps its data keys there; on AWS botocore picks KMS's own endpoint)."""
+        with self._lock:
+            client = self._clients.get(("kms", False))
+            if client is None:
+                conn = self.connection
+                client = self._botocore.create_client(
+                    "kms",
+                    region_name=conn.region,
+                    endpoint_url=conn.endpoint_url,
+                    verify=conn.ca_bundle or True if conn.verify_tls else False,
+                    config=self._config(conn.region),
+                )
+                self._clients[("kms", False)] = client
+            return client
+
     def client_for_bucket(self, bucket: str, raw_timestamps: bool = False) -> Any:
         return self.client(self.bucket_region(bucket), raw_timestamps)
 
