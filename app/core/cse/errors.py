@@ -3,8 +3,10 @@ they are (no secret ever goes into these messages)."""
 
 from __future__ import annotations
 
+from app.core.explained import ExplainedError
 
-class CseError(Exception):
+
+class CseError(ExplainedError):
     """A client-side encryption failure; the message is meant for the user."""
 
 
