@@ -58,6 +58,14 @@ class ContentEncryptor:
         out: bytes = self._cipher.update(plaintext)
         return out
 
+    def encrypt_part(self, plaintext: bytearray) -> bytearray:
+        """The ciphertext of `plaintext` in a buffer of its own, with no intermediate copy:
+        a part's plaintext and ciphertext are the only two copies held."""
+        out = bytearray(len(plaintext) + 15)  # update_into wants a block's slack
+        written: int = self._cipher.update_into(plaintext, out)
+        del out[written:]
+        return out
+
     def finish(self) -> bytes:
         """The last ciphertext bytes and the tag."""
         tail: bytes = self._cipher.finalize()

@@ -111,7 +111,7 @@ def _put_whole(rt: WorkerContext, job: Job, item: ItemRecord, key: WrappingKey) 
     with open(item.local_path, "rb", buffering=0) as handle:
         plain = _read_range(handle, 0, item.size, item.local_path)
     encryptor = ContentEncryptor(key, item.size)
-    body = bytearray(encryptor.update(plain))
+    body = encryptor.encrypt_part(plain)
     body += encryptor.finish()
     del plain
     args = _object_args(job, item, encryptor)
@@ -162,12 +162,13 @@ def _put_parts(rt: WorkerContext, job: Job, item: ItemRecord, key: WrappingKey) 
             offset = (number - 1) * part_size
             size = min(part_size, item.size - offset)
             plain = _read_range(handle, offset, size, item.local_path)
-            body = bytearray(encryptor.update(plain))
+            body = encryptor.encrypt_part(plain)
             del plain
             if number == total:
                 body += encryptor.finish()
             done[number] = _send_part(rt, job, item, client, number, body)
             rt.journal.record_part(item, number, offset, len(body), *done[number])
+            del body  # before the next part is read: one part's two copies at a time
             job.progress.part_state(id_, number, PartState.DONE)
             job.progress.add_bytes(id_, size)
     _check_unchanged(item)

@@ -17,6 +17,9 @@ from app.core.transfers.engine import TransferEngine
 from tests.conftest import admin_client, connection_for
 from tests.fixtures.servers import RunningS3
 
+# The engine fixtures on SeaweedFS, shared with the transfer engine's tests.
+from tests.unit.core.transfers.conftest import make_engine, session  # noqa: F401
+
 
 @pytest.fixture
 def kms(moto: RunningS3) -> Any:
