@@ -51,7 +51,12 @@ from app.core.transfers.upload import (
     reconcile_upload,
     verify_response,
 )
-from app.core.transfers.worker_context import SourceChanged, WorkerContext, checkpoint
+from app.core.transfers.worker_context import (
+    SourceChanged,
+    WorkerContext,
+    checkpoint,
+    sse_args,
+)
 
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _INSTRUCTION_MAX = 64 * 1024
@@ -193,6 +198,7 @@ def _send_part(
             PartNumber=number,
             Body=body,
             **fields,
+            **sse_args(options, for_read=True),  # SSE-C on top of CSE: every part
         )
         verify_response(options, algorithm, sent, response, f"part {number}")
         return digests.etag_hex(response["ETag"])
@@ -211,7 +217,8 @@ def _send_part(
 
 def download_encrypted_item(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
     client = rt.session.client_for_bucket(item.bucket)
-    head = rt.request(job, lambda: client.head_object(Bucket=item.bucket, Key=item.key))
+    extra = sse_args(job.options, for_read=True)
+    head = rt.request(job, lambda: client.head_object(Bucket=item.bucket, Key=item.key, **extra))
     metadata = {k.lower(): v for k, v in head.get("Metadata", {}).items()}
     envelope_metadata = _envelope_metadata(rt, job, client, item, metadata)
     if envelope_metadata is None:
@@ -231,7 +238,7 @@ def download_encrypted_item(rt: WorkerContext, job: Job, item: ItemRecord) -> No
     def fetch() -> None:
         checkpoint(job)
         decryptor = ContentDecryptor(envelope, data_key)
-        response = client.get_object(Bucket=item.bucket, Key=item.key, IfMatch=etag)
+        response = client.get_object(Bucket=item.bucket, Key=item.key, IfMatch=etag, **extra)
         body = response["Body"]
         received = 0
         try:
