@@ -29,7 +29,8 @@ KMS_CONTEXT = "kms+context"
 AES_GCM = "AES/GCM"
 _V3_WRAP_CODES = {"12": KMS_CONTEXT, "02": AES_GCM}
 _V3_CODES = {name: code for code, name in _V3_WRAP_CODES.items()}
-_LEGACY_WRAPS = {"kms", "AES", "AESWrap", "RSA", "RSA-OAEP-SHA1", "22"}
+_V3_OTHER_CODES = {"22": "RSA-OAEP-SHA1"}
+_LEGACY_WRAPS = {"kms", "AES", "AESWrap", "RSA", "RSA-OAEP-SHA1"}
 
 V1_KEY = "x-amz-key"
 V2_KEY = "x-amz-key-v2"
@@ -200,7 +201,7 @@ def _parse_v3(meta: dict[str, str]) -> Envelope:
         raise CseFormatError(f"The object's content suite {suite} is not one Eider decrypts")
     code = _required(meta, V3_WRAP)
     if code not in _V3_WRAP_CODES:
-        _wrap(code)  # names the legacy ones
+        _wrap(_V3_OTHER_CODES.get(code, code))  # names the ones Eider knows of but refuses
         raise CseFormatError(f"The object's key wrapping code {code} is not known")
     wrap = _V3_WRAP_CODES[code]
     context_name = V3_KMS_CONTEXT if wrap == KMS_CONTEXT else V3_MATDESC
