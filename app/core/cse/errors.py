@@ -20,3 +20,7 @@ class CseFormatError(CseError):
 
 class CseKeyMismatch(CseError):
     """The object's data key is wrapped by a kind of key other than the one given."""
+
+
+class CseKeyMissing(CseError):
+    """The key a job names is not where secrets are kept (any more)."""

@@ -8,6 +8,7 @@ import hashlib
 import os
 
 from app.core import secrets
+from app.core.cse.errors import CseKeyMissing
 from app.core.cse.keys import KmsKey, LocalKey, WrappingKey
 from app.core.s3.session import S3Session
 from app.core.transfers.options import TransferOptions
@@ -55,11 +56,14 @@ def wrapping_key(options: TransferOptions, session: S3Session) -> WrappingKey:
     ref = options.cse_key_ref or ""
     stored = secrets.get_secret(ref, CSE_SECRET_KIND)
     if not stored:
-        raise ValueError(f"The client-side encryption key '{ref}' is not in the keyring")
+        raise CseKeyMissing(
+            f"The client-side encryption key '{ref}' is not in the keyring, the vault or this "
+            "session's memory (a key file's key is kept for one run when there is no keyring)"
+        )
     try:
         key = base64.b64decode(stored, validate=True)
     except binascii.Error:
         key = b""
     if len(key) != 32:
-        raise ValueError(f"The client-side encryption key '{ref}' is not a 256-bit key")
+        raise CseKeyMissing(f"The client-side encryption key '{ref}' is not a 256-bit key")
     return LocalKey(key)

@@ -3,7 +3,12 @@ this adds what to do."""
 
 from __future__ import annotations
 
-from app.core.cse.errors import CseAuthenticationFailed, CseError, CseKeyMismatch
+from app.core.cse.errors import (
+    CseAuthenticationFailed,
+    CseError,
+    CseKeyMismatch,
+    CseKeyMissing,
+)
 from app.core.errors.model import ErrorKind, UserError
 from app.core.errors.redact import redact
 
@@ -16,6 +21,15 @@ def describe_cse_error(exc: CseError, operation: str) -> UserError:
             said,
             "Nothing was written under the target name. Check that you gave the key the object "
             "was encrypted with; if you did, the stored object is damaged: upload it again.",
+            code=type(exc).__name__,
+            operation=operation,
+        )
+    if isinstance(exc, CseKeyMissing):
+        return UserError(
+            ErrorKind.CSE_KEY_MISSING,
+            said,
+            "Run the command again with the key file (--cse-key-file), or keep the key in the "
+            "keyring or Eider's vault so that resumed jobs find it.",
             code=type(exc).__name__,
             operation=operation,
         )

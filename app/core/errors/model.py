@@ -49,6 +49,7 @@ class ErrorKind(StrEnum):
     CSE_AUTHENTICATION = "cse_authentication"
     CSE_FORMAT = "cse_format"
     CSE_KEY_MISMATCH = "cse_key_mismatch"
+    CSE_KEY_MISSING = "cse_key_missing"
     # provider capabilities
     CHECKSUM_REJECTED = "checksum_rejected"
     CHECKSUM_MISMATCH = "checksum_mismatch"

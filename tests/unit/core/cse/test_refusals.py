@@ -126,3 +126,16 @@ def test_a_changed_key_commitment_is_refused_before_any_byte_is_read(
     )
     message = _failed_download(engine, moto_bucket, tmp_path / "back.bin", options)
     assert "key commitment does not match" in message
+
+
+def test_a_key_no_longer_kept_anywhere_says_how_to_give_it_again(
+    moto_engine: Callable[..., TransferEngine], moto_bucket: str, tmp_path: Path
+) -> None:
+    (tmp_path / "f.bin").write_bytes(b"x")
+    engine = moto_engine()
+    options = replace(SMALL, cse_key_ref="cse-key-file:0123456789abcdef")  # never stored
+    snap = engine.wait(engine.upload(tmp_path / "f.bin", moto_bucket, "f.bin", options), 60)
+    assert snap.state is JobState.FAILED
+    message = snap.failures[0].message
+    assert "is not in the keyring, the vault or this session's memory" in message
+    assert "--cse-key-file" in message
