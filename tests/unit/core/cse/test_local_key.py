@@ -13,6 +13,7 @@ import pytest
 from s3_encryption import S3EncryptionClient, S3EncryptionClientConfig
 
 from app.core.cse.key_store import store_local_key
+from app.core.s3 import encryption_state
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import JobState
 from app.core.transfers.options import MIB, TransferOptions
@@ -39,8 +40,9 @@ def test_eider_round_trip_and_the_official_pipeline_decrypts(
     engine = moto_engine()
     snap = engine.wait(engine.upload(tmp_path / "f.bin", moto_bucket, "f.bin", options), 60)
     assert snap.state is JobState.DONE, snap.error
-    meta = moto_admin.head_object(Bucket=moto_bucket, Key="f.bin")["Metadata"]
-    assert (meta["x-amz-c"], meta["x-amz-w"]) == ("115", "02")  # v3, AES/GCM
+    head = moto_admin.head_object(Bucket=moto_bucket, Key="f.bin")
+    assert (head["Metadata"]["x-amz-c"], head["Metadata"]["x-amz-w"]) == ("115", "02")
+    assert encryption_state.classify(head) == encryption_state.CLIENT_SIDE  # the browser's column
 
     target = tmp_path / "back.bin"
     snap = engine.wait(engine.download(moto_bucket, "f.bin", target, options), 60)
