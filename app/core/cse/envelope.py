@@ -107,14 +107,6 @@ class Envelope:
         return meta
 
 
-def is_encrypted(metadata: dict[str, str]) -> bool:
-    """Whether the metadata alone marks a client-side encrypted object (the envelope may be in
-    an instruction file: `needs_instruction_file`)."""
-    return any(name in metadata for name in (V1_KEY, V2_KEY, V3_KEY)) or needs_instruction_file(
-        metadata
-    )
-
-
 def needs_instruction_file(metadata: dict[str, str]) -> bool:
     if any(name in metadata for name in (V1_KEY, V2_KEY, V3_KEY)):
         return False
