@@ -37,6 +37,8 @@ from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from app.core.cse.engine_items import download_encrypted_item, upload_encrypted_item
+from app.core.cse.key_store import uses_cse
 from app.core.errors import describe
 from app.core.explained import ExplainedError
 from app.core.s3.point_in_time import RestorePlan
@@ -899,12 +901,15 @@ class TransferEngine:
                     if job.real_local is None:
                         job.real_local = os.path.realpath(job.spec["local"])
                     ensure_inside(Path(job.spec["local"]), Path(item.local_path), job.real_local)
+                # Client-side encryption has its own item path (app.core.cse.engine_items).
+                download = download_encrypted_item if uses_cse(job.options) else download_item
                 with self._runtime.claim(job, ("file", item.local_path)):
-                    download_item(self._runtime, job, item)
+                    download(self._runtime, job, item)
             else:
                 with self._runtime.claim(job, ("key", item.bucket, item.key)):
                     if job.kind is JobKind.UPLOAD:
-                        upload_item(self._runtime, job, item)
+                        upload = upload_encrypted_item if uses_cse(job.options) else upload_item
+                        upload(self._runtime, job, item)
                     elif job.kind is JobKind.REWRITE:
                         rewrite_item(self._runtime, job, item)
                     elif job.kind is JobKind.POINT_IN_TIME:
