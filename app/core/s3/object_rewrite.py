@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import quote
+
+from botocore.exceptions import ClientError
 
 from app.core.explained import ExplainedError
 from app.core.s3 import encryption_state
@@ -102,10 +104,11 @@ def rewrite_object(
     """
     if change.is_empty:
         raise RewriteRefused("Nothing to change.")
+    head, source_customer_key = head_with_key(session, bucket, key, source_customer_key)
     source_sse_c = _customer_key_params(source_customer_key)
-    head = session.call(bucket, lambda c: c.head_object(Bucket=bucket, Key=key, **source_sse_c))
     if encryption_state.classify(head) == encryption_state.SSE_C and not source_sse_c:
         raise RewriteRefused(f"'{key}' is encrypted with SSE-C; its key is needed to rewrite it.")
+    change = with_kept_sse_c(change, source_customer_key)
     acl = _read_acl(session, bucket, key)
     args = _target_args(head, change)
     etag = str(head.get("ETag") or "")
@@ -134,6 +137,24 @@ def rewrite_object(
         bucket, lambda c: c.head_object(Bucket=bucket, Key=key, **target_sse_c)
     )
     return new_head
+
+
+def head_with_key(
+    session: S3Session, bucket: str, key: str, customer_key: bytes | None
+) -> tuple[dict[str, Any], bytes | None]:
+    """HEAD `key`; with the SSE-C key only when the object needs it (S3 refuses SSE-C headers
+    for other objects, and answers a bare 400 to a HEAD of an SSE-C object without them).
+    Answers the HEAD and the key to use with this object (None: not an SSE-C object)."""
+    try:
+        head: dict[str, Any] = session.call(bucket, lambda c: c.head_object(Bucket=bucket, Key=key))
+    except ClientError as exc:
+        status = (exc.response.get("ResponseMetadata") or {}).get("HTTPStatusCode")
+        if status != 400 or customer_key is None:
+            raise
+        params = _customer_key_params(customer_key)
+        head = session.call(bucket, lambda c: c.head_object(Bucket=bucket, Key=key, **params))
+        return head, customer_key
+    return head, (customer_key if head.get("SSECustomerAlgorithm") else None)
 
 
 def _target_args(head: Mapping[str, Any], change: ObjectChange) -> dict[str, Any]:
@@ -301,3 +322,56 @@ def _restore_grants(
     ]
     if extra:
         put_object_acl(session, bucket, key, list(acl.grants))
+
+
+@dataclass(frozen=True)
+class MetadataEdit:
+    """Only what the user changed: applied onto each object's current metadata, so the values
+    not touched (on this object, or on each of many) are kept as they are."""
+
+    # ObjectMetadata field name (content_type, cache_control, ...) -> new value; "" clears it.
+    fields: dict[str, str] = field(default_factory=dict)
+    user_set: dict[str, str] = field(default_factory=dict)  # x-amz-meta-* added or changed
+    user_removed: frozenset[str] = frozenset()
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.fields or self.user_set or self.user_removed)
+
+
+_STANDARD_FIELDS = (
+    "content_type",
+    "cache_control",
+    "content_disposition",
+    "content_encoding",
+    "content_language",
+    "expires",
+    "website_redirect_location",
+)
+
+
+def edited_metadata(current: ObjectMetadata, edit: MetadataEdit) -> ObjectMetadata:
+    unknown = set(edit.fields) - set(_STANDARD_FIELDS)
+    if unknown:
+        raise RewriteRefused(f"Unknown metadata field(s): {', '.join(sorted(unknown))}.")
+    changes: dict[str, Any] = {name: (value or None) for name, value in edit.fields.items()}
+    user = {k: v for k, v in current.user.items() if k not in edit.user_removed}
+    user.update(edit.user_set)
+    return replace(current, **changes, user=user)
+
+
+def apply_metadata_edit(
+    session: S3Session,
+    bucket: str,
+    key: str,
+    edit: MetadataEdit,
+    customer_key: bytes | None = None,
+) -> dict[str, Any]:
+    """Rewrite `key` with `edit` laid over its current metadata (read just before)."""
+    if edit.is_empty:
+        raise RewriteRefused("Nothing to change.")
+    head, customer_key = head_with_key(session, bucket, key, customer_key)
+    new = edited_metadata(metadata_from_head(head), edit)
+    return rewrite_object(
+        session, bucket, key, ObjectChange(metadata=new), source_customer_key=customer_key
+    )
