@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle, QTableView, QToolBar, QWidget
 
@@ -17,6 +17,7 @@ from app.ui.controllers.browser import BrowserController
 from app.ui.info.info_window import InfoWindow
 from app.ui.info.target import InfoTarget
 from app.ui.location import Location
+from app.ui.transfers.front import bring_to_front
 from app.ui.widgets.folder_tree import FolderTree
 
 Item = tuple[str, bool]  # (full key or prefix, is a folder), as the list's selection gives them
@@ -131,10 +132,7 @@ class InfoActions(QObject):
             self.windows[target] = window
             window.destroyed.connect(lambda _obj=None, t=target: self.windows.pop(t, None))
             window.start()
-        window.show()
-        window.raise_()
-        window.activateWindow()
-        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+        bring_to_front(window)
         self.opened.emit(window)
         return window
 
