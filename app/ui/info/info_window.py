@@ -235,10 +235,10 @@ class InfoWindow(QWidget):
             self.permissions.show_acl(acl.value, disabled)
             if isinstance(self.general, ObjectGeneralTab):
                 self.general.show_owner(acl.value.owner)
-        elif message is not None:
-            self.permissions.show_message(message)
         else:
-            self.permissions.show_message("This object has no ACL.")
+            self.permissions.show_message(message or "This object has no ACL.")
+            if isinstance(self.general, ObjectGeneralTab):
+                self.general.show_owner(None, "— (known from the ACL, which was not read)")
         self.tabLoaded.emit(self.permissions.objectName())
 
     async def _load_tags(self) -> None:

@@ -66,6 +66,7 @@ class ObjectGeneralTab(InfoTab):
         self._form = QFormLayout()
         outer.addLayout(self._form)
         self.values: dict[str, QLabel] = {}
+        self._owner_text = "…"  # until the ACL, which names the owner, is read
         buttons = QHBoxLayout()
         self.url_button = QPushButton("Copy &URL", self.editor)
         self.url_button.setObjectName("infoCopyUrlButton")
@@ -98,17 +99,17 @@ class ObjectGeneralTab(InfoTab):
                 value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 self._form.addRow(f"{label}:", value)
                 self.values[name] = value
-            if name != "infoOwner" or value.text() in ("", "…"):
-                value.setText(text)
+            value.setText(self._owner_text if name == "infoOwner" else text)
         self.show_editor()
 
     def show_owner(self, owner: Owner | None, note: str = "") -> None:
         text = "—" if owner is None else (owner.display_name or owner.id)
         if owner is not None and owner.display_name and owner.id:
             text += f" ({owner.id})"
+        self._owner_text = note or text
         label = self.values.get("infoOwner")
         if label is not None:
-            label.setText(note or text)
+            label.setText(self._owner_text)
 
 
 class SelectionGeneralTab(InfoTab):
