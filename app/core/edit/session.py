@@ -8,6 +8,7 @@ caller's `Asker`. All methods block on the network: call them off the GUI thread
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import shutil
@@ -62,6 +63,21 @@ Notify = Callable[[EditNotice], None]
 
 def _quiet(_notice: EditNotice) -> None:
     return None
+
+
+def _is_ours(head: dict[str, Any], uploaded: Path) -> bool:
+    """Whether the object the HEAD after an upload saw is the one uploaded: the same size,
+    and the same MD5 where the ETag is one (not multipart, SSE-KMS or SSE-C)."""
+    if int(head.get("ContentLength", -1)) != uploaded.stat().st_size:
+        return False
+    etag = str(head.get("ETag", "")).strip('"')
+    encrypted = head.get("SSECustomerAlgorithm") or str(
+        head.get("ServerSideEncryption", "")
+    ).startswith("aws:kms")
+    if "-" in etag or encrypted or len(etag) != 32:
+        return True
+    with uploaded.open("rb") as handle:
+        return hashlib.file_digest(handle, "md5").hexdigest() == etag
 
 
 def _not_found(exc: ClientError) -> bool:
@@ -204,13 +220,15 @@ class EditSession:
         snapshot.chmod(PRIVATE_FILE)
         try:
             new_head = self._send(snapshot, target, head)
+            ours = _is_ours(new_head, snapshot)
         finally:
             snapshot.unlink(missing_ok=True)
         self._edit = replace(
             edit,
             key=target,
-            etag=str(new_head.get("ETag", "")),
-            version_id=new_head.get("VersionId"),
+            # Another writer between our upload and this HEAD: no baseline, the next save asks.
+            etag=str(new_head.get("ETag", "")) if ours else "",
+            version_id=new_head.get("VersionId") if ours else None,
             uploaded_digest=digest,
         )
         self._store.save(self._edit)
