@@ -4,32 +4,18 @@ a killed Eider leaves the private copy, which the next run continues and uploads
 
 from __future__ import annotations
 
-import os
-import shlex
-import signal
 import stat
 import subprocess
-import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from app.cli.main import main
 from app.core import paths
 from app.core.edit.record import OpenEdit
 from app.core.edit.store import EditStore
 from tests.cli.conftest import ROOT, _child_env
+from tests.fixtures.edit_child import EIDER_EDIT, kill_eider_mid_edit, poll, standin_editor
 from tests.unit.core.edit.conftest import METADATA, TAGS, put_described, tags_of
-
-_EIDER_EDIT = (sys.executable, "-m", "app", "edit")
-STANDIN = ROOT / "tests" / "cli" / "edit_standin.py"
-
-
-def _editor(*options: str) -> str:
-    return shlex.join([sys.executable, str(STANDIN), *options])
 
 
 def _body(admin: Any, bucket: str, key: str) -> bytes:
@@ -37,19 +23,11 @@ def _body(admin: Any, bucket: str, key: str) -> bytes:
     return data
 
 
-def _poll(condition: Callable[[], bool], what: str, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for {what}")
-        time.sleep(0.05)  # another process's work: there is no signal to wait on
-
-
 def test_each_save_is_uploaded_and_the_object_keeps_its_properties(
     capsys, aws_env, seaweed_admin, bucket: str
 ) -> None:
     put_described(seaweed_admin, bucket, "notes.md", b"original")
-    editor = _editor("--pause", "1.5", "first save", "second save")
+    editor = standin_editor("--pause", "1.5", "first save", "second save")
     code = main(["edit", f"s3://{bucket}/notes.md", "--with", editor, "--settle", "0.3"])
     err = capsys.readouterr().err
     assert code == 0, err
@@ -81,9 +59,9 @@ def _edit_with_a_server_change(
     the first save was uploaded. `answer` is typed when asked."""
     put_described(admin, bucket, "notes.md", b"original")
     flag = tmp_path / "go"
-    editor = _editor("--pause", "0.2", "--before-each", str(flag), "mine 1", "mine 2")
+    editor = standin_editor("--pause", "0.2", "--before-each", str(flag), "mine 1", "mine 2")
     child = subprocess.Popen(
-        [*_EIDER_EDIT, f"s3://{bucket}/notes.md", "--with", editor, "--settle", "0.3"],
+        [*EIDER_EDIT, f"s3://{bucket}/notes.md", "--with", editor, "--settle", "0.3"],
         cwd=ROOT,
         env=_child_env(None),
         stdin=subprocess.PIPE,
@@ -92,8 +70,8 @@ def _edit_with_a_server_change(
         text=True,
     )
     try:
-        _poll(lambda: _body(admin, bucket, "notes.md") == b"mine 1", "the first save")
-        _poll(lambda: _recorded_etag() == _etag(admin, bucket), "the edit to note its upload")
+        poll(lambda: _body(admin, bucket, "notes.md") == b"mine 1", "the first save")
+        poll(lambda: _recorded_etag() == _etag(admin, bucket), "the edit to note its upload")
         put_described(admin, bucket, "notes.md", b"theirs")
         assert child.stdin is not None
         child.stdin.write(answer)
@@ -132,39 +110,11 @@ def test_a_server_change_answered_discard(aws_env, seaweed_admin, bucket, tmp_pa
     assert [o["Key"] for o in listed] == ["notes.md"]
 
 
-def kill_eider_mid_edit(bucket: str, content: str) -> Path:
-    """Start `eider edit` whose editor saves `content` and stays open; once the private copy
-    holds it (and before the slow settle uploads it), SIGKILL Eider and its editor. Returns
-    the private copy's path."""
-    editor = _editor("--pause", "0", content, "-")
-    child = subprocess.Popen(
-        [*_EIDER_EDIT, f"s3://{bucket}/notes.md", "--with", editor, "--settle", "600"],
-        cwd=ROOT,
-        env=_child_env(None),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,  # its own process group: the editor is killed with it
-    )
-    edits = paths.state_dir() / "edits"
-    try:
-        _poll(
-            lambda: any(p.read_text() == content for p in edits.glob("*/notes.md")),
-            "the stand-in editor's save",
-        )
-    finally:
-        os.killpg(child.pid, signal.SIGKILL)
-        child.communicate(timeout=30)
-    assert child.returncode == -signal.SIGKILL
-    (copy,) = edits.glob("*/notes.md")
-    return copy
-
-
 def test_a_killed_eider_leaves_the_copy_and_the_next_run_continues_it(
     capsys, aws_env, seaweed_admin, bucket: str
 ) -> None:
     put_described(seaweed_admin, bucket, "notes.md", b"original")
-    copy = kill_eider_mid_edit(bucket, "unsaved work")
+    copy = kill_eider_mid_edit(bucket, "notes.md", "unsaved work", aws_env)
     assert _body(seaweed_admin, bucket, "notes.md") == b"original"  # never uploaded
     assert stat.S_IMODE(copy.stat().st_mode) == 0o600
     store = EditStore()
@@ -173,7 +123,7 @@ def test_a_killed_eider_leaves_the_copy_and_the_next_run_continues_it(
     assert (left.bucket, left.key, left.path) == (bucket, "notes.md", copy)
 
     # The next run offers it again: it continues that copy and uploads it when done.
-    code = main(["edit", f"s3://{bucket}/notes.md", "--with", _editor("unsaved work")])
+    code = main(["edit", f"s3://{bucket}/notes.md", "--with", standin_editor("unsaved work")])
     err = capsys.readouterr().err
     assert code == 0, err
     assert "Continuing the edit" in err

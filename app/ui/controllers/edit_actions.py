@@ -37,7 +37,8 @@ from app.ui.dialogs.open_edits import OpenEditsDialog
 from app.ui.models.listing_model import IS_FOLDER_ROLE, KEY_ROLE
 from app.ui.shared_transfers import SharedTransfers
 
-Launcher = Callable[[Path, str | None], None]  # (private copy, command or None: the default)
+# (private copy, command or None: the default application) -> the editor's process, if known
+Launcher = Callable[[Path, str | None], "subprocess.Popen[bytes] | None"]
 _ANSWER_POLL_S = 0.25
 
 
@@ -45,13 +46,14 @@ def _problem(message: str, fix: str = "") -> UserError:
     return UserError(ErrorKind.OTHER, message, fix)
 
 
-def launch_editor(path: Path, command: str | None) -> None:
-    """Open the copy in `command`, or in the desktop's default application for its type."""
+def launch_editor(path: Path, command: str | None) -> subprocess.Popen[bytes] | None:
+    """Open the copy in `command` (its process is returned, to be reaped), or in the
+    desktop's default application for its type."""
     if command:
-        subprocess.Popen(editor_argv(command, path), start_new_session=True)
-        return
+        return subprocess.Popen(editor_argv(command, path), start_new_session=True)
     if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
         raise RuntimeError(f"No application opens {path.name}; use Edit With… to choose one.")
+    return None
 
 
 @dataclass
@@ -92,6 +94,8 @@ class EditActions(QObject):
         self._closed = threading.Event()
         self._offered = False
         self.dialog: QDialog | None = None  # the dialog opened last (tests drive it)
+        self.launch = parts.launch  # tests put a recorder here
+        self._editors: list[subprocess.Popen[bytes]] = []  # reaped as they exit
         self.edit_action = self._action(
             "editAction", "&Edit", "Ctrl+E", "Edit the file in its default application"
         )
@@ -133,8 +137,13 @@ class EditActions(QObject):
 
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
+        dialog.finished.connect(lambda _result: self._forget(dialog))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def _forget(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
 
     def _get_store(self) -> EditStore:  # worker thread
         if self._store is None:
@@ -234,8 +243,9 @@ class EditActions(QObject):
         self._commands[edit.edit.id] = command
         self.editsChanged.emit()
         self._parts.status_bar.showMessage(f"Editing {edit.edit.url}", 5000)
+        self._editors = [p for p in self._editors if p.poll() is None]
         try:
-            self._parts.launch(edit.path, command)
+            process = self.launch(edit.path, command)
         except (OSError, ValueError, RuntimeError) as exc:
             self._report(
                 _problem(
@@ -243,6 +253,9 @@ class EditActions(QObject):
                     f"The copy is at {edit.path}; use Edit With… to choose a program.",
                 )
             )
+            return
+        if process is not None:
+            self._editors.append(process)
 
     # -- questions and notices from the watchers --------------------------------------------------
 
@@ -366,6 +379,8 @@ class EditActions(QObject):
     def close(self) -> None:
         """The window closes: stop watching; the edits stay on disk, offered again later."""
         self._closed.set()
+        for process in self._editors:
+            process.poll()  # an editor still open is the user's; it is left running
         sessions = list(self._sessions.values())
         self._sessions.clear()
         store = self._store
