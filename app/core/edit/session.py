@@ -24,7 +24,7 @@ from botocore.exceptions import ClientError
 from app.core.edit.conflict import Asker, ConflictChoice, ServerChanged
 from app.core.edit.kept import kept_properties, read_args
 from app.core.edit.record import OpenEdit
-from app.core.edit.store import PRIVATE_FILE, EditStore
+from app.core.edit.store import PRIVATE_DIR, PRIVATE_FILE, EditStore
 from app.core.edit.watch import FileWatcher, file_digest
 from app.core.errors import describe
 from app.core.explained import ExplainedError
@@ -215,8 +215,12 @@ class EditSession:
             if choice is ConflictChoice.SAVE_AS:
                 target = answer.new_key or self._free_name(edit.key)
                 head = head or self._head(edit.key)
-        snapshot = self.path.with_name(f".upload-{digest[:16]}")
-        shutil.copyfile(self.path, snapshot)
+        # The job reads a still copy (under the object's own name, for its title): the
+        # editor may save again while it runs.
+        snapshot_dir = self.path.parent / ".upload"
+        snapshot_dir.mkdir(mode=PRIVATE_DIR, exist_ok=True)
+        snapshot = snapshot_dir / self.path.name
+        shutil.copy2(self.path, snapshot)
         snapshot.chmod(PRIVATE_FILE)
         try:
             new_head = self._send(snapshot, target, head)
