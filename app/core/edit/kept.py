@@ -15,6 +15,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
+from app.core.explained import ExplainedError
 from app.core.s3.acl import Grant, read_object_acl
 from app.core.s3.session import S3Session
 from app.core.transfers.object_change import HEADERS, ObjectChange
@@ -24,6 +25,14 @@ from app.core.transfers.worker_context import sse_args
 
 _IN_UPLOAD = ("ContentType", "CacheControl")
 _NO_TAGS = ("NoSuchTagSet", "NotImplemented", "501")
+
+
+class CustomerKeyNeeded(ValueError, ExplainedError):
+    def __init__(self) -> None:
+        super().__init__(
+            "The object is encrypted with a customer key (SSE-C) and no key was given: "
+            "open it with its key (--sse-c-key-file on the command line)."
+        )
 
 
 @dataclass(frozen=True)
@@ -82,7 +91,7 @@ def kept_properties(
 def _encryption(head: Mapping[str, Any], customer_key_ref: str | None) -> dict[str, Any]:
     if head.get("SSECustomerAlgorithm"):
         if not customer_key_ref:
-            raise ValueError("The object is encrypted with SSE-C and no customer key was given")
+            raise CustomerKeyNeeded()
         return {"sse": ServerSideEncryption.CUSTOMER, "sse_customer_key_ref": customer_key_ref}
     algorithm = str(head.get("ServerSideEncryption") or "")
     if algorithm.startswith("aws:kms"):

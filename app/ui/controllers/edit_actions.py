@@ -217,6 +217,7 @@ class EditActions(QObject):
         await self._start(session, bucket, key, command)
 
     async def _start(self, session: S3Session, bucket: str, key: str, command: str | None) -> None:
+        self._parts.status_bar.showMessage(f"Downloading s3://{bucket}/{key} to edit it…")
         store = await self._bridge.run(self._get_store)
         bookmark_id = self._browser.bookmark_id
         opened = await self._bridge.run(
@@ -337,8 +338,11 @@ class EditActions(QObject):
         left = await self._bridge.run(store.left_behind)
         bookmark_id = self._browser.bookmark_id
         here = endpoint_id(session)
+        # Its bookmark's window, or any window on the same server and account.
         mine = [
-            e for e in left if e.bookmark_id == bookmark_id and (bookmark_id or e.endpoint == here)
+            e
+            for e in left
+            if (e.bookmark_id and e.bookmark_id == bookmark_id) or e.endpoint == here
         ]
         if not mine:
             return
