@@ -39,7 +39,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
             "save, keeping the object's metadata, tags, ACL, storage class and encryption. "
             "If the object changed on the server meanwhile, you are asked whether to "
             "overwrite it, save under a new name or discard your save. Returns when the "
-            "editor exits."
+            "editor exits. An edit of the object that an earlier run left open (a crash, a "
+            "kill) is continued: its copy opens again and is uploaded."
         ),
         epilog=exit_codes.EPILOG,
     )
@@ -125,6 +126,7 @@ def _run(args: argparse.Namespace) -> int:
             edit = EditSession(session, lambda: engine, store, earlier, ask_on_terminal, _notice)
             when = datetime.fromtimestamp(earlier.opened_at).strftime("%Y-%m-%d %H:%M")
             _say(f"Continuing the edit of {path} left open since {when}: {earlier.local_path}")
+            edit.refresh()  # nothing unsaved in it: the object as it is now
         else:
             edit = EditSession.open(
                 session,

@@ -189,6 +189,16 @@ class EditSession:
         except Exception as exc:
             self._notify(EditNotice(self._edit, str(describe(exc, "PutObject")), failed=True))
 
+    def refresh(self) -> bool:
+        """Take the object's current content into a copy with nothing unsaved in it (an edit
+        taken over from an earlier run); False when the copy has unsaved work, left as is."""
+        with self._lock:
+            if self.has_unsaved():
+                return False
+            if self._download_current() is None:
+                raise EditFailed(f"{self._edit.url} no longer exists.")
+            return True
+
     # -- uploading --------------------------------------------------------------------------------
 
     def upload_now(self) -> ConflictChoice | None:

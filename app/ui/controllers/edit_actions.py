@@ -367,6 +367,8 @@ class EditActions(QObject):
         )
         if await self._bridge.run(resumed.has_unsaved):
             await self._bridge.run(resumed.upload_now)
+        else:
+            await self._bridge.run(resumed.refresh)  # the object as it is now
         choices = await self._bridge.run(self._get_choices)
         self._adopt(resumed, choices.command_for(resumed.edit.key))
 

@@ -66,3 +66,29 @@ def test_a_killed_edit_is_left_behind_and_its_unsaved_copy_uploaded_next_time(
     assert seaweed_admin.head_object(Bucket=bucket, Key="notes.md")["Metadata"] == METADATA
     resumed.close()
     assert not copy.parent.exists() and store.edits() == []
+
+
+def test_a_left_edit_with_nothing_unsaved_takes_the_server_content_when_taken_over(
+    session: S3Session,
+    engine: TransferEngine,
+    store: EditStore,
+    seaweed_admin: Any,
+    bucket: str,
+) -> None:
+    seaweed_admin.put_object(Bucket=bucket, Key="notes.md", Body=b"original")
+    first = EditSession.open(session, lambda: engine, store, bucket, "notes.md", _never)
+    first.release()  # as a closed window leaves it: on disk, held by no one
+    seaweed_admin.put_object(Bucket=bucket, Key="notes.md", Body=b"changed since")
+
+    (left,) = store.left_behind()
+    taken = EditSession(session, lambda: engine, store, left, _never)
+    assert taken.refresh()
+    assert taken.path.read_bytes() == b"changed since"
+    taken.path.write_bytes(b"edited on top")
+    assert taken.upload_now() is None  # based on the server's content: nothing to ask
+    assert _body(seaweed_admin, bucket, "notes.md") == b"edited on top"
+
+    taken.path.write_bytes(b"unsaved")
+    assert not taken.refresh()  # unsaved work is never replaced
+    assert taken.path.read_bytes() == b"unsaved"
+    taken.close()
