@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from tests.fixtures.servers import RunningS3
 
 METADATA = {"owner": "ops", "review": "pending"}
 TAGS = {"team": "blue", "tier": "gold"}
+EXPIRES = datetime(2031, 10, 21, 7, 28, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -44,6 +46,8 @@ def put_described(admin: Any, bucket: str, key: str, body: bytes) -> None:
         Body=body,
         ContentType="text/markdown",
         ContentDisposition='attachment; filename="notes.md"',
+        ContentLanguage="en",
+        Expires=EXPIRES,
         Metadata=METADATA,
         StorageClass="STANDARD_IA",
         Tagging="team=blue&tier=gold",

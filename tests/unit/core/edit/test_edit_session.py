@@ -49,6 +49,8 @@ def test_a_save_is_uploaded_with_the_object_properties_kept(
     assert head["Metadata"] == METADATA
     assert head["ContentType"] == "text/markdown"
     assert head["ContentDisposition"] == 'attachment; filename="notes.md"'
+    assert head["ContentLanguage"] == "en"
+    assert head.get("ExpiresString") == "Tue, 21 Oct 2031 07:28:00 GMT"
     assert head.get("StorageClass") == "STANDARD_IA"
     assert tags_of(seaweed_admin, bucket, "docs/notes.md") == TAGS
     assert edit.edit.etag == head["ETag"]  # the next save compares with this upload
