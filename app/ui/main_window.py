@@ -458,11 +458,11 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._status_timer.stop()
+        self.edit_actions.close()  # its edits stay on disk, offered again later
         self.column_memory.close()
         self.hidden_files.close()
         self.drag_and_drop.close()
         self.object_actions.close()
-        self.edit_actions.close()
         self.controller.close()
         self.bookmarks.shutdown()
         super().closeEvent(event)
