@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "restore-to": "app.cli.restore_to_cmd",
     "jobs": "app.cli.jobs_cmd",
     "vault": "app.cli.vault_cmd",
+    "edit": "app.cli.edit_cmd",
 }
 
 

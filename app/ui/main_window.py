@@ -27,6 +27,7 @@ from app.core.settings import SettingsStore
 from app.ui.controllers.actions import ActionsParts, install_actions
 from app.ui.controllers.browser import BrowserController
 from app.ui.controllers.column_memory import ColumnMemory
+from app.ui.controllers.edit_actions import EditParts, install_edit_actions
 from app.ui.controllers.hidden_files import HiddenFiles, HiddenFilesParts
 from app.ui.controllers.info_actions import InfoActions
 from app.ui.controllers.search import SearchParts, ServerSearch
@@ -299,6 +300,12 @@ class MainWindow(QMainWindow):
             )
         )
         self.object_actions.foldersChanged.connect(self.folder_tree.reload)
+        self.edit_actions = install_edit_actions(  # Edit, Edit With…, Open Edits…
+            EditParts(
+                c, self.object_list, self.statusBar(), self.object_actions.transfers.shared, self
+            ),
+            self.menuBar().findChild(QMenu, "actionsMenu"),
+        )
         self.drag_and_drop = DragAndDrop(self, self.object_actions)  # drags and drops
         self.keyboard_transfers = KeyboardTransfers(self.drag_and_drop)  # and from the keys
         self.tree_menu = TreeMenu(
@@ -457,6 +464,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._status_timer.stop()
+        self.edit_actions.close()  # its edits stay on disk, offered again later
         self.column_memory.close()
         self.hidden_files.close()
         self.drag_and_drop.close()
