@@ -8,6 +8,8 @@ cd "$here"
 
 apt_packages=(
   python3 python3-venv python3-pip
+  # freedesktop validators for the desktop entry and AppStream metainfo (tests run them)
+  desktop-file-utils appstream
   # Qt's offscreen and xcb platform plugins
   libegl1 libgl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
