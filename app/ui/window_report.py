@@ -15,6 +15,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from app.core.atomic_file import write_atomically
 from app.ui.main_window import MainWindow
@@ -42,6 +43,10 @@ def snapshot(window: MainWindow) -> dict[str, object]:
             "notice": banner.notice,
             "text": banner.text,
         },
+        "bookmarks_banner": window.sidebar.banner.label.text(),
+        "browser_windows": sum(
+            isinstance(w, MainWindow) and w.isVisible() for w in QApplication.topLevelWidgets()
+        ),
     }
 
 
