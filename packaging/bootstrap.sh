@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything Eider needs on a Debian machine: system packages (as root, or via sudo),
 # then Eider and its Python dependencies into ./.venv. Safe to run again: it installs only what
-# is missing. Usage: packaging/bootstrap.sh [run|test]
+# is missing. Usage: packaging/bootstrap.sh [run|test|desktop]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -36,7 +36,10 @@ if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
 extras="sandbox"
-[ "${1:-run}" = "test" ] && extras="sandbox,test"
+case "${1:-run}" in
+  test) extras="sandbox,test,desktop" ;;  # the suite builds the desktop app too
+  desktop) extras="sandbox,desktop" ;;   # packaging/build_desktop.sh
+esac
 stamp=".venv/.eider-installed-$extras"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
