@@ -18,12 +18,15 @@ from PySide6.QtWidgets import QApplication
 from app import __version__
 from app.core.bookmarks import Bookmark, BookmarkStore, BookmarkStoreError
 from app.core.bookmarks.file_import import ImportOutcome
+from app.core.resources import APP_ID
 from app.core.s3 import thread_guard
 from app.core.s3.session import S3Session
 from app.core.sandbox import Sandbox
 from app.core.settings import SettingsStore
 from app.ui.async_bridge import AsyncBridge
+from app.ui.color_scheme import follow_system_color_scheme
 from app.ui.controllers.browser import BrowserController, SessionFactory
+from app.ui.icons import app_icon
 from app.ui.keyring_notice import tell_if_no_keyring
 from app.ui.location import Location
 from app.ui.main_window import MainWindow
@@ -45,7 +48,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Eider")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Eider")
-    app.setDesktopFileName("eider")
+    app.setDesktopFileName(APP_ID)
+    if not app.property("eiderDesktopLook"):  # once: tests reuse one QApplication
+        app.setProperty("eiderDesktopLook", True)
+        app.setWindowIcon(app_icon())
+        follow_system_color_scheme(app)
     return app
 
 
