@@ -126,3 +126,24 @@ def app_icon() -> QIcon:
     for size in ICON_SIZES:
         icon.addFile(str(app_icon_png(size)), QSize(size, size))
     return icon
+
+
+# Toolbar and menu actions (their objectName in MainWindow) -> their icon.
+ACTIONS: dict[str, str] = {
+    "backAction": "action-back",
+    "forwardAction": "action-forward",
+    "upAction": "action-up",
+    "refreshAction": "action-refresh",
+    "showTransfersAction": "action-transfers",
+    "newWindowAction": "action-new-window",
+    "uploadAction": "action-upload",
+    "downloadAction": "action-download",
+    "newFolderAction": "action-new-folder",
+    "deleteAction": "action-delete",
+    "infoAction": "action-info",
+}
+
+
+def action_icon(object_name: str) -> QIcon | None:
+    name = ACTIONS.get(object_name)
+    return icon(name) if name else None

@@ -71,6 +71,8 @@ def test_kinds_map_to_their_icons(app: QApplication) -> None:
     assert set(icons.TRANSFER_STATES.values()) <= set(ui_icon_names())
     assert set(icons.ENCRYPTION_KINDS.values()) <= set(ui_icon_names())
     assert set(icons.FILE_KINDS.values()) <= set(ui_icon_names())
+    assert set(icons.ACTIONS.values()) <= set(ui_icon_names())
+    assert icons.action_icon("noSuchAction") is None
 
 
 def test_the_application_carries_eider_s_icon(app: QApplication) -> None:
