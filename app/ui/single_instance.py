@@ -13,9 +13,10 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from app.core import instance_socket
@@ -50,25 +51,30 @@ def decode_request(line: bytes) -> list[str] | None:
     return files
 
 
-def hand_over(address: str, files: Sequence[str | Path]) -> bool:
-    """Give `files` (none: "open a window") to the Eider listening at `address`. False when
-    no Eider answers there."""
+class Handover(Enum):
+    TAKEN = "taken"  # the running Eider has the request: this process exits
+    NOBODY = "nobody"  # no socket, or a stale one nobody listens on: this process is first
+    NO_ANSWER = "no answer"  # a live Eider that did not answer in time (busy, or hung)
+
+
+def hand_over(address: str, files: Sequence[str | Path]) -> Handover:
+    """Give `files` (none: "open a window") to the Eider listening at `address`."""
     if sys.platform != "win32" and not instance_socket.check_socket_owner(Path(address)):
-        return False
+        return Handover.NOBODY
     socket = QLocalSocket()
     socket.connectToServer(address)
     if not socket.waitForConnected(CONNECT_MS):
-        return False
+        return Handover.NOBODY
     try:
         socket.write(encode_request(files))
         if not socket.waitForBytesWritten(ANSWER_MS):
-            return False
+            return Handover.NO_ANSWER
         answer = b""
         while not answer.endswith(b"\n"):
             if not socket.waitForReadyRead(ANSWER_MS):
-                return False
+                return Handover.NO_ANSWER
             answer += bytes(socket.readAll().data())
-        return answer.strip() == b"ok"
+        return Handover.TAKEN if answer.strip() == b"ok" else Handover.NO_ANSWER
     finally:
         socket.abort()
 
@@ -136,27 +142,41 @@ class InstanceServer(QObject):
         socket.deleteLater()
 
 
+def _claim(server: InstanceServer, address: str, files: Sequence[str | Path]) -> bool:
+    """True when a running Eider took the request; else listen, unless a live Eider holds
+    the socket without answering (its socket is left alone: this Eider runs on its own)."""
+    outcome = hand_over(address, files)
+    if outcome is Handover.TAKEN:
+        return True
+    if outcome is Handover.NO_ANSWER:
+        say(tr("the running Eider does not answer; this Eider runs on its own"))
+    else:
+        server.listen(address)
+    return False
+
+
 def hand_over_or_listen(files: Sequence[str | Path]) -> InstanceServer | None:
     """None when a running Eider took the request (this process should exit); else this
-    process is the first Eider and returns its server, listening (or not, if the socket's
-    place is unsafe: Eider then runs on its own and says why on stderr)."""
+    process runs on as an Eider of its own and returns its server: listening when it is the
+    first, not listening when the socket's place is unsafe (it says why on stderr)."""
     server = InstanceServer()
     try:
         address = server_address()
         if sys.platform == "win32":
-            if hand_over(address, files):
-                return None
-            server.listen(address)
-            return server
+            return None if _claim(server, address, files) else server
         with instance_socket.start_lock(Path(address)):
-            if hand_over(address, files):
+            if _claim(server, address, files):
                 return None
-            server.listen(address)
     except UnsafeInstanceSocket as exc:
-        print(f"eider: {exc}; this Eider runs on its own.", file=sys.stderr)
+        say(tr("{0}; this Eider runs on its own").format(exc))
     except OSError as exc:
-        print(
-            f"eider: no single-instance socket ({exc}); this Eider runs on its own.",
-            file=sys.stderr,
-        )
+        say(tr("no single-instance socket ({0}); this Eider runs on its own").format(exc))
     return server
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SingleInstance", text)
+
+
+def say(text: str) -> None:
+    print(f"eider: {text}", file=sys.stderr)

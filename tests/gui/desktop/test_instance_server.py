@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.ui import single_instance
 from app.ui.application import WindowSet
 from app.ui.open_requests import handle_open_request
-from app.ui.single_instance import InstanceServer, decode_request, encode_request
+from app.ui.single_instance import Handover, InstanceServer, decode_request, encode_request
 
 pytestmark = [pytest.mark.gui]
 ROOT = Path(__file__).resolve().parents[3]
@@ -104,3 +105,42 @@ def test_a_request_without_files_opens_a_new_window(qtbot: QtBot) -> None:
     qtbot.addWidget(second)
     assert second is not first and second.isVisible()
     assert windows.windows == [first, second]
+
+
+def test_a_live_eider_that_does_not_answer_keeps_its_socket(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    runtime = Path(tempfile.mkdtemp(prefix="eider-run-"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    monkeypatch.setattr(single_instance, "ANSWER_MS", 300)
+    address = single_instance.server_address()
+    hung = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)  # accepts, never answers
+    hung.bind(address)
+    hung.listen(4)
+    try:
+        assert single_instance.hand_over(address, []) is Handover.NO_ANSWER
+        server = single_instance.hand_over_or_listen([])
+        assert server is not None and not server.address  # runs on its own, not listening
+        assert Path(address).exists()  # the live Eider's socket was left alone
+        assert "does not answer" in capsys.readouterr().err
+    finally:
+        hung.close()
+        shutil.rmtree(runtime, ignore_errors=True)
+
+
+def test_nobody_at_a_stale_socket_means_this_eider_is_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    runtime = Path(tempfile.mkdtemp(prefix="eider-run-"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    address = single_instance.server_address()
+    stale = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    stale.bind(address)
+    stale.close()  # the file stays, nobody listens: what a crashed Eider leaves
+    try:
+        assert single_instance.hand_over(address, []) is Handover.NOBODY
+        server = single_instance.hand_over_or_listen([])
+        assert server is not None and server.address == address
+        server.close()
+    finally:
+        shutil.rmtree(runtime, ignore_errors=True)
