@@ -26,6 +26,7 @@ from app.core.settings import SettingsStore
 from app.ui.async_bridge import AsyncBridge
 from app.ui.color_scheme import follow_system_color_scheme
 from app.ui.controllers.browser import BrowserController, SessionFactory
+from app.ui.file_open_events import FileOpenEvents
 from app.ui.icons import app_icon
 from app.ui.keyring_notice import tell_if_no_keyring
 from app.ui.location import Location
@@ -378,6 +379,8 @@ def run_gui(args: argparse.Namespace) -> int:
     windows = WindowSet(store, settings, transfers=transfers)
     start = open_first_window(windows, args)
     instance.requested.connect(lambda files: handle_open_request(windows, files))
+    file_opens = FileOpenEvents(lambda files: handle_open_request(windows, files), app)
+    app.installEventFilter(file_opens)
     report = install_window_report(start.window)  # a test hook, off unless asked for
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)

@@ -11,10 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.ui import single_instance
 from app.ui.application import WindowSet
+from app.ui.file_open_events import FileOpenEvents
 from app.ui.open_requests import handle_open_request
 from app.ui.single_instance import Handover, InstanceServer, decode_request, encode_request
 
@@ -144,3 +148,23 @@ def test_nobody_at_a_stale_socket_means_this_eider_is_first(
         server.close()
     finally:
         shutil.rmtree(runtime, ignore_errors=True)
+
+
+def test_a_file_open_event_imports_like_a_request(qtbot: QtBot, tmp_path: Path) -> None:
+    """macOS Finder's double-click arrives as a QFileOpenEvent, not on the command line."""
+    windows = WindowSet()
+    window = windows.open_empty()
+    qtbot.addWidget(window)
+    profile = tmp_path / "Wasabi.cyberduckprofile"
+    shutil.copyfile(ROOT / "profiles" / "Wasabi.cyberduckprofile", profile)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    events = FileOpenEvents(lambda files: handle_open_request(windows, files))
+    app.installEventFilter(events)
+    try:
+        with qtbot.waitSignal(window.sidebar.importer.finished, timeout=30_000) as done:
+            assert QCoreApplication.sendEvent(app, QFileOpenEvent(str(profile)))
+    finally:
+        app.removeEventFilter(events)
+    [outcome] = done.args[0]
+    assert outcome.ok and "Wasabi" in outcome.message
