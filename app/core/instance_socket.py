@@ -97,7 +97,9 @@ def start_lock(socket: Path) -> Iterator[None]:
         return
     import fcntl
 
-    fd = os.open(str(socket.with_suffix(".lock")), os.O_RDWR | os.O_CREAT, 0o600)
+    # One lock file for the folder (never removed: unlinking a lock file races with its
+    # takers), so homes that come and go (tests) leave no files behind but their sockets.
+    fd = os.open(str(socket.parent / "start.lock"), os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
