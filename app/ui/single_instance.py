@@ -89,7 +89,7 @@ class InstanceServer(QObject):
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
-        self._buffers: dict[QLocalSocket, bytes] = {}
+        self._buffers: dict[QLocalSocket, bytes | None] = {}  # None: answered
 
     @property
     def address(self) -> str:
@@ -118,13 +118,17 @@ class InstanceServer(QObject):
             socket.disconnected.connect(lambda s=socket: self._forget(s))
 
     def _read(self, socket: QLocalSocket) -> None:
-        data = self._buffers.get(socket, b"") + bytes(socket.readAll().data())
+        received = bytes(socket.readAll().data())
+        if socket not in self._buffers or self._buffers[socket] is None:
+            return
+        data = (self._buffers[socket] or b"") + received
         if len(data) > MAX_REQUEST:
             socket.abort()
             return
         self._buffers[socket] = data
         if b"\n" not in data:
             return
+        self._buffers[socket] = None  # one request per connection: later bytes are ignored
         files = decode_request(data.split(b"\n", 1)[0])
         socket.write(b"ok\n" if files is not None else b"refused\n")
         socket.flush()
@@ -135,8 +139,9 @@ class InstanceServer(QObject):
     def _forget(self, socket: QLocalSocket) -> None:
         """Disconnected first: a socket's destructor aborts it, which would call back here on
         an object being destroyed (a crash)."""
-        if self._buffers.pop(socket, None) is None:
+        if socket not in self._buffers:
             return
+        del self._buffers[socket]
         socket.readyRead.disconnect()
         socket.disconnected.disconnect()
         socket.deleteLater()
