@@ -59,9 +59,13 @@ def install_window_report(window: MainWindow) -> QTimer | None:
     timer.setInterval(500)
 
     def write() -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # qasync's last pass of Qt events after a loop run: skip a tick
+            return
         if shiboken6.isValid(window):
             text = json.dumps(snapshot(window), ensure_ascii=False)
-            asyncio.get_running_loop().run_in_executor(None, write_atomically, path, text)
+            loop.run_in_executor(None, write_atomically, path, text)
 
     timer.timeout.connect(write)
     timer.start()
