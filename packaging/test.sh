@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up what is missing, then run the whole test suite: lint, the import contracts, the types,
-# the private botocore uses against the newest botocore, pytest.
+# the private botocore uses against the newest botocore, pytest, then the PyInstaller build of
+# the desktop app with its self-test (a step of its own: it takes minutes).
 # GUI tests run offscreen; the real-keyring test runs inside its own D-Bus session.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,4 +18,6 @@ echo "== types (mypy --strict on app/core)"
 echo "== private botocore uses against the newest botocore on PyPI"
 packaging/test_newest_botocore.sh "$py"
 echo "== pytest"
-exec "$py" -m pytest -n 2 --dist loadgroup "$@"
+"$py" -m pytest -n 2 --dist loadgroup -m "not build" "$@"
+echo "== the desktop app: PyInstaller build, then its --version and --self-test"
+exec "$py" -m pytest -p no:randomly -m build tests/packaging

@@ -56,6 +56,20 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "files", nargs="*", help="connection profile (.cyberduckprofile, .profile) files to import"
     )
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add Eider to this user's applications menu and open profile files with it",
+    )
+    desktop.add_argument(
+        "--uninstall-desktop-entry", action="store_true", help="undo --install-desktop-entry"
+    )
+    desktop.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open a window offscreen on a throw-away sandbox, list, upload, download, exit",
+    )
     return parser
 
 
@@ -74,6 +88,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return exit_codes.fail(exc)
     gui_args = _gui_parser().parse_args(args_list)
+    if gui_args.install_desktop_entry or gui_args.uninstall_desktop_entry:
+        from app.cli import desktop_entry_cmd
+
+        if gui_args.install_desktop_entry:
+            return desktop_entry_cmd.install()
+        return desktop_entry_cmd.uninstall()
+    if gui_args.self_test:
+        from app.ui.self_test import run_self_test
+
+        return run_self_test()
     from app.ui.application import run_gui  # Qt is imported only when a window is wanted
 
     return run_gui(gui_args)

@@ -17,6 +17,9 @@ def with_environment_scripts(search_path: str) -> str:
     """`search_path` followed by the running interpreter's scripts folders not already in it."""
     present = search_path.split(os.pathsep) if search_path else []
     extra = [sysconfig.get_path("scripts"), str(Path(sys.executable).parent)]
+    bundle = getattr(sys, "_MEIPASS", None)  # the PyInstaller build keeps `weed` there
+    if bundle:
+        extra.append(str(bundle))
     added = [f for f in dict.fromkeys(extra) if f and f not in present]
     return os.pathsep.join(present + added)
 

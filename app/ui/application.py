@@ -18,17 +18,23 @@ from PySide6.QtWidgets import QApplication
 from app import __version__
 from app.core.bookmarks import Bookmark, BookmarkStore, BookmarkStoreError
 from app.core.bookmarks.file_import import ImportOutcome
+from app.core.resources import APP_ID
 from app.core.s3 import thread_guard
 from app.core.s3.session import S3Session
 from app.core.sandbox import Sandbox
 from app.core.settings import SettingsStore
 from app.ui.async_bridge import AsyncBridge
+from app.ui.color_scheme import follow_system_color_scheme
 from app.ui.controllers.browser import BrowserController, SessionFactory
+from app.ui.file_open_events import FileOpenEvents
+from app.ui.icons import app_icon
 from app.ui.keyring_notice import tell_if_no_keyring
 from app.ui.location import Location
 from app.ui.main_window import MainWindow
+from app.ui.open_requests import handle_open_request
 from app.ui.sandbox_start import start_sandbox
 from app.ui.shared_transfers import SharedTransfers
+from app.ui.single_instance import hand_over_or_listen
 from app.ui.transfers.front import bring_to_front
 from app.ui.transfers.hub import TransfersHub
 from app.ui.transfers.quit_guard import QuitGuard
@@ -43,7 +49,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Eider")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Eider")
-    app.setDesktopFileName("eider")
+    app.setDesktopFileName(APP_ID)
+    if not app.property("eiderDesktopLook"):  # once: tests reuse one QApplication
+        app.setProperty("eiderDesktopLook", True)
+        app.setWindowIcon(app_icon())
+        follow_system_color_scheme(app)
     return app
 
 
@@ -353,17 +363,24 @@ def open_first_window(windows: WindowSet, args: argparse.Namespace) -> FirstWind
 
 def run_gui(args: argparse.Namespace) -> int:
     app = create_application()
+    instance = hand_over_or_listen(getattr(args, "files", None) or [])
+    if instance is None:
+        return 0  # an Eider already runs: it imports the files or opens a new window
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     thread_guard.forbid_current_thread()
     store = open_store()
     if store is None:
+        instance.close()
         return 1
     settings = SettingsStore()
     # made on first use, off the GUI thread, with the limits the user set
     transfers = SharedTransfers(store, limits=settings.transfer_limits)
     windows = WindowSet(store, settings, transfers=transfers)
     start = open_first_window(windows, args)
+    instance.requested.connect(lambda files: handle_open_request(windows, files))
+    file_opens = FileOpenEvents(lambda files: handle_open_request(windows, files), app)
+    app.installEventFilter(file_opens)
     report = install_window_report(start.window)  # a test hook, off unless asked for
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
@@ -386,6 +403,7 @@ def run_gui(args: argparse.Namespace) -> int:
             loop.run_until_complete(start.settle())
     finally:
         wake.stop()
+        instance.close()
         if report is not None:
             report.stop()
         windows.settings.flush()  # a column change saved as the last window closed

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.core.bookmarks import BookmarkStore
 from app.core.errors import UserError
 from app.core.settings import SettingsStore
+from app.ui import icons
 from app.ui.controllers.actions import ActionsParts, install_actions
 from app.ui.controllers.browser import BrowserController
 from app.ui.controllers.column_memory import ColumnMemory
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         action.setObjectName(name)
         if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
+            action.setIcon(icons.action_icon(name) or self.style().standardIcon(icon))
         self.addAction(action)
         return action
 

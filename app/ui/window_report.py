@@ -15,6 +15,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from app.core.atomic_file import write_atomically
 from app.ui.main_window import MainWindow
@@ -42,6 +43,10 @@ def snapshot(window: MainWindow) -> dict[str, object]:
             "notice": banner.notice,
             "text": banner.text,
         },
+        "bookmarks_banner": window.sidebar.banner.label.text(),
+        "browser_windows": sum(
+            isinstance(w, MainWindow) and w.isVisible() for w in QApplication.topLevelWidgets()
+        ),
     }
 
 
@@ -54,9 +59,13 @@ def install_window_report(window: MainWindow) -> QTimer | None:
     timer.setInterval(500)
 
     def write() -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # qasync's last pass of Qt events after a loop run: skip a tick
+            return
         if shiboken6.isValid(window):
             text = json.dumps(snapshot(window), ensure_ascii=False)
-            asyncio.get_running_loop().run_in_executor(None, write_atomically, path, text)
+            loop.run_in_executor(None, write_atomically, path, text)
 
     timer.timeout.connect(write)
     timer.start()

@@ -27,10 +27,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtWidgets import QApplication, QStyle
 
 from app.core.s3.listing_frames import PackedObjects
 from app.core.s3.session import ListingPage, ObjectEntry
+from app.ui import icons
 from app.ui.format import human_size
 from app.ui.models.listing_stream import ListingStream
 
@@ -267,8 +267,9 @@ class ListingModel(QAbstractTableModel):
             key = self._folders[i] if is_folder else self._objects.keys[i]
             return key if self._prefix or not is_folder else key.rstrip("/")
         if role == Qt.ItemDataRole.DecorationRole and column == NAME:
-            folder_icon, file_icon = self._standard_icons()
-            return folder_icon if is_folder else file_icon
+            if is_folder:
+                return self._standard_icons()[0]
+            return icons.file_icon(self._objects.keys[i])  # by kind: image, text, archive...
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -281,11 +282,7 @@ class ListingModel(QAbstractTableModel):
 
     def _standard_icons(self) -> tuple[Any, Any]:
         if self._icons is None:
-            style = QApplication.style()
-            self._icons = (
-                style.standardIcon(QStyle.StandardPixmap.SP_DirIcon),
-                style.standardIcon(QStyle.StandardPixmap.SP_FileIcon),
-            )
+            self._icons = (icons.icon("folder"), icons.icon("file"))
         return self._icons
 
     def headerData(

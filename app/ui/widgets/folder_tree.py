@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QApplication, QStyle, QTreeView, QWidget
+from PySide6.QtWidgets import QTreeView, QWidget
 
+from app.ui import icons
 from app.ui.location import DELIMITER, Location
 
 _LOCATION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -47,9 +48,8 @@ class FolderTree(QTreeView):
         self._asked: set[Location] = set()  # levels whose folders were asked for
         self._target = Location()  # where the window is; the tree walks down to it
         self._found: Location | None = None  # the target, once its listing showed something
-        style = QApplication.style()
-        self._bucket_icon = style.standardIcon(QStyle.StandardPixmap.SP_DriveNetIcon)
-        self._folder_icon = style.standardIcon(QStyle.StandardPixmap.SP_DirIcon)
+        self._bucket_icon = icons.icon("bucket")
+        self._folder_icon = icons.icon("folder")
         self.expanded.connect(self._expanded)
         self.activated.connect(self._activated)
         self.clicked.connect(self._activated)
