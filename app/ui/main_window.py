@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from app.core.bookmarks import BookmarkStore
 from app.core.errors import UserError
 from app.core.settings import SettingsStore
-from app.ui.controllers.actions import ActionsParts, install_actions
 from app.ui.controllers.browser import BrowserController
 from app.ui.controllers.column_memory import ColumnMemory
 from app.ui.controllers.hidden_files import HiddenFiles, HiddenFilesParts
@@ -48,6 +47,7 @@ from app.ui.widgets.column_menu import ColumnMenu
 from app.ui.widgets.error_banner import ErrorBanner
 from app.ui.widgets.folder_tree import FolderTree
 from app.ui.widgets.path_bar import PathBar
+from app.ui.window_actions import WindowActions, WindowActionsParts
 from app.ui.window_bookmarks import WindowBookmarks
 
 # The status bar is refreshed from the model at most this often while pages stream in.
@@ -285,8 +285,8 @@ class MainWindow(QMainWindow):
         self.folder_tree.childrenWanted.connect(c.load_folders)
         # before _row_activated: Enter on a file previews it; a folder's row is gone once opened
         # menu, context menu, shortcuts, transfers
-        self.object_actions = install_actions(
-            ActionsParts(
+        self.object_actions = WindowActions(
+            WindowActionsParts(
                 browser=c,
                 status_bar=self.statusBar(),
                 object_list=self.object_list,
@@ -300,9 +300,11 @@ class MainWindow(QMainWindow):
         self.object_actions.foldersChanged.connect(self.folder_tree.reload)
         self.drag_and_drop = DragAndDrop(self, self.object_actions)  # drags and drops
         self.keyboard_transfers = KeyboardTransfers(self.drag_and_drop)  # and from the keys
-        self.tree_menu = TreeMenu(
-            self.folder_tree, self.object_actions, self.refresh_node, self.refresh_action.shortcut()
-        )
+        made = self.object_actions.actions
+        shortcuts = {name: action.shortcut() for name, action in made.items()}
+        self.tree_menu = TreeMenu(self.folder_tree, c, shortcuts, self.refresh_action.shortcut())
+        self.tree_menu.nodeActionRequested.connect(self.object_actions.run_on_node)
+        self.tree_menu.refreshRequested.connect(self.refresh_node)
         self.object_list.activated.connect(self._row_activated)
         # Hidden files, encryption at a glance and server search keep their logic in their modules.
         self.hidden_files = HiddenFiles(

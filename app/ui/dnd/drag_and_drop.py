@@ -57,8 +57,8 @@ from app.ui.location import Location
 from app.ui.models.listing_model import IS_FOLDER_ROLE, KEY_ROLE, SIZE_ROLE
 
 if TYPE_CHECKING:
-    from app.ui.controllers.actions import ActionsController
     from app.ui.main_window import MainWindow
+    from app.ui.window_actions import WindowActions
 
 CONFIRM_OVER = 3  # moving more objects than this (or any folder) asks first
 PROMISE_HINT = (
@@ -129,7 +129,7 @@ class DragAndDrop(QObject):
     relayChanged = Signal(object)  # Relay, from the relay worker to the GUI thread
     dropped = Signal(object)  # Location a drop was accepted for (tests, the tree)
 
-    def __init__(self, window: MainWindow, actions: ActionsController) -> None:
+    def __init__(self, window: MainWindow, actions: WindowActions) -> None:
         super().__init__(window)
         self.window = window
         self.actions = actions

@@ -77,7 +77,7 @@ class KeyboardTransfers(QObject):
         if here.is_root:
             self.browser.report(_problem("Open a bucket first."))
             return None
-        keys = [key for key, _folder in self.dnd.actions.selection()]
+        keys = [ref.key for ref in self.dnd.actions.selection()]
         if not keys:
             self.browser.report(_problem("Select what to copy or move first."))
             return None

@@ -30,6 +30,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QStyle
 
 from app.core.s3.listing_frames import PackedObjects
+from app.core.s3.object_ref import ObjectRef
 from app.core.s3.session import ListingPage, ObjectEntry
 from app.ui.format import human_size
 from app.ui.models.listing_stream import ListingStream
@@ -302,6 +303,14 @@ class ListingModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def object_ref(self, row: int) -> ObjectRef:
+        """What the row holds, for the actions aimed at it."""
+        is_folder, i = self._entry(row)
+        if is_folder:
+            return ObjectRef.folder(self._folders[i])
+        objects = self._objects
+        return ObjectRef(objects.keys[i], None, objects.etags[i], int(objects.sizes[i]))
 
     def folder_at(self, row: int) -> str | None:
         """The full prefix of the folder on `row`, or None for an object row."""
