@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QSplitter,
     QStyle,
     QTableView,
@@ -300,6 +299,8 @@ class MainWindow(QMainWindow):
         self.object_actions.foldersChanged.connect(self.folder_tree.reload)
         self.drag_and_drop = DragAndDrop(self, self.object_actions)  # drags and drops
         self.keyboard_transfers = KeyboardTransfers(self.drag_and_drop)  # and from the keys
+        self.object_actions.menu.addSeparator()
+        self.object_actions.menu.addActions(list(self.keyboard_transfers.actions.values()))
         made = self.object_actions.actions
         shortcuts = {name: action.shortcut() for name, action in made.items()}
         self.tree_menu = TreeMenu(self.folder_tree, c, shortcuts, self.refresh_action.shortcut())
@@ -307,6 +308,8 @@ class MainWindow(QMainWindow):
         self.tree_menu.refreshRequested.connect(self.refresh_node)
         self.object_list.activated.connect(self._row_activated)
         # Hidden files, encryption at a glance and server search keep their logic in their modules.
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu.setObjectName("viewMenu")
         self.hidden_files = HiddenFiles(
             HiddenFilesParts(
                 browser=c,
@@ -315,7 +318,7 @@ class MainWindow(QMainWindow):
                 refresh_action=self.refresh_action,
                 settings=self.settings,
                 pane=self.browser_pane,
-                menu_bar=self.menuBar(),
+                view_menu=self.view_menu,
                 parent=self,
             )
         )
@@ -353,12 +356,11 @@ class MainWindow(QMainWindow):
                 self.hidden_files.show_action,
             ]
         )
-        view_menu = self.menuBar().findChild(QMenu, "viewMenu")
-        if view_menu is not None:  # the columns from the keyboard too (Alt+V, C)
-            view_menu.addSeparator()
-            view_menu.addMenu(self.column_menu)
-            for menu in self.hidden_files.column_menus.values():
-                view_menu.addMenu(menu)
+        view_menu = self.view_menu  # the columns from the keyboard too (Alt+V, C)
+        view_menu.addSeparator()
+        view_menu.addMenu(self.column_menu)
+        for menu in self.hidden_files.column_menus.values():
+            view_menu.addMenu(menu)
         clear_filter = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_box)
         clear_filter.setContext(Qt.ShortcutContext.WidgetShortcut)
         clear_filter.activated.connect(self._leave_filter)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenuBar, QStatusBar, QTableView, QToolBar, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QMenuBar, QStatusBar, QTableView, QToolBar, QWidget
 
 from app.core.s3.location import Location
 from app.core.s3.node_scope import node_scope
@@ -105,6 +105,7 @@ class WindowActionsParts:
 
 class WindowActions(QObject):
     foldersChanged = Signal(object)  # Location whose folders an action changed (for the tree)
+    menu: QMenu  # the Actions menu
 
     def __init__(self, parts: WindowActionsParts) -> None:
         super().__init__(parts.parent)
@@ -181,6 +182,7 @@ class WindowActions(QObject):
     def _place(self, parts: WindowActionsParts) -> None:
         menu = parts.menu_bar.addMenu("&Actions")
         menu.setObjectName("actionsMenu")
+        self.menu = menu  # the window adds the keyboard's transfer actions
         view = parts.object_list
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for number, group in enumerate(MENU_GROUPS):

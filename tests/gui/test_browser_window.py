@@ -208,8 +208,8 @@ def test_each_window_has_its_own_connection(
     first = windows.open(connection_for(seaweed), Location(tree_bucket, "docs/"))
     wait_for(qtbot, lambda: "guide.md" in names(first))
     first.new_window_action.trigger()
-    wait_for(qtbot, lambda: len(windows._set.windows) == 2)
-    second = windows._set.windows[1]
+    wait_for(qtbot, lambda: len(windows.window_set.windows) == 2)
+    second = windows.window_set.windows[1]
     qtbot.addWidget(second)
     wait_for(qtbot, lambda: "guide.md" in names(second))
     assert second.controller is not first.controller
@@ -326,7 +326,7 @@ def test_navigating_away_cancels_the_listing_in_flight(
     assert leaving.cancelled
     wait_for(qtbot, lambda: source.helper is not None and source.helper.poll() is not None)
     wait_for(qtbot, lambda: names(window) == ["duck.jpg"] and model.complete)
-    window.controller._bridge.pool.shutdown(wait=True)  # every worker, the cancelled one too, done
+    window.controller.bridge.pool.shutdown(wait=True)  # every worker, the cancelled one too, done
     QApplication.processEvents()  # a page it posted reaches the loop...
     QApplication.processEvents()
     assert names(window) == ["duck.jpg"]  # ...where it is dropped, not shown

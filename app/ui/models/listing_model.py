@@ -128,7 +128,7 @@ class ListingModel(QAbstractTableModel):
         """Show a new listing (or nothing); the previous stream is cancelled."""
         self.beginResetModel()
         if self._stream is not None:
-            self._stream.pageArrived.disconnect(self._append_page)
+            self._stream.pageArrived.disconnect(self.append_page)
             self._stream.busyChanged.disconnect(self.loadingChanged)
             self._stream.finished.disconnect(self.summaryChanged)
             self._stream.cancel()
@@ -139,7 +139,7 @@ class ListingModel(QAbstractTableModel):
         self._total_size = 0
         self._rebuild_views()
         if stream is not None:
-            stream.pageArrived.connect(self._append_page)
+            stream.pageArrived.connect(self.append_page)
             stream.busyChanged.connect(self.loadingChanged)
             stream.finished.connect(self.summaryChanged)
         self.endResetModel()
@@ -148,13 +148,13 @@ class ListingModel(QAbstractTableModel):
     def set_folders(self, folders: Sequence[str]) -> None:
         """Show a fixed list of folders (the bucket list: each bucket as `name/`)."""
         self.set_stream(None)
-        self._append_page(ListingPage("", "", tuple(folders), (), True))
+        self.append_page(ListingPage("", "", tuple(folders), (), True))
 
     @property
     def stream(self) -> ListingStream | None:
         return self._stream
 
-    def _append_page(self, page: ListingPage) -> None:
+    def append_page(self, page: ListingPage) -> None:
         rows_before = self.rowCount()
         prefix = self._prefix
         # A folder's placeholder object (key == prefix) is the folder itself, not a file in it.
