@@ -71,3 +71,14 @@ class Location:
         if prefix and not prefix.endswith(DELIMITER):
             prefix += DELIMITER
         return cls(bucket, prefix)
+
+
+def name_of(key: str) -> str:
+    """The last part of a key or a folder's prefix: 'a/b.txt' -> 'b.txt', 'a/b/' -> 'b'."""
+    return key.rstrip(DELIMITER).rsplit(DELIMITER, 1)[-1]
+
+
+def parent_of(bucket: str, key: str) -> Location:
+    """The folder that lists `key` (a file's key or a folder's prefix)."""
+    cut = key.rstrip(DELIMITER).rfind(DELIMITER)
+    return Location(bucket, key[: cut + 1])

@@ -36,12 +36,6 @@ def problem(message: str, fix: str = "") -> UserError:
     return UserError(ErrorKind.OTHER, message, fix)
 
 
-def parent_of(bucket: str, key: str) -> Location:
-    """The folder that lists `key` (a file's key or a folder's prefix)."""
-    cut = key.rstrip("/").rfind("/")
-    return Location(bucket, key[: cut + 1])
-
-
 @dataclass(frozen=True)
 class ActionParts:
     """What an action controller works with. `status` is the window's status-bar line;

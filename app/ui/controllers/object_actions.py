@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from app.core.s3.counting import count_key_versions, count_objects
 from app.core.s3.folders import create_folder, folder_name_problem
-from app.core.s3.location import Location
+from app.core.s3.location import Location, parent_of
 from app.core.s3.object_ref import ObjectRef
 from app.core.s3.renaming import rename_destination
 from app.core.s3.session import S3Session
 from app.core.s3.versions import versioning_status
 from app.core.transfers.jobs import JobSnapshot, JobState
-from app.ui.controllers.action_base import ActionController, parent_of, problem
+from app.ui.controllers.action_base import ActionController, problem
 from app.ui.dialogs.delete_confirm import DeleteConfirmDialog
 from app.ui.dialogs.name_prompt import NamePrompt
 
