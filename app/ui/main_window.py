@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.core.bookmarks import BookmarkStore
 from app.core.errors import UserError
 from app.core.settings import SettingsStore
+from app.ui.action_tips import describe_menus
 from app.ui.controllers.browser import BrowserController
 from app.ui.controllers.column_memory import ColumnMemory
 from app.ui.controllers.hidden_files import HiddenFiles, HiddenFilesParts
@@ -340,6 +341,7 @@ class MainWindow(QMainWindow):
         window_menu = self.menuBar().addMenu("&Window")  # last, after the controllers' menus
         window_menu.setObjectName("windowMenu")
         window_menu.addAction(self.transfers_action)
+        describe_menus(self.menuBar())  # every entry's tooltip names its shortcut
 
     def _add_listing_entries(self) -> None:
         """The listing's own commands in its context menu too (their shortcuts stay
