@@ -33,7 +33,6 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-IN_PROCESS = "in-process"
 ACCESS_KEY = "eiderbenchkey"
 SECRET_KEY = "eiderbenchsecret-0123456789"  # a throwaway local server's key
 BUCKET = "bench"
@@ -113,13 +112,12 @@ def _timed(args: list[str], env: dict[str, str]) -> dict[str, Any]:
     return {"wall_s": wall, "lines": lines, "peak_rss_mib": usage.ru_maxrss / 1024}
 
 
-def _run_eider(endpoint: str, port: int, way: str = "") -> dict[str, Any]:
-    """`way` "in-process" lists without the helper process (for `--compare`)."""
+def _run_eider(endpoint: str, port: int) -> dict[str, Any]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     started = time.perf_counter()
     load = os.getloadavg()[0]
     proc = subprocess.run(
-        [sys.executable, __file__, "--child", endpoint, str(port), *([way] if way else [])],
+        [sys.executable, __file__, "--child", endpoint, str(port)],
         env=env,
         capture_output=True,
         text=True,
@@ -145,38 +143,7 @@ def _own_peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-class ChildPeaks:
-    """The highest VmHWM of this process's child processes, read every 50 ms: the helper's
-    own peak (after its exec; RUSAGE_CHILDREN may count the parent's pages it forked with)."""
-
-    def __init__(self) -> None:
-        import threading
-
-        self.peak_mib = 0.0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._watch, daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _watch(self) -> None:
-        while not self._stop.wait(0.05):
-            for children in Path("/proc/self/task").glob("*/children"):
-                for pid in children.read_text().split():
-                    try:
-                        status = Path(f"/proc/{pid}/status").read_text()
-                    except OSError:
-                        continue
-                    for line in status.splitlines():
-                        if line.startswith("VmHWM:"):
-                            self.peak_mib = max(self.peak_mib, int(line.split()[1]) / 1024)
-
-
-def child(port: int, way: str = "") -> None:
+def child(port: int) -> None:
     """In the subprocess: a browser window offscreen, listing the prefix through the model."""
     import asyncio
 
@@ -194,12 +161,6 @@ def child(port: int, way: str = "") -> None:
     from tests.fixtures.memory_keyring import MemoryKeyring
     from tests.gui.listing_run import measure_listing
 
-    if way == IN_PROCESS:  # every page fetched and parsed (one pass) in the window's process
-        from app.ui.controllers import browser
-
-        browser.OffloadedListing = (  # type: ignore[misc, assignment]
-            lambda session, bucket, prefix: session.list_prefix(bucket, prefix, "/")
-        )
     keyring.set_keyring(MemoryKeyring())
     secrets.set_secret("bench", "secret-key", SECRET_KEY)
     connection = Connection(
@@ -231,15 +192,10 @@ def child(port: int, way: str = "") -> None:
     if window.error_banner.isVisible():
         raise RuntimeError(window.error_banner.text)
     rss_before = _own_peak_mib()
-    helpers = ChildPeaks()
-    helpers.start()
     run = measure_listing(window.controller, Location(BUCKET, PREFIX), timeout_s=900)
-    helpers.stop()
     if window.error_banner.isVisible():
         raise RuntimeError(window.error_banner.text)
     peak = _own_peak_mib()
-    # The listing helper process, reaped after the last page (the largest child so far).
-    helper_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     result = {
         "rows": run.rows,
         "rows_at_first_show": run.rows_at_first_show,
@@ -255,8 +211,6 @@ def child(port: int, way: str = "") -> None:
         "measures_core_waits": run.measures_core_waits,
         "timed_out": run.timed_out,
         "peak_rss_mib": peak,
-        "helper_peak_rss_mib": helper_peak,
-        "helper_own_peak_rss_mib": helpers.peak_mib,
         "rss_before_listing_mib": rss_before,
     }
     window.close()
@@ -287,25 +241,15 @@ def main() -> int:
         help="list a server an earlier run filled (http://127.0.0.1:PORT, path-style, the "
         "benchmark's keys) instead of starting and filling one: repeat a noisy run cheaply",
     )
-    parser.add_argument(
-        "--compare",
-        type=int,
-        metavar="ROUNDS",
-        help="instead of the peer tools: Eider with its listing helper process and Eider "
-        "listing in-process, alternating, ROUNDS times each, on the same server",
-    )
-    parser.add_argument("--child", nargs="+", metavar="ARG", help=argparse.SUPPRESS)
+    parser.add_argument("--child", nargs=2, metavar=("ENDPOINT", "PORT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(int(args.child[1]), args.child[2] if len(args.child) > 2 else "")
+        child(int(args.child[1]))
         return 0
 
     if args.endpoint:  # a server this benchmark filled before: list it again
         endpoint = args.endpoint
         port = int(endpoint.rsplit(":", 1)[1].rstrip("/"))
-        if args.compare:
-            compare(args.keys, endpoint, port, args.compare)
-            return 0
         eider, aws, s5 = _measure(endpoint, port)
         report(args.keys, eider, aws, s5)
         return 0
@@ -324,38 +268,11 @@ def main() -> int:
             _admin(endpoint).create_bucket(Bucket=BUCKET)
             fill_s = _fill(endpoint, args.keys, work)
             print(f"filled {args.keys:,} keys in {fill_s:.1f} s", flush=True)
-            if args.compare:
-                compare(args.keys, endpoint, server.ports["s3.port"], args.compare)
-                return 0
             eider, aws, s5 = _measure(endpoint, server.ports["s3.port"])
         finally:
             server.stop(timeout=5)
     report(args.keys, eider, aws, s5)
     return 0
-
-
-def compare(keys: int, endpoint: str, port: int, rounds: int) -> None:
-    """The listing helper against in-process listing: alternating runs on one server."""
-    print(f"\nListing {keys:,} keys, helper process vs in-process, {rounds} round(s) each")
-    print(
-        "way          all rows   keys/s  worst gap  held by Eider  >100 ms  peak RSS "
-        "(window + helper)  load"
-    )
-    for number in range(rounds):
-        for way in ("helper", IN_PROCESS):
-            run = _run_eider(endpoint, port, "" if way == "helper" else way)
-            if run["rows"] != keys:
-                raise RuntimeError(f"{way}: {run['rows']:,} rows, not {keys:,}")
-            helper = run["helper_own_peak_rss_mib"]
-            print(
-                f"{way:<11} {run['all_rows_s']:8.2f} s {run['rows'] / run['all_rows_s']:8,.0f}"
-                f" {run['worst_stall_ms']:7.0f} ms {run['worst_stall_without_core_waits_ms']:10.0f}"
-                f" ms {run['stalls_over_100ms_without_core_waits']:8}"
-                f"  {run['peak_rss_mib'] + helper:5.0f} MiB ({run['peak_rss_mib']:.0f} + "
-                f"{helper:.0f})  {run['load_before']:.1f}-{run['load_after']:.1f}"
-                f"  [round {number + 1}]",
-                flush=True,
-            )
 
 
 def report(
@@ -376,7 +293,6 @@ def report(
         f"{(eider['peak_rss_mib'] - eider['rss_before_listing_mib']) * 1024 * 1024 / keys:.0f} "
         "bytes/key)"
     )
-    print(f"  listing helper process  peak RSS {eider['helper_peak_rss_mib']:.0f} MiB")
     print(
         f"Eider event loop          worst gap {eider['worst_stall_ms']:.0f} ms wall, "
         f"{eider['worst_gui_busy_ms']:.0f} ms GUI-thread CPU; "

@@ -29,7 +29,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QStyle
 
-from app.core.s3.listing_frames import PackedObjects
 from app.core.s3.object_ref import ObjectRef
 from app.core.s3.session import ListingPage, ObjectEntry
 from app.ui.format import human_size
@@ -78,13 +77,6 @@ class _ObjectColumns:
     def extend(self, entries: Sequence[ObjectEntry]) -> int:
         """Append `entries`; return their total size."""
         shared = self._class_names.setdefault
-        if isinstance(entries, PackedObjects):  # columns already: C-level copies
-            self.keys.extend(entries.keys)
-            self.sizes.extend(entries.sizes)
-            self.modified.extend(entries.modified)
-            self.etags.extend(entries.etags)
-            self.classes.extend(map(shared, entries.classes, entries.classes))
-            return sum(entries.sizes)
         self.keys.extend([e.key for e in entries])
         sizes = [e.size for e in entries]
         self.sizes.extend(sizes)
@@ -158,11 +150,7 @@ class ListingModel(QAbstractTableModel):
         rows_before = self.rowCount()
         prefix = self._prefix
         # A folder's placeholder object (key == prefix) is the folder itself, not a file in it.
-        objects: Sequence[ObjectEntry]
-        if isinstance(page.objects, PackedObjects):
-            objects = page.objects.without_key(prefix)
-        else:
-            objects = [o for o in page.objects if o.key != prefix]
+        objects = [o for o in page.objects if o.key != prefix]
         folders = page.folders
         if folders:
             self._insert(
