@@ -19,7 +19,7 @@ from app.cli.s3_paths import S3Path, parse_s3
 from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
 from app.core.s3.counting import count_key_versions
 from app.core.s3.session import S3Session
-from app.core.s3.versions import list_versions
+from app.core.transfers.delete_targets import delete_targets
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.name_filter import NameFilter
 
@@ -144,12 +144,8 @@ def _dry_run(session: S3Session, path: S3Path, args: argparse.Namespace) -> int:
             names = name_filter_from_args(args) or NameFilter()
             targets = _prefix_targets(session, path.as_prefix(), args.versions, names)
         else:
-            targets = [
-                (v.key, v.version_id)
-                for page in list_versions(session, path.bucket, path.key, delimiter=None)
-                for v in page.versions
-                if v.key == path.key
-            ]
+            every = delete_targets(session, path.bucket, path.key, versions=True)
+            targets = [(t.key, t.version_id) for t in every]
     else:
         try:
             session.head_object(path.bucket, path.key)
@@ -171,17 +167,5 @@ def _prefix_targets(
 ) -> list[Target]:
     """What a recursive rm of the prefix `path` deletes: the objects (or every version of them)
     whose names below the prefix the rules let through."""
-    start = len(path.key)
-    if versions:
-        return [
-            (v.key, v.version_id)
-            for page in list_versions(session, path.bucket, path.key, delimiter=None)
-            for v in page.versions
-            if names.includes(v.key[start:])
-        ]
-    return [
-        (o.key, None)
-        for page in session.list_prefix(path.bucket, path.key, delimiter=None)
-        for o in page.objects
-        if names.includes(o.key[start:])
-    ]
+    chosen = delete_targets(session, path.bucket, path.key, versions, names)
+    return [(t.key, t.version_id) for t in chosen]

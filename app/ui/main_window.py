@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QSplitter,
     QStyle,
     QTableView,
@@ -25,7 +24,7 @@ from app.core.bookmarks import BookmarkStore
 from app.core.errors import UserError
 from app.core.settings import SettingsStore
 from app.ui import icons
-from app.ui.controllers.actions import ActionsParts, install_actions
+from app.ui.action_tips import describe_menus
 from app.ui.controllers.browser import BrowserController
 from app.ui.controllers.column_memory import ColumnMemory
 from app.ui.controllers.edit_actions import EditParts, install_edit_actions
@@ -51,6 +50,7 @@ from app.ui.widgets.column_menu import ColumnMenu
 from app.ui.widgets.error_banner import ErrorBanner
 from app.ui.widgets.folder_tree import FolderTree
 from app.ui.widgets.path_bar import PathBar
+from app.ui.window_actions import WindowActions, WindowActionsParts
 from app.ui.window_bookmarks import WindowBookmarks
 
 # The status bar is refreshed from the model at most this often while pages stream in.
@@ -288,8 +288,8 @@ class MainWindow(QMainWindow):
         self.folder_tree.childrenWanted.connect(c.load_folders)
         # before _row_activated: Enter on a file previews it; a folder's row is gone once opened
         # menu, context menu, shortcuts, transfers
-        self.object_actions = install_actions(
-            ActionsParts(
+        self.object_actions = WindowActions(
+            WindowActionsParts(
                 browser=c,
                 status_bar=self.statusBar(),
                 object_list=self.object_list,
@@ -305,20 +305,25 @@ class MainWindow(QMainWindow):
             EditParts(
                 c, self.object_list, self.statusBar(), self.object_actions.transfers.shared, self
             ),
-            self.menuBar().findChild(QMenu, "actionsMenu"),
+            self.object_actions.menu,
         )
         self.drag_and_drop = DragAndDrop(self, self.object_actions)  # drags and drops
         self.keyboard_transfers = KeyboardTransfers(self.drag_and_drop)  # and from the keys
-        self.tree_menu = TreeMenu(
-            self.folder_tree, self.object_actions, self.refresh_node, self.refresh_action.shortcut()
-        )
+        self.object_actions.menu.addSeparator()
+        self.object_actions.menu.addActions(list(self.keyboard_transfers.actions.values()))
+        made = self.object_actions.actions
+        shortcuts = {name: action.shortcut() for name, action in made.items()}
+        self.tree_menu = TreeMenu(self.folder_tree, c, shortcuts, self.refresh_action.shortcut())
+        self.tree_menu.nodeActionRequested.connect(self.object_actions.run_on_node)
+        self.tree_menu.refreshRequested.connect(self.refresh_node)
         self.info_actions = InfoActions(c, self.object_actions.selection, self.folder_tree, self)
-        actions_menu = self.menuBar().findChild(QMenu, "actionsMenu")
         self.info_actions.place(
-            self.navigation_bar, self.object_list, self.tree_menu.menu, actions_menu
+            self.navigation_bar, self.object_list, self.tree_menu.menu, self.object_actions.menu
         )
         self.object_list.activated.connect(self._row_activated)
         # Hidden files, encryption at a glance and server search keep their logic in their modules.
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu.setObjectName("viewMenu")
         self.hidden_files = HiddenFiles(
             HiddenFilesParts(
                 browser=c,
@@ -327,7 +332,7 @@ class MainWindow(QMainWindow):
                 refresh_action=self.refresh_action,
                 settings=self.settings,
                 pane=self.browser_pane,
-                menu_bar=self.menuBar(),
+                view_menu=self.view_menu,
                 parent=self,
             )
         )
@@ -349,6 +354,7 @@ class MainWindow(QMainWindow):
         window_menu = self.menuBar().addMenu("&Window")  # last, after the controllers' menus
         window_menu.setObjectName("windowMenu")
         window_menu.addAction(self.transfers_action)
+        describe_menus(self.menuBar())  # every entry's tooltip names its shortcut
 
     def _add_listing_entries(self) -> None:
         """The listing's own commands in its context menu too (their shortcuts stay
@@ -365,12 +371,11 @@ class MainWindow(QMainWindow):
                 self.hidden_files.show_action,
             ]
         )
-        view_menu = self.menuBar().findChild(QMenu, "viewMenu")
-        if view_menu is not None:  # the columns from the keyboard too (Alt+V, C)
-            view_menu.addSeparator()
-            view_menu.addMenu(self.column_menu)
-            for menu in self.hidden_files.column_menus.values():
-                view_menu.addMenu(menu)
+        view_menu = self.view_menu  # the columns from the keyboard too (Alt+V, C)
+        view_menu.addSeparator()
+        view_menu.addMenu(self.column_menu)
+        for menu in self.hidden_files.column_menus.values():
+            view_menu.addMenu(menu)
         clear_filter = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_box)
         clear_filter.setContext(Qt.ShortcutContext.WidgetShortcut)
         clear_filter.activated.connect(self._leave_filter)

@@ -89,6 +89,7 @@ class WindowBookmarks(QObject):
         self.new_bookmark_action.triggered.connect(self.sidebar.add)
         self.change_vault_password_action = QAction("Change Vault Password…", window)
         self.change_vault_password_action.setObjectName("changeVaultPasswordAction")
+        self.change_vault_password_action.setShortcut(QKeySequence("Ctrl+Alt+V"))
         self.change_vault_password_action.triggered.connect(
             lambda: self.connector.change_vault_password()
         )

@@ -22,6 +22,7 @@ from app.ui.controllers.browser import SessionFactory
 from app.ui.location import Location
 from app.ui.main_window import MainWindow
 from tests.fixtures.servers import RunningS3
+from tests.gui.loop_ending import end_loop
 
 WAIT_MS = 30_000
 
@@ -39,14 +40,7 @@ def qasync_loop(qapp: Any, qtbot: QtBot) -> Iterator[qasync.QEventLoop]:
     loop.set_exception_handler(lambda _loop, context: loop_errors.append(context))
     yield loop
     qtbot.waitUntil(lambda: all(t.done() for t in asyncio.all_tasks(loop)), timeout=WAIT_MS)
-    qapp.aboutToQuit.disconnect(loop._after_run_forever)
-    # Not loop.stop(): it calls QApplication.exit(), which leaves Qt's quit flag set and
-    # breaks the event processing of every later test.
-    loop._QEventLoop__is_running = False
-    loop._after_run_forever()
-    asyncio.events._set_running_loop(None)
-    loop.close()
-    asyncio.set_event_loop(None)
+    end_loop(qapp, loop)
     assert not loop_errors, f"the event loop reported: {loop_errors}"
 
 
@@ -79,7 +73,7 @@ class Windows:
 
     def __init__(self, qtbot: QtBot) -> None:
         self._qtbot = qtbot
-        self._set = WindowSet()
+        self.window_set = WindowSet()  # tests may replace it (a later run)
         self.opened: list[MainWindow] = []
 
     def open(
@@ -90,14 +84,14 @@ class Windows:
             factory: SessionFactory = lambda: S3Session(connection)  # noqa: E731
         else:
             factory = connection_or_factory
-        window = self._set.open(factory, start)
+        window = self.window_set.open(factory, start)
         self._qtbot.addWidget(window)
         self.opened.append(window)
         return window
 
     def close_all(self) -> None:
-        for window in self._set.windows[:]:
-            bridge_pool = window.controller._bridge.pool
+        for window in self.window_set.windows[:]:
+            bridge_pool = window.controller.bridge.pool
             window.close()
             bridge_pool.shutdown(wait=True)  # let a call in flight finish before the loop closes
 
@@ -140,8 +134,8 @@ def store() -> BookmarkStore:
 @pytest.fixture
 def window_set(windows: Windows, store: BookmarkStore) -> WindowSet:
     """The test's window set, on the test's bookmark store (closed by `windows`)."""
-    windows._set = WindowSet(store)
-    return windows._set
+    windows.window_set = WindowSet(store)
+    return windows.window_set
 
 
 @pytest.fixture

@@ -100,7 +100,7 @@ def test_file_change_vault_password_re_encrypts_the_vault(
     again.current_edit.setText("the first password")
     again.new_edit.setText("the second password")
     again.repeat_edit.setText("the second password")
-    task = next(iter(window.bookmarks.connector._tasks))
+    task = next(iter(window.bookmarks.connector.tasks))
     qtbot.mouseClick(again.ok_button, Qt.MouseButton.LeftButton)
     wait_for(qtbot, task.done)
     assert task.result() is True

@@ -78,7 +78,7 @@ def test_rows_show_size_date_class_and_etag_and_odd_keys(qtbot: QtBot) -> None:
         ),
         True,
     )
-    model._append_page(page)
+    model.append_page(page)
     assert model.rowCount() == 3
     assert model.index(0, NAME).data() == "/"
     assert model.index(1, NAME).data() == " trailing "

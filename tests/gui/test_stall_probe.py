@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.core.s3.offloaded_listing import OffloadedListing
 from app.ui.location import Location
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
@@ -34,9 +33,6 @@ def test_no_event_loop_stall_over_100ms_while_a_large_listing_loads(
     assert run.rows == KEYS
     assert 0 < run.rows_at_first_show <= 1000  # first rows shown before the rest arrived
     assert run.first_rows_s < run.all_rows_s
-    stream = window.controller.model.stream
-    assert stream is not None and isinstance(stream.pages, OffloadedListing)
-    assert stream.pages.pages_from_helper > 0  # parsed in the helper process, not here
     # Work done on the GUI thread never blocks the loop for 100 ms: no blocking call, no
     # whole-listing pass per page. (The wall-clock gap also counts time spent waiting for a
     # CPU core; on a shared 2-core machine under load that alone can exceed 100 ms. The gap

@@ -94,11 +94,11 @@ def expect_header_handler() -> Callable[..., None] | None:
     return handler
 
 
-# -- credentials (session.py, urls.py, offloaded_listing.py) -----------------------------------
+# -- credentials (session.py, urls.py) ----------------------------------------------------------
 # RefreshableCredentials renews its keys whenever a public property (access_key, secret_key,
 # token) is read close to their expiry, and exposes neither that expiry nor its refresh
 # windows. Reading the private fields gives the keys as they are now, with no round trip to
-# STS or IMDS, and the facts a listing helper process needs to renew the same way.
+# STS or IMDS (for the redaction), and their expiry (for pre-signed URLs).
 
 
 def secrets_as_held(credentials: Credentials) -> tuple[str | None, str | None]:
@@ -108,27 +108,10 @@ def secrets_as_held(credentials: Credentials) -> tuple[str | None, str | None]:
     return credentials.secret_key, credentials.token
 
 
-def keys_as_held(credentials: Credentials) -> tuple[str | None, str | None]:
-    """(access key, session token) as held now, never renewed by reading them."""
-    if isinstance(credentials, RefreshableCredentials):
-        return credentials._access_key, credentials._token
-    return credentials.access_key, credentials.token
-
-
 def expiry_time(credentials: Credentials | None) -> datetime | None:
     """When temporary credentials stop working, as botocore holds it; None when unknown."""
     expiry = getattr(credentials, "_expiry_time", None)
     return expiry if isinstance(expiry, datetime) else None
-
-
-def refresh_windows(credentials: Credentials | None) -> tuple[int | None, int | None]:
-    """(advisory, mandatory) seconds before expiry at which botocore renews the keys."""
-    advisory = getattr(credentials, "_advisory_refresh_timeout", None)
-    mandatory = getattr(credentials, "_mandatory_refresh_timeout", None)
-    return (
-        int(advisory) if isinstance(advisory, int | float) else None,
-        int(mandatory) if isinstance(mandatory, int | float) else None,
-    )
 
 
 # -- a client's connection pool (small_object_requests.py) ----------------------------------

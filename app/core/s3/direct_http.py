@@ -88,6 +88,11 @@ class DirectHttp:
         for connection in connections:
             connection.close()
 
+    def thread_connection(self) -> http.client.HTTPConnection | None:
+        """The calling thread's connection, if it has one open."""
+        connection: http.client.HTTPConnection | None = getattr(self._local, "connection", None)
+        return connection
+
     def _connection(self) -> http.client.HTTPConnection:
         connection: http.client.HTTPConnection | None = getattr(self._local, "connection", None)
         if connection is None or connection not in self._open:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.core.s3.location import Location
+
 
 def renamed_key(key: str, new_name: str) -> str:
     """'a/b.txt' + 'c.txt' -> 'a/c.txt'; a folder ('a/b/') keeps its '/'."""
@@ -28,3 +30,14 @@ def moved_key(bucket: str, key: str, into_bucket: str, into_prefix: str) -> str:
     if is_folder and into_bucket == bucket and new_key.startswith(key):
         raise ValueError("A folder cannot be moved into itself.")
     return new_key
+
+
+def rename_destination(bucket: str, key: str, text: str) -> tuple[str, str]:
+    """(bucket, key) that Rename/Move gives `key` for what the user typed: a new name in
+    place, or `s3://bucket/folder/` to move it into that folder under its own name.
+
+    Raises ValueError for text that is neither."""
+    if not text.lower().startswith("s3://"):
+        return bucket, renamed_key(key, text)
+    target = Location.parse(text)
+    return target.bucket, moved_key(bucket, key, target.bucket, target.prefix)

@@ -54,7 +54,7 @@ class ListingPage:
     bucket: str
     prefix: str
     folders: tuple[str, ...]  # common prefixes, each ending with the delimiter
-    objects: Sequence[ObjectEntry]  # a tuple, or columns from a listing helper process
+    objects: Sequence[ObjectEntry]
     is_last: bool
     next_token: str | None = None  # where the next page starts (None on the last page)
 

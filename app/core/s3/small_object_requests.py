@@ -256,6 +256,11 @@ class SmallObjectRequests:
             return None
         return response
 
+    def direct_http(self, client: Any, bucket: str) -> DirectHttp | None:
+        """The worker connections requests to `bucket` go on; None when they go through
+        botocore's HTTP session (behind a proxy)."""
+        return self._target(client, bucket).direct
+
     def _target(self, client: Any, bucket: str) -> _Target:
         if not self._enabled or bucket.startswith("arn:") or bucket.endswith("--x-s3"):
             raise _Unsupported

@@ -34,6 +34,12 @@ _lock = threading.Lock()
 _cached: tuple[object, KeyringStatus] | None = None
 
 
+def cached_status() -> KeyringStatus | None:
+    """What `status` found last, or None when it must probe again."""
+    with _lock:
+        return _cached[1] if _cached is not None else None
+
+
 def status() -> KeyringStatus:
     """Blocking the first time (a D-Bus round trip, maybe an unlock prompt); cached after."""
     global _cached

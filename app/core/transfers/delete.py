@@ -17,6 +17,7 @@ from botocore.exceptions import ClientError
 from app.core.errors import describe
 from app.core.s3 import buckets
 from app.core.s3.session import S3Session
+from app.core.transfers.delete_targets import delete_targets
 from app.core.transfers.jobs import Job
 from app.core.transfers.journal import ItemRecord
 from app.core.transfers.worker_context import WorkerContext, checkpoint
@@ -48,28 +49,9 @@ def plan_delete(session: S3Session, job: Job) -> Iterator[ItemRecord]:
 
 
 def _plan_one(session: S3Session, job: Job, bucket: str, key: str) -> Iterator[ItemRecord]:
-    recursive = not key or key.endswith("/")
-    if not job.spec.get("versions"):
-        if not recursive:
-            yield delete_record(job.id, bucket, key, None)
-            return
-        for page in session.list_prefix(bucket, key, delimiter=None):
-            for entry in page.objects:
-                yield delete_record(job.id, bucket, entry.key, None, entry.size)
-        return
-    params: dict[str, Any] = {"Bucket": bucket, "Prefix": key}
-    while True:
-        page = session.call(bucket, lambda c, p=dict(params): c.list_object_versions(**p))
-        entries = [*page.get("Versions", []), *page.get("DeleteMarkers", [])]
-        for entry in entries:
-            if not recursive and entry["Key"] != key:
-                continue
-            version, size = entry.get("VersionId"), entry.get("Size", 0)
-            yield delete_record(job.id, bucket, entry["Key"], version, size)
-        if not page.get("IsTruncated"):
-            return
-        params["KeyMarker"] = page.get("NextKeyMarker", "")
-        params["VersionIdMarker"] = page.get("NextVersionIdMarker", "")
+    versions = bool(job.spec.get("versions"))
+    for target in delete_targets(session, bucket, key, versions):
+        yield delete_record(job.id, bucket, target.key, target.version_id, target.size)
 
 
 def delete_batch(rt: WorkerContext, job: Job, items: list[ItemRecord]) -> dict[int, str]:

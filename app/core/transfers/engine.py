@@ -173,7 +173,7 @@ class TransferEngine:
                 sample = job.progress.sample()
                 if sample is None:
                     continue
-                event = JobEvent(EventType.CHANGED, job._snapshot(sample))
+                event = JobEvent(EventType.CHANGED, job.snapshot_of(sample))
                 self._listeners.notify(event, "A transfer listener failed on a progress event")
 
     # -- submitting --------------------------------------------------------------------------------

@@ -154,9 +154,10 @@ class Job:
     def snapshot(self, force_sample: bool = True) -> JobSnapshot:
         sample = self.progress.sample(force=force_sample)
         assert sample is not None
-        return self._snapshot(sample)
+        return self.snapshot_of(sample)
 
-    def _snapshot(self, sample: Sample) -> JobSnapshot:
+    def snapshot_of(self, sample: Sample) -> JobSnapshot:
+        """The job as it stands, with progress `sample` (taken by the caller)."""
         return JobSnapshot(
             self.id,
             self.kind,

@@ -39,6 +39,15 @@ class BookmarkConnector(QObject):
         self.secret_requester = SecretRequester(parent_widget)
         self._tasks: set[asyncio.Task[object]] = set()
 
+    @property
+    def controller(self) -> ConnectController:
+        return self._controller
+
+    @property
+    def tasks(self) -> tuple[asyncio.Task[object], ...]:
+        """The connections and password changes under way."""
+        return tuple(self._tasks)
+
     def connect_bookmark(self, bookmark_id: str) -> asyncio.Task[None] | None:
         """The slot for `BookmarksSidebar.connectRequested`."""
         try:

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from app.core.errors import ErrorKind, UserError
-from app.core.s3.offloaded_listing import OffloadedListing
 from app.core.s3.session import S3Session
 from app.ui.async_bridge import AsyncBridge
 from app.ui.location import Location
@@ -171,9 +170,8 @@ class BrowserController(QObject):
             self.model.set_folders([f"{name}/" for name in self._buckets])
             self.activityChanged.emit("")
             return
-        # Lazy: no call yet. Pages after the first come from a helper process, so parsing a
-        # large listing never holds this process's GIL (the window would stall).
-        pages = OffloadedListing(self._session, location.bucket, location.prefix)
+        # Lazy: no call yet. Pages are parsed in one pass on a worker thread (listing_parser).
+        pages = self._session.list_prefix(location.bucket, location.prefix)
         stream = ListingStream(pages, self._bridge, location.bucket, location.prefix, self)
         stream.failed.connect(self.report)
         stream.pageArrived.connect(self._page_arrived)

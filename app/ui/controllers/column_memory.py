@@ -69,6 +69,11 @@ class ColumnMemory(QObject):
         order = sorted(range(len(self._names)), key=header.visualIndex)
         return TableLayout(tuple(self._names[c] for c in order), columns)
 
+    @property
+    def save_pending(self) -> bool:
+        """A change waits to be saved."""
+        return self._timer.isActive()
+
     def _changed(self, *_: object) -> None:
         self._timer.start()
 

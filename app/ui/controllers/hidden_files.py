@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMenu,
-    QMenuBar,
     QMessageBox,
     QTableView,
     QTabWidget,
@@ -56,8 +55,8 @@ from app.ui.widgets.column_menu import ColumnMenu
 
 @dataclass(frozen=True)
 class HiddenFilesParts:
-    """What the hidden-files panel works with: its tabs go into `pane`, its View menu onto
-    `menu_bar`, and `parent` owns its actions and dialogs."""
+    """What the hidden-files panel works with: its tabs go into `pane`, its entries into the
+    window's `view_menu`, and `parent` owns its actions and dialogs."""
 
     browser: BrowserController
     transfers: TransfersController
@@ -65,7 +64,7 @@ class HiddenFilesParts:
     refresh_action: QAction
     settings: SettingsStore
     pane: QBoxLayout
-    menu_bar: QMenuBar
+    view_menu: QMenu
     parent: QWidget
 
 
@@ -198,8 +197,7 @@ class HiddenFiles(QObject):
         self.abort_action = self._action(
             "abortUploadAction", "Abort Upload…", self.abort_selected_upload, "Ctrl+Alt+A"
         )
-        view_menu = self._parts.menu_bar.addMenu("&View")
-        view_menu.setObjectName("viewMenu")
+        view_menu = self._parts.view_menu
         view_menu.addAction(self.show_action)
         view_menu.addSeparator()
         for action in self._row_actions():

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle, QTableView, QToolBar, QWidget
 
 from app.core.errors import ErrorKind, UserError
+from app.core.s3.object_ref import ObjectRef
 from app.ui.controllers.browser import BrowserController
 from app.ui.info.info_window import InfoWindow
 from app.ui.info.target import InfoTarget
@@ -20,19 +21,17 @@ from app.ui.location import Location
 from app.ui.transfers.front import bring_to_front
 from app.ui.widgets.folder_tree import FolderTree
 
-Item = tuple[str, bool]  # (full key or prefix, is a folder), as the list's selection gives them
 
-
-def targets_for(here: Location, items: list[Item]) -> list[InfoTarget]:
+def targets_for(here: Location, items: list[ObjectRef]) -> list[InfoTarget]:
     """What Get Info opens for `items` selected at `here` (nothing selected: `here` itself)."""
     if here.is_root:
-        return [InfoTarget(key.rstrip("/")) for key, _folder in items]
+        return [InfoTarget(item.key.rstrip("/")) for item in items]
     if not items:
         if not here.prefix:
             return [InfoTarget(here.bucket)]
         return [InfoTarget(here.bucket, folders=(here.prefix,))]
-    keys = tuple(key for key, folder in items if not folder)
-    folders = tuple(key for key, folder in items if folder)
+    keys = tuple(item.key for item in items if not item.is_folder)
+    folders = tuple(item.key for item in items if item.is_folder)
     return [InfoTarget(here.bucket, keys, folders)]
 
 
@@ -48,7 +47,7 @@ class InfoActions(QObject):
     def __init__(
         self,
         browser: BrowserController,
-        selection: Callable[[], list[Item]],
+        selection: Callable[[], list[ObjectRef]],
         folder_tree: FolderTree,
         parent: QWidget,
     ) -> None:

@@ -2,20 +2,21 @@
 
 A right-click makes the node under the pointer the tree's current node (as a click would,
 without navigating there); every entry then runs the window's own action through
-`ActionsController.run_on_node`, so no action's logic lives here. Delete, F2, Ctrl+D and Enter
+action through `nodeActionRequested` (the window connects it to the actions' `run_on_node`),
+so no action's logic lives here. Delete, F2, Ctrl+D and Enter
 are the tree's own keys (the list and the bookmarks have theirs); the other entries show the
 window-wide shortcut, which acts on the tree's current node while the tree has the focus.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from app.ui.controllers.actions import ActionsController
+from app.ui.controllers.browser import BrowserController
 from app.ui.location import Location
 from app.ui.widgets.folder_tree import FolderTree
 
@@ -42,17 +43,20 @@ FOLDERS_ONLY = ("treeRenameAction", "treeDuplicateAction")
 
 
 class TreeMenu(QObject):
+    nodeActionRequested = Signal(str, object)  # the window action's name, the node (Location)
+    refreshRequested = Signal(object)  # the node (Location) to list again
+
     def __init__(
         self,
         tree: FolderTree,
-        actions: ActionsController,
-        refresh: Callable[[Location], None],
+        browser: BrowserController,
+        shortcuts: Mapping[str, QKeySequence],
         refresh_shortcut: QKeySequence,
     ) -> None:
+        """`shortcuts` are the window actions' keys, shown beside the entries that run them."""
         super().__init__(tree)
         self._tree = tree
-        self._actions = actions
-        self._refresh = refresh
+        self._browser = browser
         self.menu = QMenu(tree)
         self.menu.setObjectName("folderTreeMenu")
         self.menu.setAccessibleName("Bucket or folder actions")
@@ -68,7 +72,7 @@ class TreeMenu(QObject):
                 entry.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
                 tree.addAction(entry)  # the key works in the tree, not elsewhere
             else:
-                hint = actions.actions[runs].shortcut() if runs else refresh_shortcut
+                hint = shortcuts[runs] if runs else refresh_shortcut
                 entry.setText(f"{text}\t{hint.toString(QKeySequence.SequenceFormat.NativeText)}")
             if runs:
                 entry.triggered.connect(lambda _checked=False, n=runs: self._run(n))
@@ -79,7 +83,7 @@ class TreeMenu(QObject):
         tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         tree.customContextMenuRequested.connect(self._show_at)
         tree.selectionModel().currentChanged.connect(self._update)
-        actions.browser.connected.connect(self._update)
+        browser.connected.connect(self._update)
         self._update()
 
     def _node(self) -> Location | None:
@@ -88,12 +92,12 @@ class TreeMenu(QObject):
     def _run(self, action_name: str) -> None:
         node = self._node()
         if node is not None:
-            self._actions.run_on_node(action_name, node)
+            self.nodeActionRequested.emit(action_name, node)
 
     def _refresh_node(self) -> None:
         node = self._node()
         if node is not None:
-            self._refresh(node)
+            self.refreshRequested.emit(node)
 
     def _show_at(self, point: QPoint) -> None:
         index = self._tree.indexAt(point)
@@ -107,7 +111,7 @@ class TreeMenu(QObject):
     def _update(self, *_: object) -> None:
         """Entries need a connection and a node; renaming and duplicating need a folder."""
         node = self._node()
-        usable = node is not None and self._actions.browser.session is not None
+        usable = node is not None and self._browser.session is not None
         folder = node is not None and bool(node.prefix)
         for name, entry in self.entries.items():
             entry.setEnabled(usable and (folder or name not in FOLDERS_ONLY))

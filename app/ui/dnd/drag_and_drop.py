@@ -41,9 +41,11 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QFrame, QMessageB
 
 from app.core.bookmarks.file_import import is_importable
 from app.core.errors import ErrorKind, UserError
+from app.core.s3.location import name_of, parent_of
 from app.core.s3.session import S3Session
 from app.core.transfers import drag_staging
 from app.core.transfers.download import partial_path
+from app.core.transfers.drop_rules import drop_refusal
 from app.core.transfers.engine import endpoint_id
 from app.core.transfers.jobs import JobKind, JobSnapshot, JobState
 from app.core.transfers.relay import Relay, Relays
@@ -57,8 +59,8 @@ from app.ui.location import Location
 from app.ui.models.listing_model import IS_FOLDER_ROLE, KEY_ROLE, SIZE_ROLE
 
 if TYPE_CHECKING:
-    from app.ui.controllers.actions import ActionsController
     from app.ui.main_window import MainWindow
+    from app.ui.window_actions import WindowActions
 
 CONFIRM_OVER = 3  # moving more objects than this (or any folder) asks first
 PROMISE_HINT = (
@@ -70,29 +72,6 @@ _tokens = itertools.count(1)
 
 def _problem(message: str, fix: str = "") -> UserError:
     return UserError(ErrorKind.OTHER, message, fix)
-
-
-def name_of(key: str) -> str:
-    return key.rstrip("/").rsplit("/", 1)[-1]
-
-
-def parent_of(bucket: str, key: str) -> Location:
-    cut = key.rstrip("/").rfind("/")
-    return Location(bucket, key[: cut + 1])
-
-
-def refusal(bucket: str, keys: list[str], target: Location, same_server: bool) -> str | None:
-    """Why objects cannot be dropped at `target`, or None."""
-    if target.is_root:
-        return "Drop onto a bucket or a folder."
-    if not same_server or bucket != target.bucket:
-        return None
-    for key in keys:
-        if key.endswith("/") and target.prefix.startswith(key):
-            return f"The folder {name_of(key)} cannot go into itself or into its own subfolder."
-    if all(parent_of(bucket, key) == target for key in keys):
-        return "They are in that folder already (Duplicate makes a copy beside them)."
-    return None
 
 
 @dataclass(frozen=True)
@@ -129,7 +108,7 @@ class DragAndDrop(QObject):
     relayChanged = Signal(object)  # Relay, from the relay worker to the GUI thread
     dropped = Signal(object)  # Location a drop was accepted for (tests, the tree)
 
-    def __init__(self, window: MainWindow, actions: ActionsController) -> None:
+    def __init__(self, window: MainWindow, actions: WindowActions) -> None:
         super().__init__(window)
         self.window = window
         self.actions = actions
@@ -375,7 +354,7 @@ class DragAndDrop(QObject):
         # (`to.bookmark_id` may be None: an unsaved connection; its engine goes by endpoint)
         same = endpoint_id(source.session) == endpoint_id(to.session)
         keys = list(payload.keys)
-        why = refusal(payload.bucket, keys, target, same)
+        why = drop_refusal(payload.bucket, keys, target, same)
         if why is not None:
             raise_problem(why)
         ask = not copy and (len(keys) > CONFIRM_OVER or any(k.endswith("/") for k in keys))

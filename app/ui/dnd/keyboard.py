@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.core.errors import ErrorKind, UserError
 from app.ui.dialogs import file_pick
@@ -57,11 +57,6 @@ class KeyboardTransfers(QObject):
             else:
                 self.window.addAction(action)
             self.actions[name] = action
-        menu = self.window.menuBar().findChild(QMenu, "actionsMenu")
-        if menu is not None:
-            menu.addSeparator()
-            for action in self.actions.values():
-                menu.addAction(action)
 
     # -- what the keys act on ------------------------------------------------------------------
 
@@ -77,7 +72,7 @@ class KeyboardTransfers(QObject):
         if here.is_root:
             self.browser.report(_problem("Open a bucket first."))
             return None
-        keys = [key for key, _folder in self.dnd.actions.selection()]
+        keys = [ref.key for ref in self.dnd.actions.selection()]
         if not keys:
             self.browser.report(_problem("Select what to copy or move first."))
             return None

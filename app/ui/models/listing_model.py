@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from app.core.s3.listing_frames import PackedObjects
+from app.core.s3.object_ref import ObjectRef
 from app.core.s3.session import ListingPage, ObjectEntry
 from app.ui import icons
 from app.ui.format import human_size
@@ -77,13 +77,6 @@ class _ObjectColumns:
     def extend(self, entries: Sequence[ObjectEntry]) -> int:
         """Append `entries`; return their total size."""
         shared = self._class_names.setdefault
-        if isinstance(entries, PackedObjects):  # columns already: C-level copies
-            self.keys.extend(entries.keys)
-            self.sizes.extend(entries.sizes)
-            self.modified.extend(entries.modified)
-            self.etags.extend(entries.etags)
-            self.classes.extend(map(shared, entries.classes, entries.classes))
-            return sum(entries.sizes)
         self.keys.extend([e.key for e in entries])
         sizes = [e.size for e in entries]
         self.sizes.extend(sizes)
@@ -127,7 +120,7 @@ class ListingModel(QAbstractTableModel):
         """Show a new listing (or nothing); the previous stream is cancelled."""
         self.beginResetModel()
         if self._stream is not None:
-            self._stream.pageArrived.disconnect(self._append_page)
+            self._stream.pageArrived.disconnect(self.append_page)
             self._stream.busyChanged.disconnect(self.loadingChanged)
             self._stream.finished.disconnect(self.summaryChanged)
             self._stream.cancel()
@@ -138,7 +131,7 @@ class ListingModel(QAbstractTableModel):
         self._total_size = 0
         self._rebuild_views()
         if stream is not None:
-            stream.pageArrived.connect(self._append_page)
+            stream.pageArrived.connect(self.append_page)
             stream.busyChanged.connect(self.loadingChanged)
             stream.finished.connect(self.summaryChanged)
         self.endResetModel()
@@ -147,21 +140,17 @@ class ListingModel(QAbstractTableModel):
     def set_folders(self, folders: Sequence[str]) -> None:
         """Show a fixed list of folders (the bucket list: each bucket as `name/`)."""
         self.set_stream(None)
-        self._append_page(ListingPage("", "", tuple(folders), (), True))
+        self.append_page(ListingPage("", "", tuple(folders), (), True))
 
     @property
     def stream(self) -> ListingStream | None:
         return self._stream
 
-    def _append_page(self, page: ListingPage) -> None:
+    def append_page(self, page: ListingPage) -> None:
         rows_before = self.rowCount()
         prefix = self._prefix
         # A folder's placeholder object (key == prefix) is the folder itself, not a file in it.
-        objects: Sequence[ObjectEntry]
-        if isinstance(page.objects, PackedObjects):
-            objects = page.objects.without_key(prefix)
-        else:
-            objects = [o for o in page.objects if o.key != prefix]
+        objects = [o for o in page.objects if o.key != prefix]
         folders = page.folders
         if folders:
             self._insert(
@@ -299,6 +288,14 @@ class ListingModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def object_ref(self, row: int) -> ObjectRef:
+        """What the row holds, for the actions aimed at it."""
+        is_folder, i = self._entry(row)
+        if is_folder:
+            return ObjectRef.folder(self._folders[i])
+        objects = self._objects
+        return ObjectRef(objects.keys[i], None, objects.etags[i], int(objects.sizes[i]))
 
     def folder_at(self, row: int) -> str | None:
         """The full prefix of the folder on `row`, or None for an object row."""

@@ -5,22 +5,19 @@
 the GUI inserts page n while the worker already waits for page n+1. Streamed pages are shown
 at most every `COALESCE_MS`: pages that arrive meanwhile are inserted together, so the view
 repaints once for them rather than once a page (each repaint is GUI time). `cancel` drops the
-stream: a page still in flight is discarded and no further page is requested (a listing
-helper process is stopped).
+stream: a page still in flight is discarded and no further page is requested.
 """
 
 from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core.errors import UserError
-from app.core.s3.listing_frames import PackedObjects
-from app.core.s3.offloaded_listing import OffloadedListing
-from app.core.s3.session import ListingPage, ObjectEntry
+from app.core.s3.session import ListingPage
 from app.ui.async_bridge import AsyncBridge
 
 COALESCE_MS = 100
@@ -96,8 +93,6 @@ class ListingStream(QObject):
         self._cancel.set()
         self._cooldown.stop()
         self._pending.clear()
-        if isinstance(self._pages, OffloadedListing):
-            self._pages.stop()  # its helper process, now
         if self._task is not None and not self._task.done():
             self._task.cancel()
         self._set_busy(False)
@@ -185,9 +180,5 @@ class ListingStream(QObject):
 def _joined(pages: list[ListingPage]) -> ListingPage:
     last = pages[-1]
     folders = tuple(folder for page in pages for folder in page.folders)
-    parts = [page.objects for page in pages]
-    if all(isinstance(part, PackedObjects) for part in parts):
-        objects: Sequence[ObjectEntry] = PackedObjects.joined(parts)  # type: ignore[arg-type]
-    else:
-        objects = tuple(entry for part in parts for entry in part)
+    objects = tuple(entry for page in pages for entry in page.objects)
     return ListingPage(last.bucket, last.prefix, folders, objects, last.is_last, last.next_token)

@@ -69,6 +69,11 @@ class VisibleRowsFetcher(QObject):
         return False
 
     @property
+    def generation(self) -> int:
+        """How many times the rows were reset: answers to an older generation are dropped."""
+        return self._generation
+
+    @property
     def in_flight(self) -> int:
         return len(self._tasks)
 

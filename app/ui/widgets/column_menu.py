@@ -22,6 +22,7 @@ class ColumnMenu(QMenu):
             action = QAction(name, self)
             action.setObjectName(f"showColumn{name.title().replace(' ', '')}Action")
             action.setCheckable(True)
+            action.setToolTip(f"Show or hide the {name} column")
             action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
             self.addAction(action)
             self.column_actions[column] = action

@@ -21,7 +21,7 @@ from app.core.s3 import issued_links
 from app.core.s3.preview_fetch import fetch_for_preview
 from app.core.transfers import engine as engine_module
 from app.core.transfers.limits import TransferLimits
-from app.ui.controllers import actions as actions_module
+from app.ui.controllers import preview_actions
 from app.ui.dialogs import file_pick
 from app.ui.dialogs.delete_confirm import DeleteConfirmDialog
 from app.ui.dialogs.issued_links import IssuedLinksDialog
@@ -317,7 +317,7 @@ def test_enter_previews_text_and_refuses_a_large_object(
     seaweed_admin.put_object(Bucket=bucket, Key="hello.txt", Body="héllo wörld\n".encode())
     seaweed_admin.put_object(Bucket=bucket, Key="large.txt", Body=b"y" * 5000)
     monkeypatch.setattr(
-        actions_module, "fetch_for_preview", functools.partial(fetch_for_preview, limit=4096)
+        preview_actions, "fetch_for_preview", functools.partial(fetch_for_preview, limit=4096)
     )
     window = open_at(qtbot, windows, seaweed, bucket)
     select(window, "hello.txt")

@@ -82,7 +82,7 @@ def test_a_secret_for_this_session_only_is_kept_in_memory(
     assert dialog.session_only.isChecked() and not dialog.keep_in_vault.isChecked()
     assert not dialog.ok_button.isEnabled()
     qtbot.keyClicks(dialog.secret_edit, seaweed.secret_key)
-    with qtbot.waitSignal(connector._controller.opened, timeout=WAIT_MS) as opened:
+    with qtbot.waitSignal(connector.controller.opened, timeout=WAIT_MS) as opened:
         ok(qtbot, dialog)
     assert bucket in opened.args[0].buckets
     assert secrets.where(lab.secret_owner, SECRET_KEY) is Place.SESSION
@@ -90,7 +90,7 @@ def test_a_secret_for_this_session_only_is_kept_in_memory(
     assert file_count() > 0 and files_holding(seaweed.secret_key) == []
 
     # Connecting again in the same session asks nothing.
-    with qtbot.waitSignal(connector._controller.opened, timeout=WAIT_MS):
+    with qtbot.waitSignal(connector.controller.opened, timeout=WAIT_MS):
         connector.connect_bookmark(lab.id)
 
 
@@ -109,7 +109,7 @@ def test_keeping_it_in_a_new_vault_asks_the_password_twice(
     ok(qtbot, create)
     assert create.isVisible() and "differ" in create.error_label.text()
     create.repeat_edit.setText(PASSWORD)
-    with qtbot.waitSignal(connector._controller.opened, timeout=WAIT_MS) as opened:
+    with qtbot.waitSignal(connector.controller.opened, timeout=WAIT_MS) as opened:
         ok(qtbot, create)
     assert bucket in opened.args[0].buckets
     assert secrets.where(lab.secret_owner, SECRET_KEY) is Place.VAULT
@@ -132,7 +132,7 @@ def test_a_short_master_password_is_refused_in_words(
     assert isinstance(again, VaultPasswordDialog)
     assert "too short (at least 8 characters)" in again.error_label.text()
     # Cancelling the vault still connects, with the secret kept for this session only.
-    with qtbot.waitSignal(connector._controller.opened, timeout=WAIT_MS):
+    with qtbot.waitSignal(connector.controller.opened, timeout=WAIT_MS):
         again.reject()
     assert secrets.where(lab.secret_owner, SECRET_KEY) is Place.SESSION
     assert not Vault().exists()
@@ -151,12 +151,12 @@ def test_the_vault_is_unlocked_once_a_wrong_password_asks_again(
     assert isinstance(again, VaultPasswordDialog)
     assert "does not open Eider's vault" in again.error_label.text()
     qtbot.keyClicks(again.password_edit, PASSWORD)
-    with qtbot.waitSignal(connector._controller.opened, timeout=WAIT_MS) as opened:
+    with qtbot.waitSignal(connector.controller.opened, timeout=WAIT_MS) as opened:
         ok(qtbot, again)
     assert bucket in opened.args[0].buckets
     assert secrets.the_vault().unlocked
     # Once per session: the next connection asks nothing.
-    with qtbot.waitSignal(connector._controller.opened, timeout=WAIT_MS):
+    with qtbot.waitSignal(connector.controller.opened, timeout=WAIT_MS):
         connector.connect_bookmark(lab.id)
     assert files_holding(seaweed.secret_key) == []
 
@@ -176,7 +176,7 @@ def test_a_declined_unlock_is_not_asked_again_this_session(
     second = next_dialog(qtbot, connector, lambda: connector.connect_bookmark(lab.id))
     assert isinstance(second, SecretPromptDialog)  # straight to the secret
     second.reject()
-    qtbot.waitUntil(lambda: not connector._tasks, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not connector.tasks, timeout=WAIT_MS)
 
 
 def test_a_wrong_secret_opens_the_bookmark_dialog_with_the_error(
@@ -206,7 +206,7 @@ def test_a_secret_kept_in_the_vault_still_opens_once_a_keyring_appears(
     unlock = next_dialog(qtbot, connector, lambda: connector.connect_bookmark(lab.id))
     assert isinstance(unlock, VaultPasswordDialog) and not unlock.create
     qtbot.keyClicks(unlock.password_edit, PASSWORD)
-    with qtbot.waitSignal(connector._controller.opened, timeout=WAIT_MS) as opened:
+    with qtbot.waitSignal(connector.controller.opened, timeout=WAIT_MS) as opened:
         ok(qtbot, unlock)
     assert bucket in opened.args[0].buckets
     assert secrets.where(lab.secret_owner, SECRET_KEY) is Place.VAULT

@@ -69,7 +69,7 @@ def test_columns_set_in_one_window_come_back_in_the_next_and_after_a_restart(
     first.settings.flush()
     restarted = SettingsStore()  # what the next start of Eider reads
     assert restarted.table("objects") == first.settings.table("objects")
-    wait_for(qtbot, lambda: not second.column_memory._timer.isActive())
+    wait_for(qtbot, lambda: not second.column_memory.save_pending)
     windows.close_all()
 
     from app.ui.application import WindowSet

@@ -100,6 +100,8 @@ def test_drops_on_a_tree_folder_and_on_a_bucket_node_upload_there(
         [tmp_path / "b.bin"]))  # fmt: skip
     wait_for(qtbot, lambda: "b.bin" in keys(seaweed_admin, bucket))
     assert body(seaweed_admin, bucket, "b.bin") == made["b.bin"]
+    # the job ends a moment after its last object is stored: let it, before the loop closes
+    wait_for(qtbot, lambda: not window.object_actions.status.running())
 
 
 def test_a_bucket_row_at_the_bucket_list_takes_a_drop_and_empty_space_there_refuses(

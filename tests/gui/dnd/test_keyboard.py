@@ -127,7 +127,7 @@ def test_upload_to_and_move_to_another_bookmark_on_another_server(
     from app.core.bookmarks import Bookmark
     from app.ui.dialogs import file_pick
 
-    store = windows._set.store  # the windows' own store (the sidebars list it)
+    store = windows.window_set.store  # the windows' own store (the sidebars list it)
     other = store.add(
         Bookmark(
             nickname="Moto", profile="seaweedfs", host=moto.host, port=moto.port,

@@ -92,9 +92,9 @@ def test_navigating_away_cancels_pending_head_requests(
     window = windows.open(connection_for(seaweed), Location(bucket, "d/"))
     probe = window.encryption_probe.fetcher
     wait_for(qtbot, lambda: probe.requests > 0)
-    generation = probe._generation
+    generation = probe.generation
     window.controller.navigate(Location(bucket, "other/"))
-    assert probe._generation == generation + 1
+    assert probe.generation == generation + 1
     assert probe.in_flight == 0  # what was in flight was cancelled, the queue dropped
     wait_for(qtbot, lambda: names(window) == ["x"] and state(window, 0) is not None)
 

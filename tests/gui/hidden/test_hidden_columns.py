@@ -87,7 +87,7 @@ def test_hidden_files_tables_remember_their_columns_across_windows_and_restarts(
 
     # A width changed just before the window closes is saved by the close, not lost.
     headers(second)["uploads"].resizeSection(uploads_model.SIZE, 149)
-    assert second.hidden_files.column_memories["uploads"]._timer.isActive()
+    assert second.hidden_files.column_memories["uploads"].save_pending
     second.close()
     saved = second.settings.table("uploads")
     assert saved is not None and saved.columns["Uploaded so far"].width == 149

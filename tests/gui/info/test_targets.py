@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.core.s3.object_ref import ObjectRef
 from app.ui.controllers.info_actions import node_target, targets_for
 from app.ui.info.target import InfoTarget
 from app.ui.location import Location
@@ -12,15 +13,17 @@ pytestmark = pytest.mark.gui
 
 
 def test_targets_for_the_selection_or_where_the_window_is() -> None:
-    assert targets_for(Location(), [("a/", True), ("b/", True)]) == [
+    assert targets_for(
+        Location(), [ObjectRef("a/", is_folder=True), ObjectRef("b/", is_folder=True)]
+    ) == [
         InfoTarget("a"),
         InfoTarget("b"),
     ]
     assert targets_for(Location("b"), []) == [InfoTarget("b")]
     assert targets_for(Location("b", "x/"), []) == [InfoTarget("b", folders=("x/",))]
-    assert targets_for(Location("b", "x/"), [("x/1", False), ("x/y/", True)]) == [
-        InfoTarget("b", ("x/1",), ("x/y/",))
-    ]
+    assert targets_for(
+        Location("b", "x/"), [ObjectRef("x/1"), ObjectRef("x/y/", is_folder=True)]
+    ) == [InfoTarget("b", ("x/1",), ("x/y/",))]
     assert node_target(Location("b")) == InfoTarget("b")
     assert node_target(Location("b", "p/")) == InfoTarget("b", folders=("p/",))
 

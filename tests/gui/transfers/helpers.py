@@ -127,7 +127,7 @@ def quit_with_stop(qtbot: QtBot, window_set: WindowSet) -> None:
 
 def start_again(qtbot: QtBot, windows: Windows, **preferences: bool) -> WindowSet:
     """The next start on the same state folders: a new window set and its first window."""
-    next_run = windows._set = WindowSet()
+    next_run = windows.window_set = WindowSet()
     next_run.settings.set_transfers(TransferPreferences(**preferences))
     qtbot.addWidget(next_run.open_empty())
     return next_run

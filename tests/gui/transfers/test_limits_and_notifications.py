@@ -25,14 +25,14 @@ def test_a_limit_in_force_shows_in_the_window_and_every_status_bar(
     qtbot: QtBot, windows: Windows, seaweed: RunningS3, bucket: str
 ) -> None:
     window = open_at(qtbot, windows, seaweed, bucket)
-    hub = windows._set.transfers
+    hub = windows.window_set.transfers
     indicator = window.statusBar().findChild(QLabel, "bandwidthIndicator")
     assert indicator is not None and not indicator.isVisible()
-    limit_bandwidth(windows._set, 2 * MIB)
+    limit_bandwidth(windows.window_set, 2 * MIB)
     wait_for(qtbot, indicator.isVisible)
     expected = "Bandwidth limited: uploads 2.0 MiB/s, downloads 2.0 MiB/s"
     assert indicator.text() == hub.window.bandwidth_label.text() == expected
-    limit_bandwidth(windows._set, None)
+    limit_bandwidth(windows.window_set, None)
     wait_for(qtbot, lambda: not indicator.isVisible())
     assert hub.window.bandwidth_label.text() == ""
 

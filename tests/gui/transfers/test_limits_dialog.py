@@ -58,7 +58,7 @@ def _click(dialog: LimitsDialog, name: str) -> None:
 def test_a_limit_set_in_the_dialog_holds_now_and_after_a_restart(
     qtbot: QtBot, windows: Windows
 ) -> None:
-    browser, hub = _start(qtbot, windows._set)
+    browser, hub = _start(qtbot, windows.window_set)
     indicator = browser.statusBar().findChild(QLabel, "bandwidthIndicator")
     assert indicator is not None and not indicator.isVisible()
     dialog = _open_dialog(qtbot, hub)
@@ -71,19 +71,19 @@ def test_a_limit_set_in_the_dialog_holds_now_and_after_a_restart(
     assert not dialog.isVisible()
 
     expected = TransferLimits(2, 3, 2 * MIB, None)
-    service = _service(windows._set)
+    service = _service(windows.window_set)
     wait_for(qtbot, lambda: service.limits == expected)
     assert service.bandwidth_in_force() == (2 * MIB, None)
     wait_for(qtbot, indicator.isVisible)
     assert indicator.text() == hub.window.bandwidth_label.text()
     assert indicator.text() == "Bandwidth limited: uploads 2.0 MiB/s"
-    assert windows._set.settings.transfer_limits() == expected
+    assert windows.window_set.settings.transfer_limits() == expected
 
     # Quit (no transfer runs: nothing is asked) and start again on the same folders.
     browser.close()
-    wait_for(qtbot, lambda: windows._set.shared_transfers.service is None)
-    windows._set.settings.flush()
-    next_run = windows._set = WindowSet()
+    wait_for(qtbot, lambda: windows.window_set.shared_transfers.service is None)
+    windows.window_set.settings.flush()
+    next_run = windows.window_set = WindowSet()
     browser, hub = _start(qtbot, next_run)
     assert _service(next_run).limits == expected
     assert _service(next_run).bandwidth_in_force() == (2 * MIB, None)
@@ -101,7 +101,7 @@ def test_a_limit_set_in_the_dialog_holds_now_and_after_a_restart(
 
 
 def test_schedule_rows_become_rules_and_are_saved(qtbot: QtBot, windows: Windows) -> None:
-    _browser, hub = _start(qtbot, windows._set)
+    _browser, hub = _start(qtbot, windows.window_set)
     dialog = _open_dialog(qtbot, hub)
     _click(dialog, "addScheduleRuleButton")
     _click(dialog, "addScheduleRuleButton")
@@ -123,9 +123,9 @@ def test_schedule_rows_become_rules_and_are_saved(qtbot: QtBot, windows: Windows
         ScheduleRule(frozenset({5}), time(22, 0), time(6, 30), None, MIB // 2),
     )
     expected = TransferLimits(schedule=BandwidthSchedule(rules))
-    service = _service(windows._set)
+    service = _service(windows.window_set)
     wait_for(qtbot, lambda: service.limits == expected)
-    assert windows._set.settings.transfer_limits() == expected
+    assert windows.window_set.settings.transfer_limits() == expected
     monday_9 = datetime(2026, 12, 7, 9, 0)
     sunday_3 = datetime(2026, 12, 13, 3, 0)  # Saturday's rule runs past midnight
     assert service.limits.rates_at(monday_9) == (2 * MIB, None)

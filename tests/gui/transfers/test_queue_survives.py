@@ -50,7 +50,7 @@ def _start_slow_upload(
     local: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> str:
-    window_set = windows._set
+    window_set = windows.window_set
     limit_bandwidth(window_set, 512 * 1024)
     window = open_on(qtbot, window_set, seaweed, bookmark_on(window_set, seaweed, "Slow"), bucket)
     upload(window, monkeypatch, local)
@@ -74,7 +74,7 @@ def test_stopping_at_quit_leaves_the_job_for_the_next_start(
     resume_at_start = then == "resume by itself"
     local = random_file(tmp_path / "left.bin", 4 * MIB)
     job_id = _start_slow_upload(qtbot, windows, seaweed, bucket, local, monkeypatch)
-    quit_with_stop(qtbot, windows._set)
+    quit_with_stop(qtbot, windows.window_set)
     assert _journaled_state(job_id) == "queued"  # resumable where it stopped
 
     next_run = start_again(qtbot, windows, resume_at_start=resume_at_start)
@@ -110,7 +110,7 @@ def test_finishing_first_shows_the_transfers_then_quits(
 ) -> None:
     local = random_file(tmp_path / "finish.bin", 2 * MIB)
     job_id = _start_slow_upload(qtbot, windows, seaweed, bucket, local, monkeypatch)
-    window_set = windows._set
+    window_set = windows.window_set
     hub = window_set.transfers
     window = close_last_window(qtbot, window_set, "finishTransfersButton")
     assert not window.isVisible() and hub.window.isVisible()
@@ -132,7 +132,7 @@ def test_dont_quit_keeps_the_window_and_its_transfers(
 ) -> None:
     local = random_file(tmp_path / "stay.bin", 2 * MIB)
     job_id = _start_slow_upload(qtbot, windows, seaweed, bucket, local, monkeypatch)
-    window_set = windows._set
+    window_set = windows.window_set
     window = close_last_window(qtbot, window_set, "dontQuitButton")
     assert window.isVisible()
     assert window_set.transfers.model.job(job_id).state is JobState.RUNNING  # type: ignore[union-attr]
@@ -148,7 +148,7 @@ def test_a_job_whose_bookmark_was_removed_says_so_and_can_be_removed(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    window_set = windows._set
+    window_set = windows.window_set
     bookmark = bookmark_on(window_set, seaweed, "Gone Soon")
     limit_bandwidth(window_set, 256 * 1024)
     window = open_on(qtbot, window_set, seaweed, bookmark, bucket)
@@ -177,7 +177,7 @@ def test_closing_the_transfers_window_while_waiting_stops_and_quits(
 ) -> None:
     local = random_file(tmp_path / "wait.bin", 4 * MIB)
     job_id = _start_slow_upload(qtbot, windows, seaweed, bucket, local, monkeypatch)
-    window_set = windows._set
+    window_set = windows.window_set
     hub = window_set.transfers
     close_last_window(qtbot, window_set, "finishTransfersButton")
     assert hub.window.isVisible()
@@ -195,7 +195,7 @@ def test_a_job_whose_bookmark_was_removed_can_be_pointed_at_another(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    window_set = windows._set
+    window_set = windows.window_set
     gone = bookmark_on(window_set, seaweed, "Old")
     other = bookmark_on(window_set, seaweed, "New Home")
     limit_bandwidth(window_set, 256 * 1024)

@@ -86,7 +86,7 @@ def test_quit_midway_through_a_multipart_upload_then_resume_from_the_transfers_w
     data = local.read_bytes()
 
     # The first run: a window on a bookmark uploads, slowly enough to quit halfway.
-    first_run = windows._set
+    first_run = windows.window_set
     bookmark = bookmark_on(first_run, seaweed, "Seaweed")
     limit_bandwidth(first_run, 4 * MIB)
     first_parts = PartCounter()
@@ -108,7 +108,7 @@ def test_quit_midway_through_a_multipart_upload_then_resume_from_the_transfers_w
 
     # The next start on the same state folders (EIDER_HOME): a new window set; its service
     # makes sessions from the bookmark, watched here for the parts they send.
-    next_run = windows._set = WindowSet()
+    next_run = windows.window_set = WindowSet()
     second_parts = PartCounter()
     make_session = next_run.shared_transfers.session_for
     monkeypatch.setattr(

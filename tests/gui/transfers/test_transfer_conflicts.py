@@ -175,7 +175,7 @@ def test_closing_the_window_with_a_question_open_keeps_the_target(
     window.object_actions.actions["uploadAction"].trigger()
     job_id = question(qtbot, window).conflict.job_id
     window.close()  # would hang if the engine waited for an answer that never comes
-    answer_quit(qtbot, windows._set, "stopTransfersButton")  # the upload is still running
+    answer_quit(qtbot, windows.window_set, "stopTransfersButton")  # the upload is still running
     qtbot.waitUntil(lambda: not window.isVisible())
     assert body(seaweed_admin, bucket, "keep.txt") == b"server"
     journal = Journal()  # the upload is kept, its file still to do: nothing is lost

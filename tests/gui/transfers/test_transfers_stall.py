@@ -29,7 +29,7 @@ def test_no_event_loop_stall_over_100ms_while_8_transfers_run_in_view(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    window_set = windows._set
+    window_set = windows.window_set
     # Throttled so the eight run side by side for a few seconds, all of them visible.
     limit_bandwidth(window_set, 16 * MIB)
     service = window_set.shared_transfers.get()

@@ -45,7 +45,7 @@ def test_pause_and_resume_act_on_every_selected_job(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    window_set = windows._set
+    window_set = windows.window_set
     limit_bandwidth(window_set, 256 * 1024)  # slow enough to pause halfway
     window = open_at(qtbot, windows, seaweed, bucket)
     files = [random_file(tmp_path / f"{n}.bin", 2 * MIB) for n in ("one", "two")]
@@ -85,7 +85,7 @@ def test_cancel_asks_whether_to_keep_the_unfinished_upload(
     button: str,
     kept: bool,
 ) -> None:
-    window_set = windows._set
+    window_set = windows.window_set
     limit_bandwidth(window_set, 12 * MIB)  # a part in about a second; the rest later
     window = open_at(qtbot, windows, seaweed, bucket)
     big = sparse_file(tmp_path / "big.bin", 110 * MIB)  # over the 100 MiB multipart threshold
@@ -117,7 +117,7 @@ def test_retry_remove_and_clean_up(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    window_set = windows._set
+    window_set = windows.window_set
     window = open_at(qtbot, windows, seaweed, bucket)
     actions = window.object_actions
     target = tmp_path / "downloads"
@@ -163,7 +163,7 @@ def test_reveal_opens_the_folder_of_the_local_file(
     window = open_at(qtbot, windows, seaweed, bucket)
     local = random_file(tmp_path / "shown.txt", 10)
     upload(window, monkeypatch, local)
-    hub = windows._set.transfers
+    hub = windows.window_set.transfers
     (job,) = wait_jobs(qtbot, hub, 1)
     wait_state(qtbot, hub, [job.id], JobState.DONE)
     trigger(hub, [job.id], "revealTransferAction")
@@ -181,7 +181,7 @@ def test_show_in_browser_navigates_the_window_on_the_jobs_bookmark(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     seaweed_admin.put_object(Bucket=bucket, Key="dir/other.txt", Body=b"x")
-    window_set = windows._set
+    window_set = windows.window_set
 
     connection = connection_for(seaweed)
     window = window_set.open(
@@ -209,7 +209,7 @@ def test_the_window_opens_by_itself_unless_turned_off(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    window_set = windows._set
+    window_set = windows.window_set
     window = open_at(qtbot, windows, seaweed, bucket)
     hub = window_set.transfers
     hub.window.open_on_start.setChecked(False)  # as the user unticks it
@@ -230,7 +230,7 @@ def test_window_menu_toolbar_and_shortcut_show_the_one_transfers_window(
 ) -> None:
     first = open_at(qtbot, windows, seaweed, bucket)
     second = open_at(qtbot, windows, seaweed, bucket)
-    hub = windows._set.transfers
+    hub = windows.window_set.transfers
     window_menu = first.menuBar().findChild(QMenu, "windowMenu")
     assert window_menu is not None and first.transfers_action in window_menu.actions()
     toolbar = first.findChild(QToolBar, "navigationToolBar")
@@ -240,7 +240,7 @@ def test_window_menu_toolbar_and_shortcut_show_the_one_transfers_window(
     second.transfers_action.trigger()
     assert hub.window.isVisible()
     first.transfers_action.trigger()
-    assert windows._set.transfers is hub
+    assert windows.window_set.transfers is hub
     # every action has a key and is in the list's context menu; what users touch is named
     view = hub.window.view
     for name, action in hub.window.actions_by_name.items():
@@ -265,7 +265,7 @@ def test_show_in_browser_opens_the_bookmark_when_no_window_shows_it(
     bucket: str,
 ) -> None:
     seaweed_admin.put_object(Bucket=bucket, Key="deep/in/here.txt", Body=b"x")
-    window_set = windows._set
+    window_set = windows.window_set
     bookmark = window_set.store.add(
         Bookmark(
             "Show Me",

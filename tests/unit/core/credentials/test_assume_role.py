@@ -49,7 +49,7 @@ def test_assumed_role_keys_work_against_moto_s3(moto: RunningS3, moto_admin: obj
     session = S3Session(connection_with(moto, role_spec(moto.endpoint_url, external_id="x-1")))
 
     assert "assumed-role-bucket" in [b.name for b in session.list_buckets()]
-    frozen = session._credentials.get_frozen_credentials()  # type: ignore[union-attr]
+    frozen = session.credentials.get_frozen_credentials()  # type: ignore[union-attr]
     assert frozen.access_key.startswith("ASIA")  # issued by STS, not the source key
     assert frozen.access_key != SOURCE_KEY
     assert frozen.token
@@ -108,9 +108,9 @@ def test_expiring_role_session_is_renewed_with_a_fresh_mfa_code(moto: RunningS3)
     with LocalServer(sts_short_lived(20)) as sts:
         spec = role_spec(sts.url, mfa_serial=MFA, duration_seconds=900)
         session = S3Session(connection_with(moto, spec), prompt)
-        first = session._credentials.get_frozen_credentials()  # type: ignore[union-attr]
+        first = session.credentials.get_frozen_credentials()  # type: ignore[union-attr]
         session.list_buckets()
-        second = session._credentials.get_frozen_credentials()  # type: ignore[union-attr]
+        second = session.credentials.get_frozen_credentials()  # type: ignore[union-attr]
 
     assert len(sts.requests) == 4  # resolve, two frozen reads, one request
     assert first.access_key != second.access_key

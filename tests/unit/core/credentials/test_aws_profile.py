@@ -99,8 +99,8 @@ def test_role_with_mfa_assumed_through_moto_sts(
 
     assert "profile-role-bucket" in [b.name for b in session.list_buckets()]
     assert prompt.asked == [MFA]
-    assert isinstance(session._credentials, RefreshableCredentials)
-    assert session._credentials.get_frozen_credentials().access_key.startswith("ASIA")
+    assert isinstance(session.credentials, RefreshableCredentials)
+    assert session.credentials.get_frozen_credentials().access_key.startswith("ASIA")
 
 
 def test_profile_role_with_mfa_renews_by_asking_again(moto: RunningS3, aws_dir: Path) -> None:
@@ -245,7 +245,7 @@ def test_legacy_sso_profile_uses_cli_token_cache(
 
     request = portal.requests[0]
     assert request.query == {"role_name": "Reader", "account_id": "123456789012"}
-    assert isinstance(session._credentials, RefreshableCredentials)
+    assert isinstance(session.credentials, RefreshableCredentials)
 
 
 def test_sso_session_profile_uses_cli_token_cache(

@@ -40,7 +40,7 @@ def test_expiring_instance_keys_are_fetched_again(seaweed: RunningS3, bucket: st
     # Keys that expire in 60 s are inside botocore's refresh window: every request renews them.
     with imds_server(seaweed.access_key, seaweed.secret_key, lifetime=60) as imds:
         session = S3Session(connection_with(seaweed, imds_spec(imds.url)))
-        assert isinstance(session._credentials, RefreshableCredentials)
+        assert isinstance(session.credentials, RefreshableCredentials)
         session.list_buckets()
         session.list_buckets()
 

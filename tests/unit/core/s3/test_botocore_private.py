@@ -145,29 +145,25 @@ def test_keys_are_read_as_held_without_renewing() -> None:
     renewals: list[int] = []
     credentials = _expiring(renewals)
     assert botocore_private.secrets_as_held(credentials) == ("first-secret", "first-token")
-    assert botocore_private.keys_as_held(credentials) == ("AKIDFIRST", "first-token")
     assert renewals == []
     # The public properties renew keys this close to expiry: what the private reads avoid.
     assert credentials.secret_key == "renewed-secret"
     assert renewals == [1]
-    assert botocore_private.keys_as_held(credentials) == ("AKIDRENEWED", "renewed-token")
+    assert botocore_private.secrets_as_held(credentials) == ("renewed-secret", "renewed-token")
 
 
 def test_static_keys_are_read_through_the_public_properties() -> None:
     static = Credentials("AKID", "secret", "token")
     assert botocore_private.secrets_as_held(static) == ("secret", "token")
-    assert botocore_private.keys_as_held(static) == ("AKID", "token")
     assert botocore_private.expiry_time(static) is None
-    assert botocore_private.refresh_windows(static) == (None, None)
 
 
-def test_expiry_and_refresh_windows_are_botocores() -> None:
+def test_the_expiry_is_botocores() -> None:
     credentials = _expiring([], soon=False)
     expiry = botocore_private.expiry_time(credentials)
     assert expiry is not None
     assert timedelta(minutes=59) < expiry - datetime.now(UTC) <= timedelta(hours=1)
     assert credential_expiry(credentials) == expiry
-    assert botocore_private.refresh_windows(credentials) == (900, 600)
 
 
 # -- a client's connection pool -----------------------------------------------------------------

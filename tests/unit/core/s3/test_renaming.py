@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.s3.renaming import moved_key, renamed_key
+from app.core.s3.renaming import moved_key, rename_destination, renamed_key
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,35 @@ def test_a_move_that_goes_nowhere_or_into_itself_is_refused(
 ) -> None:
     with pytest.raises(ValueError, match=message):
         moved_key("bk", key, *into)
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "expected"),
+    [
+        ("a/b.txt", "c.txt", ("bk", "a/c.txt")),  # a name: renamed in place
+        ("a/b/", "c", ("bk", "a/c/")),
+        ("a/b.txt", "s3://other/x/", ("other", "x/b.txt")),  # a location: moved there
+        ("a/b.txt", "S3://bk/x", ("bk", "x/b.txt")),  # the folder gets its '/'
+        ("a/b/", "s3://bk/", ("bk", "b/")),  # to the bucket's top
+    ],
+)
+def test_what_is_typed_into_rename_says_where_it_goes(
+    key: str, typed: str, expected: tuple[str, str]
+) -> None:
+    assert rename_destination("bk", key, typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "message"),
+    [
+        ("a/b.txt", "x/y", "cannot be empty"),
+        ("a/b.txt", "s3://", "Name a bucket"),
+        ("a/b/", "s3://bk/a/b/c/", "into itself"),
+        ("a/b.txt", "s3://bk/a/", "where it is already"),
+    ],
+)
+def test_typed_text_that_names_no_destination_is_refused(
+    key: str, typed: str, message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        rename_destination("bk", key, typed)

@@ -167,9 +167,9 @@ def test_the_gui_thread_guard_still_refuses(session: S3Session, bucket: str) -> 
 
 def _direct_connection(lean: SmallObjectRequests, client: Any, bucket: str) -> Any:
     """This thread's connection to the bucket's server (None when it has none)."""
-    target = lean._target(client, bucket)
-    assert target.direct is not None, "no proxy here: requests go on the worker's connection"
-    return getattr(target.direct._local, "connection", None)
+    direct = lean.direct_http(client, bucket)
+    assert direct is not None, "no proxy here: requests go on the worker's connection"
+    return direct.thread_connection()
 
 
 def test_one_connection_carries_request_after_request(
@@ -235,7 +235,7 @@ def test_with_a_proxy_requests_take_the_clients_connection_pool(
     lean = SmallObjectRequests(session)
     client = session.client_for_bucket(bucket)
 
-    assert lean._target(client, bucket).direct is None
+    assert lean.direct_http(client, bucket) is None
     with pytest.raises(ProxyConnectionError, match=r"127\.0\.0\.1:9"):
         lean.put_object(client, Bucket=bucket, Key="k", Body=b"x")
     assert "Contents" not in seaweed_admin.list_objects_v2(Bucket=bucket)

@@ -65,7 +65,7 @@ def test_a_keyring_failing_later_is_probed_again(memory_keyring: MemoryKeyring) 
     memory_keyring.set_password = broken  # type: ignore[method-assign]
     with pytest.raises(secrets.KeyringUnavailable):
         secrets.set_secret(OWNER, "secret-key", "x")
-    assert system_keyring._cached is None
+    assert system_keyring.cached_status() is None
 
 
 def test_with_a_keyring_secrets_go_there_and_nowhere_else(memory_keyring: MemoryKeyring) -> None:

@@ -124,19 +124,26 @@ def _start(target) -> tuple[threading.Thread, list[BaseException | str]]:
     return thread, outcome
 
 
+_parked: dict[int, threading.Event] = {}  # id(limiter) -> set once a thread waits in it
+
+
 def _frozen(rate: float, **kwargs) -> BandwidthLimiter:
     # real Condition.wait, frozen clock: a waiter can only leave by being told to
-    return BandwidthLimiter(rate, burst=10, clock=lambda: 0.0, **kwargs)
+    parked = threading.Event()
+
+    def wait(condition: threading.Condition, timeout: float) -> None:
+        parked.set()  # under the condition's lock: the waiter is in wait() once it lets go
+        condition.wait(timeout)
+
+    limiter = BandwidthLimiter(rate, burst=10, clock=lambda: 0.0, wait=wait, **kwargs)
+    _parked[id(limiter)] = parked
+    return limiter
 
 
 def _wait_until_waiting(limiter: BandwidthLimiter) -> None:
     # the waiter holds no token: wait until it is parked in Condition.wait
-    for _ in range(500):
-        with limiter._condition:
-            if limiter._condition._waiters:  # type: ignore[attr-defined]
-                return
-        threading.Event().wait(0.01)
-    raise AssertionError("the thread never started waiting")
+    if not _parked[id(limiter)].wait(5):
+        raise AssertionError("the thread never started waiting")
 
 
 def test_set_rate_wakes_a_waiter() -> None:

@@ -11,6 +11,7 @@ import pytest
 from botocore.httpchecksum import Crc32Checksum, StreamingChecksumBody
 from botocore.response import StreamingBody
 
+from app.core.s3 import botocore_private
 from app.core.s3.session import S3Session
 from app.core.transfers.body_reader import BodyReader
 from app.core.transfers.download import _whole_object_algorithms
@@ -84,7 +85,7 @@ def test_a_botocore_body_is_read_in_place_and_its_connection_reused(
         response = client.get_object(Bucket=bucket, Key="body.bin")
         reader = BodyReader(response["Body"])
         assert reader.direct
-        connections.append(response["Body"]._raw_stream.connection)
+        connections.append(botocore_private.body_streams(response["Body"])[0].connection)
         buffer = memoryview(bytearray(1024 * 1024))
         got = bytearray()
         while n := reader.readinto(buffer):

@@ -1,0 +1,23 @@
+"""Ending the tests' qasync loop: the one place the tests reach into qasync and asyncio.
+
+qasync has no public way to end a loop made with `already_running=True` other than
+`loop.stop()`, and that calls `QApplication.exit()`, which leaves Qt's quit flag set and breaks
+the event processing of every later test. So the loop is ended by hand, with the private
+steps `stop()` would take, here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import qasync
+
+
+def end_loop(qapp: Any, loop: qasync.QEventLoop) -> None:
+    qapp.aboutToQuit.disconnect(loop._after_run_forever)
+    loop._QEventLoop__is_running = False
+    loop._after_run_forever()
+    asyncio.events._set_running_loop(None)
+    loop.close()
+    asyncio.set_event_loop(None)
