@@ -21,6 +21,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from app.core.s3.folders import DIRECTORY_CONTENT_TYPE
+from app.core.sse_c.reads import known_read_sse, read_and_head
 from app.core.transfers import digests
 from app.core.transfers.jobs import Job, JobKind
 from app.core.transfers.journal import ItemRecord
@@ -118,7 +119,7 @@ def _source_args(job: Job, item: ItemRecord) -> dict[str, Any]:
     if item.extra.get("source_version_id"):
         source["VersionId"] = item.extra["source_version_id"]
     args: dict[str, Any] = {"CopySource": source, "CopySourceIfMatch": f'"{item.remote_etag}"'}
-    sse_c = sse_args(job.options, for_read=True)
+    sse_c = known_read_sse(job.options, source["Bucket"], source["Key"], source.get("VersionId"))
     if sse_c:
         args["CopySourceSSECustomerAlgorithm"] = sse_c["SSECustomerAlgorithm"]
         args["CopySourceSSECustomerKey"] = sse_c["SSECustomerKey"]
@@ -136,8 +137,15 @@ def _copy(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
     head_args: dict[str, Any] = {"Bucket": source_bucket, "Key": source_key}
     if item.extra.get("source_version_id"):
         head_args["VersionId"] = item.extra["source_version_id"]
-    head_args.update(sse_args(options, for_read=True))
-    head = rt.request(job, lambda: source_client.head_object(**head_args))
+
+    def head_with(extra: dict[str, Any]) -> dict[str, Any]:
+        answer: dict[str, Any] = rt.request(
+            job, lambda: source_client.head_object(**head_args, **extra)
+        )
+        return answer
+
+    version = head_args.get("VersionId")
+    head = read_and_head(options, source_bucket, source_key, head_with, version)[1]
     etag = digests.etag_hex(head.get("ETag"))
     size = int(head["ContentLength"])
     if item.remote_etag and item.remote_etag != etag:

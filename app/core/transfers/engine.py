@@ -41,6 +41,7 @@ from app.core.errors import describe
 from app.core.explained import ExplainedError
 from app.core.s3.session import S3Session
 from app.core.s3.small_object_requests import SmallObjectRequests
+from app.core.sse_c.reads import read_and_head
 from app.core.transfers import digests, duplicate
 from app.core.transfers.bandwidth import BandwidthLimiter
 from app.core.transfers.claims import JobClaims, held_elsewhere_message
@@ -80,7 +81,7 @@ from app.core.transfers.slots import ResizableSlots
 from app.core.transfers.unfinished import UnfinishedUpload, abort_unfinished, list_unfinished
 from app.core.transfers.upload import upload_item
 from app.core.transfers.upload_plan import upload_items
-from app.core.transfers.worker_context import JobStopped, WorkerContext, sse_args
+from app.core.transfers.worker_context import JobStopped, WorkerContext
 
 log = logging.getLogger(__name__)
 
@@ -1041,11 +1042,13 @@ def _message(exc: BaseException, job: Job, item: ItemRecord | None = None) -> st
 
 
 def _head(session: S3Session, job: Job, bucket: str, key: str) -> dict[str, Any]:
-    extra = sse_args(job.options, for_read=True)
-    head: dict[str, Any] = session.call(
-        bucket, lambda c: c.head_object(Bucket=bucket, Key=key, **extra)
-    )
-    return head
+    def head(extra: dict[str, Any]) -> dict[str, Any]:
+        answer: dict[str, Any] = session.call(
+            bucket, lambda c: c.head_object(Bucket=bucket, Key=key, **extra)
+        )
+        return answer
+
+    return read_and_head(job.options, bucket, key, head)[1]
 
 
 def _plan_copy(session: S3Session, job: Job) -> Iterator[ItemRecord]:

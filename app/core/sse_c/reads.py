@@ -1,0 +1,43 @@
+"""SSE-C arguments for reading one object: the ring's key that fits it, found once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from app.core.sse_c.key_ring import customer_args
+from app.core.sse_c.rings import ring_for
+from app.core.transfers.options import ServerSideEncryption, TransferOptions
+
+Head = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def read_sse(
+    options: TransferOptions, bucket: str, key: str, head: Head, version_id: str | None = None
+) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The SSE-C args that open `key` ({} without SSE-C), and the HEAD answer if finding the
+    key took one. `head(args)` sends HEAD for the object with those extra args."""
+    if options.sse is not ServerSideEncryption.CUSTOMER:
+        return {}, None
+    ring = ring_for(options.sse_customer_key_ref or "")
+    fitting, answer = ring.key_for((bucket, key, version_id), head)
+    return customer_args(fitting), answer
+
+
+def read_and_head(
+    options: TransferOptions, bucket: str, key: str, head: Head, version_id: str | None = None
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """`read_sse`, then HEAD with the key found unless finding it already did."""
+    extra, answer = read_sse(options, bucket, key, head, version_id)
+    return extra, answer if answer is not None else head(extra)
+
+
+def known_read_sse(
+    options: TransferOptions, bucket: str, key: str, version_id: str | None = None
+) -> dict[str, Any]:
+    """The key found earlier for `key` (the current key if none was): for the GETs that
+    follow a HEAD."""
+    if options.sse is not ServerSideEncryption.CUSTOMER:
+        return {}
+    ring = ring_for(options.sse_customer_key_ref or "")
+    return customer_args(ring.remembered((bucket, key, version_id)) or ring.current)
