@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "info": "app.cli.info_cmd",
     "jobs": "app.cli.jobs_cmd",
     "vault": "app.cli.vault_cmd",
+    "rekey": "app.cli.rekey_cmd",
 }
 
 

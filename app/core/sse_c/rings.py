@@ -37,6 +37,12 @@ def file_ref(path: Path) -> str:
     return ref
 
 
+def forget_loaded_rings() -> None:
+    """Drop the rings read so far: the next use reads files and the keyring again."""
+    with _lock:
+        _rings.clear()
+
+
 def file_of(ref: str) -> tuple[str, Path] | None:
     """(fingerprint, path) of a file reference; None for a keyring reference."""
     if not ref.startswith(FILE_PREFIX):
