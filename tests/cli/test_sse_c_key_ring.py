@@ -215,3 +215,42 @@ def test_plain_http_to_another_machine_is_refused_with_why_and_what_to_do(
     assert main(argv) != 0
     err = capsys.readouterr().err
     assert "plain HTTP" in err and "Nothing was sent" in err and "Use HTTPS" in err
+
+
+def test_presign_prints_the_headers_an_sse_c_url_needs(
+    capsys, aws_env, seaweed_admin, bucket: str, tmp_path: Path
+) -> None:
+    import urllib.error
+    import urllib.request
+
+    from app.core.sse_c.presign_headers import SseCHeaders
+
+    keys = [os.urandom(32) for _ in range(2)]
+    ring = _ring_file(tmp_path / "ring.txt", keys)
+    seaweed_admin.put_object(Bucket=bucket, Key="shared", Body=b"shared", **_sse(keys[1]))
+    argv = ["presign", f"s3://{bucket}/shared", "--sse-c-key-file", str(ring)]
+    assert main(argv) == 0
+    lines = capsys.readouterr().out.splitlines()
+    url = lines[0]
+    assert lines[1] == "Send these headers with every request to this URL:"
+    shown = dict(line.strip().split(": ", 1) for line in lines[2:])
+    sent = SseCHeaders(keys[1]).sent()  # signed for the object's own (older) key
+    assert (
+        shown["x-amz-server-side-encryption-customer-key-md5"]
+        == sent["x-amz-server-side-encryption-customer-key-md5"]
+    )
+    key_b64 = sent["x-amz-server-side-encryption-customer-key"]
+    assert key_b64 not in "\n".join(lines) and key_b64 not in url  # the key is named only
+    with urllib.request.urlopen(urllib.request.Request(url, headers=sent)) as response:  # noqa: S310
+        assert response.read() == b"shared"
+    with pytest.raises(urllib.error.HTTPError):
+        urllib.request.urlopen(url)  # noqa: S310 - without the headers the URL is refused
+
+    assert main([*argv[:1], f"s3://{bucket}/put-here", *argv[2:], "--put"]) == 0
+    put_url = capsys.readouterr().out.splitlines()[0]
+    request = urllib.request.Request(  # noqa: S310 - the test server's URL
+        put_url, data=b"uploaded", method="PUT", headers=SseCHeaders(keys[0]).sent()
+    )
+    with urllib.request.urlopen(request):  # noqa: S310
+        pass
+    assert _opens(seaweed_admin, bucket, "put-here", keys[0])  # uploads: the current key

@@ -12,6 +12,7 @@ folder that went away) is the callback the controller's `follow` runs.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import tempfile
 from collections.abc import Callable, Coroutine
@@ -34,6 +35,7 @@ from app.core.s3.renaming import moved_key, renamed_key
 from app.core.s3.session import S3Session
 from app.core.s3.urls import Method, PresignRefused, UrlStyle, object_url, presign
 from app.core.s3.versions import versioning_status
+from app.core.sse_c import bookmark_keys
 from app.core.transfers.jobs import JobKind, JobSnapshot, JobState
 from app.ui.async_bridge import AsyncBridge
 from app.ui.controllers.browser import BrowserController
@@ -587,7 +589,14 @@ class ActionsController(QObject):
         seconds: int,
     ) -> None:
         try:
-            url = await self.bridge.run(presign, session, bucket, key, method, seconds)
+            reading = method is Method.GET
+            bookmark = self.browser.bookmark_id
+            sse_c = await self.bridge.run(
+                bookmark_keys.presign_headers, session, bookmark, bucket, key, reading
+            )
+            url = await self.bridge.run(
+                functools.partial(presign, session, bucket, key, method, seconds, sse_c=sse_c)
+            )
         except PresignRefused as exc:
             dialog.show_refusal(str(exc))
             return
