@@ -176,7 +176,7 @@ def test_rotation_from_a_three_key_file(
     seaweed_admin.put_object(Bucket=bucket, Key="p/plain", Body=b"plain")
     seaweed_admin.put_object(Bucket=bucket, Key="p/lost", Body=b"l", **_sse(stranger))
     seaweed_admin.put_object(Bucket=bucket, Key="outside", Body=b"o", **_sse(oldest))
-    rekey = ["rekey", f"s3://{bucket}/p/", "--sse-c-key-file", str(ring), "-q"]
+    rekey = ["rekey", f"s3://{bucket}/p/", "--sse-c-key-file", str(ring), "--no-progress"]
 
     assert main([*rekey, "--dryrun"]) == 1  # one object no key opens
     out = capsys.readouterr().out
@@ -188,7 +188,7 @@ def test_rotation_from_a_three_key_file(
 
     assert main(rekey) == 1
     out = capsys.readouterr().out
-    assert "re-encrypted with the current key: 4 object(s)" in out and "p/lost" in out
+    assert "Re-encrypted with the current key: 4 object(s)" in out and "p/lost" in out
     for name, body in bodies.items():
         got = seaweed_admin.get_object(Bucket=bucket, Key=name, **_sse(new))
         assert got["Body"].read() == body
@@ -254,3 +254,40 @@ def test_presign_prints_the_headers_an_sse_c_url_needs(
     with urllib.request.urlopen(request):  # noqa: S310
         pass
     assert _opens(seaweed_admin, bucket, "put-here", keys[0])  # uploads: the current key
+
+
+def test_a_rotation_left_queued_is_finished_by_jobs_resume(
+    capsys, aws_env, seaweed_admin, bucket: str, tmp_path: Path
+) -> None:
+    """The rotation is an engine job: journaled with the key file's path and the current
+    key's fingerprint, and resumed in another run that reads the file again."""
+    from app.core.sse_c.rekey import submit_rekey, survey
+    from app.core.sse_c.rings import ring_for
+
+    new, old = os.urandom(32), os.urandom(32)
+    ring_path = _ring_file(tmp_path / "ring.txt", [new, old])
+    for name in ("r/a", "r/b", "r/c"):
+        seaweed_admin.put_object(Bucket=bucket, Key=name, Body=name.encode(), **_sse(old))
+    (tmp_path / "slow.bin").write_bytes(os.urandom(1024 * 1024))
+    parser = argparse.ArgumentParser()
+    add_connection_arguments(parser)
+    session = open_session(parser.parse_args([]))
+    # One job at a time, and a slow upload holding the slot: the rotation waits its turn.
+    engine = TransferEngine(session, rate_limit=1, max_running_jobs=1)
+    engine.upload(tmp_path / "slow.bin", bucket, "slow.bin")
+    ref = file_ref(ring_path)
+    ring = ring_for(ref)
+    found = survey(session, ring, bucket, "r/")
+    assert [key for key, _ in found.to_rotate] == ["r/a", "r/b", "r/c"]
+    job = submit_rekey(engine, found, ring, ref, bucket, "r/")
+    assert job is not None and engine.job(job).state is JobState.QUEUED
+    assert "Re-encrypt 3 object(s)" in engine.job(job).title
+    engine.close()
+    assert all(_opens(seaweed_admin, bucket, n, old) for n in ("r/a", "r/b", "r/c"))
+
+    forget_loaded_rings()
+    assert main(["jobs", "resume", job[:8], "-q"]) == 0, capsys.readouterr().err
+    for name in ("r/a", "r/b", "r/c"):
+        got = seaweed_admin.get_object(Bucket=bucket, Key=name, **_sse(new))
+        assert got["Body"].read() == name.encode()
+        assert not _opens(seaweed_admin, bucket, name, old)

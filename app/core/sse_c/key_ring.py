@@ -98,7 +98,7 @@ class KeyRing:
             try:
                 answer = head(customer_args(key))
             except ClientError as exc:
-                if not _refused(exc):
+                if not refused(exc):
                     raise
                 named = _named_md5(exc)
                 if named is None:
@@ -113,7 +113,7 @@ class KeyRing:
         raise KeyNotInRing(obj[0], obj[1])
 
 
-def _refused(exc: ClientError) -> bool:
+def refused(exc: ClientError) -> bool:
     return exc.response.get("Error", {}).get("Code", "") in _REFUSALS
 
 

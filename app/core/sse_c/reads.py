@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from app.core.sse_c.key_ring import customer_args
+from botocore.exceptions import ClientError
+
+from app.core.sse_c.key_ring import customer_args, refused
 from app.core.sse_c.rings import ring_for
 from app.core.transfers.options import ServerSideEncryption, TransferOptions
 
@@ -27,9 +29,23 @@ def read_sse(
 def read_and_head(
     options: TransferOptions, bucket: str, key: str, head: Head, version_id: str | None = None
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """`read_sse`, then HEAD with the key found unless finding it already did."""
+    """`read_sse`, then HEAD with the key found unless finding it already did. A key
+    remembered from earlier that no longer fits (the object was rewritten) is looked for
+    again."""
     extra, answer = read_sse(options, bucket, key, head, version_id)
-    return extra, answer if answer is not None else head(extra)
+    if answer is not None:
+        return extra, answer
+    try:
+        return extra, head(extra)
+    except ClientError as exc:
+        if not extra or not refused(exc):
+            raise
+        ring = ring_for(options.sse_customer_key_ref or "")
+        if len(ring.keys) == 1:
+            raise
+        ring.forget((bucket, key, version_id))
+        extra, answer = read_sse(options, bucket, key, head, version_id)
+        return extra, answer if answer is not None else head(extra)
 
 
 def known_read_sse(
@@ -41,3 +57,9 @@ def known_read_sse(
         return {}
     ring = ring_for(options.sse_customer_key_ref or "")
     return customer_args(ring.remembered((bucket, key, version_id)) or ring.current)
+
+
+def forget_read_key(options: TransferOptions, bucket: str, key: str) -> None:
+    """Eider rewrote `key` (under the current key): what was remembered for it is stale."""
+    if options.sse is ServerSideEncryption.CUSTOMER:
+        ring_for(options.sse_customer_key_ref or "").forget((bucket, key, None))

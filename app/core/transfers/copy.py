@@ -21,7 +21,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from app.core.s3.folders import DIRECTORY_CONTENT_TYPE
-from app.core.sse_c.reads import known_read_sse, read_and_head
+from app.core.sse_c.reads import forget_read_key, known_read_sse, read_and_head
 from app.core.transfers import digests
 from app.core.transfers.jobs import Job, JobKind
 from app.core.transfers.journal import ItemRecord
@@ -166,6 +166,7 @@ def _copy(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
             job.progress.add_bytes(id_, size)
         else:
             _multipart_copy(rt, job, item, client, head)
+        forget_read_key(options, item.bucket, item.key)  # rewritten under the current key
     except ClientError as exc:
         if _pinned(exc):
             raise SourceChangedOnServer(source_key) from exc
@@ -228,7 +229,11 @@ def _single_copy(
 ) -> None:
     options = job.options
     args = {**_source_args(job, item), **_destination_args(job, item, head)}
-    restating = bool(options.metadata or options.content_type or options.cache_control)
+    onto_itself = (item.extra["source_bucket"], item.extra["source_key"]) == (item.bucket, item.key)
+    # A copy onto itself must change what the server sees: the metadata is restated.
+    restating = onto_itself or bool(
+        options.metadata or options.content_type or options.cache_control
+    )
     args["MetadataDirective"] = "REPLACE" if restating else "COPY"
     if not restating:
         for name in (*_CARRIED, "Metadata"):

@@ -351,9 +351,11 @@ class TransferEngine:
         items: Iterable[tuple[str, str, int]],
         options: TransferOptions | None = None,
         move: bool = False,
+        title: str | None = None,
     ) -> str:
         """A copy (or move) job over (source key, target key, size) the caller chose, not a
-        listing of the whole source prefix; journaled and resumed like `submit_items`."""
+        listing of the whole source prefix; journaled and resumed like `submit_items`.
+        A target equal to its source is copied onto itself (an SSE-C key rotation)."""
         if prefix and not prefix.endswith("/"):
             raise ValueError("The prefix of a job with chosen items must end with '/'")
         kind = JobKind.MOVE if move else JobKind.COPY
@@ -377,12 +379,13 @@ class TransferEngine:
             "local": "",
         }
         verb = "Move" if move else "Copy"
+        given = title
 
-        def title(count: int) -> str:
+        def titled(count: int) -> str:
             source = f"s3://{source_bucket}/{source_prefix}"
-            return f"{verb} {count} objects {source} to s3://{bucket}/{prefix}"
+            return given or f"{verb} {count} objects {source} to s3://{bucket}/{prefix}"
 
-        return self._submit_items(kind, spec, records, options, title)
+        return self._submit_items(kind, spec, records, options, titled)
 
     def _submit_items(
         self,
