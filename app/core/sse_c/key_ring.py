@@ -16,6 +16,7 @@ from app.core.sse_c.errors import KeyNotInRing
 from app.core.sse_c.fingerprints import KEY_BYTES, fingerprint, key_md5
 
 ObjectId = tuple[str, str, str | None]  # bucket, key, version id
+PLAIN_OBJECT = b""  # remembered for an object found to have no SSE-C at all
 _MD5_HEADER = "x-amz-server-side-encryption-customer-key-md5"
 # How servers refuse an SSE-C read with a key that does not fit (or none): a bare 400 or 403
 # on HEAD, AccessDenied / InvalidArgument / InvalidRequest with a body otherwise.

@@ -7,7 +7,8 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from app.core.sse_c.key_ring import customer_args, refused
+from app.core.sse_c.errors import KeyNotInRing
+from app.core.sse_c.key_ring import PLAIN_OBJECT, customer_args, refused
 from app.core.sse_c.rings import ring_for
 from app.core.transfers.options import ServerSideEncryption, TransferOptions
 
@@ -22,8 +23,15 @@ def read_sse(
     if options.sse is not ServerSideEncryption.CUSTOMER:
         return {}, None
     ring = ring_for(options.sse_customer_key_ref or "")
-    fitting, answer = ring.key_for((bucket, key, version_id), head)
-    return customer_args(fitting), answer
+    try:
+        fitting, answer = ring.key_for((bucket, key, version_id), head)
+    except KeyNotInRing:
+        plain = _plain_head(head)  # AWS refuses every key for an object without SSE-C
+        if plain is None:
+            raise
+        ring.remember((bucket, key, version_id), PLAIN_OBJECT)
+        return {}, plain
+    return (customer_args(fitting) if fitting != PLAIN_OBJECT else {}), answer
 
 
 def read_and_head(
@@ -41,6 +49,10 @@ def read_and_head(
         if not extra or not refused(exc):
             raise
         ring = ring_for(options.sse_customer_key_ref or "")
+        plain = _plain_head(head)  # AWS refuses SSE-C headers on an object without SSE-C
+        if plain is not None:
+            ring.remember((bucket, key, version_id), PLAIN_OBJECT)
+            return {}, plain
         if len(ring.keys) == 1:
             raise
         ring.forget((bucket, key, version_id))
@@ -56,7 +68,19 @@ def known_read_sse(
     if options.sse is not ServerSideEncryption.CUSTOMER:
         return {}
     ring = ring_for(options.sse_customer_key_ref or "")
-    return customer_args(ring.remembered((bucket, key, version_id)) or ring.current)
+    known = ring.remembered((bucket, key, version_id))
+    if known == PLAIN_OBJECT:
+        return {}
+    return customer_args(known or ring.current)
+
+
+def _plain_head(head: Head) -> dict[str, Any] | None:
+    """HEAD without a key: the answer when the object has no SSE-C, else None."""
+    try:
+        answer = head({})
+    except ClientError:
+        return None
+    return None if answer.get("SSECustomerAlgorithm") else answer
 
 
 def forget_read_key(options: TransferOptions, bucket: str, key: str) -> None:
