@@ -8,9 +8,9 @@ The list is open: another kind (client-side encryption) adds an `EncryptionChoic
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from app.core.transfers.options import ServerSideEncryption
+from app.core.transfers.options import ServerSideEncryption, TransferOptions
 
 
 @dataclass(frozen=True)
@@ -84,3 +84,19 @@ def transfer_fields(value: str | None, owner: str) -> dict[str, object]:
     if choice is SSE_C:
         return {"sse": ServerSideEncryption.CUSTOMER, "sse_customer_key_ref": owner}
     return {}
+
+
+def options_for_bookmark(bookmark_id: str | None, base: TransferOptions) -> TransferOptions:
+    """`base` with the bookmark's encryption (uploads write with it; an SSE-C ring also reads
+    with it); `base` as it is without a bookmark or a choice. Reads the bookmarks file."""
+    from app.core.bookmarks.model import BookmarkError
+    from app.core.bookmarks.store import BookmarkStore
+
+    if not bookmark_id:
+        return base
+    try:
+        bookmark = BookmarkStore().get(bookmark_id)
+        changes = transfer_fields(bookmark.encryption, bookmark.secret_owner)
+    except (BookmarkError, ValueError):
+        return base
+    return replace(base, **changes)  # type: ignore[arg-type]

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from app.core.bookmarks import upload_encryption
 from app.core.s3.session import S3Session
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import (
@@ -101,19 +102,26 @@ class TransfersController(QObject):
         """Upload files, or folders (each under `prefix` + its name + '/'); `bookmark_id`
         names the session's bookmark when it is not the window's ('' : the window's)."""
         engine = await self.engine(session, bookmark_id)
+        options = await self._bookmark_options(bookmark_id)
         roots = [str(Path(local).absolute()) for local in files]
         batch = self.conflicts.add_batch(JobKind.UPLOAD, bucket, roots)
         for local in roots:
             key = prefix + Path(local).name
             is_dir = await self._bridge.run(Path(local).is_dir)
             job_id = await self._bridge.run(
-                engine.upload, local, bucket, key + "/" if is_dir else key, ASK
+                engine.upload, local, bucket, key + "/" if is_dir else key, options
             )
             batch.job_ids.append(job_id)
             self._adopt(job_id)
 
+    async def _bookmark_options(self, bookmark_id: str | None) -> TransferOptions:
+        """ASK, with the bookmark's encryption for uploads (and its SSE-C key ring)."""
+        bookmark = self._bookmark_id() if bookmark_id == OWN else bookmark_id
+        return await self._bridge.run(upload_encryption.options_for_bookmark, bookmark, ASK)
+
     async def download(self, session: S3Session, bucket: str, keys: list[str], folder: str) -> None:
         engine = await self.engine(session)
+        options = await self._bookmark_options(OWN)
         batch = self.conflicts.add_batch(JobKind.DOWNLOAD, bucket, keys)
         for key in keys:
             if not key or key.endswith("/"):  # a folder, or "" for the whole bucket
@@ -121,7 +129,7 @@ class TransfersController(QObject):
                 target = str(Path(folder) / name)
             else:
                 target = folder
-            job_id = await self._bridge.run(engine.download, bucket, key, target, ASK)
+            job_id = await self._bridge.run(engine.download, bucket, key, target, options)
             batch.job_ids.append(job_id)
             self._adopt(job_id)
 
