@@ -17,13 +17,14 @@ from app.cli.connection_args import add_connection_arguments, bookmark_id_from_a
 from app.cli.job_runner import add_output_arguments, make_engine, progress_wanted, run_jobs
 from app.cli.s3_paths import parse_s3
 from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
-from app.cli.transfer_args import TransferArgsError
+from app.cli.transfer_args import TransferArgsError, parse_size
 from app.core.errors import describe
 from app.core.sse_c.errors import KeyFileError
 from app.core.sse_c.fingerprints import fingerprint
 from app.core.sse_c.key_ring import KeyRing
 from app.core.sse_c.rekey import PLAIN, Survey, submit_rekey, survey
 from app.core.sse_c.rings import file_ref, ring_for
+from app.core.transfers.options import TransferOptions
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -46,6 +47,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument(
         "--connections", type=int, default=10, help="requests in flight at once (default 10)"
     )
+    parser.add_argument(
+        "--multipart-threshold",
+        type=parse_size,
+        help="multipart copy from this size (default 100MiB; S3 copies at most 5GiB at once)",
+    )
+    parser.add_argument("--part-size", type=parse_size, help="multipart part size (default 10MiB)")
     add_output_arguments(parser)
     add_connection_arguments(parser)
     parser.set_defaults(func=exit_codes.interruptible(_run))
@@ -62,6 +69,17 @@ def _run(args: argparse.Namespace) -> int:
         return exit_codes.usage("--connections must be at least 1")
     ring = ring_for(ref)
     showing = progress_wanted(args)
+    try:
+        sizes = TransferOptions(
+            connections=args.connections,
+            **{
+                name: getattr(args, name)
+                for name in ("multipart_threshold", "part_size")
+                if getattr(args, name) is not None
+            },
+        )
+    except ValueError as exc:
+        return exit_codes.usage(str(exc))
 
     def progress(seen: int, key: str) -> None:
         if showing:
@@ -84,7 +102,7 @@ def _run(args: argparse.Namespace) -> int:
         engine = make_engine(session, args.connections, bookmark_id=bookmark_id_from_args(args))
 
         def start() -> list[str]:
-            job = submit_rekey(engine, found, ring, ref, path.bucket, path.key)
+            job = submit_rekey(engine, found, ring, ref, path.bucket, path.key, sizes)
             return [job] if job else []
 
         code, snapshots = run_jobs(engine, start, args)

@@ -88,19 +88,21 @@ def _entries(session: S3Session, bucket: str, prefix: str) -> Iterator[ObjectEnt
 def _key_of(client: Any, ring: KeyRing, bucket: str, key: str) -> bytes:
     """The key that opens `key`; b"" for an object without SSE-C."""
     try:
-        client.head_object(Bucket=bucket, Key=key)
-        return b""
+        head = client.head_object(Bucket=bucket, Key=key)
+        named = head.get("SSECustomerKeyMD5")
+        if not head.get("SSECustomerAlgorithm"):
+            return b""
     except ClientError as exc:
         if exc.response.get("Error", {}).get("Code") in _ABSENT:
             raise
         headers = exc.response.get("ResponseMetadata", {}).get("HTTPHeaders", {})
         named = headers.get("x-amz-server-side-encryption-customer-key-md5")
-        if named:  # the server says which key: no need to try any
-            fitting = ring.by_md5(str(named))
-            if fitting is None:
-                raise KeyNotInRing(bucket, key) from None
-            ring.remember((bucket, key, None), fitting)
-            return fitting
+    if named:  # the server says which key: no need to try any
+        fitting = ring.by_md5(str(named))
+        if fitting is None:
+            raise KeyNotInRing(bucket, key) from None
+        ring.remember((bucket, key, None), fitting)
+        return fitting
     fitting, _ = ring.key_for(
         (bucket, key, None), lambda extra: client.head_object(Bucket=bucket, Key=key, **extra)
     )
@@ -121,9 +123,16 @@ def rekey_options(ref: str, base: TransferOptions | None = None) -> TransferOpti
 
 
 def submit_rekey(
-    engine: TransferEngine, found: Survey, ring: KeyRing, ref: str, bucket: str, prefix: str
+    engine: TransferEngine,
+    found: Survey,
+    ring: KeyRing,
+    ref: str,
+    bucket: str,
+    prefix: str,
+    base: TransferOptions | None = None,
 ) -> str | None:
-    """Queue the copies that move `found.to_rotate` to the current key; None when none."""
+    """Queue the copies that move `found.to_rotate` to the current key; None when none.
+    `base` gives the connections and multipart sizes."""
     if not found.to_rotate:
         return None
     items = [(key, key, size) for key, size in found.to_rotate]
@@ -132,5 +141,5 @@ def submit_rekey(
         f"{fingerprint(ring.current)}"
     )
     return engine.submit_copy_items(
-        bucket, prefix, bucket, prefix, items, rekey_options(ref), title=title
+        bucket, prefix, bucket, prefix, items, rekey_options(ref, base), title=title
     )
