@@ -14,7 +14,7 @@ from urllib.parse import quote
 from app.core.s3.session import S3Session
 from app.core.s3.small_object_requests import SmallObjectRequests
 from app.core.sse_c.key_ring import customer_args
-from app.core.sse_c.rings import SSE_C_SECRET_KIND, ring_for
+from app.core.sse_c.rings import ring_for
 from app.core.transfers.bandwidth import BandwidthCancelled, BandwidthLimiter
 from app.core.transfers.jobs import Job
 from app.core.transfers.journal import Journal
@@ -25,8 +25,6 @@ from app.core.transfers.retry import Interrupted, with_retries
 T = TypeVar("T")
 
 THROTTLE_SLICE = 256 * 1024
-
-__all__ = ["SSE_C_SECRET_KIND"]  # where older callers import it from
 
 
 class SourceChanged(Exception):
