@@ -9,8 +9,12 @@ The list is open: another kind (client-side encryption) adds an `EncryptionChoic
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from app.core.transfers.options import ServerSideEncryption, TransferOptions
+
+if TYPE_CHECKING:
+    from app.core.bookmarks.model import Bookmark
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,12 @@ def transfer_fields(value: str | None, owner: str) -> dict[str, object]:
     return {}
 
 
+def ring_owner(bookmark: Bookmark) -> str:
+    """Where a bookmark's SSE-C key ring is kept: a ring shared between bookmarks
+    (`sse_c_key_ref`), else the bookmark's own."""
+    return bookmark.sse_c_key_ref or bookmark.secret_owner
+
+
 def options_for_bookmark(bookmark_id: str | None, base: TransferOptions) -> TransferOptions:
     """`base` with the bookmark's encryption (uploads write with it; an SSE-C ring also reads
     with it); `base` as it is without a bookmark or a choice. Reads the bookmarks file."""
@@ -96,7 +106,7 @@ def options_for_bookmark(bookmark_id: str | None, base: TransferOptions) -> Tran
         return base
     try:
         bookmark = BookmarkStore().get(bookmark_id)
-        changes = transfer_fields(bookmark.encryption, bookmark.secret_owner)
+        changes = transfer_fields(bookmark.encryption, ring_owner(bookmark))
     except (BookmarkError, ValueError):
         return base
     return replace(base, **changes)  # type: ignore[arg-type]

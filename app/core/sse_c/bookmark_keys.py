@@ -24,7 +24,7 @@ def presign_headers(
         return None
     if not choice.needs_key_ring:
         return None
-    ring = ring_for(bookmark.secret_owner)
+    ring = ring_for(upload_encryption.ring_owner(bookmark))
     if not reading:
         return SseCHeaders(ring.current)
 

@@ -340,7 +340,8 @@ class BookmarkDialog(QDialog):
         if self._key_ring_bridge is None:
             self._key_ring_bridge = AsyncBridge(lambda error: self.show_error(str(error)), 1)
             self.finished.connect(lambda _result: self._key_ring_bridge.shutdown())  # type: ignore[union-attr]
-        dialog = KeyRingDialog(self, secret_owner(self._id), self._key_ring_bridge)
+        shared = self._original.sse_c_key_ref if self._original is not None else None
+        dialog = KeyRingDialog(self, shared or secret_owner(self._id), self._key_ring_bridge)
         dialog.open()
         return dialog
 
