@@ -61,3 +61,9 @@ def test_uploads_use_the_rings_first_key_and_downloads_each_objects_own(
     window.object_actions.actions["downloadAction"].trigger()
     wait_for(qtbot, lambda: "Done: Download" in window.object_actions.status.label.text())
     assert (target / "old.bin").read_bytes() == b"old bytes"
+
+    select(window, "old.bin")  # a copy on the server: read with its key, written with the first
+    window.object_actions.actions["duplicateAction"].trigger()
+    wait_for(qtbot, lambda: "old (1).bin" in names(window))
+    copied = seaweed_admin.get_object(Bucket=bucket, Key="old (1).bin", **customer_args(new))
+    assert copied["Body"].read() == b"old bytes"
