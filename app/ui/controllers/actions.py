@@ -39,6 +39,7 @@ from app.core.sse_c import bookmark_keys
 from app.core.transfers.jobs import JobKind, JobSnapshot, JobState
 from app.ui.async_bridge import AsyncBridge
 from app.ui.controllers.browser import BrowserController
+from app.ui.controllers.key_rotation import KeyRotation
 from app.ui.controllers.transfers import TransfersController
 from app.ui.dialogs import file_pick
 from app.ui.dialogs.delete_confirm import DeleteConfirmDialog
@@ -145,6 +146,9 @@ class ActionsController(QObject):
         self._scope: tuple[Location, list[Item]] | None = None
         self.browser.connected.connect(self._remember_label)
         self.transfers.jobFinished.connect(self._transfer_finished)
+        self.key_rotation = KeyRotation(
+            parts.parent, self.bridge, self.transfers, self.status, self._open
+        )
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -604,6 +608,15 @@ class ActionsController(QObject):
         link = issued_links.IssuedLink.from_presigned(url, self._connection_label)
         await self.bridge.run(issued_links.record, link)
 
+    def rotate_keys(self) -> None:
+        """Re-encrypt what is here (this folder, this bucket) with the current SSE-C key."""
+        session, bucket = self._session(), self._bucket()
+        if session is None or bucket is None:
+            return
+        prefix = self._here().prefix
+        coro = self.key_rotation.start(session, self.browser.bookmark_id, bucket, prefix)
+        self._spawn(coro, "looking at the SSE-C keys", prefix, bucket)
+
     def show_issued_links(self) -> None:
         self._spawn(self._show_issued_links(), "reading the issued links")
 
@@ -753,6 +766,7 @@ def install_actions(parts: ActionsParts) -> ActionsController:
         ("copyUrlAction", "Copy &URL", "Ctrl+Shift+C", actions.copy_url),
         ("presignAction", "&Pre-signed URL…", "Ctrl+Shift+U", actions.presigned_url),
         ("issuedLinksAction", "&Issued Links", "Ctrl+Shift+I", actions.show_issued_links),
+        ("rekeyAction", "Re-encrypt with Current &Key…", "Ctrl+Alt+K", actions.rotate_keys),
     )
     made = actions.actions
     for name, text, shortcut, slot in defined:
@@ -771,6 +785,7 @@ def install_actions(parts: ActionsParts) -> ActionsController:
         ("uploadAction", "uploadFolderAction", "downloadAction", "openAction"),
         ("renameAction", "duplicateAction", "deleteAction"),
         ("copyUrlAction", "presignAction", "issuedLinksAction"),
+        ("rekeyAction",),
     )
     view = parts.object_list
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
