@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from app.cli.cse_args import CseArgsError, add_cse_arguments, cse_options
 from app.core.s3.session import S3Session
 from app.core.sse_c.errors import KeyFileError
 from app.core.sse_c.reads import read_sse
@@ -78,6 +79,7 @@ def add_transfer_arguments(parser: argparse.ArgumentParser, conflicts: bool = Tr
         help="SSE-C key ring: a file of 256-bit keys, one per line (32 characters, 44 of "
         "base64 or 64 hex digits); the first encrypts, all decrypt",
     )
+    add_cse_arguments(group)
     group.add_argument(
         "--metadata",
         type=_key_value,
@@ -154,6 +156,10 @@ def options_from_args(args: argparse.Namespace) -> TransferOptions:
     elif if_exists:
         changes["conflict"] = ConflictPolicy(if_exists)
     changes.update(_encryption(args))
+    try:
+        changes.update(cse_options(args))
+    except CseArgsError as exc:
+        raise TransferArgsError(str(exc)) from None
     try:
         return TransferOptions(**changes)  # type: ignore[arg-type]
     except ValueError as exc:

@@ -28,6 +28,7 @@ from app.ui.controllers.actions import ActionsParts, install_actions
 from app.ui.controllers.browser import BrowserController
 from app.ui.controllers.column_memory import ColumnMemory
 from app.ui.controllers.hidden_files import HiddenFiles, HiddenFilesParts
+from app.ui.controllers.info_actions import InfoActions
 from app.ui.controllers.search import SearchParts, ServerSearch
 from app.ui.controllers.tree_menu import TreeMenu
 from app.ui.dnd.drag_and_drop import DragAndDrop
@@ -303,6 +304,11 @@ class MainWindow(QMainWindow):
         self.tree_menu = TreeMenu(
             self.folder_tree, self.object_actions, self.refresh_node, self.refresh_action.shortcut()
         )
+        self.info_actions = InfoActions(c, self.object_actions.selection, self.folder_tree, self)
+        actions_menu = self.menuBar().findChild(QMenu, "actionsMenu")
+        self.info_actions.place(
+            self.navigation_bar, self.object_list, self.tree_menu.menu, actions_menu
+        )
         self.object_list.activated.connect(self._row_activated)
         # Hidden files, encryption at a glance and server search keep their logic in their modules.
         self.hidden_files = HiddenFiles(
@@ -455,6 +461,7 @@ class MainWindow(QMainWindow):
         self.hidden_files.close()
         self.drag_and_drop.close()
         self.object_actions.close()
+        self.info_actions.close()
         self.controller.close()
         self.bookmarks.shutdown()
         super().closeEvent(event)

@@ -82,7 +82,7 @@ class WindowBookmarks(QObject):
             lambda: self.connector.open_connection_dialog()
         )
         self.import_action = make_import_profile_action(window, self.sidebar.import_files)
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.setShortcut(QKeySequence("Ctrl+Alt+I"))  # Ctrl+I: Get Info
         self.new_bookmark_action = QAction("New Bookmark…", window)
         self.new_bookmark_action.setObjectName("newBookmarkAction")
         self.new_bookmark_action.setShortcut(QKeySequence("Ctrl+Shift+B"))

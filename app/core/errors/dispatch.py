@@ -15,6 +15,8 @@ from botocore.exceptions import (
 
 from app.core.connection import ChecksumPolicy, Connection
 from app.core.credentials.resolve import CredentialError
+from app.core.cse.errors import CseError
+from app.core.errors.client_side import describe_cse_error
 from app.core.errors.key_ring import describe_key_ring_error
 from app.core.errors.model import ErrorKind, Remedy, UserError
 from app.core.errors.operations import phrase
@@ -92,6 +94,8 @@ def _describe(
     key_ring = describe_key_ring_error(exc, operation)
     if key_ring is not None:
         return key_ring
+    if isinstance(exc, CseError):
+        return describe_cse_error(exc, operation)
     if isinstance(exc, ExplainedError):
         # Eider's own errors (missing `weed`, keyring unavailable, a bad profile...) already
         # say what happened and what to do: pass the words on rather than call them unexpected.

@@ -47,6 +47,11 @@ class ErrorKind(StrEnum):
     SSE_C_NEEDS_TLS = "sse_c_needs_tls"
     SSE_C_KEY_NOT_IN_RING = "sse_c_key_not_in_ring"
     SSE_C_KEY_FILE = "sse_c_key_file"
+    # client-side encryption (app.core.cse)
+    CSE_AUTHENTICATION = "cse_authentication"
+    CSE_FORMAT = "cse_format"
+    CSE_KEY_MISMATCH = "cse_key_mismatch"
+    CSE_KEY_MISSING = "cse_key_missing"
     # provider capabilities
     CHECKSUM_REJECTED = "checksum_rejected"
     CHECKSUM_MISMATCH = "checksum_mismatch"

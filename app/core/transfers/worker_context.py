@@ -14,6 +14,7 @@ from urllib.parse import quote
 from app.core.s3.session import S3Session
 from app.core.s3.small_object_requests import SmallObjectRequests
 from app.core.sse_c.key_ring import customer_args
+from app.core.sse_c.rings import SSE_C_SECRET_KIND as SSE_C_SECRET_KIND  # for older callers
 from app.core.sse_c.rings import ring_for
 from app.core.transfers.bandwidth import BandwidthCancelled, BandwidthLimiter
 from app.core.transfers.jobs import Job

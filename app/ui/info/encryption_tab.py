@@ -1,0 +1,135 @@
+"""The Encryption tab: none, SSE-S3, SSE-KMS (a key ARN typed or picked), SSE-C (the
+bookmark's key). A change rewrites the object."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.s3 import encryption_state
+from app.core.s3.object_rewrite import EncryptionChoice, ObjectChange, rewrite_object
+from app.ui.info.edits import ObjectEdit
+from app.ui.info.info_tab import InfoTab
+
+_LABELS = {
+    encryption_state.NONE: "&None",
+    encryption_state.SSE_S3: "SSE-&S3 (keys managed by the server)",
+    encryption_state.SSE_KMS: "SSE-&KMS (a key in AWS KMS)",
+    encryption_state.SSE_C: "SSE-&C (the bookmark's own key)",
+}
+DEFAULT_KMS_KEY = "(the account's default key for S3)"
+
+
+class EncryptionTab(InfoTab):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("infoEncryptionTab", "Encryption", parent)
+        self.customer_key: bytes | None = None
+        layout = QVBoxLayout(self.editor)
+        form = QFormLayout()
+        self.current = QLabel("—", self.editor)
+        self.current.setObjectName("infoCurrentEncryption")
+        self.current.setAccessibleName("Current encryption")
+        self.current.setWordWrap(True)
+        form.addRow("Current:", self.current)
+        layout.addLayout(form)
+        self.group = QButtonGroup(self.editor)
+        self.buttons: dict[str, QRadioButton] = {}
+        for kind, label in _LABELS.items():
+            button = QRadioButton(label, self.editor)
+            button.setObjectName(f"infoEncryption{kind.replace('-', '')}")
+            button.setAccessibleName(label.replace("&", ""))
+            self.group.addButton(button)
+            self.buttons[kind] = button
+            layout.addWidget(button)
+        self.kms_key = QComboBox(self.editor)
+        self.kms_key.setObjectName("infoKmsKey")
+        self.kms_key.setAccessibleName("KMS key ARN or alias")
+        self.kms_key.setEditable(True)
+        self.kms_key.addItem(DEFAULT_KMS_KEY)
+        kms_form = QFormLayout()
+        kms_form.addRow("KMS &key:", self.kms_key)
+        layout.addLayout(kms_form)
+        self.sse_c_note = QLabel(self.editor)
+        self.sse_c_note.setObjectName("infoSseCNote")
+        self.sse_c_note.setWordWrap(True)
+        layout.addWidget(self.sse_c_note)
+        self.apply_button = QPushButton("&Apply Encryption…", self.editor)
+        self.apply_button.setObjectName("infoApplyEncryptionButton")
+        self.apply_button.setAccessibleName("Apply the encryption")
+        layout.addWidget(self.apply_button)
+        layout.addStretch(1)
+        self.group.buttonToggled.connect(self._update)
+        self.apply_button.clicked.connect(self._apply)
+        self.buttons[encryption_state.NONE].setChecked(True)
+
+    def set_state(
+        self,
+        current: str | None,
+        kms_key_id: str | None,
+        known_keys: list[str],
+        customer_key: bytes | None,
+    ) -> None:
+        """`current` is encryption_state's name of the object's encryption (None: many)."""
+        self.customer_key = customer_key
+        for key in [kms_key_id, *known_keys]:
+            if key and self.kms_key.findText(key) < 0:
+                self.kms_key.addItem(key)
+        if current is not None:
+            self.current.setText(current + (f" (key {kms_key_id})" if kms_key_id else ""))
+            if current in self.buttons:
+                self.buttons[current].setChecked(True)
+        else:
+            self.current.setText("(each object keeps its own until you apply a choice)")
+        if kms_key_id:
+            self.kms_key.setCurrentText(kms_key_id)
+        self.buttons[encryption_state.SSE_C].setEnabled(customer_key is not None)
+        self.sse_c_note.setText(
+            ""
+            if customer_key is not None
+            else "SSE-C needs a key: give the bookmark an SSE-C key to use it here."
+        )
+        self._update()
+        self.show_editor()
+
+    def chosen(self) -> str:
+        for kind, button in self.buttons.items():
+            if button.isChecked():
+                return kind
+        return encryption_state.NONE
+
+    def _update(self, *_: object) -> None:
+        self.kms_key.setEnabled(self.chosen() == encryption_state.SSE_KMS)
+
+    def choice(self) -> EncryptionChoice:
+        kind = self.chosen()
+        if kind == encryption_state.SSE_KMS:
+            text = self.kms_key.currentText().strip()
+            return EncryptionChoice(kind, None if text in ("", DEFAULT_KMS_KEY) else text)
+        if kind == encryption_state.SSE_C:
+            return EncryptionChoice(kind, customer_key=self.customer_key)
+        return EncryptionChoice(kind)
+
+    def _apply(self) -> None:
+        choice = self.choice()
+        customer_key = self.customer_key
+        self.saveRequested.emit(
+            ObjectEdit(
+                f"encryption {choice.kind}",
+                lambda session, bucket, key: rewrite_object(
+                    session,
+                    bucket,
+                    key,
+                    ObjectChange(encryption=choice),
+                    source_customer_key=customer_key,
+                ),
+                rewrites=True,
+            )
+        )

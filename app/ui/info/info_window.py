@@ -1,0 +1,415 @@
+"""The Info window: one per selection, non-modal, one tab per concern.
+
+Everything is read and written through `app.core.s3` on the window's own `AsyncBridge` (never on
+the GUI thread); each tab shows its data as soon as its own read returns, and a setting the
+server lacks says "not supported by this server" in its tab. Bucket tabs built elsewhere are
+plugged in with `add_tab`.
+
+A change to one object runs the core writer directly. A change to many objects or a folder goes
+through `_apply_to_many`: a confirmation stating the count, then the change object by object
+with progress, Cancel, and the list of objects that failed with the reason.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.errors import UserError, describe
+from app.core.s3 import issued_links
+from app.core.s3.acl import BUCKET_OWNER_ENFORCED, object_ownership, read_object_acl
+from app.core.s3.bucket_encryption import read_default_encryption
+from app.core.s3.bucket_info import read_bucket_general
+from app.core.s3.info_context import (
+    InfoContext,
+    info_context,
+    keys_under,
+    read_details_with_key,
+)
+from app.core.s3.info_section import Feature, Section, SectionState
+from app.core.s3.session import S3Session
+from app.core.s3.tags import read_object_tags
+from app.core.s3.urls import Method, PresignRefused, UrlStyle, object_url, presign
+from app.ui.async_bridge import AsyncBridge
+from app.ui.dialogs.presign import PresignDialog
+from app.ui.info.bucket_general_tab import BucketGeneralTab
+from app.ui.info.edits import REWRITE_WARNING, ObjectEdit
+from app.ui.info.encryption_tab import EncryptionTab
+from app.ui.info.info_tab import InfoTab, section_message
+from app.ui.info.many_progress import ManyProgress
+from app.ui.info.metadata_tab import MetadataTab
+from app.ui.info.object_general_tab import ObjectGeneralTab, SelectionGeneralTab
+from app.ui.info.permissions_tab import PermissionsTab
+from app.ui.info.storage_class_tab import StorageClassTab
+from app.ui.info.tags_tab import TagsTab
+from app.ui.info.target import InfoTarget
+from app.ui.widgets.error_banner import ErrorBanner
+
+ContextLoader = Callable[[str | None], InfoContext]
+MANY_AT_ONCE = 4  # objects changed at the same time in `_apply_to_many`
+
+
+class InfoWindow(QWidget):
+    tabLoaded = Signal(str)  # the objectName of a tab whose data arrived
+    changeFinished = Signal(str)  # what a save did, in words
+
+    def __init__(
+        self,
+        session: S3Session,
+        target: InfoTarget,
+        bookmark_id: str | None = None,
+        parent: QWidget | None = None,
+        context_loader: ContextLoader = info_context,
+        connection_label: str = "",
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.session = session
+        self.target = target
+        self._bookmark_id = bookmark_id
+        self._context_loader = context_loader
+        self._connection_label = connection_label
+        self.context = InfoContext()
+        self.dialog: QWidget | None = None  # the dialog opened last (tests drive it)
+        self.confirm_button: QPushButton | None = None
+        self._cancel_many = False
+        self.setObjectName("infoWindow")
+        self.setAccessibleName("Info")
+        self.setWindowTitle(target.title)
+        self.resize(620, 560)
+        self.bridge = AsyncBridge(self.show_error)
+        layout = QVBoxLayout(self)
+        self.error_banner = ErrorBanner(self)
+        layout.addWidget(self.error_banner)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("infoTabs")
+        self.tabs.setAccessibleName("Info sections")
+        layout.addWidget(self.tabs, 1)
+        self.progress = ManyProgress(self)
+        layout.addWidget(self.progress)
+        self.status = QLabel(self)
+        self.status.setObjectName("infoStatus")
+        self.status.setAccessibleName("Info status")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.progress.cancelRequested.connect(self._cancel)
+        self._build_tabs()
+
+    # -- composition ---------------------------------------------------------------------------
+
+    def add_tab(self, title: str, widget: QWidget) -> None:
+        """Plug in a tab (the bucket tabs are built as standalone widgets)."""
+        self.tabs.addTab(widget, title)
+
+    def tab(self, name: str) -> QWidget:
+        """The tab whose objectName is `name`."""
+        for index in range(self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if widget.objectName() == name:
+                return widget
+        raise KeyError(name)
+
+    def _build_tabs(self) -> None:
+        target = self.target
+        if target.is_bucket:
+            self.bucket_general = BucketGeneralTab(self)
+            self.add_tab("General", self.bucket_general)
+            return
+        many = target.is_many
+        if many:
+            lines = [f"Bucket: {target.bucket}"]
+            lines += [f"Folder: {f} (everything under it)" for f in target.folders]
+            lines += [f"Object: {k}" for k in target.keys[:20]]
+            if len(target.keys) > 20:
+                lines.append(f"… and {len(target.keys) - 20:,} more objects")
+            lines.append("A change in any tab is applied to every object, after a question.")
+            self.general: InfoTab = SelectionGeneralTab(lines, self)
+        else:
+            general = ObjectGeneralTab(self)
+            general.urlRequested.connect(self._copy_url)
+            general.presignRequested.connect(self._presign)
+            self.general = general
+        self.permissions = PermissionsTab(many, self)
+        self.metadata = MetadataTab(many, self)
+        self.tags = TagsTab(many, self)
+        self.storage_class = StorageClassTab(self)
+        self.encryption = EncryptionTab(self)
+        self.add_tab("General", self.general)
+        for title, tab in (
+            ("Permissions", self.permissions),
+            ("Metadata", self.metadata),
+            ("Tags", self.tags),
+            ("Storage class", self.storage_class),
+            ("Encryption", self.encryption),
+        ):
+            self.add_tab(title, tab)
+            tab.saveRequested.connect(self._save)
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Read what the window shows (off the GUI thread); tabs fill in as reads return."""
+        self._spawn(self._load(), "reading the Info")
+
+    def _spawn(self, coro: Coroutine[Any, Any, Any], operation: str) -> None:
+        key = self.target.keys[0] if self.target.is_one_object else ""
+        self.bridge.spawn(coro, operation, self.target.bucket, key, self.show_error)
+
+    async def _load(self) -> None:
+        self.context = await self.bridge.run(self._context_loader, self._bookmark_id)
+        target = self.target
+        if target.is_bucket:
+            general = await self.bridge.run(read_bucket_general, self.session, target.bucket)
+            self.bucket_general.show_general(general)
+            self.tabLoaded.emit(self.bucket_general.objectName())
+            return
+        for tab in (self.metadata, self.storage_class, self.encryption):
+            tab.customer_key = self.context.customer_key
+        if target.is_many:
+            self.storage_class.set_classes(self.context.storage_classes, None)
+            kms_keys = await self._bucket_kms_keys()
+            self.encryption.set_state(None, None, kms_keys, self.context.customer_key)
+            return
+        self._spawn(self._load_general(), "reading the object")
+        self._spawn(self._load_acl(), "reading the permissions")
+        self._spawn(self._load_tags(), "reading the tags")
+
+    async def _bucket_kms_keys(self) -> list[str]:
+        """KMS keys to offer: the bucket's default encryption key, if it has one."""
+        default = await self.bridge.run(
+            read_default_encryption, self.session, self.target.bucket, self.context.unsupported
+        )
+        key = default.value.kms_key_id if default.value is not None else None
+        return [key] if key else []
+
+    async def _load_general(self) -> None:
+        bucket, key = self.target.bucket, self.target.keys[0]
+        try:
+            details = await self.bridge.run(
+                read_details_with_key, self.session, bucket, key, self.context
+            )
+        except Exception as exc:
+            error = describe(exc, "HeadObject", bucket, key)
+            for tab in (self.general, self.metadata, self.storage_class, self.encryption):
+                tab.show_message(f"{error.message}\n\n{error.fix}")
+            raise
+        general = details.general
+        assert isinstance(self.general, ObjectGeneralTab)
+        self.general.show_general(general)
+        self.tabLoaded.emit(self.general.objectName())
+        self.metadata.show_metadata(details.metadata)
+        self.tabLoaded.emit(self.metadata.objectName())
+        self.storage_class.set_classes(self.context.storage_classes, general.storage_class)
+        self.tabLoaded.emit(self.storage_class.objectName())
+        kms_keys = await self._bucket_kms_keys()
+        self.encryption.set_state(
+            general.encryption, general.kms_key_id, kms_keys, self.context.customer_key
+        )
+        self.tabLoaded.emit(self.encryption.objectName())
+
+    async def _load_acl(self) -> None:
+        bucket, key = self.target.bucket, self.target.keys[0]
+        unsupported = self.context.unsupported
+        acl = await self.bridge.run(read_object_acl, self.session, bucket, key, None, unsupported)
+        ownership: Section[str] = (
+            Section.unsupported()
+            if Feature.OWNERSHIP in unsupported
+            else await self.bridge.run(object_ownership, self.session, bucket)
+        )
+        disabled = ownership.value == BUCKET_OWNER_ENFORCED
+        message = section_message(acl, "Permissions (ACL)")
+        if acl.value is not None:
+            self.permissions.show_acl(acl.value, disabled)
+            if isinstance(self.general, ObjectGeneralTab):
+                self.general.show_owner(acl.value.owner)
+        else:
+            self.permissions.show_message(message or "This object has no ACL.")
+            if isinstance(self.general, ObjectGeneralTab):
+                self.general.show_owner(None, "— (known from the ACL, which was not read)")
+        self.tabLoaded.emit(self.permissions.objectName())
+
+    async def _load_tags(self) -> None:
+        bucket, key = self.target.bucket, self.target.keys[0]
+        tags = await self.bridge.run(
+            read_object_tags, self.session, bucket, key, None, self.context.unsupported
+        )
+        message = section_message(tags, "Tags")
+        if message is not None:
+            self.tags.show_message(message)
+        else:
+            self.tags.show_tags(tags.value or () if tags.state is SectionState.SET else ())
+        self.tabLoaded.emit(self.tags.objectName())
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def _save(self, edit: ObjectEdit) -> None:
+        if self.target.is_many:
+            self._apply_to_many(edit)
+            return
+        if not edit.rewrites:
+            self._spawn(self._apply_to_one(edit), f"saving the {edit.title}")
+            return
+        key = self.target.keys[0]
+        self._confirm(
+            f"Change the {edit.title} of '{key}'?",
+            REWRITE_WARNING,
+            lambda: self._spawn(self._apply_to_one(edit), f"saving the {edit.title}"),
+        )
+
+    async def _apply_to_one(self, edit: ObjectEdit) -> None:
+        bucket, key = self.target.bucket, self.target.keys[0]
+        self.status.setText(f"Saving the {edit.title}…")
+        try:
+            await self.bridge.run(edit.apply, self.session, bucket, key)
+        except Exception:
+            self.status.setText(f"The {edit.title} could not be saved.")
+            raise
+        message = f"Saved the {edit.title} of '{key}'."
+        self.status.setText(message)
+        self.error_banner.clear_error()
+        self.changeFinished.emit(message)
+        self._spawn(self._load(), "reading the Info again")
+
+    def _apply_to_many(self, edit: ObjectEdit) -> None:
+        """Many objects or a folder: count, ask (stating the count), then change each object.
+
+        For now each object goes through the core writer here, a few at a time, off the GUI
+        thread; the lead switches this to the bulk-rewrite queue job at merge.
+        """
+        self._spawn(self._count_and_ask(edit), "counting the objects to change")
+
+    async def _count_and_ask(self, edit: ObjectEdit) -> None:
+        self.status.setText("Counting the objects to change…")
+        target = self.target
+        keys = await self.bridge.run(
+            keys_under, self.session, target.bucket, target.keys, target.folders
+        )
+        self.status.setText("")
+        if not keys:
+            self.status.setText("There are no objects in the selection to change.")
+            return
+        detail = REWRITE_WARNING if edit.rewrites else "Each object's current setting is replaced."
+        self._confirm(
+            f"Change the {edit.title} of {len(keys):,} objects?",
+            detail,
+            lambda: self._spawn(self._run_many(edit, keys), f"changing the {edit.title}"),
+        )
+
+    async def _run_many(self, edit: ObjectEdit, keys: list[str]) -> None:
+        self._cancel_many = False
+        self.progress.start(edit.title, len(keys))
+        done = failed = 0
+        for first in range(0, len(keys), MANY_AT_ONCE):
+            if self._cancel_many:
+                break
+            batch = keys[first : first + MANY_AT_ONCE]
+            reasons = await asyncio.gather(*(self._change_one(edit, key) for key in batch))
+            for key, reason in zip(batch, reasons, strict=True):
+                done += 1
+                if reason is not None:
+                    failed += 1
+                    self.progress.fail(key, reason)
+            self.progress.advance(done)
+        changed = done - failed
+        summary = f"Changed the {edit.title} of {changed:,} of {len(keys):,} objects"
+        if self._cancel_many:
+            summary += " (cancelled)"
+        if failed:
+            summary += f"; {failed:,} could not be changed (listed below)"
+        self.progress.finish(summary + ".")
+        self.changeFinished.emit(summary)
+
+    async def _change_one(self, edit: ObjectEdit, key: str) -> str | None:
+        """None when `key` was changed, else why not (in words)."""
+        try:
+            await self.bridge.run(edit.apply, self.session, self.target.bucket, key)
+        except Exception as exc:  # reported per object in the failures list
+            return describe(exc, f"changing the {edit.title}", self.target.bucket, key).message
+        return None
+
+    def _cancel(self) -> None:
+        self._cancel_many = True
+
+    def _confirm(self, question: str, detail: str, go: Callable[[], None]) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("infoConfirmDialog")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Change objects")
+        box.setText(question)
+        box.setInformativeText(detail)
+        change = box.addButton("Change", QMessageBox.ButtonRole.AcceptRole)
+        change.setObjectName("infoConfirmButton")
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        self.confirm_button = change
+
+        def finished(_result: int) -> None:
+            if box.clickedButton() is change:
+                go()
+
+        box.finished.connect(finished)
+        box.finished.connect(box.deleteLater)
+        self.dialog = box
+        box.open()
+
+    # -- URLs ----------------------------------------------------------------------------------
+
+    def _copy_url(self) -> None:
+        self._spawn(self._urls(), "making the URL")
+
+    async def _urls(self) -> None:
+        bucket, key = self.target.bucket, self.target.keys[0]
+        connection = self.session.connection
+        region = await self.bridge.run(self.session.bucket_region, bucket)
+        lines = [object_url(connection, bucket, key, UrlStyle.PATH, region)]
+        # A name or endpoint that allows no virtual host leaves the path-style URL alone.
+        with contextlib.suppress(ValueError):
+            lines.append(object_url(connection, bucket, key, UrlStyle.VIRTUAL, region))
+        QGuiApplication.clipboard().setText("\n".join(lines))
+        assert isinstance(self.general, ObjectGeneralTab)
+        self.general.url_label.setText("Copied:\n" + "\n".join(lines))
+
+    def _presign(self) -> None:
+        bucket, key = self.target.bucket, self.target.keys[0]
+        dialog = PresignDialog(self, bucket, key)
+        dialog.requested.connect(
+            lambda method, seconds: self._spawn(
+                self._sign(dialog, method, seconds), "signing a URL"
+            )
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+
+    async def _sign(self, dialog: PresignDialog, method: Method, seconds: int) -> None:
+        bucket, key = self.target.bucket, self.target.keys[0]
+        try:
+            url = await self.bridge.run(presign, self.session, bucket, key, method, seconds)
+        except PresignRefused as exc:
+            dialog.show_refusal(str(exc))
+            return
+        dialog.show_url(url)
+        link = issued_links.IssuedLink.from_presigned(url, self._connection_label)
+        await self.bridge.run(issued_links.record, link)
+
+    # -- errors and closing ----------------------------------------------------------------------
+
+    def show_error(self, error: UserError) -> None:
+        self.error_banner.show_error(error)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._cancel_many = True
+        self.bridge.shutdown()
+        super().closeEvent(event)

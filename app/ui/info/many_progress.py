@@ -1,0 +1,68 @@
+"""The strip an Info window shows while a change runs on many objects: progress, Cancel, and
+the objects that could not be changed, each with the reason."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class ManyProgress(QWidget):
+    cancelRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("infoManyProgress")
+        self.setAccessibleName("Progress of the change")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.label = QLabel(self)
+        self.label.setObjectName("infoManyLabel")
+        self.label.setAccessibleName("What is being changed")
+        self.bar = QProgressBar(self)
+        self.bar.setObjectName("infoManyBar")
+        self.bar.setAccessibleName("Objects changed")
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setObjectName("infoManyCancelButton")
+        self.cancel_button.setAccessibleName("Cancel the change")
+        row.addWidget(self.label, 1)
+        row.addWidget(self.bar, 1)
+        row.addWidget(self.cancel_button)
+        layout.addLayout(row)
+        self.failures = QListWidget(self)
+        self.failures.setObjectName("infoManyFailures")
+        self.failures.setAccessibleName("Objects that could not be changed")
+        self.failures.setMaximumHeight(120)
+        self.failures.hide()
+        layout.addWidget(self.failures)
+        self.cancel_button.clicked.connect(self.cancelRequested)
+        self.hide()
+
+    def start(self, title: str, total: int) -> None:
+        self.failures.clear()
+        self.failures.hide()
+        self.label.setText(f"Changing {title} of {total:,} objects…")
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(0)
+        self.cancel_button.setEnabled(True)
+        self.show()
+
+    def advance(self, done: int) -> None:
+        self.bar.setValue(done)
+
+    def fail(self, key: str, reason: str) -> None:
+        self.failures.addItem(f"{key}: {reason}")
+        self.failures.show()
+
+    def finish(self, text: str) -> None:
+        self.label.setText(text)
+        self.cancel_button.setEnabled(False)

@@ -1,0 +1,128 @@
+"""An object's General tab: what HeadObject (and its ACL's owner) says, and its URLs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.core.s3.acl import Owner
+from app.core.s3.object_info import ObjectGeneral
+from app.ui.format import human_size
+from app.ui.info.info_tab import InfoTab
+
+
+def _when(value: object) -> str:
+    return str(value) if value is not None else "—"
+
+
+def general_rows(g: ObjectGeneral) -> list[tuple[str, str, str]]:
+    """(object name, label, text) of every row the tab shows."""
+    etag_kind = "MD5 of the content" if g.etag_is_md5 else "not an MD5 of the content"
+    if g.parts_count:
+        etag_kind += f"; uploaded in {g.parts_count} parts"
+    checksums = ", ".join(f"{name} {value}" for name, value in g.checksums.items()) or "none"
+    if g.checksums and g.checksum_type:
+        checksums += f" ({g.checksum_type})"
+    encryption = g.encryption
+    if g.kms_key_id:
+        encryption += f" (key {g.kms_key_id})"
+    if g.bucket_key_enabled:
+        encryption += ", bucket key"
+    retention = (
+        f"{g.retention.mode} until {_when(g.retention.retain_until)}" if g.retention else "none"
+    )
+    legal_hold = "—" if g.legal_hold is None else ("on" if g.legal_hold else "off")
+    if g.restore is None:
+        restore = "not requested"
+    elif g.restore.in_progress:
+        restore = "in progress"
+    else:
+        restore = f"restored copy available until {_when(g.restore.expires)}"
+    return [
+        ("infoKey", "Key", g.key),
+        ("infoBucket", "Bucket", g.bucket),
+        ("infoSize", "Size", f"{human_size(g.size)} ({g.size:,} bytes)"),
+        ("infoModified", "Last modified", _when(g.last_modified)),
+        ("infoEtag", "ETag", f"{g.etag} ({etag_kind})"),
+        ("infoChecksums", "Checksums", checksums),
+        ("infoVersion", "Version ID", g.version_id or "— (not versioned)"),
+        ("infoContentType", "Content type", g.content_type or "—"),
+        ("infoStorageClass", "Storage class", g.storage_class),
+        ("infoEncryption", "Encryption", encryption),
+        ("infoOwner", "Owner", "…"),
+        ("infoRetention", "Object Lock retention", retention),
+        ("infoLegalHold", "Legal hold", legal_hold),
+        ("infoRestore", "Archive restore", restore),
+    ]
+
+
+class ObjectGeneralTab(InfoTab):
+    urlRequested = Signal()
+    presignRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("infoGeneralTab", "General", parent)
+        outer = QVBoxLayout(self.editor)
+        self._form = QFormLayout()
+        outer.addLayout(self._form)
+        self.values: dict[str, QLabel] = {}
+        self._owner_text = "…"  # until the ACL, which names the owner, is read
+        buttons = QHBoxLayout()
+        self.url_button = QPushButton("Copy &URL", self.editor)
+        self.url_button.setObjectName("infoCopyUrlButton")
+        self.url_button.setAccessibleName("Copy the object's URL")
+        self.presign_button = QPushButton("&Pre-signed URL…", self.editor)
+        self.presign_button.setObjectName("infoPresignButton")
+        self.presign_button.setAccessibleName("Make a pre-signed URL")
+        buttons.addWidget(self.url_button)
+        buttons.addWidget(self.presign_button)
+        buttons.addStretch(1)
+        outer.addLayout(buttons)
+        self.url_label = QLabel(self.editor)
+        self.url_label.setObjectName("infoUrlLabel")
+        self.url_label.setAccessibleName("Copied URL")
+        self.url_label.setWordWrap(True)
+        self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        outer.addWidget(self.url_label)
+        outer.addStretch(1)
+        self.url_button.clicked.connect(self.urlRequested)
+        self.presign_button.clicked.connect(self.presignRequested)
+
+    def show_general(self, general: ObjectGeneral) -> None:
+        for name, label, text in general_rows(general):
+            value = self.values.get(name)
+            if value is None:
+                value = QLabel(self.editor)
+                value.setObjectName(name)
+                value.setAccessibleName(label)
+                value.setWordWrap(True)
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                self._form.addRow(f"{label}:", value)
+                self.values[name] = value
+            value.setText(self._owner_text if name == "infoOwner" else text)
+        self.show_editor()
+
+    def show_owner(self, owner: Owner | None, note: str = "") -> None:
+        text = "—" if owner is None else (owner.display_name or owner.id)
+        if owner is not None and owner.display_name and owner.id:
+            text += f" ({owner.id})"
+        self._owner_text = note or text
+        label = self.values.get("infoOwner")
+        if label is not None:
+            label.setText(self._owner_text)
+
+
+class SelectionGeneralTab(InfoTab):
+    """General for a selection of many objects or a folder: what a change will cover."""
+
+    def __init__(self, lines: list[str], parent: QWidget | None = None) -> None:
+        super().__init__("infoGeneralTab", "General", parent)
+        layout = QVBoxLayout(self.editor)
+        self.summary = QLabel("\n".join(lines), self.editor)
+        self.summary.setObjectName("infoSelectionSummary")
+        self.summary.setAccessibleName("Selection")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.summary)
+        layout.addStretch(1)
+        self.show_editor()

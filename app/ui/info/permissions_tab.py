@@ -1,0 +1,204 @@
+"""The Permissions tab: an object's ACL grants edited (canonical user, e-mail, the three
+groups; the five permissions), or a canned ACL. With ACLs disabled by the bucket's object
+ownership it says so and nothing can be edited."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.s3.acl import (
+    CANNED_OBJECT_ACLS,
+    AccessControlList,
+    Grant,
+    Grantee,
+    GranteeKind,
+    Group,
+    Permission,
+    grant_problems,
+    put_object_acl,
+)
+from app.ui.info.edits import ObjectEdit
+from app.ui.info.info_tab import InfoTab
+
+# What the grantee column offers: a kind, or one of the groups (which needs no value).
+GRANTEE_CHOICES = (
+    ("Canonical user ID", GranteeKind.CANONICAL_USER, None),
+    ("E-mail address", GranteeKind.EMAIL, None),
+    ("All users (anyone)", GranteeKind.GROUP, Group.ALL_USERS),
+    ("Authenticated users (any AWS account)", GranteeKind.GROUP, Group.AUTHENTICATED_USERS),
+    ("Log delivery", GranteeKind.GROUP, Group.LOG_DELIVERY),
+)
+ACLS_DISABLED = (
+    'ACLs are disabled on this bucket (object ownership is "bucket owner enforced"): the '
+    "owner has full control and permissions are granted with the bucket policy instead."
+)
+
+
+class PermissionsTab(InfoTab):
+    def __init__(self, many: bool, parent: QWidget | None = None) -> None:
+        super().__init__("infoPermissionsTab", "Permissions", parent)
+        layout = QVBoxLayout(self.editor)
+        self.note = QLabel(
+            "The grants below replace the ACL of every object in the selection." if many else "",
+            self.editor,
+        )
+        self.note.setObjectName("infoPermissionsNote")
+        self.note.setAccessibleName("About these permissions")
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        self.owner = QLabel(self.editor)
+        self.owner.setObjectName("infoAclOwner")
+        self.owner.setAccessibleName("Owner")
+        layout.addWidget(self.owner)
+        self.table = QTableWidget(0, 3, self.editor)
+        self.table.setObjectName("infoGrantsTable")
+        self.table.setAccessibleName("Grants")
+        self.table.setHorizontalHeaderLabels(["Grantee", "ID or e-mail", "Permission"])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.problems = QLabel(self.editor)
+        self.problems.setObjectName("infoGrantProblems")
+        self.problems.setAccessibleName("Problems with the grants")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.problems)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("&Add Grant", self.editor)
+        self.add_button.setObjectName("infoAddGrantButton")
+        self.add_button.setAccessibleName("Add a grant")
+        self.remove_button = QPushButton("&Remove Grant", self.editor)
+        self.remove_button.setObjectName("infoRemoveGrantButton")
+        self.remove_button.setAccessibleName("Remove the selected grant")
+        self.save_button = QPushButton("&Save Grants", self.editor)
+        self.save_button.setObjectName("infoSaveGrantsButton")
+        self.save_button.setAccessibleName("Save the grants")
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        canned_row = QHBoxLayout()
+        canned_row.addWidget(QLabel("Canned ACL:", self.editor))
+        self.canned = QComboBox(self.editor)
+        self.canned.setObjectName("infoCannedAcl")
+        self.canned.setAccessibleName("Canned ACL")
+        self.canned.addItems(CANNED_OBJECT_ACLS)
+        canned_row.addWidget(self.canned, 1)
+        self.canned_button = QPushButton("Apply &Canned ACL", self.editor)
+        self.canned_button.setObjectName("infoApplyCannedAclButton")
+        self.canned_button.setAccessibleName("Apply the canned ACL")
+        canned_row.addWidget(self.canned_button)
+        layout.addLayout(canned_row)
+        self._editing: list[QWidget] = [
+            self.table,
+            self.add_button,
+            self.remove_button,
+            self.save_button,
+            self.canned,
+            self.canned_button,
+        ]
+        self.add_button.clicked.connect(
+            lambda: self.add_grant(Grantee.canonical_user(""), Permission.READ)
+        )
+        self.remove_button.clicked.connect(self._remove_selected)
+        self.save_button.clicked.connect(self._save)
+        self.canned_button.clicked.connect(self._apply_canned)
+        if many:
+            self.show_editor()
+
+    def show_acl(self, acl: AccessControlList, acls_disabled: bool) -> None:
+        self.table.setRowCount(0)
+        if acl.owner is not None:
+            self.owner.setText(f"Owner: {acl.owner.display_name or acl.owner.id} ({acl.owner.id})")
+        for grant in acl.grants:
+            self.add_grant(grant.grantee, grant.permission)
+        self.set_acls_disabled(acls_disabled)
+        self.show_editor()
+
+    def set_acls_disabled(self, disabled: bool) -> None:
+        if disabled:
+            self.note.setText(ACLS_DISABLED)
+        for widget in self._editing:
+            widget.setEnabled(not disabled)
+
+    def add_grant(self, grantee: Grantee, permission: Permission) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        kind = QComboBox(self.table)
+        kind.setObjectName(f"infoGranteeKind{row}")
+        kind.setAccessibleName("Grantee kind")
+        for label, _kind, _group in GRANTEE_CHOICES:
+            kind.addItem(label)
+        chosen = 0
+        for index, (_label, choice_kind, group) in enumerate(GRANTEE_CHOICES):
+            if choice_kind is grantee.kind and (group is None or group.value == grantee.value):
+                chosen = index
+        kind.setCurrentIndex(chosen)
+        value = QTableWidgetItem("" if grantee.kind is GranteeKind.GROUP else grantee.value)
+        if grantee.display_name:
+            value.setToolTip(grantee.display_name)
+        self.table.setCellWidget(row, 0, kind)
+        self.table.setItem(row, 1, value)
+        permissions = QComboBox(self.table)
+        permissions.setObjectName(f"infoGrantPermission{row}")
+        permissions.setAccessibleName("Permission")
+        permissions.addItems([p.value for p in Permission])
+        permissions.setCurrentText(permission.value)
+        self.table.setCellWidget(row, 2, permissions)
+        kind.currentIndexChanged.connect(self._check)
+        self._check()
+
+    def _remove_selected(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+        self._check()
+
+    def grants(self) -> list[Grant]:
+        found: list[Grant] = []
+        for row in range(self.table.rowCount()):
+            kind_box = self.table.cellWidget(row, 0)
+            permission_box = self.table.cellWidget(row, 2)
+            item = self.table.item(row, 1)
+            assert isinstance(kind_box, QComboBox) and isinstance(permission_box, QComboBox)
+            _label, kind, group = GRANTEE_CHOICES[kind_box.currentIndex()]
+            text = group.value if group is not None else (item.text().strip() if item else "")
+            found.append(Grant(Grantee(kind, text), Permission(permission_box.currentText())))
+        return found
+
+    def _check(self, *_: object) -> list[str]:
+        problems = grant_problems(self.grants())
+        self.problems.setText(" ".join(problems))
+        return problems
+
+    def _save(self) -> None:
+        if self._check():
+            return
+        grants = self.grants()
+        self.saveRequested.emit(
+            ObjectEdit(
+                "permissions",
+                lambda session, bucket, key: put_object_acl(session, bucket, key, grants),
+                rewrites=False,
+            )
+        )
+
+    def _apply_canned(self) -> None:
+        canned = self.canned.currentText()
+        self.saveRequested.emit(
+            ObjectEdit(
+                f"canned ACL {canned}",
+                lambda session, bucket, key: put_object_acl(session, bucket, key, canned=canned),
+                rewrites=False,
+            )
+        )

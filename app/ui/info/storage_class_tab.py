@@ -1,0 +1,70 @@
+"""The Storage class tab: the classes the connection's profile offers; a change copies the
+object onto itself."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.core.s3.object_rewrite import ObjectChange, rewrite_object
+from app.ui.info.edits import ObjectEdit
+from app.ui.info.info_tab import InfoTab
+
+
+class StorageClassTab(InfoTab):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("infoStorageClassTab", "Storage class", parent)
+        self.customer_key: bytes | None = None
+        layout = QVBoxLayout(self.editor)
+        form = QFormLayout()
+        self.current = QLabel("—", self.editor)
+        self.current.setObjectName("infoCurrentStorageClass")
+        self.current.setAccessibleName("Current storage class")
+        form.addRow("Current:", self.current)
+        self.choice = QComboBox(self.editor)
+        self.choice.setObjectName("infoStorageClassChoice")
+        self.choice.setAccessibleName("New storage class")
+        form.addRow("&Change to:", self.choice)
+        layout.addLayout(form)
+        note = QLabel(
+            "Changing the class copies the object onto itself (in parts above 5 GiB); its "
+            "metadata, tags, encryption and permissions are kept.",
+            self.editor,
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.apply_button = QPushButton("&Apply Storage Class…", self.editor)
+        self.apply_button.setObjectName("infoApplyStorageClassButton")
+        self.apply_button.setAccessibleName("Apply the storage class")
+        layout.addWidget(self.apply_button)
+        layout.addStretch(1)
+        self.apply_button.clicked.connect(self._apply)
+
+    def set_classes(self, classes: tuple[str, ...], current: str | None) -> None:
+        self.choice.clear()
+        offered = list(classes)
+        if current and current not in offered:
+            offered.insert(0, current)
+        self.choice.addItems(offered)
+        if current:
+            self.current.setText(current)
+            self.choice.setCurrentText(current)
+        self.show_editor()
+
+    def _apply(self) -> None:
+        chosen = self.choice.currentText()
+        if not chosen:
+            return
+        customer_key = self.customer_key
+        self.saveRequested.emit(
+            ObjectEdit(
+                f"storage class {chosen}",
+                lambda session, bucket, key: rewrite_object(
+                    session,
+                    bucket,
+                    key,
+                    ObjectChange(storage_class=chosen),
+                    source_customer_key=customer_key,
+                ),
+                rewrites=True,
+            )
+        )

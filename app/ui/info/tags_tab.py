@@ -1,0 +1,113 @@
+"""The Tags tab: up to 10 key/value pairs, checked as S3 checks them before anything is sent."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.s3.tags import MAX_OBJECT_TAGS, Tag, put_object_tags, tag_problems
+from app.ui.info.edits import ObjectEdit
+from app.ui.info.info_tab import InfoTab
+
+
+class TagsTab(InfoTab):
+    def __init__(self, many: bool, parent: QWidget | None = None) -> None:
+        super().__init__("infoTagsTab", "Tags", parent)
+        layout = QVBoxLayout(self.editor)
+        note = (
+            "The tags below replace the tags of every object in the selection."
+            if many
+            else f"At most {MAX_OBJECT_TAGS} tags; keys are unique."
+        )
+        self.note = QLabel(note, self.editor)
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        self.table = QTableWidget(0, 2, self.editor)
+        self.table.setObjectName("infoTagsTable")
+        self.table.setAccessibleName("Tags")
+        self.table.setHorizontalHeaderLabels(["Key", "Value"])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.problems = QLabel(self.editor)
+        self.problems.setObjectName("infoTagsProblems")
+        self.problems.setAccessibleName("Problems with the tags")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.problems)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("&Add Tag", self.editor)
+        self.add_button.setObjectName("infoAddTagButton")
+        self.add_button.setAccessibleName("Add a tag")
+        self.remove_button = QPushButton("&Remove Tag", self.editor)
+        self.remove_button.setObjectName("infoRemoveTagButton")
+        self.remove_button.setAccessibleName("Remove the selected tag")
+        self.save_button = QPushButton("&Save Tags", self.editor)
+        self.save_button.setObjectName("infoSaveTagsButton")
+        self.save_button.setAccessibleName("Save the tags")
+        for button in (self.add_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(lambda: self.add_tag("", ""))
+        self.remove_button.clicked.connect(self._remove_selected)
+        self.save_button.clicked.connect(self._save)
+        self.table.itemChanged.connect(self._check)
+        if many:
+            self.show_editor()
+            self._check()
+
+    def show_tags(self, tags: tuple[Tag, ...]) -> None:
+        self.table.setRowCount(0)
+        for tag in tags:
+            self.add_tag(tag.key, tag.value)
+        self._check()
+        self.show_editor()
+
+    def add_tag(self, key: str, value: str) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setItem(row, 0, QTableWidgetItem(key))
+        self.table.setItem(row, 1, QTableWidgetItem(value))
+        self._check()
+
+    def _remove_selected(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
+        if not rows and self.table.currentRow() >= 0:
+            rows = [self.table.currentRow()]
+        for row in rows:
+            self.table.removeRow(row)
+        self._check()
+
+    def tags(self) -> list[Tag]:
+        found: list[Tag] = []
+        for row in range(self.table.rowCount()):
+            key, value = self.table.item(row, 0), self.table.item(row, 1)
+            found.append(Tag(key.text() if key else "", value.text() if value else ""))
+        return found
+
+    def _check(self, *_: object) -> None:
+        problems = tag_problems(self.tags())
+        self.problems.setText(" ".join(problems))
+        self.save_button.setEnabled(not problems)
+        self.add_button.setEnabled(self.table.rowCount() < MAX_OBJECT_TAGS)
+
+    def _save(self) -> None:
+        tags = self.tags()
+        if tag_problems(tags):
+            return
+        self.saveRequested.emit(
+            ObjectEdit(
+                "tags",
+                lambda session, bucket, key: put_object_tags(session, bucket, key, tags),
+                rewrites=False,
+            )
+        )
