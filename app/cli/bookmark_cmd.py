@@ -62,7 +62,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     add.add_argument("--region")
     add.add_argument("--storage-class")
     add.add_argument("--acl")
-    add.add_argument("--encryption", help="AES256, aws:kms or aws:kms:<key id>")
+    add.add_argument(
+        "--encryption",
+        help="for uploads: AES256, aws:kms, aws:kms:<key id> or sse-c (the bookmark's key ring)",
+    )
     add.add_argument("--download-folder")
     add.add_argument("--sse-c-key-ref", help="keyring name of a stored SSE-C key")
     add.add_argument("--comment", default="")

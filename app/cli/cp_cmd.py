@@ -7,6 +7,7 @@ import argparse
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
@@ -25,12 +26,13 @@ from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, se
 from app.cli.transfer_args import add_transfer_arguments, options_from_args
 from app.core.cse.key_store import uses_cse
 from app.core.s3.session import ObjectEntry, S3Session
+from app.core.sse_c.errors import KeyFileError, KeyNotInRing, RingLostKey
+from app.core.sse_c.reads import read_and_head
 from app.core.transfers import upload_plan
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import JobKind
 from app.core.transfers.name_filter import NameFilter
 from app.core.transfers.options import TransferOptions
-from app.core.transfers.worker_context import sse_args
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -358,15 +360,20 @@ def _check_bucket_for_upload(session: S3Session, bucket: str) -> int:
 
 
 def _check_object(session: S3Session, path: S3Path, options: TransferOptions) -> int:
-    try:
-        extra = sse_args(options, for_read=True)
-    except ValueError as exc:  # the SSE-C key has gone from the keyring since it was stored
-        exit_codes.say_error(str(exc))
-        return exit_codes.CONNECTION
-    try:
-        session.call(
+
+    def head(extra: dict[str, Any]) -> dict[str, Any]:
+        answer: dict[str, Any] = session.call(
             path.bucket, lambda c: c.head_object(Bucket=path.bucket, Key=path.key, **extra)
         )
+        return answer
+
+    try:
+        read_and_head(options, path.bucket, path.key, head)
+    except (KeyFileError, RingLostKey) as exc:  # the key ring has gone since it was read
+        exit_codes.say_error(str(exc))
+        return exit_codes.CONNECTION
+    except KeyNotInRing as exc:
+        return exit_codes.fail(exc, "HeadObject", path.bucket, path.key)
     except ClientError as exc:
         code = exc.response.get("Error", {}).get("Code")
         if code in ("404", "NoSuchKey", "NotFound"):

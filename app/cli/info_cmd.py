@@ -22,6 +22,7 @@ from app.core.s3.info_features import unsupported_features
 from app.core.s3.info_report import bucket_report, object_report
 from app.core.s3.info_section import Feature
 from app.core.s3.object_info import read_object_details
+from app.core.sse_c.errors import KeyNotInRing
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -68,6 +69,7 @@ def _run(args: argparse.Namespace) -> int:
         )
         return exit_codes.OK
     try:
+        extra = sse_c_read_headers(args, session, path.bucket, path.key, args.version_id)
         details = read_object_details(
             session,
             path.bucket,
@@ -76,6 +78,8 @@ def _run(args: argparse.Namespace) -> int:
             extra_head=extra,
             unsupported=unsupported,
         )
+    except KeyNotInRing as exc:
+        return exit_codes.fail(exc, "HeadObject", path.bucket, path.key)
     except (ClientError, BotoCoreError) as exc:
         return fail_head_object(session, exc, path, args.version_id)
     report = object_report(details)

@@ -25,11 +25,15 @@ from app.cli.progress_bar import human_size
 from app.cli.s3_paths import parse_s3
 from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
 from app.cli.transfer_args import parse_size
+from app.core.errors import describe
+from app.core.sse_c.errors import KeyFileError, RingLostKey
+from app.core.sse_c.rings import ring_for
 from app.core.transfers.claims import JobClaims, held_elsewhere_message
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import UNFINISHED, JobState
 from app.core.transfers.journal import JobRecord, Journal
 from app.core.transfers.journal_progress import journal_progress
+from app.core.transfers.options import ServerSideEncryption, TransferOptions
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -187,6 +191,11 @@ def _resume(args: argparse.Namespace) -> int:
     if isinstance(loaded, int):
         return loaded
     engine, chosen = loaded
+    refused = _lost_key_rings(engine, chosen)
+    chosen = [j for j in chosen if j not in refused]
+    if refused and not chosen:
+        engine.close()
+        return exit_codes.PARTIAL
     if not chosen:
         engine.close()
         if not args.quiet:
@@ -200,6 +209,22 @@ def _resume(args: argparse.Namespace) -> int:
 
     code, _ = run_jobs(engine, start, args)
     return code
+
+
+def _lost_key_rings(engine: TransferEngine, chosen: list[str]) -> set[str]:
+    """Jobs whose SSE-C key file is gone or no longer holds the job's key: named, not run."""
+    records = {r.id: r for r in _unfinished(engine.journal)}
+    refused = set()
+    for job_id in chosen:
+        options = TransferOptions.from_json(records[job_id].options)
+        if options.sse is not ServerSideEncryption.CUSTOMER:
+            continue
+        try:
+            ring_for(options.sse_customer_key_ref or "")
+        except (KeyFileError, RingLostKey) as exc:
+            exit_codes.say_error(f"Job {job_id[:8]} is not resumed: {describe(exc)}")
+            refused.add(job_id)
+    return refused
 
 
 def _abort(args: argparse.Namespace) -> int:

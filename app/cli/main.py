@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "jobs": "app.cli.jobs_cmd",
     "vault": "app.cli.vault_cmd",
     "edit": "app.cli.edit_cmd",
+    "rekey": "app.cli.rekey_cmd",
 }
 
 

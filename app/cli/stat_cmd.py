@@ -15,6 +15,7 @@ from app.cli.head_failures import fail_head_object
 from app.cli.s3_paths import parse_s3
 from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
 from app.cli.transfer_args import TransferArgsError, sse_c_read_headers
+from app.core.sse_c.errors import KeyNotInRing
 
 _CHECKSUMS = (
     "ChecksumCRC32",
@@ -45,9 +46,10 @@ def _run(args: argparse.Namespace) -> int:
         return setup_failure(exc)
     if path.is_prefix:
         return exit_codes.usage(f"{path} names no object")
-    if args.version_id:
-        extra["VersionId"] = args.version_id
     try:
+        extra = sse_c_read_headers(args, session, path.bucket, path.key, args.version_id)
+        if args.version_id:
+            extra["VersionId"] = args.version_id
         head = session.call(
             path.bucket,
             lambda c: c.head_object(
@@ -56,6 +58,8 @@ def _run(args: argparse.Namespace) -> int:
         )
     except (ClientError, BotoCoreError) as exc:
         return fail_head_object(session, exc, path, args.version_id)
+    except KeyNotInRing as exc:
+        return exit_codes.fail(exc, "HeadObject", path.bucket, path.key)
     print(json.dumps(properties(path.bucket, path.key, head), indent=2, ensure_ascii=False))
     return exit_codes.OK
 

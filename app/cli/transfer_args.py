@@ -4,17 +4,15 @@
 from __future__ import annotations
 
 import argparse
-import base64
-import binascii
-import hashlib
 import re
 from pathlib import Path
 from typing import Any
 
 from app.cli.cse_args import CseArgsError, add_cse_arguments, cse_options
-from app.cli.secret_sources import open_vault
-from app.core import secrets
-from app.core.secrets.errors import KeyringDropped
+from app.core.s3.session import S3Session
+from app.core.sse_c.errors import KeyFileError
+from app.core.sse_c.reads import read_sse
+from app.core.sse_c.rings import file_ref
 from app.core.transfers.header_values import CANNED_ACLS
 from app.core.transfers.options import (
     ChecksumAlgorithm,
@@ -22,11 +20,10 @@ from app.core.transfers.options import (
     ServerSideEncryption,
     TransferOptions,
 )
-from app.core.transfers.worker_context import SSE_C_SECRET_KIND, sse_args
+from app.core.transfers.worker_context import sse_args
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(?:i?B)?\s*$", re.IGNORECASE)
 _FACTORS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
-SSE_C_FILE_OWNER = "sse-c-file"
 _CONFLICTS = [p.value for p in ConflictPolicy if p is not ConflictPolicy.ASK]
 
 
@@ -79,7 +76,8 @@ def add_transfer_arguments(parser: argparse.ArgumentParser, conflicts: bool = Tr
         "--sse-c-key-file",
         type=Path,
         metavar="FILE",
-        help="SSE-C key: a file holding 32 raw bytes or their base64 (never the key itself)",
+        help="SSE-C key ring: a file of 256-bit keys, one per line (32 characters, 44 of "
+        "base64 or 64 hex digits); the first encrypts, all decrypt",
     )
     add_cse_arguments(group)
     group.add_argument(
@@ -183,50 +181,40 @@ def _encryption(args: argparse.Namespace) -> dict[str, object]:
 
 
 def sse_c_ref(args: argparse.Namespace) -> str:
-    """Put the key file's key in the keyring and return its name there.
+    """Read the key ring in --sse-c-key-file and name it for `TransferOptions`.
 
-    The name is derived from a hash of the key, so the same key file always maps to the same
-    entry and a job resumed later (`eider jobs resume`) finds it.
+    No keyring is involved: the name holds the file's path and the fingerprint of its first
+    key, so the journal says which file and key a job used and `eider jobs resume` reads the
+    file again.
     """
-    path: Path = args.sse_c_key_file
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise TransferArgsError(
-            f"The SSE-C key file {path} cannot be read: {exc.strerror}"
-        ) from None
-    key = raw if len(raw) == 32 else _base64_key(raw)
-    if key is None:
-        raise TransferArgsError(
-            f"The SSE-C key file {path} must hold 32 bytes, or those bytes in base64"
-        )
-    owner = f"{SSE_C_FILE_OWNER}:{hashlib.sha256(key).hexdigest()[:16]}"
-    encoded = base64.b64encode(key).decode()
-    place = None  # the keyring, when there is one
-    if not secrets.keyring_usable():
-        # Kept in the vault when it can be opened (a resumed job finds the key), else for
-        # this run only: `eider jobs resume` then needs the vault or the file again.
-        place = secrets.Place.VAULT if open_vault() else secrets.Place.SESSION
-    secrets.set_secret(owner, SSE_C_SECRET_KIND, encoded, place)
-    if secrets.get_secret(owner, SSE_C_SECRET_KIND) != encoded:
-        raise KeyringDropped()  # a backend that accepts and drops what it is given
-    return owner
+        return file_ref(args.sse_c_key_file)
+    except KeyFileError as exc:
+        raise TransferArgsError(str(exc)) from None
 
 
-def sse_c_read_headers(args: argparse.Namespace) -> dict[str, Any]:
-    """The request parameters that read an object under the key in --sse-c-key-file ({}
-    without one)."""
+def sse_c_read_headers(
+    args: argparse.Namespace,
+    session: S3Session | None = None,
+    bucket: str = "",
+    key: str = "",
+    version_id: str | None = None,
+) -> dict[str, Any]:
+    """The request parameters that read `key` under the ring in --sse-c-key-file ({} without
+    one): the key that fits it, found by HEAD when the ring has more than one."""
     if args.sse_c_key_file is None:
         return {}
     options = TransferOptions(
         sse=ServerSideEncryption.CUSTOMER, sse_customer_key_ref=sse_c_ref(args)
     )
-    return sse_args(options, for_read=True)
+    if session is None or not key:
+        return sse_args(options, for_read=True)
 
+    def head(extra: dict[str, Any]) -> dict[str, Any]:
+        more = {"VersionId": version_id} if version_id else {}
+        answer: dict[str, Any] = session.call(
+            bucket, lambda c: c.head_object(Bucket=bucket, Key=key, **more, **extra)
+        )
+        return answer
 
-def _base64_key(raw: bytes) -> bytes | None:
-    try:
-        key = base64.b64decode(raw.strip(), validate=True)
-    except (binascii.Error, ValueError):
-        return None
-    return key if len(key) == 32 else None
+    return read_sse(options, bucket, key, head, version_id)[0]

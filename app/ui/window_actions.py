@@ -27,6 +27,7 @@ from app.ui.async_bridge import AsyncBridge
 from app.ui.controllers.action_base import ActionController, ActionParts, problem
 from app.ui.controllers.browser import BrowserController
 from app.ui.controllers.bucket_actions import BucketActions
+from app.ui.controllers.encryption_actions import EncryptionActions
 from app.ui.controllers.link_actions import LinkActions
 from app.ui.controllers.object_actions import ObjectActions
 from app.ui.controllers.preview_actions import PreviewActions
@@ -61,12 +62,19 @@ ENTRIES = (
     Entry("copyUrlAction", "Copy &URL", "Ctrl+Shift+C", "Copy the selection's URLs"),
     Entry("presignAction", "&Pre-signed URL…", "Ctrl+Shift+U", "Make a time-limited link"),
     Entry("issuedLinksAction", "&Issued Links", "Ctrl+Shift+I", "The pre-signed links made"),
+    Entry(
+        "rekeyAction",
+        "Re-encrypt with Current &Key…",
+        "Ctrl+Alt+K",
+        "Re-encrypt the SSE-C objects here with the key ring's current key",
+    ),
 )
 MENU_GROUPS = (
     ("newBucketAction", "newFolderAction"),
     ("uploadAction", "uploadFolderAction", "downloadAction", "openAction"),
     ("renameAction", "duplicateAction", "deleteAction"),
     ("copyUrlAction", "presignAction", "issuedLinksAction"),
+    ("rekeyAction",),
 )
 TOOLBAR = ("uploadAction", "downloadAction")
 # Keys for the list's selection only: the path bar and filter boxes edit text with them, and the
@@ -133,6 +141,8 @@ class WindowActions(QObject):
         self.links = LinkActions(action_parts)
         self.transfer_actions = TransferActions(action_parts)
         self.preview = PreviewActions(action_parts)
+        self.encryption = EncryptionActions(action_parts)
+        self.key_rotation = self.encryption.key_rotation
         self.slots: dict[str, Callable[[], None]] = {
             "newBucketAction": self.buckets.new_bucket,
             "newFolderAction": self.objects.new_folder,
@@ -146,6 +156,7 @@ class WindowActions(QObject):
             "copyUrlAction": self.links.copy_url,
             "presignAction": self.links.presigned_url,
             "issuedLinksAction": self.links.show_issued_links,
+            "rekeyAction": self.encryption.rotate_keys,
         }
         controllers: tuple[ActionController, ...] = (
             self.buckets,
@@ -153,6 +164,7 @@ class WindowActions(QObject):
             self.links,
             self.transfer_actions,
             self.preview,
+            self.encryption,
         )
         for controller in controllers:
             controller.foldersChanged.connect(self.foldersChanged)

@@ -197,14 +197,16 @@ def test_copies_onto_themselves_and_bad_key_files_are_usage_errors(
     assert main(["cp", f"s3://{bucket}/d/self", f"s3://{bucket}/d/self"]) == 2
     assert main(["cp", f"s3://{bucket}/d/self", f"s3://{bucket}/d/"]) == 2
     assert main(["cp", "-r", f"s3://{bucket}/d/", f"s3://{bucket}/d/inner/"]) == 2
-    (tmp_path / "short.key").write_bytes(b"too short")
+    (tmp_path / "short.key").write_bytes(b"# ring\nnot-a-key\n")
     (tmp_path / "f").write_bytes(b"f")
     args = ["cp", str(tmp_path / "f"), f"s3://{bucket}/f", "--sse-c-key-file"]
     assert main([*args, str(tmp_path / "short.key")]) == 2
     assert main([*args, str(tmp_path / "absent.key")]) == 2
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 5 and all(line.startswith("eider: error: ") for line in err)
-    assert "too short" not in "\n".join(err)
+    assert "line 2: 9 characters is too short for a key" in err[3]
+    assert "not-a-key" not in "\n".join(err)  # the file's text is never repeated
+    assert "absent.key: cannot be read" in err[4]
     assert seaweed_admin.get_object(Bucket=bucket, Key="d/self")["Body"].read() == b"s"
 
 

@@ -169,33 +169,31 @@ def test_stat_missing_object_exit_4(capsys, aws_env, bucket: str) -> None:
     assert capsys.readouterr().out == ""
 
 
-def test_an_unusable_secret_store_is_a_connection_error(
-    capsys, aws_env, bucket: str, tmp_path: Path, monkeypatch
+def test_an_sse_c_key_file_needs_no_secret_store(
+    capsys, aws_env, seaweed_admin, bucket: str, tmp_path: Path, monkeypatch
 ) -> None:
-    # No keyring (keyring's fail backend), and the vault that should keep the SSE-C key is
-    # damaged: nothing is sent, exit 3 with the vault's own words.
+    # No keyring (keyring's fail backend) and a damaged vault: the key file is the key ring
+    # for the run, so the upload goes ahead and no secret store is consulted.
     import keyring
     from keyring.backends.fail import Keyring as FailKeyring
 
     from app.core.secrets.vault import default_path
 
-    (tmp_path / "key.bin").write_bytes(os.urandom(32))
+    key = os.urandom(32)
+    (tmp_path / "key.bin").write_bytes(key)
     (tmp_path / "f").write_bytes(b"f")
     default_path().write_text("{not a vault")
     monkeypatch.setenv("EIDER_VAULT_PASSWORD", "a long master password")
     keyring.set_keyring(FailKeyring())  # the autouse fixture restores the previous backend
-    code = main(
-        [
-            "cp",
-            str(tmp_path / "f"),
-            f"s3://{bucket}/f",
-            "--sse-c-key-file",
-            str(tmp_path / "key.bin"),
-        ]
-    )
+    argv = ["cp", str(tmp_path / "f"), f"s3://{bucket}/f", "--sse-c-key-file"]
+    code = main([*argv, str(tmp_path / "key.bin")])
     err = capsys.readouterr().err
-    assert code == 3, err
-    assert "Eider's vault" in err and "cannot be read: it is not a vault file" in err
+    assert code == 0, err
+    head = seaweed_admin.head_object(
+        Bucket=bucket, Key="f", SSECustomerAlgorithm="AES256", SSECustomerKey=key
+    )
+    assert head["ContentLength"] == 1
+    assert default_path().read_text() == "{not a vault"  # left as it was
 
 
 def test_rm_names_each_refused_version_in_words_and_keeps_the_job(

@@ -17,6 +17,7 @@ from app.core.connection import ChecksumPolicy, Connection
 from app.core.credentials.resolve import CredentialError
 from app.core.cse.errors import CseError
 from app.core.errors.client_side import describe_cse_error
+from app.core.errors.key_ring import describe_key_ring_error
 from app.core.errors.model import ErrorKind, Remedy, UserError
 from app.core.errors.operations import phrase
 from app.core.errors.redact import redact, scrub_known
@@ -90,6 +91,9 @@ def _describe(
         )
     if isinstance(exc, SecretStoreError):
         return describe_secret_store_error(exc, operation)
+    key_ring = describe_key_ring_error(exc, operation)
+    if key_ring is not None:
+        return key_ring
     if isinstance(exc, CseError):
         return describe_cse_error(exc, operation)
     if isinstance(exc, ExplainedError):

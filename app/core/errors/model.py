@@ -45,6 +45,8 @@ class ErrorKind(StrEnum):
     SSE_C_KEY_MISSING = "sse_c_key_missing"
     SSE_C_KEY_MISMATCH = "sse_c_key_mismatch"
     SSE_C_NEEDS_TLS = "sse_c_needs_tls"
+    SSE_C_KEY_NOT_IN_RING = "sse_c_key_not_in_ring"
+    SSE_C_KEY_FILE = "sse_c_key_file"
     # client-side encryption (app.core.cse)
     CSE_AUTHENTICATION = "cse_authentication"
     CSE_FORMAT = "cse_format"

@@ -28,6 +28,7 @@ from app.core.credentials.resolve import MfaPrompt, resolve
 from app.core.errors.redact import remember_secrets
 from app.core.s3 import botocore_private, thread_guard
 from app.core.s3.listing_parser import ListingAwareParserFactory, check_listings_cheaply
+from app.core.sse_c.plain_http import refuse_plain_http
 
 _log = logging.getLogger(__name__)
 _REGION_ALIASES = {None: "us-east-1", "": "us-east-1", "EU": "eu-west-1", "US": "us-east-1"}
@@ -123,6 +124,7 @@ class S3Session:
             session.register_component("response_parser_factory", factory)
             check_listings_cheaply(session)
         session.register("before-call.s3", thread_guard.check_before_call)
+        session.register("before-call.s3", refuse_plain_http)
         session.register("before-send.s3", _remember_secret_headers)
         expect_header = botocore_private.expect_header_handler()
         if not self.connection.effective_expect_continue and expect_header is not None:

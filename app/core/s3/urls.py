@@ -16,6 +16,8 @@ from app.core.explained import ExplainedError
 from app.core.s3 import botocore_private
 from app.core.s3.bucket_names import is_valid_bucket_name
 from app.core.s3.session import S3Session
+from app.core.sse_c.plain_http import is_loopback
+from app.core.sse_c.presign_headers import SseCHeaders
 
 SIGV4_MAX_EXPIRY = 604_800  # seconds: 7 days, a limit of Signature Version 4
 
@@ -53,6 +55,8 @@ class PresignedUrl:
     access_key_id: str | None
     endpoint: str
     warnings: tuple[str, ...] = field(default=())
+    # Headers whoever uses the URL must send (SSE-C), as shown: the key is named, not printed.
+    headers: tuple[tuple[str, str], ...] = field(default=())
 
 
 def s3_uri(bucket: str, key: str = "") -> str:
@@ -139,6 +143,7 @@ def presign(
     expires_in: int,
     content_type: str | None = None,
     now: datetime | None = None,
+    sse_c: SseCHeaders | None = None,
 ) -> PresignedUrl:
     """A pre-signed download (GET) or upload (PUT) URL valid for `expires_in` seconds.
 
@@ -156,6 +161,11 @@ def presign(
     problem = expiry_problem(connection, expires_in)
     if problem:
         raise PresignRefused(problem)
+    if sse_c is not None and connection.signature_version is not SignatureVersion.V4:
+        raise PresignRefused(
+            "A pre-signed URL for an SSE-C object needs Signature Version 4: older signatures "
+            "would write the customer key into the URL itself."
+        )
     now = now or datetime.now(UTC)
     expires = now + timedelta(seconds=expires_in)
     warnings: list[str] = []
@@ -174,6 +184,13 @@ def presign(
     params: dict[str, Any] = {"Bucket": bucket, "Key": key}
     if method is Method.PUT and content_type:
         params["ContentType"] = content_type
+    if sse_c is not None:
+        params.update(sse_c.params)
+        if connection.scheme.value == "http" and not is_loopback(connection.host):
+            warnings.append(
+                "This connection is plain HTTP: whoever uses the URL would send the SSE-C key "
+                "unencrypted. Use an https:// endpoint."
+            )
     operation = "get_object" if method is Method.GET else "put_object"
     client = session.client_for_bucket(bucket)
     url = client.generate_presigned_url(operation, Params=params, ExpiresIn=expires_in)
@@ -187,4 +204,5 @@ def presign(
         access_key_id=credentials.access_key,
         endpoint=connection.endpoint_url or f"https://{connection.host}",
         warnings=tuple(warnings),
+        headers=tuple(sse_c.shown()) if sse_c is not None else (),
     )

@@ -24,6 +24,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from app.core.s3.folders import DIRECTORY_CONTENT_TYPE
+from app.core.sse_c.reads import forget_read_key, known_read_sse, read_and_head
 from app.core.transfers import digests
 from app.core.transfers.jobs import Job, JobKind
 from app.core.transfers.journal import ItemRecord
@@ -134,7 +135,7 @@ def _source_args(job: Job, item: ItemRecord) -> dict[str, Any]:
     if item.extra.get("source_version_id"):
         source["VersionId"] = item.extra["source_version_id"]
     args: dict[str, Any] = {"CopySource": source, "CopySourceIfMatch": f'"{item.remote_etag}"'}
-    sse_c = sse_args(job.options, for_read=True)
+    sse_c = known_read_sse(job.options, source["Bucket"], source["Key"], source.get("VersionId"))
     if sse_c:
         args["CopySourceSSECustomerAlgorithm"] = sse_c["SSECustomerAlgorithm"]
         args["CopySourceSSECustomerKey"] = sse_c["SSECustomerKey"]
@@ -152,8 +153,15 @@ def _copy(rt: WorkerContext, job: Job, item: ItemRecord, destination: Destinatio
     head_args: dict[str, Any] = {"Bucket": source_bucket, "Key": source_key}
     if item.extra.get("source_version_id"):
         head_args["VersionId"] = item.extra["source_version_id"]
-    head_args.update(sse_args(options, for_read=True))
-    head = rt.request(job, lambda: source_client.head_object(**head_args))
+
+    def head_with(extra: dict[str, Any]) -> dict[str, Any]:
+        answer: dict[str, Any] = rt.request(
+            job, lambda: source_client.head_object(**head_args, **extra)
+        )
+        return answer
+
+    version = head_args.get("VersionId")
+    head = read_and_head(options, source_bucket, source_key, head_with, version)[1]
     etag = digests.etag_hex(head.get("ETag"))
     size = int(head["ContentLength"])
     if item.remote_etag and item.remote_etag != etag:
@@ -174,6 +182,7 @@ def _copy(rt: WorkerContext, job: Job, item: ItemRecord, destination: Destinatio
             job.progress.add_bytes(id_, size)
         else:
             _multipart_copy(rt, job, item, client, head, destination)
+        forget_read_key(options, item.bucket, item.key)  # rewritten under the current key
     except ClientError as exc:
         if _pinned(exc):
             raise SourceChangedOnServer(source_key) from exc
@@ -247,7 +256,12 @@ def _single_copy(
             args["TaggingDirective"] = "REPLACE"
     else:
         args = {**_source_args(job, item), **_destination_args(job, item, head)}
-        restating = bool(options.metadata or options.content_type or options.cache_control)
+        source_id = (item.extra["source_bucket"], item.extra["source_key"])
+        # A copy onto itself (an SSE-C rotation) must change what the server sees: the
+        # metadata is restated.
+        restating = source_id == (item.bucket, item.key) or bool(
+            options.metadata or options.content_type or options.cache_control
+        )
         args["MetadataDirective"] = "REPLACE" if restating else "COPY"
         if not restating:
             for name in (*_CARRIED, "Metadata"):

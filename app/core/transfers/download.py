@@ -19,12 +19,14 @@ import errno
 import hashlib
 import os
 import threading
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from botocore.exceptions import ClientError
 
+from app.core.sse_c.reads import known_read_sse, read_and_head, read_sse
 from app.core.transfers import digests
 from app.core.transfers.body_reader import BodyReader
 from app.core.transfers.jobs import Job
@@ -39,7 +41,6 @@ from app.core.transfers.worker_context import (
     WorkerContext,
     checkpoint,
     run_windowed,
-    sse_args,
 )
 
 PARTIAL_SUFFIX = ".eider-partial"
@@ -211,8 +212,17 @@ def _damaged_parts(
 
 def _head(rt: WorkerContext, job: Job, item: ItemRecord, client: Any) -> dict[str, Any]:
     args: dict[str, Any] = {"Bucket": item.bucket, "Key": item.key, "ChecksumMode": "ENABLED"}
-    args.update(sse_args(job.options, for_read=True))
-    return rt.request(job, lambda: client.head_object(**args))
+    return read_and_head(job.options, item.bucket, item.key, _header(rt, job, client, args))[1]
+
+
+def _header(
+    rt: WorkerContext, job: Job, client: Any, args: dict[str, Any]
+) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    def head(extra: dict[str, Any]) -> dict[str, Any]:
+        answer: dict[str, Any] = rt.request(job, lambda: client.head_object(**args, **extra))
+        return answer
+
+    return head
 
 
 def _head_facts(head: dict[str, Any]) -> dict[str, Any]:
@@ -278,7 +288,7 @@ def _fetch_unit(
         "Key": item.key,
         "IfMatch": f'"{item.remote_etag}"',
     }
-    args.update(sse_args(job.options, for_read=True))
+    args.update(known_read_sse(job.options, item.bucket, item.key))
     if units["mode"] == "parts":
         args["PartNumber"] = number
     else:
@@ -371,7 +381,8 @@ def _single_get(rt: WorkerContext, job: Job, item: ItemRecord, client: Any, part
     id_ = item.id or 0
     # Asking for the object's checksum lets a stored CRC check the bytes in place of MD5.
     args: dict[str, Any] = {"Bucket": item.bucket, "Key": item.key, "ChecksumMode": "ENABLED"}
-    args.update(sse_args(job.options, for_read=True))
+    probe = {"Bucket": item.bucket, "Key": item.key}
+    args.update(read_sse(job.options, item.bucket, item.key, _header(rt, job, client, probe))[0])
     job.progress.start_item(id_, item.local_path, item.bucket, item.key, item.size)
 
     def fetch() -> tuple[dict[str, Any], digests.StreamHasher]:

@@ -44,6 +44,7 @@ from app.core.explained import ExplainedError
 from app.core.s3.point_in_time import RestorePlan
 from app.core.s3.session import S3Session
 from app.core.s3.small_object_requests import SmallObjectRequests
+from app.core.sse_c.reads import read_and_head
 from app.core.transfers import digests, duplicate
 from app.core.transfers.bandwidth import BandwidthLimiter
 from app.core.transfers.claims import JobClaims, held_elsewhere_message
@@ -86,7 +87,7 @@ from app.core.transfers.slots import ResizableSlots
 from app.core.transfers.unfinished import UnfinishedUpload, abort_unfinished, list_unfinished
 from app.core.transfers.upload import upload_item
 from app.core.transfers.upload_plan import upload_items
-from app.core.transfers.worker_context import JobStopped, WorkerContext, sse_args
+from app.core.transfers.worker_context import JobStopped, WorkerContext
 
 log = logging.getLogger(__name__)
 
@@ -399,9 +400,11 @@ class TransferEngine:
         items: Iterable[tuple[str, str, int]],
         options: TransferOptions | None = None,
         move: bool = False,
+        title: str | None = None,
     ) -> str:
         """A copy (or move) job over (source key, target key, size) the caller chose, not a
-        listing of the whole source prefix; journaled and resumed like `submit_items`."""
+        listing of the whole source prefix; journaled and resumed like `submit_items`.
+        A target equal to its source is copied onto itself (an SSE-C key rotation)."""
         if prefix and not prefix.endswith("/"):
             raise ValueError("The prefix of a job with chosen items must end with '/'")
         kind = JobKind.MOVE if move else JobKind.COPY
@@ -425,12 +428,13 @@ class TransferEngine:
             "local": "",
         }
         verb = "Move" if move else "Copy"
+        given = title
 
-        def title(count: int) -> str:
+        def titled(count: int) -> str:
             source = f"s3://{source_bucket}/{source_prefix}"
-            return f"{verb} {count} objects {source} to s3://{bucket}/{prefix}"
+            return given or f"{verb} {count} objects {source} to s3://{bucket}/{prefix}"
 
-        return self._submit_items(kind, spec, records, options, title)
+        return self._submit_items(kind, spec, records, options, titled)
 
     def _submit_items(
         self,
@@ -1099,11 +1103,13 @@ def _message(exc: BaseException, job: Job, item: ItemRecord | None = None) -> st
 
 
 def _head(session: S3Session, job: Job, bucket: str, key: str) -> dict[str, Any]:
-    extra = sse_args(job.options, for_read=True)
-    head: dict[str, Any] = session.call(
-        bucket, lambda c: c.head_object(Bucket=bucket, Key=key, **extra)
-    )
-    return head
+    def head(extra: dict[str, Any]) -> dict[str, Any]:
+        answer: dict[str, Any] = session.call(
+            bucket, lambda c: c.head_object(Bucket=bucket, Key=key, **extra)
+        )
+        return answer
+
+    return read_and_head(job.options, bucket, key, head)[1]
 
 
 def _plan_copy(session: S3Session, job: Job) -> Iterator[ItemRecord]:

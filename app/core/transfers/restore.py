@@ -8,20 +8,25 @@ part and resumes like any other copy.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from app.core.s3.session import S3Session
+from app.core.sse_c.reads import read_and_head
 from app.core.transfers.jobs import Job
 from app.core.transfers.journal import ItemRecord
-from app.core.transfers.worker_context import sse_args
 
 
 def plan_restore(session: S3Session, job: Job) -> Iterator[ItemRecord]:
     bucket, key = job.spec["source_bucket"], job.spec["source_key"]
     version = job.spec["source_version_id"]
-    extra = sse_args(job.options, for_read=True)
-    head = session.call(
-        bucket, lambda c: c.head_object(Bucket=bucket, Key=key, VersionId=version, **extra)
-    )
+
+    def head_with(extra: dict[str, Any]) -> dict[str, Any]:
+        answer: dict[str, Any] = session.call(
+            bucket, lambda c: c.head_object(Bucket=bucket, Key=key, VersionId=version, **extra)
+        )
+        return answer
+
+    head = read_and_head(job.options, bucket, key, head_with, version)[1]
     yield ItemRecord(
         job.id,
         0,

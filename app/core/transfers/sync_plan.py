@@ -34,6 +34,7 @@ from app.core.cse.content_cipher import ciphertext_size
 from app.core.cse.key_store import uses_cse
 from app.core.explained import ExplainedError
 from app.core.s3.session import S3Session
+from app.core.sse_c.reads import read_and_head
 from app.core.transfers import checksums
 from app.core.transfers.download import PARTIAL_SUFFIX
 from app.core.transfers.local_names import (
@@ -52,7 +53,6 @@ from app.core.transfers.options import (
     part_count,
 )
 from app.core.transfers.upload import MTIME_META, SHA256_META
-from app.core.transfers.worker_context import sse_args
 
 # Part sizes other tools use, tried (with the transfer options' own) to recompute a multipart
 # ETag: the AWS CLI and boto3 (8 MiB), rclone and s5cmd (5 MiB), Cyberduck (10 MiB), 16 MiB.
@@ -394,10 +394,14 @@ class _Comparer:
 
     def head(self, key: str) -> dict[str, Any]:
         bucket = self.plan.bucket
-        extra = sse_args(self.transfer, for_read=True)
-        return self.session.call(  # type: ignore[no-any-return]
-            bucket, lambda c: c.head_object(Bucket=bucket, Key=key, **extra)
-        )
+
+        def head(extra: dict[str, Any]) -> dict[str, Any]:
+            answer: dict[str, Any] = self.session.call(
+                bucket, lambda c: c.head_object(Bucket=bucket, Key=key, **extra)
+            )
+            return answer
+
+        return read_and_head(self.transfer, bucket, key, head)[1]
 
     def heads(self, keys: list[str]) -> list[dict[str, Any] | None]:
         def one(key: str) -> dict[str, Any] | None:

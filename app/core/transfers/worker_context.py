@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import contextlib
 import threading
 from collections.abc import Callable, Iterator
@@ -13,9 +11,11 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 from urllib.parse import quote
 
-from app.core import secrets
 from app.core.s3.session import S3Session
 from app.core.s3.small_object_requests import SmallObjectRequests
+from app.core.sse_c.key_ring import customer_args
+from app.core.sse_c.rings import SSE_C_SECRET_KIND as SSE_C_SECRET_KIND  # for older callers
+from app.core.sse_c.rings import ring_for
 from app.core.transfers.bandwidth import BandwidthCancelled, BandwidthLimiter
 from app.core.transfers.jobs import Job
 from app.core.transfers.journal import Journal
@@ -26,9 +26,6 @@ from app.core.transfers.retry import Interrupted, with_retries
 T = TypeVar("T")
 
 THROTTLE_SLICE = 256 * 1024
-
-# Keyring kind for SSE-C keys: 32 random bytes, stored base64-encoded under the key's name.
-SSE_C_SECRET_KIND = "sse-c-key"  # noqa: S105 - a keyring entry name, not a secret
 
 
 class SourceChanged(Exception):
@@ -154,19 +151,14 @@ def checkpoint(job: Job) -> None:
 
 
 def sse_args(options: TransferOptions, for_read: bool = False) -> dict[str, Any]:
-    """Parameters for SSE. Reads need only the SSE-C key; writes need the whole choice."""
+    """Parameters for SSE. Reads need only the SSE-C key; writes need the whole choice.
+
+    Raises `KeyFileError` or `RingLostKey` (app.core.sse_c.errors) when the key ring is gone.
+    """
     if options.sse is ServerSideEncryption.CUSTOMER:
-        ref = options.sse_customer_key_ref or ""
-        stored = secrets.get_secret(ref, SSE_C_SECRET_KIND)
-        if not stored:
-            raise ValueError(f"The SSE-C key '{ref}' is not in the keyring")
-        try:
-            key = base64.b64decode(stored, validate=True)
-        except binascii.Error:
-            key = b""
-        if len(key) != 32:
-            raise ValueError(f"The SSE-C key '{ref}' is not a base64-encoded 256-bit key")
-        return {"SSECustomerAlgorithm": "AES256", "SSECustomerKey": key}
+        # The ring's current key: it writes, and reads what no HEAD has placed yet
+        # (`app.core.sse_c.reads` finds the key of an object written under an older one).
+        return customer_args(ring_for(options.sse_customer_key_ref or "").current)
     if for_read or options.sse is ServerSideEncryption.NONE:
         return {}
     args: dict[str, Any] = {"ServerSideEncryption": options.sse.value}

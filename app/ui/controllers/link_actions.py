@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtGui import QGuiApplication
 
 from app.core.s3 import issued_links
 from app.core.s3.session import S3Session
 from app.core.s3.urls import Method, PresignRefused, UrlStyle, object_url, presign
+from app.core.sse_c import bookmark_keys
 from app.ui.controllers.action_base import ActionController, ActionParts, problem
 from app.ui.dialogs.issued_links import IssuedLinksDialog
 from app.ui.dialogs.presign import PresignDialog
@@ -79,7 +82,14 @@ class LinkActions(ActionController):
         seconds: int,
     ) -> None:
         try:
-            url = await self.bridge.run(presign, session, bucket, key, method, seconds)
+            reading = method is Method.GET
+            bookmark = self.browser.bookmark_id
+            sse_c = await self.bridge.run(
+                bookmark_keys.presign_headers, session, bookmark, bucket, key, reading
+            )
+            url = await self.bridge.run(
+                functools.partial(presign, session, bucket, key, method, seconds, sse_c=sse_c)
+            )
         except PresignRefused as exc:
             dialog.show_refusal(str(exc))
             return

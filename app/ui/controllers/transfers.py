@@ -20,6 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from app.core.bookmarks import upload_encryption
 from app.core.s3.session import S3Session
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import (
@@ -101,19 +102,29 @@ class TransfersController(QObject):
         """Upload files, or folders (each under `prefix` + its name + '/'); `bookmark_id`
         names the session's bookmark when it is not the window's ('' : the window's)."""
         engine = await self.engine(session, bookmark_id)
+        options = await self._bookmark_options(bookmark_id)
         roots = [str(Path(local).absolute()) for local in files]
         batch = self.conflicts.add_batch(JobKind.UPLOAD, bucket, roots)
         for local in roots:
             key = prefix + Path(local).name
             is_dir = await self._bridge.run(Path(local).is_dir)
             job_id = await self._bridge.run(
-                engine.upload, local, bucket, key + "/" if is_dir else key, ASK
+                engine.upload, local, bucket, key + "/" if is_dir else key, options
             )
             batch.job_ids.append(job_id)
             self._adopt(job_id)
 
+    async def _bookmark_options(
+        self, bookmark_id: str | None, base: TransferOptions | None = None
+    ) -> TransferOptions:
+        """`base` (ASK) with the bookmark's encryption for uploads (and its SSE-C key ring)."""
+        base = base or ASK
+        bookmark = self._bookmark_id() if bookmark_id == OWN else bookmark_id
+        return await self._bridge.run(upload_encryption.options_for_bookmark, bookmark, base)
+
     async def download(self, session: S3Session, bucket: str, keys: list[str], folder: str) -> None:
         engine = await self.engine(session)
+        options = await self._bookmark_options(OWN)
         batch = self.conflicts.add_batch(JobKind.DOWNLOAD, bucket, keys)
         for key in keys:
             if not key or key.endswith("/"):  # a folder, or "" for the whole bucket
@@ -121,7 +132,7 @@ class TransfersController(QObject):
                 target = str(Path(folder) / name)
             else:
                 target = folder
-            job_id = await self._bridge.run(engine.download, bucket, key, target, ASK)
+            job_id = await self._bridge.run(engine.download, bucket, key, target, options)
             batch.job_ids.append(job_id)
             self._adopt(job_id)
 
@@ -148,8 +159,9 @@ class TransfersController(QObject):
     ) -> str:
         """Rename or move an object, or a folder (`key` and `dest_key` ending in '/'): each
         source is deleted only once its copy is complete."""
+        options = await self._bookmark_options(OWN, REPLACE)
         return await self._operation(
-            session, lambda e: e.copy(bucket, key, dest_bucket, dest_key, REPLACE, move=True)
+            session, lambda e: e.copy(bucket, key, dest_bucket, dest_key, options, move=True)
         )
 
     async def copy(
@@ -164,15 +176,17 @@ class TransfersController(QObject):
     ) -> str:
         """A drop or Paste of objects on the same server: copy (or move) on the server,
         asking when the target exists; `bookmark_id` as for `upload`."""
+        options = await self._bookmark_options(bookmark_id)
         return await self._operation(
             session,
-            lambda e: e.copy(bucket, key, dest_bucket, dest_key, ASK, move=move),
+            lambda e: e.copy(bucket, key, dest_bucket, dest_key, options, move=move),
             bookmark_id,
         )
 
     async def download_to(self, session: S3Session, bucket: str, key: str, local: str) -> str:
         """Download one object to exactly `local` (or a folder into the folder `local`)."""
-        return await self._operation(session, lambda e: e.download(bucket, key, local, ASK))
+        options = await self._bookmark_options(OWN)
+        return await self._operation(session, lambda e: e.download(bucket, key, local, options))
 
     def adopt(self, job_id: str) -> None:
         """Show a job this window caused but did not submit (a step of a relay)."""
@@ -180,7 +194,8 @@ class TransfersController(QObject):
 
     async def duplicate(self, session: S3Session, bucket: str, key: str) -> str:
         """Copy an object or folder next to itself under the first free 'name (n)'."""
-        return await self._operation(session, lambda e: e.duplicate(bucket, key, REPLACE))
+        options = await self._bookmark_options(OWN, REPLACE)
+        return await self._operation(session, lambda e: e.duplicate(bucket, key, options))
 
     async def delete(
         self, session: S3Session, bucket: str, prefix: str, keys: list[str], versions: bool
@@ -214,8 +229,9 @@ class TransfersController(QObject):
         self, session: S3Session, bucket: str, key: str, version_id: str
     ) -> str:
         """Copy an older version over its key; the version that was the latest is kept."""
+        options = await self._bookmark_options(OWN, REPLACE)
         return await self._operation(
-            session, lambda e: e.restore_version(bucket, key, version_id, REPLACE)
+            session, lambda e: e.restore_version(bucket, key, version_id, options)
         )
 
     def follow(self, job_id: str, on_finished: Follower) -> None:

@@ -33,14 +33,18 @@ from PySide6.QtWidgets import (
 from app.core import secrets
 from app.core.bookmarks import Bookmark, BookmarkError, BookmarkStoreError
 from app.core.bookmarks.login import OneShotSecrets, OpenedBookmark
+from app.core.bookmarks.model import new_id, secret_owner
 from app.core.credentials.spec import CredentialKind
 from app.core.profiles import Profile
 from app.core.profiles import settings as profile_settings
 from app.core.profiles.catalogue import CatalogueEntry, all_profiles
+from app.ui.async_bridge import AsyncBridge
 from app.ui.bookmarks.connect_controller import ConnectController
 from app.ui.bookmarks.icons import profile_icon
 from app.ui.bookmarks.list_model import BookmarkListModel
 from app.ui.bookmarks.tasks import TaskSet
+from app.ui.dialogs.key_ring_dialog import KeyRingDialog
+from app.ui.widgets.upload_encryption_box import UploadEncryptionBox
 
 _SAVE_ERRORS = (BookmarkError, BookmarkStoreError, secrets.SecretStoreError, OSError)
 
@@ -144,6 +148,12 @@ class BookmarkDialog(QDialog):
         self.form.addRow("MFA device:", self.mfa_edit)
         self.form.addRow("", self.save_secret_check)
         self.form.addRow("", self.keep_bookmark_check)
+        self.encryption_box = UploadEncryptionBox(self)
+        self.form.addRow("Upload encryption:", self.encryption_box)
+        # A new bookmark's id is chosen now: its key ring is stored under it before saving.
+        self._id = bookmark.id if bookmark is not None else new_id()
+        self._key_ring_bridge: AsyncBridge | None = None
+        self.encryption_box.key_ring_requested.connect(self.edit_key_ring)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.setObjectName("bookmarkButtons")
@@ -271,6 +281,7 @@ class BookmarkDialog(QDialog):
         self.mfa_edit.setText(bookmark.mfa_serial)
         self.anonymous_check.setChecked(bookmark.credential_kind is CredentialKind.ANONYMOUS)
         self.region_combo.setCurrentText(bookmark.region or "")
+        self.encryption_box.set_value(bookmark.encryption)
 
     # -- reading the form ----------------------------------------------------------------------
 
@@ -318,10 +329,21 @@ class BookmarkDialog(QDialog):
             "role_arn": self._text(self.role_edit, same.role_arn if same else ""),
             "mfa_serial": self._text(self.mfa_edit, same.mfa_serial if same else ""),
             "region": self.region_combo.currentText().strip() or None,
+            "encryption": self.encryption_box.value(),
         }
         if original is not None:
             return original.with_changes(**values)
-        return Bookmark(**values)  # type: ignore[arg-type]
+        return Bookmark(id=self._id, **values)  # type: ignore[arg-type]
+
+    def edit_key_ring(self) -> KeyRingDialog:
+        """The bookmark's SSE-C key ring editor (keys go to the secret store at once)."""
+        if self._key_ring_bridge is None:
+            self._key_ring_bridge = AsyncBridge(lambda error: self.show_error(str(error)), 1)
+            self.finished.connect(lambda _result: self._key_ring_bridge.shutdown())  # type: ignore[union-attr]
+        shared = self._original.sse_c_key_ref if self._original is not None else None
+        dialog = KeyRingDialog(self, shared or secret_owner(self._id), self._key_ring_bridge)
+        dialog.open()
+        return dialog
 
     def _typed_secrets(self) -> tuple[str, str]:
         """The secret key and session token typed, if the profile shows those fields."""

@@ -6,7 +6,7 @@ it signs off the GUI thread and calls `show_url` or `show_refusal`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -78,6 +78,13 @@ class PresignDialog(QDialog):
         self.message_label.setAccessibleName("Warnings and refusals")
         self.message_label.setWordWrap(True)
         form.addRow(self.message_label)
+        self.headers_label = QLabel(self)
+        self.headers_label.setObjectName("presignHeaders")
+        self.headers_label.setAccessibleName("Headers the URL needs")
+        self.headers_label.setWordWrap(True)
+        self.headers_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.headers_label.hide()
+        form.addRow(self.headers_label)
         self.copy_button = QPushButton("&Copy", self)
         self.copy_button.setObjectName("presignCopyButton")
         self.copy_button.setAccessibleName("Copy the URL")
@@ -120,9 +127,16 @@ class PresignDialog(QDialog):
         lines = [f"Valid until {expiry}. Anyone holding this URL can use it until then."]
         lines += [f"Warning: {w}" for w in url.warnings]
         self.message_label.setText("\n".join(lines))
+        # SSE-C: the key travels in signed headers, which whoever uses the URL must send.
+        needed = [f"{name}: {value}" for name, value in url.headers]
+        self.headers_label.setText(
+            "Every request to this URL must send these headers:\n" + "\n".join(needed)
+        )
+        self.headers_label.setVisible(bool(needed))
 
     def show_refusal(self, message: str) -> None:
         self.create_button.setEnabled(True)
         self.url_edit.clear()
+        self.headers_label.hide()
         self.copy_button.setEnabled(False)
         self.message_label.setText(message)

@@ -32,10 +32,26 @@ COLOURS = {
     encryption_state.SSE_C: "#ef6c00",
     encryption_state.CLIENT_SIDE: "#6a1b9a",
 }
+# A letter on the lock tells the kinds apart without colour.
+LETTERS = {
+    encryption_state.SSE_S3: "S",
+    encryption_state.SSE_KMS: "K",
+    encryption_state.SSE_C: "C",
+    encryption_state.CLIENT_SIDE: "E",
+}
+DESCRIPTIONS = {
+    encryption_state.NONE: "not encrypted by S3 (the bucket's default may still apply)",
+    encryption_state.SSE_S3: "encrypted by the server with keys S3 manages",
+    encryption_state.SSE_KMS: "encrypted by the server with an AWS KMS key",
+    encryption_state.SSE_C: "encrypted by the server with a customer-provided key; reading it "
+    "needs that key (a bookmark's SSE-C key ring)",
+    encryption_state.CLIENT_SIDE: "encrypted on the client before upload; the stored bytes "
+    "are ciphertext",
+}
 
 
-def lock_icon(colour: str) -> QIcon:
-    """A small padlock in `colour` (one colour per kind of encryption)."""
+def lock_icon(colour: str, letter: str = "") -> QIcon:
+    """A small padlock in `colour`, `letter` on its body (one of each per kind)."""
     pixmap = QPixmap(16, 16)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -48,6 +64,13 @@ def lock_icon(colour: str) -> QIcon:
     painter.drawLine(4, 5, 4, 7)
     painter.drawLine(12, 5, 12, 7)
     painter.fillRect(QRectF(2, 7, 12, 8), QColor(colour))
+    if letter:
+        font = painter.font()
+        font.setPixelSize(8)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(QRectF(2, 7, 12, 8), Qt.AlignmentFlag.AlignCenter, letter)
     painter.end()
     return QIcon(pixmap)
 
@@ -112,11 +135,12 @@ class EncryptionProbe(QObject):
             if isinstance(value, FetchFailed):
                 return f"{key}\nEncryption: unknown ({value.message})"
             if isinstance(value, str):
-                return f"{key}\nEncryption: {value}"
+                words = DESCRIPTIONS.get(value)
+                return f"{key}\nEncryption: {value}" + (f" ({words})" if words else "")
             return None
         if role == Qt.ItemDataRole.DecorationRole and value in COLOURS:
             if value not in self._icons:
-                self._icons[value] = lock_icon(COLOURS[value])
+                self._icons[value] = lock_icon(COLOURS[value], LETTERS[value])
             return self._icons[value]
         return None
 

@@ -15,6 +15,7 @@ from botocore.exceptions import ClientError
 
 from app.core import secrets
 from app.core.s3.session import S3Session
+from app.core.sse_c.rings import SSE_C_SECRET_KIND
 from app.core.transfers import digests
 from app.core.transfers.engine import TransferEngine, endpoint_id
 from app.core.transfers.jobs import JobState
@@ -25,7 +26,6 @@ from app.core.transfers.options import (
     TransferOptions,
     choose_part_size,
 )
-from app.core.transfers.worker_context import SSE_C_SECRET_KIND
 from tests.unit.core.transfers.conftest import SMALL, random_file
 
 

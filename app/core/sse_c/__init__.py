@@ -1,0 +1,1 @@
+"""SSE-C key rings: parsing key files, choosing the key that fits an object, rotation."""
