@@ -45,6 +45,7 @@ from app.core.s3.tags import read_object_tags
 from app.core.s3.urls import Method, PresignRefused, UrlStyle, object_url, presign
 from app.ui.async_bridge import AsyncBridge
 from app.ui.dialogs.presign import PresignDialog
+from app.ui.info.bucket import bucket_tabs
 from app.ui.info.bucket_general_tab import BucketGeneralTab
 from app.ui.info.edits import REWRITE_WARNING, ObjectEdit
 from app.ui.info.encryption_tab import EncryptionTab
@@ -60,6 +61,7 @@ from app.ui.widgets.error_banner import ErrorBanner
 
 ContextLoader = Callable[[str | None], InfoContext]
 MANY_AT_ONCE = 4  # objects changed at the same time in `_apply_to_many`
+BUCKET_WIDTH = 980
 
 
 class InfoWindow(QWidget):
@@ -86,10 +88,12 @@ class InfoWindow(QWidget):
         self.dialog: QWidget | None = None  # the dialog opened last (tests drive it)
         self.confirm_button: QPushButton | None = None
         self._cancel_many = False
+        self._bucket_tabs: list[tuple[str, QWidget]] = []
         self.setObjectName("infoWindow")
         self.setAccessibleName("Info")
         self.setWindowTitle(target.title)
-        self.resize(620, 560)
+        # Bucket windows hold a dozen tabs: wide enough that their titles read without scrolling.
+        self.resize(BUCKET_WIDTH if target.is_bucket else 620, 560)
         self.bridge = AsyncBridge(self.show_error)
         layout = QVBoxLayout(self)
         self.error_banner = ErrorBanner(self)
@@ -172,6 +176,8 @@ class InfoWindow(QWidget):
         self.context = await self.bridge.run(self._context_loader, self._bookmark_id)
         target = self.target
         if target.is_bucket:
+            if not self._bucket_tabs:
+                self._add_bucket_tabs()
             general = await self.bridge.run(read_bucket_general, self.session, target.bucket)
             self.bucket_general.show_general(general)
             self.tabLoaded.emit(self.bucket_general.objectName())
@@ -186,6 +192,19 @@ class InfoWindow(QWidget):
         self._spawn(self._load_general(), "reading the object")
         self._spawn(self._load_acl(), "reading the permissions")
         self._spawn(self._load_tags(), "reading the tags")
+
+    def _add_bucket_tabs(self) -> None:
+        """The bucket's setting tabs after its General tab; each loads by itself."""
+        self._bucket_tabs = bucket_tabs(
+            self.bridge,
+            self.session,
+            self.target.bucket,
+            self.context.unsupported,
+            self.context.storage_classes,
+        )
+        for title, tab in self._bucket_tabs:
+            self.add_tab(title, tab)
+            tab.loaded.connect(lambda t=tab: self.tabLoaded.emit(t.objectName()))  # type: ignore[attr-defined]
 
     async def _bucket_kms_keys(self) -> list[str]:
         """KMS keys to offer: the bucket's default encryption key, if it has one."""
