@@ -42,9 +42,7 @@ def test_a_bucket_window_shows_and_loads_every_bucket_tab(
     qtbot: QtBot, moto: RunningS3, moto_admin: Any
 ) -> None:
     bucket = new_bucket(moto_admin)
-    moto_admin.put_bucket_versioning(
-        Bucket=bucket, VersioningConfiguration={"Status": "Enabled"}
-    )
+    moto_admin.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
     loaded: list[str] = []
     with info_window(qtbot, moto, InfoTarget(bucket)) as window:
         window.tabLoaded.connect(loaded.append)
