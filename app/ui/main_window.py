@@ -304,7 +304,9 @@ class MainWindow(QMainWindow):
         self.tree_menu = TreeMenu(
             self.folder_tree, self.object_actions, self.refresh_node, self.refresh_action.shortcut()
         )
-        self.info_actions = InfoActions(c, self.object_actions.selection, self.folder_tree, self)
+        self.info_actions = InfoActions(
+            c, self.object_actions.selection, self.folder_tree, self, self.object_actions.transfers
+        )
         actions_menu = self.menuBar().findChild(QMenu, "actionsMenu")
         self.info_actions.place(
             self.navigation_bar, self.object_list, self.tree_menu.menu, actions_menu

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.s3 import encryption_state
-from app.core.s3.object_rewrite import EncryptionChoice, ObjectChange, rewrite_object
+from app.core.transfers.object_change import Encryption, EncryptionKind, ObjectChange
 from app.ui.info.edits import ObjectEdit
 from app.ui.info.info_tab import InfoTab
 
@@ -31,7 +31,7 @@ DEFAULT_KMS_KEY = "(the account's default key for S3)"
 class EncryptionTab(InfoTab):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("infoEncryptionTab", "Encryption", parent)
-        self.customer_key: bytes | None = None
+        self.customer_key_ref: str | None = None  # the keyring name of the bookmark's SSE-C key
         layout = QVBoxLayout(self.editor)
         form = QFormLayout()
         self.current = QLabel("—", self.editor)
@@ -75,10 +75,10 @@ class EncryptionTab(InfoTab):
         current: str | None,
         kms_key_id: str | None,
         known_keys: list[str],
-        customer_key: bytes | None,
+        customer_key_ref: str | None,
     ) -> None:
         """`current` is encryption_state's name of the object's encryption (None: many)."""
-        self.customer_key = customer_key
+        self.customer_key_ref = customer_key_ref
         for key in [kms_key_id, *known_keys]:
             if key and self.kms_key.findText(key) < 0:
                 self.kms_key.addItem(key)
@@ -90,10 +90,10 @@ class EncryptionTab(InfoTab):
             self.current.setText("(each object keeps its own until you apply a choice)")
         if kms_key_id:
             self.kms_key.setCurrentText(kms_key_id)
-        self.buttons[encryption_state.SSE_C].setEnabled(customer_key is not None)
+        self.buttons[encryption_state.SSE_C].setEnabled(customer_key_ref is not None)
         self.sse_c_note.setText(
             ""
-            if customer_key is not None
+            if customer_key_ref is not None
             else "SSE-C needs a key: give the bookmark an SSE-C key to use it here."
         )
         self._update()
@@ -108,28 +108,23 @@ class EncryptionTab(InfoTab):
     def _update(self, *_: object) -> None:
         self.kms_key.setEnabled(self.chosen() == encryption_state.SSE_KMS)
 
-    def choice(self) -> EncryptionChoice:
+    def choice(self) -> Encryption:
         kind = self.chosen()
         if kind == encryption_state.SSE_KMS:
             text = self.kms_key.currentText().strip()
-            return EncryptionChoice(kind, None if text in ("", DEFAULT_KMS_KEY) else text)
+            key = None if text in ("", DEFAULT_KMS_KEY) else text
+            return Encryption(EncryptionKind.SSE_KMS, kms_key_id=key)
         if kind == encryption_state.SSE_C:
-            return EncryptionChoice(kind, customer_key=self.customer_key)
-        return EncryptionChoice(kind)
+            return Encryption(EncryptionKind.SSE_C, customer_key_ref=self.customer_key_ref)
+        if kind == encryption_state.SSE_S3:
+            return Encryption(EncryptionKind.SSE_S3)
+        return Encryption(EncryptionKind.NONE)
 
     def _apply(self) -> None:
-        choice = self.choice()
-        customer_key = self.customer_key
-        self.saveRequested.emit(
-            ObjectEdit(
-                f"encryption {choice.kind}",
-                lambda session, bucket, key: rewrite_object(
-                    session,
-                    bucket,
-                    key,
-                    ObjectChange(encryption=choice),
-                    source_customer_key=customer_key,
-                ),
-                rewrites=True,
-            )
-        )
+        kind = self.chosen()
+        try:
+            change = ObjectChange(encryption=self.choice())
+        except ValueError as exc:
+            self.sse_c_note.setText(f"{exc}.")
+            return
+        self.saveRequested.emit(ObjectEdit(f"encryption {kind}", change))

@@ -5,14 +5,15 @@ the GUI thread); each tab shows its data as soon as its own read returns, and a 
 server lacks says "not supported by this server" in its tab. Bucket tabs built elsewhere are
 plugged in with `add_tab`.
 
-A change to one object runs the core writer directly. A change to many objects or a folder goes
-through `_apply_to_many`: a confirmation stating the count, then the change object by object
-with progress, Cancel, and the list of objects that failed with the reason.
+Every change of an object tab is one rewrite job of the transfer service
+(`TransferService.rewrite_objects`, followed by `RewriteJobs`), listed in the Transfers window
+and resumable: for one object after the rewrite warning, for many objects or a folder after a
+confirmation stating the count (`_apply_to_many`). The window shows the job's progress, Cancel,
+and the objects it could not change with the reason.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import Callable, Coroutine
 from typing import Any
@@ -28,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import UserError, describe
-from app.core.s3 import issued_links
+from app.core.errors import ErrorKind, UserError, describe
+from app.core.s3 import encryption_state, issued_links
 from app.core.s3.acl import BUCKET_OWNER_ENFORCED, object_ownership, read_object_acl
 from app.core.s3.bucket_encryption import read_default_encryption
 from app.core.s3.bucket_info import read_bucket_general
@@ -43,6 +44,8 @@ from app.core.s3.info_section import Feature, Section, SectionState
 from app.core.s3.session import S3Session
 from app.core.s3.tags import read_object_tags
 from app.core.s3.urls import Method, PresignRefused, UrlStyle, object_url, presign
+from app.core.transfers.jobs import JobSnapshot, JobState
+from app.core.transfers.options import ServerSideEncryption, TransferOptions
 from app.ui.async_bridge import AsyncBridge
 from app.ui.dialogs.presign import PresignDialog
 from app.ui.info.bucket import bucket_tabs
@@ -54,13 +57,14 @@ from app.ui.info.many_progress import ManyProgress
 from app.ui.info.metadata_tab import MetadataTab
 from app.ui.info.object_general_tab import ObjectGeneralTab, SelectionGeneralTab
 from app.ui.info.permissions_tab import PermissionsTab
+from app.ui.info.rewrite_jobs import Adopt, RewriteJobs, failures_of
 from app.ui.info.storage_class_tab import StorageClassTab
 from app.ui.info.tags_tab import TagsTab
 from app.ui.info.target import InfoTarget
+from app.ui.shared_transfers import SharedTransfers
 from app.ui.widgets.error_banner import ErrorBanner
 
 ContextLoader = Callable[[str | None], InfoContext]
-MANY_AT_ONCE = 4  # objects changed at the same time in `_apply_to_many`
 BUCKET_WIDTH = 980
 
 
@@ -76,7 +80,11 @@ class InfoWindow(QWidget):
         parent: QWidget | None = None,
         context_loader: ContextLoader = info_context,
         connection_label: str = "",
+        shared: SharedTransfers | None = None,
+        adopt: Adopt | None = None,
     ) -> None:
+        """`shared` runs the changes as jobs (the application's service; without it the window
+        has a private one); `adopt(job_id)` shows a job in the main window's transfer line."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.session = session
@@ -87,7 +95,8 @@ class InfoWindow(QWidget):
         self.context = InfoContext()
         self.dialog: QWidget | None = None  # the dialog opened last (tests drive it)
         self.confirm_button: QPushButton | None = None
-        self._cancel_many = False
+        self._running: ObjectEdit | None = None  # the edit whose job runs now
+        self._encryption_now: str | None = None  # the one object's, once read
         self._bucket_tabs: list[tuple[str, QWidget]] = []
         self.setObjectName("infoWindow")
         self.setAccessibleName("Info")
@@ -110,6 +119,9 @@ class InfoWindow(QWidget):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.progress.cancelRequested.connect(self._cancel)
+        self.jobs = RewriteJobs(self.bridge, shared, adopt, self)
+        self.jobs.progressed.connect(self._job_progressed)
+        self.jobs.finished.connect(self._job_finished)
         self._build_tabs()
 
     # -- composition ---------------------------------------------------------------------------
@@ -182,12 +194,10 @@ class InfoWindow(QWidget):
             self.bucket_general.show_general(general)
             self.tabLoaded.emit(self.bucket_general.objectName())
             return
-        for tab in (self.metadata, self.storage_class, self.encryption):
-            tab.customer_key = self.context.customer_key
         if target.is_many:
             self.storage_class.set_classes(self.context.storage_classes, None)
             kms_keys = await self._bucket_kms_keys()
-            self.encryption.set_state(None, None, kms_keys, self.context.customer_key)
+            self.encryption.set_state(None, None, kms_keys, self.context.customer_key_ref)
             return
         self._spawn(self._load_general(), "reading the object")
         self._spawn(self._load_acl(), "reading the permissions")
@@ -233,9 +243,10 @@ class InfoWindow(QWidget):
         self.tabLoaded.emit(self.metadata.objectName())
         self.storage_class.set_classes(self.context.storage_classes, general.storage_class)
         self.tabLoaded.emit(self.storage_class.objectName())
+        self._encryption_now = general.encryption
         kms_keys = await self._bucket_kms_keys()
         self.encryption.set_state(
-            general.encryption, general.kms_key_id, kms_keys, self.context.customer_key
+            general.encryption, general.kms_key_id, kms_keys, self.context.customer_key_ref
         )
         self.tabLoaded.emit(self.encryption.objectName())
 
@@ -278,36 +289,19 @@ class InfoWindow(QWidget):
         if self.target.is_many:
             self._apply_to_many(edit)
             return
-        if not edit.rewrites:
-            self._spawn(self._apply_to_one(edit), f"saving the {edit.title}")
-            return
         key = self.target.keys[0]
+        if not edit.rewrites:
+            self._spawn(self._run_job(edit, [key], 1), f"saving the {edit.title}")
+            return
         self._confirm(
             f"Change the {edit.title} of '{key}'?",
             REWRITE_WARNING,
-            lambda: self._spawn(self._apply_to_one(edit), f"saving the {edit.title}"),
+            lambda: self._spawn(self._run_job(edit, [key], 1), f"saving the {edit.title}"),
         )
 
-    async def _apply_to_one(self, edit: ObjectEdit) -> None:
-        bucket, key = self.target.bucket, self.target.keys[0]
-        self.status.setText(f"Saving the {edit.title}…")
-        try:
-            await self.bridge.run(edit.apply, self.session, bucket, key)
-        except Exception:
-            self.status.setText(f"The {edit.title} could not be saved.")
-            raise
-        message = f"Saved the {edit.title} of '{key}'."
-        self.status.setText(message)
-        self.error_banner.clear_error()
-        self.changeFinished.emit(message)
-        self._spawn(self._load(), "reading the Info again")
-
     def _apply_to_many(self, edit: ObjectEdit) -> None:
-        """Many objects or a folder: count, ask (stating the count), then change each object.
-
-        For now each object goes through the core writer here, a few at a time, off the GUI
-        thread; the lead switches this to the bulk-rewrite queue job at merge.
-        """
+        """Many objects or a folder: count, ask (stating the count), then one rewrite job on
+        the keys and folders of the selection."""
         self._spawn(self._count_and_ask(edit), "counting the objects to change")
 
     async def _count_and_ask(self, edit: ObjectEdit) -> None:
@@ -321,46 +315,88 @@ class InfoWindow(QWidget):
             self.status.setText("There are no objects in the selection to change.")
             return
         detail = REWRITE_WARNING if edit.rewrites else "Each object's current setting is replaced."
+        names = [*target.keys, *target.folders]
         self._confirm(
             f"Change the {edit.title} of {len(keys):,} objects?",
             detail,
-            lambda: self._spawn(self._run_many(edit, keys), f"changing the {edit.title}"),
+            lambda: self._spawn(
+                self._run_job(edit, names, len(keys)), f"changing the {edit.title}"
+            ),
         )
 
-    async def _run_many(self, edit: ObjectEdit, keys: list[str]) -> None:
-        self._cancel_many = False
-        self.progress.start(edit.title, len(keys))
-        done = failed = 0
-        for first in range(0, len(keys), MANY_AT_ONCE):
-            if self._cancel_many:
-                break
-            batch = keys[first : first + MANY_AT_ONCE]
-            reasons = await asyncio.gather(*(self._change_one(edit, key) for key in batch))
-            for key, reason in zip(batch, reasons, strict=True):
-                done += 1
-                if reason is not None:
-                    failed += 1
-                    self.progress.fail(key, reason)
-            self.progress.advance(done)
-        changed = done - failed
-        summary = f"Changed the {edit.title} of {changed:,} of {len(keys):,} objects"
-        if self._cancel_many:
-            summary += " (cancelled)"
-        if failed:
-            summary += f"; {failed:,} could not be changed (listed below)"
-        self.progress.finish(summary + ".")
-        self.changeFinished.emit(summary)
-
-    async def _change_one(self, edit: ObjectEdit, key: str) -> str | None:
-        """None when `key` was changed, else why not (in words)."""
+    async def _run_job(self, edit: ObjectEdit, names: list[str], count: int) -> None:
+        """The change as one job of the transfer service (listed in Transfers, resumable)."""
+        self._running = edit
+        self.progress.start(edit.title, count)
+        self.status.setText(f"Saving the {edit.title}…")
         try:
-            await self.bridge.run(edit.apply, self.session, self.target.bucket, key)
-        except Exception as exc:  # reported per object in the failures list
-            return describe(exc, f"changing the {edit.title}", self.target.bucket, key).message
+            await self.jobs.submit(
+                self.session,
+                self._bookmark_id,
+                self.target.bucket,
+                names,
+                edit.change,
+                self._job_options(),
+            )
+        except Exception:
+            self._running = None
+            self.progress.finish(f"The {edit.title} could not be saved.")
+            self.status.setText(f"The {edit.title} could not be saved.")
+            raise
+
+    def _job_options(self) -> TransferOptions | None:
+        """One SSE-C object is read with the bookmark's key; other objects need none (S3
+        refuses SSE-C headers on them), so in a selection an SSE-C object is listed as failed."""
+        ref = self.context.customer_key_ref
+        if ref and self.target.is_one_object and self._encryption_now == encryption_state.SSE_C:
+            return TransferOptions(sse=ServerSideEncryption.CUSTOMER, sse_customer_key_ref=ref)
         return None
 
+    def _job_progressed(self, done: int, total: int) -> None:
+        if total:
+            self.progress.bar.setRange(0, total)
+        self.progress.advance(done)
+
+    def _job_finished(self, job: JobSnapshot) -> None:
+        edit, self._running = self._running, None
+        if edit is None:
+            return
+        failures = failures_of(job)
+        for key, reason in failures:
+            self.progress.fail(key, reason)
+        sample = job.progress
+        total = sample.files_total
+        changed = sample.files_done
+        if self.target.is_many:
+            summary = f"Changed the {edit.title} of {changed:,} of {total:,} objects"
+            if job.state is JobState.CANCELLED:
+                summary += " (cancelled)"
+            if failures:
+                summary += f"; {len(failures):,} could not be changed (listed below)"
+            elif job.error:
+                summary += f"; {job.error}"
+            self.progress.finish(summary + ".")
+            self.status.setText(summary + ".")
+            self.changeFinished.emit(summary)
+            return
+        key = self.target.keys[0]
+        if job.state is JobState.DONE and not failures:
+            message = f"Saved the {edit.title} of '{key}'."
+            self.progress.finish(message)
+            self.status.setText(message)
+            self.error_banner.clear_error()
+            self.changeFinished.emit(message)
+            self._spawn(self._load(), "reading the Info again")
+            return
+        reason = failures[0][1] if failures else job.error or f"The job was {job.state.value}."
+        message = f"The {edit.title} of '{key}' could not be saved."
+        self.progress.finish(message)
+        self.status.setText(message)
+        self.show_error(UserError(ErrorKind.OTHER, message, reason))
+        self.changeFinished.emit(message)
+
     def _cancel(self) -> None:
-        self._cancel_many = True
+        self.jobs.cancel()
 
     def _confirm(self, question: str, detail: str, go: Callable[[], None]) -> None:
         box = QMessageBox(self)
@@ -429,6 +465,6 @@ class InfoWindow(QWidget):
         self.error_banner.show_error(error)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._cancel_many = True
+        self.jobs.close()
         self.bridge.shutdown()
         super().closeEvent(event)
