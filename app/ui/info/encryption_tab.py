@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QFormLayout,
     QLabel,
     QPushButton,
@@ -18,6 +17,7 @@ from app.core.s3 import encryption_state
 from app.core.transfers.object_change import Encryption, EncryptionKind, ObjectChange
 from app.ui.info.edits import ObjectEdit
 from app.ui.info.info_tab import InfoTab
+from app.ui.info.kms_key_picker import KmsKeyPicker
 
 _LABELS = {
     encryption_state.NONE: "&None",
@@ -49,11 +49,8 @@ class EncryptionTab(InfoTab):
             self.group.addButton(button)
             self.buttons[kind] = button
             layout.addWidget(button)
-        self.kms_key = QComboBox(self.editor)
-        self.kms_key.setObjectName("infoKmsKey")
-        self.kms_key.setAccessibleName("KMS key ARN or alias")
-        self.kms_key.setEditable(True)
-        self.kms_key.addItem(DEFAULT_KMS_KEY)
+        self.kms_key = KmsKeyPicker("infoKmsKey", "KMS key ARN or alias", self.editor)
+        self.kms_key.addItem(DEFAULT_KMS_KEY, None)
         kms_form = QFormLayout()
         kms_form.addRow("KMS &key:", self.kms_key)
         layout.addLayout(kms_form)
@@ -80,8 +77,8 @@ class EncryptionTab(InfoTab):
         """`current` is encryption_state's name of the object's encryption (None: many)."""
         self.customer_key_ref = customer_key_ref
         for key in [kms_key_id, *known_keys]:
-            if key and self.kms_key.findText(key) < 0:
-                self.kms_key.addItem(key)
+            if key and self.kms_key.findData(key) < 0 and self.kms_key.findText(key) < 0:
+                self.kms_key.addItem(key, key)
         if current is not None:
             self.current.setText(current + (f" (key {kms_key_id})" if kms_key_id else ""))
             if current in self.buttons:
@@ -89,7 +86,7 @@ class EncryptionTab(InfoTab):
         else:
             self.current.setText("(each object keeps its own until you apply a choice)")
         if kms_key_id:
-            self.kms_key.setCurrentText(kms_key_id)
+            self.kms_key.setText(kms_key_id)
         self.buttons[encryption_state.SSE_C].setEnabled(customer_key_ref is not None)
         self.sse_c_note.setText(
             ""
@@ -111,9 +108,7 @@ class EncryptionTab(InfoTab):
     def choice(self) -> Encryption:
         kind = self.chosen()
         if kind == encryption_state.SSE_KMS:
-            text = self.kms_key.currentText().strip()
-            key = None if text in ("", DEFAULT_KMS_KEY) else text
-            return Encryption(EncryptionKind.SSE_KMS, kms_key_id=key)
+            return Encryption(EncryptionKind.SSE_KMS, kms_key_id=self.kms_key.value())
         if kind == encryption_state.SSE_C:
             return Encryption(EncryptionKind.SSE_C, customer_key_ref=self.customer_key_ref)
         if kind == encryption_state.SSE_S3:

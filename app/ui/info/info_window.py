@@ -97,6 +97,7 @@ class InfoWindow(QWidget):
         self.confirm_button: QPushButton | None = None
         self._running: ObjectEdit | None = None  # the edit whose job runs now
         self._encryption_now: str | None = None  # the one object's, once read
+        self._kms_listed = False
         self._bucket_tabs: list[tuple[str, QWidget]] = []
         self.setObjectName("infoWindow")
         self.setAccessibleName("Info")
@@ -194,6 +195,9 @@ class InfoWindow(QWidget):
             self.bucket_general.show_general(general)
             self.tabLoaded.emit(self.bucket_general.objectName())
             return
+        if not self._kms_listed:
+            self._kms_listed = True
+            self.encryption.kms_key.list_keys(self.bridge, self.session, target.bucket)
         if target.is_many:
             self.storage_class.set_classes(self.context.storage_classes, None)
             kms_keys = await self._bucket_kms_keys()
