@@ -25,6 +25,7 @@ from app.core.bookmarks import BookmarkStore
 from app.core.errors import UserError
 from app.core.settings import SettingsStore
 from app.ui.controllers.actions import ActionsParts, install_actions
+from app.ui.controllers.archive_restores import ArchiveRestores
 from app.ui.controllers.browser import BrowserController
 from app.ui.controllers.column_memory import ColumnMemory
 from app.ui.controllers.hidden_files import HiddenFiles, HiddenFilesParts
@@ -343,6 +344,9 @@ class MainWindow(QMainWindow):
         window_menu = self.menuBar().addMenu("&Window")  # last, after the controllers' menus
         window_menu.setObjectName("windowMenu")
         window_menu.addAction(self.transfers_action)
+        transfers = self.object_actions.transfers
+        self.archive_restores = ArchiveRestores(self.controller, transfers, self)
+        self.archive_restores.place(window_menu)
 
     def _add_listing_entries(self) -> None:
         """The listing's own commands in its context menu too (their shortcuts stay

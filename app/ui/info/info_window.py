@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import ErrorKind, UserError, describe
 from app.core.s3 import encryption_state, issued_links
 from app.core.s3.acl import BUCKET_OWNER_ENFORCED, object_ownership, read_object_acl
+from app.core.s3.archive_restore import RestoreTier
 from app.core.s3.bucket_encryption import read_default_encryption
 from app.core.s3.bucket_info import read_bucket_general
 from app.core.s3.info_context import (
@@ -41,6 +42,7 @@ from app.core.s3.info_context import (
     read_details_with_key,
 )
 from app.core.s3.info_section import Feature, Section, SectionState
+from app.core.s3.restore_tracker import RestoreTracker
 from app.core.s3.session import S3Session
 from app.core.s3.tags import read_object_tags
 from app.core.s3.urls import Method, PresignRefused, UrlStyle, object_url, presign
@@ -61,6 +63,7 @@ from app.ui.info.rewrite_jobs import Adopt, RewriteJobs, failures_of
 from app.ui.info.storage_class_tab import StorageClassTab
 from app.ui.info.tags_tab import TagsTab
 from app.ui.info.target import InfoTarget
+from app.ui.restore_tracking import register_session, shared_tracker
 from app.ui.shared_transfers import SharedTransfers
 from app.ui.widgets.error_banner import ErrorBanner
 
@@ -71,6 +74,7 @@ BUCKET_WIDTH = 980
 class InfoWindow(QWidget):
     tabLoaded = Signal(str)  # the objectName of a tab whose data arrived
     changeFinished = Signal(str)  # what a save did, in words
+    restoreRequested = Signal(str)  # the key whose archive restore was asked for
 
     def __init__(
         self,
@@ -82,9 +86,12 @@ class InfoWindow(QWidget):
         connection_label: str = "",
         shared: SharedTransfers | None = None,
         adopt: Adopt | None = None,
+        restore_tracker: Callable[[], RestoreTracker] = shared_tracker,
     ) -> None:
         """`shared` runs the changes as jobs (the application's service; without it the window
-        has a private one); `adopt(job_id)` shows a job in the main window's transfer line."""
+        has a private one); `adopt(job_id)` shows a job in the main window's transfer line;
+        `restore_tracker()` gives the archive restore tracker (blocking)."""
+        self._restore_tracker = restore_tracker
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.session = session
@@ -158,6 +165,7 @@ class InfoWindow(QWidget):
             general = ObjectGeneralTab(self)
             general.urlRequested.connect(self._copy_url)
             general.presignRequested.connect(self._presign)
+            general.restore_box.requested.connect(self._request_restore)
             self.general = general
         self.permissions = PermissionsTab(many, self)
         self.metadata = MetadataTab(many, self)
@@ -422,6 +430,29 @@ class InfoWindow(QWidget):
         box.finished.connect(box.deleteLater)
         self.dialog = box
         box.open()
+
+    # -- archive restore -------------------------------------------------------------------------
+
+    def _request_restore(self, tier: RestoreTier, days: int) -> None:
+        self._spawn(self._restore(tier, days), "asking for a restore")
+
+    async def _restore(self, tier: RestoreTier, days: int) -> None:
+        assert isinstance(self.general, ObjectGeneralTab)
+        box = self.general.restore_box
+        bucket, key = self.target.bucket, self.target.keys[0]
+        box.result.setText("Asking for the restore…")
+        register_session(self._bookmark_id, self.session)
+        tracker = await self.bridge.run(self._restore_tracker)
+        try:
+            await self.bridge.run(tracker.request, self._bookmark_id, bucket, key, days, tier)
+        except Exception:
+            box.result.setText("The restore was not requested.")
+            raise
+        box.result.setText(
+            f"Restore requested ({tier.value}, {days} days). It is followed in "
+            "Window > Archive Restores, which offers the download once the copy is ready."
+        )
+        self.restoreRequested.emit(key)
 
     # -- URLs ----------------------------------------------------------------------------------
 
