@@ -30,6 +30,7 @@ from app.ui.controllers.browser import BrowserController
 from app.ui.controllers.column_memory import ColumnMemory
 from app.ui.controllers.hidden_files import HiddenFiles, HiddenFilesParts
 from app.ui.controllers.info_actions import InfoActions
+from app.ui.controllers.point_in_time_actions import PointInTimeActions
 from app.ui.controllers.search import SearchParts, ServerSearch
 from app.ui.controllers.tree_menu import TreeMenu
 from app.ui.dnd.drag_and_drop import DragAndDrop
@@ -312,6 +313,10 @@ class MainWindow(QMainWindow):
         self.info_actions.place(
             self.navigation_bar, self.object_list, self.tree_menu.menu, actions_menu
         )
+        self.point_in_time = PointInTimeActions(
+            c, self.object_actions.selection, self.folder_tree, self.object_actions.transfers, self
+        )
+        self.point_in_time.place(self.object_list, self.tree_menu.menu, actions_menu)
         self.object_list.activated.connect(self._row_activated)
         # Hidden files, encryption at a glance and server search keep their logic in their modules.
         self.hidden_files = HiddenFiles(
