@@ -51,6 +51,7 @@ from app.core.transfers.options import ServerSideEncryption, TransferOptions
 from app.ui.async_bridge import AsyncBridge
 from app.ui.dialogs.presign import PresignDialog
 from app.ui.info.bucket import bucket_tabs
+from app.ui.info.bucket_count import BucketCounter
 from app.ui.info.bucket_general_tab import BucketGeneralTab
 from app.ui.info.edits import REWRITE_WARNING, ObjectEdit
 from app.ui.info.encryption_tab import EncryptionTab
@@ -151,6 +152,10 @@ class InfoWindow(QWidget):
         if target.is_bucket:
             self.bucket_general = BucketGeneralTab(self)
             self.add_tab("General", self.bucket_general)
+            self.counter = BucketCounter(self.session, target.bucket, self)
+            self.bucket_general.countRequested.connect(self.counter.start)
+            self.bucket_general.cancelCountRequested.connect(self.counter.cancel)
+            self.counter.updated.connect(self.bucket_general.show_count)
             return
         many = target.is_many
         if many:
@@ -500,6 +505,8 @@ class InfoWindow(QWidget):
         self.error_banner.show_error(error)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.target.is_bucket:
+            self.counter.close()
         self.jobs.close()
         self.bridge.shutdown()
         super().closeEvent(event)
