@@ -21,6 +21,6 @@ class ObjectEdit:
 
 REWRITE_WARNING = (
     "This rewrites the object on the server: it gets a new ETag, and a new version on a "
-    "versioned bucket. Objects above 5 GiB are copied in parts; encryption, tags and "
-    "permissions are kept."
+    "versioned bucket. Large objects (always those above 5 GiB) are copied in parts; "
+    "encryption, tags and permissions are kept."
 )

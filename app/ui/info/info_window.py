@@ -69,7 +69,7 @@ from app.ui.shared_transfers import SharedTransfers
 from app.ui.widgets.error_banner import ErrorBanner
 
 ContextLoader = Callable[[str | None], InfoContext]
-BUCKET_WIDTH = 980
+BUCKET_WIDTH = 1220  # all 13 bucket tab titles in one row, no scroll arrows
 
 
 class InfoWindow(QWidget):
@@ -110,7 +110,7 @@ class InfoWindow(QWidget):
         self.setObjectName("infoWindow")
         self.setAccessibleName("Info")
         self.setWindowTitle(target.title)
-        # Bucket windows hold a dozen tabs: wide enough that their titles read without scrolling.
+        # Bucket windows hold 13 tabs: wide enough that every title reads without scrolling.
         self.resize(BUCKET_WIDTH if target.is_bucket else 620, 560)
         self.bridge = AsyncBridge(self.show_error)
         layout = QVBoxLayout(self)

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from app.core.s3.info_context import InfoContext
 from app.core.s3.info_section import Feature
 from app.ui.info.bucket.section_tab import SectionTab
+from app.ui.info.info_window import BUCKET_WIDTH
 from app.ui.info.target import InfoTarget
 from tests.fixtures.servers import RunningS3
 from tests.gui.conftest import wait_for
@@ -46,7 +47,7 @@ def test_a_bucket_window_shows_and_loads_every_bucket_tab(
     loaded: list[str] = []
     with info_window(qtbot, moto, InfoTarget(bucket)) as window:
         window.tabLoaded.connect(loaded.append)
-        assert window.width() >= 980
+        assert window.width() == BUCKET_WIDTH  # wide enough for all 13 tab titles
         wait_for(qtbot, lambda: window.tabs.count() == len(BUCKET_TAB_TITLES))
         assert _titles(window) == BUCKET_TAB_TITLES
         tabs = [window.tabs.widget(i) for i in range(1, window.tabs.count())]
