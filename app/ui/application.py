@@ -22,6 +22,7 @@ from app.core.s3 import thread_guard
 from app.core.s3.session import S3Session
 from app.core.sandbox import Sandbox
 from app.core.settings import SettingsStore
+from app.ui import restore_tracking
 from app.ui.async_bridge import AsyncBridge
 from app.ui.controllers.browser import BrowserController, SessionFactory
 from app.ui.keyring_notice import tell_if_no_keyring
@@ -273,6 +274,7 @@ class WindowSet:
         if hub is not None:
             hub.close()
         self.shared_transfers.close()
+        restore_tracking.close_tracker()  # the restores asked for stay in its file
 
     def show_remote(self, bookmark_id: str | None, bucket: str, key: str) -> MainWindow | None:
         """Show an object in a browser window on its bookmark: one open on it, or a new
