@@ -2,8 +2,8 @@
 
 Everything is read and written through `app.core.s3` on the window's own `AsyncBridge` (never on
 the GUI thread); each tab shows its data as soon as its own read returns, and a setting the
-server lacks says "not supported by this server" in its tab. Bucket tabs built elsewhere are
-plugged in with `add_tab`.
+server lacks says "not supported by this server" in its tab. On a bucket, the setting tabs of
+`app.ui.info.bucket` follow its General tab (which also counts objects and bytes on demand).
 
 Every change of an object tab is one rewrite job of the transfer service
 (`TransferService.rewrite_objects`, followed by `RewriteJobs`), listed in the Transfers window
