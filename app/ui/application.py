@@ -23,6 +23,7 @@ from app.core.s3 import thread_guard
 from app.core.s3.session import S3Session
 from app.core.sandbox import Sandbox
 from app.core.settings import SettingsStore
+from app.ui import restore_tracking
 from app.ui.async_bridge import AsyncBridge
 from app.ui.color_scheme import follow_system_color_scheme
 from app.ui.controllers.browser import BrowserController, SessionFactory
@@ -283,6 +284,7 @@ class WindowSet:
         if hub is not None:
             hub.close()
         self.shared_transfers.close()
+        restore_tracking.close_tracker()  # the restores asked for stay in its file
 
     def show_remote(self, bookmark_id: str | None, bucket: str, key: str) -> MainWindow | None:
         """Show an object in a browser window on its bookmark: one open on it, or a new

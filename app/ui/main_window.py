@@ -25,11 +25,13 @@ from app.core.errors import UserError
 from app.core.settings import SettingsStore
 from app.ui import icons
 from app.ui.action_tips import describe_menus
+from app.ui.controllers.archive_restores import ArchiveRestores
 from app.ui.controllers.browser import BrowserController
 from app.ui.controllers.column_memory import ColumnMemory
 from app.ui.controllers.edit_actions import EditParts, install_edit_actions
 from app.ui.controllers.hidden_files import HiddenFiles, HiddenFilesParts
 from app.ui.controllers.info_actions import InfoActions
+from app.ui.controllers.point_in_time_actions import PointInTimeActions
 from app.ui.controllers.search import SearchParts, ServerSearch
 from app.ui.controllers.tree_menu import TreeMenu
 from app.ui.dnd.drag_and_drop import DragAndDrop
@@ -316,10 +318,16 @@ class MainWindow(QMainWindow):
         self.tree_menu = TreeMenu(self.folder_tree, c, shortcuts, self.refresh_action.shortcut())
         self.tree_menu.nodeActionRequested.connect(self.object_actions.run_on_node)
         self.tree_menu.refreshRequested.connect(self.refresh_node)
-        self.info_actions = InfoActions(c, self.object_actions.selection, self.folder_tree, self)
+        self.info_actions = InfoActions(
+            c, self.object_actions.selection, self.folder_tree, self, self.object_actions.transfers
+        )
         self.info_actions.place(
             self.navigation_bar, self.object_list, self.tree_menu.menu, self.object_actions.menu
         )
+        self.point_in_time = PointInTimeActions(
+            c, self.object_actions.selection, self.folder_tree, self.object_actions.transfers, self
+        )
+        self.point_in_time.place(self.object_list, self.tree_menu.menu, self.object_actions.menu)
         self.object_list.activated.connect(self._row_activated)
         # Hidden files, encryption at a glance and server search keep their logic in their modules.
         self.view_menu = self.menuBar().addMenu("&View")
@@ -354,6 +362,9 @@ class MainWindow(QMainWindow):
         window_menu = self.menuBar().addMenu("&Window")  # last, after the controllers' menus
         window_menu.setObjectName("windowMenu")
         window_menu.addAction(self.transfers_action)
+        transfers = self.object_actions.transfers
+        self.archive_restores = ArchiveRestores(self.controller, transfers, self)
+        self.archive_restores.place(window_menu)
         describe_menus(self.menuBar())  # every entry's tooltip names its shortcut
 
     def _add_listing_entries(self) -> None:

@@ -174,4 +174,5 @@ async def main() -> None:
         await shoot(seaweed, profile, {"Public access": "unsupported"}, "scans")
 
 
-loop.run_until_complete(main())
+if __name__ == "__main__":  # take_info_bucket_window.py borrows the setup
+    loop.run_until_complete(main())

@@ -38,6 +38,8 @@ class InfoContext:
     unsupported: frozenset[Feature] = frozenset()
     # The bookmark's SSE-C key (256 bits), for reading and writing SSE-C objects; never shown.
     customer_key: bytes | None = field(default=None, repr=False)
+    # Its name in the keyring: what a rewrite job records to read and write SSE-C objects.
+    customer_key_ref: str | None = None
 
     @property
     def extra_head(self) -> dict[str, object]:
@@ -60,6 +62,7 @@ def info_context(bookmark_id: str | None) -> InfoContext:
         storage_classes=offered,
         unsupported=unsupported_features(profile),
         customer_key=_customer_key(bookmark.sse_c_key_ref),
+        customer_key_ref=bookmark.sse_c_key_ref or None,
     )
 
 

@@ -1,5 +1,6 @@
 """A change to apply to one or many objects: headers, user metadata, storage class,
-encryption, tags, canned ACL. Only what the change names is touched; the rest is kept.
+encryption, tags, canned ACL or a list of grants. Only what the change names is touched; the
+rest is kept.
 
 Headers, user metadata, storage class and encryption live in the object itself: changing them
 rewrites it (a copy in place: a new ETag, a new version on a versioned bucket). Tags and the
@@ -16,6 +17,7 @@ from email.utils import parsedate_to_datetime
 from enum import StrEnum
 from typing import Any
 
+from app.core.s3.acl import Grant, Grantee, GranteeKind, Permission, grant_problems
 from app.core.s3.object_metadata import metadata_from_head
 from app.core.transfers.header_values import (
     CANNED_ACLS,
@@ -73,6 +75,7 @@ class ObjectChange:
     tags_set: dict[str, str] = field(default_factory=dict)
     tags_removed: tuple[str, ...] = ()
     acl: str | None = None  # a canned ACL
+    grants: tuple[Grant, ...] | None = None  # the ACL's grants in full (the owner's kept)
 
     def __post_init__(self) -> None:
         problem = self.problem()
@@ -100,12 +103,22 @@ class ObjectChange:
             return "An empty storage class is not valid"
         if self.acl is not None and self.acl not in CANNED_ACLS:
             return f"'{self.acl}' is not a canned ACL ({', '.join(CANNED_ACLS)})"
+        if self.acl is not None and self.grants is not None:
+            return "A change sets a canned ACL or grants, not both"
+        if self.grants is not None and grant_problems(self.grants):
+            return " ".join(grant_problems(self.grants))
         enc = self.encryption
         if enc is not None and enc.kind is EncryptionKind.SSE_C and not enc.customer_key_ref:
             return "SSE-C needs the name of a customer key"
         if enc is not None and enc.kms_key_id == "":
             return "An empty KMS key id is not valid; leave it unset for the default key"
-        if not (self.rewrites or self.tags_set or self.tags_removed or self.acl):
+        if not (
+            self.rewrites
+            or self.tags_set
+            or self.tags_removed
+            or self.acl
+            or self.grants is not None
+        ):
             return "The change changes nothing"
         return metadata_problem(self.metadata_set) or tags_problem(self.tags_set)
 
@@ -137,6 +150,8 @@ class ObjectChange:
             parts.append("tags")
         if self.acl:
             parts.append(f"ACL {self.acl}")
+        if self.grants is not None:
+            parts.append("permissions")
         return ", ".join(parts)
 
     # -- what an object becomes ------------------------------------------------------------------
@@ -235,7 +250,13 @@ class ObjectChange:
             "tags_removed": list(self.tags_removed),
             "acl": self.acl,
             "encryption": None,
+            "grants": None,
         }
+        if self.grants is not None:
+            data["grants"] = [
+                {"kind": g.grantee.kind.value, "value": g.grantee.value, "permission": g.permission}
+                for g in self.grants
+            ]
         if self.encryption is not None:
             data["encryption"] = {
                 "kind": self.encryption.kind.value,
@@ -262,10 +283,20 @@ class ObjectChange:
             tags_set=dict(data.get("tags_set") or {}),
             tags_removed=tuple(data.get("tags_removed") or ()),
             acl=data.get("acl"),
+            grants=_grants(data.get("grants")),
         )
 
     def dumps(self) -> str:
         return json.dumps(self.to_json(), sort_keys=True)
+
+
+def _grants(data: Any) -> tuple[Grant, ...] | None:
+    if data is None:
+        return None
+    return tuple(
+        Grant(Grantee(GranteeKind(g["kind"]), g["value"]), Permission(g["permission"]))
+        for g in data
+    )
 
 
 def _encrypted_as(head: Mapping[str, Any], enc: Encryption) -> bool:

@@ -14,12 +14,12 @@ resumed job changes every object exactly once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from botocore.exceptions import ClientError
 
-from app.core.s3.acl import parse_acl, put_object_acl
+from app.core.s3.acl import Grant, parse_acl, put_object_acl
 from app.core.s3.session import S3Session
 from app.core.transfers.copy import copy_item
 from app.core.transfers.jobs import Job
@@ -84,7 +84,7 @@ def rewrite_item(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
     id_ = item.id or 0
     if change.rewrites:
         if not change.satisfied_by(head, tags_now):
-            if change.acl is None and "acl" not in item.extra:
+            if change.acl is None and change.grants is None and "acl" not in item.extra:
                 kept = _acl_to_keep(rt, job, client, bucket, key)
                 if kept is not None:
                     rt.journal.update_item(item, extra={**item.extra, "acl": kept})
@@ -95,7 +95,9 @@ def rewrite_item(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
             copy_item(rt, job, item, move=False, destination=destination)
         else:
             job.progress.add_bytes(id_, size)
-        if item.extra.get("acl"):
+        if change.grants is not None:
+            _put_grants(rt, job, bucket, key, change.grants)
+        elif item.extra.get("acl"):
             grants = parse_acl(item.extra["acl"]).grants
             rt.request(job, lambda: put_object_acl(rt.session, bucket, key, grants))
     else:
@@ -106,6 +108,8 @@ def rewrite_item(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
         if change.acl:
             acl = change.acl
             rt.request(job, lambda: client.put_object_acl(Bucket=bucket, Key=key, ACL=acl))
+        if change.grants is not None:
+            _put_grants(rt, job, bucket, key, change.grants)
         job.progress.add_bytes(id_, size)
     rt.journal.update_item(item, state="done")  # at once: a rewrite must not be sent twice
 
@@ -128,6 +132,13 @@ def _put_tags(
         return
     tag_set = {"TagSet": [{"Key": k, "Value": v} for k, v in tags.items()]}
     rt.request(job, lambda: client.put_object_tagging(Bucket=bucket, Key=key, Tagging=tag_set))
+
+
+def _put_grants(
+    rt: WorkerContext, job: Job, bucket: str, key: str, grants: Sequence[Grant]
+) -> None:
+    """The object's ACL becomes `grants` (its owner kept); checked against what was applied."""
+    rt.request(job, lambda: put_object_acl(rt.session, bucket, key, list(grants)))
 
 
 def _acl_to_keep(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QStyle, QTableView, QToolBar, QWidget
 from app.core.errors import ErrorKind, UserError
 from app.core.s3.object_ref import ObjectRef
 from app.ui.controllers.browser import BrowserController
+from app.ui.controllers.transfers import TransfersController
 from app.ui.info.info_window import InfoWindow
 from app.ui.info.target import InfoTarget
 from app.ui.location import Location
@@ -50,8 +51,11 @@ class InfoActions(QObject):
         selection: Callable[[], list[ObjectRef]],
         folder_tree: FolderTree,
         parent: QWidget,
+        transfers: TransfersController | None = None,
     ) -> None:
+        """`transfers` is the window's: the Info windows' changes run as its jobs."""
         super().__init__(parent)
+        self._transfers = transfers
         self._browser = browser
         self._selection = selection
         self._tree = folder_tree
@@ -127,6 +131,8 @@ class InfoActions(QObject):
                 self._browser.bookmark_id,
                 self._parent,
                 connection_label=self._label,
+                shared=self._transfers.shared if self._transfers is not None else None,
+                adopt=self._transfers.adopt if self._transfers is not None else None,
             )
             self.windows[target] = window
             window.destroyed.connect(lambda _obj=None, t=target: self.windows.pop(t, None))

@@ -1,28 +1,113 @@
-"""A bucket's General tab: region, creation date and endpoint URLs."""
+"""A bucket's General tab: region, creation date, endpoint URLs, and on demand its object
+count and total size (with every version and delete marker when asked)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.s3.bucket_info import BucketGeneral
+from app.core.s3.count_job import CountUpdate
+from app.ui.format import human_size
 from app.ui.info.info_tab import InfoTab, section_message
 
 
 class BucketGeneralTab(InfoTab):
+    countRequested = Signal(bool)  # include versions
+    cancelCountRequested = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("infoBucketGeneralTab", "General", parent)
-        self._form = QFormLayout(self.editor)
+        outer = QVBoxLayout(self.editor)
+        self._form = QFormLayout()
+        outer.addLayout(self._form)
         self.values: dict[str, QLabel] = {}
+        outer.addWidget(self._count_box())
+        outer.addStretch(1)
+
+    def _count_box(self) -> QGroupBox:
+        box = QGroupBox("Objects and size", self.editor)
+        box.setObjectName("infoBucketCountBox")
+        box.setAccessibleName("Object count and total size")
+        layout = QVBoxLayout(box)
+        self.count_label = QLabel("Not counted yet (listing a large bucket takes a while).", box)
+        self.count_label.setObjectName("infoBucketCount")
+        self.count_label.setAccessibleName("Object count and total size")
+        self.count_label.setWordWrap(True)
+        self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.count_label)
+        row = QHBoxLayout()
+        self.versions_box = QCheckBox("Include &versions and delete markers", box)
+        self.versions_box.setObjectName("infoBucketCountVersions")
+        self.versions_box.setAccessibleName("Include versions and delete markers")
+        self.count_button = QPushButton("&Count", box)
+        self.count_button.setObjectName("infoBucketCountButton")
+        self.count_button.setAccessibleName("Count the objects and their size")
+        self.count_cancel = QPushButton("Cancel", box)
+        self.count_cancel.setObjectName("infoBucketCountCancel")
+        self.count_cancel.setAccessibleName("Stop counting")
+        self.count_cancel.setEnabled(False)
+        self.count_bar = QProgressBar(box)
+        self.count_bar.setObjectName("infoBucketCountBar")
+        self.count_bar.setAccessibleName("Counting")
+        self.count_bar.setRange(0, 0)  # busy: the total is what is being found out
+        self.count_bar.hide()
+        row.addWidget(self.versions_box)
+        row.addStretch(1)
+        row.addWidget(self.count_bar)
+        row.addWidget(self.count_button)
+        row.addWidget(self.count_cancel)
+        layout.addLayout(row)
+        self.count_button.clicked.connect(self._count)
+        self.count_cancel.clicked.connect(self.cancelCountRequested)
+        return box
+
+    def _count(self) -> None:
+        self.count_button.setEnabled(False)
+        self.versions_box.setEnabled(False)
+        self.count_cancel.setEnabled(True)
+        self.count_bar.show()
+        self.count_label.setText("Counting…")
+        self.countRequested.emit(self.versions_box.isChecked())
+
+    def show_count(self, update: CountUpdate) -> None:
+        count = update.count
+        what = "versions and delete markers" if self.versions_box.isChecked() else "objects"
+        text = f"{count.objects:,} {what}, {human_size(count.bytes)} ({count.bytes:,} bytes)"
+        if update.error is not None:
+            text = f"Counting stopped: {update.error.message} Counted until then: {text}."
+        elif update.cancelled:
+            text = f"Cancelled; counted until then: {text}."
+        elif not update.finished:
+            text += " so far…"
+        self.count_label.setText(text)
+        if update.finished:
+            self.count_button.setEnabled(True)
+            self.versions_box.setEnabled(True)
+            self.count_cancel.setEnabled(False)
+            self.count_bar.hide()
 
     def _row(self, name: str, label: str, text: str) -> None:
-        value = QLabel(text, self.editor)
-        value.setObjectName(name)
-        value.setAccessibleName(label)
-        value.setWordWrap(True)
-        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._form.addRow(f"{label}:", value)
-        self.values[name] = value
+        value = self.values.get(name)
+        if value is None:
+            value = QLabel(self.editor)
+            value.setObjectName(name)
+            value.setAccessibleName(label)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._form.addRow(f"{label}:", value)
+            self.values[name] = value
+        value.setText(text)
 
     def show_general(self, general: BucketGeneral) -> None:
         region = general.region.value or section_message(general.region, "Region") or "—"

@@ -1,25 +1,26 @@
-"""A change one of the Info window's object tabs asks for, applicable to any object."""
+"""A change one of the Info window's object tabs asks for: the engine's `ObjectChange`, run as
+one rewrite job on the object, the selection or the folder."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.core.s3.session import S3Session
-
-# (session, bucket, key): blocking core work, run on a worker thread.
-Apply = Callable[[S3Session, str, str], object]
+from app.core.transfers.object_change import ObjectChange
 
 
 @dataclass(frozen=True)
 class ObjectEdit:
     title: str  # "metadata", "tags", "storage class STANDARD_IA", ...
-    apply: Apply
-    rewrites: bool  # the object is copied onto itself: a new ETag, a new version if versioned
+    change: ObjectChange
+
+    @property
+    def rewrites(self) -> bool:
+        """The object is copied onto itself: a new ETag, a new version if versioned."""
+        return self.change.rewrites
 
 
 REWRITE_WARNING = (
     "This rewrites the object on the server: it gets a new ETag, and a new version on a "
-    "versioned bucket. Objects above 5 GiB are copied in parts; encryption, tags and "
-    "permissions are kept."
+    "versioned bucket. Large objects (always those above 5 GiB) are copied in parts; "
+    "encryption, tags and permissions are kept."
 )

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QFormLayout,
     QLabel,
     QPushButton,
@@ -15,9 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.s3 import encryption_state
-from app.core.s3.object_rewrite import EncryptionChoice, ObjectChange, rewrite_object
+from app.core.transfers.object_change import Encryption, EncryptionKind, ObjectChange
 from app.ui.info.edits import ObjectEdit
 from app.ui.info.info_tab import InfoTab
+from app.ui.info.kms_key_picker import KmsKeyPicker
 
 _LABELS = {
     encryption_state.NONE: "&None",
@@ -31,7 +31,7 @@ DEFAULT_KMS_KEY = "(the account's default key for S3)"
 class EncryptionTab(InfoTab):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("infoEncryptionTab", "Encryption", parent)
-        self.customer_key: bytes | None = None
+        self.customer_key_ref: str | None = None  # the keyring name of the bookmark's SSE-C key
         layout = QVBoxLayout(self.editor)
         form = QFormLayout()
         self.current = QLabel("—", self.editor)
@@ -49,11 +49,8 @@ class EncryptionTab(InfoTab):
             self.group.addButton(button)
             self.buttons[kind] = button
             layout.addWidget(button)
-        self.kms_key = QComboBox(self.editor)
-        self.kms_key.setObjectName("infoKmsKey")
-        self.kms_key.setAccessibleName("KMS key ARN or alias")
-        self.kms_key.setEditable(True)
-        self.kms_key.addItem(DEFAULT_KMS_KEY)
+        self.kms_key = KmsKeyPicker("infoKmsKey", "KMS key ARN or alias", self.editor)
+        self.kms_key.addItem(DEFAULT_KMS_KEY, None)
         kms_form = QFormLayout()
         kms_form.addRow("KMS &key:", self.kms_key)
         layout.addLayout(kms_form)
@@ -75,13 +72,13 @@ class EncryptionTab(InfoTab):
         current: str | None,
         kms_key_id: str | None,
         known_keys: list[str],
-        customer_key: bytes | None,
+        customer_key_ref: str | None,
     ) -> None:
         """`current` is encryption_state's name of the object's encryption (None: many)."""
-        self.customer_key = customer_key
+        self.customer_key_ref = customer_key_ref
         for key in [kms_key_id, *known_keys]:
-            if key and self.kms_key.findText(key) < 0:
-                self.kms_key.addItem(key)
+            if key and self.kms_key.findData(key) < 0 and self.kms_key.findText(key) < 0:
+                self.kms_key.addItem(key, key)
         if current is not None:
             self.current.setText(current + (f" (key {kms_key_id})" if kms_key_id else ""))
             if current in self.buttons:
@@ -89,11 +86,11 @@ class EncryptionTab(InfoTab):
         else:
             self.current.setText("(each object keeps its own until you apply a choice)")
         if kms_key_id:
-            self.kms_key.setCurrentText(kms_key_id)
-        self.buttons[encryption_state.SSE_C].setEnabled(customer_key is not None)
+            self.kms_key.setText(kms_key_id)
+        self.buttons[encryption_state.SSE_C].setEnabled(customer_key_ref is not None)
         self.sse_c_note.setText(
             ""
-            if customer_key is not None
+            if customer_key_ref is not None
             else "SSE-C needs a key: give the bookmark an SSE-C key to use it here."
         )
         self._update()
@@ -108,28 +105,21 @@ class EncryptionTab(InfoTab):
     def _update(self, *_: object) -> None:
         self.kms_key.setEnabled(self.chosen() == encryption_state.SSE_KMS)
 
-    def choice(self) -> EncryptionChoice:
+    def choice(self) -> Encryption:
         kind = self.chosen()
         if kind == encryption_state.SSE_KMS:
-            text = self.kms_key.currentText().strip()
-            return EncryptionChoice(kind, None if text in ("", DEFAULT_KMS_KEY) else text)
+            return Encryption(EncryptionKind.SSE_KMS, kms_key_id=self.kms_key.value())
         if kind == encryption_state.SSE_C:
-            return EncryptionChoice(kind, customer_key=self.customer_key)
-        return EncryptionChoice(kind)
+            return Encryption(EncryptionKind.SSE_C, customer_key_ref=self.customer_key_ref)
+        if kind == encryption_state.SSE_S3:
+            return Encryption(EncryptionKind.SSE_S3)
+        return Encryption(EncryptionKind.NONE)
 
     def _apply(self) -> None:
-        choice = self.choice()
-        customer_key = self.customer_key
-        self.saveRequested.emit(
-            ObjectEdit(
-                f"encryption {choice.kind}",
-                lambda session, bucket, key: rewrite_object(
-                    session,
-                    bucket,
-                    key,
-                    ObjectChange(encryption=choice),
-                    source_customer_key=customer_key,
-                ),
-                rewrites=True,
-            )
-        )
+        kind = self.chosen()
+        try:
+            change = ObjectChange(encryption=self.choice())
+        except ValueError as exc:
+            self.sse_c_note.setText(f"{exc}.")
+            return
+        self.saveRequested.emit(ObjectEdit(f"encryption {kind}", change))

@@ -2,17 +2,18 @@
 
 Everything is read and written through `app.core.s3` on the window's own `AsyncBridge` (never on
 the GUI thread); each tab shows its data as soon as its own read returns, and a setting the
-server lacks says "not supported by this server" in its tab. Bucket tabs built elsewhere are
-plugged in with `add_tab`.
+server lacks says "not supported by this server" in its tab. On a bucket, the setting tabs of
+`app.ui.info.bucket` follow its General tab (which also counts objects and bytes on demand).
 
-A change to one object runs the core writer directly. A change to many objects or a folder goes
-through `_apply_to_many`: a confirmation stating the count, then the change object by object
-with progress, Cancel, and the list of objects that failed with the reason.
+Every change of an object tab is one rewrite job of the transfer service
+(`TransferService.rewrite_objects`, followed by `RewriteJobs`), listed in the Transfers window
+and resumable: for one object after the rewrite warning, for many objects or a folder after a
+confirmation stating the count (`_apply_to_many`). The window shows the job's progress, Cancel,
+and the objects it could not change with the reason.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import Callable, Coroutine
 from typing import Any
@@ -28,9 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import UserError, describe
-from app.core.s3 import issued_links
+from app.core.errors import ErrorKind, UserError, describe
+from app.core.s3 import encryption_state, issued_links
 from app.core.s3.acl import BUCKET_OWNER_ENFORCED, object_ownership, read_object_acl
+from app.core.s3.archive_restore import RestoreTier
 from app.core.s3.bucket_encryption import read_default_encryption
 from app.core.s3.bucket_info import read_bucket_general
 from app.core.s3.info_context import (
@@ -40,11 +42,16 @@ from app.core.s3.info_context import (
     read_details_with_key,
 )
 from app.core.s3.info_section import Feature, Section, SectionState
+from app.core.s3.restore_tracker import RestoreTracker
 from app.core.s3.session import S3Session
 from app.core.s3.tags import read_object_tags
 from app.core.s3.urls import Method, PresignRefused, UrlStyle, object_url, presign
+from app.core.transfers.jobs import JobSnapshot, JobState
+from app.core.transfers.options import ServerSideEncryption, TransferOptions
 from app.ui.async_bridge import AsyncBridge
 from app.ui.dialogs.presign import PresignDialog
+from app.ui.info.bucket import bucket_tabs
+from app.ui.info.bucket_count import BucketCounter
 from app.ui.info.bucket_general_tab import BucketGeneralTab
 from app.ui.info.edits import REWRITE_WARNING, ObjectEdit
 from app.ui.info.encryption_tab import EncryptionTab
@@ -53,18 +60,22 @@ from app.ui.info.many_progress import ManyProgress
 from app.ui.info.metadata_tab import MetadataTab
 from app.ui.info.object_general_tab import ObjectGeneralTab, SelectionGeneralTab
 from app.ui.info.permissions_tab import PermissionsTab
+from app.ui.info.rewrite_jobs import Adopt, RewriteJobs, failures_of
 from app.ui.info.storage_class_tab import StorageClassTab
 from app.ui.info.tags_tab import TagsTab
 from app.ui.info.target import InfoTarget
+from app.ui.restore_tracking import register_session, shared_tracker
+from app.ui.shared_transfers import SharedTransfers
 from app.ui.widgets.error_banner import ErrorBanner
 
 ContextLoader = Callable[[str | None], InfoContext]
-MANY_AT_ONCE = 4  # objects changed at the same time in `_apply_to_many`
+BUCKET_WIDTH = 1220  # all 13 bucket tab titles in one row, no scroll arrows
 
 
 class InfoWindow(QWidget):
     tabLoaded = Signal(str)  # the objectName of a tab whose data arrived
     changeFinished = Signal(str)  # what a save did, in words
+    restoreRequested = Signal(str)  # the key whose archive restore was asked for
 
     def __init__(
         self,
@@ -74,7 +85,14 @@ class InfoWindow(QWidget):
         parent: QWidget | None = None,
         context_loader: ContextLoader = info_context,
         connection_label: str = "",
+        shared: SharedTransfers | None = None,
+        adopt: Adopt | None = None,
+        restore_tracker: Callable[[], RestoreTracker] = shared_tracker,
     ) -> None:
+        """`shared` runs the changes as jobs (the application's service; without it the window
+        has a private one); `adopt(job_id)` shows a job in the main window's transfer line;
+        `restore_tracker()` gives the archive restore tracker (blocking)."""
+        self._restore_tracker = restore_tracker
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.session = session
@@ -85,11 +103,15 @@ class InfoWindow(QWidget):
         self.context = InfoContext()
         self.dialog: QWidget | None = None  # the dialog opened last (tests drive it)
         self.confirm_button: QPushButton | None = None
-        self._cancel_many = False
+        self._running: ObjectEdit | None = None  # the edit whose job runs now
+        self._encryption_now: str | None = None  # the one object's, once read
+        self._kms_listed = False
+        self._bucket_tabs: list[tuple[str, QWidget]] = []
         self.setObjectName("infoWindow")
         self.setAccessibleName("Info")
         self.setWindowTitle(target.title)
-        self.resize(620, 560)
+        # Bucket windows hold 13 tabs: wide enough that every title reads without scrolling.
+        self.resize(BUCKET_WIDTH if target.is_bucket else 620, 560)
         self.bridge = AsyncBridge(self.show_error)
         layout = QVBoxLayout(self)
         self.error_banner = ErrorBanner(self)
@@ -106,6 +128,9 @@ class InfoWindow(QWidget):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.progress.cancelRequested.connect(self._cancel)
+        self.jobs = RewriteJobs(self.bridge, shared, adopt, self)
+        self.jobs.progressed.connect(self._job_progressed)
+        self.jobs.finished.connect(self._job_finished)
         self._build_tabs()
 
     # -- composition ---------------------------------------------------------------------------
@@ -127,6 +152,10 @@ class InfoWindow(QWidget):
         if target.is_bucket:
             self.bucket_general = BucketGeneralTab(self)
             self.add_tab("General", self.bucket_general)
+            self.counter = BucketCounter(self.session, target.bucket, self)
+            self.bucket_general.countRequested.connect(self.counter.start)
+            self.bucket_general.cancelCountRequested.connect(self.counter.cancel)
+            self.counter.updated.connect(self.bucket_general.show_count)
             return
         many = target.is_many
         if many:
@@ -141,6 +170,7 @@ class InfoWindow(QWidget):
             general = ObjectGeneralTab(self)
             general.urlRequested.connect(self._copy_url)
             general.presignRequested.connect(self._presign)
+            general.restore_box.requested.connect(self._request_restore)
             self.general = general
         self.permissions = PermissionsTab(many, self)
         self.metadata = MetadataTab(many, self)
@@ -172,20 +202,36 @@ class InfoWindow(QWidget):
         self.context = await self.bridge.run(self._context_loader, self._bookmark_id)
         target = self.target
         if target.is_bucket:
+            if not self._bucket_tabs:
+                self._add_bucket_tabs()
             general = await self.bridge.run(read_bucket_general, self.session, target.bucket)
             self.bucket_general.show_general(general)
             self.tabLoaded.emit(self.bucket_general.objectName())
             return
-        for tab in (self.metadata, self.storage_class, self.encryption):
-            tab.customer_key = self.context.customer_key
+        if not self._kms_listed:
+            self._kms_listed = True
+            self.encryption.kms_key.list_keys(self.bridge, self.session, target.bucket)
         if target.is_many:
             self.storage_class.set_classes(self.context.storage_classes, None)
             kms_keys = await self._bucket_kms_keys()
-            self.encryption.set_state(None, None, kms_keys, self.context.customer_key)
+            self.encryption.set_state(None, None, kms_keys, self.context.customer_key_ref)
             return
         self._spawn(self._load_general(), "reading the object")
         self._spawn(self._load_acl(), "reading the permissions")
         self._spawn(self._load_tags(), "reading the tags")
+
+    def _add_bucket_tabs(self) -> None:
+        """The bucket's setting tabs after its General tab; each loads by itself."""
+        self._bucket_tabs = bucket_tabs(
+            self.bridge,
+            self.session,
+            self.target.bucket,
+            self.context.unsupported,
+            self.context.storage_classes,
+        )
+        for title, tab in self._bucket_tabs:
+            self.add_tab(title, tab)
+            tab.loaded.connect(lambda t=tab: self.tabLoaded.emit(t.objectName()))  # type: ignore[attr-defined]
 
     async def _bucket_kms_keys(self) -> list[str]:
         """KMS keys to offer: the bucket's default encryption key, if it has one."""
@@ -214,9 +260,10 @@ class InfoWindow(QWidget):
         self.tabLoaded.emit(self.metadata.objectName())
         self.storage_class.set_classes(self.context.storage_classes, general.storage_class)
         self.tabLoaded.emit(self.storage_class.objectName())
+        self._encryption_now = general.encryption
         kms_keys = await self._bucket_kms_keys()
         self.encryption.set_state(
-            general.encryption, general.kms_key_id, kms_keys, self.context.customer_key
+            general.encryption, general.kms_key_id, kms_keys, self.context.customer_key_ref
         )
         self.tabLoaded.emit(self.encryption.objectName())
 
@@ -259,36 +306,19 @@ class InfoWindow(QWidget):
         if self.target.is_many:
             self._apply_to_many(edit)
             return
-        if not edit.rewrites:
-            self._spawn(self._apply_to_one(edit), f"saving the {edit.title}")
-            return
         key = self.target.keys[0]
+        if not edit.rewrites:
+            self._spawn(self._run_job(edit, [key], 1), f"saving the {edit.title}")
+            return
         self._confirm(
             f"Change the {edit.title} of '{key}'?",
             REWRITE_WARNING,
-            lambda: self._spawn(self._apply_to_one(edit), f"saving the {edit.title}"),
+            lambda: self._spawn(self._run_job(edit, [key], 1), f"saving the {edit.title}"),
         )
 
-    async def _apply_to_one(self, edit: ObjectEdit) -> None:
-        bucket, key = self.target.bucket, self.target.keys[0]
-        self.status.setText(f"Saving the {edit.title}…")
-        try:
-            await self.bridge.run(edit.apply, self.session, bucket, key)
-        except Exception:
-            self.status.setText(f"The {edit.title} could not be saved.")
-            raise
-        message = f"Saved the {edit.title} of '{key}'."
-        self.status.setText(message)
-        self.error_banner.clear_error()
-        self.changeFinished.emit(message)
-        self._spawn(self._load(), "reading the Info again")
-
     def _apply_to_many(self, edit: ObjectEdit) -> None:
-        """Many objects or a folder: count, ask (stating the count), then change each object.
-
-        For now each object goes through the core writer here, a few at a time, off the GUI
-        thread; the lead switches this to the bulk-rewrite queue job at merge.
-        """
+        """Many objects or a folder: count, ask (stating the count), then one rewrite job on
+        the keys and folders of the selection."""
         self._spawn(self._count_and_ask(edit), "counting the objects to change")
 
     async def _count_and_ask(self, edit: ObjectEdit) -> None:
@@ -302,46 +332,88 @@ class InfoWindow(QWidget):
             self.status.setText("There are no objects in the selection to change.")
             return
         detail = REWRITE_WARNING if edit.rewrites else "Each object's current setting is replaced."
+        names = [*target.keys, *target.folders]
         self._confirm(
             f"Change the {edit.title} of {len(keys):,} objects?",
             detail,
-            lambda: self._spawn(self._run_many(edit, keys), f"changing the {edit.title}"),
+            lambda: self._spawn(
+                self._run_job(edit, names, len(keys)), f"changing the {edit.title}"
+            ),
         )
 
-    async def _run_many(self, edit: ObjectEdit, keys: list[str]) -> None:
-        self._cancel_many = False
-        self.progress.start(edit.title, len(keys))
-        done = failed = 0
-        for first in range(0, len(keys), MANY_AT_ONCE):
-            if self._cancel_many:
-                break
-            batch = keys[first : first + MANY_AT_ONCE]
-            reasons = await asyncio.gather(*(self._change_one(edit, key) for key in batch))
-            for key, reason in zip(batch, reasons, strict=True):
-                done += 1
-                if reason is not None:
-                    failed += 1
-                    self.progress.fail(key, reason)
-            self.progress.advance(done)
-        changed = done - failed
-        summary = f"Changed the {edit.title} of {changed:,} of {len(keys):,} objects"
-        if self._cancel_many:
-            summary += " (cancelled)"
-        if failed:
-            summary += f"; {failed:,} could not be changed (listed below)"
-        self.progress.finish(summary + ".")
-        self.changeFinished.emit(summary)
-
-    async def _change_one(self, edit: ObjectEdit, key: str) -> str | None:
-        """None when `key` was changed, else why not (in words)."""
+    async def _run_job(self, edit: ObjectEdit, names: list[str], count: int) -> None:
+        """The change as one job of the transfer service (listed in Transfers, resumable)."""
+        self._running = edit
+        self.progress.start(edit.title, count)
+        self.status.setText(f"Saving the {edit.title}…")
         try:
-            await self.bridge.run(edit.apply, self.session, self.target.bucket, key)
-        except Exception as exc:  # reported per object in the failures list
-            return describe(exc, f"changing the {edit.title}", self.target.bucket, key).message
+            await self.jobs.submit(
+                self.session,
+                self._bookmark_id,
+                self.target.bucket,
+                names,
+                edit.change,
+                self._job_options(),
+            )
+        except Exception:
+            self._running = None
+            self.progress.finish(f"The {edit.title} could not be saved.")
+            self.status.setText(f"The {edit.title} could not be saved.")
+            raise
+
+    def _job_options(self) -> TransferOptions | None:
+        """One SSE-C object is read with the bookmark's key; other objects need none (S3
+        refuses SSE-C headers on them), so in a selection an SSE-C object is listed as failed."""
+        ref = self.context.customer_key_ref
+        if ref and self.target.is_one_object and self._encryption_now == encryption_state.SSE_C:
+            return TransferOptions(sse=ServerSideEncryption.CUSTOMER, sse_customer_key_ref=ref)
         return None
 
+    def _job_progressed(self, done: int, total: int) -> None:
+        if total:
+            self.progress.bar.setRange(0, total)
+        self.progress.advance(done)
+
+    def _job_finished(self, job: JobSnapshot) -> None:
+        edit, self._running = self._running, None
+        if edit is None:
+            return
+        failures = failures_of(job)
+        for key, reason in failures:
+            self.progress.fail(key, reason)
+        sample = job.progress
+        total = sample.files_total
+        changed = sample.files_done
+        if self.target.is_many:
+            summary = f"Changed the {edit.title} of {changed:,} of {total:,} objects"
+            if job.state is JobState.CANCELLED:
+                summary += " (cancelled)"
+            if failures:
+                summary += f"; {len(failures):,} could not be changed (listed below)"
+            elif job.error:
+                summary += f"; {job.error}"
+            self.progress.finish(summary + ".")
+            self.status.setText(summary + ".")
+            self.changeFinished.emit(summary)
+            return
+        key = self.target.keys[0]
+        if job.state is JobState.DONE and not failures:
+            message = f"Saved the {edit.title} of '{key}'."
+            self.progress.finish(message)
+            self.status.setText(message)
+            self.error_banner.clear_error()
+            self.changeFinished.emit(message)
+            self._spawn(self._load(), "reading the Info again")
+            return
+        reason = failures[0][1] if failures else job.error or f"The job was {job.state.value}."
+        message = f"The {edit.title} of '{key}' could not be saved."
+        self.progress.finish(message)
+        self.status.setText(message)
+        self.show_error(UserError(ErrorKind.OTHER, message, reason))
+        self.changeFinished.emit(message)
+
     def _cancel(self) -> None:
-        self._cancel_many = True
+        self.jobs.cancel()
 
     def _confirm(self, question: str, detail: str, go: Callable[[], None]) -> None:
         box = QMessageBox(self)
@@ -363,6 +435,29 @@ class InfoWindow(QWidget):
         box.finished.connect(box.deleteLater)
         self.dialog = box
         box.open()
+
+    # -- archive restore -------------------------------------------------------------------------
+
+    def _request_restore(self, tier: RestoreTier, days: int) -> None:
+        self._spawn(self._restore(tier, days), "asking for a restore")
+
+    async def _restore(self, tier: RestoreTier, days: int) -> None:
+        assert isinstance(self.general, ObjectGeneralTab)
+        box = self.general.restore_box
+        bucket, key = self.target.bucket, self.target.keys[0]
+        box.result.setText("Asking for the restore…")
+        register_session(self._bookmark_id, self.session)
+        tracker = await self.bridge.run(self._restore_tracker)
+        try:
+            await self.bridge.run(tracker.request, self._bookmark_id, bucket, key, days, tier)
+        except Exception:
+            box.result.setText("The restore was not requested.")
+            raise
+        box.result.setText(
+            f"Restore requested ({tier.value}, {days} days). It is followed in "
+            "Window > Archive Restores, which offers the download once the copy is ready."
+        )
+        self.restoreRequested.emit(key)
 
     # -- URLs ----------------------------------------------------------------------------------
 
@@ -410,6 +505,8 @@ class InfoWindow(QWidget):
         self.error_banner.show_error(error)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._cancel_many = True
+        if self.target.is_bucket:
+            self.counter.close()
+        self.jobs.close()
         self.bridge.shutdown()
         super().closeEvent(event)

@@ -50,7 +50,8 @@ class ManyProgress(QWidget):
     def start(self, title: str, total: int) -> None:
         self.failures.clear()
         self.failures.hide()
-        self.label.setText(f"Changing {title} of {total:,} objects…")
+        what = "1 object" if total == 1 else f"{total:,} objects"
+        self.label.setText(f"Changing the {title} of {what}…")
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(0)
         self.cancel_button.setEnabled(True)

@@ -1,8 +1,8 @@
 """The Metadata tab: the standard headers and the user metadata (x-amz-meta-*).
 
 Only what the user changed is sent (`MetadataEdit`), laid over each object's metadata as it is
-when the rewrite runs: nothing untouched is lost. With many objects the fields start empty and
-an empty field leaves that header as each object has it.
+when the rewrite job reaches it: nothing untouched is lost. With many objects the fields start
+empty and an empty field leaves that header as each object has it.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.s3.object_metadata import ObjectMetadata
-from app.core.s3.object_rewrite import MetadataEdit, apply_metadata_edit
+from app.core.transfers.metadata_edit import MetadataEdit
 from app.ui.info.edits import ObjectEdit
 from app.ui.info.info_tab import InfoTab
 
@@ -44,7 +44,6 @@ class MetadataTab(InfoTab):
     def __init__(self, many: bool, parent: QWidget | None = None) -> None:
         super().__init__("infoMetadataTab", "Metadata", parent)
         self._many = many
-        self.customer_key: bytes | None = None  # the bookmark's SSE-C key, set by the window
         self._loaded = ObjectMetadata()
         layout = QVBoxLayout(self.editor)
         if many:
@@ -152,17 +151,13 @@ class MetadataTab(InfoTab):
         if edit.is_empty:
             self.show_problem("Nothing was changed.")
             return
+        try:
+            change = edit.change()
+        except ValueError as exc:
+            self.show_problem(f"{exc}.")
+            return
         self.status.clear()
-        customer_key = self.customer_key
-        self.saveRequested.emit(
-            ObjectEdit(
-                "metadata",
-                lambda session, bucket, key: apply_metadata_edit(
-                    session, bucket, key, edit, customer_key
-                ),
-                rewrites=True,
-            )
-        )
+        self.saveRequested.emit(ObjectEdit("metadata", change))
 
     def show_problem(self, text: str) -> None:
         self.status.setText(text)

@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.s3.acl import Owner
+from app.core.s3.archive_restore import ARCHIVE_CLASSES, MAX_DAYS, RestoreTier
 from app.core.s3.object_info import ObjectGeneral
 from app.ui.format import human_size
 from app.ui.info.info_tab import InfoTab
@@ -56,6 +67,48 @@ def general_rows(g: ObjectGeneral) -> list[tuple[str, str, str]]:
     ]
 
 
+class RestoreBox(QGroupBox):
+    """Ask for a temporary readable copy of an archived object: tier and days."""
+
+    requested = Signal(object, int)  # RestoreTier, days
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Restore from the archive", parent)
+        self.setObjectName("infoRestoreBox")
+        self.setAccessibleName("Restore from the archive")
+        form = QFormLayout(self)
+        self.tier = QComboBox(self)
+        self.tier.setObjectName("infoRestoreTier")
+        self.tier.setAccessibleName("Restore tier")
+        for tier, when in (
+            (RestoreTier.EXPEDITED, "minutes"),
+            (RestoreTier.STANDARD, "hours"),
+            (RestoreTier.BULK, "up to two days, cheapest"),
+        ):
+            self.tier.addItem(f"{tier.value} ({when})", tier)
+        self.tier.setCurrentIndex(1)
+        form.addRow("&Tier:", self.tier)
+        self.days = QSpinBox(self)
+        self.days.setObjectName("infoRestoreDays")
+        self.days.setAccessibleName("Days the restored copy is kept")
+        self.days.setRange(1, MAX_DAYS)
+        self.days.setValue(7)
+        self.days.setSuffix(" days")
+        form.addRow("&Keep the copy for:", self.days)
+        self.button = QPushButton("&Restore…", self)
+        self.button.setObjectName("infoRestoreButton")
+        self.button.setAccessibleName("Request the restore")
+        form.addRow("", self.button)
+        self.result = QLabel(self)
+        self.result.setObjectName("infoRestoreResult")
+        self.result.setAccessibleName("Restore request")
+        self.result.setWordWrap(True)
+        form.addRow(self.result)
+        self.button.clicked.connect(
+            lambda: self.requested.emit(RestoreTier(self.tier.currentData()), self.days.value())
+        )
+
+
 class ObjectGeneralTab(InfoTab):
     urlRequested = Signal()
     presignRequested = Signal()
@@ -84,6 +137,9 @@ class ObjectGeneralTab(InfoTab):
         self.url_label.setWordWrap(True)
         self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         outer.addWidget(self.url_label)
+        self.restore_box = RestoreBox(self.editor)
+        self.restore_box.hide()  # archived objects only
+        outer.addWidget(self.restore_box)
         outer.addStretch(1)
         self.url_button.clicked.connect(self.urlRequested)
         self.presign_button.clicked.connect(self.presignRequested)
@@ -100,6 +156,7 @@ class ObjectGeneralTab(InfoTab):
                 self._form.addRow(f"{label}:", value)
                 self.values[name] = value
             value.setText(self._owner_text if name == "infoOwner" else text)
+        self.restore_box.setVisible(general.storage_class in ARCHIVE_CLASSES)
         self.show_editor()
 
     def show_owner(self, owner: Owner | None, note: str = "") -> None:

@@ -25,8 +25,8 @@ from app.core.s3.acl import (
     Group,
     Permission,
     grant_problems,
-    put_object_acl,
 )
+from app.core.transfers.object_change import ObjectChange
 from app.ui.info.edits import ObjectEdit
 from app.ui.info.info_tab import InfoTab
 
@@ -184,21 +184,10 @@ class PermissionsTab(InfoTab):
     def _save(self) -> None:
         if self._check():
             return
-        grants = self.grants()
         self.saveRequested.emit(
-            ObjectEdit(
-                "permissions",
-                lambda session, bucket, key: put_object_acl(session, bucket, key, grants),
-                rewrites=False,
-            )
+            ObjectEdit("permissions", ObjectChange(grants=tuple(self.grants())))
         )
 
     def _apply_canned(self) -> None:
         canned = self.canned.currentText()
-        self.saveRequested.emit(
-            ObjectEdit(
-                f"canned ACL {canned}",
-                lambda session, bucket, key: put_object_acl(session, bucket, key, canned=canned),
-                rewrites=False,
-            )
-        )
+        self.saveRequested.emit(ObjectEdit(f"canned ACL {canned}", ObjectChange(acl=canned)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.core.s3.object_rewrite import ObjectChange, rewrite_object
+from app.core.transfers.object_change import ObjectChange
 from app.ui.info.edits import ObjectEdit
 from app.ui.info.info_tab import InfoTab
 
@@ -13,7 +13,6 @@ from app.ui.info.info_tab import InfoTab
 class StorageClassTab(InfoTab):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("infoStorageClassTab", "Storage class", parent)
-        self.customer_key: bytes | None = None
         layout = QVBoxLayout(self.editor)
         form = QFormLayout()
         self.current = QLabel("—", self.editor)
@@ -54,17 +53,6 @@ class StorageClassTab(InfoTab):
         chosen = self.choice.currentText()
         if not chosen:
             return
-        customer_key = self.customer_key
         self.saveRequested.emit(
-            ObjectEdit(
-                f"storage class {chosen}",
-                lambda session, bucket, key: rewrite_object(
-                    session,
-                    bucket,
-                    key,
-                    ObjectChange(storage_class=chosen),
-                    source_customer_key=customer_key,
-                ),
-                rewrites=True,
-            )
+            ObjectEdit(f"storage class {chosen}", ObjectChange(storage_class=chosen))
         )

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.s3.tags import MAX_OBJECT_TAGS, Tag, put_object_tags, tag_problems
+from app.core.s3.tags import MAX_OBJECT_TAGS, Tag, tag_problems
+from app.core.transfers.object_change import ObjectChange
 from app.ui.info.edits import ObjectEdit
 from app.ui.info.info_tab import InfoTab
 
@@ -21,9 +22,11 @@ from app.ui.info.info_tab import InfoTab
 class TagsTab(InfoTab):
     def __init__(self, many: bool, parent: QWidget | None = None) -> None:
         super().__init__("infoTagsTab", "Tags", parent)
+        self._loaded_keys: tuple[str, ...] = ()
         layout = QVBoxLayout(self.editor)
         note = (
-            "The tags below replace the tags of every object in the selection."
+            "The tags below are added to every object in the selection (replacing the values "
+            "of the same keys); other tags are kept."
             if many
             else f"At most {MAX_OBJECT_TAGS} tags; keys are unique."
         )
@@ -66,6 +69,7 @@ class TagsTab(InfoTab):
             self._check()
 
     def show_tags(self, tags: tuple[Tag, ...]) -> None:
+        self._loaded_keys = tuple(tag.key for tag in tags)
         self.table.setRowCount(0)
         for tag in tags:
             self.add_tag(tag.key, tag.value)
@@ -104,10 +108,11 @@ class TagsTab(InfoTab):
         tags = self.tags()
         if tag_problems(tags):
             return
-        self.saveRequested.emit(
-            ObjectEdit(
-                "tags",
-                lambda session, bucket, key: put_object_tags(session, bucket, key, tags),
-                rewrites=False,
-            )
-        )
+        wanted = {tag.key: tag.value for tag in tags}
+        removed = tuple(k for k in self._loaded_keys if k not in wanted)
+        try:
+            change = ObjectChange(tags_set=wanted, tags_removed=removed)
+        except ValueError as exc:
+            self.problems.setText(f"{exc}.")
+            return
+        self.saveRequested.emit(ObjectEdit("tags", change))

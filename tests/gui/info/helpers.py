@@ -47,10 +47,11 @@ def info_window(
     server: RunningS3,
     target: InfoTarget,
     context: InfoContext | None = None,
+    **extra: Any,
 ) -> Iterator[InfoWindow]:
     session = S3Session(connection_for(server))
     loader: Callable[[str | None], InfoContext] = lambda _id: context or InfoContext()  # noqa: E731
-    window = InfoWindow(session, target, None, None, context_loader=loader)
+    window = InfoWindow(session, target, None, None, context_loader=loader, **extra)
     window.show()
     window.start()
     try:

@@ -19,7 +19,7 @@ from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
 from tests.gui.browsing import names
 from tests.gui.conftest import Windows, wait_for
-from tests.gui.info.helpers import info_window, new_bucket, wait_loaded
+from tests.gui.info.helpers import confirm, info_window, new_bucket, wait_loaded
 
 pytestmark = pytest.mark.gui
 
@@ -127,3 +127,30 @@ def test_add_tab_plugs_a_bucket_tab_in(
         assert info.tabs.tabText(info.tabs.indexOf(plugged)) == "Lifecycle"
         wait_loaded(qtbot, info, ("infoBucketGeneralTab",))
         assert info.bucket_general.values["infoBucketName"].text() == bucket
+
+
+def test_a_change_from_get_info_is_a_rewrite_job_of_the_windows_transfers(
+    qtbot: QtBot, windows: Windows, moto: RunningS3, moto_admin: Any
+) -> None:
+    from app.core.transfers.jobs import JobKind, JobState
+
+    bucket = new_bucket(moto_admin)
+    moto_admin.put_object(Bucket=bucket, Key="a.txt", Body=b"a", Metadata={"k": "v"})
+    window = _open_at(qtbot, windows, moto, Location(bucket))
+    _select(window, "a.txt")
+    info = _info_opened(qtbot, window, window.info_actions.action.trigger)
+    wait_loaded(qtbot, info, ("infoStorageClassTab",))
+    info.storage_class.choice.setCurrentText("STANDARD_IA")
+    with qtbot.waitSignal(info.changeFinished, timeout=30_000) as finished:
+        info.tabs.setCurrentWidget(info.storage_class)
+        qtbot.mouseClick(info.storage_class.apply_button, Qt.MouseButton.LeftButton)
+        confirm(qtbot, info)
+    assert "Saved the storage class STANDARD_IA" in str(finished.args[0])
+    service = window.object_actions.transfers.shared.service
+    assert service is not None
+    jobs = [j for j in service.jobs() if j.kind is JobKind.REWRITE]
+    assert len(jobs) == 1 and jobs[0].state is JobState.DONE
+    assert jobs[0].where is not None and jobs[0].where.bucket == bucket
+    head = moto_admin.head_object(Bucket=bucket, Key="a.txt")
+    assert head["StorageClass"] == "STANDARD_IA" and head["Metadata"] == {"k": "v"}
+    info.close()

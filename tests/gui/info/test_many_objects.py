@@ -97,3 +97,32 @@ def test_storage_class_and_tags_on_a_folder(qtbot: QtBot, moto: RunningS3, moto_
         assert head["Metadata"] == {"k": key}
         tag_set = admin.get_object_tagging(Bucket=bucket, Key=key)["TagSet"]
         assert tag_set == [{"Key": "batch", "Value": "one"}]
+
+
+def test_a_300_object_folder_is_one_rewrite_job_with_progress(
+    qtbot: QtBot, seaweed: RunningS3, seaweed_admin: Any
+) -> None:
+    from app.core.transfers.jobs import JobKind, JobState
+    from tests.gui.conftest import fill
+
+    admin = seaweed_admin
+    bucket = new_bucket(admin)
+    keys = [f"big/{i:03}.txt" for i in range(300)]
+    fill(admin, bucket, keys, b"row")
+    seen: list[tuple[int, int]] = []
+    with info_window(qtbot, seaweed, InfoTarget(bucket, folders=("big/",))) as window:
+        window.jobs.progressed.connect(lambda done, total: seen.append((done, total)))
+        tab = window.metadata
+        tab.fields["cache_control"].setText("max-age=300")
+        with qtbot.waitSignal(window.changeFinished, timeout=120_000) as finished:
+            _click_in_tab(qtbot, window, tab, tab.save_button)
+            assert "of 300 objects" in confirm(qtbot, window)
+        assert "300 of 300 objects" in str(finished.args[0])
+        assert seen and seen[-1] == (300, 300)
+        assert window.progress.bar.value() == 300 and window.progress.failures.count() == 0
+        service = window.jobs.shared.service
+        assert service is not None
+        rewrites = [j for j in service.jobs() if j.kind is JobKind.REWRITE]
+        assert len(rewrites) == 1 and rewrites[0].state is JobState.DONE
+    for key in keys:
+        assert admin.head_object(Bucket=bucket, Key=key)["CacheControl"] == "max-age=300"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QWidget
 
 from app.core.s3.bucket_encryption import (
     SSE_KMS,
@@ -15,6 +15,7 @@ from app.core.s3.bucket_encryption import (
 from app.core.s3.info_section import Feature, Section
 from app.core.s3.session import S3Session
 from app.ui.info.bucket.section_tab import SectionTab, message_label, named
+from app.ui.info.kms_key_picker import KmsKeyPicker
 
 _CHOICES = (
     ("None (the server's own default)", None),
@@ -35,7 +36,8 @@ class EncryptionTab(SectionTab[DefaultEncryption, DefaultEncryption | None]):
         for text, algorithm in _CHOICES:
             self.kind_box.addItem(text, algorithm)
         form.addRow("&Encrypt new objects with:", self.kind_box)
-        self.key_edit = named(QLineEdit(editor), "encryptionKmsKey", "KMS key ID or ARN")
+        self.key_edit = KmsKeyPicker("encryptionKmsKey", "KMS key ID or ARN", editor)
+        self._keys_listed = False
         self.key_edit.setPlaceholderText("empty: the account's AWS-managed key (aws/s3)")
         form.addRow("&KMS key:", self.key_edit)
         self.bucket_key_box = named(
@@ -52,6 +54,12 @@ class EncryptionTab(SectionTab[DefaultEncryption, DefaultEncryption | None]):
         form.addRow(note)
         self.kind_box.currentIndexChanged.connect(self._follow_kind)
         self._follow_kind()
+
+    def load(self) -> None:
+        super().load()
+        if not self._keys_listed and Feature.ENCRYPTION not in self._unsupported:
+            self._keys_listed = True
+            self.key_edit.list_keys(self._bridge, self._session, self.bucket)
 
     def _follow_kind(self) -> None:
         kms = self.kind_box.currentData() in (SSE_KMS, SSE_KMS_DSSE)
@@ -82,7 +90,7 @@ class EncryptionTab(SectionTab[DefaultEncryption, DefaultEncryption | None]):
         kms = algorithm in (SSE_KMS, SSE_KMS_DSSE)
         return DefaultEncryption(
             algorithm,
-            (self.key_edit.text().strip() or None) if kms else None,
+            self.key_edit.value() if kms else None,
             self.bucket_key_box.isChecked() if kms else None,
         )
 

@@ -43,6 +43,7 @@ def test_a_bookmark_brings_its_profiles_classes_features_and_sse_c_key() -> None
     assert context.storage_classes == ("STANDARD", "REDUCED_REDUNDANCY")
     assert {Feature.LIFECYCLE, Feature.WEBSITE} <= context.unsupported
     assert context.customer_key == key
+    assert context.customer_key_ref == "info-key"  # what a rewrite job records, not the key
     assert context.extra_head == {"SSECustomerAlgorithm": "AES256", "SSECustomerKey": key}
     assert repr(key) not in repr(context)
     assert InfoContext().customer_key is None
