@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from app.core.s3.restore_tracker import RestoreTracker, TrackedRestore
@@ -47,6 +47,7 @@ class ArchiveRestores(QObject):
         self.dialog: RestoreTrackerDialog | None = None
         self.action = QAction("Archive &Restores…", parent)
         self.action.setObjectName("archiveRestoresAction")
+        self.action.setShortcut(QKeySequence("Ctrl+Alt+G"))
         self.action.setToolTip("The archive restores asked for, and their downloads once ready")
         self.action.triggered.connect(self.open_dialog)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QTableView, QWidget
 
 from app.core.errors import ErrorKind, UserError
@@ -59,6 +59,7 @@ class PointInTimeActions(QObject):
         self._parent = parent
         self.action = QAction("Restore to a Point in &Time…", parent)
         self.action.setObjectName("pointInTimeAction")
+        self.action.setShortcut(QKeySequence("Ctrl+Alt+P"))
         self.action.setToolTip(
             "Bring a versioned bucket or folder back to how it was at a moment you choose"
         )
