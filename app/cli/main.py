@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from app import __version__
 from app.cli.log_file import send_logs_to_file
+from app.cli.verbose import add_verbose_argument, print_requests
 from app.core.explained import ExplainedError
 
 # Sub-command name -> the module that registers it. Each module defines
@@ -45,6 +46,8 @@ def _command_parsers(
     modules = [COMMANDS[only]] if only else list(dict.fromkeys(COMMANDS.values()))
     for name in modules:
         importlib.import_module(name).add_parser(subparsers)
+    for command_parser in subparsers.choices.values():
+        add_verbose_argument(command_parser)
     return parser, subparsers
 
 
@@ -87,12 +90,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list and args_list[0] in COMMANDS:
         args = _command_parser(only=args_list[0]).parse_args(args_list)
         send_logs_to_file()
+        stop_printing = print_requests() if args.verbose else None
         try:
             return int(args.func(args))
         except ExplainedError as exc:  # already in words (a journal from a newer Eider, ...)
             from app.cli import exit_codes
 
             return exit_codes.fail(exc)
+        finally:
+            if stop_printing is not None:
+                stop_printing()
     wants_help = any(arg in ("-h", "--help") for arg in args_list)
     gui_args = _gui_parser(with_commands=wants_help).parse_args(args_list)
     from app.ui.application import run_gui  # Qt is imported only when a window is wanted
