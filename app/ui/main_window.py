@@ -44,6 +44,7 @@ from app.ui.models.listing_model import (
     STORAGE_CLASS,
 )
 from app.ui.shared_transfers import SharedTransfers
+from app.ui.transcript.transcript_window import TranscriptWindow
 from app.ui.widgets.column_menu import ColumnMenu
 from app.ui.widgets.error_banner import ErrorBanner
 from app.ui.widgets.folder_tree import FolderTree
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self._listing_activity = ""  # the controller's; the hidden-files tables add theirs
         # Asked before the window closes (the application's quit question); False keeps it.
         self.close_guard: Callable[[MainWindow], bool] | None = None
+        self.transcript_window: TranscriptWindow | None = None  # made when first shown
         self.setObjectName("mainWindow")
         self.setWindowTitle("Eider")
         self.setAccessibleName("Eider main window")
@@ -126,6 +128,9 @@ class MainWindow(QMainWindow):
         self.transfers_action = self._action("showTransfersAction", "Transfers", sp.SP_ArrowDown)
         self.transfers_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.transfers_action.setToolTip("Show the Transfers window (Ctrl+Shift+T)")
+        self.transcript_action = self._action("showTranscriptAction", "Transcript")
+        self.transcript_action.setShortcut(QKeySequence("Ctrl+Alt+T"))
+        self.transcript_action.setToolTip("Show every request sent to the server (Ctrl+Alt+T)")
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Navigation", self)
@@ -335,6 +340,16 @@ class MainWindow(QMainWindow):
         window_menu = self.menuBar().addMenu("&Window")  # last, after the controllers' menus
         window_menu.setObjectName("windowMenu")
         window_menu.addAction(self.transfers_action)
+        window_menu.addAction(self.transcript_action)
+        self.transcript_action.triggered.connect(self._show_transcript)
+
+    def _show_transcript(self) -> None:
+        if self.transcript_window is None:
+            self.transcript_window = TranscriptWindow(parent=self)
+        window = self.transcript_window
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def _add_listing_entries(self) -> None:
         """The listing's own commands in its context menu too (their shortcuts stay
