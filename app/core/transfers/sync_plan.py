@@ -87,6 +87,7 @@ class SyncAction(NamedTuple):
     # object's LastModified, given to a file whose object stored no mtime of its own
     mtime_ns: int
     reason: str
+    etag: str = ""  # downloads: the listed object's (its part count decides the requests)
 
 
 class SyncProblem(NamedTuple):
@@ -118,6 +119,7 @@ class SyncPlan:
     unchanged: int = 0
     extras_kept: int = 0  # in the mirror, not in the source, and no --delete
     head_requests: int = 0
+    list_requests: int = 0  # pages of the prefix's listing
     checksum_fallbacks: int = 0  # same-size pairs with no usable checksum: compared by time
 
     @property
@@ -286,7 +288,11 @@ def parse_last_modified(text: str) -> float:
 
 
 def walk_remote(
-    session: S3Session, bucket: str, prefix: str, problems: list[SyncProblem]
+    session: S3Session,
+    bucket: str,
+    prefix: str,
+    problems: list[SyncProblem],
+    on_page: Callable[[], None] | None = None,
 ) -> Iterator[RemoteEntry]:
     """Objects under `prefix`, page by page, in order of their NFC names; folder markers skipped.
 
@@ -303,6 +309,8 @@ def walk_remote(
             yield heapq.heappop(held)[2]
 
     for page in session.list_prefix(bucket, prefix, delimiter=None):
+        if on_page is not None:
+            on_page()
         for obj in page.objects:
             if not obj.key.startswith(prefix) or obj.key.endswith("/"):
                 continue  # folder markers hold no data; a folder exists through its files
@@ -575,7 +583,11 @@ def plan_sync(
         if folder.is_dir()
         else iter(())
     )
-    remote = walk_remote(session, bucket, prefix, plan.problems)
+
+    def count_page() -> None:
+        plan.list_requests += 1
+
+    remote = walk_remote(session, bucket, prefix, plan.problems, count_page)
     planner = DownloadPlanner(folder, prefix, options.target_os, options.case_insensitive)
     comparer = _Comparer(session, plan, transfer_options)
     claimed: set[str] = set()  # local names a sanitized key stands for (rare)
@@ -740,6 +752,7 @@ def _download(remote: RemoteEntry, path: Path, reason: str) -> SyncAction:
         remote.size,
         last_modified_ns,
         reason,
+        remote.etag,
     )
 
 
