@@ -44,6 +44,7 @@ from app.ui.models.listing_model import (
     STORAGE_CLASS,
 )
 from app.ui.shared_transfers import SharedTransfers
+from app.ui.sync.sync_window import SyncWindow
 from app.ui.transcript.transcript_window import TranscriptWindow
 from app.ui.widgets.column_menu import ColumnMenu
 from app.ui.widgets.error_banner import ErrorBanner
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         # Asked before the window closes (the application's quit question); False keeps it.
         self.close_guard: Callable[[MainWindow], bool] | None = None
         self.transcript_window: TranscriptWindow | None = None  # made when first shown
+        self.sync_window: SyncWindow | None = None  # the last one opened
         self.setObjectName("mainWindow")
         self.setWindowTitle("Eider")
         self.setAccessibleName("Eider main window")
@@ -131,6 +133,12 @@ class MainWindow(QMainWindow):
         self.transcript_action = self._action("showTranscriptAction", "Transcript")
         self.transcript_action.setShortcut(QKeySequence("Ctrl+Alt+T"))
         self.transcript_action.setToolTip("Show every request sent to the server (Ctrl+Alt+T)")
+        self.sync_action = self._action("synchronizeAction", "Synchronize…")
+        self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+Y"))
+        self.sync_action.setToolTip(
+            "Compare a local folder with this folder, preview the plan and its cost, run it"
+            " (Ctrl+Shift+Y)"
+        )
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Navigation", self)
@@ -237,6 +245,8 @@ class MainWindow(QMainWindow):
         file_menu.setObjectName("fileMenu")
         file_menu.addActions(self.bookmarks.file_actions())
         file_menu.addSeparator()
+        file_menu.addAction(self.sync_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.new_window_action)
         file_menu.addAction(self.close_action)
         go = self.menuBar().addMenu("&Go")
@@ -342,6 +352,17 @@ class MainWindow(QMainWindow):
         window_menu.addAction(self.transfers_action)
         window_menu.addAction(self.transcript_action)
         self.transcript_action.triggered.connect(self._show_transcript)
+        self.sync_action.triggered.connect(self._show_sync)
+
+    def _show_sync(self) -> None:
+        """A Synchronize window on this connection, starting from the folder shown."""
+        c = self.controller
+        window = SyncWindow(
+            lambda: c.session, self.object_actions.transfers.engine, c.location, self
+        )
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.sync_window = window
+        window.show()
 
     def _show_transcript(self) -> None:
         if self.transcript_window is None:

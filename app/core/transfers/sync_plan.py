@@ -104,6 +104,7 @@ class SyncOptions:
     case_insensitive: bool | None = None  # of the local file system; None: the OS's usual
     # Names left out are neither transferred nor deleted, on either side.
     names: NameFilter = field(default_factory=NameFilter)
+    list_unchanged: bool = False  # keep the names found unchanged (a window shows them)
 
 
 @dataclass
@@ -117,10 +118,16 @@ class SyncPlan:
     deletions: list[SyncAction] = field(default_factory=list)
     problems: list[SyncProblem] = field(default_factory=list)
     unchanged: int = 0
+    unchanged_names: list[str] = field(default_factory=list)  # with options.list_unchanged
     extras_kept: int = 0  # in the mirror, not in the source, and no --delete
     head_requests: int = 0
     list_requests: int = 0  # pages of the prefix's listing
     checksum_fallbacks: int = 0  # same-size pairs with no usable checksum: compared by time
+
+    def note_unchanged(self, name: str) -> None:
+        self.unchanged += 1
+        if self.options.list_unchanged:
+            self.unchanged_names.append(name)
 
     @property
     def empty(self) -> bool:
@@ -648,7 +655,7 @@ def _plan_upload_pair(
     elif reason:
         plan.transfers.append(_upload(local, key, reason))
     else:
-        plan.unchanged += 1
+        plan.note_unchanged(local.name)
 
 
 def _plan_download_pair(
@@ -703,7 +710,7 @@ def _plan_download_pair(
     elif reason:
         plan.transfers.append(_download(remote, path, reason))
     else:
-        plan.unchanged += 1
+        plan.note_unchanged(local.name)
 
 
 def _stat_local(path: Path, name: str) -> LocalEntry | None:
@@ -727,7 +734,7 @@ def _decide_pending(
     for (local, remote, path), head in zip(pending, heads, strict=True):
         reason = comparer.with_head(local, remote, head)
         if not reason:
-            plan.unchanged += 1
+            plan.note_unchanged(local.name)
         elif plan.direction is Direction.UPLOAD:
             plan.transfers.append(_upload(local, remote.key, reason))
         else:
