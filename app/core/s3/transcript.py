@@ -38,6 +38,7 @@ class TranscriptLine:
     sent: int  # request body bytes
     received: int  # response body bytes (its Content-Length)
     retry: int  # 0 for the first attempt
+    thread: str = ""  # the sending thread's name (not shown): whose request it was
 
     def text(self) -> str:
         when = datetime.fromtimestamp(self.time, UTC).strftime("%H:%M:%S.%f")[:-3]
@@ -63,6 +64,7 @@ class Transcript:
         self._listeners: list[Listener] = []
 
     def add(self, **fields: Any) -> TranscriptLine:
+        fields.setdefault("thread", threading.current_thread().name)
         with self._lock:
             self._seq += 1
             line = TranscriptLine(seq=self._seq, **fields)

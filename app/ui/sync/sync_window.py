@@ -146,7 +146,9 @@ class SyncWindow(QWidget):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit)
         folder_row.addWidget(self.browse_button)
-        form.addRow("&Local folder:", folder_row)
+        folder_label = QLabel("&Local folder:", self)
+        folder_label.setBuddy(self.folder_edit)  # a row holding a layout gets no buddy itself
+        form.addRow(folder_label, folder_row)
         form.addRow("&Remote folder:", self.remote_edit)
         form.addRow("&Direction:", self.direction_combo)
         form.addRow("C&omparison:", self.compare_combo)
@@ -246,8 +248,9 @@ class SyncWindow(QWidget):
             return
         cost = estimate(chosen, self.prices(), self.controller.transfer_options)
         self.cost_label.setText(
-            f"Cost: {cost.request_text()} requests \u00b7 {human_size(cost.bytes_up)} up, "
-            f"{human_size(cost.bytes_down)} down \u00b7 {cost.price_text()}"
+            f"Cost of the ticked rows: {cost.request_text()} requests \u00b7 "
+            f"{human_size(cost.bytes_up)} up, {human_size(cost.bytes_down)} down \u00b7 "
+            f"{cost.price_text()}"
         )
         self.run_button.setEnabled(not chosen.empty and not self.controller.busy)
 
@@ -276,7 +279,7 @@ class SyncWindow(QWidget):
         state = "Done" if result.ok else "Finished with problems"
         failures = "; ".join(f"{f.name}: {f.message}" for f in result.failures[:3])
         self.message.setText(
-            f"{state}: {done} transferred, {deleted} deleted. Requests sent: "
+            f"{state}: {done} transferred, {deleted} deleted. Requests the sync sent: "
             f"{sent.request_text()}." + (f" {failures}" if failures else "")
         )
 
@@ -291,6 +294,6 @@ class SyncWindow(QWidget):
         self.message.setText(f"{error.message} {error.fix}".strip())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.controller.cancel()
+        self.controller.close()
         self._bridge.shutdown()
         super().closeEvent(event)

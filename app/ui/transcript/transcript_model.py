@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -18,7 +18,7 @@ from app.core.s3.transcript import DEFAULT_LIMIT, Transcript, TranscriptLine
 
 REFRESH_MS = 500
 HEADERS = (
-    "Time",
+    "Time (UTC)",
     "Method",
     "Bucket",
     "Key",
@@ -112,7 +112,7 @@ class TranscriptModel(QAbstractTableModel):
 
 def _cell(line: TranscriptLine, column: int) -> str:
     if column == TIME:
-        return datetime.fromtimestamp(line.time).strftime("%H:%M:%S.%f")[:-3]
+        return datetime.fromtimestamp(line.time, UTC).strftime("%H:%M:%S.%f")[:-3]
     values = {
         METHOD: line.method,
         BUCKET: line.bucket,

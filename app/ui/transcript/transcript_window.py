@@ -23,7 +23,7 @@ from app.core.atomic_file import write_atomically
 from app.core.errors import UserError
 from app.core.s3.transcript import Transcript, process_transcript
 from app.ui.async_bridge import AsyncBridge
-from app.ui.transcript.transcript_model import TranscriptFilter, TranscriptModel
+from app.ui.transcript.transcript_model import KEY, TranscriptFilter, TranscriptModel
 
 
 class TranscriptWindow(QWidget):
@@ -54,8 +54,9 @@ class TranscriptWindow(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(KEY, QHeaderView.ResizeMode.Stretch)
 
         bar = QHBoxLayout()
         for label, box in (("Bucket:", self.bucket_filter), ("Status:", self.status_filter)):

@@ -138,7 +138,7 @@ def test_mirror_up_with_one_row_unticked_does_exactly_the_rows_shown(
         "same.txt",
     ]
     _assert_estimate_was_sent(window, dict(expected.requests))
-    assert "Requests sent: " + expected.request_text() in window.message.text()
+    assert "Requests the sync sent: " + expected.request_text() in window.message.text()
 
 
 def test_mirror_down_with_one_row_unticked(
