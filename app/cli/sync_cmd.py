@@ -179,9 +179,8 @@ def _execute(
     if result.deletions_skipped:
         exit_codes.say_error("Nothing was deleted because a transfer failed.")
     if not args.quiet:
-        done = sum(j.progress.files_done for j in result.jobs)
         deleted = result.remote_deleted + len(result.local_deleted)
-        print(f"{done} transferred, {deleted} deleted")
+        print(f"{result.transferred} transferred, {deleted} deleted")
     return exit_codes.OK if result.ok else max(code, exit_codes.PARTIAL)
 
 

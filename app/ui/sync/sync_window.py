@@ -273,7 +273,7 @@ class SyncWindow(QWidget):
         self._set_busy(False)
         self.run_button.setEnabled(False)  # the plan is spent: compare again
         result = outcome.result
-        done = sum(j.progress.files_done for j in result.jobs)
+        done = result.transferred
         deleted = result.remote_deleted + len(result.local_deleted)
         sent = cost_of_operations(outcome.sent, self.prices())
         state = "Done" if result.ok else "Finished with problems"

@@ -70,6 +70,8 @@ def _run(qtbot: QtBot, window: SyncWindow) -> None:
         window.run_button.click()
     assert window.last_outcome is not None
     assert window.last_outcome.result.ok, window.last_outcome.result.failures
+    [job] = window.last_outcome.result.jobs  # one queue job, deletions included
+    assert job.title.startswith("Sync ")
 
 
 def _assert_estimate_was_sent(window: SyncWindow, expected: dict[RequestClass, int]) -> None:
