@@ -20,6 +20,7 @@ from app.core.transfers.jobs import JobState
 from app.core.transfers.options import ServerSideEncryption
 from app.core.transfers.worker_context import SSE_C_SECRET_KIND
 from tests.conftest import connection_for
+from tests.fixtures.credential_servers import LocalServer, sts_short_lived
 from tests.fixtures.servers import RunningS3
 from tests.unit.core.credentials.conftest import connection_with
 from tests.unit.core.credentials.test_assume_role import role_spec
@@ -110,6 +111,14 @@ def test_no_secret_after_static_keys_sts_and_sse_c(
     role.client().put_object(Bucket="transcript-role", Key="k", Body=b"x")
     frozen = role.credentials.get_frozen_credentials()  # type: ignore[union-attr]
     assert frozen.token
+    # and keys from the local STS stand-in (tests/fixtures/credential_servers.py)
+    with LocalServer(sts_short_lived(3600)) as sts:
+        stand_in = S3Session(connection_with(moto, role_spec(sts.url)), transcript=transcript)
+        stand_in.client().put_object(Bucket="transcript-role", Key="k2", Body=b"y")
+    issued = [
+        f"short-{what}-{n}" for n in range(1, len(sts.requests) + 1) for what in ("secret", "token")
+    ]
+    assert issued  # the stand-in issued the keys the requests were signed with
     _assert_no_secret(
         transcript,
         seaweed.secret_key,
@@ -117,6 +126,7 @@ def test_no_secret_after_static_keys_sts_and_sse_c(
         sse_md5,
         frozen.secret_key,
         frozen.token,
+        *issued,
         "source-secret-never-shown",
     )
     text = "\n".join(line.text() for line in transcript.lines())
