@@ -60,7 +60,7 @@ def test_window_menu_opens_the_transcript_of_the_browsers_requests(
     window.close()
 
 
-def test_older_lines_leave_the_table_at_its_bound(qtbot: QtBot) -> None:
+def test_older_lines_leave_the_table_at_its_bound(qtbot: QtBot, qtmodeltester: Any) -> None:
     transcript = Transcript(limit=10)
     window = TranscriptWindow(transcript)
     qtbot.addWidget(window)
@@ -78,6 +78,8 @@ def test_older_lines_leave_the_table_at_its_bound(qtbot: QtBot) -> None:
             retry=0,
         )
     window.model.refresh()
+    qtmodeltester.check(window.model)
+    qtmodeltester.check(window.proxy)
     assert window.model.rowCount() == 10
     assert window.model.line(0).key == "k15"
     window.clear_button.click()
