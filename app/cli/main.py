@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from app import __version__
 from app.cli.log_file import send_logs_to_file
+from app.cli.verbose import add_verbose_argument, print_requests
 from app.core.explained import ExplainedError
 
 # Sub-command name -> the module that registers it. Each module defines
@@ -34,6 +35,12 @@ COMMANDS: dict[str, str] = {
 
 
 def _command_parser(only: str | None = None) -> argparse.ArgumentParser:
+    return _command_parsers(only)[0]
+
+
+def _command_parsers(
+    only: str | None = None,
+) -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:  # type: ignore[type-arg]
     parser = argparse.ArgumentParser(
         prog="eider", description="Eider: S3 file-transfer browser and command-line client."
     )
@@ -42,13 +49,31 @@ def _command_parser(only: str | None = None) -> argparse.ArgumentParser:
     modules = [COMMANDS[only]] if only else list(dict.fromkeys(COMMANDS.values()))
     for name in modules:
         importlib.import_module(name).add_parser(subparsers)
-    return parser
+    for command_parser in subparsers.choices.values():
+        add_verbose_argument(command_parser)
+    return parser, subparsers
 
 
-def _gui_parser() -> argparse.ArgumentParser:
+def _commands_epilog() -> str:
+    """The command list `eider --help` ends with (it imports every command module)."""
+    subparsers = _command_parsers()[1]
+    width = max(len(name) for name in COMMANDS)
+    # argparse keeps each sub-command's one-line help on these pseudo-actions only
+    lines = [f"  {a.dest:<{width}}  {a.help}" for a in subparsers._get_subactions()]
+    return (
+        "commands (run 'eider COMMAND --help' for one):\n"
+        + "\n".join(lines)
+        + "\n\nWith no command, Eider opens its window."
+    )
+
+
+def _gui_parser(with_commands: bool = False) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="eider",
-        description="Open the Eider window. Run 'eider --help-commands' for the command line.",
+        usage="eider [--sandbox] [files ...]\n       eider COMMAND [options] ...",
+        description="Eider: S3 file-transfer browser and command-line client.",
+        epilog=_commands_epilog() if with_commands else None,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"eider {__version__}")
     parser.add_argument(
@@ -82,13 +107,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list and args_list[0] in COMMANDS:
         args = _command_parser(only=args_list[0]).parse_args(args_list)
         send_logs_to_file()
+        stop_printing = print_requests() if args.verbose else None
         try:
             return int(args.func(args))
         except ExplainedError as exc:  # already in words (a journal from a newer Eider, ...)
             from app.cli import exit_codes
 
             return exit_codes.fail(exc)
-    gui_args = _gui_parser().parse_args(args_list)
+        finally:
+            if stop_printing is not None:
+                stop_printing()
+    wants_help = any(arg in ("-h", "--help") for arg in args_list)
+    gui_args = _gui_parser(with_commands=wants_help).parse_args(args_list)
     if gui_args.install_desktop_entry or gui_args.uninstall_desktop_entry:
         from app.cli import desktop_entry_cmd
 

@@ -26,9 +26,11 @@ from app.cli.s3_paths import is_s3, parse_s3
 from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
 from app.cli.transfer_args import add_transfer_arguments, options_from_args
 from app.core.s3.session import S3Session
+from app.core.s3.transcript import counts_between
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.name_filter import NameFilter
 from app.core.transfers.options import TransferOptions
+from app.core.transfers.request_prices import DEFAULT_PRICE_TABLE, PRICE_TABLES
 from app.core.transfers.sync import (
     CompareMode,
     Direction,
@@ -39,6 +41,7 @@ from app.core.transfers.sync import (
     plan_sync,
     run_sync,
 )
+from app.core.transfers.sync_cost import cost_of_operations, estimate
 
 _POLL = 0.1
 
@@ -70,6 +73,18 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         action="store_true",
         help="same-size files are unchanged only when their times match exactly",
     )
+    parser.add_argument(
+        "--cost",
+        action="store_true",
+        help="print the requests (LIST, HEAD, GET, PUT/part, COPY, DELETE), the bytes each way "
+        "and a price estimate of the plan; after a run, the requests actually sent",
+    )
+    parser.add_argument(
+        "--price-table",
+        choices=sorted(PRICE_TABLES),
+        default=DEFAULT_PRICE_TABLE,
+        help="prices for --cost (default: %(default)s; 'none' prints the price as unknown)",
+    )
     add_name_filter_arguments(parser)
     add_transfer_arguments(parser, conflicts=False)
     add_connection_arguments(parser)
@@ -99,6 +114,7 @@ def _run(args: argparse.Namespace) -> int:
         exact_timestamps=args.exact_timestamps,
         names=NameFilter(tuple(args.name_rules)),
     )
+    counts_before = session.transcript.counts()
     try:
         plan = plan_sync(
             session, direction, folder, remote.bucket, remote.key, options, transfer_options
@@ -110,9 +126,16 @@ def _run(args: argparse.Namespace) -> int:
         return exit_codes.fail(exc, "ListObjectsV2", remote.bucket, remote.key)
     mark = "(dryrun) " if args.dryrun else ""
     _print_plan(plan, mark, args.quiet)
+    prices = PRICE_TABLES[args.price_table]
+    if args.cost:
+        for line in estimate(plan, prices, transfer_options).lines():
+            print(f"{mark}estimated {line}")
     if args.dryrun or plan.empty:
         return exit_codes.PARTIAL if plan.problems else exit_codes.OK
     code = _execute(session, plan, transfer_options, args)
+    if args.cost:
+        sent = counts_between(counts_before, session.transcript.counts())
+        print(f"sent requests: {cost_of_operations(sent, prices).request_text()}")
     return exit_codes.PARTIAL if code == exit_codes.OK and plan.problems else code
 
 
@@ -156,9 +179,8 @@ def _execute(
     if result.deletions_skipped:
         exit_codes.say_error("Nothing was deleted because a transfer failed.")
     if not args.quiet:
-        done = sum(j.progress.files_done for j in result.jobs)
         deleted = result.remote_deleted + len(result.local_deleted)
-        print(f"{done} transferred, {deleted} deleted")
+        print(f"{result.transferred} transferred, {deleted} deleted")
     return exit_codes.OK if result.ok else max(code, exit_codes.PARTIAL)
 
 

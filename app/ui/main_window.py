@@ -48,6 +48,8 @@ from app.ui.models.listing_model import (
     STORAGE_CLASS,
 )
 from app.ui.shared_transfers import SharedTransfers
+from app.ui.sync.sync_window import SyncWindow
+from app.ui.transcript.transcript_window import TranscriptWindow
 from app.ui.widgets.column_menu import ColumnMenu
 from app.ui.widgets.error_banner import ErrorBanner
 from app.ui.widgets.folder_tree import FolderTree
@@ -83,6 +85,8 @@ class MainWindow(QMainWindow):
         self._listing_activity = ""  # the controller's; the hidden-files tables add theirs
         # Asked before the window closes (the application's quit question); False keeps it.
         self.close_guard: Callable[[MainWindow], bool] | None = None
+        self.transcript_window: TranscriptWindow | None = None  # made when first shown
+        self.sync_window: SyncWindow | None = None  # the last one opened
         self.setObjectName("mainWindow")
         self.setWindowTitle("Eider")
         self.setAccessibleName("Eider main window")
@@ -131,6 +135,15 @@ class MainWindow(QMainWindow):
         self.transfers_action = self._action("showTransfersAction", "Transfers", sp.SP_ArrowDown)
         self.transfers_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.transfers_action.setToolTip("Show the Transfers window (Ctrl+Shift+T)")
+        self.transcript_action = self._action("showTranscriptAction", "Transcript")
+        self.transcript_action.setShortcut(QKeySequence("Ctrl+Alt+T"))
+        self.transcript_action.setToolTip("Show every request sent to the server (Ctrl+Alt+T)")
+        self.sync_action = self._action("synchronizeAction", "Synchronize…")
+        self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+Y"))
+        self.sync_action.setToolTip(
+            "Compare a local folder with this folder, preview the plan and its cost, run it"
+            " (Ctrl+Shift+Y)"
+        )
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Navigation", self)
@@ -236,6 +249,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         file_menu.setObjectName("fileMenu")
         file_menu.addActions(self.bookmarks.file_actions())
+        file_menu.addSeparator()
+        file_menu.addAction(self.sync_action)
         file_menu.addSeparator()
         file_menu.addAction(self.new_window_action)
         file_menu.addAction(self.close_action)
@@ -365,7 +380,28 @@ class MainWindow(QMainWindow):
         transfers = self.object_actions.transfers
         self.archive_restores = ArchiveRestores(self.controller, transfers, self)
         self.archive_restores.place(window_menu)
+        window_menu.addAction(self.transcript_action)
+        self.transcript_action.triggered.connect(self._show_transcript)
+        self.sync_action.triggered.connect(self._show_sync)
         describe_menus(self.menuBar())  # every entry's tooltip names its shortcut
+
+    def _show_sync(self) -> None:
+        """A Synchronize window on this connection, starting from the folder shown."""
+        c = self.controller
+        window = SyncWindow(
+            lambda: c.session, self.object_actions.transfers.engine, c.location, self
+        )
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.sync_window = window
+        window.show()
+
+    def _show_transcript(self) -> None:
+        if self.transcript_window is None:
+            self.transcript_window = TranscriptWindow(parent=self)
+        window = self.transcript_window
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def _add_listing_entries(self) -> None:
         """The listing's own commands in its context menu too (their shortcuts stay

@@ -37,3 +37,17 @@ def test_opening_the_window_imports_no_command_module() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "none"
+
+
+def test_plain_help_lists_every_command_with_its_summary(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "--sandbox" in out  # the window's own options are still there
+    commands = out.split("commands (")[1]
+    for name in COMMANDS:
+        assert f"\n  {name} " in commands
+    assert "mirror a local folder and an s3:// prefix" in commands  # sync's summary

@@ -217,3 +217,24 @@ def test_excluded_names_are_neither_sent_nor_deleted_both_ways(
     assert main(argv) == 0
     got = sorted(p.relative_to(down).as_posix() for p in down.rglob("*") if p.is_file())
     assert got == ["a.txt", "local.tmp", "logs/keep.log"]  # old.tmp not fetched, local.tmp kept
+
+
+def test_dryrun_cost_prints_requests_bytes_and_price_and_a_run_prints_what_was_sent(
+    aws_env: list[str], bucket: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_bytes(b"alpha")
+    (src / "b.txt").write_bytes(b"bravo!")
+    target = f"s3://{bucket}/c"
+    assert main(["sync", str(src), target, "--dryrun", "--cost", *aws_env]) == 0
+    out = capsys.readouterr().out
+    assert "(dryrun) estimated requests: LIST 1, HEAD 0, GET 0, PUT 2, COPY 0, DELETE 0" in out
+    assert "(dryrun) estimated bytes: 11 up, 0 down" in out
+    assert "(dryrun) estimated price: $0.000015 (AWS S3 Standard (us-east-1))" in out
+
+    code = main(["sync", str(src), target, "--cost", "--price-table", "none", *aws_env])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "estimated price: unknown (no price table)" in out
+    assert "sent requests: LIST 1, HEAD 0, GET 0, PUT 2, COPY 0, DELETE 0" in out

@@ -28,6 +28,7 @@ from app.core.credentials.resolve import MfaPrompt, resolve
 from app.core.errors.redact import remember_secrets
 from app.core.s3 import botocore_private, thread_guard
 from app.core.s3.listing_parser import ListingAwareParserFactory, check_listings_cheaply
+from app.core.s3.transcript import Transcript, TranscriptRecorder, process_transcript
 from app.core.sse_c.plain_http import refuse_plain_http
 
 _log = logging.getLogger(__name__)
@@ -83,10 +84,13 @@ class S3Session:
         mfa_prompt: MfaPrompt | None = None,
         *,
         credentials: Credentials | None = None,
+        transcript: Transcript | None = None,
     ) -> None:
         """`credentials`, when given, are used as they are instead of being resolved from
-        the connection's credential source (a listing process gets them from its parent)."""
+        the connection's credential source (a listing process gets them from its parent).
+        Every request is recorded in `transcript` (the process's by default)."""
         self.connection = connection
+        self.transcript = transcript if transcript is not None else process_transcript()
         self._lock = threading.Lock()
         self._credentials = credentials or resolve(connection.credentials, mfa_prompt)
         if self._credentials is not None:
@@ -130,6 +134,7 @@ class S3Session:
         if not self.connection.effective_expect_continue and expect_header is not None:
             session.unregister("before-call.s3", expect_header)
         session.register("after-call.s3", self._learn_redirected_region)
+        TranscriptRecorder(self.transcript).register(session)
         events = session.get_component("event_emitter")
         events.register_first("needs-retry.s3", _stop_blind_redirects)
         return session

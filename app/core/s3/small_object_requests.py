@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import ssl
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
@@ -176,8 +177,46 @@ class SmallObjectRequests:
         """The raw response of a successful request, or None when the client must do it."""
         thread_guard.check_before_call()
         target = self._target(client, bucket)
-        if target.direct is not None:
-            return self._send_direct(client, target, operation, method, key, headers, body)
+        started, clock = time.time(), time.monotonic()
+        status = ""  # stays empty unless a request went out
+        response: Any = None
+        try:
+            if target.direct is not None:
+                response, status = self._send_direct(
+                    client, target, operation, method, key, headers, body
+                )
+            else:
+                response, status = self._send_pooled(
+                    client, target, operation, method, key, headers, body
+                )
+            return response
+        finally:
+            if status:  # "" when a before-send handler answered instead of the network
+                received = _content_length(response.headers) if response is not None else 0
+                self._session.transcript.add(
+                    time=started,
+                    operation=operation,
+                    method=method,
+                    bucket=bucket,
+                    key=key,
+                    status=status,
+                    duration=time.monotonic() - clock,
+                    sent=len(body) if body is not None else 0,
+                    received=received,
+                    retry=0,
+                )
+
+    def _send_pooled(
+        self,
+        client: Any,
+        target: _Target,
+        operation: str,
+        method: str,
+        key: str,
+        headers: dict[str, str],
+        body: bytes | bytearray | memoryview | None,
+    ) -> tuple[Any, str]:
+        """The response (None unless a success) and its status, sent on the client's pool."""
         http_session = botocore_private.client_http_session(client)
         if http_session is None:
             raise _Unsupported
@@ -202,15 +241,16 @@ class SmallObjectRequests:
             f"before-send.s3.{operation}", request=prepared
         )
         if answer is not None:
-            return None
+            return None, ""
         try:
             response = http_session.send(prepared)
-        except BotoCoreError:
-            return None  # the client tries again, with its retries and its error messages
+        except BotoCoreError as exc:
+            # the client tries again, with its retries and its error messages
+            return None, type(exc).__name__
         if not 200 <= response.status_code < 300:
             _discard(response)
-            return None
-        return response
+            return None, str(response.status_code)
+        return response, str(response.status_code)
 
     def _send_direct(
         self,
@@ -221,7 +261,7 @@ class SmallObjectRequests:
         key: str,
         headers: dict[str, str],
         body: bytes | bytearray | memoryview | None,
-    ) -> Any:
+    ) -> tuple[Any, str]:
         assert target.direct is not None and target.signer is not None
         encoded = percent_encode(key, safe="/~")
         path = target.path + encoded
@@ -243,18 +283,19 @@ class SmallObjectRequests:
             f"before-send.s3.{operation}", request=prepared
         )
         if answer is not None:
-            return None
+            return None, ""
         try:
             response = target.direct.request(method, path, headers, body)
-        except (OSError, HTTPException):
-            return None  # the client tries again, with its retries and its error messages
+        except (OSError, HTTPException) as exc:
+            # the client tries again, with its retries and its error messages
+            return None, type(exc).__name__
         if not 200 <= response.status_code < 300 or method != "GET":
             # Read to the end (a PUT's answer has no body worth keeping): the connection is
             # free for the next request only once its answer has been read.
             response.discard()
         if not 200 <= response.status_code < 300:
-            return None
-        return response
+            return None, str(response.status_code)
+        return response, str(response.status_code)
 
     def direct_http(self, client: Any, bucket: str) -> DirectHttp | None:
         """The worker connections requests to `bucket` go on; None when they go through
@@ -383,6 +424,13 @@ def _parse_date(value: str) -> Any:
         return parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return value
+
+
+def _content_length(headers: Any) -> int:
+    try:
+        return int(headers.get("content-length") or headers.get("Content-Length") or 0)
+    except (TypeError, ValueError):
+        return 0
 
 
 def _discard(response: Any) -> None:

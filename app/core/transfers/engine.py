@@ -84,6 +84,7 @@ from app.core.transfers.point_in_time import run_step, step_records
 from app.core.transfers.restore import plan_restore
 from app.core.transfers.rewrite import plan_rewrite, rewrite_item
 from app.core.transfers.slots import ResizableSlots
+from app.core.transfers.sync_deletions import delete_local_file, is_remote, is_sync_deletion
 from app.core.transfers.unfinished import UnfinishedUpload, abort_unfinished, list_unfinished
 from app.core.transfers.upload import upload_item
 from app.core.transfers.upload_plan import upload_items
@@ -791,7 +792,10 @@ class TransferEngine:
             if job.kind is JobKind.DELETE:
                 self._run_deletes(job, pending)
             else:
-                self._run_items(job, pending)
+                self._run_items(job, [i for i in pending if not is_sync_deletion(i)])
+                deletions = [i for i in pending if is_sync_deletion(i)]
+                if deletions and not job.failures and not job.stop.is_set():
+                    self._run_sync_deletions(job, deletions)
         finally:
             self.journal.flush()
         if job.cancel_requested:
@@ -864,6 +868,21 @@ class TransferEngine:
             future.result()
         if job.spec.get("delete_bucket") and not job.failures and not job.stop.is_set():
             delete_bucket_after(self._runtime, job)
+
+    def _run_sync_deletions(self, job: Job, items: list[ItemRecord]) -> None:
+        """A sync's planned deletions (`sync_deletions`), once all its transfers succeeded."""
+        self._run_deletes(job, [i for i in items if is_remote(i)])
+        folder = Path(job.spec["local"])
+        for item in items:
+            if is_remote(item) or job.stop.is_set():
+                continue
+            problem = delete_local_file(folder, item)
+            self.journal.set_items_state(
+                [item], "done", {item.id or -1: problem} if problem else {}
+            )
+            if problem:
+                job.failures.append(ItemFailure(item.local_path, item.bucket, item.key, problem))
+            job.progress.finish_item(-1, "failed" if problem else "done")
 
     def _delete_batch(self, job: Job, items: list[ItemRecord]) -> None:
         if job.stop.is_set():

@@ -1,15 +1,15 @@
 """Carry out a sync plan: transfers through the engine's jobs, then the planned deletions.
 
-Uploads and downloads run as one engine job each (`TransferEngine.submit_items`), so they are
-journaled, resumable, verified and observable like every other transfer. Deletions run only
-after every transfer succeeded: remote ones as an engine delete job (journaled, in batches),
-local ones only inside the folder and only if the file is still the one planned (same size
-and modification time).
+A plan runs as one engine job (`TransferEngine.submit_items`): its uploads or downloads and
+its deletions are journaled items of that job, so it is resumable, verified and observable
+like every other transfer. Deletions run only after every transfer succeeded
+(`sync_deletions`): remote ones in DeleteObjects batches, local ones only inside the folder
+and only if the file is still the one planned (same size and modification time).
 """
 
 from __future__ import annotations
 
-import logging
+import itertools
 import os
 import time
 from collections.abc import Callable
@@ -19,8 +19,8 @@ from pathlib import Path
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import JobKind, JobSnapshot, JobState
 from app.core.transfers.journal import ItemRecord
-from app.core.transfers.local_names import ensure_inside
 from app.core.transfers.options import ConflictPolicy, TransferOptions
+from app.core.transfers.sync_deletions import LOCAL, REMOTE, deletion_record
 from app.core.transfers.sync_plan import (
     ActionKind,
     CompareMode,
@@ -48,17 +48,22 @@ __all__ = [
     "sync",
 ]
 
-log = logging.getLogger(__name__)
-
 
 @dataclass
 class SyncResult:
+    """What a run did; `jobs[0].progress` counts its deletions among the files done."""
+
     plan: SyncPlan
     jobs: list[JobSnapshot] = field(default_factory=list)  # the transfer job, if any
     remote_deleted: int = 0
     local_deleted: list[str] = field(default_factory=list)
     failures: list[SyncProblem] = field(default_factory=list)
     deletions_skipped: bool = False  # a transfer failed, so nothing was deleted
+
+    @property
+    def transferred(self) -> int:
+        done = sum(j.progress.files_done for j in self.jobs)
+        return done - self.remote_deleted - len(self.local_deleted)
 
     @property
     def ok(self) -> bool:
@@ -72,61 +77,70 @@ def run_sync(
     on_job: Callable[[str], None] | None = None,
     timeout: float | None = None,
 ) -> SyncResult:
-    """Perform exactly the plan's actions and wait for them. `on_job(job_id)` is called as soon
-    as the transfer job exists (to follow its progress or pause it)."""
+    """Perform exactly the plan's actions, as one job, and wait for it. `on_job(job_id)` is
+    called as soon as the job exists (to follow its progress or pause it)."""
     result = SyncResult(plan)
+    if plan.empty:
+        return result
     # The plan has decided what differs: the engine must not ask again or skip.
     transfer_options = replace(
         transfer_options or TransferOptions(), conflict=ConflictPolicy.OVERWRITE
     )
-    if plan.transfers:
-        started_ns = time.time_ns()
-        job_id = _submit(engine, plan, transfer_options)
-        if on_job is not None:
-            on_job(job_id)
-        snapshot = engine.wait(job_id, timeout)
-        result.jobs.append(snapshot)
-        if plan.direction is Direction.DOWNLOAD:
-            _date_downloads(plan, started_ns)
-        for failure in snapshot.failures:
-            result.failures.append(SyncProblem(failure.key or failure.local_path, failure.message))
-        if snapshot.state is not JobState.DONE:
-            if snapshot.error and not snapshot.failures:
-                result.failures.append(SyncProblem(plan.folder.as_posix(), snapshot.error))
-            if plan.deletions:
-                result.deletions_skipped = True
-            return result
-    remote = [a for a in plan.deletions if a.kind is ActionKind.DELETE_REMOTE]
-    local = [a for a in plan.deletions if a.kind is ActionKind.DELETE_LOCAL]
-    if remote:
-        snapshot = _delete_remote(engine, plan, remote)
-        result.remote_deleted = snapshot.progress.files_done
-        for failure in snapshot.failures:
-            result.failures.append(SyncProblem(failure.key, f"not deleted: {failure.message}"))
-        if snapshot.state is not JobState.DONE and not snapshot.failures:
-            where = f"s3://{plan.bucket}/{plan.prefix}"
-            result.failures.append(SyncProblem(where, snapshot.error or "not deleted"))
-    for action in local:
-        problem = _delete_local(plan, action)
-        if problem is None:
+    started_ns = time.time_ns()
+    job_id = _submit(engine, plan, transfer_options)
+    if on_job is not None:
+        on_job(job_id)
+    snapshot = engine.wait(job_id, timeout)
+    result.jobs.append(snapshot)
+    if plan.direction is Direction.DOWNLOAD:
+        _date_downloads(plan, started_ns)
+    for failure in snapshot.failures:
+        result.failures.append(SyncProblem(failure.key or failure.local_path, failure.message))
+    if snapshot.state is not JobState.DONE and snapshot.error and not snapshot.failures:
+        result.failures.append(SyncProblem(plan.folder.as_posix(), snapshot.error))
+    if snapshot.state not in (JobState.DONE, JobState.FAILED):
+        # paused, cancelled, or its engine closed: no deletion ran (they follow the transfers)
+        result.deletions_skipped = bool(plan.deletions)
+        return result
+    # The journal forgets a finished job's items: what the deletions did is told by the
+    # failures (the engine runs them only when no transfer failed).
+    failed = {(f.local_path, f.key) for f in snapshot.failures}
+    transfers = {(a.local_path, a.key) for a in plan.transfers}
+    if failed & transfers:
+        result.deletions_skipped = bool(plan.deletions)
+        return result
+    for action in plan.deletions:
+        if action.kind is ActionKind.DELETE_REMOTE:
+            result.remote_deleted += ("", action.key) not in failed
+        elif (action.local_path, action.key) not in failed:
             result.local_deleted.append(action.local_path)
-        else:
-            result.failures.append(problem)
     return result
 
 
 def _submit(engine: TransferEngine, plan: SyncPlan, transfer_options: TransferOptions) -> str:
     upload = plan.direction is Direction.UPLOAD
-    items = (
+    transfers = (
         ItemRecord("", 0, a.local_path, plan.bucket, a.key, a.size, a.mtime_ns)
         for a in plan.transfers
     )
+    deletions = (
+        deletion_record(
+            REMOTE if a.kind is ActionKind.DELETE_REMOTE else LOCAL,
+            a.local_path,
+            plan.bucket,
+            a.key,
+            a.size,
+            a.mtime_ns,
+        )
+        for a in plan.deletions
+    )
     remote = f"s3://{plan.bucket}/{plan.prefix}"
     count = len(plan.transfers)
+    deleting = f", {len(plan.deletions)} to delete" if plan.deletions else ""
     title = (
-        f"Sync {plan.folder} to {remote} ({count} files)"
+        f"Sync {plan.folder} to {remote} ({count} files{deleting})"
         if upload
-        else f"Sync {remote} to {plan.folder} ({count} files)"
+        else f"Sync {remote} to {plan.folder} ({count} files{deleting})"
     )
     if not upload:
         plan.folder.mkdir(parents=True, exist_ok=True)
@@ -135,7 +149,7 @@ def _submit(engine: TransferEngine, plan: SyncPlan, transfer_options: TransferOp
         plan.folder,
         plan.bucket,
         plan.prefix,
-        items,
+        itertools.chain(transfers, deletions),
         transfer_options,
         title,
     )
@@ -153,36 +167,6 @@ def _date_downloads(plan: SyncPlan, started_ns: int) -> None:
                 os.utime(action.local_path, ns=(st.st_atime_ns, action.mtime_ns))
         except OSError:
             continue  # not downloaded (its failure is reported) or gone since
-
-
-def _delete_remote(
-    engine: TransferEngine, plan: SyncPlan, actions: list[SyncAction]
-) -> JobSnapshot:
-    title = f"Sync: delete {len(actions):,} objects from s3://{plan.bucket}/{plan.prefix}"
-    targets = [(a.key, None) for a in actions]
-    job_id = engine.delete_chosen(plan.bucket, targets, title=title, prefix=plan.prefix)
-    return engine.wait(job_id)
-
-
-def _delete_local(plan: SyncPlan, action: SyncAction) -> SyncProblem | None:
-    path = Path(action.local_path)
-    try:
-        ensure_inside(plan.folder, path)
-        st = path.lstat()
-    except FileNotFoundError:
-        return None  # already gone: the mirror has what was asked
-    except (ValueError, OSError) as exc:
-        return SyncProblem(action.local_path, f"not deleted: {exc}")
-    if (st.st_size, st.st_mtime_ns) != (action.size, action.mtime_ns):
-        return SyncProblem(
-            action.local_path, "not deleted: the file changed after the sync was planned."
-        )
-    try:
-        os.unlink(path)  # noqa: PTH108
-    except OSError as exc:
-        return SyncProblem(action.local_path, f"not deleted: {exc}")
-    log.info("Sync deleted %s", path)
-    return None
 
 
 def sync(

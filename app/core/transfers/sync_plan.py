@@ -89,6 +89,7 @@ class SyncAction(NamedTuple):
     # object's LastModified, given to a file whose object stored no mtime of its own
     mtime_ns: int
     reason: str
+    etag: str = ""  # downloads: the listed object's (its part count decides the requests)
 
 
 class SyncProblem(NamedTuple):
@@ -105,6 +106,7 @@ class SyncOptions:
     case_insensitive: bool | None = None  # of the local file system; None: the OS's usual
     # Names left out are neither transferred nor deleted, on either side.
     names: NameFilter = field(default_factory=NameFilter)
+    list_unchanged: bool = False  # keep the names found unchanged (a window shows them)
 
 
 @dataclass
@@ -118,9 +120,16 @@ class SyncPlan:
     deletions: list[SyncAction] = field(default_factory=list)
     problems: list[SyncProblem] = field(default_factory=list)
     unchanged: int = 0
+    unchanged_names: list[str] = field(default_factory=list)  # with options.list_unchanged
     extras_kept: int = 0  # in the mirror, not in the source, and no --delete
     head_requests: int = 0
+    list_requests: int = 0  # pages of the prefix's listing
     checksum_fallbacks: int = 0  # same-size pairs with no usable checksum: compared by time
+
+    def note_unchanged(self, name: str) -> None:
+        self.unchanged += 1
+        if self.options.list_unchanged:
+            self.unchanged_names.append(name)
 
     @property
     def empty(self) -> bool:
@@ -288,7 +297,11 @@ def parse_last_modified(text: str) -> float:
 
 
 def walk_remote(
-    session: S3Session, bucket: str, prefix: str, problems: list[SyncProblem]
+    session: S3Session,
+    bucket: str,
+    prefix: str,
+    problems: list[SyncProblem],
+    on_page: Callable[[], None] | None = None,
 ) -> Iterator[RemoteEntry]:
     """Objects under `prefix`, page by page, in order of their NFC names; folder markers skipped.
 
@@ -305,6 +318,8 @@ def walk_remote(
             yield heapq.heappop(held)[2]
 
     for page in session.list_prefix(bucket, prefix, delimiter=None):
+        if on_page is not None:
+            on_page()
         for obj in page.objects:
             if not obj.key.startswith(prefix) or obj.key.endswith("/"):
                 continue  # folder markers hold no data; a folder exists through its files
@@ -585,7 +600,11 @@ def plan_sync(
         if folder.is_dir()
         else iter(())
     )
-    remote = walk_remote(session, bucket, prefix, plan.problems)
+
+    def count_page() -> None:
+        plan.list_requests += 1
+
+    remote = walk_remote(session, bucket, prefix, plan.problems, count_page)
     planner = DownloadPlanner(folder, prefix, options.target_os, options.case_insensitive)
     comparer = _Comparer(session, plan, transfer_options)
     claimed: set[str] = set()  # local names a sanitized key stands for (rare)
@@ -646,7 +665,7 @@ def _plan_upload_pair(
     elif reason:
         plan.transfers.append(_upload(local, key, reason))
     else:
-        plan.unchanged += 1
+        plan.note_unchanged(local.name)
 
 
 def _plan_download_pair(
@@ -701,7 +720,7 @@ def _plan_download_pair(
     elif reason:
         plan.transfers.append(_download(remote, path, reason))
     else:
-        plan.unchanged += 1
+        plan.note_unchanged(local.name)
 
 
 def _stat_local(path: Path, name: str) -> LocalEntry | None:
@@ -725,7 +744,7 @@ def _decide_pending(
     for (local, remote, path), head in zip(pending, heads, strict=True):
         reason = comparer.with_head(local, remote, head)
         if not reason:
-            plan.unchanged += 1
+            plan.note_unchanged(local.name)
         elif plan.direction is Direction.UPLOAD:
             plan.transfers.append(_upload(local, remote.key, reason))
         else:
@@ -750,6 +769,7 @@ def _download(remote: RemoteEntry, path: Path, reason: str) -> SyncAction:
         remote.size,
         last_modified_ns,
         reason,
+        remote.etag,
     )
 
 

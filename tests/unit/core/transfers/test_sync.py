@@ -309,7 +309,8 @@ def test_dry_run_and_real_run_agree(
     assert result.ok
     [job] = result.jobs
     assert job.state is JobState.DONE
-    assert job.progress.files_done == len(dry.transfers) == 11
+    # one job: its transfers, then its deletions
+    assert job.progress.files_done == len(dry.transfers) + len(dry.deletions) == 13
     assert job.progress.bytes_total == dry.transfer_bytes
     assert result.remote_deleted == len(dry.deletions) == 2
     after = remote_tree(seaweed_admin, bucket, "m/")
@@ -372,24 +373,27 @@ def test_sync_job_resumes_after_a_restart_without_replanning(
     bucket: str,
     tmp_path: Path,
 ) -> None:
-    """The sync's transfers are an ordinary journaled job: closing the engine mid-way and
-    starting another continues exactly the planned items (a file added since is not taken)."""
+    """A sync is one ordinary journaled job, its deletions included: closing the engine mid-way
+    and starting another continues exactly the planned items (a file added since is not
+    taken) and then deletes what was planned."""
     src = tmp_path / "src"
     data = make_tree(src, {"one.bin": 512 * 1024, "two.bin": 512 * 1024})
-    plan = plan_sync(session, Direction.UPLOAD, src, bucket, "r/")
+    seaweed_admin.put_object(Bucket=bucket, Key="r/stale.txt", Body=b"old")
+    plan = plan_sync(session, Direction.UPLOAD, src, bucket, "r/", SyncOptions(delete=True))
     slow = TransferOptions(rate_limit=256 * 1024)  # about 4 s for both files
     first = make_engine()
     job_ids: list[str] = []
     result = run_sync(first, plan, slow, on_job=lambda job: (job_ids.append(job), first.close()))
     assert result.jobs[0].state is JobState.PAUSED
-    assert not result.ok and result.remote_deleted == 0
+    assert not result.ok and result.remote_deleted == 0 and result.deletions_skipped
+    assert "stale.txt" in remote_tree(seaweed_admin, bucket, "r/")
     (src / "late.bin").write_bytes(b"added after planning")
 
     second = make_engine()
     assert second.resume_unfinished() == job_ids
     snapshot = second.wait(job_ids[0], 60)
     assert snapshot.state is JobState.DONE, snapshot.error
-    assert remote_tree(seaweed_admin, bucket, "r/") == data
+    assert remote_tree(seaweed_admin, bucket, "r/") == data  # stale.txt deleted on resume
     follow_up = plan_sync(session, Direction.UPLOAD, src, bucket, "r/")
     assert actions(follow_up) == {("upload", "late.bin")}
 
