@@ -36,6 +36,7 @@ from app.core.cse.envelope import (
 from app.core.cse.errors import CseFormatError
 from app.core.cse.key_store import wrapping_key
 from app.core.cse.keys import WrappingKey
+from app.core.sse_c.reads import read_and_head
 from app.core.transfers import digests
 from app.core.transfers.download import PARTIAL_SUFFIX, READ_SIZE, download_item
 from app.core.transfers.jobs import Job
@@ -217,8 +218,15 @@ def _send_part(
 
 def download_encrypted_item(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
     client = rt.session.client_for_bucket(item.bucket)
-    extra = sse_args(job.options, for_read=True)
-    head = rt.request(job, lambda: client.head_object(Bucket=item.bucket, Key=item.key, **extra))
+
+    def head_with(args: dict[str, Any]) -> dict[str, Any]:
+        answer: dict[str, Any] = rt.request(
+            job, lambda: client.head_object(Bucket=item.bucket, Key=item.key, **args)
+        )
+        return answer
+
+    # SSE-C on top of CSE: the ring's key that fits this object, not only its current key.
+    extra, head = read_and_head(job.options, item.bucket, item.key, head_with)
     metadata = {k.lower(): v for k, v in head.get("Metadata", {}).items()}
     envelope_metadata = _envelope_metadata(rt, job, client, item, metadata)
     if envelope_metadata is None:

@@ -11,9 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from botocore.exceptions import ClientError
 
 from app.core import secrets
 from app.core.cse.key_store import store_local_key
+from app.core.sse_c import ring_store
+from app.core.sse_c.key_ring import customer_args
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import JobState
 from app.core.transfers.options import MIB, ServerSideEncryption
@@ -46,5 +49,34 @@ def test_cse_objects_under_an_sse_c_key_round_trip(
     )
     assert head["SSECustomerAlgorithm"] == "AES256" and "x-amz-3" in head["Metadata"]
     snap = engine.wait(engine.download(bucket, "f.bin", tmp_path / "back.bin", options), 60)
+    assert snap.state is JobState.DONE, snap.error
+    assert (tmp_path / "back.bin").read_bytes() == data
+
+
+def test_a_cse_object_under_an_older_sse_c_key_downloads_with_the_ring(
+    seaweed_admin: Any,
+    bucket: str,
+    make_engine: Callable[..., TransferEngine],
+    tmp_path: Path,
+) -> None:
+    old, new = os.urandom(32), os.urandom(32)
+    ring_store.save_ring("before-rotation", [old])
+    ring_store.save_ring("after-rotation", [new, old])
+    local_key = store_local_key(os.urandom(32))
+    written = replace(
+        SMALL,
+        sse=ServerSideEncryption.CUSTOMER,
+        sse_customer_key_ref="before-rotation",
+        cse_key_ref=local_key,
+    )
+    data = random_file(tmp_path / "f.bin", 3000)
+    engine = make_engine()
+    snap = engine.wait(engine.upload(tmp_path / "f.bin", bucket, "f.bin", written), 60)
+    assert snap.state is JobState.DONE, snap.error
+    with pytest.raises(ClientError):  # SeaweedFS holds the object to the old key
+        seaweed_admin.head_object(Bucket=bucket, Key="f.bin", **customer_args(new))
+
+    rotated = replace(written, sse_customer_key_ref="after-rotation")
+    snap = engine.wait(engine.download(bucket, "f.bin", tmp_path / "back.bin", rotated), 60)
     assert snap.state is JobState.DONE, snap.error
     assert (tmp_path / "back.bin").read_bytes() == data
