@@ -1,9 +1,10 @@
 """A bookmark's default encryption for uploads: the choices, and how each is written in the
 bookmark's `encryption` field (which holds no secret: an SSE-C ring lives in the keyring under
-the bookmark's owner name, kind SSE_C_KEY).
+the bookmark's owner name, kind SSE_C_KEY; a client-side key under the bookmark's own owner
+name, kind CSE_SECRET_KIND).
 
-The list is open: another kind (client-side encryption) adds an `EncryptionChoice` with
-`register` and the bookmark settings offer it without further change.
+The list is open: another kind adds an `EncryptionChoice` with `register` and the bookmark
+settings offer it without further change.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ class EncryptionChoice:
     tooltip: str
     needs_kms_key: bool = False  # a KMS key id may follow: "aws:kms:<key id>"
     needs_key_ring: bool = False  # the bookmark's key ring (in the keyring) is used
+    needs_local_key: bool = False  # without a KMS key id: the bookmark's client-side key
+    kms_hint: str = "KMS key id or ARN (empty: the account's default)"
 
 
 NONE = EncryptionChoice("", "None", "Uploads are stored as the bucket's default says.")
@@ -44,7 +47,18 @@ SSE_C = EncryptionChoice(
     needs_key_ring=True,
 )
 
-_choices: list[EncryptionChoice] = [NONE, SSE_S3, SSE_KMS, SSE_C]
+CSE = EncryptionChoice(
+    "cse",
+    "Client-side (CSE) + key",
+    "Eider encrypts before upload and decrypts after download (the AWS S3 Encryption Client "
+    "format): with a KMS key id, or else this bookmark's local AES-256 key, kept in the "
+    "keyring. Keep the key: without it the objects cannot be read.",
+    needs_kms_key=True,
+    needs_local_key=True,
+    kms_hint="KMS key id or ARN (empty: this bookmark's local key)",
+)
+
+_choices: list[EncryptionChoice] = [NONE, SSE_S3, SSE_KMS, SSE_C, CSE]
 
 
 def register(choice: EncryptionChoice) -> None:
@@ -61,11 +75,11 @@ def parse(value: str | None) -> tuple[EncryptionChoice, str]:
     """(the choice, the KMS key id or "") a bookmark's `encryption` field holds."""
     if not value:
         return NONE, ""
-    if value.startswith("aws:kms"):
-        return SSE_KMS, value[len("aws:kms:") :] if value.startswith("aws:kms:") else ""
     for choice in _choices:
         if choice.id and value == choice.id:
             return choice, ""
+        if choice.id and choice.needs_kms_key and value.startswith(choice.id + ":"):
+            return choice, value[len(choice.id) + 1 :]
     raise ValueError(f"'{value}' is not an encryption Eider knows")
 
 
@@ -77,9 +91,12 @@ def compose(choice: EncryptionChoice, kms_key: str = "") -> str | None:
     return choice.id
 
 
-def transfer_fields(value: str | None, owner: str) -> dict[str, object]:
+def transfer_fields(
+    value: str | None, owner: str, cse_owner: str | None = None
+) -> dict[str, object]:
     """The `TransferOptions` fields for uploads under a bookmark's choice; `owner` is the
-    bookmark's keyring owner name (where its key ring lives)."""
+    bookmark's keyring owner name (where its key ring lives), `cse_owner` where its
+    client-side key lives (by default `owner`)."""
     choice, kms_key = parse(value)
     if choice is SSE_S3:
         return {"sse": ServerSideEncryption.S3}
@@ -87,6 +104,10 @@ def transfer_fields(value: str | None, owner: str) -> dict[str, object]:
         return {"sse": ServerSideEncryption.KMS, "sse_kms_key_id": kms_key or None}
     if choice is SSE_C:
         return {"sse": ServerSideEncryption.CUSTOMER, "sse_customer_key_ref": owner}
+    if choice is CSE:
+        if kms_key:
+            return {"cse_kms_key_id": kms_key}
+        return {"cse_key_ref": cse_owner or owner}
     return {}
 
 
@@ -97,8 +118,9 @@ def ring_owner(bookmark: Bookmark) -> str:
 
 
 def options_for_bookmark(bookmark_id: str | None, base: TransferOptions) -> TransferOptions:
-    """`base` with the bookmark's encryption (uploads write with it; an SSE-C ring also reads
-    with it); `base` as it is without a bookmark or a choice. Reads the bookmarks file."""
+    """`base` with the bookmark's encryption (uploads write with it; an SSE-C ring and a
+    client-side key also read with it); `base` as it is without a bookmark or a choice.
+    Reads the bookmarks file."""
     from app.core.bookmarks.model import BookmarkError
     from app.core.bookmarks.store import BookmarkStore
 
@@ -106,7 +128,7 @@ def options_for_bookmark(bookmark_id: str | None, base: TransferOptions) -> Tran
         return base
     try:
         bookmark = BookmarkStore().get(bookmark_id)
-        changes = transfer_fields(bookmark.encryption, ring_owner(bookmark))
+        changes = transfer_fields(bookmark.encryption, ring_owner(bookmark), bookmark.secret_owner)
     except (BookmarkError, ValueError):
         return base
     return replace(base, **changes)  # type: ignore[arg-type]

@@ -18,6 +18,8 @@ from app.core.transfers.options import ServerSideEncryption, TransferOptions
         ("aws:kms", ue.SSE_KMS, ""),
         ("aws:kms:arn:aws:kms:eu-west-1:1:key/x", ue.SSE_KMS, "arn:aws:kms:eu-west-1:1:key/x"),
         ("sse-c", ue.SSE_C, ""),
+        ("cse", ue.CSE, ""),
+        ("cse:alias/backups", ue.CSE, "alias/backups"),
     ],
 )
 def test_each_spelling_reads_back(
@@ -29,11 +31,11 @@ def test_each_spelling_reads_back(
 
 def test_an_unknown_value_is_refused_and_the_list_can_grow() -> None:
     with pytest.raises(ValueError, match="not an encryption Eider knows"):
-        ue.parse("cse:kms")
-    extra = ue.EncryptionChoice("cse:kms", "Client-side (KMS)", "Encrypted before upload.")
+        ue.parse("vault-cse")
+    extra = ue.EncryptionChoice("vault-cse", "Client-side (vault)", "Encrypted before upload.")
     ue.register(extra)
     try:
-        assert ue.choices()[-1] is extra and ue.parse("cse:kms") == (extra, "")
+        assert ue.choices()[-1] is extra and ue.parse("vault-cse") == (extra, "")
         with pytest.raises(ValueError, match="exists already"):
             ue.register(extra)
     finally:
@@ -48,6 +50,10 @@ def test_transfer_options_of_each_choice() -> None:
     assert kms.sse is ServerSideEncryption.KMS and kms.sse_kms_key_id == "k-1"
     sse_c = TransferOptions(**ue.transfer_fields("sse-c", owner))  # type: ignore[arg-type]
     assert sse_c.sse is ServerSideEncryption.CUSTOMER and sse_c.sse_customer_key_ref == owner
+    local = TransferOptions(**ue.transfer_fields("cse", "team-ring", owner))  # type: ignore[arg-type]
+    assert local.cse_key_ref == owner and local.sse is ServerSideEncryption.NONE
+    kms_cse = TransferOptions(**ue.transfer_fields("cse:alias/backups", owner))  # type: ignore[arg-type]
+    assert kms_cse.cse_kms_key_id == "alias/backups" and kms_cse.cse_key_ref is None
 
 
 def test_a_shared_ring_wins_over_the_bookmarks_own() -> None:
