@@ -5,10 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli.secret_sources import open_vault
-from app.core import secrets
-from app.core.cse.key_store import CSE_SECRET_KIND, key_from_text, store_local_key
-from app.core.secrets.errors import KeyringDropped
+from app.core.cse import key_files
+from app.core.cse.errors import CseKeyFileError
 
 
 class CseArgsError(ValueError):
@@ -44,24 +42,9 @@ def cse_options(args: argparse.Namespace) -> dict[str, object]:
 
 
 def _keep_key(path: Path) -> str:
-    """The file's key kept where this run's transfers find it (never in a plain file): the
-    keyring when one works, else the vault when it opens, else this run's memory; the job
-    journal holds only the entry's name, derived from the key's hash."""
+    """The file named for this run's transfers: the job journal keeps the file and its key's
+    fingerprint, never the key, and no keyring is needed; `eider jobs resume` reads it again."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CseArgsError(
-            f"The client-side key file {path} cannot be read: {exc.strerror}"
-        ) from None
-    key = key_from_text(raw)
-    if key is None:
-        raise CseArgsError(
-            f"The client-side key file {path} must hold 32 bytes, or those bytes in base64 or hex"
-        )
-    place = None
-    if not secrets.keyring_usable():
-        place = secrets.Place.VAULT if open_vault() else secrets.Place.SESSION
-    name = store_local_key(key, place=place)
-    if secrets.get_secret(name, CSE_SECRET_KIND) is None:
-        raise KeyringDropped()  # a backend that accepts and drops what it is given
-    return name
+        return key_files.file_ref(path)
+    except CseKeyFileError as exc:
+        raise CseArgsError(str(exc)) from None

@@ -15,6 +15,7 @@ import argparse
 import json
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
 
 from botocore.exceptions import BotoCoreError, ClientError
 
@@ -25,6 +26,8 @@ from app.cli.progress_bar import human_size
 from app.cli.s3_paths import parse_s3
 from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
 from app.cli.transfer_args import parse_size
+from app.core.cse import key_files
+from app.core.cse.errors import CseKeyFileError
 from app.core.errors import describe
 from app.core.sse_c.errors import KeyFileError, RingLostKey
 from app.core.sse_c.rings import ring_for
@@ -57,6 +60,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         metavar="BYTES",
         help="bytes per second for all the resumed jobs together, e.g. 5MiB; a job's own "
         "limit from its first run still holds",
+    )
+    resume.add_argument(
+        "--cse-key-file",
+        type=Path,
+        metavar="FILE",
+        help="the client-side key file of the jobs started with --cse-key-file, when it has "
+        "moved (default: the file each job recorded); it must hold the job's key",
     )
     add_connection_arguments(resume)
     add_output_arguments(resume)
@@ -191,7 +201,12 @@ def _resume(args: argparse.Namespace) -> int:
     if isinstance(loaded, int):
         return loaded
     engine, chosen = loaded
-    refused = _lost_key_rings(engine, chosen)
+    try:
+        given = key_files.file_ref(args.cse_key_file) if args.cse_key_file else None
+    except CseKeyFileError as exc:
+        engine.close()
+        return exit_codes.usage(str(exc))
+    refused = _lost_key_rings(engine, chosen) | _lost_cse_keys(engine, chosen, given)
     chosen = [j for j in chosen if j not in refused]
     if refused and not chosen:
         engine.close()
@@ -222,6 +237,30 @@ def _lost_key_rings(engine: TransferEngine, chosen: list[str]) -> set[str]:
         try:
             ring_for(options.sse_customer_key_ref or "")
         except (KeyFileError, RingLostKey) as exc:
+            exit_codes.say_error(f"Job {job_id[:8]} is not resumed: {describe(exc)}")
+            refused.add(job_id)
+    return refused
+
+
+def _lost_cse_keys(engine: TransferEngine, chosen: list[str], given: str | None) -> set[str]:
+    """Jobs whose client-side key file (the one given, else the one recorded) is gone or does
+    not hold the job's key: named, not run."""
+    records = {r.id: r for r in _unfinished(engine.journal)}
+    given_file = key_files.file_of(given) if given else None
+    refused = set()
+    for job_id in chosen:
+        ref = TransferOptions.from_json(records[job_id].options).cse_key_ref or ""
+        recorded = key_files.file_of(ref)
+        if recorded is None:
+            continue
+        try:
+            if given_file is not None and given_file[0] != recorded[0]:
+                raise CseKeyFileError(
+                    f"The client-side key file {given_file[1]} does not hold the key this job "
+                    f"was started with (fingerprint {recorded[0]})"
+                )
+            key_files.key_for(ref)
+        except CseKeyFileError as exc:
             exit_codes.say_error(f"Job {job_id[:8]} is not resumed: {describe(exc)}")
             refused.add(job_id)
     return refused

@@ -24,3 +24,7 @@ class CseKeyMismatch(CseError):
 
 class CseKeyMissing(CseError):
     """The key a job names is not where secrets are kept (any more)."""
+
+
+class CseKeyFileError(CseKeyMissing):
+    """A client-side key file cannot be read, holds no key, or no longer holds a job's key."""

@@ -54,6 +54,10 @@ def wrapping_key(options: TransferOptions, session: S3Session) -> WrappingKey:
     if options.cse_kms_key_id:
         return KmsKey(options.cse_kms_key_id, session.service_client("kms"))
     ref = options.cse_key_ref or ""
+    from app.core.cse import key_files  # it reads key text with this module's rule
+
+    if key_files.file_of(ref) is not None:
+        return LocalKey(key_files.key_for(ref))
     stored = secrets.get_secret(ref, CSE_SECRET_KIND)
     if not stored:
         raise CseKeyMissing(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from app.core.cse.errors import (
     CseAuthenticationFailed,
     CseError,
+    CseKeyFileError,
     CseKeyMismatch,
     CseKeyMissing,
 )
@@ -21,6 +22,15 @@ def describe_cse_error(exc: CseError, operation: str) -> UserError:
             said,
             "Nothing was written under the target name. Check that you gave the key the object "
             "was encrypted with; if you did, the stored object is damaged: upload it again.",
+            code=type(exc).__name__,
+            operation=operation,
+        )
+    if isinstance(exc, CseKeyFileError):
+        return UserError(
+            ErrorKind.CSE_KEY_MISSING,
+            said,
+            "Give the file that holds the key: --cse-key-file FILE (for a job left unfinished, "
+            "eider jobs resume --cse-key-file FILE).",
             code=type(exc).__name__,
             operation=operation,
         )
