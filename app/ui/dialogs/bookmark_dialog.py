@@ -12,7 +12,8 @@ saving first) hands the bookmark to the `ConnectController` and closes once it c
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
@@ -35,6 +36,7 @@ from app.core.bookmarks import Bookmark, BookmarkError, BookmarkStoreError
 from app.core.bookmarks.login import OneShotSecrets, OpenedBookmark
 from app.core.bookmarks.model import new_id, secret_owner
 from app.core.credentials.spec import CredentialKind
+from app.core.cse import bookmark_key as cse_bookmark_key
 from app.core.profiles import Profile
 from app.core.profiles import settings as profile_settings
 from app.core.profiles.catalogue import CatalogueEntry, all_profiles
@@ -61,6 +63,7 @@ def _line(parent: QWidget, name: str, accessible: str, secret: bool = False) -> 
 class BookmarkDialog(QDialog):
     saved = Signal(str)  # bookmark id, after it was written to the store
     connected = Signal(object)  # S3Session (connect mode)
+    cse_key_changed = Signal()  # the local client-side key was generated, imported or read
 
     def __init__(
         self,
@@ -154,6 +157,9 @@ class BookmarkDialog(QDialog):
         self._id = bookmark.id if bookmark is not None else new_id()
         self._key_ring_bridge: AsyncBridge | None = None
         self.encryption_box.key_ring_requested.connect(self.edit_key_ring)
+        self.encryption_box.cse_generate_requested.connect(self.generate_cse_key)
+        self.encryption_box.cse_import_requested.connect(lambda path: self.import_cse_key(path))
+        self.encryption_box.cse_key_shown.connect(self.show_cse_key)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.setObjectName("bookmarkButtons")
@@ -335,15 +341,42 @@ class BookmarkDialog(QDialog):
             return original.with_changes(**values)
         return Bookmark(id=self._id, **values)  # type: ignore[arg-type]
 
-    def edit_key_ring(self) -> KeyRingDialog:
-        """The bookmark's SSE-C key ring editor (keys go to the secret store at once)."""
+    def _keys_bridge(self) -> AsyncBridge:
         if self._key_ring_bridge is None:
             self._key_ring_bridge = AsyncBridge(lambda error: self.show_error(str(error)), 1)
             self.finished.connect(lambda _result: self._key_ring_bridge.shutdown())  # type: ignore[union-attr]
+        return self._key_ring_bridge
+
+    def edit_key_ring(self) -> KeyRingDialog:
+        """The bookmark's SSE-C key ring editor (keys go to the secret store at once)."""
         shared = self._original.sse_c_key_ref if self._original is not None else None
-        dialog = KeyRingDialog(self, shared or secret_owner(self._id), self._key_ring_bridge)
+        dialog = KeyRingDialog(self, shared or secret_owner(self._id), self._keys_bridge())
         dialog.open()
         return dialog
+
+    # The bookmark's local client-side key goes to the secret store at once, as ring keys do.
+
+    def generate_cse_key(self) -> None:
+        self._cse_key_task(cse_bookmark_key.generate, "generating a client-side key")
+
+    def import_cse_key(self, path: str) -> None:
+        self._cse_key_task(
+            lambda owner: cse_bookmark_key.import_file(owner, Path(path)),
+            "importing a client-side key",
+        )
+
+    def show_cse_key(self) -> None:
+        self._cse_key_task(cse_bookmark_key.current, "reading the client-side key")
+
+    def _cse_key_task(self, work: Callable[[str], str | None], operation: str) -> None:
+        bridge = self._keys_bridge()
+
+        async def run() -> None:
+            shown = await bridge.run(work, secret_owner(self._id))
+            self.encryption_box.show_cse_key(shown)
+            self.cse_key_changed.emit()
+
+        bridge.spawn(run(), operation, on_error=lambda error: self.show_error(str(error)))
 
     def _typed_secrets(self) -> tuple[str, str]:
         """The secret key and session token typed, if the profile shows those fields."""
