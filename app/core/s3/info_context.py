@@ -1,5 +1,6 @@
 """What the Info window needs to know about the connection beyond the session: the storage
-classes its profile offers, the Info features its provider lacks, and the bookmark's SSE-C key.
+classes its profile offers, the Info features its provider lacks, and the bookmark's SSE-C key
+ring (its shared ring, or its own when its upload encryption is SSE-C).
 
 Read from disk and the keyring: call it off the GUI thread.
 """
@@ -8,16 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from botocore.exceptions import ClientError
 
-from app.core.bookmarks import BookmarkStore
+from app.core.bookmarks import Bookmark, BookmarkStore, upload_encryption
 from app.core.bookmarks.connect import effective_profile, profile_for
 from app.core.profiles import settings as profile_settings
 from app.core.s3.info_features import unsupported_features
 from app.core.s3.info_section import Feature
 from app.core.s3.object_info import ObjectDetails, read_object_details
 from app.core.s3.session import S3Session
+from app.core.sse_c import ring_store
 
 # Offered when no profile names its classes (a connection opened without a bookmark).
 S3_STORAGE_CLASSES = (
@@ -36,9 +39,10 @@ S3_STORAGE_CLASSES = (
 class InfoContext:
     storage_classes: tuple[str, ...] = S3_STORAGE_CLASSES
     unsupported: frozenset[Feature] = frozenset()
-    # The bookmark's SSE-C key (256 bits), for reading and writing SSE-C objects; never shown.
+    # The current key of the bookmark's SSE-C ring (256 bits), for writing; never shown.
     customer_key: bytes | None = field(default=None, repr=False)
-    # Its name in the keyring: what a rewrite job records to read and write SSE-C objects.
+    # The ring's name in the keyring: reads find each object's key in it, and a rewrite job
+    # records it to read and write SSE-C objects.
     customer_key_ref: str | None = None
 
     @property
@@ -58,12 +62,28 @@ def info_context(bookmark_id: str | None) -> InfoContext:
     offered = profile_settings.storage_classes(profile)
     if not profile.properties.get("s3.storage.class.options", "").split():
         offered = _with_first(profile_settings.default_storage_class(profile), S3_STORAGE_CLASSES)
+    ring = _ring_of(bookmark)
     return InfoContext(
         storage_classes=offered,
         unsupported=unsupported_features(profile),
-        customer_key=_customer_key(bookmark.sse_c_key_ref),
-        customer_key_ref=bookmark.sse_c_key_ref or None,
+        customer_key=_customer_key(ring),
+        customer_key_ref=ring,
     )
+
+
+def _ring_of(bookmark: Bookmark) -> str | None:
+    """The SSE-C ring the bookmark reads with: its shared one, else its own when its upload
+    encryption is SSE-C and that ring holds a key."""
+    if bookmark.sse_c_key_ref:
+        return bookmark.sse_c_key_ref
+    try:
+        choice, _ = upload_encryption.parse(bookmark.encryption)
+    except ValueError:
+        return None
+    if choice is not upload_encryption.SSE_C:
+        return None
+    owner = upload_encryption.ring_owner(bookmark)
+    return owner if ring_store.load_ring(owner) else None
 
 
 def _with_first(first: str, rest: Iterable[str]) -> tuple[str, ...]:
@@ -111,6 +131,19 @@ def read_details_with_key(
         status = (exc.response.get("ResponseMetadata") or {}).get("HTTPStatusCode")
         if status != 400 or context.customer_key is None:
             raise
-    return read_object_details(
-        session, bucket, key, extra_head=context.extra_head, unsupported=skip
-    )
+    extra: dict[str, object] = context.extra_head
+    if context.customer_key_ref:  # the ring's key that fits this object, not only its first
+        from app.core.sse_c.reads import read_sse
+        from app.core.transfers.options import ServerSideEncryption, TransferOptions
+
+        client = session.client_for_bucket(bucket)
+        options = TransferOptions(
+            sse=ServerSideEncryption.CUSTOMER, sse_customer_key_ref=context.customer_key_ref
+        )
+
+        def head(args: dict[str, Any]) -> dict[str, Any]:
+            answer: dict[str, Any] = client.head_object(Bucket=bucket, Key=key, **args)
+            return answer
+
+        extra = dict(read_sse(options, bucket, key, head)[0])
+    return read_object_details(session, bucket, key, extra_head=extra, unsupported=skip)
