@@ -46,7 +46,8 @@ DESCRIPTIONS = {
     encryption_state.SSE_C: "encrypted by the server with a customer-provided key; reading it "
     "needs that key (a bookmark's SSE-C key ring)",
     encryption_state.CLIENT_SIDE: "encrypted on the client before upload; the stored bytes "
-    "are ciphertext",
+    "are ciphertext, and reading it needs the client-side key (a bookmark's CSE key, or a KMS "
+    "key)",
 }
 
 

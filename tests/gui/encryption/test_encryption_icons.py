@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
+from app.core.cse.content_cipher import ContentEncryptor
+from app.core.cse.keys import LocalKey
 from app.core.s3 import encryption_state
 from app.ui.location import Location
 from app.ui.models.encryption_probe import COLOURS, DESCRIPTIONS, LETTERS, lock_icon
@@ -62,3 +64,33 @@ def test_an_sse_c_objects_tooltip_says_it_needs_its_key(
     wait_for(qtbot, lambda: model.index(0, 0).data(ENCRYPTION_ROLE) is not None)
     plain_tip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert encryption_state.NONE in plain_tip and "customer" not in plain_tip
+
+
+def test_a_client_side_encrypted_object_has_its_own_icon_and_tooltip(
+    qtbot: QtBot, windows: Windows, seaweed: RunningS3, seaweed_admin: Any, bucket: str
+) -> None:
+    plain = b"client-side secret"
+    encryptor = ContentEncryptor(LocalKey(os.urandom(32)), len(plain))
+    body = bytes(encryptor.encrypt_part(bytearray(plain))) + bytes(encryptor.finish())
+    seaweed_admin.put_object(
+        Bucket=bucket, Key="cse.bin", Body=body, Metadata=encryptor.envelope.to_metadata()
+    )
+    seaweed_admin.put_object(Bucket=bucket, Key="plain.txt", Body=b"plain")
+    window = windows.open(connection_for(seaweed), Location(bucket))
+    wait_for(qtbot, lambda: names(window) == ["cse.bin", "plain.txt"])
+    model = window.controller.model
+    wait_for(qtbot, lambda: model.index(0, 0).data(ENCRYPTION_ROLE) is not None)
+    assert model.index(0, 0).data(ENCRYPTION_ROLE) == encryption_state.CLIENT_SIDE
+    tip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("cse.bin\nEncryption: client-side (encrypted on the client")
+    assert "client-side key" in tip
+    icon = model.index(0, 0).data(Qt.ItemDataRole.DecorationRole)
+    kind = encryption_state.CLIENT_SIDE
+    expected = lock_icon(COLOURS[kind], LETTERS[kind])
+    assert icon.pixmap(16, 16).toImage() == expected.pixmap(16, 16).toImage()
+    for other in (encryption_state.SSE_S3, encryption_state.SSE_KMS, encryption_state.SSE_C):
+        assert _shape(other) != _shape(encryption_state.CLIENT_SIDE)
+    wait_for(qtbot, lambda: model.index(1, 0).data(ENCRYPTION_ROLE) is not None)
+    assert model.index(1, 0).data(ENCRYPTION_ROLE) == encryption_state.NONE
+    plain_icon = model.index(1, 0).data(Qt.ItemDataRole.DecorationRole)  # its file icon
+    assert plain_icon.pixmap(16, 16).toImage() != expected.pixmap(16, 16).toImage()
