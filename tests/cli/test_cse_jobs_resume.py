@@ -110,6 +110,10 @@ def test_resume_refuses_a_key_file_without_the_jobs_key_and_takes_a_moved_one(
     assert f"{other} does not hold the key this job was started with" in err
     assert "Contents" not in seaweed_admin.list_objects_v2(Bucket=bucket)
 
+    missing = ["jobs", "resume", "--cse-key-file", str(tmp_path / "gone.key")]
+    assert main(missing) == 2
+    assert "gone.key cannot be read" in capsys.readouterr().err
+
     moved = tmp_path / "moved.key"  # the key, kept elsewhere now
     moved.write_text(key.hex() + "\n")
     forget_loaded_keys()
