@@ -44,7 +44,7 @@ class Bookmark:
     region: str | None = None
     storage_class: str | None = None
     acl: str | None = None
-    encryption: str | None = None  # AES256, aws:kms or aws:kms:<key id>
+    encryption: str | None = None  # AES256, aws:kms[:<id>], sse-c, cse[:<KMS id>]
     download_folder: str | None = None
     # Keyring owner of an SSE-C key shared between bookmarks; a key owned by this bookmark
     # alone is stored under `secret_owner` with kind SSE_C_KEY.
