@@ -1,16 +1,18 @@
 """A bookmark whose upload encryption is client-side (CSE) + key: the settings generate or
 import the local key into the secret store (never bookmarks.json), and the window's uploads
 are encrypted on the client (the S3 Encryption Client's envelope in the object's headers) and
-its downloads decrypted, on SeaweedFS."""
+its downloads decrypted, on SeaweedFS (a local key) and moto (a KMS key)."""
 
 from __future__ import annotations
 
 import base64
 import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import boto3
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -25,6 +27,7 @@ from app.ui.bookmarks.list_model import BookmarkListModel
 from app.ui.dialogs import file_pick
 from app.ui.dialogs.bookmark_dialog import BookmarkDialog
 from app.ui.location import Location
+from tests.fixtures.servers import RunningS3
 from tests.gui.actions.test_actions import select
 from tests.gui.browsing import names
 from tests.gui.conftest import wait_for
@@ -130,3 +133,56 @@ def test_a_cse_bookmark_encrypts_window_uploads_and_decrypts_its_downloads(
     window.object_actions.actions["downloadAction"].trigger()
     wait_for(qtbot, lambda: "Done: Download" in window.object_actions.status.label.text())
     assert (target / "secret.txt").read_bytes() == plain
+
+
+def test_a_cse_bookmark_with_a_kms_key_encrypts_and_decrypts_through_the_window(
+    qtbot: QtBot,
+    window_set: WindowSet,
+    store: BookmarkStore,
+    moto: RunningS3,
+    moto_admin: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    kms = boto3.client(
+        "kms",
+        endpoint_url=moto.endpoint_url,
+        aws_access_key_id=moto.access_key,
+        aws_secret_access_key=moto.secret_key,
+        region_name="us-east-1",
+    )
+    key_id = kms.create_key(KeySpec="SYMMETRIC_DEFAULT")["KeyMetadata"]["KeyId"]
+    bookmark = store.add(
+        Bookmark(
+            nickname="Moto KMS", profile="seaweedfs", host=moto.host, port=moto.port,
+            access_key_id=moto.access_key, encryption=f"cse:{key_id}",
+        ),
+        secret_key=moto.secret_key,
+    )  # fmt: skip
+    bucket = f"cse-{uuid.uuid4().hex[:12]}"
+    moto_admin.create_bucket(Bucket=bucket)
+    window = window_set.open_empty()
+    qtbot.addWidget(window)
+    window.sidebar.select(bookmark.id)
+    window.sidebar.connect_action.trigger()
+    wait_for(qtbot, lambda: bucket in names(window))
+    window.controller.navigate(Location(bucket))
+
+    plain = b"wrapped by KMS\n" * 50
+    local = tmp_path / "kms.txt"
+    local.write_bytes(plain)
+    monkeypatch.setattr(file_pick, "choose_files_to_upload", lambda _w, done: done([str(local)]))
+    window.object_actions.actions["uploadAction"].trigger()
+    wait_for(qtbot, lambda: "Done: Upload kms.txt" in window.object_actions.status.label.text())
+    stored = moto_admin.get_object(Bucket=bucket, Key="kms.txt")
+    assert stored["Metadata"].get("x-amz-w") == "12", stored["Metadata"]  # kms+context
+    assert b"wrapped by KMS" not in stored["Body"].read()
+
+    target = tmp_path / "back"
+    target.mkdir()
+    monkeypatch.setattr(file_pick, "choose_download_folder", lambda _w, done: done(str(target)))
+    wait_for(qtbot, lambda: "kms.txt" in names(window))
+    select(window, "kms.txt")
+    window.object_actions.actions["downloadAction"].trigger()
+    wait_for(qtbot, lambda: "Done: Download" in window.object_actions.status.label.text())
+    assert (target / "kms.txt").read_bytes() == plain
