@@ -49,13 +49,33 @@ def render(results: dict[str, Any], source: str = f"tests/benchmarks/results/{LA
                 f"| {name} | {figure['name']} | {_speed(figure, eider)} | {ratios or 'none'} "
                 f"| {_cpu(eider)} | {peer_cpu or 'none'} |"
             )
+    notes = [_details(name, entry["details"]) for name, entry in results["benchmarks"].items()]
+    lines += ["", *[note for note in notes if note]] if any(notes) else []
     return "\n".join(lines)
+
+
+def _details(name: str, details: dict[str, Any]) -> str:
+    if not details:
+        return ""
+    if name == "listing":
+        return (
+            f"Listing in the window: first rows after {details['first_rows_s']:.2f} s "
+            f"({details['rows_at_first_show']:,} rows); worst event-loop gap "
+            f"{details['worst_stall_ms']:.0f} ms wall-clock, "
+            f"{details['worst_stall_without_core_waits_ms']:.0f} ms held by Eider (less the "
+            f"time threads waited for a CPU core); gaps over 100 ms: "
+            f"{details['stalls_over_100ms']} wall-clock, "
+            f"{details['stalls_over_100ms_without_core_waits']} held by Eider."
+        )
+    return f"{name}: " + ", ".join(f"{key} {value}" for key, value in details.items()) + "."
 
 
 def _speed(figure: dict[str, Any], run: dict[str, Any]) -> str:
     text = f"{run['seconds']:.2f} s"
     if run["rate"] is not None:
         text += f" ({run['rate']:,.0f} {figure['amount_unit']}/s)"
+    if run["peak_rss_mib"] is not None:
+        text += f", peak RSS {run['peak_rss_mib']:.0f} MiB"
     return text
 
 
