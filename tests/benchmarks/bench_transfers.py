@@ -30,6 +30,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.benchmarks.figures import Benchmark, Figure, median_run
+from tests.benchmarks.measure import Run
+
 ROOT = Path(__file__).resolve().parents[2]
 BUCKET = "bench"
 
@@ -158,24 +161,11 @@ def _make_data(work: Path, big_mib: int, files: int) -> None:
         path.write_bytes(os.urandom(64 * 1024))
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--big-mib", type=int, default=1024)
-    parser.add_argument("--files", type=int, default=2000)
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument(
-        "--workloads",
-        default="ABCD",
-        help="which to run: A/B upload/download the big file, C/D the small files (default ABCD)",
-    )
-    parser.add_argument("--eider", nargs=3, metavar=("MODE", "SRC", "DST"))
-    args = parser.parse_args(argv)
-    if args.eider:
-        return run_eider(*args.eider)
-    workloads = [w for w in "ABCD" if w in args.workloads.upper()]
-    if not workloads:
-        parser.error("--workloads takes some of the letters A, B, C, D")
+Samples = dict[tuple[str, str], list[tuple[float, float, float, float]]]
 
+
+def collect(big_mib: int, files: int, rounds: int, workloads: list[str]) -> Samples:
+    """Runs of every tool per (workload, tool): wall s, peak RSS MiB, CPU s, server CPU s."""
     # Imported here, not at the top: the Eider runs above must not pay for the server fixture
     # (trustme, cryptography) in their own start-up time.
     from tests.fixtures.servers import seaweed_server
@@ -188,7 +178,7 @@ def main(argv: list[str]) -> int:
     work = Path(tempfile.mkdtemp(prefix="eider-bench-"))
     results: dict[tuple[str, str], list[tuple[float, float, float, float]]] = {}
     try:
-        _make_data(work, args.big_mib, args.files)
+        _make_data(work, big_mib, files)
         with seaweed_server(work / "seaweed") as (weed, server):
             assert weed.pid is not None
             env = {
@@ -246,7 +236,7 @@ def main(argv: list[str]) -> int:
                     ]
                 )
                 subprocess.run(command, env=env, check=True, capture_output=True)
-            for round_no in range(args.rounds):
+            for round_no in range(rounds):
                 order = tools[round_no % len(tools) :] + tools[: round_no % len(tools)]
                 for workload in workloads:
                     for tool in order:
@@ -264,6 +254,28 @@ def main(argv: list[str]) -> int:
                             shutil.rmtree(work / "out" / tool / run, ignore_errors=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    return results
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--big-mib", type=int, default=1024)
+    parser.add_argument("--files", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--workloads",
+        default="ABCD",
+        help="which to run: A/B upload/download the big file, C/D the small files (default ABCD)",
+    )
+    parser.add_argument("--eider", nargs=3, metavar=("MODE", "SRC", "DST"))
+    args = parser.parse_args(argv)
+    if args.eider:
+        return run_eider(*args.eider)
+    workloads = [w for w in "ABCD" if w in args.workloads.upper()]
+    if not workloads:
+        parser.error("--workloads takes some of the letters A, B, C, D")
+
+    results = collect(args.big_mib, args.files, args.rounds, workloads)
 
     names = {
         "A": f"upload {args.big_mib} MiB",
@@ -298,6 +310,44 @@ def main(argv: list[str]) -> int:
                 f"{wall / fastest:.2f} | {rss:.0f} | {cpu:.2f} | {server_cpu:.2f} |"
             )
     return 0
+
+
+# -- for `python -m tests.benchmarks run transfers` ------------------------------------------
+
+SIZES = {"big_mib": 1024, "files": 2000, "rounds": 3}
+QUICK_SIZES = {"big_mib": 4, "files": 20, "rounds": 1}
+
+
+def benchmark(quick: bool) -> Benchmark:
+    """Eider's figures per workload, each with every peer's; the big download also without
+    verification (Eider's checks cost: the peers check nothing on a multipart object)."""
+    sizes = QUICK_SIZES if quick else SIZES
+    samples = collect(sizes["big_mib"], sizes["files"], sizes["rounds"], list("ABCD"))
+    big_mb = sizes["big_mib"] * 1.048576
+    rows = [
+        ("A", "eider", f"upload {sizes['big_mib']} MiB", big_mb, "MB"),
+        ("B", "eider", f"download {sizes['big_mib']} MiB", big_mb, "MB"),
+        (
+            "B",
+            "eider-unverified",
+            f"download {sizes['big_mib']} MiB, verification off",
+            big_mb,
+            "MB",
+        ),
+        ("C", "eider", f"upload {sizes['files']} x 64 KiB", sizes["files"], "files"),
+        ("D", "eider", f"download {sizes['files']} x 64 KiB", sizes["files"], "files"),
+    ]
+    figures = []
+    for workload, own, name, amount, unit in rows:
+        runs = {
+            tool: median_run([Run(w, cpu, server, rss) for w, rss, cpu, server in measured])
+            for (wl, tool), measured in samples.items()
+            if wl == workload
+        }
+        eider = runs.pop(own)
+        peers = {tool: run for tool, run in runs.items() if not tool.startswith("eider")}
+        figures.append(Figure(name, eider, peers, amount, unit))
+    return Benchmark("transfers", sizes, figures)
 
 
 if __name__ == "__main__":
