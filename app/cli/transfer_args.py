@@ -8,12 +8,17 @@ import base64
 import binascii
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from app.cli.secret_sources import open_vault
 from app.core import secrets
+from app.core.bookmarks import BookmarkStore
+from app.core.bookmarks.connect import preferences_for
+from app.core.preferences.effects import transfer_options
 from app.core.secrets.errors import KeyringDropped
+from app.core.settings import SettingsStore
 from app.core.transfers.header_values import CANNED_ACLS
 from app.core.transfers.options import (
     ChecksumAlgorithm,
@@ -55,7 +60,9 @@ def add_transfer_arguments(parser: argparse.ArgumentParser, conflicts: bool = Tr
         "--multipart-threshold", type=parse_size, help="multipart from this size (default 100MiB)"
     )
     group.add_argument(
-        "--connections", type=int, default=10, help="requests in flight at once (default 10)"
+        "--connections",
+        type=int,
+        help="requests in flight at once (default: the Preferences' connections per transfer)",
     )
     group.add_argument(
         "--checksum",
@@ -125,15 +132,29 @@ def add_transfer_arguments(parser: argparse.ArgumentParser, conflicts: bool = Tr
     )
 
 
+def _preferred_options(args: argparse.Namespace) -> TransferOptions:
+    """What the Preferences (with the --bookmark's overrides) give; the flags go on top."""
+    settings = SettingsStore()
+    preferences = settings.preferences()
+    bookmark = getattr(args, "bookmark", None)
+    if bookmark:
+        preferences = preferences_for(BookmarkStore().get(bookmark), preferences)
+    connections = settings.transfer_limits().connections_per_job
+    return transfer_options(preferences, connections, can_ask=False)
+
+
 def options_from_args(args: argparse.Namespace) -> TransferOptions:
+    """The transfer options: the Preferences', with each flag given winning."""
+    base = _preferred_options(args)
     changes: dict[str, object] = {}
     if args.part_size is not None:
         changes["part_size"] = args.part_size
     if args.multipart_threshold is not None:
         changes["multipart_threshold"] = args.multipart_threshold
-    if args.connections < 1:
-        raise TransferArgsError("--connections must be at least 1")
-    changes["connections"] = args.connections
+    if args.connections is not None:
+        if args.connections < 1:
+            raise TransferArgsError("--connections must be at least 1")
+        changes["connections"] = args.connections
     if args.checksum:
         changes["checksum"] = ChecksumAlgorithm(args.checksum)
     for name in ("storage_class", "acl", "content_type", "cache_control"):
@@ -142,10 +163,11 @@ def options_from_args(args: argparse.Namespace) -> TransferOptions:
     if args.rate_limit:  # 0 or absent: no limit
         changes["rate_limit"] = args.rate_limit
     if args.metadata:
-        changes["metadata"] = dict(args.metadata)
+        changes["metadata"] = {**base.metadata, **dict(args.metadata)}
     if args.tags:
         changes["tags"] = dict(args.tags)
-    changes["preserve_mtime"] = args.preserve_mtime
+    if not args.preserve_mtime:
+        changes["preserve_mtime"] = False
     changes["store_sha256"] = args.store_sha256
     if_exists = getattr(args, "if_exists", None)
     no_overwrite = getattr(args, "no_overwrite", False)
@@ -157,7 +179,7 @@ def options_from_args(args: argparse.Namespace) -> TransferOptions:
         changes["conflict"] = ConflictPolicy(if_exists)
     changes.update(_encryption(args))
     try:
-        return TransferOptions(**changes)  # type: ignore[arg-type]
+        return replace(base, **changes)  # type: ignore[arg-type]
     except ValueError as exc:
         raise TransferArgsError(str(exc)) from None
 
