@@ -12,10 +12,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from app.cli.preferences_args import preferences_for_args
 from app.cli.secret_sources import open_vault
 from app.core import secrets
-from app.core.bookmarks import BookmarkStore
-from app.core.bookmarks.connect import preferences_for
 from app.core.preferences.effects import transfer_options
 from app.core.secrets.errors import KeyringDropped
 from app.core.settings import SettingsStore
@@ -134,13 +133,8 @@ def add_transfer_arguments(parser: argparse.ArgumentParser, conflicts: bool = Tr
 
 def _preferred_options(args: argparse.Namespace) -> TransferOptions:
     """What the Preferences (with the --bookmark's overrides) give; the flags go on top."""
-    settings = SettingsStore()
-    preferences = settings.preferences()
-    bookmark = getattr(args, "bookmark", None)
-    if bookmark:
-        preferences = preferences_for(BookmarkStore().get(bookmark), preferences)
-    connections = settings.transfer_limits().connections_per_job
-    return transfer_options(preferences, connections, can_ask=False)
+    connections = SettingsStore().transfer_limits().connections_per_job
+    return transfer_options(preferences_for_args(args), connections, can_ask=False)
 
 
 def options_from_args(args: argparse.Namespace) -> TransferOptions:
