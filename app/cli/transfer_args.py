@@ -16,8 +16,8 @@ from app.cli.preferences_args import preferences_for_args
 from app.cli.secret_sources import open_vault
 from app.core import secrets
 from app.core.preferences.effects import transfer_options
+from app.core.preferences.loading import load_transfer_limits
 from app.core.secrets.errors import KeyringDropped
-from app.core.settings import SettingsStore
 from app.core.transfers.header_values import CANNED_ACLS
 from app.core.transfers.options import (
     ChecksumAlgorithm,
@@ -133,7 +133,7 @@ def add_transfer_arguments(parser: argparse.ArgumentParser, conflicts: bool = Tr
 
 def _preferred_options(args: argparse.Namespace) -> TransferOptions:
     """What the Preferences (with the --bookmark's overrides) give; the flags go on top."""
-    connections = SettingsStore().transfer_limits().connections_per_job
+    connections = load_transfer_limits().connections_per_job
     return transfer_options(preferences_for_args(args), connections, can_ask=False)
 
 
