@@ -27,6 +27,7 @@ from app.ui.controllers.browser import BrowserController, SessionFactory
 from app.ui.keyring_notice import tell_if_no_keyring
 from app.ui.location import Location
 from app.ui.main_window import MainWindow
+from app.ui.preferences.window import PreferencesWindow
 from app.ui.sandbox_start import start_sandbox
 from app.ui.shared_transfers import SharedTransfers
 from app.ui.transfers.front import bring_to_front
@@ -105,10 +106,15 @@ class WindowSet:
         self.shared_transfers = (
             transfers
             if transfers is not None
-            else SharedTransfers(self.store, limits=self.settings.transfer_limits)
+            else SharedTransfers(
+                self.store,
+                limits=self.settings.transfer_limits,
+                preferences=self.settings.preferences,
+            )
         )
         self._transfers: TransfersHub | None = None
         self._quit_guard: QuitGuard | None = None
+        self._preferences: PreferencesWindow | None = None
         self._pending_show: tuple[str, Location, str] | None = None  # nickname, folder, key
 
     def open(
@@ -253,11 +259,24 @@ class WindowSet:
     def _add_transfers(self, window: MainWindow) -> None:
         hub = self.transfers
         window.transfersRequested.connect(hub.show)
+        window.preferencesRequested.connect(self.show_preferences)
         window.statusBar().addPermanentWidget(hub.status_indicator(window))
         window.close_guard = self._may_close
         bookmarks = window.bookmarks.sidebar.model  # renamed or removed: routes read anew
         for change in (bookmarks.modelReset, bookmarks.rowsRemoved, bookmarks.dataChanged):
             change.connect(hub.model.refresh_names)
+
+    def show_preferences(self) -> PreferencesWindow:
+        """The one Preferences window, made on first use; its limits go through the hub."""
+        if self._preferences is None:
+            window = PreferencesWindow(self.settings)
+            window.limitsChosen.connect(lambda limits: self.transfers.apply_limits(limits))
+            window.scheduleRequested.connect(lambda: self.transfers.edit_limits())
+            self._preferences = window
+        else:
+            self._preferences.show_saved()
+        bring_to_front(self._preferences)
+        return self._preferences
 
     def _may_close(self, window: MainWindow) -> bool:
         if self._transfers is not None and not self.quit_guard.may_close(window):
@@ -273,6 +292,10 @@ class WindowSet:
         if hub is not None:
             hub.close()
         self.shared_transfers.close()
+        preferences, self._preferences = self._preferences, None
+        if preferences is not None:  # Eider quits with its last browser window
+            preferences.close()
+            preferences.deleteLater()
 
     def show_remote(self, bookmark_id: str | None, bucket: str, key: str) -> MainWindow | None:
         """Show an object in a browser window on its bookmark: one open on it, or a new
@@ -361,7 +384,9 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     settings = SettingsStore()
     # made on first use, off the GUI thread, with the limits the user set
-    transfers = SharedTransfers(store, limits=settings.transfer_limits)
+    transfers = SharedTransfers(
+        store, limits=settings.transfer_limits, preferences=settings.preferences
+    )
     windows = WindowSet(store, settings, transfers=transfers)
     start = open_first_window(windows, args)
     report = install_window_report(start.window)  # a test hook, off unless asked for

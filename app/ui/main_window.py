@@ -57,6 +57,7 @@ STATUS_REFRESH_MS = 250
 class MainWindow(QMainWindow):
     newWindowRequested = Signal()
     transfersRequested = Signal()  # Window > Transfers: the application shows its window
+    preferencesRequested = Signal()  # Edit > Preferences: the application shows its window
 
     def __init__(
         self,
@@ -126,6 +127,9 @@ class MainWindow(QMainWindow):
         self.transfers_action = self._action("showTransfersAction", "Transfers", sp.SP_ArrowDown)
         self.transfers_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.transfers_action.setToolTip("Show the Transfers window (Ctrl+Shift+T)")
+        self.preferences_action = self._action("preferencesAction", "Preferences…")
+        self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Navigation", self)
@@ -234,6 +238,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.new_window_action)
         file_menu.addAction(self.close_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.setObjectName("editMenu")
+        edit_menu.addAction(self.preferences_action)
         go = self.menuBar().addMenu("&Go")
         go.setObjectName("goMenu")
         self.go_menu = go
@@ -276,6 +283,7 @@ class MainWindow(QMainWindow):
         self.filter_action.triggered.connect(self._focus_filter)
         self.new_window_action.triggered.connect(self.newWindowRequested)
         self.transfers_action.triggered.connect(self.transfersRequested)
+        self.preferences_action.triggered.connect(self.preferencesRequested)
         self.close_action.triggered.connect(self.close)
 
         self.path_bar.locationRequested.connect(c.navigate)

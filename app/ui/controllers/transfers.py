@@ -6,8 +6,9 @@ window's bookmark, made from the window's own session. The service's listeners r
 threads: `_on_event` only emits a signal, which Qt queues to the GUI thread, where the status
 line shows this window's jobs (the service announces every window's). Jobs outlive the window:
 closing it leaves them to the service (the Transfers window lists them).
-Every upload and download asks (`ConflictPolicy.ASK`) when its target exists already; the
-service routes the question to the window that started the job, whose `ConflictAsker` puts it
+Uploads and downloads start from the Preferences (with the bookmark's overrides: part size,
+S3 defaults, conflict action...). With the default conflict action, "ask", the service routes
+the question to the window that started the job, whose `ConflictAsker` puts it
 to the user.
 """
 
@@ -90,6 +91,11 @@ class TransfersController(QObject):
         bookmark = self._bookmark_id() if bookmark_id == OWN else bookmark_id
         return await self._bridge.run(service.engine_for, bookmark, session)
 
+    def _options(self, bookmark_id: str | None) -> TransferOptions:
+        """The Preferences' transfer and S3 defaults, under the bookmark's overrides."""
+        bookmark = self._bookmark_id() if bookmark_id == OWN else bookmark_id
+        return self.shared.transfer_options(bookmark)
+
     async def upload(
         self,
         session: S3Session,
@@ -101,19 +107,21 @@ class TransfersController(QObject):
         """Upload files, or folders (each under `prefix` + its name + '/'); `bookmark_id`
         names the session's bookmark when it is not the window's ('' : the window's)."""
         engine = await self.engine(session, bookmark_id)
+        options = self._options(bookmark_id)
         roots = [str(Path(local).absolute()) for local in files]
         batch = self.conflicts.add_batch(JobKind.UPLOAD, bucket, roots)
         for local in roots:
             key = prefix + Path(local).name
             is_dir = await self._bridge.run(Path(local).is_dir)
             job_id = await self._bridge.run(
-                engine.upload, local, bucket, key + "/" if is_dir else key, ASK
+                engine.upload, local, bucket, key + "/" if is_dir else key, options
             )
             batch.job_ids.append(job_id)
             self._adopt(job_id)
 
     async def download(self, session: S3Session, bucket: str, keys: list[str], folder: str) -> None:
         engine = await self.engine(session)
+        options = self._options(OWN)
         batch = self.conflicts.add_batch(JobKind.DOWNLOAD, bucket, keys)
         for key in keys:
             if not key or key.endswith("/"):  # a folder, or "" for the whole bucket
@@ -121,7 +129,7 @@ class TransfersController(QObject):
                 target = str(Path(folder) / name)
             else:
                 target = folder
-            job_id = await self._bridge.run(engine.download, bucket, key, target, ASK)
+            job_id = await self._bridge.run(engine.download, bucket, key, target, options)
             batch.job_ids.append(job_id)
             self._adopt(job_id)
 

@@ -129,7 +129,8 @@ class TransfersHub(QObject):
     def _job_finished(self, job: JobSnapshot) -> None:
         self.commands.job_ended(job)
         ran_for = self.clock.ended(job)
-        if notifications.worth_telling(job, ran_for):
+        wanted = self.settings.preferences().general.notifications
+        if wanted and notifications.worth_telling(job, ran_for):
             summary, body = notifications.message(job)
             if not self._notify(summary, body):
                 log.debug("No desktop notification for %s", job.id)
