@@ -159,6 +159,8 @@ class MainWindow(QMainWindow):
 
     def _build_central(self) -> None:
         self.bookmarks = WindowBookmarks(self, self._store or BookmarkStore())
+        self.bookmarks.sidebar.preferences = self.settings.preferences  # bookmark dialogs
+        self.bookmarks.connector.preferences = self.settings.preferences
         self.sidebar = self.bookmarks.sidebar
         self.folder_tree = FolderTree(self)
         # A table, not a QTreeView: QTreeView's layout pulls every page through fetchMore,

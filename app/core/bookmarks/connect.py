@@ -41,12 +41,16 @@ def preferences_for(bookmark: Bookmark, preferences: Preferences | None = None) 
     """The Preferences (the settings file's when not given) with the bookmark's overrides."""
     if preferences is None:
         preferences = load_preferences()
-    return with_overrides(preferences, {**_older_s3_fields(bookmark), **bookmark.overrides})
+    return with_overrides(preferences, overrides_of(bookmark))
+
+
+def overrides_of(bookmark: Bookmark) -> dict[str, Any]:
+    """The bookmark's overrides; its storage class, ACL and encryption from before the
+    overrides (and from .duck imports) count as S3-default overrides unless it has those."""
+    return {**_older_s3_fields(bookmark), **bookmark.overrides}
 
 
 def _older_s3_fields(bookmark: Bookmark) -> dict[str, Any]:
-    """A bookmark's storage class, ACL and encryption from before the overrides (and from
-    .duck imports) count as its S3-default overrides."""
     s3: dict[str, Any] = {}
     if bookmark.storage_class:
         s3["storage_class"] = bookmark.storage_class

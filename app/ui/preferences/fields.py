@@ -28,6 +28,7 @@ def spin(
     box.setRange(low, high)
     box.setSuffix(suffix)
     box.setGroupSeparatorShown(True)
+    box.lineEdit().setAccessibleName(accessible)  # screen readers land on the editor too
     return box
 
 
@@ -36,6 +37,7 @@ def seconds(parent: QWidget, name: str, accessible: str, high: float) -> QDouble
     box.setDecimals(1)
     box.setRange(0.1, high)
     box.setSuffix(" s")
+    box.lineEdit().setAccessibleName(accessible)
     return box
 
 
