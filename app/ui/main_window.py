@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 
 from app.core.bookmarks import BookmarkStore
 from app.core.errors import UserError
+from app.core.preferences.sections import Preferences
 from app.core.settings import SettingsStore
 from app.ui.controllers.actions import ActionsParts, install_actions
 from app.ui.controllers.browser import BrowserController
 from app.ui.controllers.column_memory import ColumnMemory
+from app.ui.controllers.file_activation import FileActivation
 from app.ui.controllers.hidden_files import HiddenFiles, HiddenFilesParts
 from app.ui.controllers.search import SearchParts, ServerSearch
 from app.ui.controllers.tree_menu import TreeMenu
@@ -313,6 +315,13 @@ class MainWindow(QMainWindow):
         self.tree_menu = TreeMenu(
             self.folder_tree, self.object_actions, self.refresh_node, self.refresh_action.shortcut()
         )
+        self.file_activation = FileActivation(
+            self.object_list,
+            self.object_actions.open_index,
+            self.object_actions.actions["downloadAction"],
+            self.settings.preferences,
+            self,
+        )
         self.object_list.activated.connect(self._row_activated)
         # Hidden files, encryption at a glance and server search keep their logic in their modules.
         self.hidden_files = HiddenFiles(
@@ -342,6 +351,10 @@ class MainWindow(QMainWindow):
             )
         )
         self._add_listing_entries()
+        self._apply_preferences(self.settings.preferences())
+        self._unsubscribe_preferences = self.settings.subscribe_preferences(
+            self._apply_preferences
+        )
         window_menu = self.menuBar().addMenu("&Window")  # last, after the controllers' menus
         window_menu.setObjectName("windowMenu")
         window_menu.addAction(self.transfers_action)
@@ -370,6 +383,10 @@ class MainWindow(QMainWindow):
         clear_filter = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_box)
         clear_filter.setContext(Qt.ShortcutContext.WidgetShortcut)
         clear_filter.activated.connect(self._leave_filter)
+
+    def _apply_preferences(self, preferences: Preferences) -> None:
+        browser = preferences.browser
+        self.controller.model.set_formats(browser.date_format, browser.size_format)
 
     def _leave_filter(self) -> None:
         self.filter_box.clear()
@@ -461,6 +478,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._status_timer.stop()
+        self._unsubscribe_preferences()
         self.column_memory.close()
         self.hidden_files.close()
         self.drag_and_drop.close()

@@ -33,8 +33,8 @@ class DoubleClick(StrEnum):
     """What a double click (or Enter) on a file does; a folder always opens."""
 
     PREVIEW = "preview"
-    DOWNLOAD = "download"
-    INFO = "info"
+    DOWNLOAD = "download"  # into the download folder asked for, as Download… does
+    NOTHING = "nothing"
 
 
 class DateFormat(StrEnum):

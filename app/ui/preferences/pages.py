@@ -93,7 +93,7 @@ class BrowserPage(QWidget):
             [
                 ("Previews it", DoubleClick.PREVIEW),
                 ("Downloads it", DoubleClick.DOWNLOAD),
-                ("Shows its info", DoubleClick.INFO),
+                ("Does nothing", DoubleClick.NOTHING),
             ],
         )
         form.addRow("&Double-clicking a file:", self.double_click)
