@@ -387,6 +387,8 @@ class MainWindow(QMainWindow):
     def _apply_preferences(self, preferences: Preferences) -> None:
         browser = preferences.browser
         self.controller.model.set_formats(browser.date_format, browser.size_format)
+        cache = self.controller.listing_cache
+        cache.configure(browser.listing_cache_entries, browser.listing_cache_seconds)
 
     def _leave_filter(self) -> None:
         self.filter_box.clear()

@@ -21,6 +21,7 @@ from app.core.preferences.sections import (
 )
 from app.ui.dialogs import file_pick
 from app.ui.dialogs.preview import PreviewDialog
+from app.ui.location import Location
 from app.ui.main_window import MainWindow
 from app.ui.models.listing_model import MODIFIED, SIZE
 from tests.fixtures.servers import RunningS3
@@ -95,3 +96,41 @@ def test_sizes_and_dates_read_as_preferred_and_change_at_once(
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", cell(window, "mid.bin", MODIFIED))
     prefer(window, size_format=SizeFormat.BYTES)
     assert cell(window, "mid.bin", SIZE) == "1,572,864"
+
+
+def go(qtbot: QtBot, window: MainWindow, location: Location) -> None:
+    window.controller.navigate(location)
+    wait_for(qtbot, lambda: window.controller.location == location)
+    wait_for(qtbot, lambda: not window.controller.model.loading and bool(names(window)))
+
+
+@pytest.mark.parametrize(
+    ("entries", "seconds", "kept"),
+    [(50, 300, True), (50, 0, False), (1, 300, False)],
+    ids=["kept", "no-time", "too-few-entries"],
+)
+def test_the_listing_cache_shows_a_folder_again_without_listing_it(
+    qtbot: QtBot,
+    windows: Windows,
+    seaweed: RunningS3,
+    seaweed_admin: Any,
+    bucket: str,
+    entries: int,
+    seconds: int,
+    kept: bool,
+) -> None:
+    for key in ("a/one.txt", "b/two.txt"):
+        seaweed_admin.put_object(Bucket=bucket, Key=key, Body=b"x")
+    window = open_at(qtbot, windows, seaweed, bucket)
+    prefer(window, listing_cache_entries=entries, listing_cache_seconds=seconds)
+    go(qtbot, window, Location(bucket, "a/"))
+    seaweed_admin.put_object(Bucket=bucket, Key="a/new.txt", Body=b"x")  # behind its back
+    go(qtbot, window, Location(bucket, "b/"))
+    go(qtbot, window, Location(bucket, "a/"))
+    shown = names(window)
+    if kept:
+        assert shown == ["one.txt"]  # the kept listing: no request was made
+        window.refresh_action.trigger()  # Refresh always lists again
+        wait_for(qtbot, lambda: names(window) == ["new.txt", "one.txt"])
+    else:
+        assert shown == ["new.txt", "one.txt"]
