@@ -24,7 +24,7 @@ from app.core.preferences.sections import (
     TransferPreferencesSection,
 )
 from app.core.settings import SettingsStore
-from app.core.transfers.options import MIB, ConflictPolicy
+from app.core.transfers.options import MIB, ChecksumAlgorithm, ConflictPolicy
 from tests.cli.conftest import add_seaweed_bookmark
 from tests.conftest import admin_client
 from tests.fixtures.fault_proxy import fault_proxy_to
@@ -39,8 +39,10 @@ def prefer(**sections: object) -> None:
 
 
 def parts_of(admin: object, bucket: str, key: str) -> int:
-    head = admin.head_object(Bucket=bucket, Key=key, PartNumber=1)  # type: ignore[attr-defined]
-    return int(head.get("PartsCount", 1))
+    """How many parts the object was sent in, from its ETag ("md5-N" for N parts)."""
+    etag = admin.head_object(Bucket=bucket, Key=key)["ETag"].strip('"')  # type: ignore[attr-defined]
+    _md5, dash, count = etag.partition("-")
+    return int(count) if dash else 1
 
 
 @pytest.fixture
@@ -165,3 +167,22 @@ def test_the_proxy_preference_and_the_proxy_flag(seaweed, aws_env, bucket: str) 
         assert main(["ls", f"s3://{bucket}/", "--proxy", flagged.endpoint_url]) == 0
         assert flagged.stats.connections >= 1
         assert preferred.stats.connections == used  # the flag won
+
+
+def test_checksum_and_multipart_copy_threshold_come_from_the_preferences(
+    aws_env, seaweed_admin, bucket: str, twelve_mib: Path
+) -> None:
+    prefer(
+        transfers=TransferPreferencesSection(
+            checksum=ChecksumAlgorithm.CRC32C, multipart_copy_threshold=5 * MIB
+        )
+    )
+    assert main(["cp", str(twelve_mib), f"s3://{bucket}/src", "-q"]) == 0
+    head = seaweed_admin.head_object(Bucket=bucket, Key="src", ChecksumMode="ENABLED")
+    assert "ChecksumCRC32C" in head  # the preferred checksum was sent and kept
+    assert parts_of(seaweed_admin, bucket, "src") == 1  # under the upload threshold: one PUT
+    assert main(["cp", f"s3://{bucket}/src", f"s3://{bucket}/copy", "-q"]) == 0
+    assert parts_of(seaweed_admin, bucket, "copy") == 2  # copied in parts: 10 + 2 MiB
+    prefer()
+    assert main(["cp", f"s3://{bucket}/src", f"s3://{bucket}/whole", "-q"]) == 0
+    assert parts_of(seaweed_admin, bucket, "whole") == 1  # the default: one CopyObject
