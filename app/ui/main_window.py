@@ -389,6 +389,7 @@ class MainWindow(QMainWindow):
         self.controller.model.set_formats(browser.date_format, browser.size_format)
         cache = self.controller.listing_cache
         cache.configure(browser.listing_cache_entries, browser.listing_cache_seconds)
+        self.controller.set_parallel_listings(preferences.connection.parallel_listings)
 
     def _leave_filter(self) -> None:
         self.filter_box.clear()

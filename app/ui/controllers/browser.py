@@ -7,6 +7,7 @@ signals; views only display them. No widget here.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QObject, Signal
@@ -66,6 +67,8 @@ class BrowserController(QObject):
         # Preferences > Browser configure it (the window does); off until then.
         self.listing_cache = ListingCache()
         self._collected: list[ListingPage] | None = None  # pages of a listing to keep
+        self._listing_limit = 4
+        self._listing_slots = asyncio.Semaphore(self._listing_limit)
         self.model.loadingChanged.connect(self._listing_busy)
 
     @property
@@ -264,10 +267,18 @@ class BrowserController(QObject):
             on_error=self.report,
         )
 
+    def set_parallel_listings(self, count: int) -> None:
+        """How many of the tree's folder listings may be in flight at once (Preferences >
+        Connection); ones already waiting keep the old limit."""
+        if count != self._listing_limit:
+            self._listing_limit = count
+            self._listing_slots = asyncio.Semaphore(count)
+
     async def _load_folders(self, location: Location) -> None:
         assert self._session is not None
         pages = self._session.list_prefix(location.bucket, location.prefix, max_keys=TREE_PAGE_KEYS)
-        page = await self._bridge.run(next, pages)
+        async with self._listing_slots:
+            page = await self._bridge.run(next, pages)
         self.foldersFound.emit(location, list(page.folders))
 
     def close(self) -> None:
