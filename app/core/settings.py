@@ -23,6 +23,7 @@ from typing import Any
 
 from app.core import paths
 from app.core.atomic_file import move_aside, write_atomically
+from app.core.last_windows import OpenWindow, windows_from_json
 from app.core.preferences.reading import Problem, preferences_from_json, preferences_to_json
 from app.core.preferences.sections import Preferences
 from app.core.transfers.limits import TransferLimits
@@ -111,6 +112,7 @@ class SettingsStore:
         self._tables: dict[str, TableLayout] = {}
         self._preferences = Preferences()
         self._limits = TransferLimits()
+        self._last_windows: list[OpenWindow] = []
         self._preference_listeners: Listeners[Preferences] = Listeners()
         self._limits_listeners: Listeners[TransferLimits] = Listeners()
         self._lock = threading.Lock()  # one write at a time, always of the newest state
@@ -139,6 +141,7 @@ class SettingsStore:
         for problem in self.problems:
             log.warning("Settings file %s: %s", self.path, problem)
         self._limits = _limits_from(data.get("transfer_limits"))
+        self._last_windows = windows_from_json(data.get("last_windows"))
 
     def _move_aside(self, reason: str) -> None:
         try:
@@ -158,6 +161,15 @@ class SettingsStore:
 
     def preferences(self) -> Preferences:
         return self._preferences
+
+    def last_windows(self) -> list[OpenWindow]:
+        return list(self._last_windows)
+
+    def set_last_windows(self, windows: list[OpenWindow]) -> Future[None] | None:
+        if self._last_windows == windows:
+            return None
+        self._last_windows = list(windows)
+        return self._save()
 
     def subscribe_preferences(self, listener: Callable[[Preferences], None]) -> Callable[[], None]:
         """Call `listener(preferences)` after each change; returns unsubscribe."""
@@ -214,6 +226,7 @@ class SettingsStore:
             "tables": {name: layout.to_json() for name, layout in self._tables.items()},
             "preferences": preferences_to_json(self._preferences),
             "transfer_limits": self._limits.to_json(),
+            "last_windows": [window.to_json() for window in self._last_windows],
         }
 
     def _write(self, document: dict[str, Any]) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from app import __version__
 from app.core.bookmarks import Bookmark, BookmarkStore, BookmarkStoreError
 from app.core.bookmarks.file_import import ImportOutcome
+from app.core.preferences.sections import StartWith
 from app.core.s3 import thread_guard
 from app.core.s3.session import S3Session
 from app.core.sandbox import Sandbox
@@ -25,6 +26,7 @@ from app.core.settings import SettingsStore
 from app.ui.async_bridge import AsyncBridge
 from app.ui.controllers.browser import BrowserController, SessionFactory
 from app.ui.keyring_notice import tell_if_no_keyring
+from app.ui.last_windows import open_windows, reopen
 from app.ui.location import Location
 from app.ui.main_window import MainWindow
 from app.ui.preferences.window import PreferencesWindow
@@ -278,10 +280,21 @@ class WindowSet:
         bring_to_front(self._preferences)
         return self._preferences
 
+    def open_bookmark_at(self, origin: MainWindow, bookmark_id: str, location: Location) -> bool:
+        """Connect a bookmark as its sidebar entry would, showing `location` when it opens
+        (False: no such bookmark)."""
+        bookmark = self._bookmark(bookmark_id)
+        if bookmark is None:
+            return False
+        self._pending_show = (bookmark.nickname, location, "")
+        origin.bookmarks.connector.connect_bookmark(bookmark_id)
+        return True
+
     def _may_close(self, window: MainWindow) -> bool:
         if self._transfers is not None and not self.quit_guard.may_close(window):
             return False
         if not any(other is not window and other.isVisible() for other in self.windows):
+            self.settings.set_last_windows(open_windows(self.windows))  # for the next start
             self.close_transfers()  # the last browser window: Eider quits
         return True
 
@@ -337,11 +350,13 @@ class FirstWindow:
     sandbox_start: asyncio.Task[Bookmark | None] | None = None
     file_import: asyncio.Task[list[ImportOutcome]] | None = None
     keyring_notice: asyncio.Task[bool] | None = None
+    reopen: asyncio.Task[int] | None = None  # the last windows, opened again
 
     async def settle(self) -> None:
         """At quit: cancel what the first window still waits for (a worker still starting the
         sandbox finishes on its own; `Sandbox.stop` waits for it)."""
-        tasks = [t for t in (self.sandbox_start, self.file_import, self.keyring_notice) if t]
+        started = (self.sandbox_start, self.file_import, self.keyring_notice, self.reopen)
+        tasks = [t for t in started if t]
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
@@ -371,6 +386,11 @@ def open_first_window(windows: WindowSet, args: argparse.Namespace) -> FirstWind
         first.sandbox_start = asyncio.ensure_future(start_sandbox(first.window, first.sandbox))
         task = first.sandbox_start
         first.window.destroyed.connect(lambda *_: cancel_pending(task))
+    elif windows.settings.preferences().general.start_with is StartWith.LAST_WINDOWS:
+        saved = windows.settings.last_windows()
+        first.reopen = asyncio.ensure_future(reopen(windows, first.window, saved))
+        reopening = first.reopen
+        first.window.destroyed.connect(lambda *_: cancel_pending(reopening))
     return first
 
 
