@@ -20,7 +20,6 @@ from app.core.preferences.sections import (
     SizeFormat,
 )
 from app.ui.dialogs import file_pick
-from app.ui.dialogs.presign import PresignDialog
 from app.ui.dialogs.preview import PreviewDialog
 from app.ui.location import Location
 from app.ui.main_window import MainWindow
@@ -135,17 +134,3 @@ def test_the_listing_cache_shows_a_folder_again_without_listing_it(
         wait_for(qtbot, lambda: names(window) == ["new.txt", "one.txt"])
     else:
         assert shown == ["new.txt", "one.txt"]
-
-
-@pytest.mark.parametrize(
-    ("expiry", "label"), [(600, "10 minutes (the default)"), (86400, "24 hours")]
-)
-def test_the_presign_dialog_starts_at_the_given_expiry(
-    qtbot: QtBot, expiry: int, label: str
-) -> None:
-    dialog = PresignDialog(None, "b", "k", expiry=expiry)
-    qtbot.addWidget(dialog)
-    assert dialog.seconds == expiry and dialog.expiry_box.currentText() == label
-    with qtbot.waitSignal(dialog.requested) as signed:
-        dialog.create_button.click()
-    assert signed.args[1] == expiry
