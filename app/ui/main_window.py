@@ -46,6 +46,7 @@ from app.ui.models.listing_model import (
     STORAGE_CLASS,
 )
 from app.ui.shared_transfers import SharedTransfers
+from app.ui.tls_warning import tls_notice
 from app.ui.widgets.column_menu import ColumnMenu
 from app.ui.widgets.error_banner import ErrorBanner
 from app.ui.widgets.folder_tree import FolderTree
@@ -400,6 +401,9 @@ class MainWindow(QMainWindow):
     def _connected(self, label: str) -> None:
         self._connection_label = label
         self.setWindowTitle(f"Eider — {label}")
+        notice = tls_notice(self.controller.session)
+        if notice is not None:
+            self.show_notice(notice)
 
     def _location_changed(self, location: Location) -> None:
         self._nothing_at = None

@@ -7,6 +7,7 @@ Each test saves Preferences as the window would, runs `eider` in-process against
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from dataclasses import replace
 from pathlib import Path
@@ -24,6 +25,7 @@ from app.core.preferences.sections import (
     TransferPreferencesSection,
 )
 from app.core.settings import SettingsStore
+from app.core.transfers.limits import TransferLimits
 from app.core.transfers.options import MIB, ChecksumAlgorithm, ConflictPolicy
 from tests.cli.conftest import add_seaweed_bookmark
 from tests.conftest import admin_client
@@ -186,3 +188,20 @@ def test_checksum_and_multipart_copy_threshold_come_from_the_preferences(
     prefer()
     assert main(["cp", f"s3://{bucket}/src", f"s3://{bucket}/whole", "-q"]) == 0
     assert parts_of(seaweed_admin, bucket, "whole") == 1  # the default: one CopyObject
+
+
+def test_the_saved_bandwidth_limit_holds_unless_rate_limit_is_given(
+    aws_env, seaweed_admin, bucket: str, tmp_path: Path
+) -> None:
+    local = tmp_path / "slow.bin"
+    local.write_bytes(os.urandom(512 * 1024))
+    store = SettingsStore()
+    store.set_transfer_limits(TransferLimits(upload_rate=64 * 1024))  # as the window saves it
+    store.flush()
+    began = time.monotonic()
+    assert main(["cp", str(local), f"s3://{bucket}/slow", "-q"]) == 0
+    limited = time.monotonic() - began
+    assert limited >= 7.0  # 512 KiB at 64 KiB/s, less a 16 KiB burst
+    began = time.monotonic()
+    assert main(["cp", str(local), f"s3://{bucket}/fast", "--rate-limit", "0", "-q"]) == 0
+    assert time.monotonic() - began < limited / 2  # the flag (no limit) wins

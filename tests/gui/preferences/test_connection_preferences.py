@@ -59,3 +59,19 @@ def test_parallel_listing_requests_follow_the_preferences(
             assert opened <= 1  # one at a time: a pooled connection serves them in turn
         proxy.clear_faults()
         window.close()
+
+
+@pytest.mark.parametrize("verify", [False, True])
+def test_a_window_without_tls_verification_says_so(
+    qtbot: QtBot, windows: Windows, seaweed_tls: RunningS3, verify: bool
+) -> None:
+    connection = connection_for(seaweed_tls, verify_tls=verify)
+    window = windows.open(connection, Location())
+    wait_for(qtbot, lambda: window.controller.session is not None)
+    wait_for(qtbot, lambda: not window.controller.model.loading)
+    banner = window.error_banner
+    if verify:
+        assert not banner.isVisible()
+    else:
+        wait_for(qtbot, banner.isVisible)
+        assert f"TLS certificates of {seaweed_tls.host} are not verified" in banner.text
