@@ -201,7 +201,7 @@ def test_the_saved_bandwidth_limit_holds_unless_rate_limit_is_given(
     began = time.monotonic()
     assert main(["cp", str(local), f"s3://{bucket}/slow", "-q"]) == 0
     limited = time.monotonic() - began
-    assert limited >= 7.0  # 512 KiB at 64 KiB/s, less a 16 KiB burst
+    assert limited >= 4.0  # 512 KiB at 64 KiB/s: about 8 s; unlimited, well under 1 s
     began = time.monotonic()
     assert main(["cp", str(local), f"s3://{bucket}/fast", "--rate-limit", "0", "-q"]) == 0
     assert time.monotonic() - began < limited / 2  # the flag (no limit) wins
