@@ -23,6 +23,7 @@ from app.cli.name_filter_args import add_name_filter_arguments, name_filter_from
 from app.cli.s3_paths import S3Path, is_s3, parse_s3
 from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
 from app.cli.transfer_args import add_transfer_arguments, options_from_args
+from app.core.cse.key_store import uses_cse
 from app.core.s3.session import ObjectEntry, S3Session
 from app.core.transfers import upload_plan
 from app.core.transfers.engine import TransferEngine
@@ -75,6 +76,11 @@ def _run(args: argparse.Namespace) -> int:
         return _upload(session, Path(args.source), target, options, args)
     if target is None:
         return _download(session, source, Path(args.destination), options, args)
+    if uses_cse(options):
+        return exit_codes.usage(
+            "--cse-key-file and --cse-kms-key-id encrypt uploads and decrypt downloads; a copy "
+            "within S3 keeps each object's bytes and encryption metadata as they are"
+        )
     return _copy(session, source, target, options, args)
 
 

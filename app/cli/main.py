@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "presign": "app.cli.presign_cmd",
     "stat": "app.cli.stat_cmd",
     "info": "app.cli.info_cmd",
+    "restore-to": "app.cli.restore_to_cmd",
     "jobs": "app.cli.jobs_cmd",
     "vault": "app.cli.vault_cmd",
 }

@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from app.cli.cse_args import CseArgsError, add_cse_arguments, cse_options
 from app.cli.preferences_args import preferences_for_args
 from app.cli.secret_sources import open_vault
 from app.core import secrets
@@ -86,6 +87,7 @@ def add_transfer_arguments(parser: argparse.ArgumentParser, conflicts: bool = Tr
         metavar="FILE",
         help="SSE-C key: a file holding 32 raw bytes or their base64 (never the key itself)",
     )
+    add_cse_arguments(group)
     group.add_argument(
         "--metadata",
         type=_key_value,
@@ -172,6 +174,10 @@ def options_from_args(args: argparse.Namespace) -> TransferOptions:
     elif if_exists:
         changes["conflict"] = ConflictPolicy(if_exists)
     changes.update(_encryption(args))
+    try:
+        changes.update(cse_options(args))
+    except CseArgsError as exc:
+        raise TransferArgsError(str(exc)) from None
     try:
         return replace(base, **changes)  # type: ignore[arg-type]
     except ValueError as exc:

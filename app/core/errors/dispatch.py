@@ -15,6 +15,8 @@ from botocore.exceptions import (
 
 from app.core.connection import ChecksumPolicy, Connection
 from app.core.credentials.resolve import CredentialError
+from app.core.cse.errors import CseError
+from app.core.errors.client_side import describe_cse_error
 from app.core.errors.model import ErrorKind, Remedy, UserError
 from app.core.errors.operations import phrase
 from app.core.errors.redact import redact, scrub_known
@@ -88,6 +90,8 @@ def _describe(
         )
     if isinstance(exc, SecretStoreError):
         return describe_secret_store_error(exc, operation)
+    if isinstance(exc, CseError):
+        return describe_cse_error(exc, operation)
     if isinstance(exc, ExplainedError):
         # Eider's own errors (missing `weed`, keyring unavailable, a bad profile...) already
         # say what happened and what to do: pass the words on rather than call them unexpected.

@@ -45,6 +45,11 @@ class ErrorKind(StrEnum):
     SSE_C_KEY_MISSING = "sse_c_key_missing"
     SSE_C_KEY_MISMATCH = "sse_c_key_mismatch"
     SSE_C_NEEDS_TLS = "sse_c_needs_tls"
+    # client-side encryption (app.core.cse)
+    CSE_AUTHENTICATION = "cse_authentication"
+    CSE_FORMAT = "cse_format"
+    CSE_KEY_MISMATCH = "cse_key_mismatch"
+    CSE_KEY_MISSING = "cse_key_missing"
     # provider capabilities
     CHECKSUM_REJECTED = "checksum_rejected"
     CHECKSUM_MISMATCH = "checksum_mismatch"

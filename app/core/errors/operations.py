@@ -49,6 +49,9 @@ _ACTIONS = {
     "GetBucketPolicyStatus": "s3:GetBucketPolicyStatus",
     "GetObjectLegalHold": "s3:GetObjectLegalHold",
     "DeleteBucketOwnershipControls": "s3:PutBucketOwnershipControls",
+    # KMS, for the SSE-KMS key pickers
+    "ListKeys": "kms:ListKeys",
+    "ListAliases": "kms:ListAliases",
 }
 
 # How messages name what was being done: "listing bucket 'b'", "downloading 'k' from ...".
@@ -108,6 +111,8 @@ _PHRASES = {
     "GetBucketAccelerateConfiguration": "reading the transfer acceleration of {bucket}",
     "PutBucketAccelerateConfiguration": "changing the transfer acceleration of {bucket}",
     "GetBucketOwnershipControls": "reading the object ownership of {bucket}",
+    "ListKeys": "listing the account's KMS keys",
+    "ListAliases": "listing the account's KMS key aliases",
 }
 
 _API_NAME = re.compile(r"^[A-Z][A-Za-z0-9]+$")

@@ -6,6 +6,7 @@ Deleting, moving and copying are transfer-engine jobs (`app.core.transfers`); th
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import NamedTuple
 
 from app.core.s3.session import S3Session
@@ -23,22 +24,28 @@ def count_objects(
     prefix: str,
     versions: bool = False,
     cancel: threading.Event | None = None,
+    progress: Callable[[PrefixCount], None] | None = None,
 ) -> PrefixCount:
     """How many objects (with `versions`: versions and delete markers) lie under `prefix`.
 
-    Streams the listing page by page; returns what was counted so far if `cancel` is set.
+    Streams the listing page by page, calling `progress` with the running count after each;
+    returns what was counted so far if `cancel` is set.
     """
     count = size = 0
     if versions:
         for vpage in list_versions(session, bucket, prefix, delimiter=None):
             count += len(vpage.versions)
             size += sum(v.size for v in vpage.versions)
+            if progress is not None:
+                progress(PrefixCount(count, size))
             if cancel is not None and cancel.is_set():
                 break
     else:
         for page in session.list_prefix(bucket, prefix, delimiter=None):
             count += len(page.objects)
             size += sum(o.size for o in page.objects)
+            if progress is not None:
+                progress(PrefixCount(count, size))
             if cancel is not None and cancel.is_set():
                 break
     return PrefixCount(count, size)

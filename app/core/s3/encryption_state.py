@@ -16,7 +16,18 @@ SSE_C = "SSE-C"
 CLIENT_SIDE = "client-side"
 
 # User metadata the AWS encryption clients (and tools following their envelope format) write.
-CLIENT_SIDE_MARKERS = ("x-amz-key", "x-amz-key-v2", "x-amz-cek-alg", "x-amz-wrap-alg")
+# v3 (key-committing) keeps x-amz-c, x-amz-d and x-amz-i in the metadata even when the rest of
+# its envelope is in an instruction file.
+CLIENT_SIDE_MARKERS = (
+    "x-amz-key",
+    "x-amz-key-v2",
+    "x-amz-cek-alg",
+    "x-amz-wrap-alg",
+    "x-amz-3",
+    "x-amz-c",
+    "x-amz-d",
+    "x-amz-i",
+)
 
 
 def classify(head: Mapping[str, Any]) -> str:

@@ -98,6 +98,7 @@ class S3Session:
         self._botocore = self._new_botocore_session(raw_timestamps=False)
         self._botocore_raw = self._new_botocore_session(raw_timestamps=True)
         self._clients: dict[tuple[str, bool], Any] = {}
+        self._service_clients: dict[tuple[str, str], Any] = {}
         self._bucket_regions: dict[str, str] = {}
 
     @property
@@ -187,6 +188,25 @@ class S3Session:
                     config=self._config(region),
                 )
                 self._clients[cache_key] = client
+            return client
+
+    def service_client(self, service: str, region: str | None = None) -> Any:
+        """A client of another AWS service (KMS, ...) with the connection's credentials, region
+        and endpoint (an S3-compatible server that emulates it serves it there too; on AWS
+        botocore picks the service's own endpoint). One per service and region."""
+        region = region or self.connection.region
+        conn = self.connection
+        with self._lock:
+            client = self._service_clients.get((service, region))
+            if client is None:
+                client = self._botocore.create_client(
+                    service,
+                    region_name=region,
+                    endpoint_url=conn.endpoint_url,
+                    verify=conn.ca_bundle or True if conn.verify_tls else False,
+                    config=self._config(region),
+                )
+                self._service_clients[(service, region)] = client
             return client
 
     def client_for_bucket(self, bucket: str, raw_timestamps: bool = False) -> Any:

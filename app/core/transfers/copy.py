@@ -9,6 +9,8 @@ The copy keeps what the source carries: metadata and content headers, tags, stor
 SSE-KMS key (a multipart copy restates them by hand; CopyObject would reset the storage class
 and take the bucket's default encryption). A folder placeholder is written anew (SeaweedFS
 cannot copy one). A source version (`source_version_id`) is copied as it was: a restore.
+A rewrite (`rewrite.py`) is a copy onto the source's own key whose new headers, metadata,
+class and encryption a `Destination` states in full.
 A move deletes each source only after its copy is complete and journaled as "copied", so a
 kill in between leaves the source to be deleted on resume, never a source lost.
 """
@@ -16,6 +18,7 @@ kill in between leaves the source to be deleted on resume, never a source lost.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from botocore.exceptions import ClientError
@@ -55,15 +58,26 @@ _CARRIED = (
 )
 COPIED = "copied"  # a move's item: the copy is complete, the source not yet deleted
 _MISSING_TAGGING = ("NotImplemented", "NoSuchTagSet", "MethodNotAllowed")
+_SSE_C_ARGS = ("SSECustomerAlgorithm", "SSECustomerKey", "SSECustomerKeyMD5")
+
+# The source's HeadObject -> every argument the new object is written with (headers, metadata,
+# class, encryption, tags), for a copy that restates them instead of carrying them over.
+Destination = Callable[[dict[str, Any]], dict[str, Any]]
 
 
 class SourceChangedOnServer(Exception):
     """The source object was replaced while it was being copied."""
 
 
-def copy_item(rt: WorkerContext, job: Job, item: ItemRecord, move: bool) -> None:
+def copy_item(
+    rt: WorkerContext,
+    job: Job,
+    item: ItemRecord,
+    move: bool,
+    destination: Destination | None = None,
+) -> None:
     if item.state != COPIED:
-        _copy_with_retries(rt, job, item)
+        _copy_with_retries(rt, job, item, destination)
     if move:
         checkpoint(job)
         source_bucket, source_key = item.extra["source_bucket"], item.extra["source_key"]
@@ -83,13 +97,15 @@ def _copied(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
         rt.journal.update_item(item, state=COPIED)
 
 
-def _copy_with_retries(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
-    if _is_placeholder(item):
+def _copy_with_retries(
+    rt: WorkerContext, job: Job, item: ItemRecord, destination: Destination | None
+) -> None:
+    if _is_placeholder(item) and destination is None:
         _write_placeholder(rt, job, item)
         return
     for _attempt in range(3):
         try:
-            _copy(rt, job, item)
+            _copy(rt, job, item, destination)
             break
         except SourceChangedOnServer:
             if item.upload_id:
@@ -129,7 +145,7 @@ def _pinned(exc: ClientError) -> bool:
     return exc.response.get("Error", {}).get("Code") in ("PreconditionFailed", "412")
 
 
-def _copy(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
+def _copy(rt: WorkerContext, job: Job, item: ItemRecord, destination: Destination | None) -> None:
     options = job.options
     source_bucket, source_key = item.extra["source_bucket"], item.extra["source_key"]
     source_client = rt.session.client_for_bucket(source_bucket)
@@ -155,10 +171,10 @@ def _copy(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
     try:
         if single:
             job.progress.start_item(id_, item.local_path, item.bucket, item.key, size)
-            _single_copy(rt, job, item, client, head)
+            _single_copy(rt, job, item, client, head, destination)
             job.progress.add_bytes(id_, size)
         else:
-            _multipart_copy(rt, job, item, client, head)
+            _multipart_copy(rt, job, item, client, head, destination)
     except ClientError as exc:
         if _pinned(exc):
             raise SourceChangedOnServer(source_key) from exc
@@ -217,17 +233,28 @@ def _source_tagging(rt: WorkerContext, job: Job, item: ItemRecord) -> str | None
 
 
 def _single_copy(
-    rt: WorkerContext, job: Job, item: ItemRecord, client: Any, head: dict[str, Any]
+    rt: WorkerContext,
+    job: Job,
+    item: ItemRecord,
+    client: Any,
+    head: dict[str, Any],
+    destination: Destination | None,
 ) -> None:
     options = job.options
-    args = {**_source_args(job, item), **_destination_args(job, item, head)}
-    restating = bool(options.metadata or options.content_type or options.cache_control)
-    args["MetadataDirective"] = "REPLACE" if restating else "COPY"
-    if not restating:
-        for name in (*_CARRIED, "Metadata"):
-            args.pop(name, None)
-    if options.tags:
-        args["TaggingDirective"] = "REPLACE"
+    if destination is not None:
+        args = {**_source_args(job, item), **_restated(item, head, destination)}
+        args["MetadataDirective"] = "REPLACE"
+        if "Tagging" in args:
+            args["TaggingDirective"] = "REPLACE"
+    else:
+        args = {**_source_args(job, item), **_destination_args(job, item, head)}
+        restating = bool(options.metadata or options.content_type or options.cache_control)
+        args["MetadataDirective"] = "REPLACE" if restating else "COPY"
+        if not restating:
+            for name in (*_CARRIED, "Metadata"):
+                args.pop(name, None)
+        if options.tags:
+            args["TaggingDirective"] = "REPLACE"
     response = rt.request(job, lambda: client.copy_object(**args))
     got = digests.etag_hex(response.get("CopyObjectResult", {}).get("ETag"))
     source = item.remote_etag or ""
@@ -239,10 +266,25 @@ def _single_copy(
     _copied(rt, job, item)
 
 
+def _restated(item: ItemRecord, head: dict[str, Any], destination: Destination) -> dict[str, Any]:
+    return {**destination(head), "Bucket": item.bucket, "Key": item.key}
+
+
 def _multipart_copy(
-    rt: WorkerContext, job: Job, item: ItemRecord, client: Any, head: dict[str, Any]
+    rt: WorkerContext,
+    job: Job,
+    item: ItemRecord,
+    client: Any,
+    head: dict[str, Any],
+    destination: Destination | None,
 ) -> None:
     options = job.options
+    if destination is not None:
+        restated = _restated(item, head, destination)
+        target_key = {k: restated[k] for k in _SSE_C_ARGS if k in restated}
+    else:
+        restated = None
+        target_key = sse_args(options, for_read=True)
     id_ = item.id or 0
     if not item.part_size:
         rt.journal.update_item(item, part_size=choose_part_size(item.size, options.part_size))
@@ -250,7 +292,7 @@ def _multipart_copy(
     total = part_count(item.size, part_size)
     server_parts = reconcile_upload(rt, job, item, client)
     if item.upload_id is None:
-        args = _destination_args(job, item, head)
+        args = restated if restated is not None else _destination_args(job, item, head)
         if "Tagging" not in args:
             carried = _source_tagging(rt, job, item)
             if carried:
@@ -283,7 +325,7 @@ def _multipart_copy(
             "UploadId": item.upload_id,
             "PartNumber": number,
             "CopySourceRange": f"bytes={start}-{end}",
-            **sse_args(options, for_read=True),
+            **target_key,
         }
         job.progress.part_state(id_, number, PartState.SENDING)
         response = rt.request(job, lambda: client.upload_part_copy(**args))
@@ -299,7 +341,7 @@ def _multipart_copy(
     complete_upload(
         rt, job, item, client, done, total, ChecksumAlgorithm.NONE, state=_done_state(job)
     )
-    read_args = sse_args(options, for_read=True)
+    read_args = target_key
     final = rt.request(
         job, lambda: client.head_object(Bucket=item.bucket, Key=item.key, **read_args)
     )

@@ -29,7 +29,7 @@ import logging
 import os
 import threading
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
@@ -37,8 +37,11 @@ from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from app.core.cse.engine_items import download_encrypted_item, upload_encrypted_item
+from app.core.cse.key_store import uses_cse
 from app.core.errors import describe
 from app.core.explained import ExplainedError
+from app.core.s3.point_in_time import RestorePlan
 from app.core.s3.session import S3Session
 from app.core.s3.small_object_requests import SmallObjectRequests
 from app.core.transfers import digests, duplicate
@@ -74,8 +77,11 @@ from app.core.transfers.limits import SharedBandwidth
 from app.core.transfers.listeners import Listeners
 from app.core.transfers.local_names import ensure_inside
 from app.core.transfers.numbered import numbered_names
+from app.core.transfers.object_change import ObjectChange
 from app.core.transfers.options import ChecksumAlgorithm, ConflictPolicy, TransferOptions
+from app.core.transfers.point_in_time import run_step, step_records
 from app.core.transfers.restore import plan_restore
+from app.core.transfers.rewrite import plan_rewrite, rewrite_item
 from app.core.transfers.slots import ResizableSlots
 from app.core.transfers.unfinished import UnfinishedUpload, abort_unfinished, list_unfinished
 from app.core.transfers.upload import upload_item
@@ -307,6 +313,49 @@ class TransferEngine:
         title = f"Restore version {version_id} of s3://{bucket}/{key}"
         options = replace(options or TransferOptions(), conflict=ConflictPolicy.OVERWRITE)
         return self._submit(JobKind.COPY, spec, options, title)
+
+    def rewrite(
+        self,
+        bucket: str,
+        keys_or_prefix: str | Sequence[str],
+        change: ObjectChange,
+        options: TransferOptions | None = None,
+    ) -> str:
+        """Apply `change` to objects in one job: a key, a prefix (ending in '/'; '' for the
+        whole bucket), or a selection of keys and prefixes. `options` say how the objects are
+        read (the bookmark's SSE-C key) and how requests go (connections, retries)."""
+        names = [keys_or_prefix] if isinstance(keys_or_prefix, str) else list(keys_or_prefix)
+        if not names:
+            raise ValueError("An empty selection changes nothing")
+        where = f"s3://{bucket}/{names[0]}"
+        if len(names) > 1:
+            where = f"{len(names):,} items in s3://{bucket}"
+        title = f"Change {change.summary()} of {where}"
+        spec: dict[str, Any] = {
+            "bucket": bucket,
+            "key": names[0] if len(names) == 1 else "",
+            "local": "",
+            "change": change.to_json(),
+        }
+        if len(names) > 1:
+            spec["keys"] = names
+        options = replace(options or TransferOptions(), conflict=ConflictPolicy.OVERWRITE)
+        return self._submit(JobKind.REWRITE, spec, options, title)
+
+    def restore_to(self, plan: RestorePlan, options: TransferOptions | None = None) -> str:
+        """Run a point-in-time restore plan (`app.core.s3.point_in_time`) exactly as
+        previewed; its steps are journaled with the job."""
+        if not plan.steps:
+            raise ValueError("Nothing to restore: everything is as it was at that moment")
+        moment = plan.moment.isoformat(timespec="seconds")
+        spec = {"bucket": plan.bucket, "key": plan.prefix, "local": "", "moment": moment}
+
+        def title(count: int) -> str:
+            return f"Restore s3://{plan.bucket}/{plan.prefix} to {moment} ({count:,} changes)"
+
+        options = replace(options or TransferOptions(), conflict=ConflictPolicy.OVERWRITE)
+        records = step_records(plan.bucket, plan.steps)
+        return self._submit_items(JobKind.POINT_IN_TIME, spec, records, options, title)
 
     def submit_items(
         self,
@@ -852,12 +901,19 @@ class TransferEngine:
                     if job.real_local is None:
                         job.real_local = os.path.realpath(job.spec["local"])
                     ensure_inside(Path(job.spec["local"]), Path(item.local_path), job.real_local)
+                # Client-side encryption has its own item path (app.core.cse.engine_items).
+                download = download_encrypted_item if uses_cse(job.options) else download_item
                 with self._runtime.claim(job, ("file", item.local_path)):
-                    download_item(self._runtime, job, item)
+                    download(self._runtime, job, item)
             else:
                 with self._runtime.claim(job, ("key", item.bucket, item.key)):
                     if job.kind is JobKind.UPLOAD:
-                        upload_item(self._runtime, job, item)
+                        upload = upload_encrypted_item if uses_cse(job.options) else upload_item
+                        upload(self._runtime, job, item)
+                    elif job.kind is JobKind.REWRITE:
+                        rewrite_item(self._runtime, job, item)
+                    elif job.kind is JobKind.POINT_IN_TIME:
+                        run_step(self._runtime, job, item)
                     else:
                         copy_item(self._runtime, job, item, move=job.kind is JobKind.MOVE)
             if item.state != "done":
@@ -916,6 +972,8 @@ class TransferEngine:
             items = list(_plan_copy(self.session, job))
         elif job.kind is JobKind.DELETE:
             items = list(plan_delete(self.session, job))
+        elif job.kind is JobKind.REWRITE:
+            items = list(plan_rewrite(self.session, job))
         else:
             items = list(
                 _plan_download(self.session, job, spec["bucket"], spec["key"], spec["local"])

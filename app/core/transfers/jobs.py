@@ -20,6 +20,8 @@ class JobKind(StrEnum):
     COPY = "copy"  # server-side, within one connection
     MOVE = "move"  # a copy, then the source deleted
     DELETE = "delete"
+    REWRITE = "rewrite"  # objects copied in place with changed metadata, class, encryption...
+    POINT_IN_TIME = "point-in-time"  # a folder or bucket brought back to an earlier moment
 
 
 class JobState(StrEnum):

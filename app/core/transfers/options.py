@@ -69,6 +69,9 @@ class TransferOptions:
     sse_kms_key_id: str | None = None
     # SSE-C: the name of the key in the keyring (app.core.secrets), never the key itself.
     sse_customer_key_ref: str | None = None
+    # Client-side encryption (app.core.cse): a local key's name in the keyring, or a KMS key.
+    cse_key_ref: str | None = None
+    cse_kms_key_id: str | None = None
     content_type: str | None = None  # None: guessed from the file name
     cache_control: str | None = None
     metadata: dict[str, str] = field(default_factory=dict)
@@ -91,6 +94,8 @@ class TransferOptions:
             raise ValueError("An empty KMS key id is not valid; leave it unset for the default")
         if self.sse is ServerSideEncryption.CUSTOMER and not self.sse_customer_key_ref:
             raise ValueError("SSE-C needs a customer key")
+        if self.cse_key_ref and self.cse_kms_key_id:
+            raise ValueError("Client-side encryption takes a local key or a KMS key, not both")
         if self.rate_limit is not None and self.rate_limit < 0:
             raise ValueError("A rate limit cannot be negative")
         problem = (

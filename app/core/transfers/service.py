@@ -41,10 +41,11 @@ import functools
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from app.core.s3.point_in_time import RestorePlan
 from app.core.s3.session import S3Session
 from app.core.transfers.claims import JobClaims, held_elsewhere_message
 from app.core.transfers.engine import JobNotFound, TransferEngine, endpoint_id
@@ -66,6 +67,8 @@ from app.core.transfers.journal import JobRecord, Journal
 from app.core.transfers.journal_progress import journal_progress
 from app.core.transfers.limits import Clock, LimitKeeper, LimitsListener, TransferLimits
 from app.core.transfers.listeners import Listeners
+from app.core.transfers.object_change import ObjectChange
+from app.core.transfers.options import TransferOptions
 from app.core.transfers.schedule import Rates
 
 log = logging.getLogger(__name__)
@@ -176,6 +179,32 @@ class TransferService:
                 self._engines[key] = engine
             self._last_used[key] = time.monotonic()
             return engine
+
+    def rewrite_objects(
+        self,
+        bookmark_id: str | None,
+        bucket: str,
+        keys_or_prefix: str | Sequence[str],
+        change: ObjectChange,
+        *,
+        session: S3Session | None = None,
+        options: TransferOptions | None = None,
+    ) -> str:
+        """Apply `change` to a key, a prefix ('' or ending in '/') or a selection, as one job
+        (`TransferEngine.rewrite`); returns its id. Blocking: call it off the GUI thread."""
+        engine = self.engine_for(bookmark_id, session)
+        return engine.rewrite(bucket, keys_or_prefix, change, options)
+
+    def restore_to(
+        self,
+        bookmark_id: str | None,
+        plan: RestorePlan,
+        *,
+        session: S3Session | None = None,
+        options: TransferOptions | None = None,
+    ) -> str:
+        """Run a previewed point-in-time restore plan as one job; returns its id."""
+        return self.engine_for(bookmark_id, session).restore_to(plan, options)
 
     def open_engines(self) -> list[str]:
         """Keys of the engines open now: bookmark ids ("~endpoint" without a bookmark)."""

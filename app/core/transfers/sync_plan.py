@@ -30,6 +30,8 @@ from typing import Any, NamedTuple
 
 from botocore.exceptions import ClientError
 
+from app.core.cse.content_cipher import ciphertext_size
+from app.core.cse.key_store import uses_cse
 from app.core.explained import ExplainedError
 from app.core.s3.session import S3Session
 from app.core.transfers import checksums
@@ -411,9 +413,13 @@ class _Comparer:
 
     # The first pass needs no request; it returns a reason, "" (unchanged) or None (HEAD needed).
     def quick(self, local: LocalEntry, remote: RemoteEntry) -> str | None:
-        if local.size != remote.size:
+        # A client-side encrypted object is its file and a 16-byte tag; its ETag and stored
+        # checksums are the ciphertext's, so only sizes and times compare.
+        cse = uses_cse(self.transfer)
+        expected = ciphertext_size(local.size) if cse else local.size
+        if expected != remote.size:
             return f"size differs: local {local.size} B, remote {remote.size} B"
-        if self.options.compare is CompareMode.CHECKSUM:
+        if self.options.compare is CompareMode.CHECKSUM and not cse:
             md5 = self._listed_md5(remote)
             if md5 is not None:
                 return "" if _file_md5(local.path) == md5 else "content differs (MD5)"
@@ -443,7 +449,7 @@ class _Comparer:
     def with_head(self, local: LocalEntry, remote: RemoteEntry, head: dict[str, Any] | None) -> str:
         if head is None:
             return "the object disappeared since the listing"
-        if self.options.compare is CompareMode.CHECKSUM:
+        if self.options.compare is CompareMode.CHECKSUM and not uses_cse(self.transfer):
             reason = self._checksum(local, remote, head)
             if reason is not None:
                 return reason

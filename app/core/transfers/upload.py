@@ -181,7 +181,7 @@ def _single_put(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
         job.progress.add_bytes(id_, item.size)
         try:
             with job.progress.verifying(id_):
-                _verify_response(options, algorithm, sent, response, "the upload")
+                verify_response(options, algorithm, sent, response, "the upload")
         except BaseException:
             job.progress.rewind(id_, item.size)
             raise
@@ -227,7 +227,7 @@ def _fields_for(algorithm: ChecksumAlgorithm, value: str) -> dict[str, str]:
     return {"ChecksumAlgorithm": name or "", f"Checksum{name}": value}
 
 
-def _verify_response(
+def verify_response(
     options: TransferOptions,
     algorithm: ChecksumAlgorithm,
     sent: str,
@@ -459,7 +459,7 @@ def _send_part(
             **fields,
             **extra,
         )
-        _verify_response(options, algorithm, sent, response, f"part {number}")
+        verify_response(options, algorithm, sent, response, f"part {number}")
         etag = digests.etag_hex(response["ETag"])
         plain = algorithm in (ChecksumAlgorithm.MD5, ChecksumAlgorithm.NONE)
         return etag, None if plain else sent

@@ -48,6 +48,8 @@ _DIRECTION = {
     JobKind.COPY: QStyle.StandardPixmap.SP_FileDialogNewFolder,
     JobKind.MOVE: QStyle.StandardPixmap.SP_ArrowRight,
     JobKind.DELETE: QStyle.StandardPixmap.SP_TrashIcon,
+    JobKind.REWRITE: QStyle.StandardPixmap.SP_FileDialogDetailedView,
+    JobKind.POINT_IN_TIME: QStyle.StandardPixmap.SP_BrowserReload,
 }
 
 

@@ -27,8 +27,13 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def press(qtbot: QtBot, window: MainWindow, key: Qt.Key, modifiers: Any = CTRL) -> None:
-    window.activateWindow()
-    wait_for(qtbot, lambda: QApplication.activeWindow() is window)
+    # A window shown meanwhile (the Transfers window after a job) can take the activation back:
+    # ask again on every poll rather than once.
+    def active() -> bool:
+        window.activateWindow()
+        return QApplication.activeWindow() is window
+
+    wait_for(qtbot, active)
     window.object_list.setFocus()
     qtbot.keyClick(window.object_list, key, modifiers)
 
