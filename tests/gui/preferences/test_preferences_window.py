@@ -187,3 +187,20 @@ def test_an_upload_from_the_window_uses_the_saved_defaults(
     jobs = wait_jobs(qtbot, hub, 2)
     wait_state(qtbot, hub, [jobs[-1].id], JobState.DONE)
     assert seaweed_admin.head_object(Bucket=bucket, Key="big.bin")["ContentLength"] == 11 * MIB
+
+
+def test_the_transfers_window_shows_the_general_choices_made_here(
+    qtbot: QtBot, windows: Windows, seaweed: RunningS3, bucket: str
+) -> None:
+    _window, preferences = open_preferences(qtbot, windows, seaweed, bucket)
+    hub = windows._set.transfers
+    assert hub.window.open_on_start.isChecked() and not hub.window.resume_at_start.isChecked()
+    preferences.general.open_transfers.setChecked(False)
+    preferences.general.resume_queue.setChecked(True)
+    click(preferences, "preferencesApplyButton")
+    assert not hub.window.open_on_start.isChecked() and hub.window.resume_at_start.isChecked()
+    hub.window.open_on_start.setChecked(True)  # and back, from the Transfers window
+    general = windows._set.settings.preferences().general
+    assert general.open_transfers_window and general.resume_queue_at_start
+    windows._set.show_preferences()
+    assert preferences.general.open_transfers.isChecked()
