@@ -12,7 +12,6 @@ from enum import StrEnum
 
 from app.core.transfers.header_values import CANNED_ACLS, metadata_problem
 from app.core.transfers.options import (
-    GIB,
     MAX_PART_SIZE,
     MAX_SINGLE_PUT,
     MIB,
@@ -95,7 +94,7 @@ class TransferPreferencesSection:
     multipart: bool = True
     multipart_threshold: int = 100 * MIB
     part_size: int = 10 * MIB
-    multipart_copy_threshold: int = 5 * GIB  # server-side copies above this go in parts
+    multipart_copy_threshold: int = 100 * MIB  # server-side copies from this size go in parts
     checksum: ChecksumAlgorithm = ChecksumAlgorithm.MD5
     verify_download: bool = True
     conflict: ConflictPolicy = ConflictPolicy.ASK  # the command line overwrites instead

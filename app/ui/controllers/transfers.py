@@ -17,6 +17,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -96,6 +97,18 @@ class TransfersController(QObject):
         bookmark = self._bookmark_id() if bookmark_id == OWN else bookmark_id
         return self.shared.transfer_options(bookmark)
 
+    def _sized(self, options: TransferOptions, bookmark_id: str | None = "") -> TransferOptions:
+        """`options` with the Preferences' part sizes and thresholds: a copy on the server keeps
+        its object's headers, not the defaults for new uploads."""
+        chosen = self._options(bookmark_id)
+        return replace(
+            options,
+            multipart_threshold=chosen.multipart_threshold,
+            part_size=chosen.part_size,
+            copy_threshold=chosen.copy_threshold,
+            connections=chosen.connections,
+        )
+
     async def upload(
         self,
         session: S3Session,
@@ -157,7 +170,8 @@ class TransfersController(QObject):
         """Rename or move an object, or a folder (`key` and `dest_key` ending in '/'): each
         source is deleted only once its copy is complete."""
         return await self._operation(
-            session, lambda e: e.copy(bucket, key, dest_bucket, dest_key, REPLACE, move=True)
+            session,
+            lambda e: e.copy(bucket, key, dest_bucket, dest_key, self._sized(REPLACE), move=True),
         )
 
     async def copy(
@@ -174,13 +188,16 @@ class TransfersController(QObject):
         asking when the target exists; `bookmark_id` as for `upload`."""
         return await self._operation(
             session,
-            lambda e: e.copy(bucket, key, dest_bucket, dest_key, ASK, move=move),
+            lambda e: e.copy(
+                bucket, key, dest_bucket, dest_key, self._sized(ASK, bookmark_id), move=move
+            ),
             bookmark_id,
         )
 
     async def download_to(self, session: S3Session, bucket: str, key: str, local: str) -> str:
         """Download one object to exactly `local` (or a folder into the folder `local`)."""
-        return await self._operation(session, lambda e: e.download(bucket, key, local, ASK))
+        options = self._options(OWN)
+        return await self._operation(session, lambda e: e.download(bucket, key, local, options))
 
     def adopt(self, job_id: str) -> None:
         """Show a job this window caused but did not submit (a step of a relay)."""
@@ -188,7 +205,9 @@ class TransfersController(QObject):
 
     async def duplicate(self, session: S3Session, bucket: str, key: str) -> str:
         """Copy an object or folder next to itself under the first free 'name (n)'."""
-        return await self._operation(session, lambda e: e.duplicate(bucket, key, REPLACE))
+        return await self._operation(
+            session, lambda e: e.duplicate(bucket, key, self._sized(REPLACE))
+        )
 
     async def delete(
         self, session: S3Session, bucket: str, prefix: str, keys: list[str], versions: bool
