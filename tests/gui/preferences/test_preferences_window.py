@@ -204,3 +204,24 @@ def test_the_transfers_window_shows_the_general_choices_made_here(
     assert general.open_transfers_window and general.resume_queue_at_start
     windows._set.show_preferences()
     assert preferences.general.open_transfers.isChecked()
+
+
+def test_a_duplicate_from_the_window_uses_the_copy_threshold(
+    qtbot: QtBot, windows: Windows, seaweed: RunningS3, seaweed_admin, bucket: str
+) -> None:
+    seaweed_admin.put_object(Bucket=bucket, Key="big.bin", Body=b"d" * (12 * MIB))
+    window = open_at(qtbot, windows, seaweed, bucket)
+    transfers = TransferPreferencesSection(multipart_copy_threshold=5 * MIB, part_size=5 * MIB)
+    windows._set.settings.set_preferences(replace(Preferences(), transfers=transfers))
+    controller = window.controller
+    controller.bridge.spawn(
+        window.object_actions.transfers.duplicate(controller.session, bucket, "big.bin"),
+        "duplicating",
+    )
+
+    def etag_of_copy() -> str:
+        listed = seaweed_admin.list_objects_v2(Bucket=bucket).get("Contents", [])
+        return next((o["ETag"] for o in listed if o["Key"] == "big (1).bin"), "")
+
+    wait_for(qtbot, lambda: bool(etag_of_copy()))
+    assert etag_of_copy().strip('"').endswith("-3")  # copied in parts of 5 MiB
