@@ -1,7 +1,8 @@
 """Connection options shared by the transfer commands, in the AWS CLI's spelling.
 
-Precedence: `--bookmark` (a saved connection) or the command-line options, then the AWS_*
-environment variables. Credentials: `--no-sign-request` (anonymous), else `--profile` /
+Precedence: the command-line options, then the AWS_* environment variables, then `--bookmark`
+(a saved connection) with its overrides, then the Preferences (timeouts, retries, listing size,
+proxy, CA bundle). Credentials: `--no-sign-request` (anonymous), else `--profile` /
 AWS_PROFILE (an AWS CLI profile), else AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY, else the
 AWS CLI's `default` profile. AWS_MAX_ATTEMPTS caps the tries per request (first one included).
 A bookmark's secret comes from the keyring, or without one from `secret_sources`.
@@ -19,6 +20,8 @@ from app.cli.secret_sources import ensure_bookmark_secret
 from app.core.bookmarks import BookmarkStore, connection_for_bookmark
 from app.core.connection import DEFAULT_AWS_HOST, AddressingStyle, Connection, Scheme
 from app.core.credentials.spec import CredentialKind, CredentialSpec
+from app.core.preferences.effects import connection_with
+from app.core.preferences.loading import load_preferences
 from app.core.s3.session import S3Session
 
 DEFAULT_REGION = "us-east-1"
@@ -44,6 +47,15 @@ def add_connection_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--path-style", action="store_true", help="put the bucket in the path, not the host name"
     )
+    group.add_argument(
+        "--connect-timeout", type=float, metavar="SECONDS", help="default: the Preferences'"
+    )
+    group.add_argument(
+        "--read-timeout", type=float, metavar="SECONDS", help="default: the Preferences'"
+    )
+    group.add_argument(
+        "--proxy", metavar="URL", help="http://host:port (default: the Preferences')"
+    )
 
 
 def bookmark_id_from_args(args: argparse.Namespace) -> str | None:
@@ -61,6 +73,7 @@ def connection_from_args(args: argparse.Namespace) -> Connection:
     else:
         connection = _endpoint_connection(args)
         connection = replace(connection, credentials=_credentials(args))
+        connection = connection_with(connection, load_preferences())
     changes: dict[str, object] = {}
     attempts = os.environ.get("AWS_MAX_ATTEMPTS")
     if attempts:
@@ -79,6 +92,17 @@ def connection_from_args(args: argparse.Namespace) -> Connection:
         changes["ca_bundle"] = args.ca_bundle
     if args.path_style:
         changes["addressing_style"] = AddressingStyle.PATH
+    for name in ("connect_timeout", "read_timeout"):
+        value = getattr(args, name, None)
+        if value is not None:
+            if value <= 0:
+                flag = "--" + name.replace("_", "-")
+                raise ConnectionArgsError(f"{flag} must be more than 0 seconds")
+            changes[name] = value
+    if getattr(args, "proxy", None):
+        if not args.proxy.startswith(("http://", "https://")):
+            raise ConnectionArgsError(f"--proxy '{args.proxy}' must be an http:// or https:// URL")
+        changes["proxy"] = args.proxy
     if args.no_sign_request:
         changes["credentials"] = CredentialSpec(kind=CredentialKind.ANONYMOUS)
     elif args.profile and args.bookmark:

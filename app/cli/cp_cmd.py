@@ -118,7 +118,12 @@ def _upload(
             )
             for _path, k in files
         )
-    engine = make_engine(session, options.connections, bookmark_id=bookmark_id_from_args(args))
+    engine = make_engine(
+        session,
+        options.connections,
+        bookmark_id=bookmark_id_from_args(args),
+        saved_limits=args.rate_limit is None,  # --rate-limit (0 too) replaces the saved one
+    )
     if names is None:
 
         def start() -> list[str]:
@@ -168,7 +173,12 @@ def _download(
         return _print_dryrun(_download_plan(session, source, local, names, args))
     if args.recursive:
         local.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(session, options.connections, bookmark_id=bookmark_id_from_args(args))
+    engine = make_engine(
+        session,
+        options.connections,
+        bookmark_id=bookmark_id_from_args(args),
+        saved_limits=args.rate_limit is None,  # --rate-limit (0 too) replaces the saved one
+    )
     if names is None:
         keys = _keys(session, source) if args.move else []
 

@@ -12,9 +12,11 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from app.cli import exit_codes
 from app.cli.progress_bar import ProgressBar, human_duration, human_size
+from app.core.preferences.loading import load_transfer_limits
 from app.core.s3.session import S3Session
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import JobSnapshot, JobState
+from app.core.transfers.limits import LimitKeeper
 
 _POLL = 0.1
 _MAX_FAILURES_SHOWN = 20
@@ -35,11 +37,21 @@ def make_engine(
     connections: int = 10,
     rate_limit: int | None = None,
     bookmark_id: str | None = None,
+    saved_limits: bool = True,
 ) -> TransferEngine:
     """`rate_limit` caps every job of the engine together (bytes per second; 0/None: none).
-    Jobs record `bookmark_id` (the --bookmark given), so a window can resume them too."""
+    Jobs record `bookmark_id` (the --bookmark given), so a window can resume them too.
+    With `saved_limits`, the saved transfer limits hold too: jobs at once, and the upload and
+    download bandwidth (the schedule's rates in force as the command starts)."""
+    limits = load_transfer_limits()
+    shared = LimitKeeper(limits).bandwidth if saved_limits else None
     return TransferEngine(
-        session, connections=connections, rate_limit=rate_limit or None, bookmark_id=bookmark_id
+        session,
+        connections=connections,
+        rate_limit=rate_limit or None,
+        bookmark_id=bookmark_id,
+        max_running_jobs=limits.max_running_jobs,
+        shared_bandwidth=shared,
     )
 
 

@@ -172,7 +172,7 @@ def _load(
         session = open_session(args)
     except (*SETUP_USAGE_ERRORS, *SETUP_CONNECTION_ERRORS) as exc:
         return setup_failure(exc)
-    engine = make_engine(session, connections, rate_limit)
+    engine = make_engine(session, connections, rate_limit, saved_limits=rate_limit is None)
     ids = engine.resume_unfinished(start=False)
     every = {r.id: r for r in _unfinished(engine.journal)}
     chosen = _match(args.jobs, ids, every) if args.jobs else ids

@@ -9,6 +9,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from app.cli import exit_codes
 from app.cli.connection_args import add_connection_arguments, open_session
+from app.cli.preferences_args import preferences_for_args
 from app.cli.s3_paths import parse_s3
 from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
 from app.cli.transfer_args import TransferArgsError, sse_c_read_headers
@@ -27,9 +28,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         "--expires",
         "--expires-in",
         type=int,
-        default=3600,
         metavar="SECONDS",
-        help="validity in seconds (default 3600, at most 604800)",
+        help="validity in seconds, at most 604800 (default: the Preferences', 3600 unless set)",
     )
     parser.add_argument("--put", action="store_true", help="a URL to upload to, not to download")
     parser.add_argument("--content-type", help="with --put: the Content-Type uploads must send")
@@ -55,10 +55,13 @@ def _run(args: argparse.Namespace) -> int:
     if args.content_type and not args.put:
         return exit_codes.usage("--content-type applies to --put URLs only")
     method = Method.PUT if args.put else Method.GET
+    expires = args.expires
+    if expires is None:
+        expires = preferences_for_args(args).s3.presign_expiry_seconds
     try:
         sse_c = _sse_c(args, session, path.bucket, path.key if method is Method.GET else "")
         url = presign(
-            session, path.bucket, path.key, method, args.expires, args.content_type, sse_c=sse_c
+            session, path.bucket, path.key, method, expires, args.content_type, sse_c=sse_c
         )
     except TransferArgsError as exc:
         return exit_codes.usage(str(exc))

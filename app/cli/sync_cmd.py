@@ -158,7 +158,10 @@ def _execute(
     session: S3Session, plan: SyncPlan, transfer_options: TransferOptions, args: argparse.Namespace
 ) -> int:
     engine = make_engine(
-        session, transfer_options.connections, bookmark_id=bookmark_id_from_args(args)
+        session,
+        transfer_options.connections,
+        bookmark_id=bookmark_id_from_args(args),
+        saved_limits=args.rate_limit is None,  # --rate-limit (0 too) replaces the saved one
     )
     background = _BackgroundSync(engine, plan, transfer_options)
     # run_jobs draws the progress, turns Ctrl-C into a pause (exit 130) and reports the

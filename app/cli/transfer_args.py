@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import argparse
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from app.cli.cse_args import CseArgsError, add_cse_arguments, cse_options
+from app.cli.preferences_args import preferences_for_args
+from app.core.preferences.effects import transfer_options
+from app.core.preferences.loading import load_transfer_limits
 from app.core.s3.session import S3Session
 from app.core.sse_c.errors import KeyFileError
 from app.core.sse_c.reads import read_sse
@@ -53,7 +57,9 @@ def add_transfer_arguments(parser: argparse.ArgumentParser, conflicts: bool = Tr
         "--multipart-threshold", type=parse_size, help="multipart from this size (default 100MiB)"
     )
     group.add_argument(
-        "--connections", type=int, default=10, help="requests in flight at once (default 10)"
+        "--connections",
+        type=int,
+        help="requests in flight at once (default: the Preferences' connections per transfer)",
     )
     group.add_argument(
         "--checksum",
@@ -125,15 +131,24 @@ def add_transfer_arguments(parser: argparse.ArgumentParser, conflicts: bool = Tr
     )
 
 
+def _preferred_options(args: argparse.Namespace) -> TransferOptions:
+    """What the Preferences (with the --bookmark's overrides) give; the flags go on top."""
+    connections = load_transfer_limits().connections_per_job
+    return transfer_options(preferences_for_args(args), connections, can_ask=False)
+
+
 def options_from_args(args: argparse.Namespace) -> TransferOptions:
+    """The transfer options: the Preferences', with each flag given winning."""
+    base = _preferred_options(args)
     changes: dict[str, object] = {}
     if args.part_size is not None:
         changes["part_size"] = args.part_size
     if args.multipart_threshold is not None:
         changes["multipart_threshold"] = args.multipart_threshold
-    if args.connections < 1:
-        raise TransferArgsError("--connections must be at least 1")
-    changes["connections"] = args.connections
+    if args.connections is not None:
+        if args.connections < 1:
+            raise TransferArgsError("--connections must be at least 1")
+        changes["connections"] = args.connections
     if args.checksum:
         changes["checksum"] = ChecksumAlgorithm(args.checksum)
     for name in ("storage_class", "acl", "content_type", "cache_control"):
@@ -142,10 +157,11 @@ def options_from_args(args: argparse.Namespace) -> TransferOptions:
     if args.rate_limit:  # 0 or absent: no limit
         changes["rate_limit"] = args.rate_limit
     if args.metadata:
-        changes["metadata"] = dict(args.metadata)
+        changes["metadata"] = {**base.metadata, **dict(args.metadata)}
     if args.tags:
         changes["tags"] = dict(args.tags)
-    changes["preserve_mtime"] = args.preserve_mtime
+    if not args.preserve_mtime:
+        changes["preserve_mtime"] = False
     changes["store_sha256"] = args.store_sha256
     if_exists = getattr(args, "if_exists", None)
     no_overwrite = getattr(args, "no_overwrite", False)
@@ -161,7 +177,7 @@ def options_from_args(args: argparse.Namespace) -> TransferOptions:
     except CseArgsError as exc:
         raise TransferArgsError(str(exc)) from None
     try:
-        return TransferOptions(**changes)  # type: ignore[arg-type]
+        return replace(base, **changes)  # type: ignore[arg-type]
     except ValueError as exc:
         raise TransferArgsError(str(exc)) from None
 

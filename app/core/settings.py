@@ -2,10 +2,12 @@
 
 What the windows remember: each table's column layout (order, widths, which are hidden),
 keyed by column name so a column added in a later version simply shows with its defaults; the
-Transfers window's preferences; and the transfer limits (jobs at once, connections, bandwidth
-and its weekly schedule). Changes are kept in memory at once and written by one background thread,
-newest state last, atomically (a temporary file renamed over the old one). A file that cannot
-be read is moved aside and the defaults are used; nothing is lost and nothing crashes.
+Preferences (`app.core.preferences`); and the transfer limits (jobs at once, connections,
+bandwidth and its weekly schedule). A value the file holds that cannot be used is named in
+`problems` and its default holds. Changes are kept in memory at once and written by one
+background thread, newest state last, atomically (a temporary file renamed over the old
+one). A file that cannot be read is moved aside and the defaults are used; nothing is lost and
+nothing crashes.
 """
 
 from __future__ import annotations
@@ -15,21 +17,44 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from app.core import paths
 from app.core.atomic_file import move_aside, write_atomically
+from app.core.last_windows import OpenWindow, windows_from_json
+from app.core.preferences.reading import Problem, preferences_from_json, preferences_to_json
+from app.core.preferences.sections import Preferences
 from app.core.transfers.limits import TransferLimits
+from app.core.transfers.listeners import Listeners
 
 log = logging.getLogger(__name__)
 
 FILE_NAME = "settings.json"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-# MIGRATIONS[n] turns a schema-n document into schema n + 1 (none needed yet).
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 kept the Transfers window's two choices on their own; schema 2 keeps them in
+    the Preferences' General section."""
+    migrated = {k: v for k, v in data.items() if k != "transfers"}
+    old = data.get("transfers")
+    general: dict[str, Any] = {}
+    if isinstance(old, dict):
+        for was, now in (
+            ("open_window_on_start", "open_transfers_window"),
+            ("resume_at_start", "resume_queue_at_start"),
+        ):
+            if was in old:
+                general[now] = old[was]
+    migrated["preferences"] = {"general": general} if general else {}
+    migrated["schema"] = 2
+    return migrated
+
+
+# MIGRATIONS[n] turns a schema-n document into schema n + 1.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
 
 
 @dataclass(frozen=True)
@@ -74,23 +99,6 @@ class TransferPreferences:
     open_window_on_start: bool = True  # the Transfers window opens when a transfer starts
     resume_at_start: bool = False  # jobs an earlier run left resume by themselves
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "open_window_on_start": self.open_window_on_start,
-            "resume_at_start": self.resume_at_start,
-        }
-
-    @classmethod
-    def from_json(cls, data: Any) -> TransferPreferences:
-        if not isinstance(data, dict):
-            return cls()
-        default = cls()
-        opens, resumes = data.get("open_window_on_start"), data.get("resume_at_start")
-        return cls(
-            opens if isinstance(opens, bool) else default.open_window_on_start,
-            resumes if isinstance(resumes, bool) else default.resume_at_start,
-        )
-
 
 def default_path() -> Path:
     return paths.config_dir() / FILE_NAME
@@ -100,9 +108,13 @@ class SettingsStore:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or default_path()
         self.notice = ""  # set when an unreadable file was moved aside
+        self.problems: list[Problem] = []  # values of the file that could not be used
         self._tables: dict[str, TableLayout] = {}
-        self._transfers = TransferPreferences()
+        self._preferences = Preferences()
         self._limits = TransferLimits()
+        self._last_windows: list[OpenWindow] = []
+        self._preference_listeners: Listeners[Preferences] = Listeners()
+        self._limits_listeners: Listeners[TransferLimits] = Listeners()
         self._lock = threading.Lock()  # one write at a time, always of the newest state
         self._writer: ThreadPoolExecutor | None = None
         self._load()
@@ -125,8 +137,11 @@ class SettingsStore:
         tables = data.get("tables", {})
         for name, layout in tables.items() if isinstance(tables, dict) else ():
             self._tables[name] = TableLayout.from_json(layout)
-        self._transfers = TransferPreferences.from_json(data.get("transfers"))
+        self._preferences = preferences_from_json(data.get("preferences"), self.problems)
+        for problem in self.problems:
+            log.warning("Settings file %s: %s", self.path, problem)
         self._limits = _limits_from(data.get("transfer_limits"))
+        self._last_windows = windows_from_json(data.get("last_windows"))
 
     def _move_aside(self, reason: str) -> None:
         try:
@@ -141,7 +156,27 @@ class SettingsStore:
         return self._tables.get(name)
 
     def transfers(self) -> TransferPreferences:
-        return self._transfers
+        general = self._preferences.general
+        return TransferPreferences(general.open_transfers_window, general.resume_queue_at_start)
+
+    def preferences(self) -> Preferences:
+        return self._preferences
+
+    def last_windows(self) -> list[OpenWindow]:
+        return list(self._last_windows)
+
+    def set_last_windows(self, windows: list[OpenWindow]) -> Future[None] | None:
+        if self._last_windows == windows:
+            return None
+        self._last_windows = list(windows)
+        return self._save()
+
+    def subscribe_preferences(self, listener: Callable[[Preferences], None]) -> Callable[[], None]:
+        """Call `listener(preferences)` after each change; returns unsubscribe."""
+        return self._preference_listeners.subscribe(listener)
+
+    def subscribe_limits(self, listener: Callable[[TransferLimits], None]) -> Callable[[], None]:
+        return self._limits_listeners.subscribe(listener)
 
     def transfer_limits(self) -> TransferLimits:
         return self._limits
@@ -149,16 +184,28 @@ class SettingsStore:
     # -- writing ---------------------------------------------------------------------------
 
     def set_transfers(self, preferences: TransferPreferences) -> Future[None] | None:
-        if self._transfers == preferences:
+        general = replace(
+            self._preferences.general,
+            open_transfers_window=preferences.open_window_on_start,
+            resume_queue_at_start=preferences.resume_at_start,
+        )
+        return self.set_preferences(replace(self._preferences, general=general))
+
+    def set_preferences(self, preferences: Preferences) -> Future[None] | None:
+        if self._preferences == preferences:
             return None
-        self._transfers = preferences
-        return self._save()
+        self._preferences = preferences
+        future = self._save()
+        self._preference_listeners.notify(preferences, "A preferences listener failed")
+        return future
 
     def set_transfer_limits(self, limits: TransferLimits) -> Future[None] | None:
         if self._limits == limits:
             return None
         self._limits = limits
-        return self._save()
+        future = self._save()
+        self._limits_listeners.notify(limits, "A transfer-limits listener failed")
+        return future
 
     def set_table(self, name: str, layout: TableLayout) -> Future[None] | None:
         """Remember `layout` now; the file is written in the background (None: unchanged)."""
@@ -177,8 +224,9 @@ class SettingsStore:
         return {
             "schema": SCHEMA_VERSION,
             "tables": {name: layout.to_json() for name, layout in self._tables.items()},
-            "transfers": self._transfers.to_json(),
+            "preferences": preferences_to_json(self._preferences),
             "transfer_limits": self._limits.to_json(),
+            "last_windows": [window.to_json() for window in self._last_windows],
         }
 
     def _write(self, document: dict[str, Any]) -> None:

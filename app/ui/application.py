@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from app import __version__
 from app.core.bookmarks import Bookmark, BookmarkStore, BookmarkStoreError
 from app.core.bookmarks.file_import import ImportOutcome
+from app.core.preferences.sections import StartWith
 from app.core.resources import APP_ID
 from app.core.s3 import thread_guard
 from app.core.s3.session import S3Session
@@ -30,9 +31,11 @@ from app.ui.controllers.browser import BrowserController, SessionFactory
 from app.ui.file_open_events import FileOpenEvents
 from app.ui.icons import app_icon
 from app.ui.keyring_notice import tell_if_no_keyring
+from app.ui.last_windows import open_windows, reopen
 from app.ui.location import Location
 from app.ui.main_window import MainWindow
 from app.ui.open_requests import handle_open_request
+from app.ui.preferences.window import PreferencesWindow
 from app.ui.sandbox_start import start_sandbox
 from app.ui.shared_transfers import SharedTransfers
 from app.ui.single_instance import hand_over_or_listen
@@ -116,10 +119,15 @@ class WindowSet:
         self.shared_transfers = (
             transfers
             if transfers is not None
-            else SharedTransfers(self.store, limits=self.settings.transfer_limits)
+            else SharedTransfers(
+                self.store,
+                limits=self.settings.transfer_limits,
+                preferences=self.settings.preferences,
+            )
         )
         self._transfers: TransfersHub | None = None
         self._quit_guard: QuitGuard | None = None
+        self._preferences: PreferencesWindow | None = None
         self._pending_show: tuple[str, Location, str] | None = None  # nickname, folder, key
 
     def open(
@@ -264,16 +272,40 @@ class WindowSet:
     def _add_transfers(self, window: MainWindow) -> None:
         hub = self.transfers
         window.transfersRequested.connect(hub.show)
+        window.preferencesRequested.connect(self.show_preferences)
         window.statusBar().addPermanentWidget(hub.status_indicator(window))
         window.close_guard = self._may_close
         bookmarks = window.bookmarks.sidebar.model  # renamed or removed: routes read anew
         for change in (bookmarks.modelReset, bookmarks.rowsRemoved, bookmarks.dataChanged):
             change.connect(hub.model.refresh_names)
 
+    def show_preferences(self) -> PreferencesWindow:
+        """The one Preferences window, made on first use; its limits go through the hub."""
+        if self._preferences is None:
+            window = PreferencesWindow(self.settings)
+            window.limitsChosen.connect(lambda limits: self.transfers.apply_limits(limits))
+            window.scheduleRequested.connect(lambda: self.transfers.edit_limits())
+            self._preferences = window
+        else:
+            self._preferences.show_saved()
+        bring_to_front(self._preferences)
+        return self._preferences
+
+    def open_bookmark_at(self, origin: MainWindow, bookmark_id: str, location: Location) -> bool:
+        """Connect a bookmark as its sidebar entry would, showing `location` when it opens
+        (False: no such bookmark)."""
+        bookmark = self._bookmark(bookmark_id)
+        if bookmark is None:
+            return False
+        self._pending_show = (bookmark.nickname, location, "")
+        origin.bookmarks.connector.connect_bookmark(bookmark_id)
+        return True
+
     def _may_close(self, window: MainWindow) -> bool:
         if self._transfers is not None and not self.quit_guard.may_close(window):
             return False
         if not any(other is not window and other.isVisible() for other in self.windows):
+            self.settings.set_last_windows(open_windows(self.windows))  # for the next start
             self.close_transfers()  # the last browser window: Eider quits
         return True
 
@@ -285,6 +317,10 @@ class WindowSet:
             hub.close()
         self.shared_transfers.close()
         restore_tracking.close_tracker()  # the restores asked for stay in its file
+        preferences, self._preferences = self._preferences, None
+        if preferences is not None:  # Eider quits with its last browser window
+            preferences.close()
+            preferences.deleteLater()
 
     def show_remote(self, bookmark_id: str | None, bucket: str, key: str) -> MainWindow | None:
         """Show an object in a browser window on its bookmark: one open on it, or a new
@@ -326,11 +362,13 @@ class FirstWindow:
     sandbox_start: asyncio.Task[Bookmark | None] | None = None
     file_import: asyncio.Task[list[ImportOutcome]] | None = None
     keyring_notice: asyncio.Task[bool] | None = None
+    reopen: asyncio.Task[int] | None = None  # the last windows, opened again
 
     async def settle(self) -> None:
         """At quit: cancel what the first window still waits for (a worker still starting the
         sandbox finishes on its own; `Sandbox.stop` waits for it)."""
-        tasks = [t for t in (self.sandbox_start, self.file_import, self.keyring_notice) if t]
+        started = (self.sandbox_start, self.file_import, self.keyring_notice, self.reopen)
+        tasks = [t for t in started if t]
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
@@ -360,6 +398,11 @@ def open_first_window(windows: WindowSet, args: argparse.Namespace) -> FirstWind
         first.sandbox_start = asyncio.ensure_future(start_sandbox(first.window, first.sandbox))
         task = first.sandbox_start
         first.window.destroyed.connect(lambda *_: cancel_pending(task))
+    elif windows.settings.preferences().general.start_with is StartWith.LAST_WINDOWS:
+        saved = windows.settings.last_windows()
+        first.reopen = asyncio.ensure_future(reopen(windows, first.window, saved))
+        reopening = first.reopen
+        first.window.destroyed.connect(lambda *_: cancel_pending(reopening))
     return first
 
 
@@ -377,7 +420,9 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     settings = SettingsStore()
     # made on first use, off the GUI thread, with the limits the user set
-    transfers = SharedTransfers(store, limits=settings.transfer_limits)
+    transfers = SharedTransfers(
+        store, limits=settings.transfer_limits, preferences=settings.preferences
+    )
     windows = WindowSet(store, settings, transfers=transfers)
     start = open_first_window(windows, args)
     instance.requested.connect(lambda files: handle_open_request(windows, files))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.core.bookmarks import BookmarkStore
 from app.core.errors import UserError
+from app.core.preferences.sections import Preferences
 from app.core.settings import SettingsStore
 from app.ui import icons
 from app.ui.action_tips import describe_menus
@@ -29,6 +30,7 @@ from app.ui.controllers.archive_restores import ArchiveRestores
 from app.ui.controllers.browser import BrowserController
 from app.ui.controllers.column_memory import ColumnMemory
 from app.ui.controllers.edit_actions import EditParts, install_edit_actions
+from app.ui.controllers.file_activation import FileActivation
 from app.ui.controllers.hidden_files import HiddenFiles, HiddenFilesParts
 from app.ui.controllers.info_actions import InfoActions
 from app.ui.controllers.point_in_time_actions import PointInTimeActions
@@ -49,6 +51,7 @@ from app.ui.models.listing_model import (
 )
 from app.ui.shared_transfers import SharedTransfers
 from app.ui.sync.sync_window import SyncWindow
+from app.ui.tls_warning import tls_notice
 from app.ui.transcript.transcript_window import TranscriptWindow
 from app.ui.widgets.column_menu import ColumnMenu
 from app.ui.widgets.error_banner import ErrorBanner
@@ -64,6 +67,7 @@ STATUS_REFRESH_MS = 250
 class MainWindow(QMainWindow):
     newWindowRequested = Signal()
     transfersRequested = Signal()  # Window > Transfers: the application shows its window
+    preferencesRequested = Signal()  # Edit > Preferences: the application shows its window
 
     def __init__(
         self,
@@ -144,6 +148,9 @@ class MainWindow(QMainWindow):
             "Compare a local folder with this folder, preview the plan and its cost, run it"
             " (Ctrl+Shift+Y)"
         )
+        self.preferences_action = self._action("preferencesAction", "Preferences…")
+        self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Navigation", self)
@@ -173,6 +180,8 @@ class MainWindow(QMainWindow):
 
     def _build_central(self) -> None:
         self.bookmarks = WindowBookmarks(self, self._store or BookmarkStore())
+        self.bookmarks.sidebar.preferences = self.settings.preferences  # bookmark dialogs
+        self.bookmarks.connector.preferences = self.settings.preferences
         self.sidebar = self.bookmarks.sidebar
         self.folder_tree = FolderTree(self)
         # A table, not a QTreeView: QTreeView's layout pulls every page through fetchMore,
@@ -254,6 +263,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.new_window_action)
         file_menu.addAction(self.close_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.setObjectName("editMenu")
+        edit_menu.addAction(self.preferences_action)
         go = self.menuBar().addMenu("&Go")
         go.setObjectName("goMenu")
         self.go_menu = go
@@ -296,6 +308,7 @@ class MainWindow(QMainWindow):
         self.filter_action.triggered.connect(self._focus_filter)
         self.new_window_action.triggered.connect(self.newWindowRequested)
         self.transfers_action.triggered.connect(self.transfersRequested)
+        self.preferences_action.triggered.connect(self.preferencesRequested)
         self.close_action.triggered.connect(self.close)
 
         self.path_bar.locationRequested.connect(c.navigate)
@@ -343,6 +356,13 @@ class MainWindow(QMainWindow):
             c, self.object_actions.selection, self.folder_tree, self.object_actions.transfers, self
         )
         self.point_in_time.place(self.object_list, self.tree_menu.menu, self.object_actions.menu)
+        self.file_activation = FileActivation(
+            self.object_list,
+            self.object_actions.activated_slot,
+            self.object_actions.actions["downloadAction"],
+            self.settings.preferences,
+            self,
+        )
         self.object_list.activated.connect(self._row_activated)
         # Hidden files, encryption at a glance and server search keep their logic in their modules.
         self.view_menu = self.menuBar().addMenu("&View")
@@ -374,6 +394,10 @@ class MainWindow(QMainWindow):
             )
         )
         self._add_listing_entries()
+        self._apply_preferences(self.settings.preferences())
+        self._unsubscribe_preferences = self.settings.subscribe_preferences(
+            self._apply_preferences
+        )
         window_menu = self.menuBar().addMenu("&Window")  # last, after the controllers' menus
         window_menu.setObjectName("windowMenu")
         window_menu.addAction(self.transfers_action)
@@ -427,6 +451,13 @@ class MainWindow(QMainWindow):
         clear_filter.setContext(Qt.ShortcutContext.WidgetShortcut)
         clear_filter.activated.connect(self._leave_filter)
 
+    def _apply_preferences(self, preferences: Preferences) -> None:
+        browser = preferences.browser
+        self.controller.model.set_formats(browser.date_format, browser.size_format)
+        cache = self.controller.listing_cache
+        cache.configure(browser.listing_cache_entries, browser.listing_cache_seconds)
+        self.controller.set_parallel_listings(preferences.connection.parallel_listings)
+
     def _leave_filter(self) -> None:
         self.filter_box.clear()
         self.object_list.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -436,6 +467,9 @@ class MainWindow(QMainWindow):
     def _connected(self, label: str) -> None:
         self._connection_label = label
         self.setWindowTitle(f"Eider — {label}")
+        notice = tls_notice(self.controller.session)
+        if notice is not None:
+            self.show_notice(notice)
 
     def _location_changed(self, location: Location) -> None:
         self._nothing_at = None
@@ -518,6 +552,7 @@ class MainWindow(QMainWindow):
             return
         self._status_timer.stop()
         self.edit_actions.close()  # its edits stay on disk, offered again later
+        self._unsubscribe_preferences()
         self.column_memory.close()
         self.hidden_files.close()
         self.drag_and_drop.close()

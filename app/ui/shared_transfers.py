@@ -19,9 +19,13 @@ from collections.abc import Callable
 from typing import Protocol
 
 from app.core.bookmarks import BookmarkError, BookmarkStore, connection_for_bookmark
+from app.core.bookmarks.connect import preferences_for
+from app.core.preferences.effects import transfer_options
+from app.core.preferences.sections import Preferences
 from app.core.s3.session import S3Session
 from app.core.transfers.jobs import Conflict, Decision
 from app.core.transfers.limits import TransferLimits
+from app.core.transfers.options import TransferOptions
 from app.core.transfers.relay import Relays
 from app.core.transfers.service import BookmarkGone, TransferService
 from app.ui.dnd.open_windows import OpenWindows
@@ -44,12 +48,15 @@ class SharedTransfers:
         store: BookmarkStore | None,
         make: Callable[[SharedTransfers], TransferService] | None = None,
         limits: Callable[[], TransferLimits] = TransferLimits,
+        preferences: Callable[[], Preferences] = Preferences,
     ) -> None:
         """`make` builds the service (tests give their own); by default it opens the journal
         under the state folder, makes sessions from `store`'s bookmarks and starts with
-        `limits()` (the ones saved in the settings)."""
+        `limits()` (the ones saved in the settings). New uploads and downloads start from
+        `preferences()` (the settings' too)."""
         self._store = store
         self.limits = limits
+        self.preferences = preferences
         self._make = make or _default_service
         self._service: TransferService | None = None
         self._lock = threading.Lock()
@@ -100,6 +107,17 @@ class SharedTransfers:
         except BookmarkError as exc:
             raise BookmarkGone(bookmark_id) from exc
         return S3Session(connection_for_bookmark(bookmark))
+
+    def transfer_options(self, bookmark_id: str | None) -> TransferOptions:
+        """Options for a new upload or download on `bookmark_id`'s connection (None: an
+        unsaved one): the Preferences with that bookmark's overrides."""
+        preferences = self.preferences()
+        bookmark = None
+        if self._store is not None and bookmark_id:
+            bookmark = next((b for b in self._store.list() if b.id == bookmark_id), None)
+        if bookmark is not None:
+            preferences = preferences_for(bookmark, preferences)
+        return transfer_options(preferences, self.limits().connections_per_job)
 
     def bookmark_exists(self, bookmark_id: str) -> bool:
         return self._store is not None and any(b.id == bookmark_id for b in self._store.list())

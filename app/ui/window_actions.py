@@ -172,7 +172,8 @@ class WindowActions(QObject):
         self.actions: dict[str, QAction] = {}
         self._make_actions(parts.parent)
         self._place(parts)
-        parts.object_list.activated.connect(self._activated)
+        self.activated_slot = self._activated  # Enter/double-click; FileActivation takes it over
+        parts.object_list.activated.connect(self.activated_slot)
         self.browser.locationChanged.connect(self.location_changed)
         self.location_changed(self.browser.location)
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from app.core.credentials.spec import CredentialKind
 from app.core.explained import ExplainedError
+from app.core.preferences.reading import Problem, overrides_from_json
+
+log = logging.getLogger(__name__)
 
 # Keyring kinds stored under a bookmark's owner name (see app.core.secrets).
 SECRET_KEY = "secret-key"  # noqa: S105 (a keyring kind name, not a secret)
@@ -55,6 +59,9 @@ class Bookmark:
     web_url: str = ""
     labels: tuple[str, ...] = ()
     custom: dict[str, str] = field(default_factory=dict)  # per-bookmark profile properties
+    # The bookmark's own transfer, S3-default and connection settings over the Preferences:
+    # {"transfers": {"part_size": ...}, "s3": {...}, "connection": {...}}, checked on reading.
+    overrides: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.nickname.strip():
@@ -87,7 +94,7 @@ class Bookmark:
             elif isinstance(value, CredentialKind):
                 value = value.value
             elif isinstance(value, dict):
-                value = dict(value)
+                value = {k: dict(v) if isinstance(v, dict) else v for k, v in value.items()}
             data[f.name] = value
         return data
 
@@ -109,6 +116,11 @@ class Bookmark:
             raise BookmarkError("bookmark field 'custom' must be an object")
         values["labels"] = tuple(labels)
         values["custom"] = {str(k): str(v) for k, v in custom.items()}
+        problems: list[Problem] = []
+        where = f"bookmark '{values.get('nickname', '?')}'"
+        values["overrides"] = overrides_from_json(values.get("overrides"), where, problems)
+        for problem in problems:  # the value is left out, the Preferences' one applies
+            log.warning("%s", problem)
         _check_types(values)
         return cls(**values)
 

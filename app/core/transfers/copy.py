@@ -168,7 +168,8 @@ def _copy(rt: WorkerContext, job: Job, item: ItemRecord, destination: Destinatio
         raise SourceChangedOnServer(source_key)
     if size != item.size:
         job.progress.add_total(size - item.size, files=0)
-    single = size < options.multipart_threshold and size <= MAX_SINGLE_PUT
+    threshold = options.copy_threshold or options.multipart_threshold
+    single = size < threshold and size <= MAX_SINGLE_PUT
     if single:  # one request: a crash before it ends just sends it again
         item.remote_etag, item.size = etag, size
     else:  # the parts are pinned to this ETag: a resume must know it

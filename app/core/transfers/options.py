@@ -81,6 +81,7 @@ class TransferOptions:
     rate_limit: float | None = None  # bytes per second for this job; None: only the global one
     max_attempts: int = 6  # per request, including the first
     download_chunk_size: int = 8 * MIB  # ranged GET size for objects without part hints
+    copy_threshold: int | None = None  # server-side copies in parts from here; None: as uploads
 
     def __post_init__(self) -> None:
         if not MIN_PART_SIZE <= self.part_size <= MAX_PART_SIZE:

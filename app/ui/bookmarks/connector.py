@@ -9,12 +9,14 @@ secret and try again. `open_connection_dialog` is File > Open Connection….
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.core.bookmarks import Bookmark, BookmarkError
+from app.core.preferences.sections import Preferences
 from app.ui.bookmarks.connect_controller import ConnectController, failure_message
 from app.ui.bookmarks.list_model import BookmarkListModel
 from app.ui.bookmarks.secret_request import SecretRequester
@@ -24,6 +26,9 @@ from app.ui.dialogs.bookmark_dialog import BookmarkDialog
 class BookmarkConnector(QObject):
     dialogOpened = Signal(object)  # BookmarkDialog in connect mode
     connectingChanged = Signal(str)  # the nickname being connected to; "" when done
+    # What a bookmark's Advanced part shows where the bookmark sets nothing (the window sets
+    # the settings store's).
+    preferences: Callable[[], Preferences] = Preferences
 
     def __init__(
         self,
@@ -102,7 +107,11 @@ class BookmarkConnector(QObject):
         self, bookmark: Bookmark | None = None, message: str = ""
     ) -> BookmarkDialog:
         dialog = BookmarkDialog(
-            self._model, bookmark, connect_with=self._controller, parent=self._parent_widget
+            self._model,
+            bookmark,
+            connect_with=self._controller,
+            parent=self._parent_widget,
+            preferences=self.preferences(),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if message:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.core import secrets
 from app.core.bookmarks import Bookmark, BookmarkError, BookmarkStore, BookmarkStoreError
 from app.core.bookmarks.file_import import ImportOutcome
+from app.core.preferences.sections import Preferences
 from app.ui.bookmarks.file_import import FileDropFilter, FileImporter
 from app.ui.bookmarks.list_model import BOOKMARK_ID_ROLE, SEARCH_TEXT_ROLE, BookmarkListModel
 from app.ui.bookmarks.tasks import TaskSet
@@ -110,6 +111,9 @@ class Banner(QWidget):
 class BookmarksSidebar(QWidget):
     connectRequested = Signal(str)  # bookmark id
     importFinished = Signal(object)  # list[ImportOutcome]
+    # What a bookmark's Advanced part shows where the bookmark sets nothing (the window sets
+    # the settings store's).
+    preferences: Callable[[], Preferences] = Preferences
 
     def __init__(
         self,
@@ -275,7 +279,7 @@ class BookmarksSidebar(QWidget):
         return self._open_editor(self.model.find(bookmark_id))
 
     def _open_editor(self, bookmark: Bookmark | None) -> BookmarkDialog:
-        dialog = BookmarkDialog(self.model, bookmark, parent=self)
+        dialog = BookmarkDialog(self.model, bookmark, parent=self, preferences=self.preferences())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self.select)
         dialog.finished.connect(lambda _result: self._editor_closed(dialog))

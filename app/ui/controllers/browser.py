@@ -7,12 +7,14 @@ signals; views only display them. No widget here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QObject, Signal
 
 from app.core.errors import ErrorKind, UserError
-from app.core.s3.session import S3Session
+from app.core.s3.listing_cache import ListingCache
+from app.core.s3.session import ListingPage, S3Session
 from app.ui.async_bridge import AsyncBridge
 from app.ui.location import Location
 from app.ui.models.listing_model import ListingModel
@@ -61,6 +63,11 @@ class BrowserController(QObject):
         self._back: list[Location] = []
         self._forward: list[Location] = []
         self._found = False  # the current listing showed something
+        # Preferences > Browser configure it (the window does); off until then.
+        self.listing_cache = ListingCache()
+        self._collected: list[ListingPage] | None = None  # pages of a listing to keep
+        self._listing_limit = 4
+        self._listing_slots = asyncio.Semaphore(self._listing_limit)
         self.model.loadingChanged.connect(self._listing_busy)
 
     @property
@@ -162,7 +169,8 @@ class BrowserController(QObject):
             return
         self.navigate(location)
 
-    def _show(self, location: Location) -> None:
+    def _show(self, location: Location, fresh: bool = False) -> None:
+        """`fresh`: list again even if the listing cache keeps this folder (Refresh)."""
         if self._session is None:
             self.model.set_stream(None)
             return
@@ -170,8 +178,14 @@ class BrowserController(QObject):
             self.model.set_folders([f"{name}/" for name in self._buckets])
             self.activityChanged.emit("")
             return
-        # Lazy: no call yet. Pages are parsed in one pass on a worker thread (listing_parser).
-        pages = self._session.list_prefix(location.bucket, location.prefix)
+        kept = None if fresh else self.listing_cache.get(location.bucket, location.prefix)
+        pages: Iterator[ListingPage]
+        if kept is not None:
+            pages, self._collected = iter(kept), None
+        else:
+            # Lazy: no call yet. Pages are parsed in one pass on a worker thread (listing_parser).
+            pages = self._session.list_prefix(location.bucket, location.prefix)
+            self._collected = []
         stream = ListingStream(pages, self._bridge, location.bucket, location.prefix, self)
         stream.failed.connect(self.report)
         stream.pageArrived.connect(self._page_arrived)
@@ -181,6 +195,8 @@ class BrowserController(QObject):
         stream.fetch_next()  # the first page shows as soon as it arrives
 
     def _page_arrived(self, page: object) -> None:
+        if self._collected is not None and isinstance(page, ListingPage):
+            self._collected.append(page)
         folders = getattr(page, "folders", ())
         if not self._found and (folders or getattr(page, "objects", ())):
             self._found = True  # a folder's own placeholder object counts: the folder exists
@@ -189,6 +205,10 @@ class BrowserController(QObject):
             self.foldersFound.emit(self._location, list(folders))
 
     def _listing_finished(self) -> None:
+        collected, self._collected = self._collected, None
+        location = self._location
+        if collected is not None and not location.is_root:
+            self.listing_cache.store(location.bucket, location.prefix, collected)
         if not self._found:
             self.nothingHere.emit(self._location)
 
@@ -223,7 +243,7 @@ class BrowserController(QObject):
         elif self._location.is_root:
             self._bridge.spawn(self.load_buckets(), "listing buckets", on_error=self.report)
         else:
-            self._show(self._location)
+            self._show(self._location, fresh=True)
 
     def load_everything(self) -> None:
         self.model.load_everything()
@@ -245,10 +265,18 @@ class BrowserController(QObject):
             on_error=self.report,
         )
 
+    def set_parallel_listings(self, count: int) -> None:
+        """How many of the tree's folder listings may be in flight at once (Preferences >
+        Connection); ones already waiting keep the old limit."""
+        if count != self._listing_limit:
+            self._listing_limit = count
+            self._listing_slots = asyncio.Semaphore(count)
+
     async def _load_folders(self, location: Location) -> None:
         assert self._session is not None
         pages = self._session.list_prefix(location.bucket, location.prefix, max_keys=TREE_PAGE_KEYS)
-        page = await self._bridge.run(next, pages)
+        async with self._listing_slots:
+            page = await self._bridge.run(next, pages)
         self.foldersFound.emit(location, list(page.folders))
 
     def close(self) -> None:

@@ -17,7 +17,7 @@ are mapped back to the models' rows before anything acts on them.
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import ErrorKind, UserError
+from app.core.preferences.sections import Preferences
 from app.core.s3 import uploads_in_progress, versions
 from app.core.s3.session import S3Session
 from app.core.s3.uploads_in_progress import UnfinishedUpload, UploadedSoFar
@@ -109,6 +110,10 @@ class HiddenFiles(QObject):
         self.uploads_table = SortedTable(self.uploads_model, self)
         self._build_panel()
         self._build_actions()
+        # One value with Preferences > Browser: either place changes it for every window.
+        self.show_action.setChecked(parts.settings.preferences().browser.show_hidden)
+        self.tabs.setVisible(self.show_action.isChecked())
+        self._unsubscribe = parts.settings.subscribe_preferences(self._preferences_changed)
         self.upload_sizes = VisibleRowsFetcher(
             self.uploads_view, self._upload_key, self._uploaded_so_far, self._bridge, parent=self
         )
@@ -249,6 +254,7 @@ class HiddenFiles(QObject):
     def close(self) -> None:
         """Save a column change still waiting for its moment and stop listing (the window is
         closing: its worker pool goes, and a view asking for a page then would raise)."""
+        self._unsubscribe()
         for memory in self.column_memories.values():
             memory.close()
         self.versions_model.set_stream(None)
@@ -323,6 +329,17 @@ class HiddenFiles(QObject):
     def _toggled(self, shown: bool) -> None:
         self.tabs.setVisible(shown)
         self.reload()
+        settings = self._parts.settings
+        preferences = settings.preferences()
+        if preferences.browser.show_hidden != shown:
+            browser = replace(preferences.browser, show_hidden=shown)
+            settings.set_preferences(replace(preferences, browser=browser))
+
+    def _preferences_changed(self, preferences: Preferences) -> None:
+        shown = preferences.browser.show_hidden
+        if shown != self.show_action.isChecked():
+            self.show_action.setChecked(shown)
+            self._toggled(shown)
 
     def _location_changed(self, _location: Location) -> None:
         self.reload()

@@ -6,8 +6,9 @@ window's bookmark, made from the window's own session. The service's listeners r
 threads: `_on_event` only emits a signal, which Qt queues to the GUI thread, where the status
 line shows this window's jobs (the service announces every window's). Jobs outlive the window:
 closing it leaves them to the service (the Transfers window lists them).
-Every upload and download asks (`ConflictPolicy.ASK`) when its target exists already; the
-service routes the question to the window that started the job, whose `ConflictAsker` puts it
+Uploads and downloads start from the Preferences (with the bookmark's overrides: part size,
+S3 defaults, conflict action...). With the default conflict action, "ask", the service routes
+the question to the window that started the job, whose `ConflictAsker` puts it
 to the user.
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -91,6 +93,23 @@ class TransfersController(QObject):
         bookmark = self._bookmark_id() if bookmark_id == OWN else bookmark_id
         return await self._bridge.run(service.engine_for, bookmark, session)
 
+    def _options(self, bookmark_id: str | None) -> TransferOptions:
+        """The Preferences' transfer and S3 defaults, under the bookmark's overrides."""
+        bookmark = self._bookmark_id() if bookmark_id == OWN else bookmark_id
+        return self.shared.transfer_options(bookmark)
+
+    def _sized(self, options: TransferOptions, bookmark_id: str | None = "") -> TransferOptions:
+        """`options` with the Preferences' part sizes and thresholds: a copy on the server keeps
+        its object's headers, not the defaults for new uploads."""
+        chosen = self._options(bookmark_id)
+        return replace(
+            options,
+            multipart_threshold=chosen.multipart_threshold,
+            part_size=chosen.part_size,
+            copy_threshold=chosen.copy_threshold,
+            connections=chosen.connections,
+        )
+
     async def upload(
         self,
         session: S3Session,
@@ -117,8 +136,9 @@ class TransfersController(QObject):
     async def _bookmark_options(
         self, bookmark_id: str | None, base: TransferOptions | None = None
     ) -> TransferOptions:
-        """`base` (ASK) with the bookmark's encryption for uploads (and its SSE-C key ring)."""
-        base = base or ASK
+        """`base` (by default the Preferences' options under the bookmark's overrides) with the
+        bookmark's encryption for uploads (and its SSE-C key ring)."""
+        base = base or self._options(bookmark_id)
         bookmark = self._bookmark_id() if bookmark_id == OWN else bookmark_id
         return await self._bridge.run(upload_encryption.options_for_bookmark, bookmark, base)
 
@@ -159,7 +179,7 @@ class TransfersController(QObject):
     ) -> str:
         """Rename or move an object, or a folder (`key` and `dest_key` ending in '/'): each
         source is deleted only once its copy is complete."""
-        options = await self._bookmark_options(OWN, REPLACE)
+        options = await self._bookmark_options(OWN, self._sized(REPLACE))
         return await self._operation(
             session, lambda e: e.copy(bucket, key, dest_bucket, dest_key, options, move=True)
         )
@@ -176,7 +196,7 @@ class TransfersController(QObject):
     ) -> str:
         """A drop or Paste of objects on the same server: copy (or move) on the server,
         asking when the target exists; `bookmark_id` as for `upload`."""
-        options = await self._bookmark_options(bookmark_id)
+        options = await self._bookmark_options(bookmark_id, self._sized(ASK, bookmark_id))
         return await self._operation(
             session,
             lambda e: e.copy(bucket, key, dest_bucket, dest_key, options, move=move),
@@ -194,7 +214,7 @@ class TransfersController(QObject):
 
     async def duplicate(self, session: S3Session, bucket: str, key: str) -> str:
         """Copy an object or folder next to itself under the first free 'name (n)'."""
-        options = await self._bookmark_options(OWN, REPLACE)
+        options = await self._bookmark_options(OWN, self._sized(REPLACE))
         return await self._operation(session, lambda e: e.duplicate(bucket, key, options))
 
     async def delete(
@@ -229,7 +249,7 @@ class TransfersController(QObject):
         self, session: S3Session, bucket: str, key: str, version_id: str
     ) -> str:
         """Copy an older version over its key; the version that was the latest is kept."""
-        options = await self._bookmark_options(OWN, REPLACE)
+        options = await self._bookmark_options(OWN, self._sized(REPLACE))
         return await self._operation(
             session, lambda e: e.restore_version(bucket, key, version_id, options)
         )

@@ -33,10 +33,12 @@ from PySide6.QtWidgets import (
 
 from app.core import secrets
 from app.core.bookmarks import Bookmark, BookmarkError, BookmarkStoreError
+from app.core.bookmarks.connect import overrides_of
 from app.core.bookmarks.login import OneShotSecrets, OpenedBookmark
 from app.core.bookmarks.model import new_id, secret_owner
 from app.core.credentials.spec import CredentialKind
 from app.core.cse import bookmark_key as cse_bookmark_key
+from app.core.preferences.sections import Preferences
 from app.core.profiles import Profile
 from app.core.profiles import settings as profile_settings
 from app.core.profiles.catalogue import CatalogueEntry, all_profiles
@@ -45,6 +47,7 @@ from app.ui.bookmarks.connect_controller import ConnectController
 from app.ui.bookmarks.icons import profile_icon
 from app.ui.bookmarks.list_model import BookmarkListModel
 from app.ui.bookmarks.tasks import TaskSet
+from app.ui.dialogs.bookmark_advanced import BookmarkAdvanced
 from app.ui.dialogs.key_ring_dialog import KeyRingDialog
 from app.ui.widgets.upload_encryption_box import UploadEncryptionBox
 
@@ -72,7 +75,9 @@ class BookmarkDialog(QDialog):
         connect_with: ConnectController | None = None,
         profiles: Sequence[CatalogueEntry] | None = None,
         parent: QWidget | None = None,
+        preferences: Preferences | None = None,
     ) -> None:
+        """`preferences` are what the Advanced part shows where the bookmark sets nothing."""
         super().__init__(parent)
         self._model = model
         self._original = bookmark
@@ -184,8 +189,10 @@ class BookmarkDialog(QDialog):
             self.ok_button.clicked.connect(self.connect_now)
         self.ok_button.setDefault(True)
 
+        self.advanced = BookmarkAdvanced(self)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
+        layout.addWidget(self.advanced)
         layout.addWidget(self.help_label)
         layout.addWidget(self.status_label)
         layout.addWidget(self.buttons)
@@ -194,6 +201,8 @@ class BookmarkDialog(QDialog):
         self.profile_combo.currentIndexChanged.connect(self._profile_changed)
         self.profile_combo.setCurrentIndex(self._initial_profile_row())
         self._profile_changed(self.profile_combo.currentIndex())
+        preferences = preferences or Preferences()
+        self.advanced.show_overrides(overrides_of(bookmark) if bookmark else {}, preferences)
         if bookmark is not None:
             self._fill(bookmark)
 
@@ -322,6 +331,10 @@ class BookmarkDialog(QDialog):
                 None if same.credential_kind is CredentialKind.ANONYMOUS else same.credential_kind
             )
         nickname = self.nickname_edit.text().strip() or host or profile.description
+        try:
+            overrides = self.advanced.overrides()
+        except ValueError as exc:
+            raise BookmarkError(str(exc)) from None
         values = {
             "nickname": nickname,
             "profile": profile.vendor,
@@ -336,6 +349,10 @@ class BookmarkDialog(QDialog):
             "mfa_serial": self._text(self.mfa_edit, same.mfa_serial if same else ""),
             "region": self.region_combo.currentText().strip() or None,
             "encryption": self.encryption_box.value(),
+            "overrides": overrides,
+            # Older per-bookmark S3 defaults are in `overrides` now (see `overrides_of`).
+            "storage_class": None,
+            "acl": None,
         }
         if original is not None:
             return original.with_changes(**values)

@@ -31,10 +31,21 @@ EXPIRY_CHOICES = (
 )
 
 
+def expiry_text(seconds: int) -> str:
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds % size == 0:
+            count = seconds // size
+            return f"{count} {unit}{'s' if count != 1 else ''}"
+    return f"{seconds} seconds"
+
+
 class PresignDialog(QDialog):
     requested = Signal(object, int)  # Method, seconds
 
-    def __init__(self, parent: QWidget | None, bucket: str, key: str) -> None:
+    def __init__(
+        self, parent: QWidget | None, bucket: str, key: str, expiry: int = int(Expiry.HOUR)
+    ) -> None:
+        """`expiry`: the one chosen at first, in seconds (Preferences > S3 defaults)."""
         super().__init__(parent)
         self.setObjectName("presignDialog")
         self.setAccessibleName("Pre-signed URL")
@@ -53,8 +64,11 @@ class PresignDialog(QDialog):
         self.expiry_box = QComboBox(self)
         self.expiry_box.setObjectName("presignExpiryBox")
         self.expiry_box.setAccessibleName("Expires after")
+        if expiry not in {seconds for _label, seconds in EXPIRY_CHOICES}:
+            self.expiry_box.addItem(f"{expiry_text(expiry)} (the default)", expiry)
         for label, seconds in EXPIRY_CHOICES:
             self.expiry_box.addItem(label, seconds)
+        self.expiry_box.setCurrentIndex(self.expiry_box.findData(expiry))
         form.addRow("&Expires after:", self.expiry_box)
         self.custom_hours = QSpinBox(self)
         self.custom_hours.setObjectName("presignCustomHours")

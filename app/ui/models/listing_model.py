@@ -20,6 +20,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QDateTime,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -28,10 +30,11 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from app.core.preferences.sections import DateFormat, SizeFormat
 from app.core.s3.object_ref import ObjectRef
 from app.core.s3.session import ListingPage, ObjectEntry
 from app.ui import icons
-from app.ui.format import human_size
+from app.ui.format import size_text
 from app.ui.models.listing_stream import ListingStream
 
 Index = QModelIndex | QPersistentModelIndex
@@ -49,15 +52,21 @@ Annotator = Callable[[str, int, int], Any]
 
 
 @functools.lru_cache(maxsize=4096)
-def format_modified(raw: str) -> str:
-    """ISO 8601 text from the listing, shown in local time; unparseable text is shown as is."""
+def format_modified(raw: str, style: DateFormat = DateFormat.ISO) -> str:
+    """ISO 8601 text from the listing, shown in local time as Preferences > Browser asks;
+    unparseable text is shown as is."""
     try:
         moment = datetime.fromisoformat(raw)
     except ValueError:
         return raw
     if moment.tzinfo is not None:
         moment = moment.astimezone()
-    return moment.strftime("%Y-%m-%d %H:%M")
+    if style is DateFormat.LOCALE:
+        when = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+        return QLocale.system().toString(when, QLocale.FormatType.ShortFormat)
+    return moment.strftime(
+        "%Y-%m-%d %H:%M:%S" if style is DateFormat.ISO_SECONDS else "%Y-%m-%d %H:%M"
+    )
 
 
 class _ObjectColumns:
@@ -113,6 +122,18 @@ class ListingModel(QAbstractTableModel):
         self._filter = ""
         self._icons: tuple[Any, Any] | None = None
         self.annotator: Annotator | None = None
+        self.date_format = DateFormat.ISO
+        self.size_format = SizeFormat.BINARY
+
+    def set_formats(self, date_format: DateFormat, size_format: SizeFormat) -> None:
+        """Show dates and sizes this way from now on (Preferences > Browser)."""
+        if (date_format, size_format) == (self.date_format, self.size_format):
+            return
+        self.date_format, self.size_format = date_format, size_format
+        rows = self.rowCount()
+        if rows:
+            first, last = min(SIZE, MODIFIED), max(SIZE, MODIFIED)
+            self.dataChanged.emit(self.index(0, first), self.index(rows - 1, last))
 
     # -- feeding ----------------------------------------------------------------------------
 
@@ -238,9 +259,9 @@ class ListingModel(QAbstractTableModel):
             if column == NAME:
                 return objects.keys[i][len(self._prefix) :]
             if column == SIZE:
-                return human_size(objects.sizes[i])
+                return size_text(objects.sizes[i], self.size_format)
             if column == MODIFIED:
-                return format_modified(objects.modified[i])
+                return format_modified(objects.modified[i], self.date_format)
             if column == STORAGE_CLASS:
                 return objects.classes[i]
             if column == ENCRYPTION:
@@ -432,7 +453,8 @@ class ListingModel(QAbstractTableModel):
     def summary(self) -> str:
         folders, objects = len(self._folders), len(self._objects)
         parts = [f"{folders:,} folder{'s' * (folders != 1)}"] if folders else []
-        parts.append(f"{objects:,} object{'s' * (objects != 1)}, {human_size(self._total_size)}")
+        total = size_text(self._total_size, self.size_format)
+        parts.append(f"{objects:,} object{'s' * (objects != 1)}, {total}")
         more = not self.complete
         text = ", ".join(parts) + (" loaded, more to load" if more else "")
         loaded = f"{folders + objects:,} loaded" + (" of more" if more else "")

@@ -15,10 +15,11 @@ import logging
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.core.errors import UserError
+from app.core.preferences.sections import Preferences
 from app.core.settings import SettingsStore, TransferPreferences
 from app.core.transfers.jobs import JobKind, JobSnapshot, JobState
 from app.core.transfers.limits import TransferLimits
@@ -78,6 +79,8 @@ class TransfersHub(QObject):
         self._indicators: list[QLabel] = []
         self.limitsChanged.connect(self._show_limits)
         self.window.preferencesChanged.connect(self._save_preferences)
+        # The same two values are in Preferences > General: either place shows the other's.
+        self._unsubscribe_preferences = settings.subscribe_preferences(self._preferences_changed)
         self.window.action("transferLimitsAction").triggered.connect(self.edit_limits)
         self.feed.added.connect(self._job_added)
         self.feed.finished.connect(self._job_finished)
@@ -113,6 +116,18 @@ class TransfersHub(QObject):
     def _save_preferences(self, preferences: TransferPreferences) -> None:
         self.settings.set_transfers(preferences)
 
+    def _preferences_changed(self, preferences: Preferences) -> None:
+        if self._closed or not shiboken6.isValid(self.window):
+            return
+        general = preferences.general
+        for box, value in (
+            (self.window.open_on_start, general.open_transfers_window),
+            (self.window.resume_at_start, general.resume_queue_at_start),
+        ):
+            if box.isChecked() != value:
+                with QSignalBlocker(box):
+                    box.setChecked(value)
+
     def _job_added(self, job: JobSnapshot) -> None:
         if job.interrupted:  # left by an earlier run: listed, not started here
             return
@@ -129,7 +144,8 @@ class TransfersHub(QObject):
     def _job_finished(self, job: JobSnapshot) -> None:
         self.commands.job_ended(job)
         ran_for = self.clock.ended(job)
-        if notifications.worth_telling(job, ran_for):
+        wanted = self.settings.preferences().general.notifications
+        if wanted and notifications.worth_telling(job, ran_for):
             summary, body = notifications.message(job)
             if not self._notify(summary, body):
                 log.debug("No desktop notification for %s", job.id)
@@ -199,6 +215,7 @@ class TransfersHub(QObject):
 
     def close(self) -> None:
         self._closed = True
+        self._unsubscribe_preferences()
         self._limits_timer.stop()
         self.feed.stop()
         if self._unsubscribe is not None:

@@ -43,7 +43,8 @@ def open_with_hidden_files(
 ) -> MainWindow:
     window = windows.open(connection_for(seaweed), Location(bucket))
     wait_for(qtbot, lambda: not window.controller.model.loading)
-    window.hidden_files.show_action.trigger()
+    if not window.hidden_files.show_action.isChecked():  # a later window starts with it on
+        window.hidden_files.show_action.trigger()
     wait_for(qtbot, lambda: window.hidden_files.tabs.isVisible())
     return window
 

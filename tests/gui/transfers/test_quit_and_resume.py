@@ -12,12 +12,12 @@ import pytest
 from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
+from app.core.preferences.sections import TransferPreferencesSection
 from app.core.s3.session import S3Session
 from app.core.transfers.jobs import JobState
 from app.core.transfers.journal import Journal
 from app.core.transfers.options import MIB
 from app.ui.application import WindowSet
-from app.ui.controllers import transfers as transfers_controller
 from app.ui.location import Location
 from app.ui.models.transfers_model import STATE
 from tests.conftest import connection_for
@@ -77,16 +77,16 @@ def test_quit_midway_through_a_multipart_upload_then_resume_from_the_transfers_w
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # Parts of 5 MiB from 6 MiB on, so a 31 MiB file is a 7-part upload (the defaults would
-    # need a file over 100 MiB); two parts in flight at a time.
-    small_parts = replace(
-        transfers_controller.ASK, multipart_threshold=6 * MIB, part_size=5 * MIB, connections=2
-    )
-    monkeypatch.setattr(transfers_controller, "ASK", small_parts)
+    # need a file over 100 MiB); two parts in flight at a time: as Preferences a user saved.
+    first_run = windows.window_set
+    small_parts = TransferPreferencesSection(multipart_threshold=6 * MIB, part_size=5 * MIB)
+    settings = first_run.settings
+    settings.set_preferences(replace(settings.preferences(), transfers=small_parts))
+    settings.set_transfer_limits(replace(settings.transfer_limits(), connections_per_job=2))
     local = random_file(tmp_path / "big.bin", 31 * MIB + 77)
     data = local.read_bytes()
 
     # The first run: a window on a bookmark uploads, slowly enough to quit halfway.
-    first_run = windows.window_set
     bookmark = bookmark_on(first_run, seaweed, "Seaweed")
     limit_bandwidth(first_run, 4 * MIB)
     first_parts = PartCounter()

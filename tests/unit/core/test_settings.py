@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from app.core.settings import ColumnState, SettingsStore, TableLayout, TransferPreferences
+from app.core.settings import (
+    SCHEMA_VERSION,
+    ColumnState,
+    SettingsStore,
+    TableLayout,
+    TransferPreferences,
+)
 from app.core.transfers.limits import TransferLimits
 from app.core.transfers.schedule import WEEKDAYS, BandwidthSchedule, ScheduleRule
 
@@ -35,7 +41,7 @@ def test_a_layout_is_written_and_read_back(isolated_environment: Path) -> None:
     store.flush()
     assert store.path.parent == isolated_environment / "config"
     document = json.loads(store.path.read_text(encoding="utf-8"))
-    assert document["schema"] == 1
+    assert document["schema"] == SCHEMA_VERSION
     assert document["tables"]["objects"]["columns"]["Size"] == {"width": 123, "hidden": True}
     assert SettingsStore().table("objects") == layout(123, hidden=True)
     assert [p.name for p in store.path.parent.iterdir()] == ["settings.json"]  # no temp left

@@ -1,0 +1,1 @@
+"""Edit > Preferences: the window over `app.core.preferences` and the transfer limits."""

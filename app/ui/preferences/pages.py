@@ -1,0 +1,376 @@
+"""One page per Preferences section: `show(section)` fills it, `read()` gives the section
+back or raises ValueError saying which value is wrong. The Transfers, S3-defaults and
+Connection pages serve the bookmark dialog's Advanced part too."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget
+
+from app.core.preferences.sections import (
+    MAX_PRESIGN_SECONDS,
+    BrowserPreferences,
+    ConnectionPreferences,
+    DateFormat,
+    DoubleClick,
+    Encryption,
+    GeneralPreferences,
+    S3Defaults,
+    SizeFormat,
+    StartWith,
+    TransferPreferencesSection,
+)
+from app.core.transfers.header_values import CANNED_ACLS
+from app.core.transfers.limits import TransferLimits
+from app.core.transfers.options import MIB, ChecksumAlgorithm, ConflictPolicy
+from app.ui.preferences.fields import (
+    check,
+    choice,
+    choose,
+    line,
+    metadata_of,
+    metadata_text,
+    seconds,
+    spin,
+    text_or_none,
+)
+from app.ui.transfers.limits_dialog import rate_box, rate_of, show_rate
+
+MAX_SIZE_MIB = 5 * 1024
+
+
+class GeneralPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("generalPage")
+        form = QFormLayout(self)
+        self.start_with = choice(
+            self,
+            "startWithBox",
+            "At start, open",
+            [("The bookmarks", StartWith.BOOKMARKS), ("The last windows", StartWith.LAST_WINDOWS)],
+        )
+        form.addRow("At &start, open:", self.start_with)
+        self.open_transfers = check(
+            self, "openTransfersCheck", "Show the Transfers window when a transfer starts"
+        )
+        form.addRow(self.open_transfers)
+        self.resume_queue = check(self, "resumeQueueCheck", "Resume unfinished transfers at start")
+        form.addRow(self.resume_queue)
+        self.notifications = check(self, "notificationsCheck", "Notify when a long transfer ends")
+        form.addRow(self.notifications)
+
+    def show_section(self, section: GeneralPreferences) -> None:
+        choose(self.start_with, section.start_with)
+        self.open_transfers.setChecked(section.open_transfers_window)
+        self.resume_queue.setChecked(section.resume_queue_at_start)
+        self.notifications.setChecked(section.notifications)
+
+    def read(self) -> GeneralPreferences:
+        return GeneralPreferences(
+            StartWith(self.start_with.currentData()),
+            self.open_transfers.isChecked(),
+            self.resume_queue.isChecked(),
+            self.notifications.isChecked(),
+        )
+
+
+class BrowserPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("browserPage")
+        form = QFormLayout(self)
+        self.show_hidden = check(
+            self, "showHiddenCheck", "Show hidden files (versions, delete markers, uploads)"
+        )
+        form.addRow(self.show_hidden)
+        self.double_click = choice(
+            self,
+            "doubleClickBox",
+            "Double-clicking a file",
+            [
+                ("Previews it", DoubleClick.PREVIEW),
+                ("Downloads it", DoubleClick.DOWNLOAD),
+                ("Does nothing", DoubleClick.NOTHING),
+            ],
+        )
+        form.addRow("&Double-clicking a file:", self.double_click)
+        self.date_format = choice(
+            self,
+            "dateFormatBox",
+            "Dates",
+            [
+                ("2026-12-07 21:05", DateFormat.ISO),
+                ("2026-12-07 21:05:09", DateFormat.ISO_SECONDS),
+                ("The system's format", DateFormat.LOCALE),
+            ],
+        )
+        form.addRow("Da&tes:", self.date_format)
+        self.size_format = choice(
+            self,
+            "sizeFormatBox",
+            "Sizes",
+            [
+                ("1.5 MiB (binary)", SizeFormat.BINARY),
+                ("1.6 MB (decimal)", SizeFormat.DECIMAL),
+                ("1,572,864 (bytes)", SizeFormat.BYTES),
+            ],
+        )
+        form.addRow("Si&zes:", self.size_format)
+        self.cache_entries = spin(self, "cacheEntriesBox", "Listings kept", 0, 10_000)
+        form.addRow("&Listings kept:", self.cache_entries)
+        self.cache_seconds = spin(self, "cacheSecondsBox", "Keep a listing for", 0, 24 * 3600, " s")
+        form.addRow("&Keep a listing for:", self.cache_seconds)
+
+    def show_section(self, section: BrowserPreferences) -> None:
+        self.show_hidden.setChecked(section.show_hidden)
+        choose(self.double_click, section.double_click)
+        choose(self.date_format, section.date_format)
+        choose(self.size_format, section.size_format)
+        self.cache_entries.setValue(section.listing_cache_entries)
+        self.cache_seconds.setValue(section.listing_cache_seconds)
+
+    def read(self) -> BrowserPreferences:
+        return BrowserPreferences(
+            self.show_hidden.isChecked(),
+            DoubleClick(self.double_click.currentData()),
+            DateFormat(self.date_format.currentData()),
+            SizeFormat(self.size_format.currentData()),
+            self.cache_entries.value(),
+            self.cache_seconds.value(),
+        )
+
+
+class TransfersPage(QWidget):
+    """With `limits`, also the limits every transfer shares (the Limits dialog's values)."""
+
+    scheduleRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None, limits: bool = True) -> None:
+        super().__init__(parent)
+        self.setObjectName("transfersPage")
+        form = QFormLayout(self)
+        self.multipart = check(self, "multipartCheck", "Upload large files in parts")
+        form.addRow(self.multipart)
+        self.threshold = spin(self, "thresholdBox", "Multipart from", 1, MAX_SIZE_MIB, " MiB")
+        form.addRow("Multipart &from:", self.threshold)
+        self.part_size = spin(self, "partSizeBox", "Part size", 5, MAX_SIZE_MIB, " MiB")
+        form.addRow("&Part size:", self.part_size)
+        self.copy_threshold = spin(
+            self, "copyThresholdBox", "Copy in parts from", 1, MAX_SIZE_MIB, " MiB"
+        )
+        form.addRow("&Copy in parts from:", self.copy_threshold)
+        self.checksum = choice(
+            self,
+            "checksumBox",
+            "Checksum",
+            [
+                ("MD5 (every provider)", ChecksumAlgorithm.MD5),
+                ("CRC32", ChecksumAlgorithm.CRC32),
+                ("CRC32C", ChecksumAlgorithm.CRC32C),
+                ("SHA-256", ChecksumAlgorithm.SHA256),
+                ("None (TLS only)", ChecksumAlgorithm.NONE),
+            ],
+        )
+        form.addRow("C&hecksum:", self.checksum)
+        self.verify_download = check(self, "verifyDownloadCheck", "Verify downloads")
+        form.addRow(self.verify_download)
+        self.conflict = choice(
+            self,
+            "conflictBox",
+            "When the target exists",
+            [
+                ("Ask", ConflictPolicy.ASK),
+                ("Overwrite", ConflictPolicy.OVERWRITE),
+                ("Resume, else overwrite", ConflictPolicy.RESUME),
+                ("Keep both (rename)", ConflictPolicy.RENAME),
+                ("Skip", ConflictPolicy.SKIP),
+                ("Skip if the same", ConflictPolicy.COMPARE),
+            ],
+        )
+        form.addRow("When the target &exists:", self.conflict)
+        self.preserve = check(self, "preserveTimesCheck", "Keep modification times")
+        form.addRow(self.preserve)
+        self.has_limits = limits
+        if limits:
+            self.jobs = spin(self, "simultaneousBox", "Simultaneous transfers", 1, 64)
+            form.addRow("&Simultaneous transfers:", self.jobs)
+            self.connections = spin(self, "connectionsBox", "Connections per transfer", 1, 64)
+            form.addRow("Co&nnections per transfer:", self.connections)
+            self.upload_rate = rate_box(self, "uploadRateBox", "Upload bandwidth")
+            form.addRow("&Upload bandwidth:", self.upload_rate)
+            self.download_rate = rate_box(self, "downloadRateBox", "Download bandwidth")
+            form.addRow("&Download bandwidth:", self.download_rate)
+            self.schedule_label = QLabel(self)
+            self.schedule_label.setObjectName("scheduleSummary")
+            schedule = QPushButton("Bandwidth &Schedule…", self)
+            schedule.setObjectName("scheduleButton")
+            schedule.setAccessibleName("Bandwidth schedule")
+            schedule.clicked.connect(self.scheduleRequested)
+            form.addRow(self.schedule_label, schedule)
+        self.multipart.toggled.connect(self.threshold.setEnabled)
+
+    def show_section(self, section: TransferPreferencesSection) -> None:
+        self.multipart.setChecked(section.multipart)
+        self.threshold.setEnabled(section.multipart)
+        self.threshold.setValue(max(1, section.multipart_threshold // MIB))
+        self.part_size.setValue(section.part_size // MIB)
+        self.copy_threshold.setValue(max(1, section.multipart_copy_threshold // MIB))
+        choose(self.checksum, section.checksum)
+        self.verify_download.setChecked(section.verify_download)
+        choose(self.conflict, section.conflict)
+        self.preserve.setChecked(section.preserve_timestamps)
+
+    def read(self) -> TransferPreferencesSection:
+        return TransferPreferencesSection(
+            multipart=self.multipart.isChecked(),
+            multipart_threshold=self.threshold.value() * MIB,
+            part_size=self.part_size.value() * MIB,
+            multipart_copy_threshold=self.copy_threshold.value() * MIB,
+            checksum=ChecksumAlgorithm(self.checksum.currentData()),
+            verify_download=self.verify_download.isChecked(),
+            conflict=ConflictPolicy(self.conflict.currentData()),
+            preserve_timestamps=self.preserve.isChecked(),
+        )
+
+    def show_limits(self, limits: TransferLimits) -> None:
+        self.jobs.setValue(limits.max_running_jobs)
+        self.connections.setValue(limits.connections_per_job)
+        show_rate(self.upload_rate, limits.upload_rate)
+        show_rate(self.download_rate, limits.download_rate)
+        rules = len(limits.schedule.rules)
+        self.schedule_label.setText(
+            f"{rules} scheduled rate{'s' if rules != 1 else ''}" if rules else "No schedule"
+        )
+
+    def read_limits(self, saved: TransferLimits) -> TransferLimits:
+        """`saved` with this page's values (its schedule is the Limits dialog's to edit)."""
+        return replace(
+            saved,
+            max_running_jobs=self.jobs.value(),
+            connections_per_job=self.connections.value(),
+            upload_rate=rate_of(self.upload_rate),
+            download_rate=rate_of(self.download_rate),
+        )
+
+
+class S3DefaultsPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("s3DefaultsPage")
+        form = QFormLayout(self)
+        self.acl = choice(
+            self, "aclBox", "ACL", [("None (the bucket's)", None), *((a, a) for a in CANNED_ACLS)]
+        )
+        form.addRow("&ACL:", self.acl)
+        self.storage_class = line(self, "storageClassEdit", "Storage class", "the bucket's default")
+        form.addRow("&Storage class:", self.storage_class)
+        self.encryption = choice(
+            self,
+            "encryptionBox",
+            "Encryption",
+            [
+                ("None (the bucket's)", Encryption.NONE),
+                ("SSE-S3 (AES256)", Encryption.S3),
+                ("SSE-KMS", Encryption.KMS),
+            ],
+        )
+        form.addRow("&Encryption:", self.encryption)
+        self.kms_key = line(self, "kmsKeyEdit", "KMS key id", "the account's default key")
+        form.addRow("&KMS key:", self.kms_key)
+        self.metadata = line(self, "metadataEdit", "Metadata", "name=value, name=value")
+        form.addRow("&Metadata:", self.metadata)
+        self.expiry = spin(
+            self, "presignExpiryBox", "Shared links expire after", 1, MAX_PRESIGN_SECONDS, " s"
+        )
+        form.addRow("Shared &links expire after:", self.expiry)
+        self.encryption.currentIndexChanged.connect(self._encryption_changed)
+
+    def _encryption_changed(self, _row: int) -> None:
+        self.kms_key.setEnabled(self.encryption.currentData() == Encryption.KMS.value)
+
+    def show_section(self, section: S3Defaults) -> None:
+        choose(self.acl, section.acl)
+        self.storage_class.setText(section.storage_class or "")
+        choose(self.encryption, section.encryption)
+        self.kms_key.setText(section.kms_key_id or "")
+        self.metadata.setText(metadata_text(section.metadata))
+        self.expiry.setValue(section.presign_expiry_seconds)
+        self._encryption_changed(0)
+
+    def read(self) -> S3Defaults:
+        encryption = Encryption(self.encryption.currentData())
+        return S3Defaults(
+            acl=self.acl.currentData(),
+            storage_class=text_or_none(self.storage_class),
+            encryption=encryption,
+            kms_key_id=text_or_none(self.kms_key) if encryption is Encryption.KMS else None,
+            metadata=metadata_of(self.metadata.text()),
+            presign_expiry_seconds=self.expiry.value(),
+        )
+
+
+class ConnectionPage(QWidget):
+    """`for_bookmark` adds TLS verification, which only a bookmark may switch off."""
+
+    def __init__(self, parent: QWidget | None = None, for_bookmark: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("connectionPage")
+        form = QFormLayout(self)
+        self.connect_timeout = seconds(self, "connectTimeoutBox", "Connect timeout", 600)
+        form.addRow("&Connect timeout:", self.connect_timeout)
+        self.read_timeout = seconds(self, "readTimeoutBox", "Read timeout", 3600)
+        form.addRow("&Read timeout:", self.read_timeout)
+        self.attempts = spin(self, "attemptsBox", "Tries per request", 1, 20)
+        form.addRow("&Tries per request:", self.attempts)
+        self.max_keys = spin(self, "maxKeysBox", "Keys per listing request", 1, 1000)
+        form.addRow("&Keys per listing request:", self.max_keys)
+        self.parallel = spin(self, "parallelListingsBox", "Parallel listing requests", 1, 32)
+        form.addRow("&Parallel listing requests:", self.parallel)
+        self.proxy = line(self, "proxyEdit", "Proxy", "http://host:port (none)")
+        form.addRow("Pro&xy:", self.proxy)
+        self.ca_bundle = line(self, "caBundleEdit", "CA bundle", "the system's certificates")
+        form.addRow("CA &bundle:", self.ca_bundle)
+        self.verify_tls = check(self, "verifyTlsCheck", "Verify TLS certificates")
+        self.tls_warning = QLabel(
+            "Without verification anyone on the network path can read and change this "
+            "bookmark's traffic.",
+            self,
+        )
+        self.tls_warning.setObjectName("tlsWarning")
+        self.tls_warning.setWordWrap(True)
+        self.tls_warning.setStyleSheet("color: #b00020;")
+        if for_bookmark:
+            form.addRow(self.verify_tls)
+            form.addRow(self.tls_warning)
+        else:
+            self.verify_tls.hide()
+            self.tls_warning.hide()
+        self.verify_tls.toggled.connect(
+            lambda on: self.tls_warning.setVisible(for_bookmark and not on)
+        )
+
+    def show_section(self, section: ConnectionPreferences) -> None:
+        self.connect_timeout.setValue(section.connect_timeout)
+        self.read_timeout.setValue(section.read_timeout)
+        self.attempts.setValue(section.max_attempts)
+        self.max_keys.setValue(section.max_keys)
+        self.parallel.setValue(section.parallel_listings)
+        self.proxy.setText(section.proxy or "")
+        self.ca_bundle.setText(section.ca_bundle or "")
+        self.verify_tls.setChecked(section.verify_tls)
+        self.tls_warning.setVisible(not self.verify_tls.isHidden() and not section.verify_tls)
+
+    def read(self) -> ConnectionPreferences:
+        return ConnectionPreferences(
+            connect_timeout=self.connect_timeout.value(),
+            read_timeout=self.read_timeout.value(),
+            max_attempts=self.attempts.value(),
+            max_keys=self.max_keys.value(),
+            parallel_listings=self.parallel.value(),
+            proxy=text_or_none(self.proxy),
+            ca_bundle=text_or_none(self.ca_bundle),
+            verify_tls=self.verify_tls.isChecked(),
+        )

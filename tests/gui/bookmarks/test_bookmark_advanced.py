@@ -1,0 +1,99 @@
+"""The bookmark dialog's Advanced part: a bookmark's own transfer, S3-default and connection
+settings, stored in the bookmark and shown over the Preferences."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.core.bookmarks import Bookmark, BookmarkStore, connection_for_bookmark
+from app.core.preferences.sections import ConnectionPreferences, Preferences, S3Defaults
+from app.core.transfers.options import MIB
+from app.ui.bookmarks.sidebar import BookmarksSidebar
+from tests.gui.bookmarks.conftest import WAIT_MS, stored_text
+
+pytestmark = pytest.mark.gui
+
+PREFERRED = replace(
+    Preferences(),
+    s3=S3Defaults(storage_class="STANDARD_IA"),
+    connection=ConnectionPreferences(read_timeout=20.0),
+)
+
+
+def save(qtbot: QtBot, sidebar: BookmarksSidebar, dialog) -> None:
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sidebar.pending == 0, timeout=WAIT_MS)
+
+
+def test_advanced_overrides_are_stored_and_used_for_the_connection(
+    qtbot: QtBot, sidebar: BookmarksSidebar, store: BookmarkStore
+) -> None:
+    sidebar.preferences = lambda: PREFERRED
+    dialog = sidebar.add()
+    dialog.select_profile("seaweedfs")
+    qtbot.keyClicks(dialog.nickname_edit, "Lab")
+    qtbot.keyClicks(dialog.host_edit, "storage.example.test")
+    advanced = dialog.advanced
+    assert advanced.panel.isHidden()
+    advanced.toggle.click()
+    assert advanced.panel.isVisible()
+    connection = advanced.pages["connection"]
+    # Unticked sections show the Preferences, as they apply now.
+    assert connection.read_timeout.value() == 20.0
+    assert advanced.pages["s3"].storage_class.text() == "STANDARD_IA"
+    assert not connection.tls_warning.isVisible()
+    advanced.groups["connection"].setChecked(True)
+    connection.attempts.setValue(2)
+    connection.verify_tls.setChecked(False)
+    assert connection.tls_warning.isVisible()  # switching verification off is flagged
+    advanced.groups["transfers"].setChecked(True)
+    advanced.pages["transfers"].part_size.setValue(8)
+    save(qtbot, sidebar, dialog)
+
+    entry = json.loads(stored_text(store))["bookmarks"][0]
+    assert entry["overrides"]["connection"]["max_attempts"] == 2
+    assert entry["overrides"]["connection"]["verify_tls"] is False
+    assert entry["overrides"]["transfers"]["part_size"] == 8 * MIB
+    assert "s3" not in entry["overrides"]  # unticked: the Preferences' hold
+    bookmark = BookmarkStore().get("Lab")
+    made = connection_for_bookmark(bookmark, preferences=PREFERRED)
+    assert (made.max_attempts, made.read_timeout, made.verify_tls) == (2, 20.0, False)
+
+
+def test_a_refused_override_is_named_and_nothing_is_written(
+    qtbot: QtBot, sidebar: BookmarksSidebar, store: BookmarkStore
+) -> None:
+    dialog = sidebar.add()
+    dialog.select_profile("seaweedfs")
+    qtbot.keyClicks(dialog.host_edit, "storage.example.test")
+    dialog.advanced.groups["s3"].setChecked(True)
+    dialog.advanced.pages["s3"].metadata.setText("broken")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    text = dialog.status_label.text()
+    assert text == "Own defaults for new uploads: Metadata 'broken' is not NAME=VALUE"
+    assert dialog.advanced.panel.isVisible()  # opened to show where
+    assert stored_text(store) == ""
+    dialog.reject()
+
+
+def test_older_s3_fields_show_as_overrides_and_move_into_them_on_saving(
+    qtbot: QtBot, sidebar: BookmarksSidebar, store: BookmarkStore
+) -> None:
+    store.add(Bookmark("Old", "seaweedfs", host="h.test", acl="private", encryption="AES256"))
+    sidebar.model.reload()
+    sidebar.view.setCurrentIndex(sidebar.proxy.index(0, 0))
+    dialog = sidebar.edit()
+    advanced = dialog.advanced
+    assert advanced.groups["s3"].isChecked() and advanced.panel.isVisible()
+    assert advanced.pages["s3"].acl.currentData() == "private"
+    save(qtbot, sidebar, dialog)
+    saved = BookmarkStore().get("Old")
+    assert (saved.acl, saved.encryption) == (None, None)
+    assert saved.overrides["s3"]["acl"] == "private"
+    assert saved.overrides["s3"]["encryption"] == "AES256"
