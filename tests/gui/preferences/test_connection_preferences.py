@@ -33,7 +33,7 @@ def test_parallel_listing_requests_follow_the_preferences(
 ) -> None:
     for n in range(FOLDERS):
         seaweed_admin.put_object(Bucket=bucket, Key=f"f{n}/x", Body=b"x")
-    settings = windows._set.settings
+    settings = windows.window_set.settings
     connection = replace(settings.preferences().connection, parallel_listings=parallel)
     settings.set_preferences(replace(Preferences(), connection=connection))
     with fault_proxy_to(seaweed.host, seaweed.port) as proxy:

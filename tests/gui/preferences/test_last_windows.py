@@ -21,7 +21,7 @@ pytestmark = pytest.mark.gui
 
 
 def start(qtbot: QtBot, windows: Windows) -> tuple[WindowSet, FirstWindow]:
-    next_run = windows._set = WindowSet()
+    next_run = windows.window_set = WindowSet()
     first = open_first_window(next_run, argparse.Namespace(files=[], sandbox=False))
     qtbot.addWidget(first.window)
     return next_run, first
@@ -37,7 +37,7 @@ def test_the_last_window_comes_back_at_its_folder(
     start_with: StartWith,
 ) -> None:
     seaweed_admin.put_object(Bucket=bucket, Key="deep/er/file.txt", Body=b"x")
-    first_run = windows._set
+    first_run = windows.window_set
     general = GeneralPreferences(start_with=start_with)
     first_run.settings.set_preferences(replace(Preferences(), general=general))
     bookmark = bookmark_on(first_run, seaweed, "Lab")

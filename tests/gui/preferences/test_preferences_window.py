@@ -31,7 +31,7 @@ pytestmark = pytest.mark.gui
 def open_preferences(qtbot: QtBot, windows: Windows, seaweed: RunningS3, bucket: str):
     window = open_at(qtbot, windows, seaweed, bucket)
     window.preferences_action.trigger()
-    preferences = windows._set.show_preferences()  # the same one window, made by the trigger
+    preferences = windows.window_set.show_preferences()  # the same one window, made by the trigger
     wait_for(qtbot, preferences.isVisible)
     return window, preferences
 
@@ -53,7 +53,7 @@ def test_edit_preferences_opens_one_non_modal_window_with_five_sections(
     titles = [tabs.tabText(i).replace("&", "") for i in range(tabs.count())]
     assert titles == ["General", "Browser", "Transfers", "S3 Defaults", "Connection"]
     window.preferences_action.trigger()
-    assert windows._set.show_preferences() is preferences  # not a second one
+    assert windows.window_set.show_preferences() is preferences  # not a second one
     checked = []
     for page in (preferences.tabs.widget(i) for i in range(tabs.count())):
         for child in page.findChildren(QWidget):
@@ -81,7 +81,7 @@ def test_ok_saves_every_section_to_the_file(
     preferences.general.notifications.setChecked(False)
     click(preferences, "preferencesOkButton")
     assert not preferences.isVisible()
-    windows._set.settings.flush()
+    windows.window_set.settings.flush()
     saved = SettingsStore().preferences()
     assert saved.transfers.part_size == 16 * MIB
     assert saved.transfers.preserve_timestamps is False
@@ -107,7 +107,7 @@ def test_a_refused_value_is_named_and_nothing_is_saved(
     preferences.s3.metadata.clear()
     click(preferences, "preferencesApplyButton")
     assert "Connection: The proxy 'socks5://127.0.0.1:1080'" in error.text()
-    assert windows._set.settings.preferences() == Preferences()  # nothing half-saved
+    assert windows.window_set.settings.preferences() == Preferences()  # nothing half-saved
     preferences.connection.proxy.clear()
     click(preferences, "preferencesApplyButton")
     assert not error.isVisible() and preferences.isVisible()  # Apply keeps it open
@@ -134,8 +134,8 @@ def test_show_hidden_is_one_value_with_the_view_menu(
     click(preferences, "preferencesApplyButton")
     assert action.isChecked() and not window.hidden_files.tabs.isHidden()
     action.trigger()  # View > Show Hidden Files, off again
-    assert windows._set.settings.preferences().browser.show_hidden is False
-    windows._set.show_preferences()
+    assert windows.window_set.settings.preferences().browser.show_hidden is False
+    windows.window_set.show_preferences()
     assert not preferences.browser.show_hidden.isChecked()
 
 
@@ -143,16 +143,16 @@ def test_transfer_limits_go_through_the_hub_to_the_running_service(
     qtbot: QtBot, windows: Windows, seaweed: RunningS3, bucket: str
 ) -> None:
     window, preferences = open_preferences(qtbot, windows, seaweed, bucket)
-    hub = windows._set.transfers
+    hub = windows.window_set.transfers
     preferences.transfers.jobs.setValue(2)
     preferences.transfers.upload_rate.setValue(2.0)
     click(preferences, "preferencesApplyButton")
-    limits = windows._set.settings.transfer_limits()
+    limits = windows.window_set.settings.transfer_limits()
     assert (limits.max_running_jobs, limits.upload_rate) == (2, 2 * MIB)
     indicator = window.statusBar().findChild(QLabel, "bandwidthIndicator")
     wait_for(qtbot, indicator.isVisible)  # the service applies it: the window says so
     assert "uploads 2.0 MiB/s" in indicator.text()
-    wait_for(qtbot, lambda: windows._set.shared_transfers.get().limits.max_running_jobs == 2)
+    wait_for(qtbot, lambda: windows.window_set.shared_transfers.get().limits.max_running_jobs == 2)
     click(preferences, "scheduleButton")
     wait_for(qtbot, lambda: hub.limits_dialog is not None and hub.limits_dialog.isVisible())
     hub.limits_dialog.close()
@@ -168,13 +168,13 @@ def test_an_upload_from_the_window_uses_the_saved_defaults(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window = open_at(qtbot, windows, seaweed, bucket)
-    settings = windows._set.settings
+    settings = windows.window_set.settings
     transfers = TransferPreferencesSection(
         multipart_threshold=5 * MIB, part_size=5 * MIB, conflict=ConflictPolicy.SKIP
     )
     s3 = S3Defaults(storage_class="STANDARD_IA", metadata={"team": "gui"})
     settings.set_preferences(replace(Preferences(), transfers=transfers, s3=s3))
-    hub = windows._set.transfers
+    hub = windows.window_set.transfers
     big = random_file(tmp_path / "big.bin", 11 * MIB)
     upload(window, monkeypatch, big)
     [job] = wait_jobs(qtbot, hub, 1)
@@ -193,16 +193,16 @@ def test_the_transfers_window_shows_the_general_choices_made_here(
     qtbot: QtBot, windows: Windows, seaweed: RunningS3, bucket: str
 ) -> None:
     _window, preferences = open_preferences(qtbot, windows, seaweed, bucket)
-    hub = windows._set.transfers
+    hub = windows.window_set.transfers
     assert hub.window.open_on_start.isChecked() and not hub.window.resume_at_start.isChecked()
     preferences.general.open_transfers.setChecked(False)
     preferences.general.resume_queue.setChecked(True)
     click(preferences, "preferencesApplyButton")
     assert not hub.window.open_on_start.isChecked() and hub.window.resume_at_start.isChecked()
     hub.window.open_on_start.setChecked(True)  # and back, from the Transfers window
-    general = windows._set.settings.preferences().general
+    general = windows.window_set.settings.preferences().general
     assert general.open_transfers_window and general.resume_queue_at_start
-    windows._set.show_preferences()
+    windows.window_set.show_preferences()
     assert preferences.general.open_transfers.isChecked()
 
 
@@ -212,7 +212,7 @@ def test_a_duplicate_from_the_window_uses_the_copy_threshold(
     seaweed_admin.put_object(Bucket=bucket, Key="big.bin", Body=b"d" * (12 * MIB))
     window = open_at(qtbot, windows, seaweed, bucket)
     transfers = TransferPreferencesSection(multipart_copy_threshold=5 * MIB, part_size=5 * MIB)
-    windows._set.settings.set_preferences(replace(Preferences(), transfers=transfers))
+    windows.window_set.settings.set_preferences(replace(Preferences(), transfers=transfers))
     controller = window.controller
     controller.bridge.spawn(
         window.object_actions.transfers.duplicate(controller.session, bucket, "big.bin"),
