@@ -61,6 +61,7 @@ class BrowserController(QObject):
         self._back: list[Location] = []
         self._forward: list[Location] = []
         self._found = False  # the current listing showed something
+        self._unlisted = False  # navigated before the connection opened: list once it does
         self.model.loadingChanged.connect(self._listing_busy)
 
     @property
@@ -126,10 +127,13 @@ class BrowserController(QObject):
         if scope.bucket:
             self._buckets = [scope.bucket]
             self.bucketsChanged.emit(self._buckets)
+        else:
+            await self.load_buckets()
+        if self._unlisted:  # navigated while connecting (a location typed, a window opened)
+            self._show(self._location)
+        elif scope.bucket:
             self.navigate(self._start or Location(scope.bucket, scope.prefix))
-            return
-        await self.load_buckets()
-        if self._start is not None:
+        elif self._start is not None:
             self.navigate(self._start)
 
     async def load_buckets(self) -> None:
@@ -163,6 +167,7 @@ class BrowserController(QObject):
         self.navigate(location)
 
     def _show(self, location: Location) -> None:
+        self._unlisted = self._session is None and not location.is_root
         if self._session is None:
             self.model.set_stream(None)
             return
