@@ -57,6 +57,18 @@ class AsyncBridge:
     def pending(self) -> int:
         return len(self._tasks)
 
+    @property
+    def can_spawn(self) -> bool:
+        """A coroutine given to `spawn` now would be scheduled: the bridge is open and an
+        event loop runs (not so in the pass of Qt events after the loop ended, at quit)."""
+        if self._closed:
+            return False
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return False
+        return True
+
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         """Run the blocking `fn(*args)` on a worker thread and return its result here."""
         loop = asyncio.get_running_loop()
@@ -74,7 +86,11 @@ class AsyncBridge:
         if self._closed:
             coro.close()
             raise RuntimeError("The window's worker pool is shut down")
-        task = asyncio.ensure_future(coro)
+        try:
+            task = asyncio.ensure_future(coro)
+        except RuntimeError:  # no event loop to run it (quitting): it never starts
+            coro.close()
+            raise
         self._tasks.add(task)
         report = on_error or self._on_error
 

@@ -9,6 +9,8 @@ steps `stop()` would take, here and nowhere else.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import qasync
@@ -21,3 +23,16 @@ def end_loop(qapp: Any, loop: qasync.QEventLoop) -> None:
     asyncio.events._set_running_loop(None)
     loop.close()
     asyncio.set_event_loop(None)
+
+
+@contextmanager
+def loop_not_running(loop: qasync.QEventLoop) -> Iterator[None]:
+    """Qt events handled as in the pass after the loop ended (at quit, or after a test):
+    no running loop and no current one; `loop` is back afterwards."""
+    asyncio.events._set_running_loop(None)
+    asyncio.set_event_loop(None)
+    try:
+        yield
+    finally:
+        asyncio.set_event_loop(loop)
+        asyncio.events._set_running_loop(loop)

@@ -68,6 +68,7 @@ class BrowserController(QObject):
         self._collected: list[ListingPage] | None = None  # pages of a listing to keep
         self._listing_limit = 4
         self._listing_slots = asyncio.Semaphore(self._listing_limit)
+        self._unlisted = False  # navigated before the connection opened: list once it does
         self.model.loadingChanged.connect(self._listing_busy)
 
     @property
@@ -133,10 +134,13 @@ class BrowserController(QObject):
         if scope.bucket:
             self._buckets = [scope.bucket]
             self.bucketsChanged.emit(self._buckets)
+        else:
+            await self.load_buckets()
+        if self._unlisted:  # navigated while connecting (a location typed, a window opened)
+            self._show(self._location)
+        elif scope.bucket:
             self.navigate(self._start or Location(scope.bucket, scope.prefix))
-            return
-        await self.load_buckets()
-        if self._start is not None:
+        elif self._start is not None:
             self.navigate(self._start)
 
     async def load_buckets(self) -> None:
@@ -171,6 +175,7 @@ class BrowserController(QObject):
 
     def _show(self, location: Location, fresh: bool = False) -> None:
         """`fresh`: list again even if the listing cache keeps this folder (Refresh)."""
+        self._unlisted = self._session is None and not location.is_root
         if self._session is None:
             self.model.set_stream(None)
             return

@@ -155,6 +155,10 @@ class TransfersHub(QObject):
     def poll_limits(self) -> None:
         if self._polling or self._closed or self.source is None:
             return
+        if not self.bridge.can_spawn:
+            # A tick in the pass of Qt events after the event loop ended (at quit): no
+            # coroutine is made, as none could run; the next tick under a running loop polls.
+            return
         self._polling = True
         self.bridge.spawn(self._poll_limits(self.source), "reading the bandwidth limits")
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from app.core.s3.transcript import Transcript
+from app.core.s3.transcript import Transcript, TranscriptLine, process_transcript
 from app.ui.transcript.transcript_model import BUCKET, OPERATION, STATUS
 from app.ui.transcript.transcript_window import TranscriptWindow
 from tests.conftest import connection_for
@@ -22,6 +22,11 @@ def _column(window: TranscriptWindow, column: int) -> list[str]:
     return [str(proxy.index(r, column).data()) for r in range(proxy.rowCount())]
 
 
+def _listed_buckets(window: TranscriptWindow) -> list[TranscriptLine]:
+    lines = [window.model.line(r) for r in range(window.model.rowCount())]
+    return [line for line in lines if line.operation == "ListBuckets"]
+
+
 @pytest.mark.qt_log_ignore("does not support raise")  # offscreen: raise_() is a no-op
 def test_window_menu_opens_the_transcript_of_the_browsers_requests(
     qtbot: QtBot,
@@ -32,12 +37,15 @@ def test_window_menu_opens_the_transcript_of_the_browsers_requests(
     tmp_path: Path,
 ) -> None:
     seaweed_admin.put_object(Bucket=bucket, Key="seen.txt", Body=b"x")
+    # The process's transcript holds earlier tests' lines too: wait for this window's own.
+    earlier = max((line.seq for line in process_transcript().lines()), default=0)
     main = windows.open(connection_for(seaweed))
     main.transcript_action.trigger()
     window = main.transcript_window
     assert window is not None and window.isVisible()
     assert window.objectName() == "transcriptWindow" and window.accessibleName()
     wait_for(qtbot, lambda: "ListBuckets" in _column(window, OPERATION))
+    wait_for(qtbot, lambda: any(line.seq > earlier for line in _listed_buckets(window)))
 
     main.controller.navigate_to_text(f"{bucket}/")
     wait_for(qtbot, lambda: bucket in _column(window, BUCKET))
