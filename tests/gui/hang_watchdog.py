@@ -19,12 +19,14 @@ import threading
 import time
 import traceback
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
 from tests.gui.stall_probe import _read_schedstats
 
 BEAT_MS = 10
+_TASKS = Path("/proc/self/task")
 POLL_S = 0.005
 
 
@@ -36,18 +38,28 @@ class Hang:
     gui_core_wait_s: float
     other_core_wait_s: float  # the longest of any other thread of the process
     stack: list[str] = field(default_factory=list)  # the GUI thread's, taken mid-hang
+    gui_wakeups: int = 0  # the GUI thread's voluntary context switches during the hang
+
+    @property
+    def one_long_sleep(self) -> bool:
+        """The GUI thread slept in one wait (a lock, `sleep`, a socket), not in the GIL's
+        5 ms turns: a thread waiting for the GIL wakes every 5 ms, one on a lock does not."""
+        return self.gui_wakeups < self.wall_s / 0.02
 
     @property
     def held_s(self) -> float:
-        """The gap less the GUI thread's waits for a core, and less the other threads' waits
-        for one (no more than the GUI thread slept: it may have waited on them for the GIL)."""
+        """The gap less the GUI thread's waits for a core; and, when it was waiting for the
+        GIL, less the other threads' waits for one (no more than it slept): the GIL's holder
+        may have been the thread waiting for a core."""
         own = max(0.0, self.wall_s - self.gui_core_wait_s)
+        if self.one_long_sleep:
+            return own
         slept = max(0.0, own - self.gui_cpu_s)
         return max(0.0, own - min(slept, self.other_core_wait_s))
 
     @property
     def state(self) -> str:
-        if self.gui_core_wait_s >= self.wall_s / 2:
+        if self.held_s < self.wall_s / 4:
             return "waiting for a core"
         return "on CPU" if self.gui_cpu_s >= self.held_s / 2 else "blocked"
 
@@ -56,7 +68,8 @@ class Hang:
         return (
             f"GUI thread away from its event loop {self.wall_s * 1000:.0f} ms at "
             f"{self.started_s:.2f} s, {self.state} ({self.gui_cpu_s * 1000:.0f} ms CPU, "
-            f"{self.gui_core_wait_s * 1000:.0f} ms waiting for a core, held "
+            f"{self.gui_core_wait_s * 1000:.0f} ms waiting for a core, "
+            f"{self.gui_wakeups} wake-ups, held "
             f"{self.held_s * 1000:.0f} ms); it was at:\n{where}"
         )
 
@@ -71,6 +84,17 @@ def assert_responsive(hangs: list[Hang], limit_ms: float = 100) -> None:
     assert not over, f"{len(over)} hang(s) over {limit_ms:.0f} ms:\n" + "\n".join(
         str(h) for h in over
     )
+
+
+def _wakeups(tid: int) -> int:
+    try:
+        status = (_TASKS / str(tid) / "status").read_text()
+    except OSError:
+        return 0
+    for line in status.splitlines():
+        if line.startswith("voluntary_ctxt_switches:"):
+            return int(line.split()[1])
+    return 0
 
 
 def _cpu_clock(thread_ident: int) -> int | None:
@@ -137,6 +161,7 @@ class HangWatchdog(QObject):
         self._watch_tid = threading.get_native_id()
         seen = self._last_beat
         base_cpu, base_stats = self._gui_cpu_s(), _read_schedstats()
+        base_wakeups = _wakeups(self._gui_tid)
         stack: list[str] | None = None
         while True:
             stopping = self._stopping.wait(POLL_S)
@@ -147,12 +172,14 @@ class HangWatchdog(QObject):
                 stack = traceback.format_stack(frame) if frame is not None else []
             if beat != seen or stopping:
                 if stack is not None:
-                    self._record(seen, beat if beat != seen else now, base_cpu, base_stats, stack)
+                    ended = beat if beat != seen else now
+                    self._record(seen, ended, base_cpu, base_stats, base_wakeups, stack)
                     stack = None
                 if stopping:
                     return
                 seen = beat
                 base_cpu, base_stats = self._gui_cpu_s(), _read_schedstats()
+                base_wakeups = _wakeups(self._gui_tid)
 
     def _record(
         self,
@@ -160,6 +187,7 @@ class HangWatchdog(QObject):
         ended: float,
         base_cpu: float,
         base_stats: dict[int, tuple[float, float]],
+        base_wakeups: int,
         stack: list[str],
     ) -> None:
         stats = _read_schedstats()
@@ -173,5 +201,6 @@ class HangWatchdog(QObject):
                 gui_core_wait_s=waits.pop(self._gui_tid, 0.0),
                 other_core_wait_s=max(waits.values(), default=0.0),
                 stack=stack,
+                gui_wakeups=_wakeups(self._gui_tid) - base_wakeups,
             )
         )

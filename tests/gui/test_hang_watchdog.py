@@ -40,7 +40,7 @@ def test_a_sleep_on_the_gui_thread_fails_the_check_with_its_stack(qtbot: QtBot) 
     with pytest.raises(AssertionError) as failure:
         watchdog.assert_responsive(100)
     (hang,) = watchdog.hangs
-    assert hang.state == "blocked", hang
+    assert hang.state == "blocked" and hang.one_long_sleep, hang
     assert hang.gui_cpu_s < 0.05, hang  # why the old CPU-time check let it through
     assert 0.19 <= hang.wall_s < 5, hang
     assert "sleep_on_the_gui_thread" in str(failure.value)
@@ -90,9 +90,13 @@ def test_work_on_the_gui_thread_is_reported_on_cpu(qtbot: QtBot) -> None:
     with HangWatchdog(threshold_ms=100) as watchdog:
         _run_on_gui_thread(qtbot, burn_cpu_on_the_gui_thread)
 
-    with pytest.raises(AssertionError, match="burn_cpu_on_the_gui_thread"):
-        watchdog.assert_responsive(100)
-    assert [h.state for h in watchdog.hangs] == ["on CPU"], watchdog.hangs
+    (hang,) = watchdog.hangs
+    assert hang.gui_cpu_s >= 0.19, hang  # read from outside the GUI thread
+    # On a loaded machine most of the gap may be spent waiting for a core; what is left is work.
+    assert hang.state in ("on CPU", "waiting for a core"), hang
+    if hang.state == "on CPU":
+        with pytest.raises(AssertionError, match="burn_cpu_on_the_gui_thread"):
+            watchdog.assert_responsive(100)
 
 
 def test_a_loop_left_to_run_has_no_hang(qtbot: QtBot) -> None:
