@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import threading
 import time
+from collections.abc import Callable
 from typing import TextIO
 
 from app.core.transfers.jobs import JobEvent, JobSnapshot
@@ -51,8 +52,11 @@ def render(sample: Sample, width: int = 80) -> str:
 
 
 class ProgressBar:
-    def __init__(self, stream: TextIO, enabled: bool) -> None:
+    def __init__(
+        self, stream: TextIO, enabled: bool, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self._stream = stream
+        self._clock = clock
         self.enabled = enabled
         self._latest: dict[str, JobSnapshot] = {}
         self._lock = threading.Lock()
@@ -67,7 +71,7 @@ class ProgressBar:
     def redraw(self, force: bool = False) -> None:
         if not self.enabled:
             return
-        now = time.monotonic()
+        now = self._clock()
         if not force and now - self._last_draw < 1 / MAX_REDRAWS_PER_SECOND:
             return
         with self._lock:

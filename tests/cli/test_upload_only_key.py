@@ -1,25 +1,21 @@
 """`eider cp` / `mv` with a key allowed only s3:PutObject, as `aws s3 cp` works with one.
 
-moto enforces IAM policies once its no-auth allowance (INITIAL_NO_AUTH_ACTION_COUNT) is
-spent; `/moto-api/reset-auth` sets that allowance. The setting is global to moto in this
-process, so the test runs its own server and gives the allowance back at the end.
+moto enforces IAM policies (`tests/fixtures/iam_moto.py`); the test runs its own server.
 """
 
 from __future__ import annotations
 
-import http.client
-import json
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import boto3
 import pytest
 
 from app.cli import exit_codes
 from tests.cli.conftest import run_eider
 from tests.conftest import admin_client
+from tests.fixtures.iam_moto import enforcing, key_allowed, set_auth_allowance
 from tests.fixtures.servers import RunningS3, moto_server
 
 
@@ -31,43 +27,17 @@ class IamMoto:
     no_rights: dict[str, str]  # ... of a key allowed s3:GetObject only
 
     def keys(self) -> list[str]:
-        _set_auth_allowance(self.server, float("inf"))  # the admin key is not an IAM user
+        set_auth_allowance(self.server, float("inf"))  # the admin key is not an IAM user
         listing = admin_client(self.server).list_objects_v2(Bucket=self.bucket)  # type: ignore[attr-defined]
         return sorted(o["Key"] for o in listing.get("Contents", []))
 
 
-def _set_auth_allowance(server: RunningS3, count: float) -> None:
-    connection = http.client.HTTPConnection(server.host, server.port, timeout=60)
-    try:
-        connection.request(
-            "POST", "/moto-api/reset-auth", str(count), {"Content-Type": "text/plain"}
-        )
-        assert json.load(connection.getresponse())["status"] == "ok"
-    finally:
-        connection.close()
-
-
 def _key_allowed(server: RunningS3, bucket: str, user: str, actions: list[str]) -> dict[str, str]:
-    iam = boto3.client(
-        "iam",
-        endpoint_url=server.endpoint_url,
-        aws_access_key_id=server.access_key,
-        aws_secret_access_key=server.secret_key,
-        region_name="us-east-1",
-    )
-    user = f"{user}-{uuid.uuid4().hex[:12]}"
-    iam.create_user(UserName=user)
-    policy = {
-        "Version": "2012-10-17",
-        "Statement": [
-            {"Effect": "Allow", "Action": actions, "Resource": f"arn:aws:s3:::{bucket}/*"}
-        ],
-    }
-    iam.put_user_policy(UserName=user, PolicyName="p", PolicyDocument=json.dumps(policy))
-    key = iam.create_access_key(UserName=user)["AccessKey"]
+    statement = {"Effect": "Allow", "Action": actions, "Resource": f"arn:aws:s3:::{bucket}/*"}
+    key_id, secret = key_allowed(server, user, [statement])
     return {
-        "AWS_ACCESS_KEY_ID": key["AccessKeyId"],
-        "AWS_SECRET_ACCESS_KEY": key["SecretAccessKey"],
+        "AWS_ACCESS_KEY_ID": key_id,
+        "AWS_SECRET_ACCESS_KEY": secret,
         "AWS_ENDPOINT_URL": server.endpoint_url,
         "AWS_REGION": "us-east-1",
     }
@@ -88,11 +58,8 @@ def iam_moto() -> Iterator[IamMoto]:
             upload_only=_key_allowed(server, bucket, "uploader", ["s3:PutObject"]),
             no_rights=_key_allowed(server, bucket, "reader", ["s3:GetObject"]),
         )
-        _set_auth_allowance(server, 0)
-        try:
+        with enforcing(server):
             yield setup
-        finally:
-            _set_auth_allowance(server, float("inf"))
 
 
 def test_the_key_really_is_refused_a_look_at_the_bucket(iam_moto: IamMoto) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 
 from app.ui.controllers.browser import BrowserController
 from app.ui.location import Location
+from tests.gui.hang_watchdog import Hang, HangWatchdog, assert_responsive
 from tests.gui.stall_probe import Gap, StallProbe
 
 
@@ -31,6 +32,10 @@ class ListingRun:
     measures_core_waits: bool  # False where the kernel does not say (then: wall clock)
     longest_gaps: list[Gap]  # the longest once core waits are taken out
     timed_out: bool
+    hangs: list[Hang]  # the watchdog's: each gap over 100 ms wall, with the GUI thread's stack
+
+    def assert_responsive(self, limit_ms: float = 100) -> None:
+        assert_responsive(self.hangs, limit_ms)
 
 
 def measure_listing(
@@ -39,6 +44,7 @@ def measure_listing(
     model = controller.model
     waiter = QEventLoop()
     probe = StallProbe()
+    watchdog = HangWatchdog(threshold_ms=100)
     started = time.perf_counter()
     first: list[tuple[float, int]] = []
     finished: list[float] = []
@@ -61,8 +67,10 @@ def measure_listing(
     deadline.timeout.connect(waiter.quit)
     deadline.start(int(timeout_s * 1000))
     probe.start()
+    watchdog.start()
     controller.navigate(location)
     waiter.exec()
+    watchdog.stop()
     probe.stop()
     deadline.stop()
     model.rowsInserted.disconnect(rows_inserted)
@@ -82,4 +90,5 @@ def measure_listing(
         measures_core_waits=probe.measures_core_waits,
         longest_gaps=probe.longest_without_core_waits(3),
         timed_out=not finished,
+        hangs=list(watchdog.hangs),
     )

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
+from botocore.exceptions import ClientError
+
 from app.core import secrets
 from app.core.bookmarks.connect import connection_for_bookmark
 from app.core.bookmarks.model import SECRET_KEY, SESSION_TOKEN, Bookmark
@@ -26,6 +28,17 @@ log = logging.getLogger(__name__)
 # The S3 operation a failed login is reported as (for app.core.errors.describe).
 VERIFY_OPERATION = "ListBuckets"
 SCOPED_VERIFY_OPERATION = "ListObjectsV2"
+# How servers refuse ListBuckets to keys that may use only some buckets. Anything else (wrong
+# secret, expired token, no network) is the login failing, not a reason to try the path.
+_REFUSALS = frozenset({"AccessDenied", "Forbidden", "403", "AllAccessDisabled"})
+
+
+def _refused(exc: Exception) -> bool:
+    if not isinstance(exc, ClientError):
+        return False
+    code = str((exc.response.get("Error") or {}).get("Code") or "")
+    status = (exc.response.get("ResponseMetadata") or {}).get("HTTPStatusCode")
+    return code in _REFUSALS or (not code and status == 403)
 
 
 @dataclass(frozen=True)
@@ -95,7 +108,7 @@ def open_bookmark(
         try:
             buckets = tuple(b.name for b in session.list_buckets())
         except Exception as exc:
-            if not bookmark.path.strip("/"):
+            if not (bookmark.path.strip("/") and _refused(exc)):
                 raise LoginFailed(exc, VERIFY_OPERATION) from exc
             log.info("ListBuckets failed (%s); trying the bookmark's path", type(exc).__name__)
             return _open_scoped(bookmark, profile, owner, mfa_prompt)

@@ -8,7 +8,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import boto3
 import pytest
+from botocore.exceptions import ClientError
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -25,6 +27,7 @@ from app.ui.bookmarks.connector import BookmarkConnector
 from app.ui.bookmarks.list_model import BookmarkListModel
 from app.ui.bookmarks.sidebar import BookmarksSidebar
 from app.ui.dialogs.bookmark_dialog import BookmarkDialog
+from tests.fixtures.iam_moto import BucketReader, bucket_reader
 from tests.fixtures.memory_keyring import MemoryKeyring
 from tests.fixtures.profile_files import write_profile
 from tests.fixtures.servers import RunningS3
@@ -166,39 +169,65 @@ def test_an_unsaved_connection_without_a_secret_says_what_is_missing(
     assert store.list() == []
 
 
+@pytest.fixture
+def reader() -> Iterator[BucketReader]:
+    with bucket_reader() as setup:
+        yield setup
+
+
 def test_a_bookmark_whose_keys_cannot_list_buckets_opens_scoped_to_its_path(
     qtbot: QtBot,
     store: BookmarkStore,
-    model: BookmarkListModel,
     controller: ConnectController,
-    seaweed: RunningS3,
-    bucket: str,
-    monkeypatch: pytest.MonkeyPatch,
+    reader: BucketReader,
 ) -> None:
-    # SeaweedFS lets these keys list buckets; refusing ListBuckets stands in for a key that
-    # may only read one bucket (a fault the test server does not produce on demand).
-    def refuse(self: S3Session) -> Any:
-        if self.connection.bucket:
-            return original(self)
-        raise PermissionError("ListBuckets refused")
-
-    original = S3Session.list_buckets
-    monkeypatch.setattr(S3Session, "list_buckets", refuse)
+    server, bucket, key_id, secret = (
+        reader.server,
+        reader.bucket,
+        reader.access_key_id,
+        reader.secret_key,
+    )
     bookmark = Bookmark(
         "Scoped",
-        "seaweedfs",
-        host=seaweed.host,
-        port=seaweed.port,
+        "s3-http",
+        host=server.host,
+        port=server.port,
         path=f"{bucket}/inbox",
-        access_key_id=seaweed.access_key,
+        access_key_id=key_id,
     )
-    store.add(bookmark, secret_key=seaweed.secret_key)
+    store.add(bookmark, secret_key=secret)
+    own_client = boto3.client(
+        "s3",
+        endpoint_url=server.endpoint_url,
+        aws_access_key_id=key_id,
+        aws_secret_access_key=secret,
+        region_name="us-east-1",
+    )
+    with pytest.raises(ClientError, match="AccessDenied"):  # the server really refuses them
+        own_client.list_buckets()
+
     with qtbot.waitSignal(controller.opened, timeout=WAIT_MS) as opened:
         controller.open_bookmark(bookmark)
     result = opened.args[0]
     assert result.scoped
     assert result.buckets == (bucket,)
     assert result.session.connection.prefix == "inbox/"
+
+
+def test_a_wrong_secret_is_not_taken_for_a_scoped_key(
+    store: BookmarkStore,
+    reader: BucketReader,
+) -> None:
+    """Only a refusal sends the login to the bookmark's path: bad keys fail as ListBuckets."""
+    server, bucket, key_id = reader.server, reader.bucket, reader.access_key_id
+    bookmark = Bookmark(
+        "Wrong", "s3-http", host=server.host, port=server.port, path=bucket, access_key_id=key_id
+    )
+    store.add(bookmark, secret_key="not-the-secret")
+    with ThreadPoolExecutor(1) as worker, pytest.raises(LoginFailed) as failed:
+        worker.submit(open_bookmark, bookmark).result()  # off the GUI thread
+    assert failed.value.operation == "ListBuckets"
+    assert "SignatureDoesNotMatch" in str(failed.value.cause)
 
 
 ROLE = "arn:aws:iam::123456789012:role/eider-gui-test"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -15,8 +16,8 @@ from app.core.s3 import encryption_state
 from app.ui.location import Location
 from app.ui.main_window import MainWindow
 from app.ui.models.listing_model import ENCRYPTION_ROLE
-from app.ui.models.visible_fetch import DEFAULT_LIMIT
 from tests.conftest import connection_for
+from tests.fixtures.request_counter import RequestCounter, request_counter
 from tests.fixtures.servers import RunningS3
 from tests.gui.browsing import names
 from tests.gui.conftest import Windows, fill, wait_for
@@ -53,28 +54,37 @@ def test_sse_c_and_plain_objects_show_different_encryption(
     assert "SSE-C" in model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
 
 
+@pytest.fixture
+def at_server(seaweed: RunningS3) -> Iterator[RequestCounter]:
+    """Requests counted at the server, on the wire, each answer held back 300 ms so requests
+    sent together are sure to overlap there. (Asked for before `windows`: it stops after.)"""
+    with request_counter(seaweed.port, delay=0.3) as counter:
+        yield counter
+
+
 def test_head_object_runs_for_visible_rows_only_four_at_a_time(
-    qtbot: QtBot, windows: Windows, seaweed: RunningS3, seaweed_admin: Any, bucket: str
+    qtbot: QtBot,
+    at_server: RequestCounter,
+    windows: Windows,
+    seaweed: RunningS3,
+    seaweed_admin: Any,
+    bucket: str,
 ) -> None:
     fill(seaweed_admin, bucket, [f"k{i:04d}" for i in range(300)])
     calls: Counter[str] = Counter()
-    window = windows.open(counting_factory(connection_for(seaweed), calls), Location(bucket))
+    connection = connection_for(seaweed, port=at_server.port)
+    window = windows.open(counting_factory(connection, calls), Location(bucket))
     window.resize(700, 320)
     model = window.controller.model
     probe = window.encryption_probe.fetcher
     wait_for(qtbot, lambda: model.rowCount() == 300)
     visible = probe.visible_rows()
     assert 0 < len(visible) < 40
-    peak = 0
-
-    def settled() -> bool:
-        nonlocal peak
-        peak = max(peak, probe.in_flight)
-        return all(state(window, r) is not None for r in visible) and probe.in_flight == 0
-
-    wait_for(qtbot, settled)
-    assert peak <= DEFAULT_LIMIT
-    assert calls["HeadObject"] == len(visible)
+    wait_for(qtbot, lambda: all(state(window, r) is not None for r in visible))
+    wait_for(qtbot, lambda: probe.in_flight == 0 and at_server.in_flight["HEAD"] == 0)
+    assert calls["HeadObject"] == at_server.requests["HEAD"] == len(visible)
+    # Four at a time, as the name says: never more at the server, and there were four.
+    assert at_server.peak["HEAD"] == 4, at_server.peak
     assert state(window, visible.stop + 5) is None  # off screen: never asked
 
     window.object_list.scrollToBottom()
@@ -82,6 +92,7 @@ def test_head_object_runs_for_visible_rows_only_four_at_a_time(
     wait_for(qtbot, lambda: state(window, last) is not None and probe.in_flight == 0)
     QApplication.processEvents()
     assert calls["HeadObject"] <= 2 * len(visible) + 2  # the top screen, then the bottom one
+    assert at_server.peak["HEAD"] == 4, at_server.peak
     assert state(window, 150) is None  # rows scrolled past in one jump were never asked for
 
 

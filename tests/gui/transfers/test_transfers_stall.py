@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from app.core.transfers.jobs import JobState
 from tests.fixtures.servers import RunningS3
 from tests.gui.conftest import Windows, wait_for
+from tests.gui.hang_watchdog import HangWatchdog
 from tests.gui.stall_probe import StallProbe
 from tests.gui.transfers.helpers import MIB, limit_bandwidth, open_at, random_file, upload
 
@@ -39,7 +40,9 @@ def test_no_event_loop_stall_over_100ms_while_8_transfers_run_in_view(
     hub = window_set.transfers
     hub.window.present()
     probe = StallProbe()
+    watchdog = HangWatchdog(threshold_ms=100)
     probe.start()
+    watchdog.start()
     upload(window, monkeypatch, *files)
     wait_for(qtbot, lambda: len(hub.model.jobs()) == JOBS)
     hub.window.view.expandAll()
@@ -48,6 +51,7 @@ def test_no_event_loop_stall_over_100ms_while_8_transfers_run_in_view(
         lambda: all(j.state is JobState.DONE for j in hub.model.jobs()),
         timeout=120_000,
     )
+    watchdog.stop()
     probe.stop()
 
     for path in files:
@@ -60,6 +64,7 @@ def test_no_event_loop_stall_over_100ms_while_8_transfers_run_in_view(
     assert probe.worst_busy_ms < 100, f"GUI thread busy {probe.worst_busy_ms:.0f} ms"
     held = probe.worst_without_core_waits_ms
     assert held < 100, f"the loop was held {held:.0f} ms: {probe.longest_without_core_waits(3)}"
+    watchdog.assert_responsive(100)  # the same from outside the GUI thread, with its stack
     print(
         f"\nstall probe, {JOBS} transfers in the Transfers window: {len(probe.gaps)} ticks; "
         f"worst gap {probe.worst_ms:.0f} ms wall / {probe.worst_busy_ms:.0f} ms GUI CPU / "

@@ -2,15 +2,14 @@ from __future__ import annotations
 
 import unicodedata
 import urllib.request
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from botocore.credentials import RefreshableCredentials
 
 from app.core import secrets
 from app.core.connection import Connection, Scheme, SignatureVersion
 from app.core.credentials.spec import CredentialKind, CredentialSpec
-from app.core.s3 import session as session_module
 from app.core.s3.session import S3Session
 from app.core.s3.urls import (
     Expiry,
@@ -21,7 +20,8 @@ from app.core.s3.urls import (
     presign,
     s3_uri,
 )
-from tests.conftest import connection_for
+from tests.conftest import admin_client, connection_for
+from tests.fixtures.credential_servers import LocalServer, sts_short_lived
 from tests.fixtures.servers import RunningS3
 
 NFD_KEY = unicodedata.normalize("NFD", "dir/café report .txt ")  # decomposed, trailing space
@@ -124,33 +124,35 @@ def test_anonymous_connection_cannot_presign(seaweed: RunningS3, bucket: str) ->
         presign(S3Session(conn), bucket, "k", Method.GET, Expiry.HOUR)
 
 
-def test_warns_when_temporary_credentials_expire_first(
-    seaweed: RunningS3, bucket: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Fake at the credential boundary: the STS/SSO sources are another engineer's work, and
-    # this test is about the expiry check, not about obtaining the credentials.
-    now = datetime(2030, 1, 1, 12, 0, tzinfo=UTC)
-    expiry = now + timedelta(hours=2)
-
-    def refreshable(spec: object, mfa_prompt: object = None) -> RefreshableCredentials:
-        metadata = {
-            "access_key": "ASIATEMP",
-            "secret_key": "s",
-            "token": "t",
-            "expiry_time": expiry.isoformat(),
-        }
-        return RefreshableCredentials.create_from_metadata(
-            metadata, refresh_using=lambda: metadata, method="sts-assume-role"
+def test_warns_when_temporary_credentials_expire_first(moto: RunningS3) -> None:
+    moto_bucket = f"urls-{uuid.uuid4().hex[:12]}"
+    admin_client(moto).create_bucket(Bucket=moto_bucket)  # type: ignore[attr-defined]
+    # A local STS issues role keys that live two hours; moto accepts them and their token.
+    secrets.set_secret("role-conn", "secret-key", "source-secret")
+    with LocalServer(sts_short_lived(2 * 3600)) as sts:
+        spec = CredentialSpec(
+            kind=CredentialKind.ASSUME_ROLE,
+            access_key_id="AKIASOURCEKEY0000001",
+            secret_owner="role-conn",
+            role_arn="arn:aws:iam::123456789012:role/eider-test",
+            role_session_name="eider-urls",
+            sts_endpoint=sts.url,
         )
+        before = datetime.now(UTC)
+        session = S3Session(connection_for(moto, credentials=spec))
+        short = presign(session, moto_bucket, "k", Method.GET, Expiry.HOUR)
+        long = presign(session, moto_bucket, "k", Method.GET, Expiry.DAY)
+        after = datetime.now(UTC)
 
-    monkeypatch.setattr(session_module, "resolve", refreshable)
-    session = S3Session(connection_for(seaweed))
-
-    short = presign(session, bucket, "k", Method.GET, Expiry.HOUR, now=now)
+    assert [r.form["Action"] for r in sts.requests] == ["AssumeRole"]  # real keys, issued once
+    assert short.access_key_id == long.access_key_id == "ASIASHORT0001"
     assert short.warnings == ()
-    long = presign(session, bucket, "k", Method.GET, Expiry.DAY, now=now)
-    assert len(long.warnings) == 1
-    assert "2030-01-01 14:00 UTC" in long.warnings[0] and "stops working" in long.warnings[0]
+    assert len(long.warnings) == 1 and "stops working" in long.warnings[0]
+    said = {f"{t + timedelta(hours=2):%Y-%m-%d %H:%M} UTC" for t in (before, after)}
+    assert any(at in long.warnings[0] for at in said), (said, long.warnings)
+    admin_client(moto).put_object(Bucket=moto_bucket, Key="k", Body=b"signed by the role")  # type: ignore[attr-defined]
+    with urllib.request.urlopen(long.url, timeout=10) as response:  # noqa: S310 (local server)
+        assert response.read() == b"signed by the role"
 
 
 def test_warns_about_a_static_session_token(seaweed: RunningS3, bucket: str) -> None:

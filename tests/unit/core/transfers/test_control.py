@@ -22,16 +22,24 @@ from tests.unit.core.transfers.conftest import SMALL, random_file
 
 
 def _stop_after_parts(engine: TransferEngine, count: int, action: Callable[[str], None]) -> Any:
+    """Like `pause_after`: the part that reaches the count waits until the job is named."""
     sent: list[int] = []
     holder: dict[str, str] = {}
+    named = threading.Event()
 
     def hook(**_: Any) -> None:
         sent.append(1)
-        if len(sent) >= count and "job" in holder:
-            action(holder.pop("job"))
+        if len(sent) >= count:
+            named.wait(30)
+            if "job" in holder:
+                action(holder.pop("job"))
+
+    def name(job_id: str) -> None:
+        holder["job"] = job_id
+        named.set()
 
     engine.session.client().meta.events.register("after-call.s3.UploadPart", hook)
-    return lambda job_id: holder.__setitem__("job", job_id)
+    return name
 
 
 @pytest.mark.parametrize("keep", [False, True])
@@ -76,14 +84,31 @@ def test_progress_events_carry_bytes_rate_and_part_states(
     random_file(tmp_path / "big.bin", 21 * MIB)
     events: list[JobEvent] = []
     engine = make_engine(connections=2)
-    slow = threading.Event()
-    engine.session.client().meta.events.register(
-        "before-parameter-build.s3.UploadPart", lambda **_: slow.wait(0.1)
-    )
-    engine.subscribe(events.append)
+    # Parts after the second wait until the sampler has reported a finished part at a
+    # measured rate while the others are still to go (bounded: a missing report fails below).
+    reported = threading.Event()
+
+    def hold(params: dict[str, Any], **_: Any) -> None:
+        if params["PartNumber"] > 2:
+            reported.wait(30)
+
+    def watch(event: JobEvent) -> None:
+        events.append(event)
+        progress = event.job.progress
+        if (
+            event.type is EventType.CHANGED
+            and progress.items
+            and progress.rate > 0
+            and PartState.DONE in dict(progress.items[0].parts).values()
+        ):
+            reported.set()
+
+    engine.session.client().meta.events.register("before-parameter-build.s3.UploadPart", hold)
+    engine.subscribe(watch)
     job = engine.upload(tmp_path / "big.bin", bucket, "big.bin", SMALL)
     snap = engine.wait(job, 60)
     assert snap.state is JobState.DONE
+    assert reported.is_set(), "no progress report while parts were in flight"
     changed = [e for e in events if e.type is EventType.CHANGED and e.job.progress.items]
     assert changed, "the sampler reported progress while parts were in flight"
     done_values = [e.job.progress.bytes_done for e in events]
@@ -226,13 +251,18 @@ def test_per_job_connection_limit(
     in_flight = 0
     most = 0
     lock = threading.Lock()
+    two_at_once = threading.Event()
 
     def started(**_: Any) -> None:
         nonlocal in_flight, most
         with lock:
             in_flight += 1
             most = max(most, in_flight)
-        time.sleep(0.05)
+            if in_flight == 2:
+                two_at_once.set()
+        # The first part waits for a second to start alongside it (bounded, so a limit of
+        # one shows as `most == 1`): a third would then show as `most == 3`.
+        two_at_once.wait(10)
 
     def ended(**_: Any) -> None:
         nonlocal in_flight

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
+import zlib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -12,6 +15,7 @@ from typing import Any
 import pytest
 
 from app.core.s3.session import S3Session
+from app.core.transfers import checksums
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import JobState
 from app.core.transfers.options import MIB
@@ -232,6 +236,27 @@ def test_refetched_part_that_disagrees_with_its_first_download_restarts_the_file
     assert set(done) <= set(numbers), "the finished parts come again only with the whole file"
 
 
+def _count_hashing(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """Each hash object Eider creates and each CRC it computes, by name, from any thread.
+
+    A spy: the real functions run. Calls made by botocore or the test are not counted."""
+    calls: Counter[str] = Counter()
+
+    def counted(name: str, real: Callable[..., Any]) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            if str(sys._getframe(1).f_globals.get("__name__", "")).startswith("app."):
+                calls[name] += 1
+            return real(*args, **kwargs)
+
+        return call
+
+    for name in ("md5", "sha1", "sha256", "new"):
+        monkeypatch.setattr(hashlib, name, counted(name, getattr(hashlib, name)))
+    monkeypatch.setattr(zlib, "crc32", counted("crc32", zlib.crc32))
+    monkeypatch.setattr(checksums, "crc32c", counted("crc32c", checksums.crc32c))
+    return calls
+
+
 def test_multipart_download_without_verification_hashes_nothing(
     seaweed_admin: Any,
     bucket: str,
@@ -252,6 +277,13 @@ def test_multipart_download_without_verification_hashes_nothing(
         record_part(item, number, offset, size, etag)
 
     monkeypatch.setattr(engine.journal, "record_part", spy)
+    hashing = _count_hashing(monkeypatch)
+    verified = engine.download(bucket, "mp.bin", tmp_path / "checked.bin", SMALL)
+    assert engine.wait(verified, 60).state is JobState.DONE
+    assert sum(hashing.values()) > 0, "the count sees a verified download hash"
+    hashing.clear()
+    recorded.clear()
+
     job = engine.download(
         bucket, "mp.bin", tmp_path / "back.bin", replace(SMALL, verify_download=False)
     )
@@ -259,3 +291,4 @@ def test_multipart_download_without_verification_hashes_nothing(
     assert snap.state is JobState.DONE, snap.error
     assert (tmp_path / "back.bin").read_bytes() == data
     assert sorted(recorded) == [(1, None), (2, None), (3, None)], "no MD5 per part"
+    assert hashing == Counter(), f"hashed while not verifying: {hashing}"

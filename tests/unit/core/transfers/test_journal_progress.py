@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
+import statistics
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -117,6 +120,32 @@ def _client_error(code: str, status: int) -> ClientError:
     )
 
 
+@pytest.fixture
+def seeded_random() -> Iterator[None]:
+    """The process's `random` (which backoff draws from) at a fixed seed, then as it was."""
+    state = random.getstate()
+    random.seed(20261207)
+    yield
+    random.setstate(state)
+
+
+@pytest.mark.usefixtures("seeded_random")
+def test_backoff_doubles_up_to_its_cap_with_full_jitter() -> None:
+    samples = 4_000
+    for attempt in range(12):  # the ceiling reaches the 20 s cap at attempt 7
+        ceiling = min(20.0, 0.2 * 2**attempt)
+        waits = [backoff(attempt) for _ in range(samples)]
+        assert all(0 <= w <= ceiling for w in waits), attempt
+        # Growth: the waits reach their ceiling, which doubles until the 20 s cap...
+        assert max(waits) > 0.95 * ceiling, (attempt, max(waits), ceiling)
+        # ...and full jitter: spread evenly over [0, ceiling], not a fixed or a zero wait.
+        assert min(waits) < 0.05 * ceiling, (attempt, min(waits))
+        assert abs(statistics.fmean(waits) - ceiling / 2) < 0.05 * ceiling, attempt
+        assert len(set(waits)) > samples * 0.99
+        below_a_quarter = sum(w < ceiling / 4 for w in waits) / samples
+        assert 0.2 < below_a_quarter < 0.3, (attempt, below_a_quarter)
+
+
 def test_retry_rules_backoff_and_interruption() -> None:
     assert is_retryable(_client_error("SlowDown", 503))
     assert is_retryable(_client_error("BadDigest", 400))
@@ -124,7 +153,6 @@ def test_retry_rules_backoff_and_interruption() -> None:
     assert not is_retryable(_client_error("AccessDenied", 403))
     assert is_retryable(ReadTimeoutError(endpoint_url="http://x"))
     assert is_retryable(IntegrityError("mismatch"))
-    assert all(0 <= backoff(n) <= 20.0 for n in range(40))
 
     calls: list[int] = []
 

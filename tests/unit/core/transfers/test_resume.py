@@ -16,7 +16,7 @@ import pytest
 
 from app.core.s3.session import S3Session
 from app.core.transfers.engine import TransferEngine
-from app.core.transfers.jobs import JobState
+from app.core.transfers.jobs import JobEvent, JobState
 from app.core.transfers.journal import Journal
 from app.core.transfers.options import MIB
 from tests.fixtures.servers import RunningS3
@@ -52,9 +52,16 @@ def _count_part_sends(session: S3Session) -> list[int]:
 
 
 def _start_upload_driver(
-    seaweed: RunningS3, bucket: str, key: str, source: Path, sent_log: Path
+    seaweed: RunningS3,
+    bucket: str,
+    key: str,
+    source: Path,
+    sent_log: Path,
+    hold_after: int | None = None,
 ) -> subprocess.Popen[bytes]:
-    """An engine in a child process uploading `source`, logging each part it sends."""
+    """An engine in a child process uploading `source`, logging each part it sends; with
+    `hold_after`, it sends that many requests and holds the rest until killed."""
+    hold = {} if hold_after is None else {"DRIVER_HOLD_AFTER": str(hold_after)}
     return subprocess.Popen(
         [
             sys.executable,
@@ -70,7 +77,7 @@ def _start_upload_driver(
             str(sent_log),
         ],
         cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env={**os.environ, "PYTHONPATH": str(ROOT), **hold},
     )
 
 
@@ -86,7 +93,9 @@ def test_killed_upload_resumes_without_resending_finished_parts(
 ) -> None:
     data = random_file(tmp_path / "big.bin", 37 * MIB + 12345)
     sent_log = tmp_path / "sent.log"
-    driver = _start_upload_driver(seaweed, bucket, "big.bin", tmp_path / "big.bin", sent_log)
+    driver = _start_upload_driver(
+        seaweed, bucket, "big.bin", tmp_path / "big.bin", sent_log, hold_after=kill_after_parts
+    )
     watcher = Journal()
     try:
         _wait_for(
@@ -272,15 +281,26 @@ def test_two_jobs_for_one_key_never_run_two_multipart_uploads_at_once(
     session.client().meta.events.register(
         "before-call.s3.CreateMultipartUpload", count_open_uploads
     )
-    # Slow parts so the two jobs overlap in time.
+    # The two jobs overlap for certain: the first job's parts wait until both jobs run.
+    running: set[str] = set()
+    both_running = threading.Event()
+
+    def watch(event: JobEvent) -> None:
+        if event.job.state is JobState.RUNNING:
+            running.add(event.job.id)
+            if len(running) == 2:
+                both_running.set()
+
     session.client().meta.events.register(
-        "before-parameter-build.s3.UploadPart", lambda **_: time.sleep(0.1)
+        "before-parameter-build.s3.UploadPart", lambda **_: both_running.wait(30)
     )
     engine = make_engine()
+    engine.subscribe(watch)
     first = engine.upload(tmp_path / "one.bin", bucket, "same.bin", SMALL)
     second = engine.upload(tmp_path / "two.bin", bucket, "same.bin", SMALL)
     assert engine.wait(first, 60).state is JobState.DONE, engine.job(first).error
     assert engine.wait(second, 60).state is JobState.DONE, engine.job(second).error
+    assert both_running.is_set(), "the two jobs never ran at the same time"
     assert len(open_at_create) == 2 and open_at_create == [0, 0]
     assert seaweed_admin.get_object(Bucket=bucket, Key="same.bin")["Body"].read() in (one, two)
 
@@ -299,7 +319,9 @@ def test_killed_tree_upload_journals_as_done_only_what_the_server_holds(
         f"d{n % 3}/f{n:03d}.bin": random_file(tree / f"d{n % 3}/f{n:03d}.bin", 3000 + n)
         for n in range(60)
     }
-    driver = _start_upload_driver(seaweed, bucket, "up/", tree, tmp_path / "sent.log")
+    driver = _start_upload_driver(
+        seaweed, bucket, "up/", tree, tmp_path / "sent.log", hold_after=20
+    )
     watcher = Journal()
 
     def done_keys() -> set[str]:

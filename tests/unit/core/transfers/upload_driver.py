@@ -3,17 +3,22 @@
 Usage: python -m tests.unit.core.transfers.upload_driver HOST PORT ACCESS SECRET BUCKET KEY FILE
        SENT_LOG
 
-EIDER_HOME (inherited) puts the journal where the test can read it. Each UploadPart is slowed
-by 0.2 s (DRIVER_PART_DELAY seconds when set) before it is sent (a test-harness hook, so the
-kill lands between parts) and its part
-number is appended to SENT_LOG as it goes on the wire. FILE may be a folder: each small file's
-PutObject is then slowed by 0.05 s as it goes on the wire (so the kill lands among them).
+EIDER_HOME (inherited) puts the journal where the test can read it. Each UploadPart's part
+number is appended to SENT_LOG as it goes on the wire. FILE may be a folder of small files.
+
+With DRIVER_HOLD_AFTER=N, the driver sends N requests (UploadParts, or PutObjects for a
+folder) and holds every later one until it is killed: the test kills it at a point it chose,
+not in a window of time. Without it, each UploadPart is slowed by 0.2 s (DRIVER_PART_DELAY
+seconds when set) and each PutObject by 0.05 s (test-harness hooks, so a process that must
+stay busy for a while does).
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -49,16 +54,29 @@ def main(argv: list[str]) -> int:
     keyring.set_keyring(MemoryKeyring())
     session = S3Session(connection(host, int(port), access, secret))
 
-    delay = float(os.environ.get("DRIVER_PART_DELAY", "0.2"))
+    hold_after = os.environ.get("DRIVER_HOLD_AFTER")
+    delay = 0.0 if hold_after else float(os.environ.get("DRIVER_PART_DELAY", "0.2"))
+    let_through = itertools.count()
+    count_lock = threading.Lock()
+    never = threading.Event()
+
+    def gate(wait: float) -> None:
+        with count_lock:
+            n = next(let_through)
+        if hold_after and n >= int(hold_after):
+            never.wait(600)  # held until the test kills the process
+        time.sleep(wait)
 
     def slow_and_log(params: dict[str, Any], **_: Any) -> None:
-        time.sleep(delay)
+        gate(delay)
         with Path(sent_log).open("a") as log:
             log.write(f"{params['PartNumber']}\n")
 
     session.client().meta.events.register("before-parameter-build.s3.UploadPart", slow_and_log)
     # Small files take the lean path, which passes the client's before-send handlers.
-    session.client().meta.events.register("before-send.s3.PutObject", lambda **_: time.sleep(0.05))
+    session.client().meta.events.register(
+        "before-send.s3.PutObject", lambda **_: gate(0.0 if hold_after else 0.05)
+    )
     engine = TransferEngine(session, connections=2)
     job = engine.upload(file, bucket, key, OPTIONS)
     snapshot = engine.wait(job)
