@@ -223,6 +223,16 @@ def child(port: int) -> None:
         "stalls_over_100ms_without_core_waits": run.stalls_over_100ms_without_core_waits,
         "measures_core_waits": run.measures_core_waits,
         "timed_out": run.timed_out,
+        # the hang watchdog's: each time the GUI thread stayed away from its loop over 100 ms,
+        # how long Eider held it and where (the stack's last line)
+        "hangs": [
+            {
+                "wall_ms": round(h.wall_s * 1000),
+                "held_ms": round(h.held_s * 1000),
+                "at": h.stack[-1].strip() if h.stack else "",
+            }
+            for h in run.hangs
+        ],
         "peak_rss_mib": peak,
         "rss_before_listing_mib": rss_before,
     }
@@ -403,7 +413,9 @@ def benchmark(quick: bool) -> Benchmark:
             "stalls_over_100ms_without_core_waits",
             "measures_core_waits",
             "rss_before_listing_mib",
+            "hangs",
         )
+        if key in eider
     }
     return Benchmark("listing", {"keys": keys}, figures, details)
 
