@@ -151,6 +151,9 @@ class MainWindow(QMainWindow):
         self.preferences_action = self._action("preferencesAction", "Preferences…")
         self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.setToolTip(
+            "Settings for every window and the command line: transfers, S3 defaults, connection"
+        )
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Navigation", self)

@@ -19,6 +19,7 @@ journal and the paused job can be resumed (it asks again).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections import deque
@@ -29,6 +30,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from app.core.transfers.engine import JobNotFound
 from app.core.transfers.jobs import Conflict, Decision, JobKind
 from app.core.transfers.options import ConflictPolicy
 from app.core.transfers.worker_context import JobStopped
@@ -118,7 +120,10 @@ class ConflictAsker(QObject):
             with self._lock:
                 self._open.discard(question)
         if question.decision is None:
-            self._stop_in_engine(conflict.job_id, question.cancel)
+            # The service may have closed meanwhile (the window closed with the question open):
+            # its engine then no longer holds the job, which stays in the journal as it was.
+            with contextlib.suppress(JobNotFound):
+                self._stop_in_engine(conflict.job_id, question.cancel)
             raise JobStopped()
         return question.decision
 
