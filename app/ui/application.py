@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import qasync
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -320,7 +321,10 @@ class WindowSet:
         preferences, self._preferences = self._preferences, None
         if preferences is not None:  # Eider quits with its last browser window
             preferences.close()
-            preferences.deleteLater()
+            # Deleted here, on the GUI thread: a window without a parent left to Python's cycle
+            # collector could be destroyed on whichever thread the collector runs, and Qt
+            # crashes later when a widget's timers die on another thread.
+            shiboken6.delete(preferences)
 
     def show_remote(self, bookmark_id: str | None, bucket: str, key: str) -> MainWindow | None:
         """Show an object in a browser window on its bookmark: one open on it, or a new

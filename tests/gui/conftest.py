@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -101,6 +102,9 @@ def windows(qtbot: QtBot, qasync_loop: qasync.QEventLoop) -> Iterator[Windows]:
     opened = Windows(qtbot)
     yield opened
     opened.close_all()
+    # Collect the test's cycles of Qt wrappers now, on the GUI thread: left to the collector,
+    # they can be freed on a worker thread of a later test, which Qt does not survive.
+    gc.collect()
 
 
 def fill(admin: Any, bucket: str, keys: list[str], body: bytes = b"x", threads: int = 10) -> None:
