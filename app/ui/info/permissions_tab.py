@@ -7,10 +7,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,6 +27,7 @@ from app.core.s3.acl import (
 from app.core.transfers.object_change import ObjectChange
 from app.ui.info.edits import ObjectEdit
 from app.ui.info.info_tab import InfoTab
+from app.ui.info.table_editor import TableEditor, TableNames
 
 # What the grantee column offers: a kind, or one of the groups (which needs no value).
 GRANTEE_CHOICES = (
@@ -60,33 +59,25 @@ class PermissionsTab(InfoTab):
         self.owner.setObjectName("infoAclOwner")
         self.owner.setAccessibleName("Owner")
         layout.addWidget(self.owner)
-        self.table = QTableWidget(0, 3, self.editor)
-        self.table.setObjectName("infoGrantsTable")
-        self.table.setAccessibleName("Grants")
-        self.table.setHorizontalHeaderLabels(["Grantee", "ID or e-mail", "Permission"])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table, 1)
-        self.problems = QLabel(self.editor)
-        self.problems.setObjectName("infoGrantProblems")
-        self.problems.setAccessibleName("Problems with the grants")
-        self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #b00020;")
-        layout.addWidget(self.problems)
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton("&Add Grant", self.editor)
-        self.add_button.setObjectName("infoAddGrantButton")
-        self.add_button.setAccessibleName("Add a grant")
-        self.remove_button = QPushButton("&Remove Grant", self.editor)
-        self.remove_button.setObjectName("infoRemoveGrantButton")
-        self.remove_button.setAccessibleName("Remove the selected grant")
-        self.save_button = QPushButton("&Save Grants", self.editor)
-        self.save_button.setObjectName("infoSaveGrantsButton")
-        self.save_button.setAccessibleName("Save the grants")
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
+        controls = TableEditor(
+            self.editor,
+            layout,
+            ["Grantee", "ID or e-mail", "Permission"],
+            TableNames(
+                "infoGrantsTable",
+                "Grants",
+                "infoGrantProblems",
+                "Problems with the grants",
+                "infoAddGrantButton",
+                "infoRemoveGrantButton",
+                "infoSaveGrantsButton",
+                "Grant",
+                "Grants",
+            ),
+        )
+        self.table, self.problems = controls.table, controls.problems
+        self.add_button, self.remove_button = controls.add_button, controls.remove_button
+        self.save_button = controls.save_button
         canned_row = QHBoxLayout()
         canned_row.addWidget(QLabel("Canned ACL:", self.editor))
         self.canned = QComboBox(self.editor)

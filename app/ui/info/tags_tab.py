@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -17,6 +13,7 @@ from app.core.s3.tags import MAX_OBJECT_TAGS, Tag, tag_problems
 from app.core.transfers.object_change import ObjectChange
 from app.ui.info.edits import ObjectEdit
 from app.ui.info.info_tab import InfoTab
+from app.ui.info.table_editor import TableEditor, TableNames
 
 
 class TagsTab(InfoTab):
@@ -33,33 +30,25 @@ class TagsTab(InfoTab):
         self.note = QLabel(note, self.editor)
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
-        self.table = QTableWidget(0, 2, self.editor)
-        self.table.setObjectName("infoTagsTable")
-        self.table.setAccessibleName("Tags")
-        self.table.setHorizontalHeaderLabels(["Key", "Value"])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table, 1)
-        self.problems = QLabel(self.editor)
-        self.problems.setObjectName("infoTagsProblems")
-        self.problems.setAccessibleName("Problems with the tags")
-        self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #b00020;")
-        layout.addWidget(self.problems)
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton("&Add Tag", self.editor)
-        self.add_button.setObjectName("infoAddTagButton")
-        self.add_button.setAccessibleName("Add a tag")
-        self.remove_button = QPushButton("&Remove Tag", self.editor)
-        self.remove_button.setObjectName("infoRemoveTagButton")
-        self.remove_button.setAccessibleName("Remove the selected tag")
-        self.save_button = QPushButton("&Save Tags", self.editor)
-        self.save_button.setObjectName("infoSaveTagsButton")
-        self.save_button.setAccessibleName("Save the tags")
-        for button in (self.add_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
+        controls = TableEditor(
+            self.editor,
+            layout,
+            ["Key", "Value"],
+            TableNames(
+                "infoTagsTable",
+                "Tags",
+                "infoTagsProblems",
+                "Problems with the tags",
+                "infoAddTagButton",
+                "infoRemoveTagButton",
+                "infoSaveTagsButton",
+                "Tag",
+                "Tags",
+            ),
+        )
+        self.table, self.problems = controls.table, controls.problems
+        self.add_button, self.remove_button = controls.add_button, controls.remove_button
+        self.save_button = controls.save_button
         self.add_button.clicked.connect(lambda: self.add_tag("", ""))
         self.remove_button.clicked.connect(self._remove_selected)
         self.save_button.clicked.connect(self._save)
