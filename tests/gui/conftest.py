@@ -46,6 +46,18 @@ def qasync_loop(qapp: Any, qtbot: QtBot) -> Iterator[qasync.QEventLoop]:
 
 
 @pytest.fixture(autouse=True)
+def collect_on_the_gui_thread() -> Iterator[None]:
+    """No automatic cycle collection during a GUI test: it would run on whichever thread
+    allocates (often a worker) and could destroy Qt objects there. Collected here instead."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        gc.enable()
+
+
+@pytest.fixture(autouse=True)
 def forbid_blocking_on_gui_thread(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """Any S3 call Eider makes on the GUI (test) thread raises, is recorded, and fails the test.
 
