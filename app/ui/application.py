@@ -30,6 +30,7 @@ from app.ui.async_bridge import AsyncBridge
 from app.ui.color_scheme import follow_system_color_scheme
 from app.ui.controllers.browser import BrowserController, SessionFactory
 from app.ui.file_open_events import FileOpenEvents
+from app.ui.gui_thread_gc import GuiThreadCollector
 from app.ui.icons import app_icon
 from app.ui.keyring_notice import tell_if_no_keyring
 from app.ui.last_windows import open_windows, reopen
@@ -418,6 +419,8 @@ def run_gui(args: argparse.Namespace) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     thread_guard.forbid_current_thread()
+    collector = GuiThreadCollector(app)
+    collector.start()
     store = open_store()
     if store is None:
         instance.close()
@@ -461,4 +464,5 @@ def run_gui(args: argparse.Namespace) -> int:
         transfers.close()  # running jobs pause; the next start lists them, resumable
         if start.sandbox is not None:
             start.sandbox.stop()
+        collector.stop()
     return 0

@@ -398,9 +398,7 @@ class MainWindow(QMainWindow):
         )
         self._add_listing_entries()
         self._apply_preferences(self.settings.preferences())
-        self._unsubscribe_preferences = self.settings.subscribe_preferences(
-            self._apply_preferences
-        )
+        self._unsubscribe_preferences = self.settings.subscribe_preferences(self._apply_preferences)
         window_menu = self.menuBar().addMenu("&Window")  # last, after the controllers' menus
         window_menu.setObjectName("windowMenu")
         window_menu.addAction(self.transfers_action)

@@ -29,7 +29,9 @@ WAIT_MS = 30_000
 
 
 @pytest.fixture(autouse=True)
-def qasync_loop(qapp: Any, qtbot: QtBot) -> Iterator[qasync.QEventLoop]:
+def qasync_loop(
+    qapp: Any, qtbot: QtBot, collect_on_the_gui_thread: None
+) -> Iterator[qasync.QEventLoop]:
     """The application's asyncio loop, running inside pytest-qt's Qt event processing.
 
     At teardown every task must have finished (or been cancelled by its window): a task still
@@ -48,7 +50,9 @@ def qasync_loop(qapp: Any, qtbot: QtBot) -> Iterator[qasync.QEventLoop]:
 @pytest.fixture(autouse=True)
 def collect_on_the_gui_thread() -> Iterator[None]:
     """No automatic cycle collection during a GUI test: it would run on whichever thread
-    allocates (often a worker) and could destroy Qt objects there. Collected here instead."""
+    allocates (often a worker) and could destroy Qt objects there (see `app.ui.gui_thread_gc`).
+    The test's cycles are collected here, on the GUI thread, after its event loop has ended
+    (`qasync_loop` depends on this fixture, so it is torn down first)."""
     gc.disable()
     try:
         yield

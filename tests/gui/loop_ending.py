@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import qasync
+import shiboken6
 
 
 def end_loop(qapp: Any, loop: qasync.QEventLoop) -> None:
@@ -23,6 +24,12 @@ def end_loop(qapp: Any, loop: qasync.QEventLoop) -> None:
     asyncio.events._set_running_loop(None)
     loop.close()
     asyncio.set_event_loop(None)
+    # The loop's own QObjects (its timer object and the signaller `call_soon_threadsafe` emits
+    # on) die here, on the GUI thread. Left to the loop's garbage collection they die on
+    # whichever thread collects it, and the GUI thread's event dispatcher keeps the timers of
+    # a deleted object. A worker emitting on the deleted signaller later gets a RuntimeError.
+    shiboken6.delete(loop._timer)
+    shiboken6.delete(loop._QEventLoop__call_soon_signaller)
 
 
 @contextmanager
