@@ -29,6 +29,7 @@ from app.core.sandbox import DEMO_BUCKET
 from app.core.settings import SettingsStore
 from app.core.transfers.jobs import JobSnapshot, JobState
 from app.ui.application import FirstWindow, WindowSet, create_application, open_first_window
+from app.ui.gui_thread_gc import GuiThreadCollector
 from app.ui.location import Location
 from app.ui.main_window import MainWindow
 from app.ui.shared_transfers import SharedTransfers
@@ -121,6 +122,8 @@ def _run(home: Path) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     thread_guard.forbid_current_thread()
+    collector = GuiThreadCollector(app)
+    collector.start()
     store = BookmarkStore()
     settings = SettingsStore()
     transfers = SharedTransfers(store, limits=settings.transfer_limits)
@@ -143,4 +146,5 @@ def _run(home: Path) -> int:
         transfers.close()
         if first.sandbox is not None:
             first.sandbox.stop()
+        collector.stop()
     return code
