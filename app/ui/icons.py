@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPal
 from PySide6.QtSvg import QSvgRenderer
 
 from app.core.resources import ICON_SIZES, app_icon_png, ui_icon_path
+from app.core.s3 import encryption_state
 
 RENDER_SIZES = (16, 22, 24, 32, 48, 64)
 
@@ -52,8 +53,14 @@ FILE_KINDS: dict[str, str] = {
     "pdf": "file-pdf",
 }
 
-# Server-side encryption as S3 reports it (x-amz-server-side-encryption) -> its icon.
+# An object's encryption -> its icon: encryption_state's kinds (the object list's probe, the
+# Info window), and server-side encryption as S3 reports it (x-amz-server-side-encryption).
 ENCRYPTION_KINDS: dict[str, str] = {
+    encryption_state.NONE: "encryption-none",
+    encryption_state.SSE_S3: "encryption-sse-s3",
+    encryption_state.SSE_KMS: "encryption-sse-kms",
+    encryption_state.SSE_C: "encryption-sse-c",
+    encryption_state.CLIENT_SIDE: "encryption-client",
     "": "encryption-none",
     "AES256": "encryption-sse-s3",
     "aws:kms": "encryption-sse-kms",
@@ -116,8 +123,11 @@ def encryption_icon(kind: str | None) -> QIcon:
     return icon(ENCRYPTION_KINDS.get(kind or "", "encryption-sse-s3"))
 
 
-def transfer_state_icon(state: str) -> QIcon:
-    return icon(TRANSFER_STATES.get(state, "transfer-queued"))
+def transfer_state_icon(state: str, interrupted: bool = False) -> QIcon:
+    """A job's state; an interrupted job that can resume has an icon of its own."""
+    unfinished = state in ("queued", "paused", "failed")
+    name = "interrupted" if interrupted and unfinished else state
+    return icon(TRANSFER_STATES.get(name, "transfer-queued"))
 
 
 @cache

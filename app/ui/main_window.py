@@ -49,6 +49,7 @@ from app.ui.models.listing_model import (
     SIZE,
     STORAGE_CLASS,
 )
+from app.ui.palette_follow import follow_palette_with_action_icons
 from app.ui.shared_transfers import SharedTransfers
 from app.ui.sync.sync_window import SyncWindow
 from app.ui.tls_warning import tls_notice
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect_signals()
         self._refresh_status()
+        follow_palette_with_action_icons(self)
 
     # -- composition ---------------------------------------------------------------------------
 
