@@ -65,6 +65,9 @@ def test_an_installed_wheel_finds_its_profiles_and_icons(tmp_path: Path) -> None
     )
     assert installed.returncode == 0, installed.stdout[-3000:] + installed.stderr[-3000:]
     assert not (target / "app" / "profiles").is_symlink()  # the files, not the checkout's link
+    (dist_info,) = target.glob("eider-*.dist-info")
+    assert "License-Expression: MIT" in (dist_info / "METADATA").read_text("utf-8")
+    assert (dist_info / "licenses" / "LICENSE").is_file()
 
     probe_env = {
         **env,
