@@ -48,9 +48,9 @@ def app(qapp: QApplication) -> Iterator[QApplication]:
     qapp.setPalette(original)
 
 
-def lightness(icon: QIcon) -> tuple[int, int]:
+def lightness(icon: QIcon, mode: QIcon.Mode = QIcon.Mode.Normal) -> tuple[int, int]:
     """The darkest and lightest opaque pixels of `icon` at 24 px."""
-    image = icon.pixmap(QSize(24, 24)).toImage()
+    image = icon.pixmap(QSize(24, 24), mode).toImage()
     values = [
         QColor.fromRgba(image.pixel(x, y)).lightness()
         for x in range(image.width())
@@ -150,6 +150,13 @@ def test_models_hand_out_icons_in_a_dark_palette_s_colours(app: QApplication) ->
     assert is_drawn_for_dark(state_icon())
     assert is_drawn_for_dark(icons.encryption_icon(encryption_state.SSE_S3))
     assert is_drawn_for_dark(icons.file_icon("notes.txt"))
+
+
+def test_on_a_selected_row_icons_take_the_highlighted_text_colour(app: QApplication) -> None:
+    app.setPalette(app.style().standardPalette())  # dark text, light text on the highlight
+    queued = icons.transfer_state_icon("queued")
+    assert lightness(queued)[1] < 100
+    assert lightness(queued, QIcon.Mode.Selected)[0] > 150
 
 
 def test_icons_held_by_widgets_are_drawn_again_when_the_palette_turns_dark(
