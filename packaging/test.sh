@@ -29,5 +29,5 @@ echo "== benchmarks, cut down (--quick: fails if one breaks, never on its figure
 bench_results="$(mktemp -d)"
 "$py" -m tests.benchmarks run --quick --results-dir "$bench_results"
 rm -rf "$bench_results"
-echo "== the desktop app: PyInstaller build, then its --version and --self-test"
+echo "== the desktop app: PyInstaller build, then its --version and --self-test; the wheel"
 exec "$py" -m pytest -p no:randomly -m build tests/packaging

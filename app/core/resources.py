@@ -1,9 +1,11 @@
-"""Where Eider's bundled files (icons, desktop entry, MIME types) are, however it was installed.
+"""Where Eider's bundled files (icons, desktop entry, MIME types, provider profiles) are,
+however it was installed.
 
-They live in the repository's `resources/` folder. `app/resources` points at it (a symbolic
-link), so the same path works in a source checkout, in a pip install (the wheel carries the
-files as package data of `app`, see pyproject.toml) and in the PyInstaller build (the spec
-copies them to `app/resources` inside the bundle). Every reader goes through this module.
+They live in the repository's `resources/` and `profiles/` folders. `app/resources` and
+`app/profiles` point at them (symbolic links), so the same paths work in a source checkout, in a
+pip install (the wheel carries the files as package data of `app`, see pyproject.toml) and in
+the PyInstaller build (the spec copies them to `app/resources` and `app/profiles` inside the
+bundle). Every reader goes through this module.
 """
 
 from __future__ import annotations
@@ -18,8 +20,17 @@ class ResourceMissing(FileNotFoundError):
     """A bundled file is not where the install put it (a broken install, not a user error)."""
 
 
+def _app_dir() -> Path:
+    return Path(__file__).resolve().parent.parent
+
+
 def resource_root() -> Path:
-    return Path(__file__).resolve().parent.parent / "resources"
+    return _app_dir() / "resources"
+
+
+def shipped_profiles_dir() -> Path:
+    """The provider profiles Eider ships (the catalogue; the user's own are elsewhere)."""
+    return _app_dir() / "profiles"
 
 
 def resource(*parts: str) -> Path:

@@ -2,8 +2,9 @@
 resources/icons/ui (buckets, folders, file kinds, encryption kinds, transfer states, toolbar
 actions), found through app/core/resources.py in a checkout, a pip install and the bundle.
 
-The UI icons are drawn in `currentColor`; they are rendered in the palette's text colour, so
-they stay visible in a dark palette. Coloured parts (a green tick, a red mark) keep their colour.
+The UI icons are drawn in `currentColor`; they are rendered in the palette's text colour (its
+highlighted text colour on a selected row), so they stay visible in a dark palette. Coloured
+parts (a green tick, a red mark) keep their colour.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from app.core.resources import ICON_SIZES, app_icon_png, ui_icon_path
+from app.core.s3 import encryption_state
 
 RENDER_SIZES = (16, 22, 24, 32, 48, 64)
 
@@ -52,8 +54,14 @@ FILE_KINDS: dict[str, str] = {
     "pdf": "file-pdf",
 }
 
-# Server-side encryption as S3 reports it (x-amz-server-side-encryption) -> its icon.
+# An object's encryption -> its icon: encryption_state's kinds (the object list's probe, the
+# Info window), and server-side encryption as S3 reports it (x-amz-server-side-encryption).
 ENCRYPTION_KINDS: dict[str, str] = {
+    encryption_state.NONE: "encryption-none",
+    encryption_state.SSE_S3: "encryption-sse-s3",
+    encryption_state.SSE_KMS: "encryption-sse-kms",
+    encryption_state.SSE_C: "encryption-sse-c",
+    encryption_state.CLIENT_SIDE: "encryption-client",
     "": "encryption-none",
     "AES256": "encryption-sse-s3",
     "aws:kms": "encryption-sse-kms",
@@ -74,10 +82,9 @@ TRANSFER_STATES: dict[str, str] = {
 }
 
 
-def text_colour() -> QColor:
+def _palette() -> QPalette:
     app = QGuiApplication.instance()
-    palette = app.palette() if isinstance(app, QGuiApplication) else QPalette()
-    return palette.color(QPalette.ColorRole.WindowText)
+    return app.palette() if isinstance(app, QGuiApplication) else QPalette()
 
 
 @cache
@@ -85,10 +92,9 @@ def _svg(name: str) -> str:
     return ui_icon_path(name).read_text("utf-8")
 
 
-@cache
-def _icon(name: str, colour: str) -> QIcon:
+def _pixmaps(name: str, colour: str) -> list[QPixmap]:
     renderer = QSvgRenderer(QByteArray(_svg(name).replace("currentColor", colour).encode()))
-    icon = QIcon()
+    pixmaps = []
     for size in RENDER_SIZES:
         image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
@@ -96,13 +102,29 @@ def _icon(name: str, colour: str) -> QIcon:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         renderer.render(painter)
         painter.end()
-        icon.addPixmap(QPixmap.fromImage(image))
+        pixmaps.append(QPixmap.fromImage(image))
+    return pixmaps
+
+
+@cache
+def _icon(name: str, colour: str, selected_colour: str) -> QIcon:
+    icon = QIcon()
+    for pixmap in _pixmaps(name, colour):
+        icon.addPixmap(pixmap)
+    for pixmap in _pixmaps(name, selected_colour):  # on a selected row's highlight
+        icon.addPixmap(pixmap, QIcon.Mode.Selected)
     return icon
 
 
 def icon(name: str) -> QIcon:
-    """A UI icon by its file name in resources/icons/ui (ResourceMissing if there is none)."""
-    return _icon(name, text_colour().name())
+    """A UI icon by its file name in resources/icons/ui (ResourceMissing if there is none),
+    in the palette's text colour, and its highlighted text colour when selected."""
+    palette = _palette()
+    return _icon(
+        name,
+        palette.color(QPalette.ColorRole.WindowText).name(),
+        palette.color(QPalette.ColorRole.HighlightedText).name(),
+    )
 
 
 def file_icon(key: str, is_folder: bool = False) -> QIcon:
@@ -116,8 +138,11 @@ def encryption_icon(kind: str | None) -> QIcon:
     return icon(ENCRYPTION_KINDS.get(kind or "", "encryption-sse-s3"))
 
 
-def transfer_state_icon(state: str) -> QIcon:
-    return icon(TRANSFER_STATES.get(state, "transfer-queued"))
+def transfer_state_icon(state: str, interrupted: bool = False) -> QIcon:
+    """A job's state; an interrupted job that can resume has an icon of its own."""
+    unfinished = state in ("queued", "paused", "failed")
+    name = "interrupted" if interrupted and unfinished else state
+    return icon(TRANSFER_STATES.get(name, "transfer-queued"))
 
 
 @cache

@@ -49,6 +49,7 @@ from app.ui.models.listing_model import (
     SIZE,
     STORAGE_CLASS,
 )
+from app.ui.palette_follow import follow_palette_with_action_icons
 from app.ui.shared_transfers import SharedTransfers
 from app.ui.sync.sync_window import SyncWindow
 from app.ui.tls_warning import tls_notice
@@ -59,6 +60,7 @@ from app.ui.widgets.folder_tree import FolderTree
 from app.ui.widgets.path_bar import PathBar
 from app.ui.window_actions import WindowActions, WindowActionsParts
 from app.ui.window_bookmarks import WindowBookmarks
+from app.ui.window_preferences import window_preferences
 
 # The status bar is refreshed from the model at most this often while pages stream in.
 STATUS_REFRESH_MS = 250
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect_signals()
         self._refresh_status()
+        follow_palette_with_action_icons(self)
 
     # -- composition ---------------------------------------------------------------------------
 
@@ -288,6 +291,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         c = self.controller
         c.connected.connect(self._connected)
+        self.bookmarks.sidebar.model.dataChanged.connect(self._bookmark_edited)
         c.bucketsChanged.connect(self.folder_tree.set_buckets)
         c.locationChanged.connect(self._location_changed)
         c.historyChanged.connect(self._history_changed)
@@ -457,6 +461,15 @@ class MainWindow(QMainWindow):
         self.controller.model.set_formats(browser.date_format, browser.size_format)
         cache = self.controller.listing_cache
         cache.configure(browser.listing_cache_entries, browser.listing_cache_seconds)
+        self._apply_connection_preferences(preferences)
+
+    def _apply_connection_preferences(self, preferences: Preferences | None = None) -> None:
+        """Under the overrides of the bookmark the window's connection came from."""
+        preferences = window_preferences(
+            preferences or self.settings.preferences(),
+            self.bookmarks.sidebar.model.store,
+            self.controller.bookmark_id,
+        )
         self.controller.set_parallel_listings(preferences.connection.parallel_listings)
 
     def _leave_filter(self) -> None:
@@ -465,8 +478,12 @@ class MainWindow(QMainWindow):
 
     # -- reactions ------------------------------------------------------------------------------
 
+    def _bookmark_edited(self, *_: object) -> None:
+        self._apply_connection_preferences()  # its overrides may have changed
+
     def _connected(self, label: str) -> None:
         self._connection_label = label
+        self._apply_connection_preferences()  # the bookmark is known now
         self.setWindowTitle(f"Eider — {label}")
         notice = tls_notice(self.controller.session)
         if notice is not None:

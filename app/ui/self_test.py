@@ -29,6 +29,7 @@ from app.core.sandbox import DEMO_BUCKET
 from app.core.settings import SettingsStore
 from app.core.transfers.jobs import JobSnapshot, JobState
 from app.ui.application import FirstWindow, WindowSet, create_application, open_first_window
+from app.ui.bundled_files_check import check_bundled_files
 from app.ui.gui_thread_gc import GuiThreadCollector
 from app.ui.location import Location
 from app.ui.main_window import MainWindow
@@ -73,6 +74,8 @@ async def exercise(first: FirstWindow, transfers: SharedTransfers, work: Path) -
     loop = asyncio.get_running_loop()
     window = first.window
     say(tr("main window open ({0})").format(QCoreApplication.instance().platformName()))  # type: ignore[union-attr]
+    icon_count, profile_count = check_bundled_files()
+    say(tr("{0} icons and {1} provider profiles load").format(icon_count, profile_count))
     assert first.sandbox_start is not None
     bookmark: Bookmark | None = await first.sandbox_start
     if bookmark is None:

@@ -11,6 +11,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QWidget
 
+from app.ui.palette_follow import on_palette_change
+
 ICON_PX = 16
 # Action object name (see BookmarksSidebar) -> glyph.
 GLYPHS = {
@@ -47,8 +49,18 @@ def glyph_icon(glyph: str, widget: QWidget) -> QIcon:
 
 
 def fill_missing_icons(sidebar: QWidget) -> None:
-    """Give each sidebar action without a theme icon its glyph (buttons show icons only)."""
+    """Give each sidebar action without a theme icon its glyph (buttons show icons only),
+    drawn again in the new colours when the palette changes."""
+    drawn = []
     for action in sidebar.actions():
         glyph = GLYPHS.get(action.objectName())
         if glyph is not None and action.icon().isNull():
             action.setIcon(glyph_icon(glyph, sidebar))
+            drawn.append((action, glyph))
+
+    def redraw() -> None:
+        for action, glyph in drawn:
+            action.setIcon(glyph_icon(glyph, sidebar))
+
+    if drawn:
+        on_palette_change(sidebar, redraw)

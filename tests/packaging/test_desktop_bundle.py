@@ -52,7 +52,8 @@ def test_the_built_app_runs_its_self_test_and_installs_its_desktop_entry(tmp_pat
 
     tested = run([str(executable), "--self-test"], app_env, 400)
     assert tested.returncode == 0, tested.stdout + tested.stderr
-    for step in ("sandbox server started", "uploaded", "the window lists", "byte for byte"):
+    steps = ("provider profiles load", "sandbox server started", "uploaded", "the window lists")
+    for step in (*steps, "byte for byte"):
         assert step in tested.stdout
     assert tested.stdout.strip().endswith("self-test: passed")
 

@@ -9,9 +9,11 @@ settings offer it without further change.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from app.core.preferences.sections import Encryption
 from app.core.transfers.options import ServerSideEncryption, TransferOptions
 
 if TYPE_CHECKING:
@@ -89,6 +91,17 @@ def compose(choice: EncryptionChoice, kms_key: str = "") -> str | None:
     if choice.needs_kms_key and kms_key.strip():
         return f"{choice.id}:{kms_key.strip()}"
     return choice.id
+
+
+def from_s3_defaults(values: Mapping[str, Any]) -> str | None:
+    """The `encryption` field for the encryption of an S3-default override (the JSON of an
+    `S3Defaults`), as older bookmarks held it before it had its one place here."""
+    kind = values.get("encryption")
+    if kind == Encryption.S3.value:
+        return SSE_S3.id
+    if kind == Encryption.KMS.value:
+        return compose(SSE_KMS, str(values.get("kms_key_id") or ""))
+    return None
 
 
 def transfer_fields(

@@ -1,4 +1,5 @@
-"""Where profiles come from: the catalogue shipped in `profiles/` and the user's own folder.
+"""Where profiles come from: the catalogue shipped in `profiles/` (found through
+app/core/resources.py in a checkout, a wheel and the bundle) and the user's own folder.
 
 User profiles live in ``paths.data_dir()/profiles``; a user profile with the same identity as a
 shipped one takes its place in `all_profiles()`.
@@ -15,10 +16,11 @@ from app.core.atomic_file import copy_atomically
 from app.core.profiles.errors import ProfileAlreadyImported, ProfileError
 from app.core.profiles.model import Profile
 from app.core.profiles.parse import PROFILE_SUFFIXES, load_profile
+from app.core.resources import shipped_profiles_dir
 
 log = logging.getLogger(__name__)
 
-SHIPPED_DIR = Path(__file__).resolve().parents[3] / "profiles"
+SHIPPED_DIR = shipped_profiles_dir()
 
 
 @dataclass(frozen=True)

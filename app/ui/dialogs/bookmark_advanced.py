@@ -1,7 +1,8 @@
 """The bookmark dialog's Advanced part: the bookmark's own transfer, S3-default and
 connection settings. Each section is either the Preferences' (unticked: shown greyed, as they
-are now) or the bookmark's own (ticked: every value of the section is stored in the bookmark).
-TLS verification can be switched off here only, with a warning."""
+are now) or the bookmark's own (ticked: every value of the section is stored in the bookmark,
+but for the encryption, which the dialog's upload encryption box holds). TLS verification can
+be switched off here only, with a warning."""
 
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ TITLES = {
     "s3": "Own defaults for new uploads",
     "connection": "Own connection settings",
 }
+
+# Settings a bookmark chooses in the main part of its dialog, never among its overrides: its
+# encryption is its upload encryption (app.core.bookmarks.upload_encryption).
+CHOSEN_ELSEWHERE = {"s3": ("encryption", "kms_key_id")}
 
 
 class BookmarkAdvanced(QWidget):
@@ -41,7 +46,7 @@ class BookmarkAdvanced(QWidget):
         panel_layout.setContentsMargins(0, 0, 0, 0)
         self.pages: dict[str, Any] = {
             "transfers": TransfersPage(limits=False),
-            "s3": S3DefaultsPage(),
+            "s3": S3DefaultsPage(with_encryption=False),
             "connection": ConnectionPage(for_bookmark=True),
         }
         self.groups: dict[str, QGroupBox] = {}
@@ -86,5 +91,8 @@ class BookmarkAdvanced(QWidget):
             except ValueError as exc:
                 self.toggle.setChecked(True)
                 raise ValueError(f"{TITLES[name]}: {exc}") from None
-            chosen[name] = section_to_json(section)
+            values = section_to_json(section)
+            for elsewhere in CHOSEN_ELSEWHERE.get(name, ()):
+                values.pop(elsewhere, None)
+            chosen[name] = values
         return chosen

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import secrets
-from app.core.bookmarks import Bookmark, BookmarkError, BookmarkStoreError
+from app.core.bookmarks import Bookmark, BookmarkError, BookmarkStoreError, upload_encryption
 from app.core.bookmarks.connect import overrides_of
 from app.core.bookmarks.login import OneShotSecrets, OpenedBookmark
 from app.core.bookmarks.model import new_id, secret_owner
@@ -296,7 +296,8 @@ class BookmarkDialog(QDialog):
         self.mfa_edit.setText(bookmark.mfa_serial)
         self.anonymous_check.setChecked(bookmark.credential_kind is CredentialKind.ANONYMOUS)
         self.region_combo.setCurrentText(bookmark.region or "")
-        self.encryption_box.set_value(bookmark.encryption)
+        older = upload_encryption.from_s3_defaults(bookmark.overrides.get("s3") or {})
+        self.encryption_box.set_value(bookmark.encryption or older)  # moved here on saving
 
     # -- reading the form ----------------------------------------------------------------------
 

@@ -3,21 +3,26 @@ bookmark's key). A change rewrites the object."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.s3 import encryption_state
 from app.core.transfers.object_change import Encryption, EncryptionKind, ObjectChange
+from app.ui import icons
 from app.ui.info.edits import ObjectEdit
 from app.ui.info.info_tab import InfoTab
 from app.ui.info.kms_key_picker import KmsKeyPicker
+from app.ui.palette_follow import on_palette_change
 
 _LABELS = {
     encryption_state.NONE: "&None",
@@ -38,7 +43,14 @@ class EncryptionTab(InfoTab):
         self.current.setObjectName("infoCurrentEncryption")
         self.current.setAccessibleName("Current encryption")
         self.current.setWordWrap(True)
-        form.addRow("Current:", self.current)
+        self.current_icon = QLabel(self.editor)
+        self.current_icon.setObjectName("infoCurrentEncryptionIcon")
+        self.current_icon.setAccessibleName("Current encryption's icon")
+        current_row = QHBoxLayout()
+        current_row.addWidget(self.current_icon)
+        current_row.addWidget(self.current, 1)
+        form.addRow("Current:", current_row)
+        self._current_kind: str | None = None
         layout.addLayout(form)
         self.group = QButtonGroup(self.editor)
         self.buttons: dict[str, QRadioButton] = {}
@@ -46,6 +58,7 @@ class EncryptionTab(InfoTab):
             button = QRadioButton(label, self.editor)
             button.setObjectName(f"infoEncryption{kind.replace('-', '')}")
             button.setAccessibleName(label.replace("&", ""))
+            button.setIcon(icons.encryption_icon(kind))
             self.group.addButton(button)
             self.buttons[kind] = button
             layout.addWidget(button)
@@ -66,6 +79,19 @@ class EncryptionTab(InfoTab):
         self.group.buttonToggled.connect(self._update)
         self.apply_button.clicked.connect(self._apply)
         self.buttons[encryption_state.NONE].setChecked(True)
+        on_palette_change(self, self._redraw_icons)
+
+    def _redraw_icons(self) -> None:
+        for kind, button in self.buttons.items():
+            button.setIcon(icons.encryption_icon(kind))
+        self._show_current_icon()
+
+    def _show_current_icon(self) -> None:
+        kind = self._current_kind
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        pixmap = icons.encryption_icon(kind).pixmap(size, size) if kind else QPixmap()
+        self.current_icon.setPixmap(pixmap)
+        self.current_icon.setVisible(kind is not None)
 
     def set_state(
         self,
@@ -76,6 +102,8 @@ class EncryptionTab(InfoTab):
     ) -> None:
         """`current` is encryption_state's name of the object's encryption (None: many)."""
         self.customer_key_ref = customer_key_ref
+        self._current_kind = current
+        self._show_current_icon()
         for key in [kms_key_id, *known_keys]:
             if key and self.kms_key.findData(key) < 0 and self.kms_key.findText(key) < 0:
                 self.kms_key.addItem(key, key)

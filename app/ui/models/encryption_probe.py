@@ -1,6 +1,7 @@
 """Encryption at a glance: HeadObject for the visible object rows only, four at a time.
 
-The probe annotates the listing model (an icon and a tooltip on the name, `ENCRYPTION_ROLE`)
+The probe annotates the listing model (an icon and a tooltip on the name, `ENCRYPTION_ROLE`,
+the kind and its icon in the Encryption column; the icons are resources/icons/ui's)
 from a cache keyed by (bucket, key); navigating away (a model reset) cancels what is queued
 or in flight, and nothing is ever requested for rows that were not on screen.
 """
@@ -10,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView
 
 from app.core.s3 import encryption_state
 from app.core.s3.session import S3Session
+from app.ui import icons
 from app.ui.async_bridge import AsyncBridge
 from app.ui.models.listing_model import (
     ENCRYPTION,
@@ -26,19 +27,14 @@ from app.ui.models.listing_model import (
 )
 from app.ui.models.visible_fetch import FetchFailed, VisibleRowsFetcher
 
-COLOURS = {
-    encryption_state.SSE_S3: "#2e7d32",
-    encryption_state.SSE_KMS: "#1565c0",
-    encryption_state.SSE_C: "#ef6c00",
-    encryption_state.CLIENT_SIDE: "#6a1b9a",
-}
-# A letter on the lock tells the kinds apart without colour.
-LETTERS = {
-    encryption_state.SSE_S3: "S",
-    encryption_state.SSE_KMS: "K",
-    encryption_state.SSE_C: "C",
-    encryption_state.CLIENT_SIDE: "E",
-}
+# Kinds whose icon takes the place of the file kind's on the name (every kind has its icon in
+# the Encryption column).
+ENCRYPTED = (
+    encryption_state.SSE_S3,
+    encryption_state.SSE_KMS,
+    encryption_state.SSE_C,
+    encryption_state.CLIENT_SIDE,
+)
 DESCRIPTIONS = {
     encryption_state.NONE: "not encrypted by S3 (the bucket's default may still apply)",
     encryption_state.SSE_S3: "encrypted by the server with keys S3 manages",
@@ -49,31 +45,6 @@ DESCRIPTIONS = {
     "are ciphertext, and reading it needs the client-side key (a bookmark's CSE key, or a KMS "
     "key)",
 }
-
-
-def lock_icon(colour: str, letter: str = "") -> QIcon:
-    """A small padlock in `colour`, `letter` on its body (one of each per kind)."""
-    pixmap = QPixmap(16, 16)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = painter.pen()
-    pen.setColor(QColor(colour))
-    pen.setWidthF(2.0)
-    painter.setPen(pen)
-    painter.drawArc(QRectF(4, 1, 8, 9), 0, 180 * 16)
-    painter.drawLine(4, 5, 4, 7)
-    painter.drawLine(12, 5, 12, 7)
-    painter.fillRect(QRectF(2, 7, 12, 8), QColor(colour))
-    if letter:
-        font = painter.font()
-        font.setPixelSize(8)
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor("white"))
-        painter.drawText(QRectF(2, 7, 12, 8), Qt.AlignmentFlag.AlignCenter, letter)
-    painter.end()
-    return QIcon(pixmap)
 
 
 class EncryptionProbe(QObject):
@@ -88,7 +59,6 @@ class EncryptionProbe(QObject):
         super().__init__(parent or view)
         self._model = model
         self._session = session
-        self._icons: dict[str, QIcon] = {}
         self.fetcher = VisibleRowsFetcher(view, self._key_of, self._fetch, bridge, parent=self)
         self.fetcher.fetched.connect(self._arrived)
         model.annotator = self._annotate
@@ -128,6 +98,9 @@ class EncryptionProbe(QObject):
             if role == Qt.ItemDataRole.ToolTipRole:
                 value = self.fetcher.value((self._bucket(), key))
                 return value.message if isinstance(value, FetchFailed) else None
+            if role == Qt.ItemDataRole.DecorationRole:
+                value = self.fetcher.value((self._bucket(), key))
+                return icons.encryption_icon(value) if isinstance(value, str) else None
             return None
         if column != 0:
             return None
@@ -139,10 +112,8 @@ class EncryptionProbe(QObject):
                 words = DESCRIPTIONS.get(value)
                 return f"{key}\nEncryption: {value}" + (f" ({words})" if words else "")
             return None
-        if role == Qt.ItemDataRole.DecorationRole and value in COLOURS:
-            if value not in self._icons:
-                self._icons[value] = lock_icon(COLOURS[value], LETTERS[value])
-            return self._icons[value]
+        if role == Qt.ItemDataRole.DecorationRole and value in ENCRYPTED:
+            return icons.encryption_icon(value)  # in place of the file kind's icon
         return None
 
     def _arrived(self, _key: object) -> None:
@@ -152,7 +123,11 @@ class EncryptionProbe(QObject):
             roles = [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, ENCRYPTION_ROLE]
             top, bottom = rows.start, rows.stop - 1
             model.dataChanged.emit(model.index(top, 0), model.index(bottom, 0), roles)
-            column_roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole]
+            column_roles = [
+                Qt.ItemDataRole.DisplayRole,
+                Qt.ItemDataRole.ToolTipRole,
+                Qt.ItemDataRole.DecorationRole,
+            ]
             model.dataChanged.emit(
                 model.index(top, ENCRYPTION), model.index(bottom, ENCRYPTION), column_roles
             )

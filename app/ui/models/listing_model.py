@@ -120,7 +120,6 @@ class ListingModel(QAbstractTableModel):
         self._sort_column = NAME
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._filter = ""
-        self._icons: tuple[Any, Any] | None = None
         self.annotator: Annotator | None = None
         self.date_format = DateFormat.ISO
         self.size_format = SizeFormat.BINARY
@@ -278,7 +277,7 @@ class ListingModel(QAbstractTableModel):
             return key if self._prefix or not is_folder else key.rstrip("/")
         if role == Qt.ItemDataRole.DecorationRole and column == NAME:
             if is_folder:
-                return self._standard_icons()[0]
+                return icons.icon("folder")  # in the palette's colours of the moment
             return icons.file_icon(self._objects.keys[i])  # by kind: image, text, archive...
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -289,11 +288,6 @@ class ListingModel(QAbstractTableModel):
             folder[len(self._prefix) : -1] if folder.endswith("/") else folder[len(self._prefix) :]
         )
         return name or "/"  # a key like `a//b` makes a folder with an empty name
-
-    def _standard_icons(self) -> tuple[Any, Any]:
-        if self._icons is None:
-            self._icons = (icons.icon("folder"), icons.icon("file"))
-        return self._icons
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from app.core.transfers.jobs import JobKind, JobSnapshot, JobState
 from app.core.transfers.progress import ItemProgress, PartState
+from app.ui import icons
 from app.ui.format import human_size
 
 NAME, ROUTE, PROGRESS, AMOUNT, RATE, ETA, STATE = range(7)
@@ -415,6 +416,8 @@ class TransfersModel(QAbstractItemModel):
             return job.title
         if role == Role.DecorationRole and column == NAME:
             return self._icon(job.kind)
+        if role == Role.DecorationRole and column == STATE:
+            return icons.transfer_state_icon(job.state.value, job.interrupted)
         if role == Role.AccessibleTextRole:
             return self._job_data(job, column, Role.DisplayRole)
         return None

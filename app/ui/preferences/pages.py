@@ -257,7 +257,10 @@ class TransfersPage(QWidget):
 
 
 class S3DefaultsPage(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """`with_encryption=False` for a bookmark: it chooses its encryption in one place, its
+    upload encryption box."""
+
+    def __init__(self, parent: QWidget | None = None, with_encryption: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("s3DefaultsPage")
         form = QFormLayout(self)
@@ -287,6 +290,8 @@ class S3DefaultsPage(QWidget):
         )
         form.addRow("Shared &links expire after:", self.expiry)
         self.encryption.currentIndexChanged.connect(self._encryption_changed)
+        for row in (self.encryption, self.kms_key):
+            form.setRowVisible(row, with_encryption)
 
     def _encryption_changed(self, _row: int) -> None:
         self.kms_key.setEnabled(self.encryption.currentData() == Encryption.KMS.value)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QTreeView, QWidget
 
 from app.ui import icons
 from app.ui.location import DELIMITER, Location
+from app.ui.palette_follow import on_palette_change
 
 _LOCATION_ROLE = Qt.ItemDataRole.UserRole + 1
 _PLACEHOLDER_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -50,6 +51,7 @@ class FolderTree(QTreeView):
         self._found: Location | None = None  # the target, once its listing showed something
         self._bucket_icon = icons.icon("bucket")
         self._folder_icon = icons.icon("folder")
+        on_palette_change(self, self._redraw_icons)
         self.expanded.connect(self._expanded)
         self.activated.connect(self._activated)
         self.clicked.connect(self._activated)
@@ -181,6 +183,19 @@ class FolderTree(QTreeView):
             for r in range(root.rowCount())
             if not root.child(r).data(_PLACEHOLDER_ROLE)
         ]
+
+    def _redraw_icons(self) -> None:
+        self._bucket_icon = icons.icon("bucket")
+        self._folder_icon = icons.icon("folder")
+        pending = [self._model.invisibleRootItem()]
+        while pending:
+            parent = pending.pop()
+            for row in range(parent.rowCount()):
+                item = parent.child(row)
+                location = item.data(_LOCATION_ROLE)
+                if isinstance(location, Location):
+                    item.setIcon(self._folder_icon if location.prefix else self._bucket_icon)
+                    pending.append(item)
 
     def _new_item(self, label: str, location: Location, icon: object) -> QStandardItem:
         item = QStandardItem(icon, label)  # type: ignore[call-overload]

@@ -8,11 +8,18 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
-from app.core.bookmarks import Bookmark, BookmarkStore, connection_for_bookmark
-from app.core.preferences.sections import ConnectionPreferences, Preferences, S3Defaults
-from app.core.transfers.options import MIB
+from app.core.bookmarks import Bookmark, BookmarkStore, connection_for_bookmark, upload_encryption
+from app.core.bookmarks.upload_encryption import options_for_bookmark
+from app.core.preferences.sections import (
+    ConnectionPreferences,
+    Encryption,
+    Preferences,
+    S3Defaults,
+)
+from app.core.transfers.options import MIB, ServerSideEncryption, TransferOptions
 from app.ui.bookmarks.sidebar import BookmarksSidebar
 from tests.gui.bookmarks.conftest import WAIT_MS, stored_text
 
@@ -99,3 +106,55 @@ def test_older_s3_fields_show_as_overrides_and_move_into_them_on_saving(
     # `encryption` is the bookmark's upload encryption (SSE-S3 here), shown in the main form
     # and kept there (applied over the S3-default overrides); it does not move.
     assert saved.encryption == "AES256"
+
+
+def test_encryption_is_chosen_in_one_place_the_upload_encryption_box(
+    qtbot: QtBot, sidebar: BookmarksSidebar, store: BookmarkStore
+) -> None:
+    sidebar.preferences = lambda: replace(PREFERRED, s3=S3Defaults(encryption=Encryption.S3))
+    dialog = sidebar.add()
+    dialog.select_profile("seaweedfs")
+    qtbot.keyClicks(dialog.nickname_edit, "One place")
+    qtbot.keyClicks(dialog.host_edit, "storage.example.test")
+    advanced = dialog.advanced
+    advanced.toggle.click()
+    s3_page = advanced.pages["s3"]
+    assert s3_page.isVisible() and s3_page.storage_class.isVisible()
+    assert not s3_page.encryption.isVisible() and not s3_page.kms_key.isVisible()
+    assert {w.objectName() for w in dialog.findChildren(QComboBox) if w.isVisible()} & {
+        "encryptionBox",
+        "bookmarkEncryption",
+    } == {"bookmarkEncryption"}  # one encryption choice on screen
+    advanced.groups["s3"].setChecked(True)
+    s3_page.storage_class.setText("GLACIER_IR")
+    box = dialog.encryption_box
+    box.choice_combo.setCurrentIndex(box.choice_combo.findData(upload_encryption.SSE_KMS.id))
+    box.kms_key_edit.setText("alias/lab")
+    save(qtbot, sidebar, dialog)
+
+    entry = json.loads(stored_text(store))["bookmarks"][0]
+    assert entry["overrides"]["s3"]["storage_class"] == "GLACIER_IR"
+    assert "encryption" not in entry["overrides"]["s3"]
+    assert "kms_key_id" not in entry["overrides"]["s3"]
+    assert entry["encryption"] == "aws:kms:alias/lab"
+    bookmark = BookmarkStore().get("One place")
+    base = TransferOptions()
+    assert options_for_bookmark(bookmark.id, base).sse is ServerSideEncryption.KMS
+    assert options_for_bookmark(bookmark.id, base).sse_kms_key_id == "alias/lab"
+
+
+def test_an_older_encryption_override_moves_into_the_upload_encryption_box(
+    qtbot: QtBot, sidebar: BookmarksSidebar, store: BookmarkStore
+) -> None:
+    older = {"s3": {"encryption": "aws:kms", "kms_key_id": "alias/old", "acl": "private"}}
+    store.add(Bookmark("Older", "seaweedfs", host="h.test", overrides=older))
+    sidebar.model.reload()
+    sidebar.view.setCurrentIndex(sidebar.proxy.index(0, 0))
+    dialog = sidebar.edit()
+    assert dialog.encryption_box.value() == "aws:kms:alias/old"  # shown where it is chosen
+    save(qtbot, sidebar, dialog)
+    saved = BookmarkStore().get("Older")
+    assert saved.encryption == "aws:kms:alias/old"
+    assert saved.overrides["s3"]["acl"] == "private"
+    assert "encryption" not in saved.overrides["s3"]
+    assert "kms_key_id" not in saved.overrides["s3"]

@@ -34,5 +34,6 @@ def test_self_test_lists_uploads_and_downloads_on_a_sandbox_and_leaves_no_trace(
     lines = done.stdout.splitlines()
     assert lines[0].startswith("self-test: main window open")
     assert "self-test: listed eider-demo" in done.stdout
+    assert " icons and " in done.stdout and " provider profiles load" in done.stdout
     assert lines[-1] == "self-test: passed"
     assert not (Path(home) / "data" / "sandbox").exists(), "it used the user's home"

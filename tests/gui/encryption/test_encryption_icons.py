@@ -1,5 +1,6 @@
-"""One icon and one tooltip per kind of encryption in the object list: the icons differ in
-shape (a letter), not in colour alone, and the tooltips say what the kind means."""
+"""One icon and one tooltip per kind of encryption in the object list: the icons (from
+resources/icons/ui) differ in shape, not in colour alone, and the tooltips say what the kind
+means."""
 
 from __future__ import annotations
 
@@ -8,15 +9,16 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QIcon
 from pytestqt.qtbot import QtBot
 
 from app.core.cse.content_cipher import ContentEncryptor
 from app.core.cse.keys import LocalKey
 from app.core.s3 import encryption_state
+from app.ui import icons
 from app.ui.location import Location
-from app.ui.models.encryption_probe import COLOURS, DESCRIPTIONS, LETTERS, lock_icon
-from app.ui.models.listing_model import ENCRYPTION_ROLE
+from app.ui.models.encryption_probe import DESCRIPTIONS, ENCRYPTED
+from app.ui.models.listing_model import ENCRYPTION, ENCRYPTION_ROLE
 from tests.conftest import connection_for
 from tests.fixtures.servers import RunningS3
 from tests.gui.browsing import names
@@ -26,20 +28,23 @@ pytestmark = pytest.mark.gui
 
 
 def _shape(kind: str) -> frozenset[tuple[int, int]]:
-    """Where the icon is nearly white: the letter, whatever the lock's colour."""
-    image = lock_icon(COLOURS[kind], LETTERS[kind]).pixmap(16, 16).toImage()
-    image = image.convertToFormat(QImage.Format.Format_ARGB32)
+    """Where the kind's icon is drawn, whatever its colour."""
+    image = icons.encryption_icon(kind).pixmap(24, 24).toImage()
     return frozenset(
         (x, y)
         for x in range(image.width())
         for y in range(image.height())
-        if image.pixelColor(x, y).alpha() > 128 and image.pixelColor(x, y).lightness() > 200
+        if QColor.fromRgba(image.pixel(x, y)).alpha() > 128
     )
 
 
+def _image(icon: QIcon) -> object:
+    return icon.pixmap(16, 16).toImage()
+
+
 def test_each_kind_has_its_own_icon_even_without_colour(qtbot: QtBot) -> None:
-    kinds = list(COLOURS)
-    assert set(kinds) == set(LETTERS) <= set(DESCRIPTIONS)
+    kinds = [encryption_state.NONE, *ENCRYPTED]
+    assert set(kinds) <= set(DESCRIPTIONS)
     shapes = [_shape(kind) for kind in kinds]
     assert all(shapes) and len(set(shapes)) == len(kinds)
 
@@ -85,12 +90,15 @@ def test_a_client_side_encrypted_object_has_its_own_icon_and_tooltip(
     assert tip.startswith("cse.bin\nEncryption: client-side (encrypted on the client")
     assert "client-side key" in tip
     icon = model.index(0, 0).data(Qt.ItemDataRole.DecorationRole)
-    kind = encryption_state.CLIENT_SIDE
-    expected = lock_icon(COLOURS[kind], LETTERS[kind])
-    assert icon.pixmap(16, 16).toImage() == expected.pixmap(16, 16).toImage()
+    expected = icons.encryption_icon(encryption_state.CLIENT_SIDE)
+    assert _image(icon) == _image(expected)
+    column_icon = model.index(0, ENCRYPTION).data(Qt.ItemDataRole.DecorationRole)
+    assert _image(column_icon) == _image(expected)
     for other in (encryption_state.SSE_S3, encryption_state.SSE_KMS, encryption_state.SSE_C):
         assert _shape(other) != _shape(encryption_state.CLIENT_SIDE)
     wait_for(qtbot, lambda: model.index(1, 0).data(ENCRYPTION_ROLE) is not None)
     assert model.index(1, 0).data(ENCRYPTION_ROLE) == encryption_state.NONE
     plain_icon = model.index(1, 0).data(Qt.ItemDataRole.DecorationRole)  # its file icon
-    assert plain_icon.pixmap(16, 16).toImage() != expected.pixmap(16, 16).toImage()
+    assert _image(plain_icon) == _image(icons.file_icon("plain.txt"))
+    plain_column_icon = model.index(1, ENCRYPTION).data(Qt.ItemDataRole.DecorationRole)
+    assert _image(plain_column_icon) == _image(icons.encryption_icon(encryption_state.NONE))

@@ -1,5 +1,6 @@
-"""Preferences > Connection in a browser window: how many of the folder tree's listings are
-in flight at once. Counted at a proxy: requests that overlap need connections of their own."""
+"""Preferences > Connection in a browser window, and a bookmark's own connection settings
+over them: how many of the folder tree's listings are in flight at once. Counted at a proxy:
+requests that overlap need connections of their own."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.core.bookmarks import Bookmark, BookmarkStore
 from app.core.preferences.sections import Preferences
+from app.core.s3.session import S3Session
+from app.ui.application import WindowSet
 from app.ui.location import Location
 from tests.conftest import connection_for
 from tests.fixtures.request_counter import request_counter
@@ -54,6 +58,60 @@ def test_parallel_listing_requests_follow_the_preferences(
             assert most_at_once >= 3  # several listings in flight at the server at once
         else:
             assert most_at_once <= 1  # one at a time
+        window.close()
+
+
+@pytest.mark.parametrize(
+    ("preferred", "own", "overlapping"), [(1, FOLDERS, True), (FOLDERS, 1, False)]
+)
+def test_a_bookmark_s_own_parallel_listing_requests_win_in_its_window(
+    qtbot: QtBot,
+    window_set: WindowSet,
+    store: BookmarkStore,
+    seaweed: RunningS3,
+    seaweed_admin: Any,
+    bucket: str,
+    preferred: int,
+    own: int,
+    overlapping: bool,
+) -> None:
+    for n in range(FOLDERS):
+        seaweed_admin.put_object(Bucket=bucket, Key=f"f{n}/x", Body=b"x")
+    settings = window_set.settings
+    connection = replace(settings.preferences().connection, parallel_listings=preferred)
+    settings.set_preferences(replace(Preferences(), connection=connection))
+    bookmark = store.add(
+        Bookmark(
+            nickname="Own listings",
+            profile="seaweedfs",
+            host=seaweed.host,
+            port=seaweed.port,
+            access_key_id=seaweed.access_key,
+            overrides={"connection": {"parallel_listings": own}},
+        ),
+        secret_key=seaweed.secret_key,
+    )
+    with request_counter(seaweed.port, delay=0.5) as at_server:
+        through_counter = connection_for(seaweed, port=at_server.port)
+        window = window_set.open(
+            lambda: S3Session(through_counter), Location(bucket), bookmark_id=bookmark.id
+        )
+        qtbot.addWidget(window)
+        controller = window.controller
+        wait_for(qtbot, lambda: controller.location == Location(bucket))
+        wait_for(qtbot, lambda: not controller.model.loading)
+        qtbot.wait(700)  # the tree's own first listing
+        at_server.reset()
+        found: list[Location] = []
+        controller.foldersFound.connect(lambda where, _folders: found.append(where))
+        for n in range(FOLDERS):
+            controller.load_folders(Location(bucket, f"f{n}/"))
+        wait_for(qtbot, lambda: len(found) >= FOLDERS)
+        most_at_once = at_server.peak["GET"]
+        if overlapping:
+            assert most_at_once >= 3  # the bookmark's many, not the Preferences' one
+        else:
+            assert most_at_once <= 1  # the bookmark's one at a time
         window.close()
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tomllib
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -82,3 +84,13 @@ def test_ui_icons_cover_every_kind_the_views_need() -> None:
 def test_a_missing_resource_is_named() -> None:
     with pytest.raises(resources.ResourceMissing, match=r"icons/ui/no-such-icon\.svg"):
         resources.ui_icon_path("no-such-icon")
+
+
+def test_the_metainfo_names_the_licence_the_package_and_the_license_file_give() -> None:
+    root = Path(__file__).resolve().parents[3]
+    project = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["project"]
+    metainfo = ET.parse(resources.metainfo_file()).getroot()  # noqa: S314 -- our own file
+    assert metainfo.findtext("project_license") == project["license"] == "MIT"
+    assert metainfo.findtext("id") == resources.APP_ID
+    assert (root / "LICENSE").read_text("utf-8").startswith("MIT License\n")
+    assert project["license-files"] == ["LICENSE"]

@@ -60,3 +60,19 @@ def test_a_shared_ring_wins_over_the_bookmarks_own() -> None:
     own = Bookmark(nickname="n", profile="s3-compatible")
     assert ue.ring_owner(own) == own.secret_owner
     assert ue.ring_owner(own.with_changes(sse_c_key_ref="team-ring")) == "team-ring"
+
+
+@pytest.mark.parametrize(
+    ("s3_override", "field"),
+    [
+        ({"encryption": "AES256"}, "AES256"),
+        ({"encryption": "aws:kms", "kms_key_id": "alias/old"}, "aws:kms:alias/old"),
+        ({"encryption": "aws:kms"}, "aws:kms"),
+        ({"encryption": "none", "acl": "private"}, None),
+        ({"storage_class": "GLACIER"}, None),
+    ],
+)
+def test_an_older_s3_override_s_encryption_reads_as_the_bookmark_s_field(
+    s3_override: dict[str, str], field: str | None
+) -> None:
+    assert ue.from_s3_defaults(s3_override) == field
