@@ -193,15 +193,18 @@ def test_checksum_and_multipart_copy_threshold_come_from_the_preferences(
 def test_the_saved_bandwidth_limit_holds_unless_rate_limit_is_given(
     aws_env, seaweed_admin, bucket: str, tmp_path: Path
 ) -> None:
+    size, rate = 768 * 1024, 64 * 1024
+    paced_s = size / rate  # 12 s at the saved limit; unlimited, well under 1 s on an idle machine
     local = tmp_path / "slow.bin"
-    local.write_bytes(os.urandom(512 * 1024))
+    local.write_bytes(os.urandom(size))
     store = SettingsStore()
-    store.set_transfer_limits(TransferLimits(upload_rate=64 * 1024))  # as the window saves it
+    store.set_transfer_limits(TransferLimits(upload_rate=rate))  # as the window saves it
     store.flush()
     began = time.monotonic()
     assert main(["cp", str(local), f"s3://{bucket}/slow", "-q"]) == 0
-    limited = time.monotonic() - began
-    assert limited >= 4.0  # 512 KiB at 64 KiB/s: about 8 s; unlimited, well under 1 s
+    assert time.monotonic() - began >= 0.8 * paced_s  # a short first burst is allowed
     began = time.monotonic()
     assert main(["cp", str(local), f"s3://{bucket}/fast", "--rate-limit", "0", "-q"]) == 0
-    assert time.monotonic() - began < limited / 2  # the flag (no limit) wins
+    # The flag (no limit) wins: compared with the pace, not with the first run, since a loaded
+    # machine adds seconds of fixed cost to both.
+    assert time.monotonic() - began < paced_s / 2
