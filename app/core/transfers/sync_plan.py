@@ -65,6 +65,7 @@ MTIME_TOLERANCE = 0.001  # seconds; the stored mtime is written with nanoseconds
 class Direction(StrEnum):
     UPLOAD = "upload"  # the folder is the source, the prefix the mirror
     DOWNLOAD = "download"  # the prefix is the source, the folder the mirror
+    MIRROR = "mirror"  # both ways: changes and deletions on either side reach the other
 
 
 class CompareMode(StrEnum):
@@ -77,6 +78,9 @@ class ActionKind(StrEnum):
     DOWNLOAD = "download"
     DELETE_REMOTE = "delete-remote"
     DELETE_LOCAL = "delete-local"
+    # the first steps of a two-way conflict (`sync_mirror`): the older version set aside
+    RENAME_LOCAL = "rename-local"  # local_path renamed to `target` (a path)
+    COPY_REMOTE = "copy-remote"  # key copied on the server to `target` (a key)
 
 
 class SyncAction(NamedTuple):
@@ -90,6 +94,23 @@ class SyncAction(NamedTuple):
     mtime_ns: int
     reason: str
     etag: str = ""  # downloads: the listed object's (its part count decides the requests)
+    target: str = ""  # RENAME_LOCAL and COPY_REMOTE: where the older version goes
+
+
+class SyncConflict(NamedTuple):
+    """A name changed on both sides (two-way sync): the newer version keeps the name on both
+    sides and the older one is kept on both sides as `kept_as`; nothing is lost."""
+
+    name: str
+    reason: str
+    kept_as: str  # the relative name the older version gets
+    older: str  # "local" or "remote": the side whose version is renamed
+    steps: tuple[SyncAction, ...]  # set aside (runs first), then the transfers
+
+    @property
+    def transfer_bytes(self) -> int:
+        moving = (ActionKind.UPLOAD, ActionKind.DOWNLOAD)
+        return sum(s.size for s in self.steps if s.kind in moving)
 
 
 class SyncProblem(NamedTuple):
@@ -125,6 +146,13 @@ class SyncPlan:
     head_requests: int = 0
     list_requests: int = 0  # pages of the prefix's listing
     checksum_fallbacks: int = 0  # same-size pairs with no usable checksum: compared by time
+    conflicts: list[SyncConflict] = field(default_factory=list)  # two-way only
+    # two-way only (`sync_mirror`): the record of the last sync, for the names this plan saw,
+    # and the state of the pairs found unchanged; the record written after a run comes from
+    # these and from what the run did
+    previous: dict[str, SyncedState] = field(default_factory=dict)
+    settled: dict[str, SyncedState] = field(default_factory=dict)
+    record_key: str = ""  # which record (folder, endpoint, bucket, prefix) it belongs to
 
     def note_unchanged(self, name: str) -> None:
         self.unchanged += 1
@@ -133,11 +161,11 @@ class SyncPlan:
 
     @property
     def empty(self) -> bool:
-        return not self.transfers and not self.deletions
+        return not self.transfers and not self.deletions and not self.conflicts
 
     @property
     def transfer_bytes(self) -> int:
-        return sum(a.size for a in self.transfers)
+        return sum(a.size for a in self.transfers) + sum(c.transfer_bytes for c in self.conflicts)
 
     def lines(self) -> Iterator[str]:
         """One line per planned change, transfers first, then deletions, then problems."""
@@ -152,8 +180,22 @@ class SyncPlan:
                 yield f"delete: s3://{self.bucket}/{action.key} ({action.reason})"
             else:
                 yield f"delete: {action.local_path} ({action.reason})"
+        for conflict in self.conflicts:
+            yield (
+                f"conflict: {conflict.name} ({conflict.reason}; the {conflict.older} version "
+                f"is kept as {conflict.kept_as!r} on both sides)"
+            )
         for problem in self.problems:
             yield f"problem: {problem.name}: {problem.message}"
+
+
+class SyncedState(NamedTuple):
+    """A name as it was on both sides when a two-way sync last left them equal."""
+
+    local_size: int
+    local_mtime_ns: int
+    remote_size: int
+    etag: str
 
 
 class LocalEntry(NamedTuple):
@@ -443,8 +485,8 @@ class _Comparer:
             if md5 is not None:
                 return "" if _file_md5(local.path) == md5 else "content differs (MD5)"
             return None
-        if self.options.exact_timestamps:
-            return None  # only the stored mtime can say "exactly"
+        if self.options.exact_timestamps or self.plan.direction is Direction.MIRROR:
+            return None  # only the stored mtime can say "exactly" (or which side is newer)
         # LastModified (whole seconds) filters cheaply: a file older than its upload is
         # unchanged, as the AWS CLI judges; within the same second or newer, the stored mtime
         # decides (one HEAD).
@@ -519,6 +561,10 @@ class _Comparer:
                 same = int(local_t) == int(remote.last_modified)
                 return "" if same else "times differ (exact timestamps)"
             newer = _newer_reason(self.plan.direction)
+            if self.plan.direction is Direction.MIRROR:
+                # no stored mtime (another tool uploaded it): a file not written after the
+                # upload is taken to be the same, as an upload sync judges it
+                return "" if int(local_t) <= int(remote.last_modified) else "times differ"
             if self.plan.direction is Direction.UPLOAD:
                 return newer if int(local_t) > int(remote.last_modified) else ""
             return newer if int(remote.last_modified) > int(local_t) else ""
@@ -526,6 +572,8 @@ class _Comparer:
             return ""
         if self.options.exact_timestamps:
             return "times differ (exact timestamps)"
+        if self.plan.direction is Direction.MIRROR:
+            return "times differ"
         if self.plan.direction is Direction.UPLOAD:
             return _newer_reason(Direction.UPLOAD) if local_t > remote_t else ""
         return _newer_reason(Direction.DOWNLOAD) if remote_t > local_t else ""
@@ -592,6 +640,10 @@ def plan_sync(
     prefix = normalise_prefix(prefix)
     if folder.exists() and not folder.is_dir():
         raise SyncError(f"{folder} is a file; a sync needs a folder.")
+    if direction is Direction.MIRROR:
+        from app.core.transfers.sync_mirror import plan_mirror  # it builds on this module
+
+        return plan_mirror(session, folder, bucket, prefix, options, transfer_options, cancelled)
     if direction is Direction.UPLOAD and not folder.is_dir():
         raise SyncError(f"{folder} does not exist.")
     plan = SyncPlan(direction, folder, bucket, prefix, options)
