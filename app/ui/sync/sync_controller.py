@@ -137,6 +137,15 @@ class SyncController(QObject):
         finally:
             thread.name = name
 
+    def _run(self, engine: TransferEngine, plan: SyncPlan) -> SyncResult:
+        thread = threading.current_thread()
+        # its requests (a two-way run lists the prefix again for its record) are the sync's
+        name, thread.name = thread.name, "eider-sync-run"
+        try:
+            return run_sync(engine, plan, self.transfer_options, self.jobStarted.emit)
+        finally:
+            thread.name = name
+
     def close(self) -> None:
         self.cancel()
         self._end_tally()
@@ -152,9 +161,7 @@ class SyncController(QObject):
             try:
                 session = self._session_or_fail()
                 engine = await self._engine(session)
-                result = await self._bridge.run(
-                    run_sync, engine, plan, self.transfer_options, self.jobStarted.emit
-                )
+                result = await self._bridge.run(self._run, engine, plan)
                 sent = self._tally.counts() if self._tally is not None else Counter()
             finally:
                 self.busy = False

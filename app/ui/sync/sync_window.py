@@ -42,8 +42,9 @@ from app.ui.sync.sync_controller import SyncController, SyncOutcome, SyncRequest
 DIRECTIONS: tuple[tuple[str, Direction, bool], ...] = (
     ("Upload: folder \u2192 bucket", Direction.UPLOAD, False),
     ("Download: bucket \u2192 folder", Direction.DOWNLOAD, False),
-    ("Mirror folder to bucket (delete what the folder lacks)", Direction.UPLOAD, True),
-    ("Mirror bucket to folder (delete what the bucket lacks)", Direction.DOWNLOAD, True),
+    ("Upload, deleting what the folder lacks", Direction.UPLOAD, True),
+    ("Download, deleting what the bucket lacks", Direction.DOWNLOAD, True),
+    ("Mirror: both ways (changes and deletions on either side)", Direction.MIRROR, False),
 )
 COMPARISONS = (("Size and time", CompareMode.SIZE_MTIME), ("Checksum", CompareMode.CHECKSUM))
 
@@ -235,7 +236,8 @@ class SyncWindow(QWidget):
         problems = f", {len(plan.problems)} problems (see tooltips)" if plan.problems else ""
         self.summary_label.setText(
             f"{len(plan.transfers)} to transfer, {len(plan.deletions)} to delete, "
-            f"{plan.unchanged} unchanged, {plan.extras_kept} kept{problems}"
+            + (f"{len(plan.conflicts)} conflicts (both kept), " if plan.conflicts else "")
+            + f"{plan.unchanged} unchanged, {plan.extras_kept} kept{problems}"
         )
         self.summary_label.setToolTip("\n".join(f"{p.name}: {p.message}" for p in plan.problems))
         self.message.setText("Untick the rows to leave out, then Run.")
