@@ -25,6 +25,7 @@ from app.cli.connection_args import (
 )
 from app.cli.job_runner import add_output_arguments, make_engine, run_jobs
 from app.cli.name_filter_args import add_name_filter_arguments
+from app.cli.preferences_args import preferences_for_args
 from app.cli.s3_paths import is_s3, parse_s3
 from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
 from app.cli.transfer_args import add_transfer_arguments, options_from_args
@@ -95,8 +96,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument(
         "--price-table",
         choices=sorted(PRICE_TABLES),
-        default=DEFAULT_PRICE_TABLE,
-        help="prices for --cost (default: %(default)s; 'none' prints the price as unknown)",
+        help="prices for --cost (default: the table in Preferences, which starts as "
+        f"{DEFAULT_PRICE_TABLE}; 'none' prints the price as unknown)",
     )
     add_name_filter_arguments(parser)
     add_transfer_arguments(parser, conflicts=False)
@@ -147,7 +148,11 @@ def _run(args: argparse.Namespace) -> int:
         return exit_codes.fail(exc, "ListObjectsV2", remote.bucket, remote.key)
     mark = "(dryrun) " if args.dryrun else ""
     _print_plan(plan, mark, args.quiet)
-    prices = PRICE_TABLES[args.price_table]
+    prices = (
+        PRICE_TABLES[args.price_table]
+        if args.price_table
+        else preferences_for_args(args).prices.table()
+    )
     if args.cost:
         for line in estimate(plan, prices, transfer_options).lines():
             print(f"{mark}estimated {line}")
