@@ -8,6 +8,10 @@ Each name is judged against the record of the last run (`sync_record`):
   change outlives the deletion); not in the record, it is new and copied over.
 A first run (no record) therefore never deletes: it only copies both ways.
 
+Same size but different times is a change only if the contents differ where a checksum can
+tell (the listed MD5, or the SHA-256 Eider stores): a file downloaded by another tool is not a
+conflict with its own object.
+
 Conflicts keep both versions: the newer (by modification time) keeps the name on both sides,
 the older is kept on both sides as "name (conflict YYYY-MM-DD).ext" ("… 2)…" when taken). The
 older version is set aside first (a local rename, or a server-side copy) and only then are
@@ -37,6 +41,7 @@ from app.core.transfers.sync_plan import (
     HEAD_BATCH,
     MTIME_TOLERANCE,
     ActionKind,
+    CompareMode,
     Direction,
     LocalEntry,
     Pair,
@@ -263,11 +268,20 @@ class _Judge:
         heads = self.comparer.heads([remote.key for _, remote, _, _ in self.pending])
         for (local, remote, path, why), head in zip(self.pending, heads, strict=True):
             differs = self.comparer.with_head(local, remote, head)
+            if differs and head is not None and self._same_content(local, remote, head):
+                differs = ""
             if differs:
                 self._contest(local, remote, path, why, differs, head)
             else:
                 self._settle(local, remote)
         self.pending.clear()
+
+    def _same_content(self, local: LocalEntry, remote: RemoteEntry, head: dict[str, Any]) -> bool:
+        """Times differ, sizes match: before calling it a conflict (two copies of one
+        content), the content decides where a checksum can (no further request)."""
+        if self.plan.options.compare is not CompareMode.SIZE_MTIME or self.cse:
+            return False  # checksum mode has compared the content already
+        return self.comparer.checksum(local, remote, head) == ""
 
     def _settle(self, local: LocalEntry, remote: RemoteEntry) -> None:
         self.plan.note_unchanged(local.name)

@@ -511,13 +511,14 @@ class _Comparer:
         if head is None:
             return "the object disappeared since the listing"
         if self.options.compare is CompareMode.CHECKSUM and not uses_cse(self.transfer):
-            reason = self._checksum(local, remote, head)
+            reason = self.checksum(local, remote, head)
             if reason is not None:
                 return reason
             self.plan.checksum_fallbacks += 1
         return self._times(local, remote, head)
 
-    def _checksum(self, local: LocalEntry, remote: RemoteEntry, head: dict[str, Any]) -> str | None:
+    def checksum(self, local: LocalEntry, remote: RemoteEntry, head: dict[str, Any]) -> str | None:
+        """'' (same), why they differ, or None when no checksum can tell."""
         sha = head.get("Metadata", {}).get(SHA256_META)
         if sha:
             same = _file_digest(local.path, "sha256") == sha.lower()

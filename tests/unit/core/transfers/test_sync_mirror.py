@@ -8,6 +8,7 @@ import datetime
 import os
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ import pytest
 from app.core.s3.session import S3Session
 from app.core.s3.transcript import Transcript, counts_between
 from app.core.transfers.engine import TransferEngine
+from app.core.transfers.jobs import JobState
 from app.core.transfers.request_prices import AWS_S3_STANDARD
 from app.core.transfers.sync import (
     ActionKind,
@@ -290,3 +292,44 @@ def test_two_way_estimate_equals_the_requests_sent(
     assert sent.other_requests == {}
     assert dict(sent.requests) == dict(estimated.requests)
     assert estimated.requests["COPY"] == 1  # the older object of clash.txt set aside
+
+
+def test_a_two_way_job_resumes_after_a_restart(
+    make_engine: Callable[..., TransferEngine],
+    session: S3Session,
+    seaweed_admin: Any,
+    bucket: str,
+    tmp_path: Path,
+) -> None:
+    """Closing the engine as soon as the job exists and starting another finishes the planned
+    items — the set-aside step, both directions' transfers and a deletion — from the journal."""
+    folder = tmp_path / "f"
+    write(folder / "c.txt", b"v1")
+    write(folder / "gone.txt", b"to be deleted here")
+    first = make_engine()
+    run(first, mirror(session, folder, bucket))
+    write(folder / "c.txt", b"local v2, older", PAST + 10)
+    seaweed_admin.put_object(Bucket=bucket, Key="two/c.txt", Body=os.urandom(300 * 1024))
+    write(folder / "up.bin", os.urandom(300 * 1024))
+    seaweed_admin.put_object(Bucket=bucket, Key="two/down.bin", Body=os.urandom(300 * 1024))
+    (folder / "gone.txt").unlink()
+    plan = mirror(session, folder, bucket)
+    assert (len(plan.conflicts), len(plan.transfers), len(plan.deletions)) == (1, 2, 1)
+
+    slow = replace(SMALL, rate_limit=256 * 1024)  # about 4 s for the three transfers
+    job_ids: list[str] = []
+    result = run_sync(first, plan, slow, on_job=lambda job: (job_ids.append(job), first.close()))
+    assert result.jobs[0].state is JobState.PAUSED and not result.ok
+
+    second = make_engine()
+    assert second.resume_unfinished() == job_ids
+    snapshot = second.wait(job_ids[0], 60)
+    assert snapshot.state is JobState.DONE, snapshot.error
+    tree = local_tree(folder)
+    assert tree == remote_tree(seaweed_admin, bucket, "two/")
+    assert set(tree) == {"c.txt", f"c (conflict {TODAY}).txt", "up.bin", "down.bin"}
+    assert tree[f"c (conflict {TODAY}).txt"] == b"local v2, older"
+    # the run that finished was not run_sync's, so the record is the earlier one: the pairs
+    # are compared afresh, found equal, and nothing is planned
+    after = mirror(session, folder, bucket)
+    assert after.empty, list(after.lines())
