@@ -43,6 +43,7 @@ from app.core.transfers.sync import (
     SyncPlan,
     SyncResult,
     plan_sync,
+    record_in_step,
     run_sync,
 )
 from app.core.transfers.sync_cost import cost_of_operations, estimate
@@ -157,6 +158,8 @@ def _run(args: argparse.Namespace) -> int:
         for line in estimate(plan, prices, transfer_options).lines():
             print(f"{mark}estimated {line}")
     if args.dryrun or plan.empty:
+        if not args.dryrun:
+            record_in_step(session, plan, transfer_options)
         return exit_codes.PARTIAL if plan.problems else exit_codes.OK
     code = _execute(session, plan, transfer_options, args)
     if args.cost:

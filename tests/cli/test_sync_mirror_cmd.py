@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from app.cli.main import main
+from app.core import paths
 from tests.fixtures.servers import RunningS3
 
 PAST = time.time() - 3600
@@ -101,3 +102,27 @@ def test_direction_usage_errors_exit_2(
     assert "drop --delete" in capsys.readouterr().err
     missing = ["sync", remote, str(tmp_path / "none"), "--direction", "mirror", *aws_env]
     assert main(missing) == 4
+
+
+def test_an_empty_two_way_run_records_the_equal_sides_and_a_dryrun_does_not(
+    aws_env: list[str],
+    seaweed_admin: Any,
+    bucket: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder = tmp_path / "f"
+    _write(folder / "a.txt", b"same")
+    seaweed_admin.put_object(Bucket=bucket, Key="m/a.txt", Body=b"same")
+    mirror = ["sync", str(folder), f"s3://{bucket}/m/", "--direction", "mirror", *aws_env]
+    records = paths.state_dir() / "sync"
+    assert main([*mirror, "--dryrun"]) == 0
+    assert not records.exists() or not any(records.iterdir())
+    assert main(mirror) == 0
+    assert len(list(records.glob("*.json"))) == 1
+    (folder / "a.txt").unlink()
+    capsys.readouterr()
+    assert main([*mirror, "--dryrun"]) == 0
+    assert f"(dryrun) delete: s3://{bucket}/m/a.txt (deleted locally since the last sync)" in (
+        capsys.readouterr().out.splitlines()
+    )

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app.core.cse.key_store import uses_cse
+from app.core.s3.session import S3Session
 from app.core.transfers import sync_steps
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.jobs import JobKind, JobSnapshot, JobState
@@ -52,6 +53,7 @@ __all__ = [
     "SyncProblem",
     "SyncResult",
     "plan_sync",
+    "record_in_step",
     "run_sync",
     "sync",
 ]
@@ -90,6 +92,7 @@ def run_sync(
     called as soon as the job exists (to follow its progress or pause it)."""
     result = SyncResult(plan)
     if plan.empty:
+        record_in_step(engine.session, plan, transfer_options)
         return result
     # The plan has decided what differs: the engine must not ask again or skip.
     transfer_options = replace(
@@ -127,6 +130,15 @@ def run_sync(
     if plan.direction is Direction.MIRROR and result.ok:
         record_after_run(engine.session, plan, uses_cse(transfer_options))
     return result
+
+
+def record_in_step(
+    session: S3Session, plan: SyncPlan, transfer_options: TransferOptions | None = None
+) -> None:
+    """A two-way plan with nothing to do: both sides are equal, and its record says so from
+    now on (else a file deleted after this would look new to the next run, and come back)."""
+    if plan.direction is Direction.MIRROR and plan.empty:
+        record_after_run(session, plan, uses_cse(transfer_options or TransferOptions()))
 
 
 def _submit(engine: TransferEngine, plan: SyncPlan, transfer_options: TransferOptions) -> str:

@@ -42,6 +42,7 @@ from app.core.transfers.sync_plan import (
     MTIME_TOLERANCE,
     ActionKind,
     CompareMode,
+    Comparer,
     Direction,
     LocalEntry,
     Pair,
@@ -53,10 +54,9 @@ from app.core.transfers.sync_plan import (
     SyncOptions,
     SyncPlan,
     SyncProblem,
-    _Comparer,
-    _download,
-    _upload,
+    download_action,
     pair_streams,
+    upload_action,
     walk_local,
     walk_remote,
 )
@@ -111,7 +111,7 @@ def plan_mirror(
     local = walk_local(folder, plan.problems, prefix, options.target_os)
     remote = walk_remote(session, bucket, prefix, plan.problems, count_page)
     planner = DownloadPlanner(folder, prefix, options.target_os, options.case_insensitive)
-    comparer = _Comparer(session, plan, transfer_options)
+    comparer = Comparer(session, plan, transfer_options)
     judge = _Judge(plan, comparer, record, transfer_options)
     try:
         for pair in pair_streams(local, remote):
@@ -135,7 +135,7 @@ class _Judge:
     def __init__(
         self,
         plan: SyncPlan,
-        comparer: _Comparer,
+        comparer: Comparer,
         record: dict[str, SyncedState] | None,
         transfer_options: TransferOptions,
     ) -> None:
@@ -183,10 +183,10 @@ class _Judge:
     def _local_only(self, local: LocalEntry, base: SyncedState | None) -> None:
         plan = self.plan
         if base is None:
-            plan.transfers.append(_upload(local, plan.prefix + local.name, "new file"))
+            plan.transfers.append(upload_action(local, plan.prefix + local.name, "new file"))
         elif _local_changed(local, base):
             plan.transfers.append(
-                _upload(
+                upload_action(
                     local,
                     plan.prefix + local.name,
                     "changed here after the object was deleted on the server; copied back",
@@ -208,10 +208,10 @@ class _Judge:
     def _remote_only(self, remote: RemoteEntry, path: Path, base: SyncedState | None) -> None:
         plan = self.plan
         if base is None:
-            plan.transfers.append(_download(remote, path, "new object"))
+            plan.transfers.append(download_action(remote, path, "new object"))
         elif _remote_changed(remote, base):
             plan.transfers.append(
-                _download(
+                download_action(
                     remote,
                     path,
                     "changed on the server after the local file was deleted; copied back",
@@ -241,12 +241,12 @@ class _Judge:
                 return
             if here and not there:
                 plan.transfers.append(
-                    _upload(local, remote.key, "changed locally since the last sync")
+                    upload_action(local, remote.key, "changed locally since the last sync")
                 )
                 return
             if there and not here:
                 plan.transfers.append(
-                    _download(remote, path, "changed on the server since the last sync")
+                    download_action(remote, path, "changed on the server since the last sync")
                 )
                 return
         why = (
@@ -348,8 +348,8 @@ def _conflict(
                 remote.etag,
                 kept_key,
             ),
-            _upload(local, remote.key, contest.reason),
-            _download(remote._replace(name=kept, key=kept_key), kept_path, contest.reason),
+            upload_action(local, remote.key, contest.reason),
+            download_action(remote._replace(name=kept, key=kept_key), kept_path, contest.reason),
         )
         older = REMOTE
     else:
@@ -367,8 +367,8 @@ def _conflict(
                 "",
                 str(kept_path),
             ),
-            _download(remote, contest.path, contest.reason),
-            _upload(local._replace(name=kept, path=str(kept_path)), kept_key, contest.reason),
+            download_action(remote, contest.path, contest.reason),
+            upload_action(local._replace(name=kept, path=str(kept_path)), kept_key, contest.reason),
         )
         older = LOCAL
     return SyncConflict(local.name, contest.reason, kept, older, steps)

@@ -434,7 +434,7 @@ def pair_streams(local: Iterable[LocalEntry], remote: Iterator[RemoteEntry]) -> 
 # -- comparing -------------------------------------------------------------------------------------
 
 
-class _Comparer:
+class Comparer:
     """Decides whether a pair present on both sides differs; HEADs only when it must."""
 
     def __init__(
@@ -659,7 +659,7 @@ def plan_sync(
 
     remote = walk_remote(session, bucket, prefix, plan.problems, count_page)
     planner = DownloadPlanner(folder, prefix, options.target_os, options.case_insensitive)
-    comparer = _Comparer(session, plan, transfer_options)
+    comparer = Comparer(session, plan, transfer_options)
     claimed: set[str] = set()  # local names a sanitized key stands for (rare)
     pending: list[tuple[LocalEntry, RemoteEntry, Path | None]] = []
     local_deletions: list[SyncAction] = []
@@ -695,7 +695,7 @@ def plan_sync(
 
 def _plan_upload_pair(
     plan: SyncPlan,
-    comparer: _Comparer,
+    comparer: Comparer,
     pair: Pair,
     pending: list[tuple[LocalEntry, RemoteEntry, Path | None]],
 ) -> None:
@@ -707,7 +707,7 @@ def _plan_upload_pair(
         _remote_extra(plan, remote, "not in the local folder")
         return
     if remote is None:
-        plan.transfers.append(_upload(local, plan.prefix + local.name, "new file"))
+        plan.transfers.append(upload_action(local, plan.prefix + local.name, "new file"))
         return
     # An object whose key is spelled in NFD (another tool) is this file: it is compared and, if
     # changed, overwritten under its own spelling; a second spelling is never created.
@@ -716,14 +716,14 @@ def _plan_upload_pair(
     if reason is None:
         pending.append((local, remote, None))
     elif reason:
-        plan.transfers.append(_upload(local, key, reason))
+        plan.transfers.append(upload_action(local, key, reason))
     else:
         plan.note_unchanged(local.name)
 
 
 def _plan_download_pair(
     plan: SyncPlan,
-    comparer: _Comparer,
+    comparer: Comparer,
     planner: DownloadPlanner,
     pair: Pair,
     pending: list[tuple[LocalEntry, RemoteEntry, Path | None]],
@@ -762,7 +762,7 @@ def _plan_download_pair(
             _local_extra(plan, local, local_deletions)
         local = _stat_local(target.path, expected)
     if local is None:
-        plan.transfers.append(_download(remote, target.path, "new object"))
+        plan.transfers.append(download_action(remote, target.path, "new object"))
         return
     # The file found under this name (perhaps spelled in NFD on disk) is the one to replace,
     # so the folder never ends up with the same name twice.
@@ -771,7 +771,7 @@ def _plan_download_pair(
     if reason is None:
         pending.append((local, remote, path))
     elif reason:
-        plan.transfers.append(_download(remote, path, reason))
+        plan.transfers.append(download_action(remote, path, reason))
     else:
         plan.note_unchanged(local.name)
 
@@ -788,7 +788,7 @@ def _stat_local(path: Path, name: str) -> LocalEntry | None:
 
 def _decide_pending(
     plan: SyncPlan,
-    comparer: _Comparer,
+    comparer: Comparer,
     pending: list[tuple[LocalEntry, RemoteEntry, Path | None]],
 ) -> None:
     if not pending:
@@ -799,20 +799,20 @@ def _decide_pending(
         if not reason:
             plan.note_unchanged(local.name)
         elif plan.direction is Direction.UPLOAD:
-            plan.transfers.append(_upload(local, remote.key, reason))
+            plan.transfers.append(upload_action(local, remote.key, reason))
         else:
             assert path is not None
-            plan.transfers.append(_download(remote, path, reason))
+            plan.transfers.append(download_action(remote, path, reason))
     pending.clear()
 
 
-def _upload(local: LocalEntry, key: str, reason: str) -> SyncAction:
+def upload_action(local: LocalEntry, key: str, reason: str) -> SyncAction:
     return SyncAction(
         ActionKind.UPLOAD, local.name, local.path, key, local.size, local.mtime_ns, reason
     )
 
 
-def _download(remote: RemoteEntry, path: Path, reason: str) -> SyncAction:
+def download_action(remote: RemoteEntry, path: Path, reason: str) -> SyncAction:
     last_modified_ns = int(remote.last_modified * 1_000_000_000)
     return SyncAction(
         ActionKind.DOWNLOAD,

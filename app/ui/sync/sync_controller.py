@@ -16,7 +16,7 @@ from app.core.s3.session import S3Session
 from app.core.s3.transcript import TranscriptLine
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.options import TransferOptions
-from app.core.transfers.sync import SyncResult, run_sync
+from app.core.transfers.sync import SyncResult, record_in_step, run_sync
 from app.core.transfers.sync_plan import (
     Direction,
     SyncError,
@@ -104,6 +104,8 @@ class SyncController(QObject):
                 session = self._session_or_fail()
                 self._start_tally(session, request.bucket)
                 plan = await self._bridge.run(self._plan, session, request)
+                # a two-way plan with nothing to do records that both sides are equal
+                await self._bridge.run(record_in_step, session, plan, self.transfer_options)
             finally:
                 self.busy = False
             self.planned.emit(plan)

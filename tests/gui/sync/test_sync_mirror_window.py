@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from app.core.transfers.request_prices import AWS_S3_STANDARD
 from app.core.transfers.sync_cost import estimate
 from app.core.transfers.sync_plan import Direction
+from app.core.transfers.sync_record import load_record
 from app.ui.sync.plan_model import CONFLICT
 from app.ui.sync.sync_window import DIRECTIONS
 from tests.fixtures.servers import RunningS3
@@ -113,4 +114,30 @@ def test_two_way_plan_with_a_conflict_and_one_row_unticked(
     _compare(qtbot, window, folder, remote, mirror)
     assert _rows(window) == {
         "not-now.txt": ("\u00d7 delete local file", "deleted on the server since the last sync")
+    }
+
+
+def test_an_empty_two_way_plan_records_the_equal_sides(
+    qtbot: QtBot,
+    windows: Windows,
+    seaweed: RunningS3,
+    seaweed_admin: Any,
+    bucket: str,
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "same"
+    folder.mkdir()
+    _write(folder / "a.txt", b"equal")
+    seaweed_admin.put_object(Bucket=bucket, Key="e/a.txt", Body=b"equal")
+    window, _ = _open(qtbot, windows, seaweed)
+    mirror = next(i for i, d in enumerate(DIRECTIONS) if d[1] is Direction.MIRROR)
+    _compare(qtbot, window, folder, f"s3://{bucket}/e/", mirror)
+    assert _rows(window) == {} and not window.run_button.isEnabled()
+    plan = window.model.plan
+    assert plan is not None
+    assert set(load_record(plan.record_key) or {}) == {"a.txt"}
+    (folder / "a.txt").unlink()
+    _compare(qtbot, window, folder, f"s3://{bucket}/e/", mirror)
+    assert _rows(window) == {
+        "a.txt": ("\u00d7 delete on server", "deleted locally since the last sync")
     }

@@ -333,3 +333,24 @@ def test_a_two_way_job_resumes_after_a_restart(
     # are compared afresh, found equal, and nothing is planned
     after = mirror(session, folder, bucket)
     assert after.empty, list(after.lines())
+
+
+def test_sides_already_equal_are_recorded_so_a_later_deletion_propagates(
+    engine: TransferEngine, session: S3Session, seaweed_admin: Any, bucket: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "f"
+    write(folder / "a.txt", b"same")
+    write(folder / "b.txt", b"same too")
+    for name in ("a.txt", "b.txt"):
+        seaweed_admin.put_object(
+            Bucket=bucket, Key=f"two/{name}", Body=(folder / name).read_bytes()
+        )
+    plan = mirror(session, folder, bucket)
+    assert plan.empty and plan.unchanged == 2
+    assert load_record(plan.record_key) is None  # planning writes nothing
+    run(engine, plan)  # nothing to send; the record says both sides are equal
+    assert set(load_record(plan.record_key) or {}) == {"a.txt", "b.txt"}
+    (folder / "a.txt").unlink()
+    assert rows(mirror(session, folder, bucket)) == {
+        "a.txt": ("delete-remote", "deleted locally since the last sync")
+    }
