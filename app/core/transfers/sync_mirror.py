@@ -21,6 +21,9 @@ After a successful run the record is written again from the plan: unchanged name
 were planned, transferred names as both sides now hold them (checked: a name whose two sides
 do not match what the run sent is left out of the record, so the next run compares it
 afresh), names whose rows were left unticked as they were before.
+
+Unlike a one-way plan, a two-way plan holds one small entry per name (the record's, and the
+names seen, so that a conflict's new name is free on both sides).
 """
 
 from __future__ import annotations
