@@ -149,17 +149,7 @@ def _submit(engine: TransferEngine, plan: SyncPlan, transfer_options: TransferOp
         ItemRecord("", 0, a.local_path, plan.bucket, a.key, a.size, a.mtime_ns)
         for a in plan.transfers
     )
-    deletions = (
-        deletion_record(
-            REMOTE if a.kind is ActionKind.DELETE_REMOTE else LOCAL,
-            a.local_path,
-            plan.bucket,
-            a.key,
-            a.size,
-            a.mtime_ns,
-        )
-        for a in plan.deletions
-    )
+    deletions = _deletion_records(plan)
     remote = f"s3://{plan.bucket}/{plan.prefix}"
     count = len(plan.transfers)
     deleting = f", {len(plan.deletions)} to delete" if plan.deletions else ""
