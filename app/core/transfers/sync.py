@@ -117,8 +117,11 @@ def run_sync(
     # The journal forgets a finished job's items: what the deletions did is told by the
     # failures (the engine runs them only when no transfer failed).
     failed = {(f.local_path, f.key) for f in snapshot.failures}
-    transfers = {(a.local_path, a.key) for a in plan.transfers}
-    if failed & transfers:
+    deletions = {
+        ("", a.key) if a.kind is ActionKind.DELETE_REMOTE else (a.local_path, a.key)
+        for a in plan.deletions
+    }
+    if failed - deletions:  # a transfer (or a conflict's set-aside step) failed
         result.deletions_skipped = bool(plan.deletions)
         return result
     for action in plan.deletions:

@@ -223,17 +223,23 @@ def test_a_file_changed_after_planning_stops_the_conflict_and_loses_nothing(
 ) -> None:
     folder = tmp_path / "f"
     write(folder / "c.txt", b"v1")
+    write(folder / "d.txt", b"deleted here")
     run(engine, mirror(session, folder, bucket))
+    (folder / "d.txt").unlink()
     write(folder / "c.txt", b"local v2", PAST + 10)
     seaweed_admin.put_object(Bucket=bucket, Key="two/c.txt", Body=b"remote v2 (newer)")
     plan = mirror(session, folder, bucket)
     assert [c.older for c in plan.conflicts] == ["local"]
+    assert [a.name for a in plan.deletions] == ["d.txt"]
     write(folder / "c.txt", b"local v3, written after the plan", time.time())
     result = run_sync(engine, plan, SMALL, timeout=120)
-    assert not result.ok
+    assert not result.ok and result.deletions_skipped and result.remote_deleted == 0
     assert "changed after the sync was planned" in result.failures[0].message
     assert local_tree(folder) == {"c.txt": b"local v3, written after the plan"}
-    assert remote_tree(seaweed_admin, bucket, "two/") == {"c.txt": b"remote v2 (newer)"}
+    assert remote_tree(seaweed_admin, bucket, "two/") == {
+        "c.txt": b"remote v2 (newer)",
+        "d.txt": b"deleted here",  # deletions wait for every transfer and set-aside step
+    }
     # no record was written for the failed run: the next plan still sees the conflict
     assert [c.name for c in mirror(session, folder, bucket).conflicts] == ["c.txt"]
 
