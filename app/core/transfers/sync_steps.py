@@ -3,7 +3,7 @@ steps that set a conflict's older version aside before any transfer runs.
 
 The engine runs the set-aside steps first (`runs_first`) and the transfers only once they all
 succeeded, so a version is never overwritten before its copy exists: a local rename, or a
-server-side copy (`copy.py`, pinned to the source's ETag).
+server-side copy (`copy.py`).
 """
 
 from __future__ import annotations
@@ -37,8 +37,9 @@ def rename_record(
 
 
 def copy_record(bucket: str, source_key: str, target_key: str, size: int, etag: str) -> ItemRecord:
-    """Copies the planned version only: a source changed since the plan fails the copy (and
-    so the sync's transfers) rather than setting aside a version no one compared."""
+    """Pinned to the planned version; if the object was replaced since, the copy (`copy.py`)
+    starts over with the version there now, so what is set aside is always what the upload
+    will overwrite."""
     extra = {SYNC_STEP: COPY_REMOTE, "source_bucket": bucket, "source_key": source_key}
     source = f"s3://{bucket}/{source_key}"
     return ItemRecord(
