@@ -1,5 +1,8 @@
 """`eider sync SRC DST`: mirror a folder and an s3:// prefix, in the habits of `aws s3 sync`.
 
+`--direction mirror` syncs both ways (`app.core.transfers.sync_mirror`): SRC and DST are then
+just the two sides, in either order.
+
 The connection, transfer and output options and the exit codes are those of `eider cp`. A
 sync with planning problems (keys that cannot be compared or written) exits 1, like a partial
 transfer.
@@ -22,6 +25,7 @@ from app.cli.connection_args import (
 )
 from app.cli.job_runner import add_output_arguments, make_engine, run_jobs
 from app.cli.name_filter_args import add_name_filter_arguments
+from app.cli.preferences_args import preferences_for_args
 from app.cli.s3_paths import is_s3, parse_s3
 from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
 from app.cli.transfer_args import add_transfer_arguments, options_from_args
@@ -39,6 +43,7 @@ from app.core.transfers.sync import (
     SyncPlan,
     SyncResult,
     plan_sync,
+    record_in_step,
     run_sync,
 )
 from app.core.transfers.sync_cost import cost_of_operations, estimate
@@ -49,9 +54,12 @@ _POLL = 0.1
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "sync",
-        help="mirror a local folder and an s3:// prefix (either direction)",
+        help="mirror a local folder and an s3:// prefix (either direction, or both ways)",
         description="Copy what is new or changed from SRC to DST; one of them is s3://bucket/"
-        "prefix, the other a local folder. Nothing in DST is deleted without --delete.",
+        "prefix, the other a local folder. Nothing in DST is deleted without --delete. With "
+        "--direction mirror, changes and deletions on either side since the last two-way run "
+        "reach the other; a file changed on both sides keeps both versions, the older renamed "
+        "'name (conflict YYYY-MM-DD).ext'.",
         epilog=exit_codes.EPILOG,
     )
     parser.add_argument("source", metavar="SRC")
@@ -61,6 +69,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     )
     parser.add_argument(
         "--dryrun", action="store_true", help="list what would change and change nothing"
+    )
+    parser.add_argument(
+        "--direction",
+        choices=[d.value for d in Direction],
+        help="upload or download (default: from the order of SRC and DST), or mirror: both "
+        "ways, deletions included, judged against the record of the last two-way run (the "
+        "first run only copies)",
     )
     parser.add_argument(
         "--compare",
@@ -82,8 +97,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument(
         "--price-table",
         choices=sorted(PRICE_TABLES),
-        default=DEFAULT_PRICE_TABLE,
-        help="prices for --cost (default: %(default)s; 'none' prints the price as unknown)",
+        help="prices for --cost (default: the table in Preferences, which starts as "
+        f"{DEFAULT_PRICE_TABLE}; 'none' prints the price as unknown)",
     )
     add_name_filter_arguments(parser)
     add_transfer_arguments(parser, conflicts=False)
@@ -96,14 +111,22 @@ def _run(args: argparse.Namespace) -> int:
     src, dst = args.source, args.destination
     if is_s3(src) == is_s3(dst):
         return exit_codes.usage("One of SRC and DST must be an s3:// path, the other a folder")
-    direction = Direction.UPLOAD if is_s3(dst) else Direction.DOWNLOAD
-    folder = Path(src if direction is Direction.UPLOAD else dst)
+    given = Direction.UPLOAD if is_s3(dst) else Direction.DOWNLOAD
+    direction = Direction(args.direction) if args.direction else given
+    if direction is not Direction.MIRROR and direction is not given:
+        return exit_codes.usage(
+            f"--direction {direction.value} needs the "
+            + ("folder first" if direction is Direction.UPLOAD else "s3:// path first")
+        )
+    if direction is Direction.MIRROR and args.delete:
+        return exit_codes.usage("--direction mirror deletes by itself; drop --delete")
+    folder = Path(src if given is Direction.UPLOAD else dst)
     if folder.exists() and not folder.is_dir():
         return exit_codes.usage(f"{folder} is a file; a sync needs a folder")
-    if direction is Direction.UPLOAD and not folder.exists():
+    if direction is not Direction.DOWNLOAD and not folder.exists():
         return exit_codes.not_found(f"{folder} does not exist")
     try:
-        remote = parse_s3(dst if direction is Direction.UPLOAD else src)
+        remote = parse_s3(dst if given is Direction.UPLOAD else src)
         transfer_options = options_from_args(args)
         session = open_session(args)
     except (*SETUP_USAGE_ERRORS, *SETUP_CONNECTION_ERRORS) as exc:
@@ -126,11 +149,17 @@ def _run(args: argparse.Namespace) -> int:
         return exit_codes.fail(exc, "ListObjectsV2", remote.bucket, remote.key)
     mark = "(dryrun) " if args.dryrun else ""
     _print_plan(plan, mark, args.quiet)
-    prices = PRICE_TABLES[args.price_table]
+    prices = (
+        PRICE_TABLES[args.price_table]
+        if args.price_table
+        else preferences_for_args(args).prices.table()
+    )
     if args.cost:
         for line in estimate(plan, prices, transfer_options).lines():
             print(f"{mark}estimated {line}")
     if args.dryrun or plan.empty:
+        if not args.dryrun:
+            record_in_step(session, plan, transfer_options)
         return exit_codes.PARTIAL if plan.problems else exit_codes.OK
     code = _execute(session, plan, transfer_options, args)
     if args.cost:
@@ -148,7 +177,9 @@ def _print_plan(plan: SyncPlan, mark: str, quiet: bool) -> None:
     if not quiet:
         print(
             f"{mark}{len(plan.transfers)} to transfer ({plan.transfer_bytes} bytes), "
-            f"{len(plan.deletions)} to delete, {plan.unchanged} unchanged"
+            f"{len(plan.deletions)} to delete, "
+            + (f"{len(plan.conflicts)} conflicts (both kept), " if plan.conflicts else "")
+            + f"{plan.unchanged} unchanged"
             + (f", {plan.extras_kept} only in the destination (kept)" if plan.extras_kept else "")
             + (f", {len(plan.problems)} problems" if plan.problems else "")
         )
@@ -183,7 +214,8 @@ def _execute(
         exit_codes.say_error("Nothing was deleted because a transfer failed.")
     if not args.quiet:
         deleted = result.remote_deleted + len(result.local_deleted)
-        print(f"{result.transferred} transferred, {deleted} deleted")
+        kept = f", {result.conflicts_kept} conflicts kept both" if result.conflicts_kept else ""
+        print(f"{result.transferred} transferred, {deleted} deleted{kept}")
     return exit_codes.OK if result.ok else max(code, exit_codes.PARTIAL)
 
 

@@ -418,7 +418,11 @@ class MainWindow(QMainWindow):
         """A Synchronize window on this connection, starting from the folder shown."""
         c = self.controller
         window = SyncWindow(
-            lambda: c.session, self.object_actions.transfers.engine, c.location, self
+            lambda: c.session,
+            self.object_actions.transfers.engine,
+            c.location,
+            self,
+            prices=lambda: self.settings.preferences().prices.table(),
         )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.sync_window = window

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from app.core.preferences.prices import PricePreferences
 from app.core.transfers.header_values import CANNED_ACLS, metadata_problem
 from app.core.transfers.options import (
     MAX_PART_SIZE,
@@ -158,6 +159,7 @@ class Preferences:
     transfers: TransferPreferencesSection = field(default_factory=TransferPreferencesSection)
     s3: S3Defaults = field(default_factory=S3Defaults)
     connection: ConnectionPreferences = field(default_factory=ConnectionPreferences)
+    prices: PricePreferences = field(default_factory=PricePreferences)  # sync cost estimates
 
 
 SECTIONS: dict[str, type] = {
@@ -166,6 +168,7 @@ SECTIONS: dict[str, type] = {
     "transfers": TransferPreferencesSection,
     "s3": S3Defaults,
     "connection": ConnectionPreferences,
+    "prices": PricePreferences,
 }
 # What a bookmark may set for itself.
 OVERRIDABLE = ("transfers", "s3", "connection")

@@ -85,6 +85,14 @@ from app.core.transfers.restore import plan_restore
 from app.core.transfers.rewrite import plan_rewrite, rewrite_item
 from app.core.transfers.slots import ResizableSlots
 from app.core.transfers.sync_deletions import delete_local_file, is_remote, is_sync_deletion
+from app.core.transfers.sync_steps import (
+    COPY_REMOTE,
+    RENAME_LOCAL,
+    rename_local,
+    runs_first,
+    step_of,
+)
+from app.core.transfers.sync_steps import is_download as is_sync_download
 from app.core.transfers.unfinished import UnfinishedUpload, abort_unfinished, list_unfinished
 from app.core.transfers.upload import upload_item
 from app.core.transfers.upload_plan import upload_items
@@ -792,7 +800,15 @@ class TransferEngine:
             if job.kind is JobKind.DELETE:
                 self._run_deletes(job, pending)
             else:
-                self._run_items(job, [i for i in pending if not is_sync_deletion(i)])
+                # a two-way sync sets a conflict's older version aside before any transfer
+                first = [i for i in pending if runs_first(i)]
+                failed_before = len(job.failures)
+                if first:
+                    self._run_items(job, first)
+                if len(job.failures) == failed_before:
+                    self._run_items(
+                        job, [i for i in pending if not is_sync_deletion(i) and not runs_first(i)]
+                    )
                 deletions = [i for i in pending if is_sync_deletion(i)]
                 if deletions and not job.failures and not job.stop.is_set():
                     self._run_sync_deletions(job, deletions)
@@ -919,7 +935,14 @@ class TransferEngine:
                 self.journal.update_item(item, error=None)
             # No "running" write here: each transfer journals what it starts (an upload id, a
             # download plan); a single request that a crash interrupts is simply sent again.
-            if job.kind is JobKind.DOWNLOAD:
+            step = step_of(item)
+            if step == RENAME_LOCAL:
+                with self._runtime.claim(job, ("file", item.local_path)):
+                    rename_local(Path(job.spec["local"]), item)
+            elif step == COPY_REMOTE:
+                with self._runtime.claim(job, ("key", item.bucket, item.key)):
+                    copy_item(self._runtime, job, item, move=False)
+            elif job.kind is JobKind.DOWNLOAD or is_sync_download(item):
                 if job.spec["key"] == "" or job.spec["key"].endswith("/"):
                     if job.real_local is None:
                         job.real_local = os.path.realpath(job.spec["local"])
@@ -973,7 +996,7 @@ class TransferEngine:
                     if exc.response.get("Error", {}).get("Code") != "NoSuchUpload":
                         raise
                 self.journal.update_item(item, upload_id=None, state="cancelled")
-            if job.kind is JobKind.DOWNLOAD:
+            if job.kind is JobKind.DOWNLOAD or is_sync_download(item):
                 with contextlib.suppress(FileNotFoundError):
                     Path(partial_path(item.local_path)).unlink()
                 self.journal.update_item(item, state="cancelled")

@@ -26,7 +26,7 @@ from app.core.transfers.request_prices import (
     PriceTable,
     RequestClass,
 )
-from app.core.transfers.sync_plan import ActionKind, SyncAction, SyncPlan
+from app.core.transfers.sync_plan import ActionKind, Direction, SyncAction, SyncPlan
 
 GB = 1_000_000_000  # providers bill decimal gigabytes
 
@@ -94,6 +94,21 @@ def _download_requests(action: SyncAction, options: TransferOptions) -> tuple[in
     return 1, max(1, -(-action.size // chunk))
 
 
+def _copy_requests(size: int, options: TransferOptions) -> dict[RequestClass, int]:
+    """A two-way conflict's server-side copy (`copy.py`): a HEAD of the source, then one
+    CopyObject, or create + one UploadPartCopy per part + complete (and a tag lookup)."""
+    threshold = options.copy_threshold or options.multipart_threshold
+    if size < threshold and size <= MAX_SINGLE_PUT:
+        return {RequestClass.HEAD: 1, RequestClass.COPY: 1}
+    parts = part_count(size, choose_part_size(size, options.part_size))
+    return {RequestClass.HEAD: 1, RequestClass.PUT: 2, RequestClass.COPY: parts}
+
+
+def _uploads(plan: SyncPlan) -> bool:
+    steps = (s for c in plan.conflicts for s in c.steps)
+    return any(a.kind is ActionKind.UPLOAD for a in (*plan.transfers, *steps))
+
+
 def estimate(
     plan: SyncPlan,
     prices: PriceTable,
@@ -107,7 +122,13 @@ def estimate(
         counts[RequestClass.LIST] += plan.list_requests
         counts[RequestClass.HEAD] += plan.head_requests
     up = down = 0
-    for action in plan.transfers:
+    steps = [s for c in plan.conflicts for s in c.steps]
+    for action in plan.transfers + steps:
+        if action.kind is ActionKind.COPY_REMOTE:
+            counts.update(_copy_requests(action.size, options))
+            continue
+        if action.kind is ActionKind.RENAME_LOCAL:
+            continue  # a local rename sends nothing
         if action.kind is ActionKind.UPLOAD:
             counts[RequestClass.PUT] += _upload_requests(action.size, options)
             up += action.size
@@ -116,6 +137,9 @@ def estimate(
             counts[RequestClass.HEAD] += heads
             counts[RequestClass.GET] += gets
             down += action.size
+    if include_planning and plan.direction is Direction.MIRROR and _uploads(plan):
+        # the record written after the run needs the new ETags: the prefix is listed again
+        counts[RequestClass.LIST] += max(1, plan.list_requests)
     remote_deletions = sum(1 for a in plan.deletions if a.kind is ActionKind.DELETE_REMOTE)
     counts[RequestClass.DELETE] += -(-remote_deletions // DELETE_BATCH)
     return SyncCost(dict(counts), up, down, prices)

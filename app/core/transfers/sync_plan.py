@@ -65,6 +65,7 @@ MTIME_TOLERANCE = 0.001  # seconds; the stored mtime is written with nanoseconds
 class Direction(StrEnum):
     UPLOAD = "upload"  # the folder is the source, the prefix the mirror
     DOWNLOAD = "download"  # the prefix is the source, the folder the mirror
+    MIRROR = "mirror"  # both ways: changes and deletions on either side reach the other
 
 
 class CompareMode(StrEnum):
@@ -77,6 +78,9 @@ class ActionKind(StrEnum):
     DOWNLOAD = "download"
     DELETE_REMOTE = "delete-remote"
     DELETE_LOCAL = "delete-local"
+    # the first steps of a two-way conflict (`sync_mirror`): the older version set aside
+    RENAME_LOCAL = "rename-local"  # local_path renamed to `target` (a path)
+    COPY_REMOTE = "copy-remote"  # key copied on the server to `target` (a key)
 
 
 class SyncAction(NamedTuple):
@@ -90,6 +94,23 @@ class SyncAction(NamedTuple):
     mtime_ns: int
     reason: str
     etag: str = ""  # downloads: the listed object's (its part count decides the requests)
+    target: str = ""  # RENAME_LOCAL and COPY_REMOTE: where the older version goes
+
+
+class SyncConflict(NamedTuple):
+    """A name changed on both sides (two-way sync): the newer version keeps the name on both
+    sides and the older one is kept on both sides as `kept_as`; nothing is lost."""
+
+    name: str
+    reason: str
+    kept_as: str  # the relative name the older version gets
+    older: str  # "local" or "remote": the side whose version is renamed
+    steps: tuple[SyncAction, ...]  # set aside (runs first), then the transfers
+
+    @property
+    def transfer_bytes(self) -> int:
+        moving = (ActionKind.UPLOAD, ActionKind.DOWNLOAD)
+        return sum(s.size for s in self.steps if s.kind in moving)
 
 
 class SyncProblem(NamedTuple):
@@ -125,6 +146,13 @@ class SyncPlan:
     head_requests: int = 0
     list_requests: int = 0  # pages of the prefix's listing
     checksum_fallbacks: int = 0  # same-size pairs with no usable checksum: compared by time
+    conflicts: list[SyncConflict] = field(default_factory=list)  # two-way only
+    # two-way only (`sync_mirror`): the record of the last sync, for the names this plan saw,
+    # and the state of the pairs found unchanged; the record written after a run comes from
+    # these and from what the run did
+    previous: dict[str, SyncedState] = field(default_factory=dict)
+    settled: dict[str, SyncedState] = field(default_factory=dict)
+    record_key: str = ""  # which record (folder, endpoint, bucket, prefix) it belongs to
 
     def note_unchanged(self, name: str) -> None:
         self.unchanged += 1
@@ -133,11 +161,11 @@ class SyncPlan:
 
     @property
     def empty(self) -> bool:
-        return not self.transfers and not self.deletions
+        return not self.transfers and not self.deletions and not self.conflicts
 
     @property
     def transfer_bytes(self) -> int:
-        return sum(a.size for a in self.transfers)
+        return sum(a.size for a in self.transfers) + sum(c.transfer_bytes for c in self.conflicts)
 
     def lines(self) -> Iterator[str]:
         """One line per planned change, transfers first, then deletions, then problems."""
@@ -152,8 +180,22 @@ class SyncPlan:
                 yield f"delete: s3://{self.bucket}/{action.key} ({action.reason})"
             else:
                 yield f"delete: {action.local_path} ({action.reason})"
+        for conflict in self.conflicts:
+            yield (
+                f"conflict: {conflict.name} ({conflict.reason}; the {conflict.older} version "
+                f"is kept as {conflict.kept_as!r} on both sides)"
+            )
         for problem in self.problems:
             yield f"problem: {problem.name}: {problem.message}"
+
+
+class SyncedState(NamedTuple):
+    """A name as it was on both sides when a two-way sync last left them equal."""
+
+    local_size: int
+    local_mtime_ns: int
+    remote_size: int
+    etag: str
 
 
 class LocalEntry(NamedTuple):
@@ -392,7 +434,7 @@ def pair_streams(local: Iterable[LocalEntry], remote: Iterator[RemoteEntry]) -> 
 # -- comparing -------------------------------------------------------------------------------------
 
 
-class _Comparer:
+class Comparer:
     """Decides whether a pair present on both sides differs; HEADs only when it must."""
 
     def __init__(
@@ -443,8 +485,8 @@ class _Comparer:
             if md5 is not None:
                 return "" if _file_md5(local.path) == md5 else "content differs (MD5)"
             return None
-        if self.options.exact_timestamps:
-            return None  # only the stored mtime can say "exactly"
+        if self.options.exact_timestamps or self.plan.direction is Direction.MIRROR:
+            return None  # only the stored mtime can say "exactly" (or which side is newer)
         # LastModified (whole seconds) filters cheaply: a file older than its upload is
         # unchanged, as the AWS CLI judges; within the same second or newer, the stored mtime
         # decides (one HEAD).
@@ -469,13 +511,14 @@ class _Comparer:
         if head is None:
             return "the object disappeared since the listing"
         if self.options.compare is CompareMode.CHECKSUM and not uses_cse(self.transfer):
-            reason = self._checksum(local, remote, head)
+            reason = self.checksum(local, remote, head)
             if reason is not None:
                 return reason
             self.plan.checksum_fallbacks += 1
         return self._times(local, remote, head)
 
-    def _checksum(self, local: LocalEntry, remote: RemoteEntry, head: dict[str, Any]) -> str | None:
+    def checksum(self, local: LocalEntry, remote: RemoteEntry, head: dict[str, Any]) -> str | None:
+        """'' (same), why they differ, or None when no checksum can tell."""
         sha = head.get("Metadata", {}).get(SHA256_META)
         if sha:
             same = _file_digest(local.path, "sha256") == sha.lower()
@@ -519,6 +562,10 @@ class _Comparer:
                 same = int(local_t) == int(remote.last_modified)
                 return "" if same else "times differ (exact timestamps)"
             newer = _newer_reason(self.plan.direction)
+            if self.plan.direction is Direction.MIRROR:
+                # no stored mtime (another tool uploaded it): a file not written after the
+                # upload is taken to be the same, as an upload sync judges it
+                return "" if int(local_t) <= int(remote.last_modified) else "times differ"
             if self.plan.direction is Direction.UPLOAD:
                 return newer if int(local_t) > int(remote.last_modified) else ""
             return newer if int(remote.last_modified) > int(local_t) else ""
@@ -526,6 +573,8 @@ class _Comparer:
             return ""
         if self.options.exact_timestamps:
             return "times differ (exact timestamps)"
+        if self.plan.direction is Direction.MIRROR:
+            return "times differ"
         if self.plan.direction is Direction.UPLOAD:
             return _newer_reason(Direction.UPLOAD) if local_t > remote_t else ""
         return _newer_reason(Direction.DOWNLOAD) if remote_t > local_t else ""
@@ -592,6 +641,10 @@ def plan_sync(
     prefix = normalise_prefix(prefix)
     if folder.exists() and not folder.is_dir():
         raise SyncError(f"{folder} is a file; a sync needs a folder.")
+    if direction is Direction.MIRROR:
+        from app.core.transfers.sync_mirror import plan_mirror  # it builds on this module
+
+        return plan_mirror(session, folder, bucket, prefix, options, transfer_options, cancelled)
     if direction is Direction.UPLOAD and not folder.is_dir():
         raise SyncError(f"{folder} does not exist.")
     plan = SyncPlan(direction, folder, bucket, prefix, options)
@@ -606,7 +659,7 @@ def plan_sync(
 
     remote = walk_remote(session, bucket, prefix, plan.problems, count_page)
     planner = DownloadPlanner(folder, prefix, options.target_os, options.case_insensitive)
-    comparer = _Comparer(session, plan, transfer_options)
+    comparer = Comparer(session, plan, transfer_options)
     claimed: set[str] = set()  # local names a sanitized key stands for (rare)
     pending: list[tuple[LocalEntry, RemoteEntry, Path | None]] = []
     local_deletions: list[SyncAction] = []
@@ -642,7 +695,7 @@ def plan_sync(
 
 def _plan_upload_pair(
     plan: SyncPlan,
-    comparer: _Comparer,
+    comparer: Comparer,
     pair: Pair,
     pending: list[tuple[LocalEntry, RemoteEntry, Path | None]],
 ) -> None:
@@ -654,7 +707,7 @@ def _plan_upload_pair(
         _remote_extra(plan, remote, "not in the local folder")
         return
     if remote is None:
-        plan.transfers.append(_upload(local, plan.prefix + local.name, "new file"))
+        plan.transfers.append(upload_action(local, plan.prefix + local.name, "new file"))
         return
     # An object whose key is spelled in NFD (another tool) is this file: it is compared and, if
     # changed, overwritten under its own spelling; a second spelling is never created.
@@ -663,14 +716,14 @@ def _plan_upload_pair(
     if reason is None:
         pending.append((local, remote, None))
     elif reason:
-        plan.transfers.append(_upload(local, key, reason))
+        plan.transfers.append(upload_action(local, key, reason))
     else:
         plan.note_unchanged(local.name)
 
 
 def _plan_download_pair(
     plan: SyncPlan,
-    comparer: _Comparer,
+    comparer: Comparer,
     planner: DownloadPlanner,
     pair: Pair,
     pending: list[tuple[LocalEntry, RemoteEntry, Path | None]],
@@ -709,7 +762,7 @@ def _plan_download_pair(
             _local_extra(plan, local, local_deletions)
         local = _stat_local(target.path, expected)
     if local is None:
-        plan.transfers.append(_download(remote, target.path, "new object"))
+        plan.transfers.append(download_action(remote, target.path, "new object"))
         return
     # The file found under this name (perhaps spelled in NFD on disk) is the one to replace,
     # so the folder never ends up with the same name twice.
@@ -718,7 +771,7 @@ def _plan_download_pair(
     if reason is None:
         pending.append((local, remote, path))
     elif reason:
-        plan.transfers.append(_download(remote, path, reason))
+        plan.transfers.append(download_action(remote, path, reason))
     else:
         plan.note_unchanged(local.name)
 
@@ -735,7 +788,7 @@ def _stat_local(path: Path, name: str) -> LocalEntry | None:
 
 def _decide_pending(
     plan: SyncPlan,
-    comparer: _Comparer,
+    comparer: Comparer,
     pending: list[tuple[LocalEntry, RemoteEntry, Path | None]],
 ) -> None:
     if not pending:
@@ -746,20 +799,20 @@ def _decide_pending(
         if not reason:
             plan.note_unchanged(local.name)
         elif plan.direction is Direction.UPLOAD:
-            plan.transfers.append(_upload(local, remote.key, reason))
+            plan.transfers.append(upload_action(local, remote.key, reason))
         else:
             assert path is not None
-            plan.transfers.append(_download(remote, path, reason))
+            plan.transfers.append(download_action(remote, path, reason))
     pending.clear()
 
 
-def _upload(local: LocalEntry, key: str, reason: str) -> SyncAction:
+def upload_action(local: LocalEntry, key: str, reason: str) -> SyncAction:
     return SyncAction(
         ActionKind.UPLOAD, local.name, local.path, key, local.size, local.mtime_ns, reason
     )
 
 
-def _download(remote: RemoteEntry, path: Path, reason: str) -> SyncAction:
+def download_action(remote: RemoteEntry, path: Path, reason: str) -> SyncAction:
     last_modified_ns = int(remote.last_modified * 1_000_000_000)
     return SyncAction(
         ActionKind.DOWNLOAD,

@@ -1,4 +1,4 @@
-"""Edit > Preferences: General, Browser, Transfers, S3 defaults, Connection.
+"""Edit > Preferences: General, Browser, Transfers, S3 defaults, Connection, Prices.
 
 Not modal. OK and Apply check every page first: a value a section refuses is named under the
 tabs and nothing is saved. Saving goes to the settings store, whose listeners (open windows,
@@ -34,6 +34,7 @@ from app.ui.preferences.pages import (
     S3DefaultsPage,
     TransfersPage,
 )
+from app.ui.preferences.prices_page import PricesPage
 
 
 class PreferencesWindow(QDialog):
@@ -61,12 +62,14 @@ class PreferencesWindow(QDialog):
         self.transfers = TransfersPage(self.tabs)
         self.s3 = S3DefaultsPage(self.tabs)
         self.connection = ConnectionPage(self.tabs)
+        self.prices = PricesPage(self.tabs)
         for page, title in (
             (self.general, "&General"),
             (self.browser, "&Browser"),
             (self.transfers, "&Transfers"),
             (self.s3, "S3 &Defaults"),
             (self.connection, "&Connection"),
+            (self.prices, "&Prices"),
         ):
             self.tabs.addTab(page, title)
         layout.addWidget(self.tabs, 1)
@@ -128,13 +131,15 @@ class PreferencesWindow(QDialog):
         self.transfers.show_section(preferences.transfers)
         self.s3.show_section(preferences.s3)
         self.connection.show_section(preferences.connection)
+        self.prices.show_section(preferences.prices)
 
     def _limits_changed(self, limits: TransferLimits) -> None:
         self.transfers.show_limits(limits)
 
     def read(self) -> Preferences:
         """The pages' values; ValueError names the first one a section refuses."""
-        for page in (self.general, self.browser, self.transfers, self.s3, self.connection):
+        pages = (self.general, self.browser, self.transfers, self.s3, self.connection, self.prices)
+        for page in pages:
             try:
                 page.read()
             except ValueError as exc:
@@ -148,6 +153,7 @@ class PreferencesWindow(QDialog):
             self.transfers.read(),
             self.s3.read(),
             self.connection.read(),
+            self.prices.read(),
         )
 
     def apply(self) -> bool:

@@ -1,5 +1,5 @@
 """The rows of a sync plan, each with its action, its reason and a tick; unticked rows are
-left out of the plan that runs."""
+left out of the plan that runs. A two-way conflict is one row (its steps run together)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from app.core.transfers.sync_plan import ActionKind, SyncAction, SyncPlan
+from app.core.transfers.sync_plan import ActionKind, SyncAction, SyncConflict, SyncPlan
 from app.ui.format import human_size
 
 HEADERS = ("Action", "Name", "Size", "Why")
@@ -26,14 +26,46 @@ SYMBOLS = {
     ActionKind.DELETE_LOCAL: "\u00d7 delete local file",
 }
 UNCHANGED = "= unchanged"
+CONFLICT = "\u21c5 conflict (keep both)"  # up-down arrows
 _Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass
 class PlanRow:
     name: str
-    action: SyncAction | None  # None: unchanged
+    action: SyncAction | SyncConflict | None  # None: unchanged
     ticked: bool = True
+
+    @property
+    def symbol(self) -> str:
+        if self.action is None:
+            return UNCHANGED
+        if isinstance(self.action, SyncConflict):
+            return CONFLICT
+        return SYMBOLS[self.action.kind]
+
+    @property
+    def size(self) -> int:
+        if isinstance(self.action, SyncConflict):
+            return self.action.transfer_bytes
+        return self.action.size if self.action is not None else 0
+
+    @property
+    def why(self) -> str:
+        action = self.action
+        if action is None:
+            return "same on both sides"
+        if isinstance(action, SyncConflict):
+            side = "local file" if action.older == "local" else "object"
+            return f"{action.reason}; the older {side} is kept as \u201c{action.kept_as}\u201d"
+        return action.reason
+
+    @property
+    def tip(self) -> str:
+        action = self.action
+        if isinstance(action, SyncConflict):
+            return "\n".join(f"{s.kind.value}: {s.local_path or s.key}" for s in action.steps)
+        return (action.local_path or action.key) if action is not None else ""
 
 
 class SyncPlanModel(QAbstractTableModel):
@@ -56,6 +88,7 @@ class SyncPlanModel(QAbstractTableModel):
         self._all = []
         if plan is not None:
             self._all = [PlanRow(a.name, a) for a in plan.transfers + plan.deletions]
+            self._all += [PlanRow(c.name, c) for c in plan.conflicts]
             self._all += [PlanRow(name, None, False) for name in plan.unchanged_names]
         self._rows = self._visible()
         self.endResetModel()
@@ -92,11 +125,13 @@ class SyncPlanModel(QAbstractTableModel):
         if self._plan is None:
             return None
         ticked = [r.action for r in self._all if r.action is not None and r.ticked]
+        actions = [a for a in ticked if isinstance(a, SyncAction)]
         deletions = (ActionKind.DELETE_REMOTE, ActionKind.DELETE_LOCAL)
         return replace(
             self._plan,
-            transfers=[a for a in ticked if a.kind not in deletions],
-            deletions=[a for a in ticked if a.kind in deletions],
+            transfers=[a for a in actions if a.kind not in deletions],
+            deletions=[a for a in actions if a.kind in deletions],
+            conflicts=[c for c in ticked if isinstance(c, SyncConflict)],
         )
 
     # -- Qt --------------------------------------------------------------------------------------
@@ -130,15 +165,15 @@ class SyncPlanModel(QAbstractTableModel):
             return Qt.CheckState.Checked if row.ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:
             if column == ACTION:
-                return SYMBOLS[action.kind] if action is not None else UNCHANGED
+                return row.symbol
             if column == NAME:
                 return row.name
             if column == SIZE:
-                return human_size(action.size) if action is not None else ""
+                return human_size(row.size) if action is not None else ""
             if column == WHY:
-                return action.reason if action is not None else "same on both sides"
+                return row.why
         if role == Qt.ItemDataRole.ToolTipRole and action is not None:
-            return action.local_path or action.key
+            return row.tip
         return None
 
     def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:

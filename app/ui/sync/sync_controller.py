@@ -16,7 +16,7 @@ from app.core.s3.session import S3Session
 from app.core.s3.transcript import TranscriptLine
 from app.core.transfers.engine import TransferEngine
 from app.core.transfers.options import TransferOptions
-from app.core.transfers.sync import SyncResult, run_sync
+from app.core.transfers.sync import SyncResult, record_in_step, run_sync
 from app.core.transfers.sync_plan import (
     Direction,
     SyncError,
@@ -104,6 +104,8 @@ class SyncController(QObject):
                 session = self._session_or_fail()
                 self._start_tally(session, request.bucket)
                 plan = await self._bridge.run(self._plan, session, request)
+                # a two-way plan with nothing to do records that both sides are equal
+                await self._bridge.run(record_in_step, session, plan, self.transfer_options)
             finally:
                 self.busy = False
             self.planned.emit(plan)
@@ -137,6 +139,15 @@ class SyncController(QObject):
         finally:
             thread.name = name
 
+    def _run(self, engine: TransferEngine, plan: SyncPlan) -> SyncResult:
+        thread = threading.current_thread()
+        # its requests (a two-way run lists the prefix again for its record) are the sync's
+        name, thread.name = thread.name, "eider-sync-run"
+        try:
+            return run_sync(engine, plan, self.transfer_options, self.jobStarted.emit)
+        finally:
+            thread.name = name
+
     def close(self) -> None:
         self.cancel()
         self._end_tally()
@@ -152,9 +163,7 @@ class SyncController(QObject):
             try:
                 session = self._session_or_fail()
                 engine = await self._engine(session)
-                result = await self._bridge.run(
-                    run_sync, engine, plan, self.transfer_options, self.jobStarted.emit
-                )
+                result = await self._bridge.run(self._run, engine, plan)
                 sent = self._tally.counts() if self._tally is not None else Counter()
             finally:
                 self.busy = False

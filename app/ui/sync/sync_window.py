@@ -42,9 +42,11 @@ from app.ui.sync.sync_controller import SyncController, SyncOutcome, SyncRequest
 DIRECTIONS: tuple[tuple[str, Direction, bool], ...] = (
     ("Upload: folder \u2192 bucket", Direction.UPLOAD, False),
     ("Download: bucket \u2192 folder", Direction.DOWNLOAD, False),
-    ("Mirror folder to bucket (delete what the folder lacks)", Direction.UPLOAD, True),
-    ("Mirror bucket to folder (delete what the bucket lacks)", Direction.DOWNLOAD, True),
+    ("Upload, deleting what the folder lacks", Direction.UPLOAD, True),
+    ("Download, deleting what the bucket lacks", Direction.DOWNLOAD, True),
+    ("Mirror: both ways (changes and deletions on either side)", Direction.MIRROR, False),
 )
+PREFERRED = "preferences"  # the Prices box's entry for the table edited in Preferences
 COMPARISONS = (("Size and time", CompareMode.SIZE_MTIME), ("Checksum", CompareMode.CHECKSUM))
 
 
@@ -55,9 +57,11 @@ class SyncWindow(QWidget):
         engine: Callable[[S3Session], Awaitable[TransferEngine]],
         start: Location | None = None,
         parent: QWidget | None = None,
+        prices: Callable[[], PriceTable] | None = None,
     ) -> None:
         """`session()` is the browser's connection; `engine(session)` its engine in the
-        application's transfer service; `start` fills in the remote folder."""
+        application's transfer service; `start` fills in the remote folder; `prices()` the
+        price table of the Preferences (the first choice of the Prices box)."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("syncWindow")
         self.setAccessibleName("Synchronize")
@@ -79,9 +83,13 @@ class SyncWindow(QWidget):
         self.price_combo = QComboBox(self)
         self.price_combo.setObjectName("syncPriceCombo")
         self.price_combo.setAccessibleName("Price table")
+        self._preferred_prices = prices
+        if prices is not None:
+            self.price_combo.addItem(f"Preferences: {prices().name}", PREFERRED)
         for name, table in PRICE_TABLES.items():
             self.price_combo.addItem(table.name, name)
-        self.price_combo.setCurrentIndex(self.price_combo.findData(DEFAULT_PRICE_TABLE))
+        first = PREFERRED if prices is not None else DEFAULT_PRICE_TABLE
+        self.price_combo.setCurrentIndex(self.price_combo.findData(first))
         self.show_unchanged = QCheckBox("Show unchanged", self)
         self.show_unchanged.setObjectName("syncShowUnchanged")
         self.show_unchanged.setAccessibleName("Show unchanged files")
@@ -235,7 +243,8 @@ class SyncWindow(QWidget):
         problems = f", {len(plan.problems)} problems (see tooltips)" if plan.problems else ""
         self.summary_label.setText(
             f"{len(plan.transfers)} to transfer, {len(plan.deletions)} to delete, "
-            f"{plan.unchanged} unchanged, {plan.extras_kept} kept{problems}"
+            + (f"{len(plan.conflicts)} conflicts (both kept), " if plan.conflicts else "")
+            + f"{plan.unchanged} unchanged, {plan.extras_kept} kept{problems}"
         )
         self.summary_label.setToolTip("\n".join(f"{p.name}: {p.message}" for p in plan.problems))
         self.message.setText("Untick the rows to leave out, then Run.")
@@ -255,7 +264,14 @@ class SyncWindow(QWidget):
         self.run_button.setEnabled(not chosen.empty and not self.controller.busy)
 
     def prices(self) -> PriceTable:
-        return PRICE_TABLES[str(self.price_combo.currentData())]
+        chosen = str(self.price_combo.currentData())
+        if chosen == PREFERRED and self._preferred_prices is not None:
+            table = self._preferred_prices()  # as saved now: Preferences may have changed
+            self.price_combo.setItemText(
+                self.price_combo.currentIndex(), f"Preferences: {table.name}"
+            )
+            return table
+        return PRICE_TABLES[chosen]
 
     def run(self) -> None:
         chosen = self.model.chosen_plan()

@@ -42,7 +42,7 @@ def click(window: PreferencesWindow, name: str) -> None:
     button.click()
 
 
-def test_edit_preferences_opens_one_non_modal_window_with_five_sections(
+def test_edit_preferences_opens_one_non_modal_window_with_its_sections(
     qtbot: QtBot, windows: Windows, seaweed: RunningS3, bucket: str
 ) -> None:
     window, preferences = open_preferences(qtbot, windows, seaweed, bucket)
@@ -51,7 +51,7 @@ def test_edit_preferences_opens_one_non_modal_window_with_five_sections(
     assert not preferences.isModal()
     tabs = preferences.tabs
     titles = [tabs.tabText(i).replace("&", "") for i in range(tabs.count())]
-    assert titles == ["General", "Browser", "Transfers", "S3 Defaults", "Connection"]
+    assert titles == ["General", "Browser", "Transfers", "S3 Defaults", "Connection", "Prices"]
     window.preferences_action.trigger()
     assert windows.window_set.show_preferences() is preferences  # not a second one
     checked = []

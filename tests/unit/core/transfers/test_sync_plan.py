@@ -21,6 +21,7 @@ from app.core.transfers import checksums
 from app.core.transfers.local_names import TargetOS
 from app.core.transfers.options import MIB, TransferOptions
 from app.core.transfers.sync_plan import (
+    Comparer,
     Direction,
     LocalEntry,
     RemoteEntry,
@@ -28,7 +29,6 @@ from app.core.transfers.sync_plan import (
     SyncOptions,
     SyncPlan,
     SyncProblem,
-    _Comparer,
     multipart_etag_of,
     normalise_prefix,
     pair_streams,
@@ -204,7 +204,7 @@ def test_download_plan_memory_is_compact(tmp_path: Path) -> None:
 def test_download_time_filter_uses_the_files_last_change() -> None:
     """A same-size file changed after the object was stored needs no HEAD; one older does."""
     plan = SyncPlan(Direction.DOWNLOAD, Path("/x"), "b", "", SyncOptions())
-    comparer = _Comparer(cast(S3Session, ListingSession([])), plan, TransferOptions())
+    comparer = Comparer(cast(S3Session, ListingSession([])), plan, TransferOptions())
     try:
         remote = RemoteEntry("f", "f", 10, 1_000.0, '"x-2"')
         restored = LocalEntry("f", "/x/f", 10, 500 * 10**9, 2_000 * 10**9)  # downloaded later
