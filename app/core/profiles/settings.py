@@ -6,8 +6,8 @@ Property keys honoured (Cyberduck's names, plus ``eider.credentials``):
 ``role_arn``, ``mfa_serial``, ``s3.assumerole.durationseconds``,
 ``s3.assumerole.rolesessionname``, ``eider.credentials`` (a `CredentialKind` value, e.g.
 ``aws-profile``: the username field then holds an AWS CLI profile name) and ``eider.checksum``
-(an `IntegrityPolicy`: crc64nvme, crc32c, md5 or none; see app.core.integrity_policy). Every other property
-is kept on the profile for the features that may use it later.
+(an `IntegrityPolicy`: crc64nvme, crc32c, md5 or none; see app.core.integrity_policy).
+Every other property is kept on the profile for the features that may use it later.
 
 Credential source, first match wins: ``eider.credentials``; a URL in ``Context`` (instance
 metadata); ``role_arn`` / ``mfa_serial`` / Role or Multi Factor Configurable (STS AssumeRole);
