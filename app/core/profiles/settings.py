@@ -171,6 +171,9 @@ def effective_integrity(profile: Profile) -> IntegrityPolicy | None:
     explicit = integrity_policy(profile)
     if explicit is not None:
         return explicit
+    headers = checksum_policy(profile)
+    if headers is not None:  # what the provider does with the newer headers settles it
+        return Connection(checksum_policy=headers).effective_integrity
     host = default_host(profile)
     if host is None:
         return None
