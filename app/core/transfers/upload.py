@@ -77,6 +77,8 @@ def object_args(
     if options.cache_control:
         args["CacheControl"] = options.cache_control
     metadata = dict(options.metadata)
+    # Eider's CRC is of the bytes sent now, never one carried over from another object.
+    metadata.pop(CRC_META, None)
     if options.preserve_mtime:
         metadata[MTIME_META] = f"{item.mtime_ns / 1e9:.9f}"
     if sha256_hex:

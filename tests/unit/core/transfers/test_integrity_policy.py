@@ -61,3 +61,15 @@ def test_profiles_name_their_policy() -> None:
     assert connection_from_profile(seaweed).effective_integrity is IntegrityPolicy.CRC64NVME
     with pytest.raises(ValueError, match="'sha3' is not one of crc64nvme, crc32c, md5, none"):
         integrity_from_text("sha3", "here")
+
+
+def test_a_crc_carried_over_in_metadata_is_never_sent_for_new_bytes() -> None:
+    """An edited object's metadata comes back from its HEAD; its old CRC must not go along."""
+    from app.core.transfers.integrity import CRC_META
+    from app.core.transfers.journal import ItemRecord
+    from app.core.transfers.upload import object_args
+
+    item = ItemRecord("job", 0, "/tmp/x.bin", "b", "k", 3, 0)
+    stale = TransferOptions(metadata={CRC_META: "AAAAAAAAAAA=", "team": "a"}, preserve_mtime=False)
+    assert object_args(stale, item, None)["Metadata"] == {"team": "a"}
+    assert object_args(stale, item, None, "fresh")["Metadata"] == {"team": "a", CRC_META: "fresh"}
