@@ -18,9 +18,9 @@ from botocore.exceptions import ClientError
 from app.core.explained import ExplainedError
 from app.core.s3.acl import Grant, read_object_acl
 from app.core.s3.session import S3Session
+from app.core.transfers.integrity import CRC_META
 from app.core.transfers.object_change import HEADERS, ObjectChange
 from app.core.transfers.options import ServerSideEncryption, TransferOptions
-from app.core.transfers.integrity import CRC_META
 from app.core.transfers.upload import MTIME_META, SHA256_META
 from app.core.transfers.worker_context import sse_args
 
