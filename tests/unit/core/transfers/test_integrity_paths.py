@@ -362,3 +362,27 @@ class _Raw:
 
     def stream(self, **_: Any) -> Iterator[bytes]:
         yield self._body
+
+
+def test_client_side_encrypted_parts_combine_into_the_full_object_crc(
+    server: RunningS3,
+    admin: Any,
+    bucket_on: str,
+    engines: Callable[..., TransferEngine],
+    tmp_path: Path,
+) -> None:
+    """Encrypted parts are longer than the plaintext's: the combined CRC uses their sizes."""
+    from app.core.cse.key_store import store_local_key
+
+    options = replace(SMALL, cse_key_ref=store_local_key(os.urandom(32)))
+    data = os.urandom(MULTI + 3)
+    (tmp_path / "f.bin").write_bytes(data)
+    engine = engines(server, integrity=IntegrityPolicy.CRC64NVME)
+    snap = engine.wait(engine.upload(tmp_path / "f.bin", bucket_on, "f.bin", options), 120)
+    assert snap.state is JobState.DONE, snap.error
+    head = admin.head_object(Bucket=bucket_on, Key="f.bin", ChecksumMode="ENABLED")
+    stored = admin.get_object(Bucket=bucket_on, Key="f.bin")["Body"].read()
+    assert head.get("ChecksumCRC64NVME") == _crc64(stored) and head["ETag"].endswith('-3"')
+    snap = engine.wait(engine.download(bucket_on, "f.bin", tmp_path / "back.bin", options), 120)
+    assert snap.state is JobState.DONE, snap.error
+    assert (tmp_path / "back.bin").read_bytes() == data
