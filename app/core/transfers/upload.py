@@ -379,8 +379,16 @@ def _adopt_known_upload(rt: WorkerContext, job: Job, item: ItemRecord, client: A
         )
         if same and other.part_size == item.part_size:
             parts = rt.journal.parts(other)
+            kind = (
+                {"checksum_type": other.extra["checksum_type"]}
+                if other.extra.get("checksum_type")
+                else {}
+            )
             rt.journal.update_item(
-                item, upload_id=other.upload_id, upload_started=other.upload_started
+                item,
+                upload_id=other.upload_id,
+                upload_started=other.upload_started,
+                extra={**item.extra, **kind},
             )
             for p in parts.values():
                 rt.journal.record_part(item, p.number, p.offset, p.size, p.etag, p.checksum)
