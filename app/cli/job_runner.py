@@ -136,6 +136,8 @@ def _report(snapshots: list[JobSnapshot], args: argparse.Namespace, elapsed: flo
         if snap.state is JobState.DONE:
             if not args.quiet:
                 _summary(snap, elapsed)
+                for note in snap.notes:  # how it was checked, when worth saying (MD5)
+                    print(f"  {note}")
             continue
         code = exit_codes.PARTIAL
         for failure in snap.failures[:_MAX_FAILURES_SHOWN]:

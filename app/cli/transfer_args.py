@@ -64,7 +64,7 @@ def add_transfer_arguments(parser: argparse.ArgumentParser, conflicts: bool = Tr
     group.add_argument(
         "--checksum",
         choices=[a.value for a in ChecksumAlgorithm],
-        help="how each request body is verified (default md5)",
+        help="how each request body is verified (default auto: the connection's integrity policy)",
     )
     group.add_argument(
         "--store-sha256",

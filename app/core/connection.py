@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from app.core.credentials.spec import CredentialSpec
+from app.core.integrity_policy import IntegrityPolicy
 
 AWS_HOST_RE = re.compile(
     r"^([a-z0-9.-]+\.)?s3([.-](dualstack|fips|accelerate))?([.-][a-z0-9-]+)?(\.vpce)?"
@@ -66,6 +67,9 @@ class Connection:
     # Regions the provider offers for new buckets (a profile's `Regions` list); () if none.
     regions: tuple[str, ...] = ()
     credentials: CredentialSpec = field(default_factory=CredentialSpec)
+    # What uploads carry and downloads check (a profile's `eider.checksum`). None: the
+    # provider's default, see `effective_integrity`.
+    integrity: IntegrityPolicy | None = None
 
     def __post_init__(self) -> None:
         if not self.host or any(c in self.host for c in "/ \t?#@"):
@@ -95,6 +99,19 @@ class Connection:
         if self.checksum_policy is not None:
             return self.checksum_policy
         return ChecksumPolicy.WHEN_SUPPORTED if self.is_aws else ChecksumPolicy.WHEN_REQUIRED
+
+    @property
+    def effective_integrity(self) -> IntegrityPolicy:
+        """AWS (or a provider whose profile says it takes the newer checksum headers) keeps a
+        CRC64NVME; a provider that rejects them, or one not known, gets Content-MD5 and
+        Eider's own CRC in the object's metadata."""
+        if self.integrity is not None:
+            return self.integrity
+        if self.checksum_policy is ChecksumPolicy.WHEN_REQUIRED:
+            return IntegrityPolicy.MD5
+        if self.is_aws or self.checksum_policy is ChecksumPolicy.WHEN_SUPPORTED:
+            return IntegrityPolicy.CRC64NVME
+        return IntegrityPolicy.MD5
 
     @property
     def effective_expect_continue(self) -> bool:

@@ -32,7 +32,7 @@ from app.core.transfers.listeners import Listeners
 log = logging.getLogger(__name__)
 
 FILE_NAME = "settings.json"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
@@ -53,8 +53,26 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return migrated
 
 
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 2 saved every preference, so the old default checksum, MD5, was written as if
+    chosen; schema 3's default is "auto" (the connection's integrity policy: a cheap CRC where
+    the provider keeps one), and a saved MD5 becomes it."""
+    migrated = dict(data)
+    preferences = migrated.get("preferences")
+    if isinstance(preferences, dict) and isinstance(preferences.get("transfers"), dict):
+        transfers = dict(preferences["transfers"])
+        if transfers.get("checksum") == "md5":
+            transfers["checksum"] = "auto"
+        migrated["preferences"] = {**preferences, "transfers": transfers}
+    migrated["schema"] = 3
+    return migrated
+
+
 # MIGRATIONS[n] turns a schema-n document into schema n + 1.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+}
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ def run_eider(mode: str, source: str, target: str) -> int:
     from app.core import secrets
     from app.core.connection import AddressingStyle, Connection, Scheme
     from app.core.credentials.spec import CredentialKind, CredentialSpec
+    from app.core.integrity_policy import IntegrityPolicy
     from app.core.s3.session import S3Session
     from app.core.transfers.engine import TransferEngine
     from app.core.transfers.jobs import JobState
@@ -62,6 +63,7 @@ def run_eider(mode: str, source: str, target: str) -> int:
         port=port,
         scheme=Scheme.HTTP,
         addressing_style=AddressingStyle.PATH,
+        integrity=IntegrityPolicy.CRC64NVME,  # what the SeaweedFS profile says (eider.checksum)
         credentials=CredentialSpec(
             kind=CredentialKind.STATIC,
             access_key_id=os.environ["AWS_ACCESS_KEY_ID"],

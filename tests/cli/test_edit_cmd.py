@@ -13,6 +13,7 @@ from app.cli.main import main
 from app.core import paths
 from app.core.edit.record import OpenEdit
 from app.core.edit.store import EditStore
+from app.core.transfers.integrity import CRC_META
 from tests.cli.conftest import ROOT, _child_env
 from tests.fixtures.edit_child import EIDER_EDIT, kill_eider_mid_edit, poll, standin_editor
 from tests.unit.core.edit.conftest import METADATA, TAGS, put_described, tags_of
@@ -34,7 +35,7 @@ def test_each_save_is_uploaded_and_the_object_keeps_its_properties(
     assert err.count(f"Uploaded s3://{bucket}/notes.md") == 2  # each save, not just the last
     assert _body(seaweed_admin, bucket, "notes.md") == b"second save"
     head = seaweed_admin.head_object(Bucket=bucket, Key="notes.md")
-    assert head["Metadata"] == METADATA
+    assert {k: v for k, v in head["Metadata"].items() if k != CRC_META} == METADATA  # + ours
     assert head["ContentType"] == "text/markdown"
     assert head.get("StorageClass") == "STANDARD_IA"
     assert tags_of(seaweed_admin, bucket, "notes.md") == TAGS
@@ -98,7 +99,8 @@ def test_a_server_change_answered_save_as(aws_env, seaweed_admin, bucket, tmp_pa
     assert "was changed on the server" in err
     assert _body(seaweed_admin, bucket, "notes.md") == b"theirs"
     assert _body(seaweed_admin, bucket, "mine.md") == b"mine 2"
-    assert seaweed_admin.head_object(Bucket=bucket, Key="mine.md")["Metadata"] == METADATA
+    metadata = seaweed_admin.head_object(Bucket=bucket, Key="mine.md")["Metadata"]
+    assert {k: v for k, v in metadata.items() if k != CRC_META} == METADATA  # + Eider's CRC
 
 
 def test_a_server_change_answered_discard(aws_env, seaweed_admin, bucket, tmp_path) -> None:

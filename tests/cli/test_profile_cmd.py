@@ -45,6 +45,7 @@ INSPECT_FIELDS = {
     "properties_not_applied",
     "unknown_keys",
     "notes",
+    "integrity",
 }
 
 
@@ -77,6 +78,15 @@ def test_inspect_a_provider_profile(capsys: pytest.CaptureFixture[str], tmp_path
     assert out["credential_kind"] == "static"
     assert out["storage_classes"] == ["STANDARD", "COLD"]
     assert out["checksum_header"] is False and out["checksum_policy"] == "when_required"
+    # A provider that rejects the newer checksum headers: Content-MD5, and Eider's own CRC.
+    assert out["format"] == 2
+    assert out["integrity"] == {
+        "policy": "md5",
+        "upload_checksum": "md5",
+        "full_object_checksum": "crc64nvme",
+        "full_object_kept_by": "eider-metadata",
+        "from_profile": False,
+    }
     assert out["unknown_keys"] == {"Unknown Thing": "kept"}
     assert out["properties_not_applied"] == ["s3.versioning.enable"]
     fields = out["login_fields"]
@@ -165,3 +175,44 @@ def test_remove_an_imported_profile(capsys: pytest.CaptureFixture[str], tmp_path
     capsys.readouterr()
     assert main(["profile", "remove", "wasabi"]) == 1
     assert "shipped profiles cannot be removed" in capsys.readouterr().err
+
+
+def test_inspect_shows_the_integrity_policy_a_profile_sets(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    seaweed = _inspect(capsys, str(SEAWEED_PROFILE))
+    assert set(seaweed) == INSPECT_FIELDS
+    assert seaweed["integrity"] == {
+        "policy": "crc64nvme",
+        "upload_checksum": "crc64nvme",
+        "full_object_checksum": "crc64nvme",
+        "full_object_kept_by": "provider",
+        "from_profile": True,
+    }
+    aws = _inspect(capsys, "amazon-s3")
+    assert aws["integrity"]["policy"] == "crc64nvme" and not aws["integrity"]["from_profile"]
+    typed = write_profile(
+        tmp_path,
+        MINIMAL_BODY
+        + """<key>Hostname Placeholder</key><string>s3.example.net</string>
+        <key>Properties</key><array><string>eider.checksum=crc32c</string></array>""",
+    )
+    out = _inspect(capsys, str(typed))
+    assert out["host"] is None  # the user types it, yet the profile's policy is known
+    assert out["integrity"]["policy"] == "crc32c"
+    assert out["integrity"]["full_object_kept_by"] == "provider"
+    assert "eider.checksum" not in out["properties_not_applied"]
+
+
+def test_an_unknown_checksum_policy_is_a_clear_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = write_profile(
+        tmp_path,
+        MINIMAL_BODY
+        + """<key>Default Hostname</key><string>s3.example.net</string>
+        <key>Properties</key><array><string>eider.checksum=xxhash</string></array>""",
+    )
+    assert main(["profile", "inspect", str(path)]) != 0
+    err = capsys.readouterr().err
+    assert "eider.checksum" in err and "xxhash" in err and "crc64nvme" in err

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from app.cli.main import main
+from app.core.transfers import checksums
+from app.core.transfers.integrity import CRC_META
 from app.core.transfers.journal import Journal
 
 
@@ -41,12 +43,16 @@ def test_tags_sha256_and_no_mtime_reach_the_object(
     assert code == 0
     assert _tags(seaweed_admin, bucket, "tagged") == {"team": "storage", "note": "a b&c=d"}
     meta = seaweed_admin.head_object(Bucket=bucket, Key="tagged")["Metadata"]
-    assert meta == {"eider-sha256": hashlib.sha256(data).hexdigest()}
+    # An endpoint Eider does not know keeps no checksum: Eider's own CRC goes along.
+    assert meta == {
+        "eider-sha256": hashlib.sha256(data).hexdigest(),
+        CRC_META: checksums.checksum_b64("CRC64NVME", data),
+    }
 
     # The default keeps the file's time, as the README promises: the switch above did something.
     assert main(["cp", str(tmp_path / "f.bin"), f"s3://{bucket}/plain", *common]) == 0
     meta = seaweed_admin.head_object(Bucket=bucket, Key="plain")["Metadata"]
-    assert set(meta) == {"mtime"}
+    assert set(meta) == {"mtime", CRC_META}
     assert _tags(seaweed_admin, bucket, "plain") == {}
 
 

@@ -48,6 +48,7 @@ from app.core.transfers.upload import (
     abort_quietly,
     complete_upload,
     local_state,
+    multipart_checksum_args,
     object_args,
     reconcile_upload,
     verify_response,
@@ -151,10 +152,11 @@ def _put_parts(rt: WorkerContext, job: Job, item: ItemRecord, key: WrappingKey) 
 
     encryptor = ContentEncryptor(key, item.size)
     args = _object_args(job, item, encryptor)
-    name = digests.s3_name(options.checksum)
-    if name:
-        args["ChecksumAlgorithm"] = name
-    rt.journal.update_item(item, upload_started=time.time(), state="running")
+    checksum_args = multipart_checksum_args(options.checksum)
+    args.update(checksum_args)
+    checksum_type = checksum_args.get("ChecksumType")
+    extra = {**item.extra, "checksum_type": checksum_type} if checksum_type else item.extra
+    rt.journal.update_item(item, upload_started=time.time(), state="running", extra=extra)
     response = rt.request(job, lambda: client.create_multipart_upload(**args))
     rt.journal.update_item(item, upload_id=response["UploadId"])
 

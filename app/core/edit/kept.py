@@ -18,6 +18,7 @@ from botocore.exceptions import ClientError
 from app.core.explained import ExplainedError
 from app.core.s3.acl import Grant, read_object_acl
 from app.core.s3.session import S3Session
+from app.core.transfers.integrity import CRC_META
 from app.core.transfers.object_change import HEADERS, ObjectChange
 from app.core.transfers.options import ServerSideEncryption, TransferOptions
 from app.core.transfers.upload import MTIME_META, SHA256_META
@@ -67,6 +68,7 @@ def kept_properties(
     metadata = dict(head.get("Metadata") or {})
     keeps_mtime = MTIME_META in metadata
     had_sha256 = metadata.pop(SHA256_META, None) is not None  # recomputed for the new bytes
+    metadata.pop(CRC_META, None)  # Eider's CRC of the old bytes; the policy adds the new one
     sse = _encryption(head, customer_key_ref)
     storage_class = head.get("StorageClass")
     options = TransferOptions(

@@ -96,7 +96,7 @@ class TransferPreferencesSection:
     multipart_threshold: int = 100 * MIB
     part_size: int = 10 * MIB
     multipart_copy_threshold: int = 100 * MIB  # server-side copies from this size go in parts
-    checksum: ChecksumAlgorithm = ChecksumAlgorithm.MD5
+    checksum: ChecksumAlgorithm = ChecksumAlgorithm.AUTO  # the connection's integrity policy
     verify_download: bool = True
     conflict: ConflictPolicy = ConflictPolicy.ASK  # the command line overwrites instead
     preserve_timestamps: bool = True

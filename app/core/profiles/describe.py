@@ -1,6 +1,6 @@
 """The JSON description of a profile printed by `eider profile inspect` (a stable interface).
 
-Version 1 fields, all always present:
+Version 2 fields, all always present:
 ``format`` (1), ``file``, ``protocol``, ``vendor``, ``description``, ``scheme``, ``host`` (null
 when the user must type one), ``host_required``, ``port``, ``region``, ``regions``,
 ``addressing_style`` (auto|path), ``signature_version`` (s3v4|s3), ``credential_kind``,
@@ -9,7 +9,12 @@ when the user must type one), ``host_required``, ``port``, ``region``, ``regions
 ``checksum_policy`` (when_supported|when_required), ``endpoint_url``, ``login_fields``
 (name -> {shown, placeholder, default}), ``help``, ``icon`` (null or {format, bytes}),
 ``unsupported_authorization``, ``properties`` (all, as strings), ``properties_not_applied``,
-``unknown_keys`` and ``notes``.
+``unknown_keys``, ``notes`` and (new in version 2) ``integrity``: what uploads carry and what
+downloads check (``eider.checksum``), as {``policy`` (crc64nvme|crc32c|md5|none),
+``upload_checksum`` (the per-request checksum), ``full_object_checksum`` (crc64nvme|crc32c),
+``full_object_kept_by`` (provider|eider-metadata), ``from_profile`` (true when the profile says
+it, false for the provider default)}; null like ``checksum_policy`` when the profile leaves
+the host to the user and says nothing.
 
 ``host``, ``endpoint_url`` and ``checksum_policy`` are null when the profile leaves the host to
 the user (then the checksum policy follows the host typed: AWS sends checksums, others only
@@ -24,8 +29,9 @@ from typing import Any
 
 from app.core.profiles import settings
 from app.core.profiles.model import Profile
+from app.core.transfers.integrity import describe_policy
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def describe_profile(profile: Profile) -> dict[str, Any]:
@@ -76,4 +82,15 @@ def describe_profile(profile: Profile) -> dict[str, Any]:
         "properties_not_applied": sorted(set(profile.properties) - settings.HONOURED_PROPERTIES),
         "unknown_keys": profile.unknown_keys,
         "notes": list(profile.notes),
+        "integrity": _integrity(profile),
+    }
+
+
+def _integrity(profile: Profile) -> dict[str, Any] | None:
+    policy = settings.effective_integrity(profile)
+    if policy is None:
+        return None
+    return {
+        **describe_policy(policy),
+        "from_profile": settings.integrity_policy(profile) is not None,
     }

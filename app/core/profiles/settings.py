@@ -4,9 +4,10 @@ Property keys honoured (Cyberduck's names, plus ``eider.credentials``):
 ``s3.bucket.virtualhost.disable``, ``s3.signature.version``, ``s3.location``,
 ``s3.storage.class.options``, ``s3.storage.class``, ``s3.upload.checksum.header``,
 ``role_arn``, ``mfa_serial``, ``s3.assumerole.durationseconds``,
-``s3.assumerole.rolesessionname`` and ``eider.credentials`` (a `CredentialKind` value, e.g.
-``aws-profile``: the username field then holds an AWS CLI profile name). Every other property
-is kept on the profile for the features that may use it later.
+``s3.assumerole.rolesessionname``, ``eider.credentials`` (a `CredentialKind` value, e.g.
+``aws-profile``: the username field then holds an AWS CLI profile name) and ``eider.checksum``
+(an `IntegrityPolicy`: crc64nvme, crc32c, md5 or none; see app.core.integrity_policy).
+Every other property is kept on the profile for the features that may use it later.
 
 Credential source, first match wins: ``eider.credentials``; a URL in ``Context`` (instance
 metadata); ``role_arn`` / ``mfa_serial`` / Role or Multi Factor Configurable (STS AssumeRole);
@@ -28,6 +29,7 @@ from app.core.connection import (
     Scheme,
 )
 from app.core.credentials.spec import CredentialKind, CredentialSpec
+from app.core.integrity_policy import IntegrityPolicy, integrity_from_text
 from app.core.profiles.errors import ProfileError
 from app.core.profiles.model import Profile
 
@@ -46,6 +48,7 @@ HONOURED_PROPERTIES = frozenset(
         "s3.assumerole.durationseconds",
         "s3.assumerole.rolesessionname",
         "eider.credentials",
+        "eider.checksum",
     }
 )
 IMDS_HOST = "169.254.169.254"
@@ -148,6 +151,33 @@ def checksum_policy(profile: Profile) -> ChecksumPolicy | None:
     if header is None:
         return None
     return ChecksumPolicy.WHEN_SUPPORTED if header else ChecksumPolicy.WHEN_REQUIRED
+
+
+def integrity_policy(profile: Profile) -> IntegrityPolicy | None:
+    """The profile's `eider.checksum`; None: not said (the provider default applies)."""
+    value = profile.properties.get("eider.checksum", "").strip()
+    if not value:
+        return None
+    try:
+        return integrity_from_text(value, f"{profile.source}: eider.checksum")
+    except ValueError as exc:
+        raise ProfileError(str(exc)) from None
+
+
+def effective_integrity(profile: Profile) -> IntegrityPolicy | None:
+    """What the profile's uploads carry and downloads check, as a connection to its default
+    host would do; None when the policy waits for the host the user types (no profile
+    setting, no default host)."""
+    explicit = integrity_policy(profile)
+    if explicit is not None:
+        return explicit
+    headers = checksum_policy(profile)
+    if headers is not None:  # what the provider does with the newer headers settles it
+        return Connection(checksum_policy=headers).effective_integrity
+    host = default_host(profile)
+    if host is None:
+        return None
+    return Connection(host=host, checksum_policy=checksum_policy(profile)).effective_integrity
 
 
 def expect_continue(profile: Profile) -> bool | None:
@@ -317,6 +347,7 @@ def connection_from_profile(
         "addressing_style": addressing_style(profile),
         "signature_version": profile.signature_version,
         "checksum_policy": checksum_policy(profile),
+        "integrity": integrity_policy(profile),
         "expect_continue": expect_continue(profile),
         "credentials": credentials or credential_spec(profile),
     }

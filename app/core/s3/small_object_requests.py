@@ -60,6 +60,7 @@ _PUT_HEADERS = {
     "ChecksumAlgorithm": "x-amz-sdk-checksum-algorithm",
     "ChecksumCRC32": "x-amz-checksum-crc32",
     "ChecksumCRC32C": "x-amz-checksum-crc32c",
+    "ChecksumCRC64NVME": "x-amz-checksum-crc64nvme",
     "ChecksumSHA256": "x-amz-checksum-sha256",
 }
 _GET_HEADERS = {"Range": "Range", "IfMatch": "If-Match"}
@@ -75,6 +76,7 @@ _RESPONSE_FIELDS = {
     "x-amz-server-side-encryption-aws-kms-key-id": "SSEKMSKeyId",
     "x-amz-checksum-crc32": "ChecksumCRC32",
     "x-amz-checksum-crc32c": "ChecksumCRC32C",
+    "x-amz-checksum-crc64nvme": "ChecksumCRC64NVME",
     "x-amz-checksum-sha256": "ChecksumSHA256",
     "x-amz-checksum-type": "ChecksumType",
 }

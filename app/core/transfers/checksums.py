@@ -4,14 +4,14 @@ The algorithms are the engine's one `options.ChecksumAlgorithm`; functions also 
 names ("CRC32C"). `multipart_etag` here is the one rule `digests` uses too.
 
 S3 sends and stores checksums as base64 of the big-endian digest bytes: CRC32 and CRC32C as 4
-bytes, SHA-256 as 32 bytes, MD5 (`Content-MD5`) as 16 bytes. ETags are quoted hex.
+bytes, CRC64NVME as 8, SHA-256 as 32 bytes, MD5 (`Content-MD5`) as 16 bytes. ETags are quoted hex.
 
-CRC32C has no implementation in the standard library and botocore only offers one when `awscrt`
-is installed. This module uses the first fast backend it can import (`awscrt`, `google_crc32c`,
-`crc32c`) and otherwise a table-driven pure-Python CRC32C that is correct but slow: about
-10 MiB/s against about 10 GiB/s for google-crc32c and 3 GiB/s for zlib's CRC32 on the same
-machine. `CRC32C_BACKEND` names the backend in use so callers can prefer CRC32 when it is
-"pure-python".
+CRC32C and CRC64NVME have no implementation in the standard library. This module uses
+`awscrt`'s (hardware-accelerated, the one botocore uses when installed; it reads any buffer
+without a copy), else `google_crc32c` or `crc32c` for CRC32C, and otherwise table-driven
+pure-Python CRCs that are correct but slow: about 10 MiB/s against several GiB/s.
+`CRC32C_BACKEND` and `CRC64NVME_BACKEND` name the backends in use, so that callers can avoid
+an algorithm whose backend is "pure-python". Figures per GiB: tests/benchmarks/README.md.
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ from app.core.transfers.options import ChecksumAlgorithm
 def _algorithm(value: ChecksumAlgorithm | str) -> ChecksumAlgorithm:
     """The engine's one `ChecksumAlgorithm` for an enum member or an S3 name ("CRC32C")."""
     algorithm = ChecksumAlgorithm(str(value).lower())
-    if algorithm is ChecksumAlgorithm.NONE:
-        raise ValueError("NONE is no checksum algorithm")
+    if algorithm in (ChecksumAlgorithm.NONE, ChecksumAlgorithm.AUTO):
+        raise ValueError(f"{algorithm.name} is no checksum algorithm")
     return algorithm
 
 
@@ -42,6 +42,7 @@ CHECKSUM_PARAM: Mapping[ChecksumAlgorithm, str] = {
     ChecksumAlgorithm.MD5: "ContentMD5",
     ChecksumAlgorithm.CRC32: "ChecksumCRC32",
     ChecksumAlgorithm.CRC32C: "ChecksumCRC32C",
+    ChecksumAlgorithm.CRC64NVME: "ChecksumCRC64NVME",
     ChecksumAlgorithm.SHA256: "ChecksumSHA256",
 }
 
@@ -49,6 +50,7 @@ CHECKSUM_HEADER: Mapping[ChecksumAlgorithm, str] = {
     ChecksumAlgorithm.MD5: "Content-MD5",
     ChecksumAlgorithm.CRC32: "x-amz-checksum-crc32",
     ChecksumAlgorithm.CRC32C: "x-amz-checksum-crc32c",
+    ChecksumAlgorithm.CRC64NVME: "x-amz-checksum-crc64nvme",
     ChecksumAlgorithm.SHA256: "x-amz-checksum-sha256",
 }
 
@@ -104,7 +106,7 @@ def _pick_crc32c() -> tuple[str, Callable[[bytes | bytearray | memoryview, int],
     try:
         from awscrt import checksums as crt_checksums
 
-        return "awscrt", lambda data, value: crt_checksums.crc32c(bytes(data), value)
+        return "awscrt", lambda data, value: crt_checksums.crc32c(data, value)
     except ImportError:
         pass
     try:
@@ -130,15 +132,70 @@ def crc32c(data: bytes | bytearray | memoryview, value: int = 0) -> int:
     return _crc32c_impl(data, value)
 
 
+# -- CRC64NVME (CRC-64/NVME, reflected polynomial 0x9A6C9329AC4BC9B5) ---------------------------
+
+_CRC64NVME_POLY = 0x9A6C9329AC4BC9B5
+_MASK64 = (1 << 64) - 1
+
+
+def _make_crc64_table() -> tuple[int, ...]:
+    table = []
+    for n in range(256):
+        c = n
+        for _ in range(8):
+            c = (c >> 1) ^ _CRC64NVME_POLY if c & 1 else c >> 1
+        table.append(c)
+    return tuple(table)
+
+
+_CRC64_TABLE = _make_crc64_table()
+
+
+def crc64nvme_pure(data: bytes | bytearray | memoryview, value: int = 0) -> int:
+    """CRC64NVME of `data` continuing from `value` (0 to start), in pure Python (bytewise)."""
+    table = _CRC64_TABLE
+    crc = value ^ _MASK64
+    for byte in memoryview(data).cast("B"):
+        crc = table[(crc ^ byte) & 0xFF] ^ (crc >> 8)
+    return crc ^ _MASK64
+
+
+def _pick_crc64nvme() -> tuple[str, Callable[[bytes | bytearray | memoryview, int], int]]:
+    try:
+        from awscrt import checksums as crt_checksums
+    except ImportError:
+        return "pure-python", crc64nvme_pure
+    return "awscrt", lambda data, value: crt_checksums.crc64nvme(data, value)
+
+
+CRC64NVME_BACKEND, _crc64nvme_impl = _pick_crc64nvme()
+
+
+def crc64nvme(data: bytes | bytearray | memoryview, value: int = 0) -> int:
+    """CRC64NVME of `data` continuing from `value` (0 to start), with the fastest backend."""
+    return _crc64nvme_impl(data, value)
+
+
 # -- combining CRCs (S3's FULL_OBJECT checksums of multipart uploads) ---------------------------
 
-_CRC_POLY = {ChecksumAlgorithm.CRC32: 0xEDB88320, ChecksumAlgorithm.CRC32C: _CRC32C_POLY}
+# (reflected polynomial, width in bits) of the CRCs S3 can combine into a full-object checksum.
+_CRC_POLY = {
+    ChecksumAlgorithm.CRC32: (0xEDB88320, 32),
+    ChecksumAlgorithm.CRC32C: (_CRC32C_POLY, 32),
+    ChecksumAlgorithm.CRC64NVME: (_CRC64NVME_POLY, 64),
+}
+CRC_ALGORITHMS = frozenset(_CRC_POLY)
 
 
-def _multiply_mod_poly(a: int, b: int, poly: int) -> int:
+def crc_width(algorithm: ChecksumAlgorithm | str) -> int:
+    """The digest size in bytes of a CRC algorithm (4 or 8)."""
+    return _CRC_POLY[_algorithm(algorithm)][1] // 8
+
+
+def _multiply_mod_poly(a: int, b: int, poly: int, width: int) -> int:
     """a(x) * b(x) modulo the CRC polynomial, in the reflected bit order CRCs use."""
     product = 0
-    bit = 1 << 31
+    bit = 1 << (width - 1)
     while a:
         if a & bit:
             product ^= b
@@ -148,26 +205,28 @@ def _multiply_mod_poly(a: int, b: int, poly: int) -> int:
     return product
 
 
-def _x_to_8n_mod_poly(nbytes: int, poly: int) -> int:
+def _x_to_8n_mod_poly(nbytes: int, poly: int, width: int) -> int:
     """x^(8 * nbytes) modulo the polynomial, by repeated squaring."""
-    result = 1 << 31  # the polynomial "1"
-    square = 1 << 23  # x^8: one byte of shift
+    result = 1 << (width - 1)  # the polynomial "1"
+    square = 1 << (width - 9)  # x^8: one byte of shift
     while nbytes:
         if nbytes & 1:
-            result = _multiply_mod_poly(square, result, poly)
-        square = _multiply_mod_poly(square, square, poly)
+            result = _multiply_mod_poly(square, result, poly, width)
+        square = _multiply_mod_poly(square, square, poly, width)
         nbytes >>= 1
     return result
 
 
 def crc_combine(algorithm: ChecksumAlgorithm | str, crc1: int, crc2: int, len2: int) -> int:
-    """CRC of `A + B` from crc(A), crc(B) and len(B), without the data (CRC32 or CRC32C)."""
-    poly = _CRC_POLY.get(_algorithm(algorithm))
-    if poly is None:
-        raise ValueError(f"{algorithm} checksums cannot be combined; only CRC32 and CRC32C")
+    """CRC of `A + B` from crc(A), crc(B) and len(B), without the data (CRC32, CRC32C or
+    CRC64NVME): what makes a whole file's CRC from its parts' CRCs."""
+    found = _CRC_POLY.get(_algorithm(algorithm))
+    if found is None:
+        raise ValueError(f"{algorithm} checksums cannot be combined; only CRCs")
     if len2 < 0:
         raise ValueError("a length cannot be negative")
-    return _multiply_mod_poly(_x_to_8n_mod_poly(len2, poly), crc1, poly) ^ crc2
+    poly, width = found
+    return _multiply_mod_poly(_x_to_8n_mod_poly(len2, poly, width), crc1, poly, width) ^ crc2
 
 
 def full_object_checksum(
@@ -183,7 +242,7 @@ def full_object_checksum(
     for index, (b64, size) in enumerate(parts):
         value = int.from_bytes(base64.b64decode(b64, validate=True), "big")
         total = value if index == 0 else crc_combine(algorithm, total, value, size)
-    return base64.b64encode(total.to_bytes(4, "big")).decode("ascii")
+    return base64.b64encode(total.to_bytes(crc_width(algorithm), "big")).decode("ascii")
 
 
 # -- streaming hashers --------------------------------------------------------------------------
@@ -208,6 +267,7 @@ class _CrcChecksum:
         self.algorithm = algorithm
         self._fn = fn
         self._value = 0
+        self._width = crc_width(algorithm)
 
     def update(self, data: bytes | bytearray | memoryview) -> None:
         self._value = self._fn(data, self._value)
@@ -217,7 +277,7 @@ class _CrcChecksum:
         return self._value
 
     def digest(self) -> bytes:
-        return self._value.to_bytes(4, "big")
+        return self._value.to_bytes(self._width, "big")
 
     def b64(self) -> str:
         return base64.b64encode(self.digest()).decode("ascii")
@@ -248,6 +308,8 @@ def new_checksum(algorithm: ChecksumAlgorithm | str) -> StreamingChecksum:
         return _HashlibChecksum(algorithm, hashlib.sha256())
     if algorithm is ChecksumAlgorithm.CRC32:
         return _CrcChecksum(algorithm, zlib.crc32)
+    if algorithm is ChecksumAlgorithm.CRC64NVME:
+        return _CrcChecksum(algorithm, crc64nvme)
     return _CrcChecksum(algorithm, crc32c)
 
 

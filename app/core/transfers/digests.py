@@ -18,25 +18,38 @@ from app.core.transfers.options import ChecksumAlgorithm
 _S3_NAME = {
     ChecksumAlgorithm.CRC32: "CRC32",
     ChecksumAlgorithm.CRC32C: "CRC32C",
+    ChecksumAlgorithm.CRC64NVME: "CRC64NVME",
     ChecksumAlgorithm.SHA256: "SHA256",
 }
+_CRC_FUNCTIONS = {
+    ChecksumAlgorithm.CRC32: (zlib, "crc32"),
+    ChecksumAlgorithm.CRC32C: (checksums, "crc32c"),  # the fastest backend, else Python
+    ChecksumAlgorithm.CRC64NVME: (checksums, "crc64nvme"),
+}
+
+
+def _crc_function(
+    algorithm: ChecksumAlgorithm,
+) -> Callable[[bytes | bytearray | memoryview, int], int] | None:
+    """The CRC function, looked up when called (so that a test's spy sees every call)."""
+    found = _CRC_FUNCTIONS.get(algorithm)
+    if found is None:
+        return None
+    module, name = found
+    function: Callable[[bytes | bytearray | memoryview, int], int] = getattr(module, name)
+    return function
 
 
 def _b64(raw: bytes) -> str:
     return base64.b64encode(raw).decode("ascii")
 
 
-def _crc32c_function() -> Callable[[bytes | bytearray | memoryview, int], int]:
-    return checksums.crc32c  # the fastest backend installed, else pure Python
-
-
 def raw_digest(algorithm: ChecksumAlgorithm, data: bytes | bytearray | memoryview) -> bytes:
     if algorithm is ChecksumAlgorithm.MD5:
         return hashlib.md5(data).digest()  # noqa: S324 - S3's integrity check, not security
-    if algorithm is ChecksumAlgorithm.CRC32:
-        return zlib.crc32(data).to_bytes(4, "big")
-    if algorithm is ChecksumAlgorithm.CRC32C:
-        return _crc32c_function()(bytes(data), 0).to_bytes(4, "big")
+    crc = _crc_function(algorithm)
+    if crc is not None:
+        return crc(data, 0).to_bytes(checksums.crc_width(algorithm), "big")
     if algorithm is ChecksumAlgorithm.SHA256:
         return hashlib.sha256(data).digest()
     raise ValueError(f"No digest for {algorithm}")
@@ -55,7 +68,7 @@ def request_fields(
     algorithm: ChecksumAlgorithm, data: bytes | bytearray | memoryview
 ) -> tuple[dict[str, Any], str]:
     """Request parameters that make the server check `data`, and the value sent (base64)."""
-    if algorithm is ChecksumAlgorithm.NONE:
+    if algorithm in (ChecksumAlgorithm.NONE, ChecksumAlgorithm.AUTO):
         return {}, ""
     value = _b64(raw_digest(algorithm, data))
     if algorithm is ChecksumAlgorithm.MD5:
@@ -100,7 +113,7 @@ class StreamHasher:
                 self._hashers[algorithm] = hashlib.md5()  # noqa: S324
             elif algorithm is ChecksumAlgorithm.SHA256:
                 self._hashers[algorithm] = hashlib.sha256()
-            elif algorithm in (ChecksumAlgorithm.CRC32, ChecksumAlgorithm.CRC32C):
+            elif algorithm in _CRC_FUNCTIONS:
                 self._crc[algorithm] = 0
 
     def __bool__(self) -> bool:
@@ -110,16 +123,12 @@ class StreamHasher:
         for hasher in self._hashers.values():
             hasher.update(data)
         for algorithm, value in self._crc.items():
-            if algorithm is ChecksumAlgorithm.CRC32:
-                self._crc[algorithm] = zlib.crc32(data, value)
-            else:
-                # checksums.crc32c takes any buffer and copies only if its backend needs bytes.
-                self._crc[algorithm] = _crc32c_function()(data, value)
+            self._crc[algorithm] = _crc_function(algorithm)(data, value)  # type: ignore[misc]
 
     def raw(self, algorithm: ChecksumAlgorithm) -> bytes:
         if algorithm in self._hashers:
             return self._hashers[algorithm].digest()  # type: ignore[no-any-return]
-        return self._crc[algorithm].to_bytes(4, "big")
+        return self._crc[algorithm].to_bytes(checksums.crc_width(algorithm), "big")
 
     def hex(self, algorithm: ChecksumAlgorithm) -> str:
         return self.raw(algorithm).hex()

@@ -3,9 +3,11 @@
 Small objects take one GET (no HEAD first). Larger ones are fetched as units in parallel and
 written in place with os.pwrite: the object's own parts (GET ?partNumber=) when it was a
 multipart upload, so each unit's MD5 checks against the multipart ETag, else byte ranges.
-Checksums of the whole object (the SHA-256 Eider stores, a full-object CRC or SHA-256 from the
-server, else the MD5 ETag of a ranged download) are computed in order while the units land,
-reading each byte back just behind the writers, so no second pass over the file is needed.
+Checksums of the whole object (the SHA-256 or CRC64NVME Eider stores in metadata, a full-object
+CRC or SHA-256 from the server, else the MD5 ETag of a ranged download) are computed in order
+while the units land, reading each byte back just behind the writers, so no second pass over
+the file is needed. A multipart object's parts are checked by MD5 against its ETag only when
+there is no whole-object CRC to check (a foreign object): the job's notes then say so.
 
 Each finished unit goes to the journal, so a restart fetches only what is missing. A restart
 first re-reads the parts the journal counts as finished and fetches again any whose bytes on
@@ -16,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import os
 import threading
 from collections.abc import Callable
@@ -29,6 +30,7 @@ from botocore.exceptions import ClientError
 from app.core.sse_c.reads import known_read_sse, read_and_head, read_sse
 from app.core.transfers import digests
 from app.core.transfers.body_reader import BodyReader
+from app.core.transfers.integrity import CRC_META, METADATA_CRC, md5_note
 from app.core.transfers.jobs import Job
 from app.core.transfers.journal import ItemRecord, PartRecord
 from app.core.transfers.options import ChecksumAlgorithm, TransferOptions
@@ -51,6 +53,7 @@ _buffers = threading.local()
 _ALGORITHMS = {
     "ChecksumCRC32": ChecksumAlgorithm.CRC32,
     "ChecksumCRC32C": ChecksumAlgorithm.CRC32C,
+    "ChecksumCRC64NVME": ChecksumAlgorithm.CRC64NVME,
     "ChecksumSHA256": ChecksumAlgorithm.SHA256,
 }
 
@@ -104,6 +107,10 @@ def _download(rt: WorkerContext, job: Job, item: ItemRecord, fresh: bool) -> Non
         job.progress.add_total(size - item.size, files=0)
     if not resumable:
         units = _plan_units(etag, size, options)
+        # A multipart object's parts are MD5-checked only when nothing cheaper checks it all.
+        units["part_md5"] = units["mode"] == "parts" and not _whole_object_algorithms(
+            options, _head_facts(head), "parts"
+        )
         rt.journal.update_item(
             item,
             state="running",
@@ -132,6 +139,9 @@ def _download(rt: WorkerContext, job: Job, item: ItemRecord, fresh: bool) -> Non
 
     facts = item.extra["head"]
     wanted = _whole_object_algorithms(options, facts, units["mode"])
+    part_md5 = units.get("part_md5", units["mode"] == "parts") and not facts["encrypted"]
+    if options.verify_download and (ChecksumAlgorithm.MD5 in wanted or part_md5):
+        note_md5(job)
     fd = _open_partial(partial, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         if not resumable:
@@ -171,6 +181,8 @@ def _whole_object_algorithms(
         return []
     wanted = [ChecksumAlgorithm.SHA256] if facts["metadata"].get(SHA256_META) else []
     wanted += [a for f, a in _ALGORITHMS.items() if f in facts and "-" not in facts[f]]
+    if facts["metadata"].get(CRC_META) and METADATA_CRC not in wanted:
+        wanted.append(METADATA_CRC)
     plain_md5 = digests.is_plain_md5_etag(facts["etag"]) and not facts["encrypted"]
     if not wanted and mode != "parts" and plain_md5:
         wanted.append(ChecksumAlgorithm.MD5)
@@ -191,7 +203,7 @@ def _reset(rt: WorkerContext, job: Job, item: ItemRecord, partial: str) -> None:
 def _damaged_parts(
     rt: WorkerContext, job: Job, partial: str, known: dict[int, PartRecord]
 ) -> dict[int, str]:
-    """Finished parts whose bytes on disk no longer have the MD5 they arrived with, by number.
+    """Finished parts whose bytes on disk no longer have the MD5 (or CRC) they arrived with.
 
     The journal may hold a part whose bytes never reached the disk (a power cut after the
     commit) or were changed while Eider was stopped; the multipart ETag is computed from the
@@ -203,11 +215,20 @@ def _damaged_parts(
             raise JobStopped
         checkpoint(job)
         part = known[number]
-        on_disk = digests.hash_file_range(partial, part.offset, part.size, [ChecksumAlgorithm.MD5])
-        return number, bool(part.etag) and on_disk.hex(ChecksumAlgorithm.MD5) != part.etag
+        if part.etag:
+            algorithm = ChecksumAlgorithm.MD5
+        elif part.checksum:
+            algorithm = METADATA_CRC
+        else:
+            return number, False
+        on_disk = digests.hash_file_range(partial, part.offset, part.size, [algorithm])
+        found = _part_value(on_disk, algorithm)
+        return number, found != (part.etag or part.checksum)
 
     results = run_windowed(rt, job, sorted(known), check)
-    return {number: known[number].etag or "" for number, bad in results if bad}
+    return {
+        number: known[number].etag or known[number].checksum or "" for number, bad in results if bad
+    }
 
 
 def _head(rt: WorkerContext, job: Job, item: ItemRecord, client: Any) -> dict[str, Any]:
@@ -307,11 +328,12 @@ def _fetch_unit(
             raise
         offset = _range_start(response.get("ContentRange"), number, units)
         length = response["ContentLength"]
-        # A part's MD5 is checked against the multipart ETag, and against the bytes on disk if
-        # the download is resumed. Byte ranges are hashed as a whole, in order, by `ordered`:
-        # MD5 cannot be combined, so hashing each range as well would be a second pass.
-        by_part = units["mode"] == "parts" and job.options.verify_download
-        md5 = hashlib.md5(usedforsecurity=False) if by_part else None
+        # A part's MD5 (or, when a whole-object CRC checks the object, its cheap CRC) is
+        # checked against the bytes on disk if the download is resumed, and an MD5 against the
+        # multipart ETag. Byte ranges are hashed as a whole, in order, by `ordered`: hashing
+        # each range as well would be a second pass.
+        check = _part_check(units, job.options)
+        part_hash = digests.StreamHasher([check]) if check else None
         view = _buffer()
         written = 0
         reader = BodyReader(response["Body"])
@@ -322,8 +344,8 @@ def _fetch_unit(
                     raise IntegrityError(f"The server sent {written} of {length} bytes")
                 rt.throttle(job, got)
                 _pwrite_all(fd, view[:got], offset + written)
-                if md5:
-                    md5.update(view[:got])
+                if part_hash:
+                    part_hash.update(view[:got])
                 written += got
                 job.progress.add_bytes(id_, got)
                 if ordered:
@@ -333,24 +355,41 @@ def _fetch_unit(
             reader.close(complete=False)
             raise
         reader.close(complete=True)
-        return offset, length, md5.hexdigest() if md5 else None
+        return offset, length, _part_value(part_hash, check)
 
     try:
-        offset, length, md5 = rt.request(job, fetch)
+        offset, length, value = rt.request(job, fetch)
     except BaseException:
         job.progress.part_state(id_, number, PartState.FAILED)
         raise
-    if md5_before and md5 != md5_before:
+    if md5_before and value != md5_before:
         # The same version of the object (If-Match) gave other bytes this time: one of the two
         # fetches is wrong, and only a fresh download checked against the ETag can tell which.
         job.progress.rewind(id_, length)
         job.progress.part_state(id_, number, PartState.FAILED)
         raise IntegrityError(
             f"{item.key}: part {number} was damaged in the partial file; fetched again it has"
-            f" MD5 {md5}, not the {md5_before} it had when first downloaded"
+            f" checksum {value}, not the {md5_before} it had when first downloaded"
         )
-    rt.journal.record_part(item, number, offset, length, md5)
+    if _part_check(units, job.options) is ChecksumAlgorithm.MD5:
+        rt.journal.record_part(item, number, offset, length, value)
+    else:
+        rt.journal.record_part(item, number, offset, length, None, value)
     job.progress.part_state(id_, number, PartState.DONE)
+
+
+def _part_check(units: dict[str, Any], options: TransferOptions) -> ChecksumAlgorithm | None:
+    """What each part of a "parts" download is hashed with: MD5 when the multipart ETag is
+    all there is to check, else the cheap CRC that finds a part damaged on a resume."""
+    if units["mode"] != "parts" or not options.verify_download:
+        return None
+    return ChecksumAlgorithm.MD5 if units.get("part_md5", True) else METADATA_CRC
+
+
+def _part_value(hasher: digests.StreamHasher | None, check: ChecksumAlgorithm | None) -> str | None:
+    if hasher is None or check is None:
+        return None
+    return hasher.hex(check) if check is ChecksumAlgorithm.MD5 else hasher.b64(check)
 
 
 def _buffer() -> memoryview:
@@ -420,6 +459,8 @@ def _single_get(rt: WorkerContext, job: Job, item: ItemRecord, client: Any, part
         return facts, hasher
 
     facts, hasher = rt.request(job, fetch)
+    if _has(hasher, ChecksumAlgorithm.MD5):
+        note_md5(job)
     with job.progress.verifying(id_):
         _check(job.options, item, facts, hasher)
     _finish(rt, job, item, partial, facts)
@@ -474,7 +515,7 @@ def _verify_pieces(
     parts = rt.journal.parts(item)
     if sum(p.size for p in parts.values()) != item.size:
         raise IntegrityError(f"{item.key}: the pieces do not add up to the object's size")
-    verify = job.options.verify_download
+    verify = job.options.verify_download and units.get("part_md5", True)
     if units["mode"] == "parts" and verify and not facts["encrypted"]:
         got = digests.multipart_etag(parts[n].etag or "" for n in sorted(parts))
         if got != facts["etag"]:
@@ -497,6 +538,14 @@ def _check(
         got = hasher.hex(ChecksumAlgorithm.MD5)
         if got != etag:
             raise IntegrityError(f"{item.key}: downloaded bytes have MD5 {got}, ETag is {etag}")
+    crc = facts["metadata"].get(CRC_META)
+    if crc and _has(hasher, METADATA_CRC):
+        got = hasher.b64(METADATA_CRC)
+        if got != crc:
+            raise IntegrityError(
+                f"{item.key}: downloaded bytes have CRC64NVME {got}, the object's metadata"
+                f" says {crc}"
+            )
     sha = facts["metadata"].get(SHA256_META)
     if sha:
         got = hasher.hex(ChecksumAlgorithm.SHA256)
@@ -510,6 +559,13 @@ def _check(
             got = hasher.b64(algorithm)
             if got != value:
                 raise IntegrityError(f"{item.key}: {field} is {value}, the bytes give {got}")
+
+
+def note_md5(job: Job) -> None:
+    """Say in the job's notes, once, that an object could only be checked by MD5."""
+    note = md5_note()
+    if note not in job.notes:
+        job.notes.append(note)
 
 
 def _has(hasher: digests.StreamHasher, algorithm: ChecksumAlgorithm) -> bool:

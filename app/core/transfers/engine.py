@@ -58,6 +58,7 @@ from app.core.transfers.delete import (
 )
 from app.core.transfers.download import download_item, partial_path
 from app.core.transfers.download_plan import listed_download_items
+from app.core.transfers.integrity import resolve_checksum
 from app.core.transfers.job_queue import JobQueue
 from app.core.transfers.jobs import (
     UNFINISHED,
@@ -454,7 +455,7 @@ class TransferEngine:
         title: Callable[[int], str],
     ) -> str:
         """`title` makes the job's title from the number of items."""
-        options = options or TransferOptions()
+        options = resolve_checksum(options or TransferOptions(), self.session.connection)
         if options.checksum is ChecksumAlgorithm.CRC32C:
             digests.raw_digest(options.checksum, b"")  # fails now, clearly, if unavailable
         job_id = uuid.uuid4().hex
@@ -478,6 +479,7 @@ class TransferEngine:
     def _submit(
         self, kind: JobKind, spec: dict[str, Any], options: TransferOptions, title: str
     ) -> str:
+        options = resolve_checksum(options, self.session.connection)
         if options.checksum is ChecksumAlgorithm.CRC32C:
             digests.raw_digest(options.checksum, b"")  # fails now, clearly, if unavailable
         spec = {**spec, "title": title, "bookmark_id": self.bookmark_id}
@@ -520,6 +522,7 @@ class TransferEngine:
                 state = JobState.QUEUED
             try:
                 options = TransferOptions.from_json(record.options)
+                options = resolve_checksum(options, self.session.connection)
             except ValueError as exc:
                 # Journaled before today's checks (metadata S3 cannot carry, ...): it
                 # could never finish, and must not stop the other jobs from loading.

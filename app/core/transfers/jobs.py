@@ -63,6 +63,7 @@ class JobSnapshot:
     skipped: tuple[str, ...] = ()  # keys or paths left alone by a conflict decision
     where: JobPlace | None = None
     interrupted: bool = False  # loaded from an earlier run and not started again since
+    notes: tuple[str, ...] = ()  # how items were checked when it is worth saying (MD5)
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ class Job:
     finished: threading.Event = field(default_factory=threading.Event)
     real_local: str | None = None  # the download folder with its symlinks resolved, once
     interrupted: bool = False  # loaded from the journal of an earlier run, not started since
+    notes: list[str] = field(default_factory=list)  # appended by workers, read by snapshots
 
     def snapshot(self, force_sample: bool = True) -> JobSnapshot:
         sample = self.progress.sample(force=force_sample)
@@ -169,4 +171,5 @@ class Job:
             tuple(self.skipped),
             JobPlace.from_spec(self.spec),
             self.interrupted,
+            tuple(self.notes),
         )

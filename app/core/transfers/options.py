@@ -27,14 +27,18 @@ class ChecksumAlgorithm(StrEnum):
     """How each request body is verified by the server.
 
     MD5 sends Content-MD5 (understood by every S3 dialect); the others use the S3 additional
-    checksums, which some providers lack. NONE trusts TCP and TLS alone.
+    checksums, which some providers lack. NONE trusts TCP and TLS alone. AUTO is not an
+    algorithm: it asks for the connection's integrity policy (`integrity.resolve_checksum`),
+    which the engine puts in its place when a job is submitted.
     """
 
     MD5 = "md5"
     CRC32 = "crc32"
     CRC32C = "crc32c"
+    CRC64NVME = "crc64nvme"
     SHA256 = "sha256"
     NONE = "none"
+    AUTO = "auto"
 
 
 class ConflictPolicy(StrEnum):
@@ -60,8 +64,10 @@ class TransferOptions:
     multipart_threshold: int = 100 * MIB
     part_size: int = 10 * MIB
     connections: int = 10  # this job's requests in flight, within the engine's own limit
-    checksum: ChecksumAlgorithm = ChecksumAlgorithm.MD5
+    checksum: ChecksumAlgorithm = ChecksumAlgorithm.AUTO
     store_sha256: bool = False  # whole-file SHA-256 in x-amz-meta-eider-sha256
+    # Whole-file CRC64NVME in x-amz-meta-eider-crc64nvme, for providers that keep no checksum.
+    store_crc: bool = False
     verify_download: bool = True
     storage_class: str | None = None
     acl: str | None = None

@@ -2,8 +2,14 @@
 
 Parts are read from disk when their turn comes (os.pread), so memory holds at most one part per
 connection. Every part is checked by the server (Content-MD5 or an additional checksum) and
-its answer is checked here; the finished object is checked against the multipart ETag rule or
-the composite checksum.
+its answer is checked here; the finished object is checked against the multipart ETag rule,
+the composite checksum, or the FULL_OBJECT CRC made by combining the parts' CRCs (each part is
+read and hashed once; the whole file's CRC comes from arithmetic on the parts' CRCs).
+
+Where the provider keeps no full-object CRC (`options.store_crc`), the file's CRC64NVME goes
+into the object's metadata instead: computed from the same bytes as the request for a single
+PUT, by a read of the file before CreateMultipartUpload for a multipart upload (metadata is
+fixed when the upload is created).
 """
 
 from __future__ import annotations
@@ -20,7 +26,8 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from app.core.transfers import digests
+from app.core.transfers import checksums, digests
+from app.core.transfers.integrity import CRC_META, FULL_OBJECT_CRCS, METADATA_CRC
 from app.core.transfers.jobs import Job
 from app.core.transfers.journal import ItemRecord
 from app.core.transfers.options import (
@@ -61,7 +68,7 @@ def local_state(path: str) -> LocalState:
 
 
 def object_args(
-    options: TransferOptions, item: ItemRecord, sha256_hex: str | None
+    options: TransferOptions, item: ItemRecord, sha256_hex: str | None, crc_b64: str | None = None
 ) -> dict[str, Any]:
     """Parameters shared by PutObject and CreateMultipartUpload."""
     args: dict[str, Any] = {"Bucket": item.bucket, "Key": item.key}
@@ -70,10 +77,14 @@ def object_args(
     if options.cache_control:
         args["CacheControl"] = options.cache_control
     metadata = dict(options.metadata)
+    # Eider's CRC is of the bytes sent now, never one carried over from another object.
+    metadata.pop(CRC_META, None)
     if options.preserve_mtime:
         metadata[MTIME_META] = f"{item.mtime_ns / 1e9:.9f}"
     if sha256_hex:
         metadata[SHA256_META] = sha256_hex
+    if crc_b64:
+        metadata[CRC_META] = crc_b64
     if metadata:
         args["Metadata"] = metadata
     if options.storage_class:
@@ -137,10 +148,29 @@ def abort_quietly(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
         )
 
 
-def _whole_sha256(path: str, size: int) -> str:
-    return digests.hash_file_range(path, 0, size, [ChecksumAlgorithm.SHA256]).hex(
-        ChecksumAlgorithm.SHA256
-    )
+def _whole_file_digests(
+    options: TransferOptions, item: ItemRecord, crc: bool = True
+) -> tuple[str | None, str | None]:
+    """The file's SHA-256 (hex) and CRC64NVME (base64) the options keep in metadata, in one
+    read of the file; None for each not asked for (the CRC not at all unless `crc`)."""
+    with_crc = crc and options.store_crc
+    wanted = [ChecksumAlgorithm.SHA256] if options.store_sha256 else []
+    wanted += [METADATA_CRC] if with_crc else []
+    if not wanted:
+        return None, None
+    hasher = digests.hash_file_range(item.local_path, 0, item.size, wanted)
+    sha = hasher.hex(ChecksumAlgorithm.SHA256) if options.store_sha256 else None
+    return sha, hasher.b64(METADATA_CRC) if with_crc else None
+
+
+def multipart_checksum_args(algorithm: ChecksumAlgorithm) -> dict[str, str]:
+    """CreateMultipartUpload's checksum parameters: a CRC becomes a FULL_OBJECT checksum."""
+    name = digests.s3_name(algorithm)
+    if not name:
+        return {}
+    if algorithm in FULL_OBJECT_CRCS:
+        return {"ChecksumAlgorithm": name, "ChecksumType": "FULL_OBJECT"}
+    return {"ChecksumAlgorithm": name}
 
 
 def _check_unchanged(item: ItemRecord) -> None:
@@ -155,8 +185,7 @@ def _check_unchanged(item: ItemRecord) -> None:
 def _single_put(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
     options = job.options
     client = rt.session.client_for_bucket(item.bucket)
-    sha = _whole_sha256(item.local_path, item.size) if options.store_sha256 else None
-    args = object_args(options, item, sha)
+    sha = _whole_file_digests(options, item, crc=False)[0]
     algorithm = options.checksum
     id_ = item.id or 0
     job.progress.start_item(id_, item.local_path, item.bucket, item.key, item.size)
@@ -166,15 +195,22 @@ def _single_put(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
         if item.size <= SMALL_BODY:
             body: Any = _read_whole(item.local_path, item.size)
             fields, sent = digests.request_fields(algorithm, body)
+            crc = _metadata_crc(options, algorithm, sent, body)
+            args = object_args(options, item, sha, crc)
             rt.throttle(job, item.size)
             response = rt.lean.put_object(client, Body=body, **args, **fields)
         else:
-            if algorithm is ChecksumAlgorithm.NONE:
-                fields, sent = {}, ""
-            else:
-                hasher = digests.hash_file_range(item.local_path, 0, item.size, [algorithm])
-                sent = hasher.b64(algorithm)
-                fields = _fields_for(algorithm, sent)
+            wanted: list[ChecksumAlgorithm] = []
+            if algorithm is not ChecksumAlgorithm.NONE:
+                wanted.append(algorithm)
+            if options.store_crc and METADATA_CRC not in wanted:
+                wanted += [METADATA_CRC]
+            hasher = digests.hash_file_range(item.local_path, 0, item.size, wanted)
+            sent = hasher.b64(algorithm) if algorithm is not ChecksumAlgorithm.NONE else ""
+            fields = _fields_for(algorithm, sent) if sent else {}
+            args = object_args(
+                options, item, sha, hasher.b64(METADATA_CRC) if options.store_crc else None
+            )
             rt.throttle(job, item.size)
             with open(item.local_path, "rb") as handle:
                 response = client.put_object(Body=handle, **args, **fields)
@@ -193,6 +229,17 @@ def _single_put(rt: WorkerContext, job: Job, item: ItemRecord) -> None:
     except BaseException:
         job.progress.rewind(id_, item.size)
         raise
+
+
+def _metadata_crc(
+    options: TransferOptions, algorithm: ChecksumAlgorithm, sent: str, body: bytes
+) -> str | None:
+    """The CRC64NVME kept in metadata for `body`: the request's own when it is one."""
+    if not options.store_crc:
+        return None
+    if algorithm is METADATA_CRC:
+        return sent
+    return checksums.checksum_b64(METADATA_CRC, body)
 
 
 def _read_whole(path: str, size: int) -> bytes:
@@ -332,8 +379,16 @@ def _adopt_known_upload(rt: WorkerContext, job: Job, item: ItemRecord, client: A
         )
         if same and other.part_size == item.part_size:
             parts = rt.journal.parts(other)
+            kind = (
+                {"checksum_type": other.extra["checksum_type"]}
+                if other.extra.get("checksum_type")
+                else {}
+            )
             rt.journal.update_item(
-                item, upload_id=other.upload_id, upload_started=other.upload_started
+                item,
+                upload_id=other.upload_id,
+                upload_started=other.upload_started,
+                extra={**item.extra, **kind},
             )
             for p in parts.values():
                 rt.journal.record_part(item, p.number, p.offset, p.size, p.etag, p.checksum)
@@ -392,13 +447,15 @@ def _list_parts(
 
 def _create_upload(rt: WorkerContext, job: Job, item: ItemRecord, client: Any) -> None:
     options = job.options
-    sha = _whole_sha256(item.local_path, item.size) if options.store_sha256 else None
-    args = object_args(options, item, sha)
-    name = digests.s3_name(options.checksum)
-    if name:
-        args["ChecksumAlgorithm"] = name
-    # Written before asking, so a crash between request and answer is recognisable later.
-    rt.journal.update_item(item, upload_started=time.time(), state="running")
+    sha, crc = _whole_file_digests(options, item)
+    args = object_args(options, item, sha, crc)
+    checksum_args = multipart_checksum_args(options.checksum)
+    args.update(checksum_args)
+    # Written before asking, so a crash between request and answer is recognisable later;
+    # the checksum type too, so that the completion sends what this upload was created with.
+    checksum_type = checksum_args.get("ChecksumType")
+    extra = {**item.extra, "checksum_type": checksum_type} if checksum_type else item.extra
+    rt.journal.update_item(item, upload_started=time.time(), state="running", extra=extra)
     response = rt.request(job, lambda: client.create_multipart_upload(**args))
     rt.journal.update_item(item, upload_id=response["UploadId"])
 
@@ -502,6 +559,9 @@ def complete_upload(
             entry[f"Checksum{name}"] = checksum
         parts.append(entry)
     extra = sse_args(options, for_read=True)
+    full = _full_object_crc(rt, item, done, total_parts, algorithm)
+    if full and name:
+        extra.update({f"Checksum{name}": full, "ChecksumType": "FULL_OBJECT"})
     # Every part has arrived; the server assembles and checks them, then we check its answer.
     with job.progress.verifying(item.id or 0):
         response = rt.request(
@@ -514,8 +574,29 @@ def complete_upload(
                 **extra,
             ),
         )
-        got = _check_completed(rt, job, item, response, done, total_parts, algorithm)
+        got = _check_completed(rt, job, item, response, done, total_parts, algorithm, full)
     rt.journal.update_item(item, remote_etag=got, upload_id=None, state=state)
+
+
+def _full_object_crc(
+    rt: WorkerContext,
+    item: ItemRecord,
+    done: dict[int, tuple[str, str | None]],
+    total_parts: int,
+    algorithm: ChecksumAlgorithm,
+) -> str | None:
+    """The whole object's CRC from its parts' CRCs and sizes, for an upload created with a
+    FULL_OBJECT checksum; None for any other."""
+    if algorithm not in FULL_OBJECT_CRCS or item.extra.get("checksum_type") != "FULL_OBJECT":
+        return None
+    sizes = {number: part.size for number, part in rt.journal.parts(item).items()}
+    pieces = []
+    for number in range(1, total_parts + 1):
+        checksum = done[number][1]
+        if not checksum or number not in sizes:
+            return None  # a part sent without its CRC: the server's own rule stands
+        pieces.append((checksum, sizes[number]))
+    return checksums.full_object_checksum(algorithm, pieces)
 
 
 def _check_completed(
@@ -526,8 +607,10 @@ def _check_completed(
     done: dict[int, tuple[str, str | None]],
     total_parts: int,
     algorithm: ChecksumAlgorithm,
+    full: str | None,
 ) -> str:
-    """The completed object's ETag, once it and its composite checksum match the parts'."""
+    """The completed object's ETag, once it and its composite or full-object checksum match
+    the parts'."""
     options = job.options
     got = digests.etag_hex(response.get("ETag"))
     etags = [done[n][0] for n in range(1, total_parts + 1)]
@@ -543,6 +626,11 @@ def _check_completed(
         )
     field = digests.response_field(algorithm)
     reported = response.get(field) if field else None
+    if full and reported and reported != full:
+        raise IntegrityError(
+            f"The completed object {item.key} reports {field} {reported}, not {full} (the"
+            " CRC of the file's parts)"
+        )
     if field and reported and "-" in reported:
         expected = digests.composite_checksum(
             algorithm, [done[n][1] or "" for n in range(1, total_parts + 1)]

@@ -80,6 +80,10 @@ class BookmarkAdvanced(QWidget):
         if overrides:
             self.toggle.setChecked(True)
 
+    def show_integrity(self, summary: str) -> None:
+        """What the automatic checksum means for the bookmark's provider."""
+        self.pages["transfers"].show_integrity(summary)
+
     def overrides(self) -> dict[str, Any]:
         """The ticked sections' values; ValueError names a value a section refuses."""
         chosen: dict[str, Any] = {}

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.core import secrets
 from app.core.bookmarks import Bookmark, BookmarkError, BookmarkStoreError, upload_encryption
-from app.core.bookmarks.connect import overrides_of
+from app.core.bookmarks.connect import effective_profile, overrides_of
 from app.core.bookmarks.login import OneShotSecrets, OpenedBookmark
 from app.core.bookmarks.model import new_id, secret_owner
 from app.core.credentials.spec import CredentialKind
@@ -42,6 +42,8 @@ from app.core.preferences.sections import Preferences
 from app.core.profiles import Profile
 from app.core.profiles import settings as profile_settings
 from app.core.profiles.catalogue import CatalogueEntry, all_profiles
+from app.core.profiles.errors import ProfileError
+from app.core.transfers.integrity import policy_summary
 from app.ui.async_bridge import AsyncBridge
 from app.ui.bookmarks.connect_controller import ConnectController
 from app.ui.bookmarks.icons import profile_icon
@@ -278,6 +280,22 @@ class BookmarkDialog(QDialog):
             else ""
         )
         self._anonymous_toggled(self.anonymous_check.isChecked())
+        self.advanced.show_integrity(self._integrity_summary(profile))
+
+    def _integrity_summary(self, profile: Profile) -> str:
+        """The profile's integrity policy (under the bookmark's own properties) in words."""
+        if self._original is not None and self._original.custom:
+            profile = effective_profile(self._original, profile)
+        try:
+            policy = profile_settings.effective_integrity(profile)
+        except ProfileError as exc:
+            return str(exc)
+        if policy is None:
+            return (
+                "set by the host: on AWS uploads carry CRC64NVME; elsewhere Content-MD5, and"
+                " Eider keeps a CRC64NVME in the object's metadata"
+            )
+        return policy_summary(policy)
 
     def _show(self, widget: QWidget, shown: bool) -> None:
         self.form.setRowVisible(widget, shown)

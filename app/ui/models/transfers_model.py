@@ -411,8 +411,8 @@ class TransfersModel(QAbstractItemModel):
         if role == SORT_ROLE:
             return self._job_sort_key(job, column)
         if role == Role.ToolTipRole:
-            if column == STATE and job.error:
-                return job.error
+            if column == STATE and (job.error or job.notes):
+                return "\n".join(text for text in (job.error, *job.notes) if text)
             return job.title
         if role == Role.DecorationRole and column == NAME:
             return self._icon(job.kind)

@@ -167,14 +167,23 @@ class TransfersPage(QWidget):
             "checksumBox",
             "Checksum",
             [
+                ("Automatic (the provider's policy)", ChecksumAlgorithm.AUTO),
                 ("MD5 (every provider)", ChecksumAlgorithm.MD5),
                 ("CRC32", ChecksumAlgorithm.CRC32),
                 ("CRC32C", ChecksumAlgorithm.CRC32C),
+                ("CRC64NVME", ChecksumAlgorithm.CRC64NVME),
                 ("SHA-256", ChecksumAlgorithm.SHA256),
                 ("None (TLS only)", ChecksumAlgorithm.NONE),
             ],
         )
         form.addRow("C&hecksum:", self.checksum)
+        # What "Automatic" means where the page is shown for one provider (a bookmark).
+        self.integrity = QLabel(self)
+        self.integrity.setObjectName("integritySummary")
+        self.integrity.setAccessibleName("Integrity policy")
+        self.integrity.setWordWrap(True)
+        self.integrity.hide()
+        form.addRow(self.integrity)
         self.verify_download = check(self, "verifyDownloadCheck", "Verify downloads")
         form.addRow(self.verify_download)
         self.conflict = choice(
@@ -234,6 +243,11 @@ class TransfersPage(QWidget):
             conflict=ConflictPolicy(self.conflict.currentData()),
             preserve_timestamps=self.preserve.isChecked(),
         )
+
+    def show_integrity(self, summary: str) -> None:
+        """Say what the automatic checksum does for this provider; "" hides the line."""
+        self.integrity.setText(f"Automatic here: {summary}." if summary else "")
+        self.integrity.setVisible(bool(summary))
 
     def show_limits(self, limits: TransferLimits) -> None:
         self.jobs.setValue(limits.max_running_jobs)

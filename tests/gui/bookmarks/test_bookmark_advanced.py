@@ -158,3 +158,27 @@ def test_an_older_encryption_override_moves_into_the_upload_encryption_box(
     assert saved.overrides["s3"]["acl"] == "private"
     assert "encryption" not in saved.overrides["s3"]
     assert "kms_key_id" not in saved.overrides["s3"]
+
+
+def test_the_transfer_settings_say_what_the_automatic_checksum_does_for_the_provider(
+    qtbot: QtBot, sidebar: BookmarksSidebar, store: BookmarkStore
+) -> None:
+    sidebar.preferences = lambda: Preferences()
+    dialog = sidebar.add()
+    dialog.advanced.toggle.click()
+    page = dialog.advanced.pages["transfers"]
+    dialog.select_profile("seaweedfs")  # its profile: the server keeps a CRC64NVME
+    assert page.integrity.isVisible()
+    assert "CRC64NVME" in page.integrity.text() and "provider keeps" in page.integrity.text()
+    assert page.checksum.currentData() == "auto"  # the Preferences' default
+    dialog.select_profile("cloudflare-r2")  # rejects the newer checksum headers
+    assert "Content-MD5" in page.integrity.text() and "metadata" in page.integrity.text()
+
+    # A bookmark may still choose its own checksum over the policy.
+    dialog.select_profile("seaweedfs")
+    qtbot.keyClicks(dialog.nickname_edit, "Checked")
+    dialog.advanced.groups["transfers"].setChecked(True)
+    page.checksum.setCurrentIndex(page.checksum.findData("crc32c"))
+    save(qtbot, sidebar, dialog)
+    entry = json.loads(stored_text(store))["bookmarks"][0]
+    assert entry["overrides"]["transfers"]["checksum"] == "crc32c"

@@ -84,6 +84,14 @@ def test_sorting_moves_rows_and_keeps_persistent_indexes_on_their_jobs() -> None
     assert [model.index(r, NAME).data() for r in range(2)] == ["low", "high"]
 
 
+def test_a_jobs_notes_show_in_its_state_tooltip() -> None:
+    model = TransfersModel(NICKNAMES.get)
+    note = "Checked by MD5: an object here has no CRC to check against."
+    model.apply([replace(snapshot("down", JobState.DONE, JobKind.DOWNLOAD), notes=(note,))])
+    assert model.index(0, STATE).data(Qt.ItemDataRole.ToolTipRole) == note
+    assert model.index(0, NAME).data(Qt.ItemDataRole.ToolTipRole) == "Job down"
+
+
 def test_columns_say_name_route_amount_and_state() -> None:
     model = TransfersModel(NICKNAMES.get)
     model.apply(

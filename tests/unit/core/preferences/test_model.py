@@ -51,6 +51,19 @@ def test_every_value_round_trips_through_the_file() -> None:
     assert problems == []
 
 
+def test_a_schema_2_files_md5_the_old_default_becomes_the_automatic_checksum(
+    isolated_environment,
+) -> None:
+    store = SettingsStore()
+    saved = {"schema": 2, "preferences": {"transfers": {"checksum": "md5", "part_size": 8 * MIB}}}
+    store.path.write_text(json.dumps(saved), encoding="utf-8")
+    transfers = SettingsStore().preferences().transfers
+    assert transfers.checksum is ChecksumAlgorithm.AUTO and transfers.part_size == 8 * MIB
+    saved["preferences"]["transfers"]["checksum"] = "crc32c"  # a real choice stays
+    store.path.write_text(json.dumps(saved), encoding="utf-8")
+    assert SettingsStore().preferences().transfers.checksum is ChecksumAlgorithm.CRC32C
+
+
 def test_a_schema_1_file_is_migrated_and_nothing_in_it_is_lost(isolated_environment) -> None:
     store = SettingsStore()
     store.path.write_text(json.dumps(SCHEMA_1), encoding="utf-8")
@@ -67,7 +80,7 @@ def test_a_schema_1_file_is_migrated_and_nothing_in_it_is_lost(isolated_environm
     )
     store.flush()
     written = json.loads(store.path.read_text(encoding="utf-8"))
-    assert written["schema"] == SCHEMA_VERSION == 2
+    assert written["schema"] == SCHEMA_VERSION == 3
     assert "transfers" not in written  # moved, not copied: one place for each value
     assert written["preferences"]["general"]["resume_queue_at_start"] is True
     assert written["preferences"]["general"]["notifications"] is False

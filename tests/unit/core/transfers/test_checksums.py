@@ -42,6 +42,20 @@ def test_crc32c_continues_across_chunks() -> None:
 
 def test_backend_is_named() -> None:
     assert checksums.CRC32C_BACKEND in {"awscrt", "google_crc32c", "crc32c", "pure-python"}
+    assert checksums.CRC64NVME_BACKEND in {"awscrt", "pure-python"}
+
+
+def test_crc64nvme_matches_the_published_check_value_in_every_backend() -> None:
+    # The CRC catalogue's CRC-64/NVME: check value 0xAE8B14860A799888 for "123456789".
+    assert checksums.crc64nvme_pure(CHECK_INPUT) == 0xAE8B14860A799888
+    assert checksums.crc64nvme(CHECK_INPUT) == 0xAE8B14860A799888
+    data = os.urandom(70_001)
+    running = 0
+    for start in range(0, len(data), 4099):  # any chunking, any buffer type, no copy needed
+        running = checksums.crc64nvme(memoryview(data)[start : start + 4099], running)
+    assert running == checksums.crc64nvme_pure(bytearray(data)) == checksums.crc64nvme(data)
+    expected = base64.b64encode((0xAE8B14860A799888).to_bytes(8, "big")).decode()
+    assert checksums.checksum_b64(ChecksumAlgorithm.CRC64NVME, CHECK_INPUT) == expected
 
 
 @pytest.mark.parametrize(
@@ -182,9 +196,11 @@ def test_sliced_crc32c_matches_the_bitwise_one_at_every_length_and_alignment() -
             assert checksums.crc32c(bytearray(piece)) == expected
 
 
-@pytest.mark.parametrize("algorithm", ["CRC32", "CRC32C"])
+@pytest.mark.parametrize("algorithm", ["CRC32", "CRC32C", "CRC64NVME"])
 def test_crc_combine_equals_the_crc_of_the_concatenation(algorithm: str) -> None:
-    crc = zlib.crc32 if algorithm == "CRC32" else checksums.crc32c
+    crc = {"CRC32": zlib.crc32, "CRC32C": checksums.crc32c, "CRC64NVME": checksums.crc64nvme}[
+        algorithm
+    ]
     for len_a, len_b in [(0, 0), (1, 0), (0, 1), (7, 9), (1000, 12345), (3, 1 << 20)]:
         a, b = os.urandom(len_a), os.urandom(len_b)
         assert checksums.crc_combine(algorithm, crc(a), crc(b), len(b)) == crc(a + b)

@@ -254,6 +254,7 @@ def _count_hashing(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
         monkeypatch.setattr(hashlib, name, counted(name, getattr(hashlib, name)))
     monkeypatch.setattr(zlib, "crc32", counted("crc32", zlib.crc32))
     monkeypatch.setattr(checksums, "crc32c", counted("crc32c", checksums.crc32c))
+    monkeypatch.setattr(checksums, "crc64nvme", counted("crc64nvme", checksums.crc64nvme))
     return calls
 
 
@@ -272,9 +273,16 @@ def test_multipart_download_without_verification_hashes_nothing(
     recorded: list[tuple[int, str | None]] = []
     record_part = engine.journal.record_part
 
-    def spy(item: Any, number: int, offset: int, size: int, etag: str | None = None) -> None:
-        recorded.append((number, etag))
-        record_part(item, number, offset, size, etag)
+    def spy(
+        item: Any,
+        number: int,
+        offset: int,
+        size: int,
+        etag: str | None = None,
+        checksum: str | None = None,
+    ) -> None:
+        recorded.append((number, etag or checksum))
+        record_part(item, number, offset, size, etag, checksum)
 
     monkeypatch.setattr(engine.journal, "record_part", spy)
     hashing = _count_hashing(monkeypatch)
@@ -290,5 +298,5 @@ def test_multipart_download_without_verification_hashes_nothing(
     snap = engine.wait(job, 60)
     assert snap.state is JobState.DONE, snap.error
     assert (tmp_path / "back.bin").read_bytes() == data
-    assert sorted(recorded) == [(1, None), (2, None), (3, None)], "no MD5 per part"
+    assert sorted(recorded) == [(1, None), (2, None), (3, None)], "no checksum per part"
     assert hashing == Counter(), f"hashed while not verifying: {hashing}"
