@@ -19,8 +19,8 @@ class RekeyDialog(QDialog):
     def __init__(self, parent: QWidget | None, where: str, ring: KeyRing, found: Survey) -> None:
         super().__init__(parent)
         self.setObjectName("rekeyDialog")
-        self.setAccessibleName("Re-encrypt with the current key")
-        self.setWindowTitle("Re-encrypt with the Current Key")
+        self.setAccessibleName(self.tr("Re-encrypt with the current key"))
+        self.setWindowTitle(self.tr("Re-encrypt with the Current Key"))
         lines = [f"Objects under {where}:"]
         for position, key in enumerate(ring.keys, start=1):
             role = "current" if position == 1 else "older"
@@ -36,19 +36,19 @@ class RekeyDialog(QDialog):
         lines += [f"Could not look at {key}: {why}" for key, why in found.failed[:_LISTED]]
         self.report_label = QLabel("\n".join(lines), self)
         self.report_label.setObjectName("rekeyReport")
-        self.report_label.setAccessibleName("Objects per key")
+        self.report_label.setAccessibleName(self.tr("Objects per key"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.setObjectName("rekeyButtons")
         count = len(found.to_rotate)
         self.rekey_button = self.buttons.addButton(
-            f"Re-encrypt {count} object(s)", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Re-encrypt %n object(s)", "", count), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.rekey_button.setObjectName("rekeyConfirmButton")
-        self.rekey_button.setAccessibleName("Re-encrypt with the current key")
+        self.rekey_button.setAccessibleName(self.tr("Re-encrypt with the current key"))
         self.rekey_button.setEnabled(count > 0)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("rekeyCancelButton")
-        cancel.setAccessibleName("Cancel")
+        cancel.setAccessibleName(self.tr("Cancel"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.report_label)
         layout.addWidget(self.buttons)
