@@ -51,7 +51,7 @@ class BucketActions(ActionController):
             self._spawn(self._confirm_delete(session, buckets), "counting objects")
 
     async def _confirm_delete(self, session: S3Session, buckets: list[str]) -> None:
-        task = self._task("Counting objects to delete…", None)
+        task = self._task(self.tr("Counting objects to delete…"), None)
         objects = versions = 0
         any_versioned = False
         try:
@@ -89,8 +89,8 @@ class BucketActions(ActionController):
         elif job.state is JobState.FAILED:
             self.browser.report(
                 problem(
-                    f"The bucket '{name}' was not deleted: {job.error}",
-                    "Nothing else was changed; delete it again once the cause is fixed.",
+                    self.tr("The bucket '{0}' was not deleted: {1}").format(name, job.error),
+                    self.tr("Nothing else was changed; delete it again once the cause is fixed."),
                 )
             )
         self._buckets_changed()

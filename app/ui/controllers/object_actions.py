@@ -15,6 +15,7 @@ from app.core.transfers.jobs import JobSnapshot, JobState
 from app.ui.controllers.action_base import ActionController, problem
 from app.ui.dialogs.delete_confirm import DeleteConfirmDialog
 from app.ui.dialogs.name_prompt import NamePrompt
+from app.ui.translation import english_plural
 
 
 class ObjectActions(ActionController):
@@ -58,7 +59,7 @@ class ObjectActions(ActionController):
     async def _confirm_delete(
         self, session: S3Session, bucket: str, prefix: str, items: list[ObjectRef]
     ) -> None:
-        task = self._task("Counting objects to delete…", None)
+        task = self._task(self.tr("Counting objects to delete…"), None)
         try:
             versioned = await self.bridge.run(versioning_status, session, bucket) is not None
             objects = sum(1 for ref in items if not ref.is_folder)
@@ -109,9 +110,15 @@ class ObjectActions(ActionController):
             first = job.failures[0]
             self.browser.report(
                 problem(
-                    f"{len(job.failures):,} objects could not be deleted; the first: "
-                    f"{first.key}: {first.message}",
-                    "Check your permissions on those objects, then delete them again.",
+                    english_plural(
+                        self.tr(
+                            "%Ln object(s) could not be deleted; the first: {0}: {1}",
+                            "",
+                            len(job.failures),
+                        ),
+                        len(job.failures),
+                    ).format(first.key, first.message),
+                    self.tr("Check your permissions on those objects, then delete them again."),
                 )
             )
         elif job.state is JobState.FAILED:
@@ -126,7 +133,7 @@ class ObjectActions(ActionController):
         if session is None or not items:
             return
         if len(items) != 1:
-            self.browser.report(problem("Select one file or folder to rename."))
+            self.browser.report(problem(self.tr("Select one file or folder to rename.")))
             return
         bucket = self._here().bucket
         ref = items[0]
@@ -183,9 +190,11 @@ class ObjectActions(ActionController):
             detail = f"{first.key}: {first.message}" if first else job.error or "it failed"
             self.browser.report(
                 problem(
-                    f"{key} was not fully moved ({detail}).",
-                    "Nothing was lost: a source is deleted only after its copy is complete. "
-                    "Retry the job to finish.",
+                    self.tr("{0} was not fully moved ({1}).").format(key, detail),
+                    self.tr(
+                        "Nothing was lost: a source is deleted only after its copy is complete. "
+                        "Retry the job to finish."
+                    ),
                 )
             )
         self._changed(parent_of(bucket, key), parent_of(dest_bucket, new_key))
@@ -212,5 +221,7 @@ class ObjectActions(ActionController):
         elif job.state is JobState.FAILED:
             first = job.failures[0] if job.failures else None
             detail = f"the first: {first.key}: {first.message}" if first else job.error or ""
-            self.browser.report(problem(f"{ref.key} was not fully duplicated; {detail}"))
+            self.browser.report(
+                problem(self.tr("{0} was not fully duplicated; {1}").format(ref.key, detail))
+            )
         self._changed(*([parent_of(bucket, ref.key)] if ref.is_folder else []))

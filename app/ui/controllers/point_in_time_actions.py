@@ -57,13 +57,13 @@ class PointInTimeActions(QObject):
         self._tree = folder_tree
         self._transfers = transfers
         self._parent = parent
-        self.action = QAction("Restore to a Point in &Time…", parent)
+        self.action = QAction(self.tr("Restore to a Point in &Time…"), parent)
         self.action.setObjectName("pointInTimeAction")
         self.action.setShortcut(QKeySequence("Ctrl+Alt+P"))
         self.action.setToolTip(
-            "Bring a versioned bucket or folder back to how it was at a moment you choose"
+            self.tr("Bring a versioned bucket or folder back to how it was at a moment you choose")
         )
-        self.tree_action = QAction("Restore to a Point in &Time…", parent)
+        self.tree_action = QAction(self.tr("Restore to a Point in &Time…"), parent)
         self.tree_action.setObjectName("treePointInTimeAction")
         self.action.triggered.connect(self.open_for_selection)
         self.tree_action.triggered.connect(self.open_for_node)
@@ -92,7 +92,11 @@ class PointInTimeActions(QObject):
             return
         if self._browser.session is None:
             self._browser.report(
-                UserError(ErrorKind.OTHER, "Not connected yet.", "Wait for the connection.")
+                UserError(
+                    ErrorKind.OTHER,
+                    self.tr("Not connected yet."),
+                    self.tr("Wait for the connection."),
+                )
             )
             return
         self._browser.bridge.spawn(self._show(*scope), "opening the point-in-time restore")
