@@ -36,9 +36,9 @@ class EncryptionTab(InfoTab):
         form = QFormLayout()
         self.current = QLabel("—", self.editor)
         self.current.setObjectName("infoCurrentEncryption")
-        self.current.setAccessibleName("Current encryption")
+        self.current.setAccessibleName(self.tr("Current encryption"))
         self.current.setWordWrap(True)
-        form.addRow("Current:", self.current)
+        form.addRow(self.tr("Current:"), self.current)
         layout.addLayout(form)
         self.group = QButtonGroup(self.editor)
         self.buttons: dict[str, QRadioButton] = {}
@@ -52,15 +52,15 @@ class EncryptionTab(InfoTab):
         self.kms_key = KmsKeyPicker("infoKmsKey", "KMS key ARN or alias", self.editor)
         self.kms_key.addItem(DEFAULT_KMS_KEY, None)
         kms_form = QFormLayout()
-        kms_form.addRow("KMS &key:", self.kms_key)
+        kms_form.addRow(self.tr("KMS &key:"), self.kms_key)
         layout.addLayout(kms_form)
         self.sse_c_note = QLabel(self.editor)
         self.sse_c_note.setObjectName("infoSseCNote")
         self.sse_c_note.setWordWrap(True)
         layout.addWidget(self.sse_c_note)
-        self.apply_button = QPushButton("&Apply Encryption…", self.editor)
+        self.apply_button = QPushButton(self.tr("&Apply Encryption…"), self.editor)
         self.apply_button.setObjectName("infoApplyEncryptionButton")
-        self.apply_button.setAccessibleName("Apply the encryption")
+        self.apply_button.setAccessibleName(self.tr("Apply the encryption"))
         layout.addWidget(self.apply_button)
         layout.addStretch(1)
         self.group.buttonToggled.connect(self._update)
@@ -80,18 +80,20 @@ class EncryptionTab(InfoTab):
             if key and self.kms_key.findData(key) < 0 and self.kms_key.findText(key) < 0:
                 self.kms_key.addItem(key, key)
         if current is not None:
-            self.current.setText(current + (f" (key {kms_key_id})" if kms_key_id else ""))
+            self.current.setText(
+                current + (self.tr(" (key {0})").format(kms_key_id) if kms_key_id else "")
+            )
             if current in self.buttons:
                 self.buttons[current].setChecked(True)
         else:
-            self.current.setText("(each object keeps its own until you apply a choice)")
+            self.current.setText(self.tr("(each object keeps its own until you apply a choice)"))
         if kms_key_id:
             self.kms_key.setText(kms_key_id)
         self.buttons[encryption_state.SSE_C].setEnabled(customer_key_ref is not None)
         self.sse_c_note.setText(
             ""
             if customer_key_ref is not None
-            else "SSE-C needs a key: give the bookmark an SSE-C key to use it here."
+            else self.tr("SSE-C needs a key: give the bookmark an SSE-C key to use it here.")
         )
         self._update()
         self.show_editor()

@@ -108,7 +108,7 @@ class InfoWindow(QWidget):
         self._kms_listed = False
         self._bucket_tabs: list[tuple[str, QWidget]] = []
         self.setObjectName("infoWindow")
-        self.setAccessibleName("Info")
+        self.setAccessibleName(self.tr("Info"))
         self.setWindowTitle(target.title)
         # Bucket windows hold 13 tabs: wide enough that every title reads without scrolling.
         self.resize(BUCKET_WIDTH if target.is_bucket else 620, 560)
@@ -118,13 +118,13 @@ class InfoWindow(QWidget):
         layout.addWidget(self.error_banner)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("infoTabs")
-        self.tabs.setAccessibleName("Info sections")
+        self.tabs.setAccessibleName(self.tr("Info sections"))
         layout.addWidget(self.tabs, 1)
         self.progress = ManyProgress(self)
         layout.addWidget(self.progress)
         self.status = QLabel(self)
         self.status.setObjectName("infoStatus")
-        self.status.setAccessibleName("Info status")
+        self.status.setAccessibleName(self.tr("Info status"))
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.progress.cancelRequested.connect(self._cancel)
@@ -151,7 +151,7 @@ class InfoWindow(QWidget):
         target = self.target
         if target.is_bucket:
             self.bucket_general = BucketGeneralTab(self)
-            self.add_tab("General", self.bucket_general)
+            self.add_tab(self.tr("General"), self.bucket_general)
             self.counter = BucketCounter(self.session, target.bucket, self)
             self.bucket_general.countRequested.connect(self.counter.start)
             self.bucket_general.cancelCountRequested.connect(self.counter.cancel)
@@ -177,7 +177,7 @@ class InfoWindow(QWidget):
         self.tags = TagsTab(many, self)
         self.storage_class = StorageClassTab(self)
         self.encryption = EncryptionTab(self)
-        self.add_tab("General", self.general)
+        self.add_tab(self.tr("General"), self.general)
         for title, tab in (
             ("Permissions", self.permissions),
             ("Metadata", self.metadata),
@@ -322,14 +322,14 @@ class InfoWindow(QWidget):
         self._spawn(self._count_and_ask(edit), "counting the objects to change")
 
     async def _count_and_ask(self, edit: ObjectEdit) -> None:
-        self.status.setText("Counting the objects to change…")
+        self.status.setText(self.tr("Counting the objects to change…"))
         target = self.target
         keys = await self.bridge.run(
             keys_under, self.session, target.bucket, target.keys, target.folders
         )
         self.status.setText("")
         if not keys:
-            self.status.setText("There are no objects in the selection to change.")
+            self.status.setText(self.tr("There are no objects in the selection to change."))
             return
         detail = REWRITE_WARNING if edit.rewrites else "Each object's current setting is replaced."
         names = [*target.keys, *target.folders]
@@ -345,7 +345,7 @@ class InfoWindow(QWidget):
         """The change as one job of the transfer service (listed in Transfers, resumable)."""
         self._running = edit
         self.progress.start(edit.title, count)
-        self.status.setText(f"Saving the {edit.title}…")
+        self.status.setText(self.tr("Saving the {0}…").format(edit.title))
         try:
             await self.jobs.submit(
                 self.session,
@@ -358,7 +358,7 @@ class InfoWindow(QWidget):
         except Exception:
             self._running = None
             self.progress.finish(f"The {edit.title} could not be saved.")
-            self.status.setText(f"The {edit.title} could not be saved.")
+            self.status.setText(self.tr("The {0} could not be saved.").format(edit.title))
             raise
 
     def _job_options(self) -> TransferOptions | None:
@@ -419,10 +419,10 @@ class InfoWindow(QWidget):
         box = QMessageBox(self)
         box.setObjectName("infoConfirmDialog")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Change objects")
+        box.setWindowTitle(self.tr("Change objects"))
         box.setText(question)
         box.setInformativeText(detail)
-        change = box.addButton("Change", QMessageBox.ButtonRole.AcceptRole)
+        change = box.addButton(self.tr("Change"), QMessageBox.ButtonRole.AcceptRole)
         change.setObjectName("infoConfirmButton")
         box.addButton(QMessageBox.StandardButton.Cancel)
         self.confirm_button = change
@@ -445,17 +445,21 @@ class InfoWindow(QWidget):
         assert isinstance(self.general, ObjectGeneralTab)
         box = self.general.restore_box
         bucket, key = self.target.bucket, self.target.keys[0]
-        box.result.setText("Asking for the restore…")
+        box.result.setText(self.tr("Asking for the restore…"))
         register_session(self._bookmark_id, self.session)
         tracker = await self.bridge.run(self._restore_tracker)
         try:
             await self.bridge.run(tracker.request, self._bookmark_id, bucket, key, days, tier)
         except Exception:
-            box.result.setText("The restore was not requested.")
+            box.result.setText(self.tr("The restore was not requested."))
             raise
         box.result.setText(
-            f"Restore requested ({tier.value}, {days} days). It is followed in "
-            "Window > Archive Restores, which offers the download once the copy is ready."
+            self.tr(
+                "Restore requested ({0}, %n days). It is followed in "
+                "Window > Archive Restores, which offers the download once the copy is ready.",
+                "",
+                days,
+            ).format(tier.value)
         )
         self.restoreRequested.emit(key)
 
@@ -474,7 +478,7 @@ class InfoWindow(QWidget):
             lines.append(object_url(connection, bucket, key, UrlStyle.VIRTUAL, region))
         QGuiApplication.clipboard().setText("\n".join(lines))
         assert isinstance(self.general, ObjectGeneralTab)
-        self.general.url_label.setText("Copied:\n" + "\n".join(lines))
+        self.general.url_label.setText(self.tr("Copied:\n") + "\n".join(lines))
 
     def _presign(self) -> None:
         bucket, key = self.target.bucket, self.target.keys[0]

@@ -43,10 +43,14 @@ class KmsKeyPicker(QComboBox):
     def offer(self, section: Section[list[KmsKey]]) -> None:
         if section.state is SectionState.ERROR and section.error is not None:
             self.setToolTip(
-                f"{TYPE_HINT}\nThe account's keys could not be listed: {section.error.message}"
+                self.tr("{0}\nThe account's keys could not be listed: {1}").format(
+                    TYPE_HINT, section.error.message
+                )
             )
         elif section.state is SectionState.UNSUPPORTED:
-            self.setToolTip(f"{TYPE_HINT}\nThis server offers no key list (no KMS).")
+            self.setToolTip(
+                self.tr("{0}\nThis server offers no key list (no KMS).").format(TYPE_HINT)
+            )
         typed = self.currentText()
         for key in section.value or ():
             value = key.arn or key.key_id

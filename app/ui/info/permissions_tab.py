@@ -48,16 +48,18 @@ class PermissionsTab(InfoTab):
         super().__init__("infoPermissionsTab", "Permissions", parent)
         layout = QVBoxLayout(self.editor)
         self.note = QLabel(
-            "The grants below replace the ACL of every object in the selection." if many else "",
+            self.tr("The grants below replace the ACL of every object in the selection.")
+            if many
+            else "",
             self.editor,
         )
         self.note.setObjectName("infoPermissionsNote")
-        self.note.setAccessibleName("About these permissions")
+        self.note.setAccessibleName(self.tr("About these permissions"))
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
         self.owner = QLabel(self.editor)
         self.owner.setObjectName("infoAclOwner")
-        self.owner.setAccessibleName("Owner")
+        self.owner.setAccessibleName(self.tr("Owner"))
         layout.addWidget(self.owner)
         controls = TableEditor(
             self.editor,
@@ -79,15 +81,15 @@ class PermissionsTab(InfoTab):
         self.add_button, self.remove_button = controls.add_button, controls.remove_button
         self.save_button = controls.save_button
         canned_row = QHBoxLayout()
-        canned_row.addWidget(QLabel("Canned ACL:", self.editor))
+        canned_row.addWidget(QLabel(self.tr("Canned ACL:"), self.editor))
         self.canned = QComboBox(self.editor)
         self.canned.setObjectName("infoCannedAcl")
-        self.canned.setAccessibleName("Canned ACL")
+        self.canned.setAccessibleName(self.tr("Canned ACL"))
         self.canned.addItems(CANNED_OBJECT_ACLS)
         canned_row.addWidget(self.canned, 1)
-        self.canned_button = QPushButton("Apply &Canned ACL", self.editor)
+        self.canned_button = QPushButton(self.tr("Apply &Canned ACL"), self.editor)
         self.canned_button.setObjectName("infoApplyCannedAclButton")
-        self.canned_button.setAccessibleName("Apply the canned ACL")
+        self.canned_button.setAccessibleName(self.tr("Apply the canned ACL"))
         canned_row.addWidget(self.canned_button)
         layout.addLayout(canned_row)
         self._editing: list[QWidget] = [
@@ -110,7 +112,11 @@ class PermissionsTab(InfoTab):
     def show_acl(self, acl: AccessControlList, acls_disabled: bool) -> None:
         self.table.setRowCount(0)
         if acl.owner is not None:
-            self.owner.setText(f"Owner: {acl.owner.display_name or acl.owner.id} ({acl.owner.id})")
+            self.owner.setText(
+                self.tr("Owner: {0} ({1})").format(
+                    acl.owner.display_name or acl.owner.id, acl.owner.id
+                )
+            )
         for grant in acl.grants:
             self.add_grant(grant.grantee, grant.permission)
         self.set_acls_disabled(acls_disabled)
@@ -127,7 +133,7 @@ class PermissionsTab(InfoTab):
         self.table.insertRow(row)
         kind = QComboBox(self.table)
         kind.setObjectName(f"infoGranteeKind{row}")
-        kind.setAccessibleName("Grantee kind")
+        kind.setAccessibleName(self.tr("Grantee kind"))
         for label, _kind, _group in GRANTEE_CHOICES:
             kind.addItem(label)
         chosen = 0
@@ -142,7 +148,7 @@ class PermissionsTab(InfoTab):
         self.table.setItem(row, 1, value)
         permissions = QComboBox(self.table)
         permissions.setObjectName(f"infoGrantPermission{row}")
-        permissions.setAccessibleName("Permission")
+        permissions.setAccessibleName(self.tr("Permission"))
         permissions.addItems([p.value for p in Permission])
         permissions.setCurrentText(permission.value)
         self.table.setCellWidget(row, 2, permissions)

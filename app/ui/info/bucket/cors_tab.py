@@ -56,10 +56,13 @@ class CorsTab(SectionTab[tuple[CorsRule, ...], list[CorsRule]]):
         layout.setContentsMargins(0, 0, 0, 0)
         self.rows = RowTable(editor, "corsRules", "CORS rules", COLUMNS, "Rule")
         layout.addWidget(self.rows, 1)
-        note = message_label(editor, "corsNote", "About CORS rules")
+        note = message_label(editor, "corsNote", self.tr("About CORS rules"))
         note.setText(
-            f"Methods: {', '.join(CORS_METHODS)}. Separate several values with commas; "
-            "* allows any origin or header. Saving with no rules removes the CORS configuration."
+            self.tr(
+                "Methods: {0}. Separate several values with commas; "
+                "* allows any origin or header. Saving with no rules removes the CORS "
+                "configuration."
+            ).format(", ".join(CORS_METHODS))
         )
         layout.addWidget(note)
 

@@ -32,24 +32,26 @@ class EncryptionTab(SectionTab[DefaultEncryption, DefaultEncryption | None]):
 
     def build(self, editor: QWidget) -> None:
         form = QFormLayout(editor)
-        self.kind_box = named(QComboBox(editor), "encryptionKind", "Default encryption")
+        self.kind_box = named(QComboBox(editor), "encryptionKind", self.tr("Default encryption"))
         for text, algorithm in _CHOICES:
             self.kind_box.addItem(text, algorithm)
-        form.addRow("&Encrypt new objects with:", self.kind_box)
+        form.addRow(self.tr("&Encrypt new objects with:"), self.kind_box)
         self.key_edit = KmsKeyPicker("encryptionKmsKey", "KMS key ID or ARN", editor)
         self._keys_listed = False
-        self.key_edit.setPlaceholderText("empty: the account's AWS-managed key (aws/s3)")
-        form.addRow("&KMS key:", self.key_edit)
+        self.key_edit.setPlaceholderText(self.tr("empty: the account's AWS-managed key (aws/s3)"))
+        form.addRow(self.tr("&KMS key:"), self.key_edit)
         self.bucket_key_box = named(
-            QCheckBox("Use an S3 &Bucket Key (fewer KMS requests)", editor),
+            QCheckBox(self.tr("Use an S3 &Bucket Key (fewer KMS requests)"), editor),
             "encryptionBucketKey",
-            "Use an S3 Bucket Key",
+            self.tr("Use an S3 Bucket Key"),
         )
         form.addRow("", self.bucket_key_box)
-        note = message_label(editor, "encryptionNote", "About default encryption")
+        note = message_label(editor, "encryptionNote", self.tr("About default encryption"))
         note.setText(
-            "Applies to objects uploaded from now on without encryption of their own; objects "
-            "already stored keep theirs."
+            self.tr(
+                "Applies to objects uploaded from now on without encryption of their own; objects "
+                "already stored keep theirs."
+            )
         )
         form.addRow(note)
         self.kind_box.currentIndexChanged.connect(self._follow_kind)

@@ -72,20 +72,26 @@ class LifecycleTab(SectionTab[LifecycleConfiguration, LifecycleConfiguration]):
         left = QWidget(splitter)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        self.rule_list = named(QListWidget(left), "lifecycleRules", "Lifecycle rules")
+        self.rule_list = named(QListWidget(left), "lifecycleRules", self.tr("Lifecycle rules"))
         left_layout.addWidget(self.rule_list, 1)
         buttons = QHBoxLayout()
-        self.add_button = named(QPushButton("&Add Rule", left), "lifecycleAddRule", "Add rule")
+        self.add_button = named(
+            QPushButton(self.tr("&Add Rule"), left), "lifecycleAddRule", self.tr("Add rule")
+        )
         self.remove_button = named(
-            QPushButton("&Remove Rule", left), "lifecycleRemoveRule", "Remove the selected rule"
+            QPushButton(self.tr("&Remove Rule"), left),
+            "lifecycleRemoveRule",
+            self.tr("Remove the selected rule"),
         )
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         left_layout.addLayout(buttons)
 
         self.pages = QStackedWidget(splitter)
-        self.empty_label = message_label(self.pages, "lifecycleNoRule", "No rule chosen")
-        self.empty_label.setText("No lifecycle rules. Add one to expire or move objects over time.")
+        self.empty_label = message_label(self.pages, "lifecycleNoRule", self.tr("No rule chosen"))
+        self.empty_label.setText(
+            self.tr("No lifecycle rules. Add one to expire or move objects over time.")
+        )
         self.rule_editor = LifecycleRuleEditor(self.pages, self._storage_classes)
         self.rule_editor.changed.connect(self._mark_dirty)
         scroll = QScrollArea(self.pages)
@@ -94,10 +100,12 @@ class LifecycleTab(SectionTab[LifecycleConfiguration, LifecycleConfiguration]):
         scroll.setWidget(self.rule_editor)
         raw_page = QWidget(self.pages)
         raw_layout = QVBoxLayout(raw_page)
-        raw_note = message_label(raw_page, "lifecycleRawNote", "Why this rule is read-only")
+        raw_note = message_label(
+            raw_page, "lifecycleRawNote", self.tr("Why this rule is read-only")
+        )
         raw_note.setText(_RAW_NOTE)
         self.raw_view = named(
-            QPlainTextEdit(raw_page), "lifecycleRawRule", "Read-only lifecycle rule"
+            QPlainTextEdit(raw_page), "lifecycleRawRule", self.tr("Read-only lifecycle rule")
         )
         self.raw_view.setReadOnly(True)
         raw_layout.addWidget(raw_note)
@@ -161,7 +169,7 @@ class LifecycleTab(SectionTab[LifecycleConfiguration, LifecycleConfiguration]):
             self.rule_editor.show_rule(rule)
             self.pages.setCurrentWidget(self._scroll)
         self._dirty = False
-        self.summary.setText(f"{len(self.rules)} rule(s)")
+        self.summary.setText(self.tr("%n rule(s)", "", len(self.rules)))
 
     def _refill(self, select: int) -> None:
         self.rule_list.blockSignals(True)

@@ -18,20 +18,26 @@ class LoggingTab(SectionTab[LoggingTarget, LoggingTarget | None]):
     def build(self, editor: QWidget) -> None:
         form = QFormLayout(editor)
         self.enabled_box = named(
-            QCheckBox("&Log every request to this bucket", editor),
+            QCheckBox(self.tr("&Log every request to this bucket"), editor),
             "loggingEnabled",
-            "Server access logging on",
+            self.tr("Server access logging on"),
         )
         form.addRow(self.enabled_box)
-        self.target_edit = named(QLineEdit(editor), "loggingTarget", "Bucket receiving the logs")
-        form.addRow("&Target bucket:", self.target_edit)
-        self.prefix_edit = named(QLineEdit(editor), "loggingPrefix", "Prefix of the log objects")
-        self.prefix_edit.setPlaceholderText("e.g. logs/")
-        form.addRow("&Prefix:", self.prefix_edit)
-        note = message_label(editor, "loggingNote", "About access logging")
+        self.target_edit = named(
+            QLineEdit(editor), "loggingTarget", self.tr("Bucket receiving the logs")
+        )
+        form.addRow(self.tr("&Target bucket:"), self.target_edit)
+        self.prefix_edit = named(
+            QLineEdit(editor), "loggingPrefix", self.tr("Prefix of the log objects")
+        )
+        self.prefix_edit.setPlaceholderText(self.tr("e.g. logs/"))
+        form.addRow(self.tr("&Prefix:"), self.prefix_edit)
+        note = message_label(editor, "loggingNote", self.tr("About access logging"))
         note.setText(
-            "The target bucket must be in the same region and let the logging service write "
-            "to it. Logs arrive some hours after the requests."
+            self.tr(
+                "The target bucket must be in the same region and let the logging service write "
+                "to it. Logs arrive some hours after the requests."
+            )
         )
         form.addRow(note)
         self.enabled_box.toggled.connect(self._follow_enabled)

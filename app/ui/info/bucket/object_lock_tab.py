@@ -32,19 +32,21 @@ class ObjectLockTab(SectionTab[ObjectLockConfiguration, tuple[str | None, int | 
 
     def build(self, editor: QWidget) -> None:
         form = self._form = QFormLayout(editor)
-        self.state_label = message_label(editor, "objectLockState", "Object Lock state")
+        self.state_label = message_label(editor, "objectLockState", self.tr("Object Lock state"))
         form.addRow(self.state_label)
-        self.mode_box = named(QComboBox(editor), "objectLockMode", "Default retention mode")
-        self.mode_box.addItem("No default retention", None)
+        self.mode_box = named(
+            QComboBox(editor), "objectLockMode", self.tr("Default retention mode")
+        )
+        self.mode_box.addItem(self.tr("No default retention"), None)
         for mode in LOCK_MODES:
             self.mode_box.addItem(_MODE_WORDS[mode], mode)
-        form.addRow("Default &retention:", self.mode_box)
-        self.period_spin = named(QSpinBox(editor), "objectLockPeriod", "Retention period")
+        form.addRow(self.tr("Default &retention:"), self.mode_box)
+        self.period_spin = named(QSpinBox(editor), "objectLockPeriod", self.tr("Retention period"))
         self.period_spin.setRange(1, 36500)
-        self.unit_box = named(QComboBox(editor), "objectLockUnit", "Retention period unit")
+        self.unit_box = named(QComboBox(editor), "objectLockUnit", self.tr("Retention period unit"))
         self.unit_box.addItems(["days", "years"])
-        form.addRow("&Period:", self.period_spin)
-        form.addRow("&Unit:", self.unit_box)
+        form.addRow(self.tr("&Period:"), self.period_spin)
+        form.addRow(self.tr("&Unit:"), self.unit_box)
         self.mode_box.currentIndexChanged.connect(self._follow_mode)
 
     def _follow_mode(self) -> None:
@@ -60,7 +62,7 @@ class ObjectLockTab(SectionTab[ObjectLockConfiguration, tuple[str | None, int | 
     def show_value(self, value: ObjectLockConfiguration | None) -> None:
         enabled = bool(value and value.enabled)
         self.state_label.setText(
-            "Object Lock is enabled on this bucket." if enabled else _NOT_ENABLED
+            self.tr("Object Lock is enabled on this bucket.") if enabled else _NOT_ENABLED
         )
         for widget in (self.mode_box, self.period_spin, self.unit_box):
             self._form.setRowVisible(widget, enabled)

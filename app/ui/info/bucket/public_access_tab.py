@@ -33,7 +33,9 @@ class PublicAccessTab(SectionTab[PublicAccessBlock, PublicAccessBlock]):
 
     def build(self, editor: QWidget) -> None:
         layout = QVBoxLayout(editor)
-        self.state_label = message_label(editor, "publicAccessState", "Public access block now")
+        self.state_label = message_label(
+            editor, "publicAccessState", self.tr("Public access block now")
+        )
         layout.addWidget(self.state_label)
         self.switches: dict[str, QCheckBox] = {}
         for field_name, (text, name) in _SWITCHES.items():
@@ -42,9 +44,9 @@ class PublicAccessTab(SectionTab[PublicAccessBlock, PublicAccessBlock]):
             layout.addWidget(box)
         layout.addStretch(1)
         self.remove_button = named(
-            QPushButton("&Remove Block", self),
+            QPushButton(self.tr("&Remove Block"), self),
             "publicAccessRemove",
-            "Remove the public access block",
+            self.tr("Remove the public access block"),
         )
         self.remove_button.clicked.connect(
             lambda: self.submit(
@@ -60,9 +62,11 @@ class PublicAccessTab(SectionTab[PublicAccessBlock, PublicAccessBlock]):
 
     def show_value(self, value: PublicAccessBlock | None) -> None:
         self.state_label.setText(
-            "This bucket has a public access block:"
+            self.tr("This bucket has a public access block:")
             if value
-            else "This bucket has no public access block of its own (the account's may apply)."
+            else self.tr(
+                "This bucket has no public access block of its own (the account's may apply)."
+            )
         )
         shown = value or PublicAccessBlock()
         for field in fields(PublicAccessBlock):

@@ -83,21 +83,25 @@ class SectionTab(QWidget, Generic[T, P]):
         self._unsupported = frozenset(unsupported)
         self.section: Section[T] | None = None
         slug = type(self).__name__[0].lower() + type(self).__name__[1:]
-        named(self, slug, f"{self.title} settings")
+        named(self, slug, self.tr("{0} settings").format(self.title))
 
         self._pages = QStackedWidget(self)
-        self._loading = message_label(self, f"{slug}Loading", f"{self.title} loading")
-        self._loading.setText("Loading…")
+        self._loading = message_label(
+            self, f"{slug}Loading", self.tr("{0} loading").format(self.title)
+        )
+        self._loading.setText(self.tr("Loading…"))
         self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._unsupported_label = message_label(
-            self, f"{slug}Unsupported", f"{self.title} not supported"
+            self, f"{slug}Unsupported", self.tr("{0} not supported").format(self.title)
         )
         self._unsupported_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._failed = QWidget(self)
         failed_layout = QVBoxLayout(self._failed)
-        self._failed_label = message_label(self, f"{slug}ReadError", f"Why {self.title} failed")
+        self._failed_label = message_label(
+            self, f"{slug}ReadError", self.tr("Why {0} failed").format(self.title)
+        )
         self._failed_label.setStyleSheet(_PROBLEM_STYLE)
-        retry = named(QPushButton("Retry", self._failed), f"{slug}Retry", "Retry")
+        retry = named(QPushButton(self.tr("Retry"), self._failed), f"{slug}Retry", self.tr("Retry"))
         retry.clicked.connect(self.load)
         failed_layout.addWidget(self._failed_label)
         failed_layout.addWidget(retry, 0, Qt.AlignmentFlag.AlignLeft)
@@ -107,12 +111,16 @@ class SectionTab(QWidget, Generic[T, P]):
         content_layout = QVBoxLayout(self._content)
         self.editor = QWidget(self._content)
         content_layout.addWidget(self.editor, 1)
-        self.status = message_label(self._content, f"{slug}Status", f"{self.title} status")
+        self.status = message_label(
+            self._content, f"{slug}Status", self.tr("{0} status").format(self.title)
+        )
         content_layout.addWidget(self.status)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         self.save_button = named(
-            QPushButton(self.save_text, self._content), f"{slug}Save", f"Save {self.title}"
+            QPushButton(self.save_text, self._content),
+            f"{slug}Save",
+            self.tr("Save {0}").format(self.title),
         )
         self.save_button.clicked.connect(self.save)
         self.buttons.addWidget(self.save_button)
@@ -169,8 +177,10 @@ class SectionTab(QWidget, Generic[T, P]):
 
     def _show_unsupported(self) -> None:
         self._unsupported_label.setText(
-            f"{self.title}: {UNSUPPORTED_TEXT}\nThe provider does not offer this setting, so "
-            "there is nothing to change here."
+            self.tr(
+                "{0}: {1}\nThe provider does not offer this setting, so "
+                "there is nothing to change here."
+            ).format(self.title, UNSUPPORTED_TEXT)
         )
         self._pages.setCurrentWidget(self._unsupported_label)
 
@@ -210,7 +220,7 @@ class SectionTab(QWidget, Generic[T, P]):
     def submit(self, call: Callable[[S3Session, str], None]) -> None:
         """Run a change off the GUI thread, then read the setting back from the server."""
         self.save_button.setEnabled(False)
-        self.status.setText("Saving…")
+        self.status.setText(self.tr("Saving…"))
         self.status.setStyleSheet("")
         self._bridge.spawn(self._submit(call), f"saving {self.title}", self.bucket)
 
@@ -235,5 +245,5 @@ class SectionTab(QWidget, Generic[T, P]):
         if not shiboken6.isValid(self):
             return
         self.apply_section(section)
-        self.show_done("Saved.")
+        self.show_done(self.tr("Saved."))
         self.saveFinished.emit(True)

@@ -24,7 +24,9 @@ class SwitchTab(SectionTab[bool, bool]):
         layout = QVBoxLayout(editor)
         self.switch = named(QCheckBox(self.switch_text, editor), self.switch_name, self.title)
         layout.addWidget(self.switch)
-        note = message_label(editor, f"{self.switch_name}Note", f"About {self.title.lower()}")
+        note = message_label(
+            editor, f"{self.switch_name}Note", self.tr("About {0}").format(self.title.lower())
+        )
         note.setText(self.explanation)
         layout.addWidget(note)
         layout.addStretch(1)

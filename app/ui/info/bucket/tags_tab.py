@@ -28,10 +28,12 @@ class TagsTab(SectionTab[tuple[Tag, ...], list[Tag]]):
         layout.setContentsMargins(0, 0, 0, 0)
         self.rows = RowTable(editor, "bucketTags", "Bucket tags", ("Key", "Value"), "Tag")
         layout.addWidget(self.rows, 1)
-        note = message_label(editor, "bucketTagsNote", "About bucket tags")
+        note = message_label(editor, "bucketTagsNote", self.tr("About bucket tags"))
         note.setText(
-            f"At most {MAX_BUCKET_TAGS} tags; keys up to 128 and values up to 256 characters "
-            "of letters, digits, spaces and + - = . _ : / @. Saving with no tags removes them."
+            self.tr(
+                "At most {0} tags; keys up to 128 and values up to 256 characters "
+                "of letters, digits, spaces and + - = . _ : / @. Saving with no tags removes them."
+            ).format(MAX_BUCKET_TAGS)
         )
         layout.addWidget(note)
 

@@ -23,32 +23,34 @@ class VersioningTab(SectionTab[Versioning, bool]):
 
     def build(self, editor: QWidget) -> None:
         form = QFormLayout(editor)
-        self.state_label = named(QLabel(editor), "versioningState", "Versioning now")
-        form.addRow("Now:", self.state_label)
+        self.state_label = named(QLabel(editor), "versioningState", self.tr("Versioning now"))
+        form.addRow(self.tr("Now:"), self.state_label)
         self.enabled_radio = named(
-            QRadioButton("&Enabled: keep every version of every object", editor),
+            QRadioButton(self.tr("&Enabled: keep every version of every object"), editor),
             "versioningEnabled",
-            "Versioning enabled",
+            self.tr("Versioning enabled"),
         )
         self.suspended_radio = named(
-            QRadioButton("&Suspended: new writes replace the current version", editor),
+            QRadioButton(self.tr("&Suspended: new writes replace the current version"), editor),
             "versioningSuspended",
-            "Versioning suspended",
+            self.tr("Versioning suspended"),
         )
         group = QButtonGroup(editor)
         group.addButton(self.enabled_radio)
         group.addButton(self.suspended_radio)
-        form.addRow("Versioning:", self.enabled_radio)
+        form.addRow(self.tr("Versioning:"), self.enabled_radio)
         form.addRow("", self.suspended_radio)
-        note = message_label(editor, "versioningNote", "About suspending versioning")
+        note = message_label(editor, "versioningNote", self.tr("About suspending versioning"))
         note.setText(
-            "A bucket that was versioned once can be suspended but never made unversioned "
-            "again; versions already stored stay."
+            self.tr(
+                "A bucket that was versioned once can be suspended but never made unversioned "
+                "again; versions already stored stay."
+            )
         )
         form.addRow(note)
-        self.mfa_label = named(QLabel(editor), "versioningMfaDelete", "MFA delete status")
-        form.addRow("MFA delete:", self.mfa_label)
-        mfa_note = message_label(editor, "versioningMfaNote", "About MFA delete")
+        self.mfa_label = named(QLabel(editor), "versioningMfaDelete", self.tr("MFA delete status"))
+        form.addRow(self.tr("MFA delete:"), self.mfa_label)
+        mfa_note = message_label(editor, "versioningMfaNote", self.tr("About MFA delete"))
         mfa_note.setText(MFA_EXPLANATION)
         form.addRow(mfa_note)
 
