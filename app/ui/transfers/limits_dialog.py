@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.core.transfers.limits import TransferLimits
 from app.core.transfers.schedule import EVERY_DAY, WEEKDAYS, BandwidthSchedule, ScheduleRule
+from app.ui.translation import translate
 
 MIB = 1024 * 1024
 MAX_RATE_MIB = 100_000.0
@@ -55,8 +56,8 @@ def rate_box(parent: QWidget, name: str, accessible: str) -> QDoubleSpinBox:
     box.setDecimals(1)
     box.setRange(0.0, MAX_RATE_MIB)
     box.setSingleStep(0.5)
-    box.setSuffix(" MiB/s")
-    box.setSpecialValueText("Unlimited")  # shown at 0
+    box.setSuffix(translate("LimitsDialog", " MiB/s"))
+    box.setSpecialValueText(translate("LimitsDialog", "Unlimited"))  # shown at 0
     return box
 
 
@@ -86,43 +87,43 @@ class LimitsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transferLimitsDialog")
-        self.setAccessibleName("Transfer limits")
-        self.setWindowTitle("Transfer Limits")
+        self.setAccessibleName(self.tr("Transfer limits"))
+        self.setWindowTitle(self.tr("Transfer Limits"))
         self.setModal(False)
 
         self.jobs = QSpinBox(self)
         self.jobs.setObjectName("simultaneousTransfers")
-        self.jobs.setAccessibleName("Simultaneous transfers")
+        self.jobs.setAccessibleName(self.tr("Simultaneous transfers"))
         self.jobs.setRange(1, 64)
         self.connections = QSpinBox(self)
         self.connections.setObjectName("connectionsPerTransfer")
-        self.connections.setAccessibleName("Connections per transfer")
+        self.connections.setAccessibleName(self.tr("Connections per transfer"))
         self.connections.setRange(1, 64)
-        self.upload = rate_box(self, "uploadLimit", "Upload limit")
-        self.download = rate_box(self, "downloadLimit", "Download limit")
+        self.upload = rate_box(self, "uploadLimit", self.tr("Upload limit"))
+        self.download = rate_box(self, "downloadLimit", self.tr("Download limit"))
         form = QFormLayout()
-        form.addRow("Simultaneous transfers:", self.jobs)
-        form.addRow("Connections per transfer:", self.connections)
-        form.addRow("Upload limit:", self.upload)
-        form.addRow("Download limit:", self.download)
+        form.addRow(self.tr("Simultaneous transfers:"), self.jobs)
+        form.addRow(self.tr("Connections per transfer:"), self.connections)
+        form.addRow(self.tr("Upload limit:"), self.upload)
+        form.addRow(self.tr("Download limit:"), self.download)
 
         schedule_label = QLabel(
-            "Other limits on a weekly schedule (the first matching row holds):", self
+            self.tr("Other limits on a weekly schedule (the first matching row holds):"), self
         )
         self.schedule = QTableWidget(0, len(COLUMNS), self)
         self.schedule.setObjectName("limitsSchedule")
-        self.schedule.setAccessibleName("Bandwidth schedule")
+        self.schedule.setAccessibleName(self.tr("Bandwidth schedule"))
         self.schedule.setHorizontalHeaderLabels(list(COLUMNS))
         self.schedule.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.schedule.verticalHeader().hide()
         self.schedule.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.add_rule_button = QPushButton("Add Rule", self)
+        self.add_rule_button = QPushButton(self.tr("Add Rule"), self)
         self.add_rule_button.setObjectName("addScheduleRuleButton")
-        self.add_rule_button.setAccessibleName("Add schedule rule")
+        self.add_rule_button.setAccessibleName(self.tr("Add schedule rule"))
         self.add_rule_button.clicked.connect(lambda: self.add_rule())
-        self.remove_rule_button = QPushButton("Remove Rule", self)
+        self.remove_rule_button = QPushButton(self.tr("Remove Rule"), self)
         self.remove_rule_button.setObjectName("removeScheduleRuleButton")
-        self.remove_rule_button.setAccessibleName("Remove schedule rule")
+        self.remove_rule_button.setAccessibleName(self.tr("Remove schedule rule"))
         self.remove_rule_button.clicked.connect(self.remove_rule)
         rule_buttons = QHBoxLayout()
         rule_buttons.addWidget(self.add_rule_button)
@@ -131,7 +132,7 @@ class LimitsDialog(QDialog):
 
         self.error_label = QLabel(self)
         self.error_label.setObjectName("limitsError")
-        self.error_label.setAccessibleName("Limits error")
+        self.error_label.setAccessibleName(self.tr("Limits error"))
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         buttons = QDialogButtonBox(
@@ -180,7 +181,7 @@ class LimitsDialog(QDialog):
         row = self.schedule.rowCount()
         self.schedule.insertRow(row)
         days = QComboBox(self.schedule)
-        days.setAccessibleName(f"Days of rule {row + 1}")
+        days.setAccessibleName(self.tr("Days of rule {0}").format(row + 1))
         for text, chosen in DAY_CHOICES:
             days.addItem(text, chosen)
         found = next((i for i, (_t, c) in enumerate(DAY_CHOICES) if c == rule.days), -1)
@@ -192,13 +193,15 @@ class LimitsDialog(QDialog):
         for column, moment, what in ((START, rule.start, "From"), (END, rule.end, "To")):
             edit = QTimeEdit(QTime(moment.hour, moment.minute), self.schedule)
             edit.setDisplayFormat("HH:mm")
-            edit.setAccessibleName(f"{what} time of rule {row + 1}")
+            edit.setAccessibleName(self.tr("{0} time of rule {1}").format(what, row + 1))
             self.schedule.setCellWidget(row, column, edit)
         for column, rate, what in (
             (UPLOAD, rule.upload, "Upload"),
             (DOWNLOAD, rule.download, "Download"),
         ):
-            box = rate_box(self.schedule, "", f"{what} limit of rule {row + 1}")
+            box = rate_box(
+                self.schedule, "", self.tr("{0} limit of rule {1}").format(what, row + 1)
+            )
             show_rate(box, rate)
             self.schedule.setCellWidget(row, column, box)
         return row

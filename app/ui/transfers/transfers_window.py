@@ -73,8 +73,8 @@ class TransfersWindow(QWidget):
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("transfersWindow")
-        self.setAccessibleName("Transfers")
-        self.setWindowTitle("Transfers — Eider")
+        self.setAccessibleName(self.tr("Transfers"))
+        self.setWindowTitle(self.tr("Transfers — Eider"))
         self.resize(980, 420)
         self.model = model
         self.actions_by_name: dict[str, QAction] = {}
@@ -89,10 +89,10 @@ class TransfersWindow(QWidget):
             self.addAction(action)
             self.actions_by_name[name] = action
         # Not about the selected rows: in the toolbar, not in the list's context menu.
-        limits = self.limits_action = QAction("Limits…", self)
+        limits = self.limits_action = QAction(self.tr("Limits…"), self)
         limits.setObjectName("transferLimitsAction")
         limits.setIcon(self.style().standardIcon(_SP.SP_FileDialogDetailedView))
-        limits.setToolTip("Jobs at once, connections per job, bandwidth and its schedule")
+        limits.setToolTip(self.tr("Jobs at once, connections per job, bandwidth and its schedule"))
         self.addAction(limits)
         self.actions_by_name[limits.objectName()] = limits
         self._build(preferences)
@@ -101,9 +101,9 @@ class TransfersWindow(QWidget):
         return self.actions_by_name[name]
 
     def _build(self, preferences: TransferPreferences) -> None:
-        toolbar = QToolBar("Transfers", self)
+        toolbar = QToolBar(self.tr("Transfers"), self)
         toolbar.setObjectName("transfersToolBar")
-        toolbar.setAccessibleName("Transfer actions")
+        toolbar.setAccessibleName(self.tr("Transfer actions"))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for name, _text, _shortcut, icon in ACTIONS:
             if icon is not None:
@@ -118,7 +118,7 @@ class TransfersWindow(QWidget):
 
         view = self.view = QTreeView(self)
         view.setObjectName("transfersList")
-        view.setAccessibleName("Transfers")
+        view.setAccessibleName(self.tr("Transfers"))
         view.setModel(self.model)  # it sorts itself: a proxy would call data() per comparison
         view.setUniformRowHeights(True)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -148,19 +148,23 @@ class TransfersWindow(QWidget):
 
         self.bandwidth_label = QLabel(self)
         self.bandwidth_label.setObjectName("transfersBandwidth")
-        self.bandwidth_label.setAccessibleName("Bandwidth limit in force")
+        self.bandwidth_label.setAccessibleName(self.tr("Bandwidth limit in force"))
         self.bandwidth_label.hide()
         self.message_label = QLabel(self)
         self.message_label.setObjectName("transfersMessage")
-        self.message_label.setAccessibleName("Transfers message")
+        self.message_label.setAccessibleName(self.tr("Transfers message"))
         self.message_label.setWordWrap(True)
-        self.open_on_start = QCheckBox("Open this window when a transfer starts", self)
+        self.open_on_start = QCheckBox(self.tr("Open this window when a transfer starts"), self)
         self.open_on_start.setObjectName("openTransfersOnStart")
-        self.open_on_start.setAccessibleName("Open the Transfers window when a transfer starts")
+        self.open_on_start.setAccessibleName(
+            self.tr("Open the Transfers window when a transfer starts")
+        )
         self.open_on_start.setChecked(preferences.open_window_on_start)
-        self.resume_at_start = QCheckBox("Resume interrupted transfers at start", self)
+        self.resume_at_start = QCheckBox(self.tr("Resume interrupted transfers at start"), self)
         self.resume_at_start.setObjectName("resumeTransfersAtStart")
-        self.resume_at_start.setAccessibleName("Resume interrupted transfers when Eider starts")
+        self.resume_at_start.setAccessibleName(
+            self.tr("Resume interrupted transfers when Eider starts")
+        )
         self.resume_at_start.setChecked(preferences.resume_at_start)
         for box in (self.open_on_start, self.resume_at_start):
             box.toggled.connect(self._preferences_toggled)
