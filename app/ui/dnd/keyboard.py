@@ -65,16 +65,18 @@ class KeyboardTransfers(QObject):
         if tree.hasFocus():
             node = tree.current_location
             if node is None or not node.prefix:
-                self.browser.report(_problem("Choose a folder (a bucket cannot be moved)."))
+                self.browser.report(
+                    _problem(self.tr("Choose a folder (a bucket cannot be moved)."))
+                )
                 return None
             return node.bucket, [node.prefix]
         here = self.browser.location
         if here.is_root:
-            self.browser.report(_problem("Open a bucket first."))
+            self.browser.report(_problem(self.tr("Open a bucket first.")))
             return None
         keys = [ref.key for ref in self.dnd.actions.selection()]
         if not keys:
-            self.browser.report(_problem("Select what to copy or move first."))
+            self.browser.report(_problem(self.tr("Select what to copy or move first.")))
             return None
         return here.bucket, keys
 
@@ -83,7 +85,7 @@ class KeyboardTransfers(QObject):
         node = tree.current_location if tree.hasFocus() else None
         target = node or self.browser.location
         if target.is_root:
-            self.browser.report(_problem("Open the bucket or folder to paste into."))
+            self.browser.report(_problem(self.tr("Open the bucket or folder to paste into.")))
             return None
         return target
 
@@ -126,7 +128,9 @@ class KeyboardTransfers(QObject):
         if files:
             self.dnd.upload_files(files, target)
             return
-        self.browser.report(_problem("Nothing to paste: cut or copy objects or files first."))
+        self.browser.report(
+            _problem(self.tr("Nothing to paste: cut or copy objects or files first."))
+        )
 
     # -- Copy To…, Move To…, Upload To… --------------------------------------------------------
 
@@ -161,7 +165,7 @@ class KeyboardTransfers(QObject):
     def upload_to(self) -> None:
         def chosen_files(files: list[str]) -> None:
             self._ask_destination(
-                "Upload To",
+                self.tr("Upload To"),
                 lambda bookmark_id, folder: self._spawn(
                     self._upload(files, bookmark_id, folder), folder
                 ),

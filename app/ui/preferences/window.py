@@ -44,18 +44,18 @@ class PreferencesWindow(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.setObjectName("preferencesWindow")
-        self.setAccessibleName("Preferences")
-        self.setWindowTitle("Preferences")
+        self.setAccessibleName(self.tr("Preferences"))
+        self.setWindowTitle(self.tr("Preferences"))
         self.setModal(False)
         layout = QVBoxLayout(self)
         self.problems_label = QLabel(self)
         self.problems_label.setObjectName("preferencesProblems")
-        self.problems_label.setAccessibleName("Settings that could not be used")
+        self.problems_label.setAccessibleName(self.tr("Settings that could not be used"))
         self.problems_label.setWordWrap(True)
         layout.addWidget(self.problems_label)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("preferencesTabs")
-        self.tabs.setAccessibleName("Preference sections")
+        self.tabs.setAccessibleName(self.tr("Preference sections"))
         self.general = GeneralPage(self.tabs)
         self.browser = BrowserPage(self.tabs)
         self.transfers = TransfersPage(self.tabs)
@@ -72,7 +72,7 @@ class PreferencesWindow(QDialog):
         layout.addWidget(self.tabs, 1)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("preferencesError")
-        self.error_label.setAccessibleName("What is wrong")
+        self.error_label.setAccessibleName(self.tr("What is wrong"))
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.hide()
@@ -114,7 +114,7 @@ class PreferencesWindow(QDialog):
         self.transfers.show_limits(self.settings.transfer_limits())
         problems = self.settings.problems
         self.problems_label.setText(
-            "Not used from the settings file (the defaults hold):\n"
+            self.tr("Not used from the settings file (the defaults hold):\n")
             + "\n".join(f"• {p}" for p in problems)
             if problems
             else ""
