@@ -13,7 +13,7 @@ class ColumnMenu(QMenu):
     def __init__(self, header: QHeaderView, names: Sequence[str], hidden: Sequence[int]) -> None:
         super().__init__("&Columns", header)
         self.setObjectName("columnMenu")
-        self.setAccessibleName("Columns to show")
+        self.setAccessibleName(self.tr("Columns to show"))
         self._header = header
         self.column_actions: dict[int, QAction] = {}
         for column, name in enumerate(names):
@@ -22,7 +22,7 @@ class ColumnMenu(QMenu):
             action = QAction(name, self)
             action.setObjectName(f"showColumn{name.title().replace(' ', '')}Action")
             action.setCheckable(True)
-            action.setToolTip(f"Show or hide the {name} column")
+            action.setToolTip(self.tr("Show or hide the {0} column").format(name))
             action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
             self.addAction(action)
             self.column_actions[column] = action
