@@ -16,16 +16,17 @@ from PySide6.QtCore import (
 
 from app.core.transfers.sync_plan import ActionKind, SyncAction, SyncPlan
 from app.ui.format import human_size
+from app.ui.translation import N_, translate
 
-HEADERS = ("Action", "Name", "Size", "Why")
+HEADERS = (N_("Action"), N_("Name"), N_("Size"), N_("Why"))
 ACTION, NAME, SIZE, WHY = range(len(HEADERS))
 SYMBOLS = {
-    ActionKind.UPLOAD: "↑ upload",
-    ActionKind.DOWNLOAD: "↓ download",
-    ActionKind.DELETE_REMOTE: "\u00d7 delete on server",  # the multiplication sign
-    ActionKind.DELETE_LOCAL: "\u00d7 delete local file",
+    ActionKind.UPLOAD: N_("↑ upload"),
+    ActionKind.DOWNLOAD: N_("↓ download"),
+    ActionKind.DELETE_REMOTE: N_("\u00d7 delete on server"),  # the multiplication sign
+    ActionKind.DELETE_LOCAL: N_("\u00d7 delete local file"),
 }
-UNCHANGED = "= unchanged"
+UNCHANGED = N_("= unchanged")
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -111,7 +112,7 @@ class SyncPlanModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return translate("", HEADERS[section])
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -130,13 +131,13 @@ class SyncPlanModel(QAbstractTableModel):
             return Qt.CheckState.Checked if row.ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:
             if column == ACTION:
-                return SYMBOLS[action.kind] if action is not None else UNCHANGED
+                return translate("", SYMBOLS[action.kind] if action is not None else UNCHANGED)
             if column == NAME:
                 return row.name
             if column == SIZE:
                 return human_size(action.size) if action is not None else ""
             if column == WHY:
-                return action.reason if action is not None else "same on both sides"
+                return action.reason if action is not None else self.tr("same on both sides")
         if role == Qt.ItemDataRole.ToolTipRole and action is not None:
             return action.local_path or action.key
         return None

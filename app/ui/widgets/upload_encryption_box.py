@@ -95,7 +95,7 @@ class UploadEncryptionBox(QWidget):
         return upload_encryption.compose(self.choice, self.kms_key_edit.text())
 
     def show_cse_key(self, fingerprint: str | None) -> None:
-        missing = "No local key yet: generate or import one"
+        missing = self.tr("No local key yet: generate or import one")
         self.cse_key_label.setText(
             self.tr("Local key {0}").format(fingerprint) if fingerprint else missing
         )
