@@ -13,11 +13,12 @@ from app.core.preferences.overrides import with_overrides
 from app.core.preferences.reading import section_to_json
 from app.core.preferences.sections import Preferences
 from app.ui.preferences.pages import ConnectionPage, S3DefaultsPage, TransfersPage
+from app.ui.translation import N_, translate
 
 TITLES = {
-    "transfers": "Own transfer settings",
-    "s3": "Own defaults for new uploads",
-    "connection": "Own connection settings",
+    "transfers": N_("Own transfer settings"),
+    "s3": N_("Own defaults for new uploads"),
+    "connection": N_("Own connection settings"),
 }
 
 
@@ -46,9 +47,9 @@ class BookmarkAdvanced(QWidget):
         }
         self.groups: dict[str, QGroupBox] = {}
         for name, page in self.pages.items():
-            group = QGroupBox(TITLES[name], self.panel)
+            group = QGroupBox(translate("", TITLES[name]), self.panel)
             group.setObjectName(f"{name}OverrideGroup")
-            group.setAccessibleName(TITLES[name])
+            group.setAccessibleName(translate("", TITLES[name]))
             group.setCheckable(True)
             group.setChecked(False)
             inner = QVBoxLayout(group)
@@ -85,6 +86,6 @@ class BookmarkAdvanced(QWidget):
                 section = page.read()
             except ValueError as exc:
                 self.toggle.setChecked(True)
-                raise ValueError(f"{TITLES[name]}: {exc}") from None
+                raise ValueError(f"{translate('', TITLES[name])}: {exc}") from None
             chosen[name] = section_to_json(section)
         return chosen

@@ -87,7 +87,11 @@ class BookmarkDialog(QDialog):
         self.setObjectName("bookmarkDialog")
         self.setAccessibleName(self.tr("Connection settings"))
         title = (
-            "Open Connection" if connect_with else "Edit Bookmark" if editing else "New Bookmark"
+            self.tr("Open Connection")
+            if connect_with
+            else self.tr("Edit Bookmark")
+            if editing
+            else self.tr("New Bookmark")
         )
         self.setWindowTitle(title)
 
@@ -254,7 +258,11 @@ class BookmarkDialog(QDialog):
         self._show(self.username_edit, fields.username.shown)
         self.username_edit.setPlaceholderText(fields.username.placeholder)
         kind = profile_settings.credential_kind(profile)
-        username_label = "AWS profile:" if kind is CredentialKind.AWS_PROFILE else "Access key ID:"
+        username_label = (
+            self.tr("AWS profile:")
+            if kind is CredentialKind.AWS_PROFILE
+            else self.tr("Access key ID:")
+        )
         self.form.labelForField(self.username_edit).setText(username_label)  # type: ignore[union-attr]
         self.username_edit.setAccessibleName(username_label.rstrip(":"))
         self._show(self.password_edit, fields.password.shown)
@@ -319,7 +327,7 @@ class BookmarkDialog(QDialog):
         """
         profile = self.profile
         if profile is None:
-            raise BookmarkError("Choose a profile")
+            raise BookmarkError(self.tr("Choose a profile"))
         original = self._original
         same = original if original is not None and original.profile == profile.vendor else None
         host = self._text(self.host_edit, (same.host or "") if same else "") or None
@@ -437,7 +445,7 @@ class BookmarkDialog(QDialog):
         except BookmarkError as exc:
             self.show_error(str(exc))
             return
-        self._begin("Saving…")
+        self._begin(self.tr("Saving…"))
         self._tasks.spawn(self._save(bookmark))
 
     async def _save(self, bookmark: Bookmark) -> None:
@@ -480,7 +488,7 @@ class BookmarkDialog(QDialog):
         except BookmarkError as exc:
             self.show_error(str(exc))
             return
-        self._begin("Connecting…")
+        self._begin(self.tr("Connecting…"))
         self._tasks.spawn(self._connect(bookmark))
 
     async def _connect(self, bookmark: Bookmark) -> None:

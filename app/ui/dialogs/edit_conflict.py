@@ -45,21 +45,21 @@ class EditConflictDialog(QDialog):
         for choice, text, name, tip in (
             (
                 ConflictChoice.OVERWRITE,
-                "&Overwrite",
+                self.tr("&Overwrite"),
                 "overwriteButton",
-                "Upload your save over the server's change",
+                self.tr("Upload your save over the server's change"),
             ),
             (
                 ConflictChoice.SAVE_AS,
-                "&Save As New Name",
+                self.tr("&Save As New Name"),
                 "saveAsButton",
-                "Upload your save under the new name; the server's object stays",
+                self.tr("Upload your save under the new name; the server's object stays"),
             ),
             (
                 ConflictChoice.DISCARD,
-                "&Discard My Save",
+                self.tr("&Discard My Save"),
                 "discardButton",
-                "Drop your save; your copy takes the server's content",
+                self.tr("Drop your save; your copy takes the server's content"),
             ),
         ):
             button = buttons.addButton(text, role.ActionRole)

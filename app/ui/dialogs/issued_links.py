@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.s3.issued_links import IssuedLink
+from app.ui.translation import N_, translate
 
-COLUMNS = ("Object", "Allows", "Issued", "Expires", "Status", "Connection")
+COLUMNS = (N_("Object"), N_("Allows"), N_("Issued"), N_("Expires"), N_("Status"), N_("Connection"))
 
 
 class IssuedLinksDialog(QDialog):
@@ -32,14 +33,14 @@ class IssuedLinksDialog(QDialog):
         self.table = QTableWidget(len(links), len(COLUMNS), self)
         self.table.setObjectName("issuedLinksTable")
         self.table.setAccessibleName(self.tr("Links Eider issued"))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("", c) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         now = datetime.now(UTC)
         for row, link in enumerate(reversed(links)):  # newest first
             cells = (
                 f"s3://{link.bucket}/{link.key}",
-                "Download" if link.method == "GET" else "Upload",
+                self.tr("Download") if link.method == "GET" else self.tr("Upload"),
                 link.created.astimezone().strftime("%Y-%m-%d %H:%M"),
                 link.expires.astimezone().strftime("%Y-%m-%d %H:%M"),
                 "valid" if link.is_live(now) else "expired",

@@ -118,7 +118,7 @@ class KeyRingDialog(QDialog):
         self._layout()
         self._connect_signals()
         self._refresh()
-        self._busy(True, "Reading the key ring…")
+        self._busy(True, self.tr("Reading the key ring…"))
         self._bridge.spawn(self._load(), "reading the key ring", on_error=self._failed)
 
     def _layout(self) -> None:
@@ -162,7 +162,7 @@ class KeyRingDialog(QDialog):
         text = self.paste_edit.text().strip().encode()
         self.paste_edit.clear()
         try:
-            added = parse_keys(text, "pasted key")
+            added = parse_keys(text, self.tr("pasted key"))
         except KeyFileError as exc:
             self._say(str(exc))
             return
@@ -229,7 +229,9 @@ class KeyRingDialog(QDialog):
 
     async def _load(self) -> None:
         self.keys = await self._bridge.run(ring_store.load_ring, self._owner)
-        self._busy(False, "" if self.keys else "No key yet: generate, import or paste one.")
+        self._busy(
+            False, "" if self.keys else self.tr("No key yet: generate, import or paste one.")
+        )
         self._refresh(0 if self.keys else None)
 
     def _choose_import(self) -> None:
@@ -271,7 +273,7 @@ class KeyRingDialog(QDialog):
         self._say(self.tr("Exported %n key(s) to {0}.", "", len(keys)).format(path))
 
     def save(self) -> None:
-        self._busy(True, "Saving…")
+        self._busy(True, self.tr("Saving…"))
         self._bridge.spawn(
             self._save(list(self.keys)), "saving the key ring", on_error=self._failed
         )

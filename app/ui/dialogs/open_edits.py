@@ -35,16 +35,18 @@ class OpenEditsDialog(QDialog):
         super().__init__(parent)
         self.left_behind = left_behind
         name = "leftEditsDialog" if left_behind else "openEditsDialog"
-        title = "Edits Left Open" if left_behind else "Open Edits"
+        title = self.tr("Edits Left Open") if left_behind else self.tr("Open Edits")
         self.setObjectName(name)
         self.setAccessibleName(title)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
         text = (
-            "These edits were left open when Eider last stopped. Their copies are kept: "
-            "reopen one to keep editing and upload it, or discard it."
+            self.tr(
+                "These edits were left open when Eider last stopped. Their copies are kept: "
+                "reopen one to keep editing and upload it, or discard it."
+            )
             if left_behind
-            else "Objects being edited. Closing an edit deletes its private copy."
+            else self.tr("Objects being edited. Closing an edit deletes its private copy.")
         )
         label = QLabel(text, self)
         label.setWordWrap(True)

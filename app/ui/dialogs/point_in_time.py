@@ -29,15 +29,15 @@ from PySide6.QtWidgets import (
 from app.core.errors import UserError
 from app.core.s3.point_in_time import RestorePlan, StepKind
 from app.ui.async_bridge import AsyncBridge
-from app.ui.translation import english_plural
+from app.ui.translation import N_, english_plural, translate
 
 PlanFor = Callable[[datetime], RestorePlan]
 Start = Callable[[RestorePlan], str]
 
 STEP_WORDS = {
-    StepKind.RESTORE_VERSION: "Restore version",
-    StepKind.REMOVE_DELETE_MARKER: "Remove delete marker",
-    StepKind.ADD_DELETE_MARKER: "Add delete marker",
+    StepKind.RESTORE_VERSION: N_("Restore version"),
+    StepKind.REMOVE_DELETE_MARKER: N_("Remove delete marker"),
+    StepKind.ADD_DELETE_MARKER: N_("Add delete marker"),
 }
 
 
@@ -139,7 +139,9 @@ class PointInTimeDialog(QDialog):
             version = step.version_id or ""
             if step.last_modified:
                 version += f" ({step.last_modified})"
-            for column, text in enumerate((STEP_WORDS[step.kind], step.key, version)):
+            for column, text in enumerate(
+                (translate("", STEP_WORDS[step.kind]), step.key, version)
+            ):
                 self.steps_table.setItem(row, column, QTableWidgetItem(text))
         unchanged = plan.keys_seen - len({s.key for s in plan.steps})
         if plan.steps:

@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.s3.urls import Expiry, Method, PresignedUrl
+from app.ui.translation import N_, translate
 
 CUSTOM = -1
 EXPIRY_CHOICES = (
-    ("1 hour", int(Expiry.HOUR)),
-    ("24 hours", int(Expiry.DAY)),
-    ("7 days (the most SigV4 allows)", int(Expiry.WEEK)),
-    ("Custom…", CUSTOM),
+    (N_("1 hour"), int(Expiry.HOUR)),
+    (N_("24 hours"), int(Expiry.DAY)),
+    (N_("7 days (the most SigV4 allows)"), int(Expiry.WEEK)),
+    (N_("Custom…"), CUSTOM),
 )
 
 
@@ -69,7 +70,7 @@ class PresignDialog(QDialog):
                 self.tr("{0} (the default)").format(expiry_text(expiry)), expiry
             )
         for label, seconds in EXPIRY_CHOICES:
-            self.expiry_box.addItem(label, seconds)
+            self.expiry_box.addItem(translate("", label), seconds)
         self.expiry_box.setCurrentIndex(self.expiry_box.findData(expiry))
         form.addRow(self.tr("&Expires after:"), self.expiry_box)
         self.custom_hours = QSpinBox(self)

@@ -47,7 +47,9 @@ class PreviewDialog(QDialog):
             self.text_view.setReadOnly(True)
             if b"\0" in data[:8192]:
                 self.text_view.setPlainText(
-                    "This object looks binary, not text or an image; download it to open it."
+                    self.tr(
+                        "This object looks binary, not text or an image; download it to open it."
+                    )
                 )
             else:
                 self.text_view.setPlainText(data.decode("utf-8", errors="replace"))

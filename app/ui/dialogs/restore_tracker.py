@@ -27,14 +27,15 @@ from PySide6.QtWidgets import (
 from app.core.s3.archive_restore import RestoreState
 from app.core.s3.restore_tracker import RestoreTracker, TrackedRestore
 from app.ui.async_bridge import AsyncBridge
+from app.ui.translation import N_, translate
 
 STATE_WORDS = {
-    RestoreState.ONGOING: "Restoring…",
-    RestoreState.READY: "Ready",
-    RestoreState.NOT_REQUESTED: "Expired or cancelled",
-    RestoreState.NOT_ARCHIVED: "Not archived (readable)",
+    RestoreState.ONGOING: N_("Restoring…"),
+    RestoreState.READY: N_("Ready"),
+    RestoreState.NOT_REQUESTED: N_("Expired or cancelled"),
+    RestoreState.NOT_ARCHIVED: N_("Not archived (readable)"),
 }
-COLUMNS = ("Object", "Tier", "Days", "State", "Until / next check")
+COLUMNS = (N_("Object"), N_("Tier"), N_("Days"), N_("State"), N_("Until / next check"))
 
 
 class RestoreTrackerDialog(QDialog):
@@ -54,7 +55,7 @@ class RestoreTrackerDialog(QDialog):
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("restoreTrackerTable")
         self.table.setAccessibleName(self.tr("Requested archive restores"))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([translate("", c) for c in COLUMNS])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -96,9 +97,9 @@ class RestoreTrackerDialog(QDialog):
         self._rows = self._tracker.restores()
         self.table.setRowCount(len(self._rows))
         for row, restore in enumerate(self._rows):
-            state = STATE_WORDS[restore.state]
+            state = translate("", STATE_WORDS[restore.state])
             if restore.error:
-                state += f" — last check failed: {restore.error}"
+                state += self.tr(" — last check failed: {0}").format(restore.error)
             texts = (
                 f"s3://{restore.bucket}/{restore.key}",
                 restore.tier.value,

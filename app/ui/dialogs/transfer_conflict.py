@@ -22,23 +22,22 @@ from PySide6.QtWidgets import (
 from app.core.transfers.jobs import Conflict, JobKind
 from app.core.transfers.options import ConflictPolicy
 from app.ui.format import human_size
+from app.ui.translation import translate
 
 
 def conflict_text(conflict: Conflict) -> str:
     if conflict.kind is JobKind.DOWNLOAD:
         name = Path(conflict.local_path).name
-        where = f"in {Path(conflict.local_path).parent}"
+        where = translate("TransferConflict", "in {0}").format(Path(conflict.local_path).parent)
         source = f"s3://{conflict.bucket}/{conflict.key}"
     else:
         name = conflict.key.rsplit("/", 1)[-1]
         folder = conflict.key[: len(conflict.key) - len(name)]
-        where = f"in s3://{conflict.bucket}/{folder}"
+        where = translate("TransferConflict", "in s3://{0}/{1}").format(conflict.bucket, folder)
         source = conflict.local_path
-    return (
-        f"'{name}' already exists {where}.\n"
-        f"Existing: {human_size(conflict.existing_size)}; "
-        f"new: {human_size(conflict.new_size)} from {source}."
-    )
+    return translate(
+        "TransferConflict", "'{0}' already exists {1}.\nExisting: {2}; new: {3} from {4}."
+    ).format(name, where, human_size(conflict.existing_size), human_size(conflict.new_size), source)
 
 
 class TransferConflictDialog(QDialog):
@@ -63,7 +62,7 @@ class TransferConflictDialog(QDialog):
         layout.addWidget(self.apply_to_all_box)
         self.buttons = QDialogButtonBox(self)
         self.buttons.setObjectName("conflictButtons")
-        numbered = "a numbered name, like 'name (1).ext'"
+        numbered = self.tr("a numbered name, like 'name (1).ext'")
         self.overwrite_button = self._button(
             self.tr("&Overwrite"), "conflictOverwriteButton", self.tr("Replace the existing one")
         )
