@@ -27,7 +27,7 @@ class BucketGeneralTab(InfoTab):
     cancelCountRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("infoBucketGeneralTab", "General", parent)
+        super().__init__("infoBucketGeneralTab", self.tr("General"), parent)
         outer = QVBoxLayout(self.editor)
         self._form = QFormLayout()
         outer.addLayout(self._form)
@@ -84,14 +84,16 @@ class BucketGeneralTab(InfoTab):
 
     def show_count(self, update: CountUpdate) -> None:
         count = update.count
-        what = "versions and delete markers" if self.versions_box.isChecked() else "objects"
+        what = (
+            self.tr("versions and delete markers") if self.versions_box.isChecked() else "objects"
+        )
         text = f"{count.objects:,} {what}, {human_size(count.bytes)} ({count.bytes:,} bytes)"
         if update.error is not None:
             text = f"Counting stopped: {update.error.message} Counted until then: {text}."
         elif update.cancelled:
             text = f"Cancelled; counted until then: {text}."
         elif not update.finished:
-            text += " so far…"
+            text += self.tr(" so far…")
         self.count_label.setText(text)
         if update.finished:
             self.count_button.setEnabled(True)
@@ -112,7 +114,7 @@ class BucketGeneralTab(InfoTab):
         value.setText(text)
 
     def show_general(self, general: BucketGeneral) -> None:
-        region = general.region.value or section_message(general.region, "Region") or "—"
+        region = general.region.value or section_message(general.region, self.tr("Region")) or "—"
         self._row("infoBucketName", self.tr("Bucket"), general.name)
         self._row("infoBucketRegion", self.tr("Region"), region)
         created = general.created.isoformat(sep=" ") if general.created else "unknown"
@@ -121,6 +123,6 @@ class BucketGeneralTab(InfoTab):
         self._row(
             "infoBucketVirtualUrl",
             self.tr("Virtual-host URL"),
-            general.virtual_host_url or "— (this name or endpoint allows no host name)",
+            general.virtual_host_url or self.tr("— (this name or endpoint allows no host name)"),
         )
         self.show_editor()

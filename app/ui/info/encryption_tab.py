@@ -30,7 +30,7 @@ DEFAULT_KMS_KEY = "(the account's default key for S3)"
 
 class EncryptionTab(InfoTab):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("infoEncryptionTab", "Encryption", parent)
+        super().__init__("infoEncryptionTab", self.tr("Encryption"), parent)
         self.customer_key_ref: str | None = None  # the keyring name of the bookmark's SSE-C key
         layout = QVBoxLayout(self.editor)
         form = QFormLayout()
@@ -49,7 +49,7 @@ class EncryptionTab(InfoTab):
             self.group.addButton(button)
             self.buttons[kind] = button
             layout.addWidget(button)
-        self.kms_key = KmsKeyPicker("infoKmsKey", "KMS key ARN or alias", self.editor)
+        self.kms_key = KmsKeyPicker("infoKmsKey", self.tr("KMS key ARN or alias"), self.editor)
         self.kms_key.addItem(DEFAULT_KMS_KEY, None)
         kms_form = QFormLayout()
         kms_form.addRow(self.tr("KMS &key:"), self.kms_key)

@@ -159,12 +159,16 @@ class InfoWindow(QWidget):
             return
         many = target.is_many
         if many:
-            lines = [f"Bucket: {target.bucket}"]
-            lines += [f"Folder: {f} (everything under it)" for f in target.folders]
-            lines += [f"Object: {k}" for k in target.keys[:20]]
+            lines = [self.tr("Bucket: {0}").format(target.bucket)]
+            lines += [
+                self.tr("Folder: {0} (everything under it)").format(f) for f in target.folders
+            ]
+            lines += [self.tr("Object: {0}").format(k) for k in target.keys[:20]]
             if len(target.keys) > 20:
-                lines.append(f"… and {len(target.keys) - 20:,} more objects")
-            lines.append("A change in any tab is applied to every object, after a question.")
+                lines.append(self.tr("… and {0:,} more objects").format(len(target.keys) - 20))
+            lines.append(
+                self.tr("A change in any tab is applied to every object, after a question.")
+            )
             self.general: InfoTab = SelectionGeneralTab(lines, self)
         else:
             general = ObjectGeneralTab(self)
@@ -179,11 +183,11 @@ class InfoWindow(QWidget):
         self.encryption = EncryptionTab(self)
         self.add_tab(self.tr("General"), self.general)
         for title, tab in (
-            ("Permissions", self.permissions),
-            ("Metadata", self.metadata),
-            ("Tags", self.tags),
-            ("Storage class", self.storage_class),
-            ("Encryption", self.encryption),
+            (self.tr("Permissions"), self.permissions),
+            (self.tr("Metadata"), self.metadata),
+            (self.tr("Tags"), self.tags),
+            (self.tr("Storage class"), self.storage_class),
+            (self.tr("Encryption"), self.encryption),
         ):
             self.add_tab(title, tab)
             tab.saveRequested.connect(self._save)
@@ -277,15 +281,15 @@ class InfoWindow(QWidget):
             else await self.bridge.run(object_ownership, self.session, bucket)
         )
         disabled = ownership.value == BUCKET_OWNER_ENFORCED
-        message = section_message(acl, "Permissions (ACL)")
+        message = section_message(acl, self.tr("Permissions (ACL)"))
         if acl.value is not None:
             self.permissions.show_acl(acl.value, disabled)
             if isinstance(self.general, ObjectGeneralTab):
                 self.general.show_owner(acl.value.owner)
         else:
-            self.permissions.show_message(message or "This object has no ACL.")
+            self.permissions.show_message(message or self.tr("This object has no ACL."))
             if isinstance(self.general, ObjectGeneralTab):
-                self.general.show_owner(None, "— (known from the ACL, which was not read)")
+                self.general.show_owner(None, self.tr("— (known from the ACL, which was not read)"))
         self.tabLoaded.emit(self.permissions.objectName())
 
     async def _load_tags(self) -> None:
@@ -293,7 +297,7 @@ class InfoWindow(QWidget):
         tags = await self.bridge.run(
             read_object_tags, self.session, bucket, key, None, self.context.unsupported
         )
-        message = section_message(tags, "Tags")
+        message = section_message(tags, self.tr("Tags"))
         if message is not None:
             self.tags.show_message(message)
         else:
@@ -311,7 +315,7 @@ class InfoWindow(QWidget):
             self._spawn(self._run_job(edit, [key], 1), f"saving the {edit.title}")
             return
         self._confirm(
-            f"Change the {edit.title} of '{key}'?",
+            self.tr("Change the {0} of '{1}'?").format(edit.title, key),
             REWRITE_WARNING,
             lambda: self._spawn(self._run_job(edit, [key], 1), f"saving the {edit.title}"),
         )
@@ -331,10 +335,14 @@ class InfoWindow(QWidget):
         if not keys:
             self.status.setText(self.tr("There are no objects in the selection to change."))
             return
-        detail = REWRITE_WARNING if edit.rewrites else "Each object's current setting is replaced."
+        detail = (
+            REWRITE_WARNING
+            if edit.rewrites
+            else self.tr("Each object's current setting is replaced.")
+        )
         names = [*target.keys, *target.folders]
         self._confirm(
-            f"Change the {edit.title} of {len(keys):,} objects?",
+            self.tr("Change the {0} of {1:,} objects?").format(edit.title, len(keys)),
             detail,
             lambda: self._spawn(
                 self._run_job(edit, names, len(keys)), f"changing the {edit.title}"
@@ -357,7 +365,7 @@ class InfoWindow(QWidget):
             )
         except Exception:
             self._running = None
-            self.progress.finish(f"The {edit.title} could not be saved.")
+            self.progress.finish(self.tr("The {0} could not be saved.").format(edit.title))
             self.status.setText(self.tr("The {0} could not be saved.").format(edit.title))
             raise
 
@@ -385,11 +393,15 @@ class InfoWindow(QWidget):
         total = sample.files_total
         changed = sample.files_done
         if self.target.is_many:
-            summary = f"Changed the {edit.title} of {changed:,} of {total:,} objects"
+            summary = self.tr("Changed the {0} of {1:,} of {2:,} objects").format(
+                edit.title, changed, total
+            )
             if job.state is JobState.CANCELLED:
-                summary += " (cancelled)"
+                summary += self.tr(" (cancelled)")
             if failures:
-                summary += f"; {len(failures):,} could not be changed (listed below)"
+                summary += self.tr("; {0:,} could not be changed (listed below)").format(
+                    len(failures)
+                )
             elif job.error:
                 summary += f"; {job.error}"
             self.progress.finish(summary + ".")
@@ -398,15 +410,19 @@ class InfoWindow(QWidget):
             return
         key = self.target.keys[0]
         if job.state is JobState.DONE and not failures:
-            message = f"Saved the {edit.title} of '{key}'."
+            message = self.tr("Saved the {0} of '{1}'.").format(edit.title, key)
             self.progress.finish(message)
             self.status.setText(message)
             self.error_banner.clear_error()
             self.changeFinished.emit(message)
             self._spawn(self._load(), "reading the Info again")
             return
-        reason = failures[0][1] if failures else job.error or f"The job was {job.state.value}."
-        message = f"The {edit.title} of '{key}' could not be saved."
+        reason = (
+            failures[0][1]
+            if failures
+            else job.error or self.tr("The job was {0}.").format(job.state.value)
+        )
+        message = self.tr("The {0} of '{1}' could not be saved.").format(edit.title, key)
         self.progress.finish(message)
         self.status.setText(message)
         self.show_error(UserError(ErrorKind.OTHER, message, reason))

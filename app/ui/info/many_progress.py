@@ -50,7 +50,7 @@ class ManyProgress(QWidget):
     def start(self, title: str, total: int) -> None:
         self.failures.clear()
         self.failures.hide()
-        what = "1 object" if total == 1 else f"{total:,} objects"
+        what = self.tr("1 object") if total == 1 else f"{total:,} objects"
         self.label.setText(self.tr("Changing the {0} of {1}…").format(title, what))
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(0)

@@ -42,7 +42,7 @@ def _field_name(name: str) -> str:
 
 class MetadataTab(InfoTab):
     def __init__(self, many: bool, parent: QWidget | None = None) -> None:
-        super().__init__("infoMetadataTab", "Metadata", parent)
+        super().__init__("infoMetadataTab", self.tr("Metadata"), parent)
         self._many = many
         self._loaded = ObjectMetadata()
         layout = QVBoxLayout(self.editor)

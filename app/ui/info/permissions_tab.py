@@ -45,7 +45,7 @@ ACLS_DISABLED = (
 
 class PermissionsTab(InfoTab):
     def __init__(self, many: bool, parent: QWidget | None = None) -> None:
-        super().__init__("infoPermissionsTab", "Permissions", parent)
+        super().__init__("infoPermissionsTab", self.tr("Permissions"), parent)
         layout = QVBoxLayout(self.editor)
         self.note = QLabel(
             self.tr("The grants below replace the ACL of every object in the selection.")
@@ -64,17 +64,17 @@ class PermissionsTab(InfoTab):
         controls = TableEditor(
             self.editor,
             layout,
-            ["Grantee", "ID or e-mail", "Permission"],
+            [self.tr("Grantee"), self.tr("ID or e-mail"), self.tr("Permission")],
             TableNames(
                 "infoGrantsTable",
-                "Grants",
+                self.tr("Grants"),
                 "infoGrantProblems",
-                "Problems with the grants",
+                self.tr("Problems with the grants"),
                 "infoAddGrantButton",
                 "infoRemoveGrantButton",
                 "infoSaveGrantsButton",
-                "Grant",
-                "Grants",
+                self.tr("Grant"),
+                self.tr("Grants"),
             ),
         )
         self.table, self.problems = controls.table, controls.problems

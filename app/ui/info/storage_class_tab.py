@@ -12,7 +12,7 @@ from app.ui.info.info_tab import InfoTab
 
 class StorageClassTab(InfoTab):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("infoStorageClassTab", "Storage class", parent)
+        super().__init__("infoStorageClassTab", self.tr("Storage class"), parent)
         layout = QVBoxLayout(self.editor)
         form = QFormLayout()
         self.current = QLabel("—", self.editor)

@@ -9,6 +9,7 @@ from app.core.s3.info_section import Feature, Section
 from app.core.s3.session import S3Session
 from app.ui.info.bucket.row_table import RowTable
 from app.ui.info.bucket.section_tab import InputProblem, SectionTab, message_label
+from app.ui.translation import N_
 
 COLUMNS = ("ID", "Methods", "Origins", "Allowed headers", "Exposed headers", "Max age (s)")
 
@@ -47,14 +48,14 @@ def row_rule(number: int, row: list[str]) -> CorsRule:
 
 
 class CorsTab(SectionTab[tuple[CorsRule, ...], list[CorsRule]]):
-    title = "CORS"
+    title = N_("CORS")
     operation = "PutBucketCors"
     feature = Feature.CORS
 
     def build(self, editor: QWidget) -> None:
         layout = QVBoxLayout(editor)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.rows = RowTable(editor, "corsRules", "CORS rules", COLUMNS, "Rule")
+        self.rows = RowTable(editor, "corsRules", self.tr("CORS rules"), COLUMNS, self.tr("Rule"))
         layout.addWidget(self.rows, 1)
         note = message_label(editor, "corsNote", self.tr("About CORS rules"))
         note.setText(

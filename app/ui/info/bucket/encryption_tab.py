@@ -16,6 +16,7 @@ from app.core.s3.info_section import Feature, Section
 from app.core.s3.session import S3Session
 from app.ui.info.bucket.section_tab import SectionTab, message_label, named
 from app.ui.info.kms_key_picker import KmsKeyPicker
+from app.ui.translation import N_
 
 _CHOICES = (
     ("None (the server's own default)", None),
@@ -26,7 +27,7 @@ _CHOICES = (
 
 
 class EncryptionTab(SectionTab[DefaultEncryption, DefaultEncryption | None]):
-    title = "Default encryption"
+    title = N_("Default encryption")
     operation = "PutBucketEncryption"
     feature = Feature.ENCRYPTION
 
@@ -36,7 +37,7 @@ class EncryptionTab(SectionTab[DefaultEncryption, DefaultEncryption | None]):
         for text, algorithm in _CHOICES:
             self.kind_box.addItem(text, algorithm)
         form.addRow(self.tr("&Encrypt new objects with:"), self.kind_box)
-        self.key_edit = KmsKeyPicker("encryptionKmsKey", "KMS key ID or ARN", editor)
+        self.key_edit = KmsKeyPicker("encryptionKmsKey", self.tr("KMS key ID or ARN"), editor)
         self._keys_listed = False
         self.key_edit.setPlaceholderText(self.tr("empty: the account's AWS-managed key (aws/s3)"))
         form.addRow(self.tr("&KMS key:"), self.key_edit)

@@ -107,7 +107,11 @@ class LifecycleRuleEditor(QWidget):
         )
         form.addRow(self.tr("Key &prefix:"), self.prefix_edit)
         self.tags = RowTable(
-            filter_box, "lifecycleFilterTags", "Tags to match", ("Key", "Value"), "Tag"
+            filter_box,
+            "lifecycleFilterTags",
+            self.tr("Tags to match"),
+            (self.tr("Key"), self.tr("Value")),
+            self.tr("Tag"),
         )
         self.tags.setMaximumHeight(130)
         self.tags.table.itemChanged.connect(self._edited)
@@ -144,9 +148,9 @@ class LifecycleRuleEditor(QWidget):
         self.transitions = RowTable(
             current_box,
             "lifecycleTransitions",
-            "Transitions",
-            ("Days", "Date", "Storage class"),
-            "Transition",
+            self.tr("Transitions"),
+            (self.tr("Days"), self.tr("Date"), self.tr("Storage class")),
+            self.tr("Transition"),
         )
         self.transitions.setMaximumHeight(130)
         self.transitions.table.itemChanged.connect(self._edited)
@@ -177,9 +181,13 @@ class LifecycleRuleEditor(QWidget):
         self.noncurrent_transitions = RowTable(
             noncurrent_box,
             "lifecycleNoncurrentTransitions",
-            "Noncurrent version transitions",
-            ("Days noncurrent", "Newer versions to keep", "Storage class"),
-            "Transition",
+            self.tr("Noncurrent version transitions"),
+            (
+                self.tr("Days noncurrent"),
+                self.tr("Newer versions to keep"),
+                self.tr("Storage class"),
+            ),
+            self.tr("Transition"),
         )
         self.noncurrent_transitions.setMaximumHeight(130)
         self.noncurrent_transitions.table.itemChanged.connect(self._edited)
@@ -266,7 +274,7 @@ class LifecycleRuleEditor(QWidget):
     def rule(self) -> LifecycleRule:
         """The rule as the form shows it; InputProblem when a number or date is unreadable."""
         name = self.id_edit.text().strip()
-        where = f"Rule '{name}'" if name else "The rule"
+        where = f"Rule '{name}'" if name else self.tr("The rule")
         transitions = tuple(
             Transition(
                 storage_class=cls.upper(),

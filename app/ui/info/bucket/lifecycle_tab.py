@@ -37,6 +37,7 @@ from app.core.s3.lifecycle import (
 from app.core.s3.session import S3Session
 from app.ui.info.bucket.lifecycle_rule_editor import LIFECYCLE_CLASSES, LifecycleRuleEditor
 from app.ui.info.bucket.section_tab import SectionTab, message_label, named
+from app.ui.translation import N_
 
 _RAW_NOTE = (
     "Eider's editor cannot show this rule's shape (for example a legacy rule-level prefix or "
@@ -52,7 +53,7 @@ def rule_title(rule: Rule) -> str:
 
 
 class LifecycleTab(SectionTab[LifecycleConfiguration, LifecycleConfiguration]):
-    title = "Lifecycle"
+    title = N_("Lifecycle")
     operation = "PutBucketLifecycleConfiguration"
     feature = Feature.LIFECYCLE
 

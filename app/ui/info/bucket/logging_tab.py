@@ -8,10 +8,11 @@ from app.core.s3.bucket_logging import LoggingTarget, put_logging, read_logging
 from app.core.s3.info_section import Feature, Section
 from app.core.s3.session import S3Session
 from app.ui.info.bucket.section_tab import InputProblem, SectionTab, message_label, named
+from app.ui.translation import N_
 
 
 class LoggingTab(SectionTab[LoggingTarget, LoggingTarget | None]):
-    title = "Access logging"
+    title = N_("Access logging")
     operation = "PutBucketLogging"
     feature = Feature.LOGGING
 
@@ -63,7 +64,9 @@ class LoggingTab(SectionTab[LoggingTarget, LoggingTarget | None]):
             return None
         target = self.target_edit.text().strip()
         if not target:
-            raise InputProblem("Name the bucket that receives the logs, or switch logging off.")
+            raise InputProblem(
+                self.tr("Name the bucket that receives the logs, or switch logging off.")
+            )
         return LoggingTarget(target, self.prefix_edit.text())
 
     def write(self, session: S3Session, bucket: str, payload: LoggingTarget | None) -> None:

@@ -13,6 +13,7 @@ from app.core.s3.object_lock import (
 )
 from app.core.s3.session import S3Session
 from app.ui.info.bucket.section_tab import InputProblem, SectionTab, message_label, named
+from app.ui.translation import N_
 
 _NOT_ENABLED = (
     "Object Lock is not enabled on this bucket, so there is no retention to set. It is "
@@ -26,7 +27,7 @@ _MODE_WORDS = {
 
 
 class ObjectLockTab(SectionTab[ObjectLockConfiguration, tuple[str | None, int | None, int | None]]):
-    title = "Object Lock"
+    title = N_("Object Lock")
     operation = "PutObjectLockConfiguration"
     feature = Feature.OBJECT_LOCK
 

@@ -17,6 +17,7 @@ from app.core.s3.bucket_policy import (
 from app.core.s3.info_section import Feature, Section
 from app.core.s3.session import S3Session
 from app.ui.info.bucket.section_tab import SectionTab, message_label, named
+from app.ui.translation import N_
 
 _EXAMPLE = """{
   "Version": "2012-10-17",
@@ -41,7 +42,7 @@ def pretty(text: str) -> str:
 
 
 class PolicyTab(SectionTab[str, str]):
-    title = "Policy"
+    title = N_("Policy")
     operation = "PutBucketPolicy"
     feature = Feature.POLICY
 

@@ -14,6 +14,7 @@ from app.core.s3.public_access import (
 )
 from app.core.s3.session import S3Session
 from app.ui.info.bucket.section_tab import SectionTab, message_label, named
+from app.ui.translation import N_
 
 _SWITCHES = {
     "block_public_acls": ("Block new public ACLs", "blockPublicAcls"),
@@ -27,7 +28,7 @@ _SWITCHES = {
 
 
 class PublicAccessTab(SectionTab[PublicAccessBlock, PublicAccessBlock]):
-    title = "Public access"
+    title = N_("Public access")
     operation = "PutPublicAccessBlock"
     feature = Feature.PUBLIC_ACCESS_BLOCK
 

@@ -26,6 +26,7 @@ from app.core.explained import ExplainedError
 from app.core.s3.info_section import Feature, FeatureUnsupported, Section, SectionState
 from app.core.s3.session import S3Session
 from app.ui.async_bridge import AsyncBridge
+from app.ui.translation import N_, translate
 
 T = TypeVar("T")
 P = TypeVar("P")
@@ -66,7 +67,7 @@ class SectionTab(QWidget, Generic[T, P]):
     title = ""
     operation = ""  # the S3 operation named in error messages, e.g. "PutBucketPolicy"
     feature: Feature | None = None
-    save_text = "Save"
+    save_text = N_("Save")
 
     def __init__(
         self,
@@ -77,6 +78,7 @@ class SectionTab(QWidget, Generic[T, P]):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.title, self.save_text = translate("", self.title), translate("", self.save_text)
         self._bridge = bridge
         self._session = session
         self.bucket = bucket

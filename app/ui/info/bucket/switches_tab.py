@@ -13,6 +13,7 @@ from app.core.s3.bucket_settings import (
 from app.core.s3.info_section import Feature, Section
 from app.core.s3.session import S3Session
 from app.ui.info.bucket.section_tab import SectionTab, message_label, named
+from app.ui.translation import N_
 
 
 class SwitchTab(SectionTab[bool, bool]):
@@ -39,7 +40,7 @@ class SwitchTab(SectionTab[bool, bool]):
 
 
 class RequesterPaysTab(SwitchTab):
-    title = "Requester pays"
+    title = N_("Requester pays")
     operation = "PutBucketRequestPayment"
     feature = Feature.REQUESTER_PAYS
     switch_text = "&Requesters pay for requests and downloads"
@@ -59,7 +60,7 @@ class RequesterPaysTab(SwitchTab):
 
 
 class AccelerationTab(SwitchTab):
-    title = "Transfer acceleration"
+    title = N_("Transfer acceleration")
     operation = "PutBucketAccelerateConfiguration"
     feature = Feature.ACCELERATION
     switch_text = "&Accelerate transfers through the provider's edge locations"

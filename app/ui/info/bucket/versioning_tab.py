@@ -8,6 +8,7 @@ from app.core.s3.bucket_settings import Versioning, read_versioning, set_version
 from app.core.s3.info_section import Feature, Section
 from app.core.s3.session import S3Session
 from app.ui.info.bucket.section_tab import InputProblem, SectionTab, message_label, named
+from app.ui.translation import N_
 
 MFA_EXPLANATION = (
     "MFA delete can only be switched on or off by the bucket owner's root account, signing "
@@ -17,7 +18,7 @@ MFA_EXPLANATION = (
 
 
 class VersioningTab(SectionTab[Versioning, bool]):
-    title = "Versioning"
+    title = N_("Versioning")
     operation = "PutBucketVersioning"
     feature = Feature.VERSIONING
 
@@ -61,15 +62,15 @@ class VersioningTab(SectionTab[Versioning, bool]):
 
     def show_value(self, value: Versioning | None) -> None:
         status = value.status if value else None
-        self.state_label.setText(status or "Never enabled (unversioned)")
+        self.state_label.setText(status or self.tr("Never enabled (unversioned)"))
         self.enabled_radio.setChecked(status == "Enabled")
         self.suspended_radio.setChecked(status == "Suspended")
         mfa = value.mfa_delete if value else None
-        self.mfa_label.setText(mfa or "Disabled (not reported by the server)")
+        self.mfa_label.setText(mfa or self.tr("Disabled (not reported by the server)"))
 
     def collect(self) -> bool:
         if not (self.enabled_radio.isChecked() or self.suspended_radio.isChecked()):
-            raise InputProblem("Choose Enabled or Suspended first.")
+            raise InputProblem(self.tr("Choose Enabled or Suspended first."))
         return self.enabled_radio.isChecked()
 
     def write(self, session: S3Session, bucket: str, payload: bool) -> None:

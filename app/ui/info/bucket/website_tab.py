@@ -21,10 +21,11 @@ from app.core.s3.info_section import Feature, Section
 from app.core.s3.session import S3Session
 from app.core.s3.website import RedirectAll, Website, put_website, read_website, website_body
 from app.ui.info.bucket.section_tab import InputProblem, SectionTab, named
+from app.ui.translation import N_
 
 
 class WebsiteTab(SectionTab[Website, Website | None]):
-    title = "Website"
+    title = N_("Website")
     operation = "PutBucketWebsite"
     feature = Feature.WEBSITE
 
@@ -123,11 +124,13 @@ class WebsiteTab(SectionTab[Website, Website | None]):
         if self.redirect_radio.isChecked():
             host = self.host_edit.text().strip()
             if not host:
-                raise InputProblem("Name the host every request is redirected to.")
+                raise InputProblem(self.tr("Name the host every request is redirected to."))
             if site and site.routing_rules:
                 raise InputProblem(
-                    "This website has routing rules, which a redirect of every request cannot "
-                    "keep; remove them with another tool first, or keep hosting the site."
+                    self.tr(
+                        "This website has routing rules, which a redirect of every request cannot "
+                        "keep; remove them with another tool first, or keep hosting the site."
+                    )
                 )
             return Website(redirect_all=RedirectAll(host, self.protocol_box.currentData()))
         hosted = Website(
