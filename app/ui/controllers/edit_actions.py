@@ -207,9 +207,9 @@ class EditActions(QObject):
         dialog = NamePrompt(
             self._parent,
             "editWithDialog",
-            "Edit With",
-            "Command to edit the file with ({} stands for the file, else it goes last):",
-            lambda text: None if text.strip() else "Enter the command of a program.",
+            self.tr("Edit With"),
+            self.tr("Command to edit the file with ({} stands for the file, else it goes last):"),
+            lambda text: None if text.strip() else self.tr("Enter the command of a program."),
             choices.command_for(key) or "",
         )
 

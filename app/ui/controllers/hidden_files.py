@@ -160,8 +160,13 @@ class HiddenFiles(QObject):
         self.column_menus: dict[str, ColumnMenu] = {}
         self.column_memories: dict[str, ColumnMemory] = {}
         for table, title, view, names in (
-            ("versions", "&Version Columns", self.versions_view, versions_model.COLUMNS),
-            ("uploads", "Unfinished &Upload Columns", self.uploads_view, uploads_model.COLUMNS),
+            ("versions", self.tr("&Version Columns"), self.versions_view, versions_model.COLUMNS),
+            (
+                "uploads",
+                self.tr("Unfinished &Upload Columns"),
+                self.uploads_view,
+                uploads_model.COLUMNS,
+            ),
         ):
             menu = ColumnMenu(view.horizontalHeader(), names, hidden=())
             menu.setObjectName(f"{table}ColumnMenu")
@@ -319,7 +324,7 @@ class HiddenFiles(QObject):
             what
             for what, model in (
                 ("versions", self.versions_model),
-                ("unfinished uploads", self.uploads_model),
+                (self.tr("unfinished uploads"), self.uploads_model),
             )
             if model.loading
         ]

@@ -89,7 +89,7 @@ class ServerSearch(QObject):
             return
         pages = session.list_prefix(location.bucket, location.prefix + self.term)
         stream = ListingStream(pages, self._controller.bridge, location.bucket, location.prefix)
-        self._show(stream, f"Names starting with “{self.term}” (server)")
+        self._show(stream, self.tr("Names starting with “{0}” (server)").format(self.term))
         self._controller.model.fetchMore(QModelIndex())
 
     def search_recursive(self) -> None:
@@ -100,7 +100,7 @@ class ServerSearch(QObject):
         found = matching_pages(pages, len(location.prefix), self.term)
         bridge = self._controller.bridge
         stream = ListingStream(found, bridge, location.bucket, location.prefix)  # type: ignore[arg-type]
-        self._show(stream, f"Keys containing “{self.term}” in subfolders")
+        self._show(stream, self.tr("Keys containing “{0}” in subfolders").format(self.term))
         self._controller.model.load_everything()  # results appear as pages arrive
 
     def _show(self, stream: ListingStream, what: str) -> None:
