@@ -477,7 +477,7 @@ class DragAndDrop(QObject):
             source.changed(parent_of(bucket, key))
         if job.state is JobState.FAILED:
             first = job.failures[0] if job.failures else None
-            detail = f"{first.key}: {first.message}" if first else job.error or "it failed"
+            detail = f"{first.key}: {first.message}" if first else job.error or self.tr("it failed")
             self.browser.report(
                 _problem(
                     (

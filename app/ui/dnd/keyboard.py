@@ -37,12 +37,12 @@ class KeyboardTransfers(QObject):
         self.dialog: DestinationDialog | None = None
         self.actions: dict[str, QAction] = {}
         shortcuts: tuple[tuple[str, str, QKeySequence | str, Callable[[], None], bool], ...] = (
-            ("cutAction", "Cu&t", QKeySequence.StandardKey.Cut, self.cut, True),
-            ("copyObjectsAction", "&Copy", QKeySequence.StandardKey.Copy, self.copy, True),
-            ("pasteAction", "&Paste", QKeySequence.StandardKey.Paste, self.paste, True),
-            ("copyToAction", "Copy &To…", "Shift+F5", lambda: self.copy_to(False), False),
-            ("moveToAction", "&Move To…", "Shift+F6", lambda: self.copy_to(True), False),
-            ("uploadToAction", "Upload T&o…", "Ctrl+Alt+Shift+U", self.upload_to, False),
+            ("cutAction", self.tr("Cu&t"), QKeySequence.StandardKey.Cut, self.cut, True),
+            ("copyObjectsAction", self.tr("&Copy"), QKeySequence.StandardKey.Copy, self.copy, True),
+            ("pasteAction", self.tr("&Paste"), QKeySequence.StandardKey.Paste, self.paste, True),
+            ("copyToAction", self.tr("Copy &To…"), "Shift+F5", lambda: self.copy_to(False), False),
+            ("moveToAction", self.tr("&Move To…"), "Shift+F6", lambda: self.copy_to(True), False),
+            ("uploadToAction", self.tr("Upload T&o…"), "Ctrl+Alt+Shift+U", self.upload_to, False),
         )
         views: list[QWidget] = [self.window.object_list, self.window.folder_tree]
         for name, text, keys, slot, on_views in shortcuts:
@@ -109,8 +109,10 @@ class KeyboardTransfers(QObject):
         mime.setData(OBJECTS_FORMAT, payload.encode())
         mime.setData(TEXT, "\n".join(payload.s3_urls()).encode())  # other programs: the URLs
         QGuiApplication.clipboard().setMimeData(mime)
-        verb = "Cut" if cut else "Copied"
-        self.dnd.actions.status.finish("", f"{verb} {len(keys)} item(s): paste with Ctrl+V")
+        verb = self.tr("Cut") if cut else self.tr("Copied")
+        self.dnd.actions.status.finish(
+            "", self.tr("{0} {1} item(s): paste with Ctrl+V").format(verb, len(keys))
+        )
 
     def paste(self) -> None:
         target = self._target()
@@ -154,7 +156,7 @@ class KeyboardTransfers(QObject):
             return
         bucket, keys = chosen
         payload = ObjectsPayload(self.dnd.token, self.browser.bookmark_id, bucket, tuple(keys))
-        title = "Move To" if move else "Copy To"
+        title = self.tr("Move To") if move else self.tr("Copy To")
         self._ask_destination(
             title,
             lambda bookmark_id, folder: self._spawn(

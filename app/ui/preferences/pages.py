@@ -51,7 +51,10 @@ class GeneralPage(QWidget):
             self,
             "startWithBox",
             self.tr("At start, open"),
-            [("The bookmarks", StartWith.BOOKMARKS), ("The last windows", StartWith.LAST_WINDOWS)],
+            [
+                (self.tr("The bookmarks"), StartWith.BOOKMARKS),
+                (self.tr("The last windows"), StartWith.LAST_WINDOWS),
+            ],
         )
         form.addRow(self.tr("At &start, open:"), self.start_with)
         self.open_transfers = check(
@@ -98,9 +101,9 @@ class BrowserPage(QWidget):
             "doubleClickBox",
             self.tr("Double-clicking a file"),
             [
-                ("Previews it", DoubleClick.PREVIEW),
-                ("Downloads it", DoubleClick.DOWNLOAD),
-                ("Does nothing", DoubleClick.NOTHING),
+                (self.tr("Previews it"), DoubleClick.PREVIEW),
+                (self.tr("Downloads it"), DoubleClick.DOWNLOAD),
+                (self.tr("Does nothing"), DoubleClick.NOTHING),
             ],
         )
         form.addRow(self.tr("&Double-clicking a file:"), self.double_click)
@@ -111,7 +114,7 @@ class BrowserPage(QWidget):
             [
                 ("2026-12-07 21:05", DateFormat.ISO),
                 ("2026-12-07 21:05:09", DateFormat.ISO_SECONDS),
-                ("The system's format", DateFormat.LOCALE),
+                (self.tr("The system's format"), DateFormat.LOCALE),
             ],
         )
         form.addRow(self.tr("Da&tes:"), self.date_format)
@@ -120,9 +123,9 @@ class BrowserPage(QWidget):
             "sizeFormatBox",
             self.tr("Sizes"),
             [
-                ("1.5 MiB (binary)", SizeFormat.BINARY),
-                ("1.6 MB (decimal)", SizeFormat.DECIMAL),
-                ("1,572,864 (bytes)", SizeFormat.BYTES),
+                (self.tr("1.5 MiB (binary)"), SizeFormat.BINARY),
+                (self.tr("1.6 MB (decimal)"), SizeFormat.DECIMAL),
+                (self.tr("1,572,864 (bytes)"), SizeFormat.BYTES),
             ],
         )
         form.addRow(self.tr("Si&zes:"), self.size_format)
@@ -178,11 +181,11 @@ class TransfersPage(QWidget):
             "checksumBox",
             self.tr("Checksum"),
             [
-                ("MD5 (every provider)", ChecksumAlgorithm.MD5),
+                (self.tr("MD5 (every provider)"), ChecksumAlgorithm.MD5),
                 ("CRC32", ChecksumAlgorithm.CRC32),
                 ("CRC32C", ChecksumAlgorithm.CRC32C),
                 ("SHA-256", ChecksumAlgorithm.SHA256),
-                ("None (TLS only)", ChecksumAlgorithm.NONE),
+                (self.tr("None (TLS only)"), ChecksumAlgorithm.NONE),
             ],
         )
         form.addRow(self.tr("C&hecksum:"), self.checksum)
@@ -193,12 +196,12 @@ class TransfersPage(QWidget):
             "conflictBox",
             self.tr("When the target exists"),
             [
-                ("Ask", ConflictPolicy.ASK),
-                ("Overwrite", ConflictPolicy.OVERWRITE),
-                ("Resume, else overwrite", ConflictPolicy.RESUME),
-                ("Keep both (rename)", ConflictPolicy.RENAME),
-                ("Skip", ConflictPolicy.SKIP),
-                ("Skip if the same", ConflictPolicy.COMPARE),
+                (self.tr("Ask"), ConflictPolicy.ASK),
+                (self.tr("Overwrite"), ConflictPolicy.OVERWRITE),
+                (self.tr("Resume, else overwrite"), ConflictPolicy.RESUME),
+                (self.tr("Keep both (rename)"), ConflictPolicy.RENAME),
+                (self.tr("Skip"), ConflictPolicy.SKIP),
+                (self.tr("Skip if the same"), ConflictPolicy.COMPARE),
             ],
         )
         form.addRow(self.tr("When the target &exists:"), self.conflict)
@@ -280,7 +283,7 @@ class S3DefaultsPage(QWidget):
             self,
             "aclBox",
             self.tr("ACL"),
-            [("None (the bucket's)", None), *((a, a) for a in CANNED_ACLS)],
+            [(self.tr("None (the bucket's)"), None), *((a, a) for a in CANNED_ACLS)],
         )
         form.addRow(self.tr("&ACL:"), self.acl)
         self.storage_class = line(
@@ -292,8 +295,8 @@ class S3DefaultsPage(QWidget):
             "encryptionBox",
             self.tr("Encryption"),
             [
-                ("None (the bucket's)", Encryption.NONE),
-                ("SSE-S3 (AES256)", Encryption.S3),
+                (self.tr("None (the bucket's)"), Encryption.NONE),
+                (self.tr("SSE-S3 (AES256)"), Encryption.S3),
                 ("SSE-KMS", Encryption.KMS),
             ],
         )

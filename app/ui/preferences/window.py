@@ -62,11 +62,11 @@ class PreferencesWindow(QDialog):
         self.s3 = S3DefaultsPage(self.tabs)
         self.connection = ConnectionPage(self.tabs)
         for page, title in (
-            (self.general, "&General"),
-            (self.browser, "&Browser"),
-            (self.transfers, "&Transfers"),
-            (self.s3, "S3 &Defaults"),
-            (self.connection, "&Connection"),
+            (self.general, self.tr("&General")),
+            (self.browser, self.tr("&Browser")),
+            (self.transfers, self.tr("&Transfers")),
+            (self.s3, self.tr("S3 &Defaults")),
+            (self.connection, self.tr("&Connection")),
         ):
             self.tabs.addTab(page, title)
         layout.addWidget(self.tabs, 1)

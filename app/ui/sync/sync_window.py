@@ -37,15 +37,19 @@ from app.ui.format import human_size
 from app.ui.location import Location, LocationError
 from app.ui.sync.plan_model import ACTION, NAME, WHY, SyncPlanModel
 from app.ui.sync.sync_controller import SyncController, SyncOutcome, SyncRequest
+from app.ui.translation import N_, translate
 
 # label, direction, delete what the source lacks
 DIRECTIONS: tuple[tuple[str, Direction, bool], ...] = (
-    ("Upload: folder \u2192 bucket", Direction.UPLOAD, False),
-    ("Download: bucket \u2192 folder", Direction.DOWNLOAD, False),
-    ("Mirror folder to bucket (delete what the folder lacks)", Direction.UPLOAD, True),
-    ("Mirror bucket to folder (delete what the bucket lacks)", Direction.DOWNLOAD, True),
+    (N_("Upload: folder \u2192 bucket"), Direction.UPLOAD, False),
+    (N_("Download: bucket \u2192 folder"), Direction.DOWNLOAD, False),
+    (N_("Mirror folder to bucket (delete what the folder lacks)"), Direction.UPLOAD, True),
+    (N_("Mirror bucket to folder (delete what the bucket lacks)"), Direction.DOWNLOAD, True),
 )
-COMPARISONS = (("Size and time", CompareMode.SIZE_MTIME), ("Checksum", CompareMode.CHECKSUM))
+COMPARISONS = (
+    (N_("Size and time"), CompareMode.SIZE_MTIME),
+    (N_("Checksum"), CompareMode.CHECKSUM),
+)
 
 
 class SyncWindow(QWidget):
@@ -145,7 +149,7 @@ class SyncWindow(QWidget):
         combo.setObjectName(name)
         combo.setAccessibleName(accessible)
         for item in items:
-            combo.addItem(str(item[0]), item[1:])
+            combo.addItem(translate("", str(item[0])), item[1:])
         return combo
 
     def _label(self, name: str) -> QLabel:
@@ -300,7 +304,7 @@ class SyncWindow(QWidget):
         done = result.transferred
         deleted = result.remote_deleted + len(result.local_deleted)
         sent = cost_of_operations(outcome.sent, self.prices())
-        state = "Done" if result.ok else "Finished with problems"
+        state = self.tr("Done") if result.ok else self.tr("Finished with problems")
         failures = "; ".join(f"{f.name}: {f.message}" for f in result.failures[:3])
         self.message.setText(
             self.tr("{0}: {1} transferred, {2} deleted. Requests the sync sent: {3}.").format(

@@ -69,7 +69,10 @@ class TranscriptWindow(QWidget):
         header.setSectionResizeMode(KEY, QHeaderView.ResizeMode.Stretch)
 
         bar = QHBoxLayout()
-        for label, box in (("Bucket:", self.bucket_filter), ("Status:", self.status_filter)):
+        for label, box in (
+            (self.tr("Bucket:"), self.bucket_filter),
+            (self.tr("Status:"), self.status_filter),
+        ):
             text = QLabel(label, self)
             text.setBuddy(box)
             bar.addWidget(text)

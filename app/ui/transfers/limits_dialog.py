@@ -34,19 +34,19 @@ from PySide6.QtWidgets import (
 
 from app.core.transfers.limits import TransferLimits
 from app.core.transfers.schedule import EVERY_DAY, WEEKDAYS, BandwidthSchedule, ScheduleRule
-from app.ui.translation import translate
+from app.ui.translation import N_, translate
 
 MIB = 1024 * 1024
 MAX_RATE_MIB = 100_000.0
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+DAY_NAMES = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 DAY_CHOICES: tuple[tuple[str, frozenset[int]], ...] = (
-    ("Weekdays", WEEKDAYS),
-    ("Weekends", frozenset({5, 6})),
-    ("Every day", EVERY_DAY),
+    (N_("Weekdays"), WEEKDAYS),
+    (N_("Weekends"), frozenset({5, 6})),
+    (N_("Every day"), EVERY_DAY),
     *((name, frozenset({day})) for day, name in enumerate(DAY_NAMES)),
 )
 DAYS, START, END, UPLOAD, DOWNLOAD = range(5)
-COLUMNS = ("Days", "From", "To", "Upload", "Download")
+COLUMNS = (N_("Days"), N_("From"), N_("To"), N_("Upload"), N_("Download"))
 
 
 def rate_box(parent: QWidget, name: str, accessible: str) -> QDoubleSpinBox:
@@ -78,7 +78,7 @@ class RuleWidgets(NamedTuple):
 
 
 def days_text(days: frozenset[int]) -> str:
-    return ", ".join(DAY_NAMES[day] for day in sorted(days))
+    return ", ".join(translate("", DAY_NAMES[day]) for day in sorted(days))
 
 
 class LimitsDialog(QDialog):
@@ -113,7 +113,7 @@ class LimitsDialog(QDialog):
         self.schedule = QTableWidget(0, len(COLUMNS), self)
         self.schedule.setObjectName("limitsSchedule")
         self.schedule.setAccessibleName(self.tr("Bandwidth schedule"))
-        self.schedule.setHorizontalHeaderLabels(list(COLUMNS))
+        self.schedule.setHorizontalHeaderLabels([translate("", c) for c in COLUMNS])
         self.schedule.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.schedule.verticalHeader().hide()
         self.schedule.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -183,21 +183,24 @@ class LimitsDialog(QDialog):
         days = QComboBox(self.schedule)
         days.setAccessibleName(self.tr("Days of rule {0}").format(row + 1))
         for text, chosen in DAY_CHOICES:
-            days.addItem(text, chosen)
+            days.addItem(translate("", text), chosen)
         found = next((i for i, (_t, c) in enumerate(DAY_CHOICES) if c == rule.days), -1)
         if found < 0:
             days.addItem(days_text(rule.days), rule.days)
             found = days.count() - 1
         days.setCurrentIndex(found)
         self.schedule.setCellWidget(row, DAYS, days)
-        for column, moment, what in ((START, rule.start, "From"), (END, rule.end, "To")):
+        for column, moment, what in (
+            (START, rule.start, self.tr("From")),
+            (END, rule.end, self.tr("To")),
+        ):
             edit = QTimeEdit(QTime(moment.hour, moment.minute), self.schedule)
             edit.setDisplayFormat("HH:mm")
             edit.setAccessibleName(self.tr("{0} time of rule {1}").format(what, row + 1))
             self.schedule.setCellWidget(row, column, edit)
         for column, rate, what in (
-            (UPLOAD, rule.upload, "Upload"),
-            (DOWNLOAD, rule.download, "Download"),
+            (UPLOAD, rule.upload, self.tr("Upload")),
+            (DOWNLOAD, rule.download, self.tr("Download")),
         ):
             box = rate_box(
                 self.schedule, "", self.tr("{0} limit of rule {1}").format(what, row + 1)

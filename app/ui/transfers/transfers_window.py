@@ -38,19 +38,20 @@ from app.ui.models.transfers_model import (
 from app.ui.transfers.front import bring_to_front
 from app.ui.transfers.progress_delegate import ProgressDelegate
 from app.ui.transfers.source import Limits
+from app.ui.translation import N_, translate
 
 _SP = QStyle.StandardPixmap
 # action object name, text, shortcut, toolbar icon
 ACTIONS: tuple[tuple[str, str, str, QStyle.StandardPixmap | None], ...] = (
-    ("pauseTransferAction", "Pause", "Ctrl+P", _SP.SP_MediaPause),
-    ("resumeTransferAction", "Resume", "Ctrl+R", _SP.SP_MediaPlay),
-    ("cancelTransferAction", "Cancel…", "Ctrl+.", _SP.SP_DialogCancelButton),
-    ("retryTransferAction", "Retry Failed", "Ctrl+Shift+R", _SP.SP_BrowserReload),
-    ("removeTransferAction", "Remove from List", "Del", _SP.SP_TrashIcon),
-    ("cleanUpTransfersAction", "Clean Up Finished", "Ctrl+K", _SP.SP_DialogResetButton),
-    ("revealTransferAction", "Show Local File", "Ctrl+Shift+L", _SP.SP_DirOpenIcon),
-    ("showRemoteTransferAction", "Show in Browser", "Ctrl+Shift+O", _SP.SP_DirLinkIcon),
-    ("retargetTransferAction", "Use Another Bookmark…", "", None),
+    ("pauseTransferAction", N_("Pause"), "Ctrl+P", _SP.SP_MediaPause),
+    ("resumeTransferAction", N_("Resume"), "Ctrl+R", _SP.SP_MediaPlay),
+    ("cancelTransferAction", N_("Cancel…"), "Ctrl+.", _SP.SP_DialogCancelButton),
+    ("retryTransferAction", N_("Retry Failed"), "Ctrl+Shift+R", _SP.SP_BrowserReload),
+    ("removeTransferAction", N_("Remove from List"), "Del", _SP.SP_TrashIcon),
+    ("cleanUpTransfersAction", N_("Clean Up Finished"), "Ctrl+K", _SP.SP_DialogResetButton),
+    ("revealTransferAction", N_("Show Local File"), "Ctrl+Shift+L", _SP.SP_DirOpenIcon),
+    ("showRemoteTransferAction", N_("Show in Browser"), "Ctrl+Shift+O", _SP.SP_DirLinkIcon),
+    ("retargetTransferAction", N_("Use Another Bookmark…"), "", None),
 )
 
 
@@ -58,10 +59,11 @@ def limits_text(limits: Limits) -> str:
     up, down = limits
     parts = []
     if up:
-        parts.append(f"uploads {human_size(int(up))}/s")
+        parts.append(translate("TransfersWindow", "uploads {0}/s").format(human_size(int(up))))
     if down:
-        parts.append(f"downloads {human_size(int(down))}/s")
-    return "Bandwidth limited: " + ", ".join(parts) if parts else ""
+        parts.append(translate("TransfersWindow", "downloads {0}/s").format(human_size(int(down))))
+    text = translate("TransfersWindow", "Bandwidth limited: {0}")
+    return text.format(", ".join(parts)) if parts else ""
 
 
 class TransfersWindow(QWidget):
@@ -79,7 +81,7 @@ class TransfersWindow(QWidget):
         self.model = model
         self.actions_by_name: dict[str, QAction] = {}
         for name, text, shortcut, icon in ACTIONS:
-            action = QAction(text, self)
+            action = QAction(translate("", text), self)
             action.setObjectName(name)
             if shortcut:
                 action.setShortcut(QKeySequence(shortcut))
