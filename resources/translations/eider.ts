@@ -119,6 +119,482 @@
         <source>Re-encrypt the SSE-C objects here with the key ring&apos;s current key</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Connect to a server without saving a bookmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a connection in the sidebar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the password of Eider&apos;s secret vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the keyboard focus to the bookmarks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open another browser window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back to the previous location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go forward again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the folder above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List this folder again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type an s3:// location to go to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the loaded names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the search on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cut the selection, to move it with Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selection, to copy it with Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste objects or local files into this folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selection to a folder of any connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selection to a folder of any connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload local files to a folder of any connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the selected version the current one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected version for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the delete marker: the version below it comes back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abort the unfinished upload and free its parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ETag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source → Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired or cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not archived (readable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until / next check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initiated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploaded so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↓ download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>× delete on server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>× delete local file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>= unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own transfer settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own defaults for new uploads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own connection settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove delete marker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add delete marker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7 days (the most SigV4 allows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CORS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access logging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requester pays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer acceleration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versioning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload: folder → bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download: bucket → folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mirror folder to bucket (delete what the folder lacks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mirror bucket to folder (delete what the bucket lacks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekdays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clean Up Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Local File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use Another Bookmark…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ActionController</name>
@@ -188,6 +664,18 @@
     <name>BookmarkDialog</name>
     <message>
         <source>Connection settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Bookmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Bookmark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -327,11 +815,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>AWS profile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&lt;a href=&quot;{0}&quot;&gt;Help for {1}&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose a profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unexpected failure ({0}); see the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -413,6 +917,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Previews it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloads it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Double-clicking a file:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -421,11 +937,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The system&apos;s format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Da&amp;tes:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sizes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1.5 MiB (binary)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1.6 MB (decimal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1,572,864 (bytes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -452,7 +984,23 @@
 <context>
     <name>BucketActions</name>
     <message>
+        <source>Created bucket {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Counting objects to delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the bucket &apos;{0}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} buckets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the bucket {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -511,11 +1059,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>versions and delete markers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> so far…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bucket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>— (this name or endpoint allows no host name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -584,6 +1148,10 @@
 </context>
 <context>
     <name>ColumnMenu</name>
+    <message>
+        <source>&amp;Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Columns to show</source>
         <translation type="unfinished"></translation>
@@ -670,6 +1238,14 @@
 </context>
 <context>
     <name>CorsTab</name>
+    <message>
+        <source>CORS rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>About CORS rules</source>
         <translation type="unfinished"></translation>
@@ -817,6 +1393,10 @@ This deletes %Ln object(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>it failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} was not fully copied ({1}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -883,6 +1463,18 @@ This deletes %Ln object(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Edit With</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command to edit the file with ({} stands for the file, else it goes last):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the command of a program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Downloading s3://{0}/{1} to edit it…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -926,6 +1518,30 @@ What should happen to your save?</source>
         <source>New name</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload your save over the server&apos;s change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save As New Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload your save under the new name; the server&apos;s object stays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard My Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop your save; your copy takes the server&apos;s content</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EncryptionTab</name>
@@ -935,6 +1551,10 @@ What should happen to your save?</source>
     </message>
     <message>
         <source>&amp;Encrypt new objects with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KMS key ID or ARN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -962,11 +1582,19 @@ What should happen to your save?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Current encryption</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Current:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KMS key ARN or alias</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1073,6 +1701,14 @@ What should happen to your save?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The bookmarks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>At &amp;start, open:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1108,6 +1744,14 @@ What should happen to your save?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Version Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfinished &amp;Upload Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} to show</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1137,6 +1781,10 @@ What should happen to your save?</source>
     </message>
     <message>
         <source>Abort Upload…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unfinished uploads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1197,6 +1845,25 @@ Its uploaded parts are discarded.</source>
     </message>
 </context>
 <context>
+    <name>InfoTarget</name>
+    <message>
+        <source>Info — bucket {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info — {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info — folder {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info — {0} items in {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InfoWindow</name>
     <message>
         <source>Info</source>
@@ -1215,6 +1882,62 @@ Its uploaded parts are discarded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Bucket: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder: {0} (everything under it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and {0:,} more objects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change in any tab is applied to every object, after a question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permissions (ACL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This object has no ACL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— (known from the ACL, which was not read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the {0} of &apos;{1}&apos;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Counting the objects to change…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1223,11 +1946,43 @@ Its uploaded parts are discarded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Each object&apos;s current setting is replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the {0} of {1:,} objects?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saving the {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The {0} could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed the {0} of {1:,} of {2:,} objects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; {0:,} could not be changed (listed below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the {0} of &apos;{1}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job was {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {0} of &apos;{1}&apos; could not be saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1270,6 +2025,14 @@ Its uploaded parts are discarded.</source>
     </message>
     <message>
         <source>Links Eider issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1380,7 +2143,15 @@ Its uploaded parts are discarded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reading the key ring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The first key encrypts uploads; all keys decrypt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pasted key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1408,6 +2179,10 @@ Its uploaded parts are discarded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No key yet: generate, import or paste one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import SSE-C keys</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1427,9 +2202,37 @@ Its uploaded parts are discarded.</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>KeyboardTransfers</name>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;To…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Move To…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload T&amp;o…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Choose a folder (a bucket cannot be moved).</source>
         <translation type="unfinished"></translation>
@@ -1447,7 +2250,27 @@ Its uploaded parts are discarded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} {1} item(s): paste with Ctrl+V</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nothing to paste: cut or copy objects or files first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1515,6 +2338,22 @@ This server offers no key list (no KMS).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Tags to match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Tags:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1548,6 +2387,26 @@ This server offers no key list (no KMS).</source>
     </message>
     <message>
         <source>Current versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transition</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1588,6 +2447,18 @@ This server offers no key list (no KMS).</source>
     </message>
     <message>
         <source>Noncurrent versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noncurrent version transitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days noncurrent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newer versions to keep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1632,6 +2503,10 @@ This server offers no key list (no KMS).</source>
     </message>
     <message>
         <source>Abort after days:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1763,7 +2638,23 @@ This server offers no key list (no KMS).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} time of rule {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1814,6 +2705,10 @@ This server offers no key list (no KMS).</source>
     </message>
     <message>
         <source>The target bucket must be in the same region and let the logging service write to it. Logs arrive some hours after the requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the bucket that receives the logs, or switch logging off.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1991,12 +2886,20 @@ This server offers no key list (no KMS).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>1 object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Changing the {0} of {1}…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MetadataTab</name>
+    <message>
+        <source>Metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Fields left empty keep each object&apos;s own value; user metadata below is added to (or replaces the same names in) each object&apos;s.</source>
         <translation type="unfinished"></translation>
@@ -2137,9 +3040,48 @@ This server offers no key list (no KMS).</source>
     </message>
 </context>
 <context>
+    <name>Notifications</name>
+    <message>
+        <source>Transfer failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ObjectActions</name>
     <message>
+        <source>New Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created folder s3://{0}/{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Counting objects to delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder &apos;{0}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} selected items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled after deleting {0:,} objects from {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted {0:,} objects from {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -2157,11 +3099,47 @@ This server offers no key list (no KMS).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Type a new name, or s3://bucket/folder/ to move it there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename or Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;name, or s3://bucket/folder/ to move into:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved {0:,} objects from {1} to {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved {0} to s3://{1}/{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move of {0} cancelled after {1:,} objects; the rest stayed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} was not fully moved ({1}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Nothing was lost: a source is deleted only after its copy is complete. Retry the job to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicated {0} as {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first: {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2171,6 +3149,86 @@ This server offers no key list (no KMS).</source>
 </context>
 <context>
     <name>ObjectGeneralTab</name>
+    <message>
+        <source>MD5 of the content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an MD5 of the content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, bucket key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checksums</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— (not versioned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object Lock retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Copy &amp;URL</source>
         <translation type="unfinished"></translation>
@@ -2234,6 +3292,22 @@ This server offers no key list (no KMS).</source>
 <context>
     <name>OpenEditsDialog</name>
     <message>
+        <source>Edits Left Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These edits were left open when Eider last stopped. Their copies are kept: reopen one to keep editing and upload it, or discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objects being edited. Closing an edit deletes its private copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Reopen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2292,6 +3366,10 @@ This server offers no key list (no KMS).</source>
 <context>
     <name>PermissionsTab</name>
     <message>
+        <source>Permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The grants below replace the ACL of every object in the selection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2301,6 +3379,26 @@ This server offers no key list (no KMS).</source>
     </message>
     <message>
         <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grantee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID or e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems with the grants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2471,6 +3569,26 @@ This server offers no key list (no KMS).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Transfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S3 &amp;Defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What is wrong</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2601,6 +3719,10 @@ This server offers no key list (no KMS).</source>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This object looks binary, not text or an image; download it to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PublicAccessTab</name>
@@ -2669,6 +3791,40 @@ This server offers no key list (no KMS).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Objects under {0}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>older</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  key {0} ({1}, {2}): {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  without SSE-C (left as they are): {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No key of this ring opens %n object(s):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  ... and {0} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not look at {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Objects per key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2691,6 +3847,10 @@ This server offers no key list (no KMS).</source>
     </message>
     <message>
         <source>Restore tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up to two days, cheapest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2752,6 +3912,10 @@ This server offers no key list (no KMS).</source>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> — last check failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RowTable</name>
@@ -2779,6 +3943,10 @@ This server offers no key list (no KMS).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>None (the bucket&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;ACL:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2796,6 +3964,10 @@ This server offers no key list (no KMS).</source>
     </message>
     <message>
         <source>Encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSE-S3 (AES256)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2929,6 +4101,10 @@ The provider does not offer this setting, so there is nothing to change here.</s
 <context>
     <name>SelectionGeneralTab</name>
     <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Selection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3022,6 +4198,14 @@ The provider does not offer this setting, so there is nothing to change here.</s
         <source>What the list shows</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Names starting with “{0}” (server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys containing “{0}” in subfolders</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SingleInstance</name>
@@ -3047,6 +4231,10 @@ The provider does not offer this setting, so there is nothing to change here.</s
 </context>
 <context>
     <name>StorageClassTab</name>
+    <message>
+        <source>Storage class</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Current storage class</source>
         <translation type="unfinished"></translation>
@@ -3080,6 +4268,20 @@ The provider does not offer this setting, so there is nothing to change here.</s
     <name>SwitchTab</name>
     <message>
         <source>About {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>The window is not connected yet; wait for it, then compare again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncPlanModel</name>
+    <message>
+        <source>same on both sides</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3238,6 +4440,14 @@ The provider does not offer this setting, so there is nothing to change here.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished with problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0}: {1} transferred, {2} deleted. Requests the sync sent: {3}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3272,11 +4482,39 @@ The provider does not offer this setting, so there is nothing to change here.</s
 <context>
     <name>TagsTab</name>
     <message>
+        <source>Bucket tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>About bucket tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>At most {0} tags; keys up to 128 and values up to 256 characters of letters, digits, spaces and + - = . _ : / @. Saving with no tags removes them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tags below are added to every object in the selection (replacing the values of the same keys); other tags are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems with the tags</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3346,6 +4584,14 @@ The provider does not offer this setting, so there is nothing to change here.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Bucket:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Filter by {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3359,6 +4605,22 @@ The provider does not offer this setting, so there is nothing to change here.</s
     </message>
     <message>
         <source>Saved to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TransferConflict</name>
+    <message>
+        <source>in {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in s3://{0}/{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; already exists {1}.
+Existing: {2}; new: {3} from {4}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3382,6 +4644,10 @@ The provider does not offer this setting, so there is nothing to change here.</s
     </message>
     <message>
         <source>Apply to all conflicts of this transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a numbered name, like &apos;name (1).ext&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3445,6 +4711,29 @@ The provider does not offer this setting, so there is nothing to change here.</s
     </message>
 </context>
 <context>
+    <name>Transfers</name>
+    <message>
+        <source>Done: {0} ({1:,} skipped: they exist)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see the transfer log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TransfersCommands</name>
     <message>
         <source>Cancel Transfers</source>
@@ -3491,6 +4780,37 @@ The provider does not offer this setting, so there is nothing to change here.</s
     </message>
 </context>
 <context>
+    <name>TransfersModel</name>
+    <message>
+        <source>Bookmark removed: remove the job or point it at another bookmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted — resumable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(removed bookmark): </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TransfersPage</name>
     <message>
         <source>Upload large files in parts</source>
@@ -3525,6 +4845,14 @@ The provider does not offer this setting, so there is nothing to change here.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>MD5 (every provider)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (TLS only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>C&amp;hecksum:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3534,6 +4862,30 @@ The provider does not offer this setting, so there is nothing to change here.</s
     </message>
     <message>
         <source>When the target exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume, else overwrite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep both (rename)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip if the same</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3597,6 +4949,18 @@ The provider does not offer this setting, so there is nothing to change here.</s
 </context>
 <context>
     <name>TransfersWindow</name>
+    <message>
+        <source>uploads {0}/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downloads {0}/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bandwidth limited: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Transfers</source>
         <translation type="unfinished"></translation>
@@ -3693,6 +5057,10 @@ The provider does not offer this setting, so there is nothing to change here.</s
     </message>
     <message>
         <source>A file holding 32 bytes, or those bytes in base64 or hex (the key is copied to the keyring)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No local key yet: generate or import one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3828,6 +5196,18 @@ The provider does not offer this setting, so there is nothing to change here.</s
         <source>About MFA delete</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Never enabled (unversioned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled (not reported by the server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose Enabled or Suspended first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WebsiteTab</name>
@@ -3909,6 +5289,14 @@ The provider does not offer this setting, so there is nothing to change here.</s
     </message>
     <message>
         <source>Routing rules:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the host every request is redirected to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This website has routing rules, which a redirect of every request cannot keep; remove them with another tool first, or keep hosting the site.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
