@@ -456,6 +456,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not supported by this server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -819,6 +823,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} (leave empty to keep the saved one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&lt;a href=&quot;{0}&quot;&gt;Help for {1}&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -840,6 +848,13 @@
     </message>
     <message>
         <source>Connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkListModel</name>
+    <message>
+        <source>{0} (profile not installed)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1063,6 +1078,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Counting stopped: {0} Counted until then: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; counted until then: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> so far…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1239,6 +1262,10 @@
 <context>
     <name>CorsTab</name>
     <message>
+        <source>CORS rule {0}: the max age &apos;{1}&apos; is not a whole number of seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>CORS rules</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1371,6 +1398,22 @@ This deletes %Ln object(s).</source>
     <message>
         <source>Open the connection again and drag them from there.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s) (with everything in them)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Confirm the move</source>
@@ -1653,6 +1696,13 @@ What should happen to your save?</source>
     </message>
 </context>
 <context>
+    <name>FileImporter</name>
+    <message>
+        <source>{0}: the bookmark &apos;{1}&apos; is already in your bookmarks (same UUID); nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FilePick</name>
     <message>
         <source>Upload Files</source>
@@ -1788,6 +1838,14 @@ What should happen to your save?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Loading {0} of {1}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Delete version {0} of {1} permanently?
 This cannot be undone.</source>
         <translation type="unfinished"></translation>
@@ -1835,6 +1893,14 @@ Its uploaded parts are discarded.</source>
 </context>
 <context>
     <name>InfoTab</name>
+    <message>
+        <source>{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} could not be read: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
@@ -2208,6 +2274,13 @@ Its uploaded parts are discarded.</source>
     </message>
 </context>
 <context>
+    <name>KeyRotation</name>
+    <message>
+        <source>Looking at the keys under s3://{0}/{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KeyboardTransfers</name>
     <message>
         <source>Cu&amp;t</source>
@@ -2293,6 +2366,14 @@ This server offers no key list (no KMS).</source>
 </context>
 <context>
     <name>LifecycleRuleEditor</name>
+    <message>
+        <source>{0}: &apos;{1}&apos; is not a date such as 2027-01-31.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: &apos;{1}&apos; is not a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Lifecycle rule</source>
         <translation type="unfinished"></translation>
@@ -2513,6 +2594,18 @@ This server offers no key list (no KMS).</source>
 <context>
     <name>LifecycleTab</name>
     <message>
+        <source>(no ID)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (disabled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Lifecycle rules</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2664,6 +2757,12 @@ This server offers no key list (no KMS).</source>
 </context>
 <context>
     <name>LinkActions</name>
+    <message numerus="yes">
+        <source>Copied %n URL(s) (path-style and virtual-host)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>Select one file to make a pre-signed URL for.</source>
         <translation type="unfinished"></translation>
@@ -3158,6 +3257,10 @@ This server offers no key list (no KMS).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>; uploaded in {0} parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>, bucket key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3167,6 +3270,10 @@ This server offers no key list (no KMS).</source>
     </message>
     <message>
         <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restored copy available until {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3686,6 +3793,14 @@ This server offers no key list (no KMS).</source>
     </message>
     <message>
         <source>Signing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until {0}. Anyone holding this URL can use it until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4420,6 +4535,10 @@ The provider does not offer this setting, so there is nothing to change here.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>, {0} problems (see tooltips)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} to transfer, {1} to delete, {2} unchanged, {3} kept{4}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4511,6 +4630,10 @@ The provider does not offer this setting, so there is nothing to change here.</s
     </message>
     <message>
         <source>The tags below are added to every object in the selection (replacing the values of the same keys); other tags are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most {0} tags; keys are unique.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4795,6 +4918,10 @@ Existing: {2}; new: {3} from {4}.</source>
     </message>
     <message>
         <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done ({0:,} skipped: they exist)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5290,6 +5417,13 @@ Existing: {2}; new: {3} from {4}.</source>
     <message>
         <source>Routing rules:</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n routing rule(s), kept unchanged when you save:
+</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Name the host every request is redirected to.</source>

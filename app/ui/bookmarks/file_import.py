@@ -87,8 +87,10 @@ class FileImporter(QObject):
             return ImportOutcome(
                 outcome.path,
                 False,
-                f"{outcome.path.name}: the bookmark '{bookmark.nickname}' is already in your "
-                "bookmarks (same UUID); nothing was changed.",
+                self.tr(
+                    "{0}: the bookmark '{1}' is already in your "
+                    "bookmarks (same UUID); nothing was changed."
+                ).format(outcome.path.name, bookmark.nickname),
             )
         try:
             await self._model.add(bookmark)

@@ -330,7 +330,9 @@ class HiddenFiles(QObject):
         ]
         if not loading:
             return ""
-        return f"Loading {' and '.join(loading)} of {self._controller.location.url}…"
+        return self.tr("Loading {0} of {1}…").format(
+            self.tr(" and ").join(loading), self._controller.location.url
+        )
 
     def _loading_changed(self, _busy: bool) -> None:
         self.activityChanged.emit(self.activity())

@@ -46,7 +46,7 @@ class LinkActions(ActionController):
             except ValueError as exc:
                 notes.append(str(exc))
         QGuiApplication.clipboard().setText("\n".join(lines))
-        message = f"Copied {len(lines)} URL(s) (path-style and virtual-host)"
+        message = self.tr("Copied %n URL(s) (path-style and virtual-host)", "", len(lines))
         self.status.finish("", message + (f"; {notes[0]}" if notes else ""))
 
     # -- Pre-signed URL… -----------------------------------------------------------------------

@@ -268,7 +268,7 @@ class BookmarkDialog(QDialog):
         self._show(self.password_edit, fields.password.shown)
         placeholder = fields.password.placeholder
         if self._original is not None:
-            placeholder = f"{placeholder} (leave empty to keep the saved one)"
+            placeholder = self.tr("{0} (leave empty to keep the saved one)").format(placeholder)
         self.password_edit.setPlaceholderText(placeholder)
         self._show(self.token_edit, fields.token.shown)
         self.token_edit.setPlaceholderText(fields.token.placeholder)

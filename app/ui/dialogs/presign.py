@@ -141,8 +141,12 @@ class PresignDialog(QDialog):
         self.url_edit.setText(url.url)
         self.copy_button.setEnabled(True)
         expiry = url.expires.astimezone().strftime("%Y-%m-%d %H:%M")
-        lines = [f"Valid until {expiry}. Anyone holding this URL can use it until then."]
-        lines += [f"Warning: {w}" for w in url.warnings]
+        lines = [
+            self.tr("Valid until {0}. Anyone holding this URL can use it until then.").format(
+                expiry
+            )
+        ]
+        lines += [self.tr("Warning: {0}").format(w) for w in url.warnings]
         self.message_label.setText("\n".join(lines))
         # SSE-C: the key travels in signed headers, which whoever uses the URL must send.
         needed = [f"{name}: {value}" for name, value in url.headers]

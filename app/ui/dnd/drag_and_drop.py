@@ -57,6 +57,7 @@ from app.ui.dnd.open_windows import OpenWindows, WindowSide
 from app.ui.dnd.payload import OBJECTS_FORMAT, ObjectsPayload
 from app.ui.location import Location
 from app.ui.models.listing_model import IS_FOLDER_ROLE, KEY_ROLE, SIZE_ROLE
+from app.ui.translation import english_plural
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -424,13 +425,15 @@ class DragAndDrop(QObject):
     async def _confirm_move(self, payload: ObjectsPayload, target: Location) -> bool:
         folders = sum(1 for k in payload.keys if k.endswith("/"))
         files = len(payload.keys) - folders
-        what = " and ".join(
+        what = self.tr(" and ").join(
             part
             for part in (
-                f"{folders} folder{'s' if folders != 1 else ''} (with everything in them)"
+                english_plural(
+                    self.tr("%n folder(s) (with everything in them)", "", folders), folders
+                )
                 if folders
                 else "",
-                f"{files} object{'s' if files != 1 else ''}" if files else "",
+                english_plural(self.tr("%n object(s)", "", files), files) if files else "",
             )
             if part
         )

@@ -89,9 +89,11 @@ class BucketGeneralTab(InfoTab):
         )
         text = f"{count.objects:,} {what}, {human_size(count.bytes)} ({count.bytes:,} bytes)"
         if update.error is not None:
-            text = f"Counting stopped: {update.error.message} Counted until then: {text}."
+            text = self.tr("Counting stopped: {0} Counted until then: {1}.").format(
+                update.error.message, text
+            )
         elif update.cancelled:
-            text = f"Cancelled; counted until then: {text}."
+            text = self.tr("Cancelled; counted until then: {0}.").format(text)
         elif not update.finished:
             text += self.tr(" so far…")
         self.count_label.setText(text)

@@ -35,7 +35,7 @@ def general_rows(g: ObjectGeneral) -> list[tuple[str, str, str]]:
         else translate("ObjectGeneralTab", "not an MD5 of the content")
     )
     if g.parts_count:
-        etag_kind += f"; uploaded in {g.parts_count} parts"
+        etag_kind += translate("ObjectGeneralTab", "; uploaded in {0} parts").format(g.parts_count)
     checksums = ", ".join(f"{name} {value}" for name, value in g.checksums.items()) or "none"
     if g.checksums and g.checksum_type:
         checksums += f" ({g.checksum_type})"
@@ -53,7 +53,9 @@ def general_rows(g: ObjectGeneral) -> list[tuple[str, str, str]]:
     elif g.restore.in_progress:
         restore = translate("ObjectGeneralTab", "in progress")
     else:
-        restore = f"restored copy available until {_when(g.restore.expires)}"
+        restore = translate("ObjectGeneralTab", "restored copy available until {0}").format(
+            _when(g.restore.expires)
+        )
     return [
         ("infoKey", translate("ObjectGeneralTab", "Key"), g.key),
         ("infoBucket", translate("ObjectGeneralTab", "Bucket"), g.bucket),

@@ -27,7 +27,7 @@ class TagsTab(InfoTab):
                 "of the same keys); other tags are kept."
             )
             if many
-            else f"At most {MAX_OBJECT_TAGS} tags; keys are unique."
+            else self.tr("At most {0} tags; keys are unique.").format(MAX_OBJECT_TAGS)
         )
         self.note = QLabel(note, self.editor)
         self.note.setWordWrap(True)

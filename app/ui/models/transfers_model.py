@@ -85,7 +85,9 @@ def state_text(job: JobSnapshot, nickname: Nickname) -> str:
             else translate("TransfersModel", "Failed")
         )
     if job.state is JobState.DONE and job.skipped:
-        return f"Done ({len(job.skipped):,} skipped: they exist)"
+        return translate("TransfersModel", "Done ({0:,} skipped: they exist)").format(
+            len(job.skipped)
+        )
     if is_verifying(job):
         return translate("TransfersModel", "Verifying")
     return str(job.state.value).capitalize()

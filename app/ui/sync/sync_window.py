@@ -252,7 +252,11 @@ class SyncWindow(QWidget):
     def _planned(self, plan: SyncPlan) -> None:
         self._set_busy(False)
         self.model.set_plan(plan)
-        problems = f", {len(plan.problems)} problems (see tooltips)" if plan.problems else ""
+        problems = (
+            self.tr(", {0} problems (see tooltips)").format(len(plan.problems))
+            if plan.problems
+            else ""
+        )
         self.summary_label.setText(
             self.tr("{0} to transfer, {1} to delete, {2} unchanged, {3} kept{4}").format(
                 len(plan.transfers), len(plan.deletions), plan.unchanged, plan.extras_kept, problems

@@ -9,7 +9,7 @@ from app.core.s3.info_section import Feature, Section
 from app.core.s3.session import S3Session
 from app.ui.info.bucket.row_table import RowTable
 from app.ui.info.bucket.section_tab import InputProblem, SectionTab, message_label
-from app.ui.translation import N_
+from app.ui.translation import N_, translate
 
 COLUMNS = ("ID", "Methods", "Origins", "Allowed headers", "Exposed headers", "Max age (s)")
 
@@ -35,7 +35,9 @@ def row_rule(number: int, row: list[str]) -> CorsRule:
         seconds = int(max_age) if max_age else None
     except ValueError:
         raise InputProblem(
-            f"CORS rule {number}: the max age '{max_age}' is not a whole number of seconds."
+            translate(
+                "CorsTab", "CORS rule {0}: the max age '{1}' is not a whole number of seconds."
+            ).format(number, max_age)
         ) from None
     return CorsRule(
         allowed_methods=tuple(m.upper() for m in split_list(methods)),

@@ -26,6 +26,7 @@ from app.core.s3.tags import Tag
 from app.ui.info.bucket.row_table import RowTable
 from app.ui.info.bucket.section_tab import InputProblem, message_label, named
 from app.ui.info.bucket.storage_class_delegate import StorageClassDelegate
+from app.ui.translation import translate
 
 LIFECYCLE_CLASSES = (
     "STANDARD_IA",
@@ -52,7 +53,11 @@ def parse_date(text: str, what: str) -> datetime | None:
     try:
         value = datetime.fromisoformat(text)
     except ValueError:
-        raise InputProblem(f"{what}: '{text}' is not a date such as 2027-01-31.") from None
+        raise InputProblem(
+            translate("LifecycleRuleEditor", "{0}: '{1}' is not a date such as 2027-01-31.").format(
+                what, text
+            )
+        ) from None
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
@@ -63,7 +68,9 @@ def parse_count(text: str, what: str) -> int | None:
     try:
         return int(text)
     except ValueError:
-        raise InputProblem(f"{what}: '{text}' is not a whole number.") from None
+        raise InputProblem(
+            translate("LifecycleRuleEditor", "{0}: '{1}' is not a whole number.").format(what, text)
+        ) from None
 
 
 def count_text(value: int | None) -> str:

@@ -37,7 +37,7 @@ from app.core.s3.lifecycle import (
 from app.core.s3.session import S3Session
 from app.ui.info.bucket.lifecycle_rule_editor import LIFECYCLE_CLASSES, LifecycleRuleEditor
 from app.ui.info.bucket.section_tab import SectionTab, message_label, named
-from app.ui.translation import N_
+from app.ui.translation import N_, translate
 
 _RAW_NOTE = (
     "Eider's editor cannot show this rule's shape (for example a legacy rule-level prefix or "
@@ -47,9 +47,13 @@ _RAW_NOTE = (
 
 def rule_title(rule: Rule) -> str:
     if isinstance(rule, RawRule):
-        return f"{rule.id or '(no ID)'} (read-only)"
-    state = "" if rule.enabled else " (disabled)"
-    return f"{rule.id or '(no ID)'}{state}"
+        no_id = translate("LifecycleTab", "(no ID)")
+        return translate("LifecycleTab", "{0} (read-only)").format(rule.id or no_id)
+    if not rule.enabled:
+        return translate("LifecycleTab", "{0} (disabled)").format(
+            rule.id or translate("LifecycleTab", "(no ID)")
+        )
+    return rule.id or translate("LifecycleTab", "(no ID)")
 
 
 class LifecycleTab(SectionTab[LifecycleConfiguration, LifecycleConfiguration]):

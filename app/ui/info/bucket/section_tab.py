@@ -32,7 +32,7 @@ T = TypeVar("T")
 P = TypeVar("P")
 W = TypeVar("W", bound=QWidget)
 
-UNSUPPORTED_TEXT = "Not supported by this server."
+UNSUPPORTED_TEXT = N_("Not supported by this server.")
 _PROBLEM_STYLE = "color: #b00020"
 _DONE_STYLE = "color: #1b5e20"
 
@@ -182,7 +182,7 @@ class SectionTab(QWidget, Generic[T, P]):
             self.tr(
                 "{0}: {1}\nThe provider does not offer this setting, so "
                 "there is nothing to change here."
-            ).format(self.title, UNSUPPORTED_TEXT)
+            ).format(self.title, translate("", UNSUPPORTED_TEXT))
         )
         self._pages.setCurrentWidget(self._unsupported_label)
 
@@ -231,7 +231,7 @@ class SectionTab(QWidget, Generic[T, P]):
         try:
             await self._bridge.run(call, self._session, self.bucket)
         except FeatureUnsupported as exc:  # the read worked, this change does not: say so here
-            problem = f"{UNSUPPORTED_TEXT} {exc}"
+            problem = f"{translate('', UNSUPPORTED_TEXT)} {exc}"
         except Exception as exc:  # every failure is told in the tab, in words
             problem = str(describe(exc, self.operation, self.bucket))
         if not shiboken6.isValid(self):

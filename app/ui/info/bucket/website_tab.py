@@ -110,7 +110,7 @@ class WebsiteTab(SectionTab[Website, Website | None]):
         rules = list(value.routing_rules) if value else []
         self._form.setRowVisible(self.rules_view, bool(rules))
         self.rules_view.setPlainText(
-            f"{len(rules)} routing rule(s), kept unchanged when you save:\n"
+            self.tr("%n routing rule(s), kept unchanged when you save:\n", "", len(rules))
             + json.dumps(rules, indent=2, default=str)
             if rules
             else ""
