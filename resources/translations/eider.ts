@@ -432,7 +432,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>None (the server&apos;s own default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSE-S3 (AES-256, keys managed by S3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSE-KMS (a key in KMS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DSSE-KMS (two layers, a key in KMS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Default encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eider&apos;s editor cannot show this rule&apos;s shape (for example a legacy rule-level prefix or an element it does not know). It is kept exactly as it is when you save the other rules.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -444,11 +464,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Object Lock is not enabled on this bucket, so there is no retention to set. It is switched on when a bucket is created (AWS also allows it later on a versioned bucket), and can never be switched off again; Eider does not switch it on from here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Governance: users with a special permission may still delete or shorten it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compliance: nobody, not even the root account, can delete before it ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Object Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block new public ACLs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignore existing public ACLs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block new public bucket policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restrict access to buckets with public policies to the account&apos;s own users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -468,11 +516,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Requesters pay for requests and downloads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When on, anyone reading this bucket pays the request and transfer costs and must say so in each request; anonymous access stops working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Transfer acceleration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Accelerate transfers through the provider&apos;s edge locations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accelerated transfers use a separate endpoint and cost extra; bucket names with dots cannot use it. Switching it off suspends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA delete can only be switched on or off by the bucket owner&apos;s root account, signing the request with its MFA device (for example with the AWS CLI&apos;s --mfa option); Eider leaves it as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -597,6 +665,78 @@
     </message>
     <message>
         <source>Use Another Bookmark…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This rewrites the object on the server: it gets a new ETag, and a new version on a versioned bucket. Large objects (always those above 5 GiB) are copied in parts; encryption, tags and permissions are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSE-&amp;S3 (keys managed by the server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSE-&amp;KMS (a key in AWS KMS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSE-&amp;C (the bookmark&apos;s own key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the account&apos;s default key for S3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a key of the account, or type a key ID, key ARN or alias/name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canonical user ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All users (anyone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authenticated users (any AWS account)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACLs are disabled on this bucket (object ownership is &quot;bucket owner enforced&quot;): the owner has full control and permissions are granted with the bucket policy instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not encrypted by S3 (the bucket&apos;s default may still apply)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encrypted by the server with keys S3 manages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encrypted by the server with an AWS KMS key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encrypted by the server with a customer-provided key; reading it needs that key (a bookmark&apos;s SSE-C key ring)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encrypted on the client before upload; the stored bytes are ciphertext, and reading it needs the client-side key (a bookmark&apos;s CSE key, or a KMS key)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1583,6 +1723,24 @@ What should happen to your save?</source>
     </message>
     <message>
         <source>Drop your save; your copy takes the server&apos;s content</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EncryptionProbe</name>
+    <message>
+        <source>{0}
+Encryption: unknown ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}
+Encryption: {1} ({2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}
+Encryption: {1}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -18,14 +18,15 @@ from app.core.transfers.object_change import Encryption, EncryptionKind, ObjectC
 from app.ui.info.edits import ObjectEdit
 from app.ui.info.info_tab import InfoTab
 from app.ui.info.kms_key_picker import KmsKeyPicker
+from app.ui.translation import N_, translate
 
 _LABELS = {
-    encryption_state.NONE: "&None",
-    encryption_state.SSE_S3: "SSE-&S3 (keys managed by the server)",
-    encryption_state.SSE_KMS: "SSE-&KMS (a key in AWS KMS)",
-    encryption_state.SSE_C: "SSE-&C (the bookmark's own key)",
+    encryption_state.NONE: N_("&None"),
+    encryption_state.SSE_S3: N_("SSE-&S3 (keys managed by the server)"),
+    encryption_state.SSE_KMS: N_("SSE-&KMS (a key in AWS KMS)"),
+    encryption_state.SSE_C: N_("SSE-&C (the bookmark's own key)"),
 }
-DEFAULT_KMS_KEY = "(the account's default key for S3)"
+DEFAULT_KMS_KEY = N_("(the account's default key for S3)")
 
 
 class EncryptionTab(InfoTab):
@@ -43,14 +44,14 @@ class EncryptionTab(InfoTab):
         self.group = QButtonGroup(self.editor)
         self.buttons: dict[str, QRadioButton] = {}
         for kind, label in _LABELS.items():
-            button = QRadioButton(label, self.editor)
+            button = QRadioButton(translate("", label), self.editor)
             button.setObjectName(f"infoEncryption{kind.replace('-', '')}")
-            button.setAccessibleName(label.replace("&", ""))
+            button.setAccessibleName(translate("", label).replace("&", ""))
             self.group.addButton(button)
             self.buttons[kind] = button
             layout.addWidget(button)
         self.kms_key = KmsKeyPicker("infoKmsKey", self.tr("KMS key ARN or alias"), self.editor)
-        self.kms_key.addItem(DEFAULT_KMS_KEY, None)
+        self.kms_key.addItem(translate("", DEFAULT_KMS_KEY), None)
         kms_form = QFormLayout()
         kms_form.addRow(self.tr("KMS &key:"), self.kms_key)
         layout.addLayout(kms_form)

@@ -66,6 +66,7 @@ from app.ui.info.tags_tab import TagsTab
 from app.ui.info.target import InfoTarget
 from app.ui.restore_tracking import register_session, shared_tracker
 from app.ui.shared_transfers import SharedTransfers
+from app.ui.translation import translate
 from app.ui.widgets.error_banner import ErrorBanner
 
 ContextLoader = Callable[[str | None], InfoContext]
@@ -316,7 +317,7 @@ class InfoWindow(QWidget):
             return
         self._confirm(
             self.tr("Change the {0} of '{1}'?").format(edit.title, key),
-            REWRITE_WARNING,
+            translate("", REWRITE_WARNING),
             lambda: self._spawn(self._run_job(edit, [key], 1), f"saving the {edit.title}"),
         )
 
@@ -336,7 +337,7 @@ class InfoWindow(QWidget):
             self.status.setText(self.tr("There are no objects in the selection to change."))
             return
         detail = (
-            REWRITE_WARNING
+            translate("", REWRITE_WARNING)
             if edit.rewrites
             else self.tr("Each object's current setting is replaced.")
         )

@@ -28,16 +28,17 @@ from app.core.transfers.object_change import ObjectChange
 from app.ui.info.edits import ObjectEdit
 from app.ui.info.info_tab import InfoTab
 from app.ui.info.table_editor import TableEditor, TableNames
+from app.ui.translation import N_, translate
 
 # What the grantee column offers: a kind, or one of the groups (which needs no value).
 GRANTEE_CHOICES = (
-    ("Canonical user ID", GranteeKind.CANONICAL_USER, None),
-    ("E-mail address", GranteeKind.EMAIL, None),
-    ("All users (anyone)", GranteeKind.GROUP, Group.ALL_USERS),
-    ("Authenticated users (any AWS account)", GranteeKind.GROUP, Group.AUTHENTICATED_USERS),
-    ("Log delivery", GranteeKind.GROUP, Group.LOG_DELIVERY),
+    (N_("Canonical user ID"), GranteeKind.CANONICAL_USER, None),
+    (N_("E-mail address"), GranteeKind.EMAIL, None),
+    (N_("All users (anyone)"), GranteeKind.GROUP, Group.ALL_USERS),
+    (N_("Authenticated users (any AWS account)"), GranteeKind.GROUP, Group.AUTHENTICATED_USERS),
+    (N_("Log delivery"), GranteeKind.GROUP, Group.LOG_DELIVERY),
 )
-ACLS_DISABLED = (
+ACLS_DISABLED = N_(
     'ACLs are disabled on this bucket (object ownership is "bucket owner enforced"): the '
     "owner has full control and permissions are granted with the bucket policy instead."
 )
@@ -124,7 +125,7 @@ class PermissionsTab(InfoTab):
 
     def set_acls_disabled(self, disabled: bool) -> None:
         if disabled:
-            self.note.setText(ACLS_DISABLED)
+            self.note.setText(translate("", ACLS_DISABLED))
         for widget in self._editing:
             widget.setEnabled(not disabled)
 
@@ -135,7 +136,7 @@ class PermissionsTab(InfoTab):
         kind.setObjectName(f"infoGranteeKind{row}")
         kind.setAccessibleName(self.tr("Grantee kind"))
         for label, _kind, _group in GRANTEE_CHOICES:
-            kind.addItem(label)
+            kind.addItem(translate("", label))
         chosen = 0
         for index, (_label, choice_kind, group) in enumerate(GRANTEE_CHOICES):
             if choice_kind is grantee.kind and (group is None or group.value == grantee.value):

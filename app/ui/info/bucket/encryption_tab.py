@@ -16,13 +16,13 @@ from app.core.s3.info_section import Feature, Section
 from app.core.s3.session import S3Session
 from app.ui.info.bucket.section_tab import SectionTab, message_label, named
 from app.ui.info.kms_key_picker import KmsKeyPicker
-from app.ui.translation import N_
+from app.ui.translation import N_, translate
 
 _CHOICES = (
-    ("None (the server's own default)", None),
-    ("SSE-S3 (AES-256, keys managed by S3)", SSE_S3),
-    ("SSE-KMS (a key in KMS)", SSE_KMS),
-    ("DSSE-KMS (two layers, a key in KMS)", SSE_KMS_DSSE),
+    (N_("None (the server's own default)"), None),
+    (N_("SSE-S3 (AES-256, keys managed by S3)"), SSE_S3),
+    (N_("SSE-KMS (a key in KMS)"), SSE_KMS),
+    (N_("DSSE-KMS (two layers, a key in KMS)"), SSE_KMS_DSSE),
 )
 
 
@@ -35,7 +35,7 @@ class EncryptionTab(SectionTab[DefaultEncryption, DefaultEncryption | None]):
         form = QFormLayout(editor)
         self.kind_box = named(QComboBox(editor), "encryptionKind", self.tr("Default encryption"))
         for text, algorithm in _CHOICES:
-            self.kind_box.addItem(text, algorithm)
+            self.kind_box.addItem(translate("", text), algorithm)
         form.addRow(self.tr("&Encrypt new objects with:"), self.kind_box)
         self.key_edit = KmsKeyPicker("encryptionKmsKey", self.tr("KMS key ID or ARN"), editor)
         self._keys_listed = False

@@ -39,7 +39,7 @@ from app.ui.info.bucket.lifecycle_rule_editor import LIFECYCLE_CLASSES, Lifecycl
 from app.ui.info.bucket.section_tab import SectionTab, message_label, named
 from app.ui.translation import N_, translate
 
-_RAW_NOTE = (
+_RAW_NOTE = N_(
     "Eider's editor cannot show this rule's shape (for example a legacy rule-level prefix or "
     "an element it does not know). It is kept exactly as it is when you save the other rules."
 )
@@ -108,7 +108,7 @@ class LifecycleTab(SectionTab[LifecycleConfiguration, LifecycleConfiguration]):
         raw_note = message_label(
             raw_page, "lifecycleRawNote", self.tr("Why this rule is read-only")
         )
-        raw_note.setText(_RAW_NOTE)
+        raw_note.setText(translate("", _RAW_NOTE))
         self.raw_view = named(
             QPlainTextEdit(raw_page), "lifecycleRawRule", self.tr("Read-only lifecycle rule")
         )

@@ -13,16 +13,16 @@ from app.core.s3.object_lock import (
 )
 from app.core.s3.session import S3Session
 from app.ui.info.bucket.section_tab import InputProblem, SectionTab, message_label, named
-from app.ui.translation import N_
+from app.ui.translation import N_, translate
 
-_NOT_ENABLED = (
+_NOT_ENABLED = N_(
     "Object Lock is not enabled on this bucket, so there is no retention to set. It is "
     "switched on when a bucket is created (AWS also allows it later on a versioned bucket), "
     "and can never be switched off again; Eider does not switch it on from here."
 )
 _MODE_WORDS = {
-    "GOVERNANCE": "Governance: users with a special permission may still delete or shorten it",
-    "COMPLIANCE": "Compliance: nobody, not even the root account, can delete before it ends",
+    "GOVERNANCE": N_("Governance: users with a special permission may still delete or shorten it"),
+    "COMPLIANCE": N_("Compliance: nobody, not even the root account, can delete before it ends"),
 }
 
 
@@ -40,7 +40,7 @@ class ObjectLockTab(SectionTab[ObjectLockConfiguration, tuple[str | None, int | 
         )
         self.mode_box.addItem(self.tr("No default retention"), None)
         for mode in LOCK_MODES:
-            self.mode_box.addItem(_MODE_WORDS[mode], mode)
+            self.mode_box.addItem(translate("", _MODE_WORDS[mode]), mode)
         form.addRow(self.tr("Default &retention:"), self.mode_box)
         self.period_spin = named(QSpinBox(editor), "objectLockPeriod", self.tr("Retention period"))
         self.period_spin.setRange(1, 36500)
@@ -63,7 +63,9 @@ class ObjectLockTab(SectionTab[ObjectLockConfiguration, tuple[str | None, int | 
     def show_value(self, value: ObjectLockConfiguration | None) -> None:
         enabled = bool(value and value.enabled)
         self.state_label.setText(
-            self.tr("Object Lock is enabled on this bucket.") if enabled else _NOT_ENABLED
+            self.tr("Object Lock is enabled on this bucket.")
+            if enabled
+            else translate("", _NOT_ENABLED)
         )
         for widget in (self.mode_box, self.period_spin, self.unit_box):
             self._form.setRowVisible(widget, enabled)
@@ -83,7 +85,7 @@ class ObjectLockTab(SectionTab[ObjectLockConfiguration, tuple[str | None, int | 
 
     def collect(self) -> tuple[str | None, int | None, int | None]:
         if not self.lock_enabled:
-            raise InputProblem(_NOT_ENABLED)
+            raise InputProblem(translate("", _NOT_ENABLED))
         mode = self.mode_box.currentData()
         if mode is None:
             return None, None, None

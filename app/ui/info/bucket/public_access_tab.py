@@ -14,14 +14,14 @@ from app.core.s3.public_access import (
 )
 from app.core.s3.session import S3Session
 from app.ui.info.bucket.section_tab import SectionTab, message_label, named
-from app.ui.translation import N_
+from app.ui.translation import N_, translate
 
 _SWITCHES = {
-    "block_public_acls": ("Block new public ACLs", "blockPublicAcls"),
-    "ignore_public_acls": ("Ignore existing public ACLs", "ignorePublicAcls"),
-    "block_public_policy": ("Block new public bucket policies", "blockPublicPolicy"),
+    "block_public_acls": (N_("Block new public ACLs"), "blockPublicAcls"),
+    "ignore_public_acls": (N_("Ignore existing public ACLs"), "ignorePublicAcls"),
+    "block_public_policy": (N_("Block new public bucket policies"), "blockPublicPolicy"),
     "restrict_public_buckets": (
-        "Restrict access to buckets with public policies to the account's own users",
+        N_("Restrict access to buckets with public policies to the account's own users"),
         "restrictPublicBuckets",
     ),
 }
@@ -40,7 +40,7 @@ class PublicAccessTab(SectionTab[PublicAccessBlock, PublicAccessBlock]):
         layout.addWidget(self.state_label)
         self.switches: dict[str, QCheckBox] = {}
         for field_name, (text, name) in _SWITCHES.items():
-            box = named(QCheckBox(text, editor), name, text)
+            box = named(QCheckBox(translate("", text), editor), name, translate("", text))
             self.switches[field_name] = box
             layout.addWidget(box)
         layout.addStretch(1)

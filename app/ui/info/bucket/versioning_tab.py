@@ -8,9 +8,9 @@ from app.core.s3.bucket_settings import Versioning, read_versioning, set_version
 from app.core.s3.info_section import Feature, Section
 from app.core.s3.session import S3Session
 from app.ui.info.bucket.section_tab import InputProblem, SectionTab, message_label, named
-from app.ui.translation import N_
+from app.ui.translation import N_, translate
 
-MFA_EXPLANATION = (
+MFA_EXPLANATION = N_(
     "MFA delete can only be switched on or off by the bucket owner's root account, signing "
     "the request with its MFA device (for example with the AWS CLI's --mfa option); Eider "
     "leaves it as it is."
@@ -52,7 +52,7 @@ class VersioningTab(SectionTab[Versioning, bool]):
         self.mfa_label = named(QLabel(editor), "versioningMfaDelete", self.tr("MFA delete status"))
         form.addRow(self.tr("MFA delete:"), self.mfa_label)
         mfa_note = message_label(editor, "versioningMfaNote", self.tr("About MFA delete"))
-        mfa_note.setText(MFA_EXPLANATION)
+        mfa_note.setText(translate("", MFA_EXPLANATION))
         form.addRow(mfa_note)
 
     def read(
