@@ -428,6 +428,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Methods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Origins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exposed headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max age (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>CORS</source>
         <translation type="unfinished"></translation>
     </message>
@@ -737,6 +757,30 @@
     </message>
     <message>
         <source>encrypted on the client before upload; the stored bytes are ciphertext, and reading it needs the client-side key (a bookmark&apos;s CSE key, or a KMS key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiles and bookmarks (*.cyberduckprofile *.profile *.duck);;Connection profiles (*.cyberduckprofile *.profile);;Cyberduck bookmarks (*.duck);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a bucket or one folder, then Restore to a Point in Time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An exported key file lets anyone who has it read every object encrypted with these keys. Keep it somewhere as safe as the data, and never next to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folders and large selections drop on Dolphin, Thunar, Nemo, PCManFM or another Eider window; elsewhere use Download… (Ctrl+Shift+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window&apos;s connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting local sandbox…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1058,6 +1102,13 @@
     </message>
     <message>
         <source>Confirm bookmark deletion</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BrowserController</name>
+    <message>
+        <source>Listing buckets…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

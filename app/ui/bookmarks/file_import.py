@@ -23,11 +23,11 @@ from app.core.bookmarks.file_import import ImportOutcome, is_importable, prepare
 from app.core.secrets import SecretStoreError
 from app.ui.bookmarks.list_model import BookmarkListModel
 from app.ui.dnd.payload import OBJECTS_FORMAT
-from app.ui.translation import translate
+from app.ui.translation import N_, translate
 
 log = logging.getLogger(__name__)
 
-FILE_FILTER = (
+FILE_FILTER = N_(
     "Profiles and bookmarks (*.cyberduckprofile *.profile *.duck);;"
     "Connection profiles (*.cyberduckprofile *.profile);;"
     "Cyberduck bookmarks (*.duck);;All files (*)"
@@ -150,7 +150,10 @@ class FileDropFilter(QObject):
 def choose_import_files(parent: QWidget | None) -> list[Path]:
     """The File > Import file dialog; an empty list when cancelled."""
     names, _ = QFileDialog.getOpenFileNames(
-        parent, translate("FileImport", "Import profile or bookmark"), "", FILE_FILTER
+        parent,
+        translate("FileImport", "Import profile or bookmark"),
+        "",
+        translate("", FILE_FILTER),
     )
     return [Path(name) for name in names]
 

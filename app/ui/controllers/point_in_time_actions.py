@@ -23,9 +23,10 @@ from app.ui.controllers.info_actions import node_target, targets_for
 from app.ui.controllers.transfers import TransfersController
 from app.ui.dialogs.point_in_time import PointInTimeDialog
 from app.ui.info.target import InfoTarget
+from app.ui.translation import N_, translate
 from app.ui.widgets.folder_tree import FolderTree
 
-CHOOSE = "Choose a bucket or one folder, then Restore to a Point in Time."
+CHOOSE = N_("Choose a bucket or one folder, then Restore to a Point in Time.")
 
 
 def restore_scope(targets: list[InfoTarget]) -> tuple[str, str] | None:
@@ -88,7 +89,7 @@ class PointInTimeActions(QObject):
 
     def _open(self, scope: tuple[str, str] | None) -> None:
         if scope is None:
-            self._browser.report(UserError(ErrorKind.OTHER, CHOOSE, ""))
+            self._browser.report(UserError(ErrorKind.OTHER, translate("", CHOOSE), ""))
             return
         if self._browser.session is None:
             self._browser.report(

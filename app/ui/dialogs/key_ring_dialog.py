@@ -27,8 +27,9 @@ from app.core.sse_c.errors import KeyFileError
 from app.core.sse_c.fingerprints import fingerprint, key_md5
 from app.core.sse_c.key_file import parse_keys
 from app.ui.async_bridge import AsyncBridge
+from app.ui.translation import N_, translate
 
-EXPORT_WARNING = (
+EXPORT_WARNING = N_(
     "An exported key file lets anyone who has it read every object encrypted with these "
     "keys. Keep it somewhere as safe as the data, and never next to it."
 )
@@ -89,7 +90,7 @@ class KeyRingDialog(QDialog):
         self.remove_button = _button(
             self, self.tr("&Remove"), "keyRingRemoveButton", self.tr("Remove the key")
         )
-        self.export_confirm = QCheckBox(EXPORT_WARNING, self)
+        self.export_confirm = QCheckBox(translate("", EXPORT_WARNING), self)
         self.export_confirm.setObjectName("keyRingExportConfirm")
         self.export_confirm.setAccessibleName(
             self.tr("I understand what an exported key file allows")
@@ -262,7 +263,7 @@ class KeyRingDialog(QDialog):
 
     def export_to(self, path: Path) -> None:
         if not self.export_confirm.isChecked():
-            self._say(EXPORT_WARNING)
+            self._say(translate("", EXPORT_WARNING))
             return
         self._bridge.spawn(
             self._export(path, list(self.keys)), "exporting keys", on_error=self._failed

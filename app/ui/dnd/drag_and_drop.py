@@ -57,14 +57,14 @@ from app.ui.dnd.open_windows import OpenWindows, WindowSide
 from app.ui.dnd.payload import OBJECTS_FORMAT, ObjectsPayload
 from app.ui.location import Location
 from app.ui.models.listing_model import IS_FOLDER_ROLE, KEY_ROLE, SIZE_ROLE
-from app.ui.translation import english_plural
+from app.ui.translation import N_, english_plural, translate
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
     from app.ui.window_actions import WindowActions
 
 CONFIRM_OVER = 3  # moving more objects than this (or any folder) asks first
-PROMISE_HINT = (
+PROMISE_HINT = N_(
     "Folders and large selections drop on Dolphin, Thunar, Nemo, PCManFM or another Eider "
     "window; elsewhere use Download… (Ctrl+Shift+D)"
 )
@@ -603,7 +603,7 @@ class DragAndDrop(QObject):
     ) -> None:
         mime = self.make_drag_mime(bucket, items)
         if mime.staged is None:  # GNOME Files (43+) takes neither promise
-            self.actions.status.finish("", PROMISE_HINT)
+            self.actions.status.finish("", translate("", PROMISE_HINT))
         drag = QDrag(viewport)
         drag.setMimeData(mime)
         if self._direct_save is not None:

@@ -20,8 +20,9 @@ from app.ui.dnd.drag_and_drop import DragAndDrop, Side
 from app.ui.dnd.drag_out import TEXT
 from app.ui.dnd.payload import OBJECTS_FORMAT, ObjectsPayload
 from app.ui.location import Location
+from app.ui.translation import N_, translate
 
-THIS_CONNECTION = "This window's connection"
+THIS_CONNECTION = N_("This window's connection")
 
 
 def _problem(message: str, fix: str = "") -> UserError:
@@ -139,7 +140,7 @@ class KeyboardTransfers(QObject):
     def _connections(self) -> list[tuple[str, str | None]]:
         store = self.window.sidebar.model.store
         own = self.browser.bookmark_id
-        choices: list[tuple[str, str | None]] = [(THIS_CONNECTION, None)]
+        choices: list[tuple[str, str | None]] = [(translate("", THIS_CONNECTION), None)]
         choices += [(b.nickname, b.id) for b in store.list() if b.id != own]
         return choices
 

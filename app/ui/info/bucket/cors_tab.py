@@ -11,7 +11,14 @@ from app.ui.info.bucket.row_table import RowTable
 from app.ui.info.bucket.section_tab import InputProblem, SectionTab, message_label
 from app.ui.translation import N_, translate
 
-COLUMNS = ("ID", "Methods", "Origins", "Allowed headers", "Exposed headers", "Max age (s)")
+COLUMNS = (
+    "ID",
+    N_("Methods"),
+    N_("Origins"),
+    N_("Allowed headers"),
+    N_("Exposed headers"),
+    N_("Max age (s)"),
+)
 
 
 def split_list(text: str) -> tuple[str, ...]:
@@ -57,7 +64,13 @@ class CorsTab(SectionTab[tuple[CorsRule, ...], list[CorsRule]]):
     def build(self, editor: QWidget) -> None:
         layout = QVBoxLayout(editor)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.rows = RowTable(editor, "corsRules", self.tr("CORS rules"), COLUMNS, self.tr("Rule"))
+        self.rows = RowTable(
+            editor,
+            "corsRules",
+            self.tr("CORS rules"),
+            [translate("", c) for c in COLUMNS],
+            self.tr("Rule"),
+        )
         layout.addWidget(self.rows, 1)
         note = message_label(editor, "corsNote", self.tr("About CORS rules"))
         note.setText(
