@@ -66,3 +66,8 @@ def metainfo_file() -> Path:
 
 def mime_file() -> Path:
     return resource("desktop", f"{APP_ID}.mime.xml")
+
+
+def translations_dir() -> Path:
+    """The translation template (eider.ts) and the compiled catalogues (eider_<locale>.qm)."""
+    return resource_root() / "translations"

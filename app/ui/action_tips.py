@@ -11,30 +11,32 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
+from app.ui.translation import N_, translate
+
 TIPS = {
-    "openConnectionAction": "Connect to a server without saving a bookmark",
-    "newBookmarkAction": "Save a connection in the sidebar",
-    "changeVaultPasswordAction": "Change the password of Eider's secret vault",
-    "focusBookmarksAction": "Move the keyboard focus to the bookmarks",
-    "newWindowAction": "Open another browser window",
-    "closeWindowAction": "Close this window",
-    "backAction": "Go back to the previous location",
-    "forwardAction": "Go forward again",
-    "upAction": "Go to the folder above",
-    "refreshAction": "List this folder again",
-    "locationAction": "Type an s3:// location to go to",
-    "filterAction": "Filter the loaded names",
-    "stopSearchAction": "Stop the search on the server",
-    "cutAction": "Cut the selection, to move it with Paste",
-    "copyObjectsAction": "Copy the selection, to copy it with Paste",
-    "pasteAction": "Paste objects or local files into this folder",
-    "copyToAction": "Copy the selection to a folder of any connection",
-    "moveToAction": "Move the selection to a folder of any connection",
-    "uploadToAction": "Upload local files to a folder of any connection",
-    "restoreVersionAction": "Make the selected version the current one",
-    "deleteVersionAction": "Delete the selected version for good",
-    "removeDeleteMarkerAction": "Remove the delete marker: the version below it comes back",
-    "abortUploadAction": "Abort the unfinished upload and free its parts",
+    "openConnectionAction": N_("Connect to a server without saving a bookmark"),
+    "newBookmarkAction": N_("Save a connection in the sidebar"),
+    "changeVaultPasswordAction": N_("Change the password of Eider's secret vault"),
+    "focusBookmarksAction": N_("Move the keyboard focus to the bookmarks"),
+    "newWindowAction": N_("Open another browser window"),
+    "closeWindowAction": N_("Close this window"),
+    "backAction": N_("Go back to the previous location"),
+    "forwardAction": N_("Go forward again"),
+    "upAction": N_("Go to the folder above"),
+    "refreshAction": N_("List this folder again"),
+    "locationAction": N_("Type an s3:// location to go to"),
+    "filterAction": N_("Filter the loaded names"),
+    "stopSearchAction": N_("Stop the search on the server"),
+    "cutAction": N_("Cut the selection, to move it with Paste"),
+    "copyObjectsAction": N_("Copy the selection, to copy it with Paste"),
+    "pasteAction": N_("Paste objects or local files into this folder"),
+    "copyToAction": N_("Copy the selection to a folder of any connection"),
+    "moveToAction": N_("Move the selection to a folder of any connection"),
+    "uploadToAction": N_("Upload local files to a folder of any connection"),
+    "restoreVersionAction": N_("Make the selected version the current one"),
+    "deleteVersionAction": N_("Delete the selected version for good"),
+    "removeDeleteMarkerAction": N_("Remove the delete marker: the version below it comes back"),
+    "abortUploadAction": N_("Abort the unfinished upload and free its parts"),
 }
 
 
@@ -69,4 +71,4 @@ def _describe(menu: QMenu) -> None:
             if tip is None and has_own_tip(action):
                 tip = action.toolTip()
             if tip is not None:
-                set_tip(action, tip)
+                set_tip(action, translate("", tip))

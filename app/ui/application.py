@@ -45,6 +45,8 @@ from app.ui.transfers.front import bring_to_front
 from app.ui.transfers.hub import TransfersHub
 from app.ui.transfers.quit_guard import QuitGuard
 from app.ui.transfers.show_remote import folder_of, select_when_listed
+from app.ui.translation import translate
+from app.ui.translator import install_translators
 from app.ui.window_report import install_window_report
 
 
@@ -60,6 +62,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         app.setProperty("eiderDesktopLook", True)
         app.setWindowIcon(app_icon())
         follow_system_color_scheme(app)
+        install_translators(app)
     return app
 
 
@@ -343,15 +346,21 @@ class WindowSet:
                 return window
         if bookmark_id is None:
             self.transfers.window.show_message(
-                "That transfer's browser window is closed, and it was not started from a "
-                "bookmark: open the connection to see the object."
+                translate(
+                    "WindowSet",
+                    "That transfer's browser window is closed, and it was not started from a "
+                    "bookmark: open the connection to see the object.",
+                )
             )
             return None
         bookmark = self._bookmark(bookmark_id)
         if bookmark is None:
             self.transfers.window.show_message(
-                "The bookmark of that transfer was removed: point the transfer at another "
-                "bookmark, or remove it."
+                translate(
+                    "WindowSet",
+                    "The bookmark of that transfer was removed: point the transfer at another "
+                    "bookmark, or remove it.",
+                )
             )
             return None
         origin = next((w for w in self.windows if w.isVisible()), None) or self.open_empty()

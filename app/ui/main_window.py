@@ -94,8 +94,8 @@ class MainWindow(QMainWindow):
         self.transcript_window: TranscriptWindow | None = None  # made when first shown
         self.sync_window: SyncWindow | None = None  # the last one opened
         self.setObjectName("mainWindow")
-        self.setWindowTitle("Eider")
-        self.setAccessibleName("Eider main window")
+        self.setWindowTitle(self.tr("Eider"))
+        self.setAccessibleName(self.tr("Eider main window"))
         self.resize(1100, 700)
         self._build_actions()
         self._build_toolbar()
@@ -118,50 +118,58 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         sp = QStyle.StandardPixmap
-        self.back_action = self._action("backAction", "Back", sp.SP_ArrowBack)
+        self.back_action = self._action("backAction", self.tr("Back"), sp.SP_ArrowBack)
         self.back_action.setShortcut(QKeySequence.StandardKey.Back)
-        self.forward_action = self._action("forwardAction", "Forward", sp.SP_ArrowForward)
+        self.forward_action = self._action("forwardAction", self.tr("Forward"), sp.SP_ArrowForward)
         self.forward_action.setShortcut(QKeySequence.StandardKey.Forward)
-        self.up_action = self._action("upAction", "Up", sp.SP_ArrowUp)
+        self.up_action = self._action("upAction", self.tr("Up"), sp.SP_ArrowUp)
         self.up_action.setShortcut(QKeySequence("Alt+Up"))
-        self.refresh_action = self._action("refreshAction", "Refresh", sp.SP_BrowserReload)
+        self.refresh_action = self._action("refreshAction", self.tr("Refresh"), sp.SP_BrowserReload)
         self.refresh_action.setShortcut(QKeySequence("F5"))
-        self.location_action = self._action("locationAction", "Go to Location…")
+        self.location_action = self._action("locationAction", self.tr("Go to Location…"))
         self.location_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.filter_action = self._action("filterAction", "Filter")
+        self.filter_action = self._action("filterAction", self.tr("Filter"))
         self.filter_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.load_all_action = self._action("loadAllAction", "Load Everything")
+        self.load_all_action = self._action("loadAllAction", self.tr("Load Everything"))
         self.load_all_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
-        self.load_all_action.setToolTip("Load every page of this folder's listing")
-        self.new_window_action = self._action("newWindowAction", "New Window")
+        self.load_all_action.setToolTip(self.tr("Load every page of this folder's listing"))
+        self.new_window_action = self._action("newWindowAction", self.tr("New Window"))
         self.new_window_action.setShortcut(QKeySequence.StandardKey.New)
-        self.close_action = self._action("closeWindowAction", "Close Window")
+        self.close_action = self._action("closeWindowAction", self.tr("Close Window"))
         self.close_action.setShortcut(QKeySequence.StandardKey.Close)
         for action in (self.back_action, self.forward_action, self.up_action):
             action.setEnabled(False)  # at the bucket list, with no history yet
-        self.transfers_action = self._action("showTransfersAction", "Transfers", sp.SP_ArrowDown)
+        self.transfers_action = self._action(
+            "showTransfersAction", self.tr("Transfers"), sp.SP_ArrowDown
+        )
         self.transfers_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
-        self.transfers_action.setToolTip("Show the Transfers window (Ctrl+Shift+T)")
-        self.transcript_action = self._action("showTranscriptAction", "Transcript")
+        self.transfers_action.setToolTip(self.tr("Show the Transfers window (Ctrl+Shift+T)"))
+        self.transcript_action = self._action("showTranscriptAction", self.tr("Transcript"))
         self.transcript_action.setShortcut(QKeySequence("Ctrl+Alt+T"))
-        self.transcript_action.setToolTip("Show every request sent to the server (Ctrl+Alt+T)")
-        self.sync_action = self._action("synchronizeAction", "Synchronize…")
+        self.transcript_action.setToolTip(
+            self.tr("Show every request sent to the server (Ctrl+Alt+T)")
+        )
+        self.sync_action = self._action("synchronizeAction", self.tr("Synchronize…"))
         self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+Y"))
         self.sync_action.setToolTip(
-            "Compare a local folder with this folder, preview the plan and its cost, run it"
-            " (Ctrl+Shift+Y)"
+            self.tr(
+                "Compare a local folder with this folder, preview the plan and its cost, run it"
+                " (Ctrl+Shift+Y)"
+            )
         )
-        self.preferences_action = self._action("preferencesAction", "Preferences…")
+        self.preferences_action = self._action("preferencesAction", self.tr("Preferences…"))
         self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.preferences_action.setToolTip(
-            "Settings for every window and the command line: transfers, S3 defaults, connection"
+            self.tr(
+                "Settings for every window and the command line: transfers, S3 defaults, connection"
+            )
         )
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Navigation", self)
+        bar = QToolBar(self.tr("Navigation"), self)
         bar.setObjectName("navigationToolBar")
-        bar.setAccessibleName("Navigation")
+        bar.setAccessibleName(self.tr("Navigation"))
         bar.setMovable(False)
         for action in (self.back_action, self.forward_action, self.up_action, self.refresh_action):
             bar.addAction(action)
@@ -169,8 +177,8 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.path_bar)
         self.filter_box = QLineEdit(bar)
         self.filter_box.setObjectName("filterBox")
-        self.filter_box.setAccessibleName("Filter loaded names")
-        self.filter_box.setPlaceholderText("Filter (Ctrl+F)")
+        self.filter_box.setAccessibleName(self.tr("Filter loaded names"))
+        self.filter_box.setPlaceholderText(self.tr("Filter (Ctrl+F)"))
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.setMaximumWidth(220)
         bar.addWidget(self.filter_box)
@@ -195,7 +203,7 @@ class MainWindow(QMainWindow):
         self.object_list = QTableView(self)
         view = self.object_list
         view.setObjectName("objectList")
-        view.setAccessibleName("Objects")
+        view.setAccessibleName(self.tr("Objects"))
         view.setShowGrid(False)
         view.setWordWrap(False)
         view.verticalHeader().hide()
@@ -207,7 +215,7 @@ class MainWindow(QMainWindow):
         view.setModel(self.controller.model)
         header = view.horizontalHeader()
         header.setObjectName("objectListHeader")
-        header.setAccessibleName("Columns (click to sort)")
+        header.setAccessibleName(self.tr("Columns (click to sort)"))
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
@@ -249,10 +257,10 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("statusSummary")
-        self.summary_label.setAccessibleName("Listing summary")
+        self.summary_label.setAccessibleName(self.tr("Listing summary"))
         self.activity_label = QLabel(self)
         self.activity_label.setObjectName("statusActivity")
-        self.activity_label.setAccessibleName("What is loading")
+        self.activity_label.setAccessibleName(self.tr("What is loading"))
         self.statusBar().addWidget(self.summary_label, 1)
         self.statusBar().addPermanentWidget(self.activity_label)
         self._status_timer = QTimer(self)
@@ -261,7 +269,7 @@ class MainWindow(QMainWindow):
         self._status_timer.setInterval(STATUS_REFRESH_MS)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.setObjectName("fileMenu")
         file_menu.addActions(self.bookmarks.file_actions())
         file_menu.addSeparator()
@@ -269,10 +277,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.new_window_action)
         file_menu.addAction(self.close_action)
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.setObjectName("editMenu")
         edit_menu.addAction(self.preferences_action)
-        go = self.menuBar().addMenu("&Go")
+        go = self.menuBar().addMenu(self.tr("&Go"))
         go.setObjectName("goMenu")
         self.go_menu = go
         for action in (
@@ -372,7 +380,7 @@ class MainWindow(QMainWindow):
         )
         self.object_list.activated.connect(self._row_activated)
         # Hidden files, encryption at a glance and server search keep their logic in their modules.
-        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.view_menu.setObjectName("viewMenu")
         self.hidden_files = HiddenFiles(
             HiddenFilesParts(
@@ -403,7 +411,8 @@ class MainWindow(QMainWindow):
         self._add_listing_entries()
         self._apply_preferences(self.settings.preferences())
         self._unsubscribe_preferences = self.settings.subscribe_preferences(self._apply_preferences)
-        window_menu = self.menuBar().addMenu("&Window")  # last, after the controllers' menus
+        # last, after the controllers' menus
+        window_menu = self.menuBar().addMenu(self.tr("&Window"))
         window_menu.setObjectName("windowMenu")
         window_menu.addAction(self.transfers_action)
         transfers = self.object_actions.transfers
@@ -488,7 +497,7 @@ class MainWindow(QMainWindow):
     def _connected(self, label: str) -> None:
         self._connection_label = label
         self._apply_connection_preferences()  # the bookmark is known now
-        self.setWindowTitle(f"Eider — {label}")
+        self.setWindowTitle(self.tr("Eider — {0}").format(label))
         notice = tls_notice(self.controller.session)
         if notice is not None:
             self.show_notice(notice)
@@ -500,7 +509,9 @@ class MainWindow(QMainWindow):
         self.filter_box.clear()
         self.error_banner.clear_error()
         self.up_action.setEnabled(not location.is_root)
-        self.setWindowTitle(f"Eider — {self._connection_label} — {location.url}")
+        self.setWindowTitle(
+            self.tr("Eider — {0} — {1}").format(self._connection_label, location.url)
+        )
 
     def _history_changed(self, back: bool, forward: bool) -> None:
         self.back_action.setEnabled(back)
@@ -550,10 +561,11 @@ class MainWindow(QMainWindow):
         nothing = self._nothing_at
         if nothing is not None and nothing == self.controller.location:
             self.summary_label.setText(
-                f"Nothing is at {nothing.url}: no key in {nothing.bucket} starts with "
-                f"'{nothing.prefix}'"
+                self.tr("Nothing is at {0}: no key in {1} starts with '{2}'").format(
+                    nothing.url, nothing.bucket, nothing.prefix
+                )
                 if nothing.prefix
-                else f"The bucket {nothing.bucket} is empty"
+                else self.tr("The bucket {0} is empty").format(nothing.bucket)
             )
         else:
             hidden = self.hidden_files.summary()

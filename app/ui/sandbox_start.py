@@ -17,10 +17,11 @@ from app.core.errors import describe
 from app.core.sandbox import Sandbox
 from app.core.sandbox_bookmark import find_existing, forget_stored_copies, sandbox_bookmark
 from app.ui.main_window import MainWindow
+from app.ui.translation import N_, translate
 
 log = logging.getLogger(__name__)
 
-SANDBOX_STARTING = "Starting local sandbox…"
+SANDBOX_STARTING = N_("Starting local sandbox…")
 START_OPERATION = "starting the local sandbox"
 
 
@@ -28,7 +29,7 @@ async def start_sandbox(window: MainWindow, sandbox: Sandbox) -> Bookmark | None
     """Start `sandbox`, keep its bookmark current in `window`'s sidebar and connect to it.
     Returns the bookmark, or None when the server could not start (the banner says why)."""
     loop = asyncio.get_running_loop()
-    window.activity_label.setText(SANDBOX_STARTING)
+    window.activity_label.setText(translate("", SANDBOX_STARTING))
     model = window.sidebar.model
     try:
         connection = await loop.run_in_executor(None, sandbox.start)

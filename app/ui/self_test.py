@@ -34,6 +34,7 @@ from app.ui.gui_thread_gc import GuiThreadCollector
 from app.ui.location import Location
 from app.ui.main_window import MainWindow
 from app.ui.shared_transfers import SharedTransfers
+from app.ui.translation import translate
 
 STEP_SECONDS = 120.0
 KEY_FOLDER = "eider-self-test/"
@@ -41,10 +42,6 @@ KEY_FOLDER = "eider-self-test/"
 
 class SelfTestFailed(Exception):
     pass
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SelfTest", text)
 
 
 def say(text: str) -> None:
@@ -60,31 +57,48 @@ async def wait_for(condition: Callable[[], bool], what: str) -> None:
     deadline = asyncio.get_running_loop().time() + STEP_SECONDS
     while not condition():
         if asyncio.get_running_loop().time() > deadline:
-            raise SelfTestFailed(tr("timed out waiting for {0}").format(what))
+            raise SelfTestFailed(translate("SelfTest", "timed out waiting for {0}").format(what))
         await asyncio.sleep(0.1)
 
 
 def finished(snapshot: JobSnapshot, what: str) -> None:
     if snapshot.state != JobState.DONE:
         detail = snapshot.error or snapshot.state.value
-        raise SelfTestFailed(tr("{0} did not finish: {1}").format(what, detail))
+        raise SelfTestFailed(translate("SelfTest", "{0} did not finish: {1}").format(what, detail))
 
 
 async def exercise(first: FirstWindow, transfers: SharedTransfers, work: Path) -> None:
     loop = asyncio.get_running_loop()
     window = first.window
-    say(tr("main window open ({0})").format(QCoreApplication.instance().platformName()))  # type: ignore[union-attr]
+    say(
+        translate("SelfTest", "main window open ({0})").format(
+            QCoreApplication.instance().platformName()  # type: ignore[union-attr]
+        )
+    )
     icon_count, profile_count = check_bundled_files()
-    say(tr("{0} icons and {1} provider profiles load").format(icon_count, profile_count))
+    say(
+        translate("SelfTest", "{0} icons and {1} provider profiles load").format(
+            icon_count, profile_count
+        )
+    )
     assert first.sandbox_start is not None
     bookmark: Bookmark | None = await first.sandbox_start
     if bookmark is None:
         raise SelfTestFailed(
-            tr("the sandbox server did not start: {0}").format(window.error_banner.text)
+            translate("SelfTest", "the sandbox server did not start: {0}").format(
+                window.error_banner.text
+            )
         )
-    say(tr("sandbox server started"))
-    await wait_for(lambda: "README.txt" in listed_names(window), tr("the demo bucket's listing"))
-    say(tr("listed {0}: {1} entries").format(DEMO_BUCKET, len(listed_names(window))))
+    say(translate("SelfTest", "sandbox server started"))
+    await wait_for(
+        lambda: "README.txt" in listed_names(window),
+        translate("SelfTest", "the demo bucket's listing"),
+    )
+    say(
+        translate("SelfTest", "listed {0}: {1} entries").format(
+            DEMO_BUCKET, len(listed_names(window))
+        )
+    )
 
     payload = secrets.token_bytes(256 * 1024 + 17)
     source = work / "upload.bin"
@@ -93,19 +107,34 @@ async def exercise(first: FirstWindow, transfers: SharedTransfers, work: Path) -
     service = await loop.run_in_executor(None, transfers.get)
     engine = await loop.run_in_executor(None, service.engine_for, bookmark.id)
     job = await loop.run_in_executor(None, engine.upload, source, DEMO_BUCKET, key)
-    finished(await loop.run_in_executor(None, service.wait, job, STEP_SECONDS), tr("the upload"))
-    say(tr("uploaded {0} bytes to s3://{1}/{2}").format(len(payload), DEMO_BUCKET, key))
+    finished(
+        await loop.run_in_executor(None, service.wait, job, STEP_SECONDS),
+        translate("SelfTest", "the upload"),
+    )
+    say(
+        translate("SelfTest", "uploaded {0} bytes to s3://{1}/{2}").format(
+            len(payload), DEMO_BUCKET, key
+        )
+    )
 
     window.controller.navigate(Location(DEMO_BUCKET, KEY_FOLDER))
-    await wait_for(lambda: "upload.bin" in listed_names(window), tr("the uploaded file's listing"))
-    say(tr("the window lists {0}").format(key))
+    await wait_for(
+        lambda: "upload.bin" in listed_names(window),
+        translate("SelfTest", "the uploaded file's listing"),
+    )
+    say(translate("SelfTest", "the window lists {0}").format(key))
 
     target = work / "download.bin"
     job = await loop.run_in_executor(None, engine.download, DEMO_BUCKET, key, target)
-    finished(await loop.run_in_executor(None, service.wait, job, STEP_SECONDS), tr("the download"))
+    finished(
+        await loop.run_in_executor(None, service.wait, job, STEP_SECONDS),
+        translate("SelfTest", "the download"),
+    )
     if target.read_bytes() != payload:
-        raise SelfTestFailed(tr("the downloaded file differs from the uploaded one"))
-    say(tr("downloaded it again, byte for byte the same"))
+        raise SelfTestFailed(
+            translate("SelfTest", "the downloaded file differs from the uploaded one")
+        )
+    say(translate("SelfTest", "downloaded it again, byte for byte the same"))
 
 
 def run_self_test() -> int:
@@ -138,10 +167,10 @@ def _run(home: Path) -> int:
     try:
         with loop:
             loop.run_until_complete(exercise(first, transfers, work))
-            say(tr("passed"))
+            say(translate("SelfTest", "passed"))
             code = 0
     except SelfTestFailed as exc:
-        print(f"self-test: {tr('FAILED')}: {exc}", file=sys.stderr)
+        print(f"self-test: {translate('SelfTest', 'FAILED')}: {exc}", file=sys.stderr)
     finally:
         for window in list(windows.windows):
             window.close_guard = None

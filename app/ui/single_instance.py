@@ -16,11 +16,12 @@ from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from app.core import instance_socket
 from app.core.instance_socket import UnsafeInstanceSocket
+from app.ui.translation import translate
 
 log = logging.getLogger(__name__)
 
@@ -154,7 +155,11 @@ def _claim(server: InstanceServer, address: str, files: Sequence[str | Path]) ->
     if outcome is Handover.TAKEN:
         return True
     if outcome is Handover.NO_ANSWER:
-        say(tr("the running Eider does not answer; this Eider runs on its own"))
+        say(
+            translate(
+                "SingleInstance", "the running Eider does not answer; this Eider runs on its own"
+            )
+        )
     else:
         server.listen(address)
     return False
@@ -173,14 +178,14 @@ def hand_over_or_listen(files: Sequence[str | Path]) -> InstanceServer | None:
             if _claim(server, address, files):
                 return None
     except UnsafeInstanceSocket as exc:
-        say(tr("{0}; this Eider runs on its own").format(exc))
+        say(translate("SingleInstance", "{0}; this Eider runs on its own").format(exc))
     except OSError as exc:
-        say(tr("no single-instance socket ({0}); this Eider runs on its own").format(exc))
+        say(
+            translate(
+                "SingleInstance", "no single-instance socket ({0}); this Eider runs on its own"
+            ).format(exc)
+        )
     return server
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SingleInstance", text)
 
 
 def say(text: str) -> None:

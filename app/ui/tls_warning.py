@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from app.core.errors import ErrorKind, UserError
 from app.core.s3.session import S3Session
+from app.ui.translation import translate
 
 
 def tls_notice(session: S3Session | None) -> UserError | None:
@@ -13,9 +14,15 @@ def tls_notice(session: S3Session | None) -> UserError | None:
     host = session.connection.host
     return UserError(
         ErrorKind.TLS_CERTIFICATE,
-        f"TLS certificates of {host} are not verified: anyone on the network path could read "
-        "and change this connection's data.",
-        "Tick Verify TLS certificates in the bookmark's Advanced settings, or give it a CA "
-        "bundle, as soon as you can.",
+        translate(
+            "TlsWarning",
+            "TLS certificates of {0} are not verified: anyone on the network path could read "
+            "and change this connection's data.",
+        ).format(host),
+        translate(
+            "TlsWarning",
+            "Tick Verify TLS certificates in the bookmark's Advanced settings, or give it a CA "
+            "bundle, as soon as you can.",
+        ),
         host=host,
     )

@@ -35,6 +35,7 @@ from app.ui.controllers.selection import Selection
 from app.ui.controllers.transfer_actions import TransferActions
 from app.ui.controllers.transfers import TransfersController
 from app.ui.shared_transfers import SharedTransfers
+from app.ui.translation import N_, translate
 from app.ui.widgets.folder_tree import FolderTree
 from app.ui.widgets.transfer_status import TransferStatus
 
@@ -50,23 +51,31 @@ class Entry:
 
 
 ENTRIES = (
-    Entry("newBucketAction", "New &Bucket…", "Ctrl+Alt+B", "Create a bucket"),
-    Entry("newFolderAction", "New &Folder…", "Ctrl+Shift+N", "Create a folder here"),
-    Entry("uploadAction", "&Upload…", "Ctrl+U", "Upload files into this folder"),
-    Entry("uploadFolderAction", "Upload Fo&lder…", "Ctrl+Alt+U", "Upload a local folder here"),
-    Entry("downloadAction", "Do&wnload…", "Ctrl+Shift+D", "Download the selection"),
-    Entry("openAction", "&Open", "Ctrl+Shift+O", "Open the folder or preview the file"),
-    Entry("renameAction", "&Rename/Move…", "F2", "Rename the selection or move it elsewhere"),
-    Entry("duplicateAction", "D&uplicate", "Ctrl+D", "Copy the selection beside itself"),
-    Entry("deleteAction", "&Delete…", QKeySequence.StandardKey.Delete, "Delete the selection"),
-    Entry("copyUrlAction", "Copy &URL", "Ctrl+Shift+C", "Copy the selection's URLs"),
-    Entry("presignAction", "&Pre-signed URL…", "Ctrl+Shift+U", "Make a time-limited link"),
-    Entry("issuedLinksAction", "&Issued Links", "Ctrl+Shift+I", "The pre-signed links made"),
+    Entry("newBucketAction", N_("New &Bucket…"), "Ctrl+Alt+B", N_("Create a bucket")),
+    Entry("newFolderAction", N_("New &Folder…"), "Ctrl+Shift+N", N_("Create a folder here")),
+    Entry("uploadAction", N_("&Upload…"), "Ctrl+U", N_("Upload files into this folder")),
+    Entry(
+        "uploadFolderAction", N_("Upload Fo&lder…"), "Ctrl+Alt+U", N_("Upload a local folder here")
+    ),
+    Entry("downloadAction", N_("Do&wnload…"), "Ctrl+Shift+D", N_("Download the selection")),
+    Entry("openAction", N_("&Open"), "Ctrl+Shift+O", N_("Open the folder or preview the file")),
+    Entry(
+        "renameAction", N_("&Rename/Move…"), "F2", N_("Rename the selection or move it elsewhere")
+    ),
+    Entry("duplicateAction", N_("D&uplicate"), "Ctrl+D", N_("Copy the selection beside itself")),
+    Entry(
+        "deleteAction", N_("&Delete…"), QKeySequence.StandardKey.Delete, N_("Delete the selection")
+    ),
+    Entry("copyUrlAction", N_("Copy &URL"), "Ctrl+Shift+C", N_("Copy the selection's URLs")),
+    Entry("presignAction", N_("&Pre-signed URL…"), "Ctrl+Shift+U", N_("Make a time-limited link")),
+    Entry(
+        "issuedLinksAction", N_("&Issued Links"), "Ctrl+Shift+I", N_("The pre-signed links made")
+    ),
     Entry(
         "rekeyAction",
-        "Re-encrypt with Current &Key…",
+        N_("Re-encrypt with Current &Key…"),
         "Ctrl+Alt+K",
-        "Re-encrypt the SSE-C objects here with the key ring's current key",
+        N_("Re-encrypt the SSE-C objects here with the key ring's current key"),
     ),
 )
 MENU_GROUPS = (
@@ -181,10 +190,10 @@ class WindowActions(QObject):
 
     def _make_actions(self, window: QWidget) -> None:
         for entry in ENTRIES:
-            action = QAction(entry.text, window)
+            action = QAction(translate("", entry.text), window)
             action.setObjectName(entry.name)
             action.setShortcut(QKeySequence(entry.shortcut))
-            set_tip(action, entry.tip)
+            set_tip(action, translate("", entry.tip))
             action.triggered.connect(lambda _checked=False, n=entry.name: self.trigger(n))
             if entry.name in LIST_ONLY:
                 action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the list adds it
@@ -193,7 +202,7 @@ class WindowActions(QObject):
             self.actions[entry.name] = action
 
     def _place(self, parts: WindowActionsParts) -> None:
-        menu = parts.menu_bar.addMenu("&Actions")
+        menu = parts.menu_bar.addMenu(self.tr("&Actions"))
         menu.setObjectName("actionsMenu")
         self.menu = menu  # the window adds the keyboard's transfer actions
         view = parts.object_list

@@ -75,7 +75,7 @@ class WindowBookmarks(QObject):
         self.connect_controller.bookmarkOpened.connect(self._opened)
         self.sidebar.drop_filter.install_on(window)
 
-        self.open_connection_action = QAction("Open Connection…", window)
+        self.open_connection_action = QAction(self.tr("Open Connection…"), window)
         self.open_connection_action.setObjectName("openConnectionAction")
         self.open_connection_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_connection_action.triggered.connect(
@@ -83,18 +83,18 @@ class WindowBookmarks(QObject):
         )
         self.import_action = make_import_profile_action(window, self.sidebar.import_files)
         self.import_action.setShortcut(QKeySequence("Ctrl+Alt+I"))  # Ctrl+I: Get Info
-        self.new_bookmark_action = QAction("New Bookmark…", window)
+        self.new_bookmark_action = QAction(self.tr("New Bookmark…"), window)
         self.new_bookmark_action.setObjectName("newBookmarkAction")
         self.new_bookmark_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.new_bookmark_action.triggered.connect(self.sidebar.add)
-        self.change_vault_password_action = QAction("Change Vault Password…", window)
+        self.change_vault_password_action = QAction(self.tr("Change Vault Password…"), window)
         self.change_vault_password_action.setObjectName("changeVaultPasswordAction")
         self.change_vault_password_action.setShortcut(QKeySequence("Ctrl+Alt+V"))
         self.change_vault_password_action.triggered.connect(
             lambda: self.connector.change_vault_password()
         )
         # The sidebar's own keys (Ins, F2, Ctrl+D, Del, Ctrl+Up/Down, Enter) work in its list.
-        self.focus_action = QAction("Go to &Bookmarks", window)
+        self.focus_action = QAction(self.tr("Go to &Bookmarks"), window)
         self.focus_action.setObjectName("focusBookmarksAction")
         self.focus_action.setShortcut(QKeySequence("Ctrl+B"))
         self.focus_action.triggered.connect(self._focus_sidebar)

@@ -23,10 +23,11 @@ from app.core.bookmarks.file_import import ImportOutcome, is_importable, prepare
 from app.core.secrets import SecretStoreError
 from app.ui.bookmarks.list_model import BookmarkListModel
 from app.ui.dnd.payload import OBJECTS_FORMAT
+from app.ui.translation import N_, translate
 
 log = logging.getLogger(__name__)
 
-FILE_FILTER = (
+FILE_FILTER = N_(
     "Profiles and bookmarks (*.cyberduckprofile *.profile *.duck);;"
     "Connection profiles (*.cyberduckprofile *.profile);;"
     "Cyberduck bookmarks (*.duck);;All files (*)"
@@ -86,8 +87,10 @@ class FileImporter(QObject):
             return ImportOutcome(
                 outcome.path,
                 False,
-                f"{outcome.path.name}: the bookmark '{bookmark.nickname}' is already in your "
-                "bookmarks (same UUID); nothing was changed.",
+                self.tr(
+                    "{0}: the bookmark '{1}' is already in your "
+                    "bookmarks (same UUID); nothing was changed."
+                ).format(outcome.path.name, bookmark.nickname),
             )
         try:
             await self._model.add(bookmark)
@@ -146,17 +149,25 @@ class FileDropFilter(QObject):
 
 def choose_import_files(parent: QWidget | None) -> list[Path]:
     """The File > Import file dialog; an empty list when cancelled."""
-    names, _ = QFileDialog.getOpenFileNames(parent, "Import profile or bookmark", "", FILE_FILTER)
+    names, _ = QFileDialog.getOpenFileNames(
+        parent,
+        translate("FileImport", "Import profile or bookmark"),
+        "",
+        translate("", FILE_FILTER),
+    )
     return [Path(name) for name in names]
 
 
 def make_import_profile_action(parent: QWidget, on_chosen: Callable[[list[Path]], Any]) -> QAction:
     """File > Import profile…: asks for files and passes them to `on_chosen` (normally
     `BookmarksSidebar.import_files`, which imports and reports in the sidebar's banner)."""
-    action = QAction("Import Profile…", parent)
+    action = QAction(translate("FileImport", "Import Profile…"), parent)
     action.setObjectName("importProfileAction")
     action.setToolTip(
-        "Import a connection profile (.cyberduckprofile, .profile) or a .duck bookmark"
+        translate(
+            "FileImport",
+            "Import a connection profile (.cyberduckprofile, .profile) or a .duck bookmark",
+        )
     )
     action.setStatusTip(action.toolTip())
 

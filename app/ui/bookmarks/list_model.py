@@ -32,6 +32,7 @@ from app.core.profiles import Profile
 from app.core.profiles.catalogue import all_profiles
 from app.ui.bookmarks.icons import profile_icon
 from app.ui.bookmarks.tasks import TaskSet
+from app.ui.translation import translate
 
 BOOKMARK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -255,5 +256,9 @@ def _summary(bookmark: Bookmark, profile: Profile | None) -> str:
         where += f":{bookmark.port}"
     if bookmark.path:
         where += f"/{bookmark.path.strip('/')}"
-    kind = profile.description if profile else f"{bookmark.profile} (profile not installed)"
+    kind = (
+        profile.description
+        if profile
+        else translate("BookmarkListModel", "{0} (profile not installed)").format(bookmark.profile)
+    )
     return f"{where}\n{kind}"

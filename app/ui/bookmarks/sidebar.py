@@ -55,21 +55,21 @@ class Banner(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bookmarksBanner")
-        self.setAccessibleName("Bookmarks message")
+        self.setAccessibleName(self.tr("Bookmarks message"))
         self.label = QLabel(self)
         self.label.setObjectName("bookmarksBannerText")
-        self.label.setAccessibleName("Bookmarks message text")
+        self.label.setAccessibleName(self.tr("Bookmarks message text"))
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.action_button = QPushButton(self)
         self.action_button.setObjectName("bookmarksBannerAction")
-        self.action_button.setAccessibleName("Banner action")
+        self.action_button.setAccessibleName(self.tr("Banner action"))
         self.action_button.hide()
         self.action_button.clicked.connect(self._run_action)
         self._action: Callable[[], object] | None = None
         close = QToolButton(self)
         close.setObjectName("bookmarksBannerClose")
-        close.setAccessibleName("Dismiss message")
+        close.setAccessibleName(self.tr("Dismiss message"))
         close.setText("\N{MULTIPLICATION SIGN}")
         close.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
@@ -90,7 +90,7 @@ class Banner(QWidget):
         self.label.setText(text)
         self._action = action[1] if action else None
         self.action_button.setText(action[0] if action else "")
-        self.action_button.setAccessibleName(action[0] if action else "Banner action")
+        self.action_button.setAccessibleName(action[0] if action else self.tr("Banner action"))
         self.action_button.setVisible(action is not None)
         self.setProperty("error", error)
         colour = "#f8d7da" if error else "#fff3cd"
@@ -123,7 +123,7 @@ class BookmarksSidebar(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("bookmarksSidebar")
-        self.setAccessibleName("Bookmarks")
+        self.setAccessibleName(self.tr("Bookmarks"))
         self.model = BookmarkListModel(store, parent=self)
         self.tasks = TaskSet(self._task_failed, self._update_actions)
         self.model.changeFailed.connect(self._task_failed)
@@ -136,8 +136,8 @@ class BookmarksSidebar(QWidget):
         self.banner = Banner(self)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("bookmarksFilter")
-        self.filter_edit.setAccessibleName("Filter bookmarks")
-        self.filter_edit.setPlaceholderText("Filter bookmarks")
+        self.filter_edit.setAccessibleName(self.tr("Filter bookmarks"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter bookmarks"))
         self.filter_edit.setClearButtonEnabled(True)
 
         self.proxy = QSortFilterProxyModel(self)
@@ -148,7 +148,7 @@ class BookmarksSidebar(QWidget):
 
         self.view = QListView(self)
         self.view.setObjectName("bookmarksList")
-        self.view.setAccessibleName("Bookmarks list")
+        self.view.setAccessibleName(self.tr("Bookmarks list"))
         self.view.setModel(self.proxy)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setUniformItemSizes(True)  # no size hint from every row of a long list
@@ -158,23 +158,33 @@ class BookmarksSidebar(QWidget):
         self.view.activated.connect(self._activated)
 
         self.add_action = self._action(
-            "Add Bookmark…", "bookmarkAdd", "list-add", self.add, KEYS["add"]
+            self.tr("Add Bookmark…"), "bookmarkAdd", "list-add", self.add, KEYS["add"]
         )
         self.edit_action = self._action(
-            "Edit…", "bookmarkEdit", "document-edit", self.edit, KEYS["edit"]
+            self.tr("Edit…"), "bookmarkEdit", "document-edit", self.edit, KEYS["edit"]
         )
         self.duplicate_action = self._action(
-            "Duplicate", "bookmarkDuplicate", "edit-copy", self.duplicate, KEYS["duplicate"]
+            self.tr("Duplicate"),
+            "bookmarkDuplicate",
+            "edit-copy",
+            self.duplicate,
+            KEYS["duplicate"],
         )
         self.delete_action = self._action(
-            "Delete…", "bookmarkDelete", "list-remove", self.delete, KEYS["delete"]
+            self.tr("Delete…"), "bookmarkDelete", "list-remove", self.delete, KEYS["delete"]
         )
-        self.up_action = self._action("Move Up", "bookmarkUp", "go-up", self.move_up, KEYS["up"])
+        self.up_action = self._action(
+            self.tr("Move Up"), "bookmarkUp", "go-up", self.move_up, KEYS["up"]
+        )
         self.down_action = self._action(
-            "Move Down", "bookmarkDown", "go-down", self.move_down, KEYS["down"]
+            self.tr("Move Down"), "bookmarkDown", "go-down", self.move_down, KEYS["down"]
         )
         self.connect_action = self._action(
-            "Connect", "bookmarkConnect", "network-connect", self.request_connect, KEYS["connect"]
+            self.tr("Connect"),
+            "bookmarkConnect",
+            "network-connect",
+            self.request_connect,
+            KEYS["connect"],
         )
         toolbar = QHBoxLayout()
         toolbar.setContentsMargins(0, 0, 0, 0)
@@ -248,10 +258,13 @@ class BookmarksSidebar(QWidget):
 
     def _task_failed(self, exc: BaseException) -> None:
         if isinstance(exc, _CHANGE_ERRORS):
-            self.banner.show_message(f"The bookmarks could not be changed: {exc}", error=True)
+            self.banner.show_message(
+                self.tr("The bookmarks could not be changed: {0}").format(exc), error=True
+            )
         else:
             self.banner.show_message(
-                f"The bookmarks could not be changed ({type(exc).__name__}).", error=True
+                self.tr("The bookmarks could not be changed ({0}).").format(type(exc).__name__),
+                error=True,
             )
 
     def _filter_changed(self, text: str) -> None:
@@ -308,13 +321,15 @@ class BookmarksSidebar(QWidget):
         bookmark = self.model.find(bookmark_id)
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Delete bookmark",
-            f"Delete the bookmark '{bookmark.nickname}'? Its stored secrets are removed too.",
+            self.tr("Delete bookmark"),
+            self.tr("Delete the bookmark '{0}'? Its stored secrets are removed too.").format(
+                bookmark.nickname
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )
         box.setObjectName("bookmarkDeleteConfirmation")
-        box.setAccessibleName("Confirm bookmark deletion")
+        box.setAccessibleName(self.tr("Confirm bookmark deletion"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda _result: self._delete_answered(box, bookmark_id))

@@ -65,7 +65,9 @@ class ActionController(QObject):
     def _session(self) -> S3Session | None:
         session = self.browser.session
         if session is None:
-            self.browser.report(problem("Not connected yet.", "Wait for the connection to open."))
+            self.browser.report(
+                problem(self.tr("Not connected yet."), self.tr("Wait for the connection to open."))
+            )
         return session
 
     def _here(self) -> Location:
@@ -74,7 +76,9 @@ class ActionController(QObject):
     def _bucket(self) -> str | None:
         location = self._here()
         if location.is_root:
-            self.browser.report(problem("Open a bucket first.", "Double-click a bucket."))
+            self.browser.report(
+                problem(self.tr("Open a bucket first."), self.tr("Double-click a bucket."))
+            )
             return None
         return location.bucket
 
@@ -83,7 +87,7 @@ class ActionController(QObject):
             return []
         items = self.selection.objects()
         if not items:
-            self.browser.report(problem(f"Select what to {what} first."))
+            self.browser.report(problem(self.tr("Select what to {0} first.").format(what)))
         return items
 
     def _spawn(

@@ -45,10 +45,12 @@ class ArchiveRestores(QObject):
         self.tracker = tracker
         self.choose_folder = choose_folder
         self.dialog: RestoreTrackerDialog | None = None
-        self.action = QAction("Archive &Restores…", parent)
+        self.action = QAction(self.tr("Archive &Restores…"), parent)
         self.action.setObjectName("archiveRestoresAction")
         self.action.setShortcut(QKeySequence("Ctrl+Alt+G"))
-        self.action.setToolTip("The archive restores asked for, and their downloads once ready")
+        self.action.setToolTip(
+            self.tr("The archive restores asked for, and their downloads once ready")
+        )
         self.action.triggered.connect(self.open_dialog)
 
     def place(self, window_menu: QMenu) -> None:

@@ -145,7 +145,7 @@ class BrowserController(QObject):
 
     async def load_buckets(self) -> None:
         assert self._session is not None
-        self.activityChanged.emit("Listing buckets…")
+        self.activityChanged.emit(self.tr("Listing buckets…"))
         buckets = await self._bridge.run(self._session.list_buckets)
         self._buckets = [b.name for b in buckets]
         self.bucketsChanged.emit(self._buckets)

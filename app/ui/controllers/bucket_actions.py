@@ -33,7 +33,7 @@ class BucketActions(ActionController):
 
     async def _create_bucket(self, session: S3Session, name: str, region: str) -> None:
         await self.bridge.run(create_bucket, session, name, region or None)
-        self.status.finish("", f"Created bucket {name}")
+        self.status.finish("", self.tr("Created bucket {0}").format(name))
         self._buckets_changed()
 
     def _buckets_changed(self) -> None:
@@ -51,7 +51,7 @@ class BucketActions(ActionController):
             self._spawn(self._confirm_delete(session, buckets), "counting objects")
 
     async def _confirm_delete(self, session: S3Session, buckets: list[str]) -> None:
-        task = self._task("Counting objects to delete…", None)
+        task = self._task(self.tr("Counting objects to delete…"), None)
         objects = versions = 0
         any_versioned = False
         try:
@@ -63,7 +63,11 @@ class BucketActions(ActionController):
                     versions += counted.objects
         finally:
             self.status.finish(task, "")
-        what = f"the bucket '{buckets[0]}'" if len(buckets) == 1 else f"{len(buckets)} buckets"
+        what = (
+            self.tr("the bucket '{0}'").format(buckets[0])
+            if len(buckets) == 1
+            else self.tr("{0} buckets").format(len(buckets))
+        )
         dialog = DeleteConfirmDialog(
             self._parent, what, objects, versions if any_versioned else None
         )
@@ -83,14 +87,14 @@ class BucketActions(ActionController):
 
     def _deleted(self, name: str, job: JobSnapshot) -> None:
         if job.state is JobState.DONE:
-            self.status.finish("", f"Deleted the bucket {name}")
+            self.status.finish("", self.tr("Deleted the bucket {0}").format(name))
             if self.browser.location.bucket == name:
                 self.browser.navigate(Location())
         elif job.state is JobState.FAILED:
             self.browser.report(
                 problem(
-                    f"The bucket '{name}' was not deleted: {job.error}",
-                    "Nothing else was changed; delete it again once the cause is fixed.",
+                    self.tr("The bucket '{0}' was not deleted: {1}").format(name, job.error),
+                    self.tr("Nothing else was changed; delete it again once the cause is fixed."),
                 )
             )
         self._buckets_changed()

@@ -97,13 +97,22 @@ class EditActions(QObject):
         self.launch = parts.launch  # tests put a recorder here
         self._editors: list[subprocess.Popen[bytes]] = []  # reaped as they exit
         self.edit_action = self._action(
-            "editAction", "&Edit", "Ctrl+E", "Edit the file in its default application"
+            "editAction",
+            self.tr("&Edit"),
+            "Ctrl+E",
+            self.tr("Edit the file in its default application"),
         )
         self.edit_with_action = self._action(
-            "editWithAction", "Edit &With…", "Ctrl+Shift+E", "Edit the file in a program you choose"
+            "editWithAction",
+            self.tr("Edit &With…"),
+            "Ctrl+Shift+E",
+            self.tr("Edit the file in a program you choose"),
         )
         self.open_edits_action = self._action(
-            "openEditsAction", "Open Ed&its…", "Ctrl+Alt+E", "The files being edited; close them"
+            "openEditsAction",
+            self.tr("Open Ed&its…"),
+            "Ctrl+Alt+E",
+            self.tr("The files being edited; close them"),
         )
         self.edit_action.triggered.connect(lambda: self.edit(with_command=False))
         self.edit_with_action.triggered.connect(lambda: self.edit(with_command=True))
@@ -165,7 +174,9 @@ class EditActions(QObject):
         session = self._browser.session
         location = self._browser.location
         if session is None or location.is_root:
-            self._report(_problem("Open a bucket first.", "Then select the file to edit."))
+            self._report(
+                _problem(self.tr("Open a bucket first."), self.tr("Then select the file to edit."))
+            )
             return None
         view = self._parts.object_list
         rows = view.selectionModel().selectedRows() if view.selectionModel() else []
@@ -173,7 +184,9 @@ class EditActions(QObject):
             rows = [view.currentIndex()]
         files = [i.data(KEY_ROLE) for i in rows if not i.data(IS_FOLDER_ROLE)]
         if len(files) != 1 or len(rows) != 1 or not files[0]:
-            self._report(_problem("Select one file to edit.", "Folders cannot be edited."))
+            self._report(
+                _problem(self.tr("Select one file to edit."), self.tr("Folders cannot be edited."))
+            )
             return None
         return session, location.bucket, str(files[0])
 
@@ -194,9 +207,9 @@ class EditActions(QObject):
         dialog = NamePrompt(
             self._parent,
             "editWithDialog",
-            "Edit With",
-            "Command to edit the file with ({} stands for the file, else it goes last):",
-            lambda text: None if text.strip() else "Enter the command of a program.",
+            self.tr("Edit With"),
+            self.tr("Command to edit the file with ({} stands for the file, else it goes last):"),
+            lambda text: None if text.strip() else self.tr("Enter the command of a program."),
             choices.command_for(key) or "",
         )
 
@@ -217,7 +230,9 @@ class EditActions(QObject):
         await self._start(session, bucket, key, command)
 
     async def _start(self, session: S3Session, bucket: str, key: str, command: str | None) -> None:
-        self._parts.status_bar.showMessage(f"Downloading s3://{bucket}/{key} to edit it…")
+        self._parts.status_bar.showMessage(
+            self.tr("Downloading s3://{0}/{1} to edit it…").format(bucket, key)
+        )
         store = await self._bridge.run(self._get_store)
         bookmark_id = self._browser.bookmark_id
         opened = await self._bridge.run(
@@ -243,15 +258,17 @@ class EditActions(QObject):
         self._sessions[edit.edit.id] = edit
         self._commands[edit.edit.id] = command
         self.editsChanged.emit()
-        self._parts.status_bar.showMessage(f"Editing {edit.edit.url}", 5000)
+        self._parts.status_bar.showMessage(self.tr("Editing {0}").format(edit.edit.url), 5000)
         self._editors = [p for p in self._editors if p.poll() is None]
         try:
             process = self.launch(edit.path, command)
         except (OSError, ValueError, RuntimeError) as exc:
             self._report(
                 _problem(
-                    f"The editor could not be started: {exc}",
-                    f"The copy is at {edit.path}; use Edit With… to choose a program.",
+                    self.tr("The editor could not be started: {0}").format(exc),
+                    self.tr("The copy is at {0}; use Edit With… to choose a program.").format(
+                        edit.path
+                    ),
                 )
             )
             return
@@ -314,8 +331,10 @@ class EditActions(QObject):
             await self._bridge.run(edit.release)
             self._report(
                 _problem(
-                    f"The last save of {edit.edit.url} was not uploaded.",
-                    f"Its copy is kept at {edit.path} and offered again at the next start.",
+                    self.tr("The last save of {0} was not uploaded.").format(edit.edit.url),
+                    self.tr("Its copy is kept at {0} and offered again at the next start.").format(
+                        edit.path
+                    ),
                 )
             )
         else:

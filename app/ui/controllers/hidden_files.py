@@ -51,6 +51,7 @@ from app.ui.models.sorted_table import SortedTable
 from app.ui.models.uploads_model import UploadsModel, upload_pages
 from app.ui.models.versions_model import VersionRow, VersionsModel
 from app.ui.models.visible_fetch import VisibleRowsFetcher
+from app.ui.translation import translate
 from app.ui.widgets.column_menu import ColumnMenu
 
 
@@ -82,7 +83,9 @@ def _table(name: str, accessible: str, parent: QWidget) -> QTableView:
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     header = view.horizontalHeader()
     header.setObjectName(f"{name}Header")
-    header.setAccessibleName("Columns (click to sort, right-click to choose, drag to reorder)")
+    header.setAccessibleName(
+        translate("HiddenFiles", "Columns (click to sort, right-click to choose, drag to reorder)")
+    )
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     header.setSectionsMovable(True)
@@ -142,29 +145,38 @@ class HiddenFiles(QObject):
     def _build_panel(self) -> None:
         self.tabs = QTabWidget(self._parent)
         self.tabs.setObjectName("hiddenFilesPanel")
-        self.tabs.setAccessibleName("Hidden files")
-        self.versions_view = _table("versionsList", "Versions and delete markers", self.tabs)
+        self.tabs.setAccessibleName(self.tr("Hidden files"))
+        self.versions_view = _table(
+            "versionsList", self.tr("Versions and delete markers"), self.tabs
+        )
         self.versions_view.setModel(self.versions_table)
         self.versions_view.setSortingEnabled(True)
-        self.uploads_view = _table("unfinishedUploadsList", "Unfinished uploads", self.tabs)
+        self.uploads_view = _table(
+            "unfinishedUploadsList", self.tr("Unfinished uploads"), self.tabs
+        )
         self.uploads_view.setModel(self.uploads_table)
         self.uploads_view.setSortingEnabled(True)
         # Their columns are chosen from the header's menu and remembered like the object list's.
         self.column_menus: dict[str, ColumnMenu] = {}
         self.column_memories: dict[str, ColumnMemory] = {}
         for table, title, view, names in (
-            ("versions", "&Version Columns", self.versions_view, versions_model.COLUMNS),
-            ("uploads", "Unfinished &Upload Columns", self.uploads_view, uploads_model.COLUMNS),
+            ("versions", self.tr("&Version Columns"), self.versions_view, versions_model.COLUMNS),
+            (
+                "uploads",
+                self.tr("Unfinished &Upload Columns"),
+                self.uploads_view,
+                uploads_model.COLUMNS,
+            ),
         ):
             menu = ColumnMenu(view.horizontalHeader(), names, hidden=())
             menu.setObjectName(f"{table}ColumnMenu")
             menu.setTitle(title)
-            menu.setAccessibleName(f"{title.replace('&', '')} to show")
+            menu.setAccessibleName(self.tr("{0} to show").format(title.replace("&", "")))
             self.column_menus[table] = menu
             memory = ColumnMemory(view.horizontalHeader(), names, self._parts.settings, table)
             self.column_memories[table] = memory
-        self.tabs.addTab(self.versions_view, "Versions")
-        self.tabs.addTab(self.uploads_view, "Unfinished uploads")
+        self.tabs.addTab(self.versions_view, self.tr("Versions"))
+        self.tabs.addTab(self.uploads_view, self.tr("Unfinished uploads"))
         self.tabs.hide()
         self._parts.pane.addWidget(self.tabs, 1)
 
@@ -180,27 +192,32 @@ class HiddenFiles(QObject):
         return action
 
     def _build_actions(self) -> None:
-        self.show_action = self._action("showHiddenAction", "Show Hidden Files", self._toggled)
+        self.show_action = self._action(
+            "showHiddenAction", self.tr("Show Hidden Files"), self._toggled
+        )
         self.show_action.setCheckable(True)
         self.show_action.setShortcut(QKeySequence("Ctrl+Shift+."))
-        self.show_action.setToolTip("Show versions, delete markers and unfinished uploads")
+        self.show_action.setToolTip(self.tr("Show versions, delete markers and unfinished uploads"))
         self.restore_action = self._action(
-            "restoreVersionAction", "Restore This Version", self.restore_selected, "Ctrl+Alt+R"
+            "restoreVersionAction",
+            self.tr("Restore This Version"),
+            self.restore_selected,
+            "Ctrl+Alt+R",
         )
         self.delete_version_action = self._action(
             "deleteVersionAction",
-            "Delete Version Permanently…",
+            self.tr("Delete Version Permanently…"),
             self.delete_selected_version,
             "Ctrl+Alt+D",
         )
         self.remove_marker_action = self._action(
             "removeDeleteMarkerAction",
-            "Remove Delete Marker",
+            self.tr("Remove Delete Marker"),
             self.remove_selected_marker,
             "Ctrl+Alt+M",
         )
         self.abort_action = self._action(
-            "abortUploadAction", "Abort Upload…", self.abort_selected_upload, "Ctrl+Alt+A"
+            "abortUploadAction", self.tr("Abort Upload…"), self.abort_selected_upload, "Ctrl+Alt+A"
         )
         view_menu = self._parts.view_menu
         view_menu.addAction(self.show_action)
@@ -307,13 +324,15 @@ class HiddenFiles(QObject):
             what
             for what, model in (
                 ("versions", self.versions_model),
-                ("unfinished uploads", self.uploads_model),
+                (self.tr("unfinished uploads"), self.uploads_model),
             )
             if model.loading
         ]
         if not loading:
             return ""
-        return f"Loading {' and '.join(loading)} of {self._controller.location.url}…"
+        return self.tr("Loading {0} of {1}…").format(
+            self.tr(" and ").join(loading), self._controller.location.url
+        )
 
     def _loading_changed(self, _busy: bool) -> None:
         self.activityChanged.emit(self.activity())
@@ -421,8 +440,9 @@ class HiddenFiles(QObject):
         bucket = self._controller.location.bucket
         self._confirm(
             "confirmDeleteVersion",
-            f"Delete version {version.version_id} of {version.key} permanently?\n"
-            "This cannot be undone.",
+            self.tr("Delete version {0} of {1} permanently?\nThis cannot be undone.").format(
+                version.version_id, version.key
+            ),
             lambda: self._run_job(
                 "deleting a version",
                 bucket,
@@ -455,7 +475,9 @@ class HiddenFiles(QObject):
         bucket = self._controller.location.bucket
         self._confirm(
             "confirmAbortUpload",
-            f"Abort the unfinished upload of {upload.key}?\nIts uploaded parts are discarded.",
+            self.tr(
+                "Abort the unfinished upload of {0}?\nIts uploaded parts are discarded."
+            ).format(upload.key),
             lambda: self._run(
                 "aborting an upload",
                 bucket,
@@ -469,7 +491,7 @@ class HiddenFiles(QObject):
     def _confirm(self, name: str, text: str, proceed: Callable[[], None]) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Eider",
+            self.tr("Eider"),
             text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self._parent,

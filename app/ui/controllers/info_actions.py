@@ -63,12 +63,14 @@ class InfoActions(QObject):
         self._label = ""
         self.windows: dict[InfoTarget, InfoWindow] = {}
         icon = parent.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView)
-        self.action = QAction(icon, "Get &Info", parent)
+        self.action = QAction(icon, self.tr("Get &Info"), parent)
         self.action.setObjectName("getInfoAction")
         self.action.setShortcut(QKeySequence("Ctrl+I"))
-        self.action.setToolTip("Show the properties and settings of the selection (Ctrl+I)")
+        self.action.setToolTip(
+            self.tr("Show the properties and settings of the selection (Ctrl+I)")
+        )
         parent.addAction(self.action)
-        self.tree_action = QAction("Get &Info", parent)
+        self.tree_action = QAction(self.tr("Get &Info"), parent)
         self.tree_action.setObjectName("treeGetInfoAction")
         self.action.triggered.connect(self.open_for_selection)
         self.tree_action.triggered.connect(self.open_for_node)
@@ -86,7 +88,7 @@ class InfoActions(QObject):
         button = toolbar.widgetForAction(self.action)
         if button is not None:
             button.setObjectName("getInfoActionButton")
-            button.setAccessibleName("Get Info")
+            button.setAccessibleName(self.tr("Get Info"))
         object_list.addAction(self.action)
         tree_menu.addSeparator()
         tree_menu.addAction(self.tree_action)
@@ -109,7 +111,9 @@ class InfoActions(QObject):
         here = self._browser.location
         targets = targets_for(here, self._selection())
         if not targets:
-            self._report("Select a bucket first.", "Click a bucket, then choose Get Info.")
+            self._report(
+                self.tr("Select a bucket first."), self.tr("Click a bucket, then choose Get Info.")
+            )
         for target in targets:
             self.open_target(target)
 
@@ -121,7 +125,7 @@ class InfoActions(QObject):
     def open_target(self, target: InfoTarget) -> InfoWindow | None:
         session = self._browser.session
         if session is None:
-            self._report("Not connected yet.", "Wait for the connection to open.")
+            self._report(self.tr("Not connected yet."), self.tr("Wait for the connection to open."))
             return None
         window = self.windows.get(target)
         if window is None:

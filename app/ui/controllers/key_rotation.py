@@ -15,6 +15,7 @@ from app.core.sse_c.rekey import Survey, submit_rekey
 from app.ui.async_bridge import AsyncBridge
 from app.ui.controllers.transfers import TransfersController
 from app.ui.dialogs.rekey_dialog import RekeyDialog
+from app.ui.translation import translate
 from app.ui.widgets.transfer_status import TransferStatus
 
 
@@ -39,7 +40,13 @@ class KeyRotation:
     ) -> None:
         stop = threading.Event()
         task = f"rekey-{bucket}/{prefix}"
-        self._status.start(task, f"Looking at the keys under s3://{bucket}/{prefix}", stop.set)
+        self._status.start(
+            task,
+            translate("KeyRotation", "Looking at the keys under s3://{0}/{1}").format(
+                bucket, prefix
+            ),
+            stop.set,
+        )
         try:
             ref, ring, found = await self._bridge.run(
                 survey_bookmark, session, bookmark_id, bucket, prefix, stop

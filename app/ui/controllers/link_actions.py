@@ -46,7 +46,7 @@ class LinkActions(ActionController):
             except ValueError as exc:
                 notes.append(str(exc))
         QGuiApplication.clipboard().setText("\n".join(lines))
-        message = f"Copied {len(lines)} URL(s) (path-style and virtual-host)"
+        message = self.tr("Copied %n URL(s) (path-style and virtual-host)", "", len(lines))
         self.status.finish("", message + (f"; {notes[0]}" if notes else ""))
 
     # -- Pre-signed URL… -----------------------------------------------------------------------
@@ -57,7 +57,7 @@ class LinkActions(ActionController):
         if session is None or not items:
             return
         if items[0].is_folder or len(items) != 1:
-            self.browser.report(problem("Select one file to make a pre-signed URL for."))
+            self.browser.report(problem(self.tr("Select one file to make a pre-signed URL for.")))
             return
         key = items[0].key
         bucket = self._here().bucket

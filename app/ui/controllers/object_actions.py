@@ -15,6 +15,7 @@ from app.core.transfers.jobs import JobSnapshot, JobState
 from app.ui.controllers.action_base import ActionController, problem
 from app.ui.dialogs.delete_confirm import DeleteConfirmDialog
 from app.ui.dialogs.name_prompt import NamePrompt
+from app.ui.translation import english_plural
 
 
 class ObjectActions(ActionController):
@@ -26,7 +27,11 @@ class ObjectActions(ActionController):
             return
         prefix = self._here().prefix
         dialog = NamePrompt(
-            self._parent, "newFolderDialog", "New Folder", "Folder &name:", folder_name_problem
+            self._parent,
+            "newFolderDialog",
+            self.tr("New Folder"),
+            self.tr("Folder &name:"),
+            folder_name_problem,
         )
         dialog.accepted.connect(
             lambda: self._spawn(
@@ -39,7 +44,7 @@ class ObjectActions(ActionController):
 
     async def _create_folder(self, session: S3Session, bucket: str, prefix: str, name: str) -> None:
         key = await self.bridge.run(create_folder, session, bucket, prefix, name)
-        self.status.finish("", f"Created folder s3://{bucket}/{key}")
+        self.status.finish("", self.tr("Created folder s3://{0}/{1}").format(bucket, key))
         self._changed(Location(bucket, prefix))
 
     # -- Delete… -------------------------------------------------------------------------------
@@ -58,7 +63,7 @@ class ObjectActions(ActionController):
     async def _confirm_delete(
         self, session: S3Session, bucket: str, prefix: str, items: list[ObjectRef]
     ) -> None:
-        task = self._task("Counting objects to delete…", None)
+        task = self._task(self.tr("Counting objects to delete…"), None)
         try:
             versioned = await self.bridge.run(versioning_status, session, bucket) is not None
             objects = sum(1 for ref in items if not ref.is_folder)
@@ -76,9 +81,11 @@ class ObjectActions(ActionController):
             self.status.finish(task, "")
         if len(items) == 1:
             only = items[0]
-            what = f"the folder '{only.key}'" if only.is_folder else f"'{only.key}'"
+            what = (
+                self.tr("the folder '{0}'").format(only.key) if only.is_folder else f"'{only.key}'"
+            )
         else:
-            what = f"{len(items)} selected items"
+            what = self.tr("{0} selected items").format(len(items))
         dialog = DeleteConfirmDialog(self._parent, what, objects, versions if versioned else None)
         dialog.accepted.connect(
             lambda: self._spawn(
@@ -100,18 +107,29 @@ class ObjectActions(ActionController):
     def _deleted(self, bucket: str, folders: list[str], job: JobSnapshot) -> None:
         deleted = job.progress.files_done
         if job.state is JobState.CANCELLED:
-            self.status.finish("", f"Cancelled after deleting {deleted:,} objects from {bucket}")
+            self.status.finish(
+                "",
+                self.tr("Cancelled after deleting {0:,} objects from {1}").format(deleted, bucket),
+            )
         elif job.state is JobState.DONE:
-            self.status.finish("", f"Deleted {deleted:,} objects from {bucket}")
+            self.status.finish(
+                "", self.tr("Deleted {0:,} objects from {1}").format(deleted, bucket)
+            )
             for prefix in folders:
                 self._moved_away(bucket, prefix, parent_of(bucket, prefix), deleted=True)
         elif job.failures:
             first = job.failures[0]
             self.browser.report(
                 problem(
-                    f"{len(job.failures):,} objects could not be deleted; the first: "
-                    f"{first.key}: {first.message}",
-                    "Check your permissions on those objects, then delete them again.",
+                    english_plural(
+                        self.tr(
+                            "%Ln object(s) could not be deleted; the first: {0}: {1}",
+                            "",
+                            len(job.failures),
+                        ),
+                        len(job.failures),
+                    ).format(first.key, first.message),
+                    self.tr("Check your permissions on those objects, then delete them again."),
                 )
             )
         elif job.state is JobState.FAILED:
@@ -126,7 +144,7 @@ class ObjectActions(ActionController):
         if session is None or not items:
             return
         if len(items) != 1:
-            self.browser.report(problem("Select one file or folder to rename."))
+            self.browser.report(problem(self.tr("Select one file or folder to rename.")))
             return
         bucket = self._here().bucket
         ref = items[0]
@@ -134,7 +152,7 @@ class ObjectActions(ActionController):
 
         def name_problem(name: str) -> str | None:
             if name == current:
-                return "Type a new name, or s3://bucket/folder/ to move it there."
+                return self.tr("Type a new name, or s3://bucket/folder/ to move it there.")
             try:
                 rename_destination(bucket, ref.key, name)
             except ValueError as exc:
@@ -144,8 +162,8 @@ class ObjectActions(ActionController):
         dialog = NamePrompt(
             self._parent,
             "renameDialog",
-            "Rename or Move",
-            "New &name, or s3://bucket/folder/ to move into:",
+            self.tr("Rename or Move"),
+            self.tr("New &name, or s3://bucket/folder/ to move into:"),
             name_problem,
             current,
         )
@@ -170,22 +188,31 @@ class ObjectActions(ActionController):
         moved = job.progress.files_done
         if job.state is JobState.DONE:
             if ref.is_folder:
-                self.status.finish("", f"Moved {moved:,} objects from {key} to {new_key}")
+                self.status.finish(
+                    "", self.tr("Moved {0:,} objects from {1} to {2}").format(moved, key, new_key)
+                )
                 self._moved_away(bucket, key, Location(dest_bucket, new_key))
             else:
-                self.status.finish("", f"Moved {key} to s3://{dest_bucket}/{new_key}")
+                self.status.finish(
+                    "", self.tr("Moved {0} to s3://{1}/{2}").format(key, dest_bucket, new_key)
+                )
         elif job.state is JobState.CANCELLED:
             self.status.finish(
-                "", f"Move of {key} cancelled after {moved:,} objects; the rest stayed"
+                "",
+                self.tr("Move of {0} cancelled after {1:,} objects; the rest stayed").format(
+                    key, moved
+                ),
             )
         elif job.state is JobState.FAILED:
             first = job.failures[0] if job.failures else None
-            detail = f"{first.key}: {first.message}" if first else job.error or "it failed"
+            detail = f"{first.key}: {first.message}" if first else job.error or self.tr("it failed")
             self.browser.report(
                 problem(
-                    f"{key} was not fully moved ({detail}).",
-                    "Nothing was lost: a source is deleted only after its copy is complete. "
-                    "Retry the job to finish.",
+                    self.tr("{0} was not fully moved ({1}).").format(key, detail),
+                    self.tr(
+                        "Nothing was lost: a source is deleted only after its copy is complete. "
+                        "Retry the job to finish."
+                    ),
                 )
             )
         self._changed(parent_of(bucket, key), parent_of(dest_bucket, new_key))
@@ -208,9 +235,15 @@ class ObjectActions(ActionController):
     def _duplicated(self, bucket: str, ref: ObjectRef, job: JobSnapshot) -> None:
         made = job.where.key if job.where is not None else ""
         if job.state is JobState.DONE:
-            self.status.finish("", f"Duplicated {ref.key} as {made}")
+            self.status.finish("", self.tr("Duplicated {0} as {1}").format(ref.key, made))
         elif job.state is JobState.FAILED:
             first = job.failures[0] if job.failures else None
-            detail = f"the first: {first.key}: {first.message}" if first else job.error or ""
-            self.browser.report(problem(f"{ref.key} was not fully duplicated; {detail}"))
+            detail = (
+                self.tr("the first: {0}: {1}").format(first.key, first.message)
+                if first
+                else job.error or ""
+            )
+            self.browser.report(
+                problem(self.tr("{0} was not fully duplicated; {1}").format(ref.key, detail))
+            )
         self._changed(*([parent_of(bucket, ref.key)] if ref.is_folder else []))

@@ -23,9 +23,10 @@ from app.ui.controllers.info_actions import node_target, targets_for
 from app.ui.controllers.transfers import TransfersController
 from app.ui.dialogs.point_in_time import PointInTimeDialog
 from app.ui.info.target import InfoTarget
+from app.ui.translation import N_, translate
 from app.ui.widgets.folder_tree import FolderTree
 
-CHOOSE = "Choose a bucket or one folder, then Restore to a Point in Time."
+CHOOSE = N_("Choose a bucket or one folder, then Restore to a Point in Time.")
 
 
 def restore_scope(targets: list[InfoTarget]) -> tuple[str, str] | None:
@@ -57,13 +58,13 @@ class PointInTimeActions(QObject):
         self._tree = folder_tree
         self._transfers = transfers
         self._parent = parent
-        self.action = QAction("Restore to a Point in &Time…", parent)
+        self.action = QAction(self.tr("Restore to a Point in &Time…"), parent)
         self.action.setObjectName("pointInTimeAction")
         self.action.setShortcut(QKeySequence("Ctrl+Alt+P"))
         self.action.setToolTip(
-            "Bring a versioned bucket or folder back to how it was at a moment you choose"
+            self.tr("Bring a versioned bucket or folder back to how it was at a moment you choose")
         )
-        self.tree_action = QAction("Restore to a Point in &Time…", parent)
+        self.tree_action = QAction(self.tr("Restore to a Point in &Time…"), parent)
         self.tree_action.setObjectName("treePointInTimeAction")
         self.action.triggered.connect(self.open_for_selection)
         self.tree_action.triggered.connect(self.open_for_node)
@@ -88,11 +89,15 @@ class PointInTimeActions(QObject):
 
     def _open(self, scope: tuple[str, str] | None) -> None:
         if scope is None:
-            self._browser.report(UserError(ErrorKind.OTHER, CHOOSE, ""))
+            self._browser.report(UserError(ErrorKind.OTHER, translate("", CHOOSE), ""))
             return
         if self._browser.session is None:
             self._browser.report(
-                UserError(ErrorKind.OTHER, "Not connected yet.", "Wait for the connection.")
+                UserError(
+                    ErrorKind.OTHER,
+                    self.tr("Not connected yet."),
+                    self.tr("Wait for the connection."),
+                )
             )
             return
         self._browser.bridge.spawn(self._show(*scope), "opening the point-in-time restore")

@@ -38,7 +38,7 @@ class PreviewActions(ActionController):
         self._spawn(self._preview(session, bucket, ref.key), "opening", ref.key)
 
     async def _preview(self, session: S3Session, bucket: str, key: str) -> None:
-        task = self._task(f"Opening {key}…", None)
+        task = self._task(self.tr("Opening {0}…").format(key), None)
         try:
             if self._temp is None:
                 self._temp = await self.bridge.run(tempfile.mkdtemp, "", "eider-preview-")

@@ -46,13 +46,17 @@ class ServerSearch(QObject):
         self._parent = parts.parent
         self._filter_box = parts.filter_box
         self._controller = parts.browser
-        self.prefix_action = self._action("searchServerAction", "Search on Server", "Ctrl+Return")
-        self.prefix_action.setToolTip("List the names that start with the filter text")
-        self.recursive_action = self._action(
-            "searchSubfoldersAction", "Search Subfolders", "Ctrl+Shift+F"
+        self.prefix_action = self._action(
+            "searchServerAction", self.tr("Search on Server"), "Ctrl+Return"
         )
-        self.recursive_action.setToolTip("Find the filter text in every key under this folder")
-        self.stop_action = self._action("stopSearchAction", "Stop Search", "Ctrl+.")
+        self.prefix_action.setToolTip(self.tr("List the names that start with the filter text"))
+        self.recursive_action = self._action(
+            "searchSubfoldersAction", self.tr("Search Subfolders"), "Ctrl+Shift+F"
+        )
+        self.recursive_action.setToolTip(
+            self.tr("Find the filter text in every key under this folder")
+        )
+        self.stop_action = self._action("stopSearchAction", self.tr("Stop Search"), "Ctrl+.")
         self.prefix_action.triggered.connect(self.search_prefix)
         self.recursive_action.triggered.connect(self.search_recursive)
         self.stop_action.triggered.connect(self.stop)
@@ -60,7 +64,7 @@ class ServerSearch(QObject):
         self._stream: ListingStream | None = None
         self.label = QLabel(parts.parent)
         self.label.setObjectName("searchStatus")
-        self.label.setAccessibleName("What the list shows")
+        self.label.setAccessibleName(self.tr("What the list shows"))
         self.label.hide()
         parts.status_bar.addPermanentWidget(self.label)
         self._controller.model.modelReset.connect(self._listing_replaced)
@@ -85,7 +89,7 @@ class ServerSearch(QObject):
             return
         pages = session.list_prefix(location.bucket, location.prefix + self.term)
         stream = ListingStream(pages, self._controller.bridge, location.bucket, location.prefix)
-        self._show(stream, f"Names starting with “{self.term}” (server)")
+        self._show(stream, self.tr("Names starting with “{0}” (server)").format(self.term))
         self._controller.model.fetchMore(QModelIndex())
 
     def search_recursive(self) -> None:
@@ -96,7 +100,7 @@ class ServerSearch(QObject):
         found = matching_pages(pages, len(location.prefix), self.term)
         bridge = self._controller.bridge
         stream = ListingStream(found, bridge, location.bucket, location.prefix)  # type: ignore[arg-type]
-        self._show(stream, f"Keys containing “{self.term}” in subfolders")
+        self._show(stream, self.tr("Keys containing “{0}” in subfolders").format(self.term))
         self._controller.model.load_everything()  # results appear as pages arrive
 
     def _show(self, stream: ListingStream, what: str) -> None:

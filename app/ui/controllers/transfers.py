@@ -39,6 +39,7 @@ from app.core.transfers.service import TransferService
 from app.ui.async_bridge import AsyncBridge
 from app.ui.controllers.transfer_conflicts import ConflictAsker
 from app.ui.shared_transfers import SharedTransfers
+from app.ui.translation import translate
 from app.ui.widgets.transfer_status import TransferStatus
 
 _EARLY_EVENTS_KEPT = 256  # events of jobs not known yet: this window's, or another's
@@ -353,7 +354,11 @@ _RECENT = 200  # finished jobs kept for a `follow` that comes after the end
 def _finished_text(job: JobSnapshot) -> str:
     if job.state is JobState.DONE:
         skipped = len(job.skipped)
-        return f"Done: {job.title}" + (f" ({skipped:,} skipped: they exist)" if skipped else "")
+        if skipped:
+            text = translate("Transfers", "Done: {0} ({1:,} skipped: they exist)")
+            return text.format(job.title, skipped)
+        return translate("Transfers", "Done: {0}").format(job.title)
     if job.state is JobState.CANCELLED:
-        return f"Cancelled: {job.title}"
-    return f"Failed: {job.title}: {job.error or 'see the transfer log'}"
+        return translate("Transfers", "Cancelled: {0}").format(job.title)
+    why = job.error or translate("Transfers", "see the transfer log")
+    return translate("Transfers", "Failed: {0}: {1}").format(job.title, why)

@@ -18,25 +18,26 @@ from PySide6.QtWidgets import QMenu
 
 from app.ui.controllers.browser import BrowserController
 from app.ui.location import Location
+from app.ui.translation import N_, translate
 from app.ui.widgets.folder_tree import FolderTree
 
 # (entry name, text, the window action it runs or "" for the tree's own, shortcut on the tree)
 _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
-    ("treeOpenAction", "&Open", "openAction", "Return"),
+    ("treeOpenAction", N_("&Open"), "openAction", "Return"),
     ("", "", "", ""),
-    ("treeNewFolderAction", "New &Folder…", "newFolderAction", ""),
-    ("treeNewBucketAction", "New &Bucket…", "newBucketAction", ""),
+    ("treeNewFolderAction", N_("New &Folder…"), "newFolderAction", ""),
+    ("treeNewBucketAction", N_("New &Bucket…"), "newBucketAction", ""),
     ("", "", "", ""),
-    ("treeUploadAction", "&Upload Here…", "uploadAction", ""),
-    ("treeUploadFolderAction", "Upload Fo&lder Here…", "uploadFolderAction", ""),
-    ("treeDownloadAction", "Do&wnload…", "downloadAction", ""),
+    ("treeUploadAction", N_("&Upload Here…"), "uploadAction", ""),
+    ("treeUploadFolderAction", N_("Upload Fo&lder Here…"), "uploadFolderAction", ""),
+    ("treeDownloadAction", N_("Do&wnload…"), "downloadAction", ""),
     ("", "", "", ""),
-    ("treeRenameAction", "&Rename/Move…", "renameAction", "F2"),
-    ("treeDuplicateAction", "D&uplicate", "duplicateAction", "Ctrl+D"),
-    ("treeDeleteAction", "&Delete…", "deleteAction", "Del"),
+    ("treeRenameAction", N_("&Rename/Move…"), "renameAction", "F2"),
+    ("treeDuplicateAction", N_("D&uplicate"), "duplicateAction", "Ctrl+D"),
+    ("treeDeleteAction", N_("&Delete…"), "deleteAction", "Del"),
     ("", "", "", ""),
-    ("treeCopyUrlAction", "Copy &URL", "copyUrlAction", ""),
-    ("treeRefreshAction", "Re&fresh", "", ""),
+    ("treeCopyUrlAction", N_("Copy &URL"), "copyUrlAction", ""),
+    ("treeRefreshAction", N_("Re&fresh"), "", ""),
 )
 # Buckets cannot be renamed or duplicated in S3.
 FOLDERS_ONLY = ("treeRenameAction", "treeDuplicateAction")
@@ -59,13 +60,13 @@ class TreeMenu(QObject):
         self._browser = browser
         self.menu = QMenu(tree)
         self.menu.setObjectName("folderTreeMenu")
-        self.menu.setAccessibleName("Bucket or folder actions")
+        self.menu.setAccessibleName(self.tr("Bucket or folder actions"))
         self.entries: dict[str, QAction] = {}
         for name, text, runs, own_shortcut in _ENTRIES:
             if not name:
                 self.menu.addSeparator()
                 continue
-            entry = QAction(text, self.menu)
+            entry = QAction(translate("", text), self.menu)
             entry.setObjectName(name)
             if own_shortcut:
                 entry.setShortcut(QKeySequence(own_shortcut))

@@ -14,11 +14,12 @@ from app.core.preferences.overrides import with_overrides
 from app.core.preferences.reading import section_to_json
 from app.core.preferences.sections import Preferences
 from app.ui.preferences.pages import ConnectionPage, S3DefaultsPage, TransfersPage
+from app.ui.translation import N_, translate
 
 TITLES = {
-    "transfers": "Own transfer settings",
-    "s3": "Own defaults for new uploads",
-    "connection": "Own connection settings",
+    "transfers": N_("Own transfer settings"),
+    "s3": N_("Own defaults for new uploads"),
+    "connection": N_("Own connection settings"),
 }
 
 # Settings a bookmark chooses in the main part of its dialog, never among its overrides: its
@@ -34,8 +35,8 @@ class BookmarkAdvanced(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.toggle = QToolButton(self)
         self.toggle.setObjectName("bookmarkAdvancedToggle")
-        self.toggle.setAccessibleName("Advanced settings")
-        self.toggle.setText("Advanced")
+        self.toggle.setAccessibleName(self.tr("Advanced settings"))
+        self.toggle.setText(self.tr("Advanced"))
         self.toggle.setCheckable(True)
         self.toggle.setArrowType(self.toggle.arrowType().RightArrow)
         self.toggle.setToolButtonStyle(self.toggle.toolButtonStyle().ToolButtonTextBesideIcon)
@@ -51,9 +52,9 @@ class BookmarkAdvanced(QWidget):
         }
         self.groups: dict[str, QGroupBox] = {}
         for name, page in self.pages.items():
-            group = QGroupBox(TITLES[name], self.panel)
+            group = QGroupBox(translate("", TITLES[name]), self.panel)
             group.setObjectName(f"{name}OverrideGroup")
-            group.setAccessibleName(TITLES[name])
+            group.setAccessibleName(translate("", TITLES[name]))
             group.setCheckable(True)
             group.setChecked(False)
             inner = QVBoxLayout(group)
@@ -94,7 +95,7 @@ class BookmarkAdvanced(QWidget):
                 section = page.read()
             except ValueError as exc:
                 self.toggle.setChecked(True)
-                raise ValueError(f"{TITLES[name]}: {exc}") from None
+                raise ValueError(f"{translate('', TITLES[name])}: {exc}") from None
             values = section_to_json(section)
             for elsewhere in CHOSEN_ELSEWHERE.get(name, ()):
                 values.pop(elsewhere, None)

@@ -87,79 +87,87 @@ class BookmarkDialog(QDialog):
         self._profiles = list(profiles) if profiles is not None else all_profiles()
         editing = bookmark is not None
         self.setObjectName("bookmarkDialog")
-        self.setAccessibleName("Connection settings")
+        self.setAccessibleName(self.tr("Connection settings"))
         title = (
-            "Open Connection" if connect_with else "Edit Bookmark" if editing else "New Bookmark"
+            self.tr("Open Connection")
+            if connect_with
+            else self.tr("Edit Bookmark")
+            if editing
+            else self.tr("New Bookmark")
         )
         self.setWindowTitle(title)
 
         self.profile_combo = QComboBox(self)
         self.profile_combo.setObjectName("bookmarkProfile")
-        self.profile_combo.setAccessibleName("Profile")
+        self.profile_combo.setAccessibleName(self.tr("Profile"))
         for entry in self._profiles:
             label = entry.profile.description or entry.profile.vendor
             if not entry.shipped:
                 label += " (imported)"
             icon = profile_icon(entry.profile)
             self.profile_combo.addItem(icon if icon is not None else QIcon(), label)
-        self.nickname_edit = _line(self, "bookmarkNickname", "Nickname")
-        self.host_edit = _line(self, "bookmarkHost", "Server")
-        self.port_edit = _line(self, "bookmarkPort", "Port")
+        self.nickname_edit = _line(self, "bookmarkNickname", self.tr("Nickname"))
+        self.host_edit = _line(self, "bookmarkHost", self.tr("Server"))
+        self.port_edit = _line(self, "bookmarkPort", self.tr("Port"))
         self.port_edit.setValidator(QIntValidator(1, 65535, self))
-        self.path_edit = _line(self, "bookmarkPath", "Path")
-        self.username_edit = _line(self, "bookmarkUsername", "Access key ID")
-        self.password_edit = _line(self, "bookmarkPassword", "Secret access key", secret=True)
-        self.token_edit = _line(self, "bookmarkToken", "Session token", secret=True)
-        self.role_edit = _line(self, "bookmarkRoleArn", "Role ARN")
-        self.mfa_edit = _line(self, "bookmarkMfaSerial", "MFA device serial")
-        self.anonymous_check = QCheckBox("Anonymous login", self)
+        self.path_edit = _line(self, "bookmarkPath", self.tr("Path"))
+        self.username_edit = _line(self, "bookmarkUsername", self.tr("Access key ID"))
+        self.password_edit = _line(
+            self, "bookmarkPassword", self.tr("Secret access key"), secret=True
+        )
+        self.token_edit = _line(self, "bookmarkToken", self.tr("Session token"), secret=True)
+        self.role_edit = _line(self, "bookmarkRoleArn", self.tr("Role ARN"))
+        self.mfa_edit = _line(self, "bookmarkMfaSerial", self.tr("MFA device serial"))
+        self.anonymous_check = QCheckBox(self.tr("Anonymous login"), self)
         self.anonymous_check.setObjectName("bookmarkAnonymous")
-        self.anonymous_check.setAccessibleName("Anonymous login")
+        self.anonymous_check.setAccessibleName(self.tr("Anonymous login"))
         self.anonymous_check.toggled.connect(self._anonymous_toggled)
         self.region_combo = QComboBox(self)
         self.region_combo.setObjectName("bookmarkRegion")
-        self.region_combo.setAccessibleName("Region")
+        self.region_combo.setAccessibleName(self.tr("Region"))
         self.region_combo.setEditable(True)
-        self.save_secret_check = QCheckBox("Save secret", self)
+        self.save_secret_check = QCheckBox(self.tr("Save secret"), self)
         self.save_secret_check.setObjectName("bookmarkSaveSecret")
-        self.save_secret_check.setAccessibleName("Save secret")
+        self.save_secret_check.setAccessibleName(self.tr("Save secret"))
         self.save_secret_check.setToolTip(
-            "In the system keyring; without one, in Eider's vault once it is unlocked, "
-            "else for this session only. Never in a plain file."
+            self.tr(
+                "In the system keyring; without one, in Eider's vault once it is unlocked, "
+                "else for this session only. Never in a plain file."
+            )
         )
         self.save_secret_check.setChecked(True)
-        self.keep_bookmark_check = QCheckBox("Add to bookmarks", self)
+        self.keep_bookmark_check = QCheckBox(self.tr("Add to bookmarks"), self)
         self.keep_bookmark_check.setObjectName("bookmarkKeep")
-        self.keep_bookmark_check.setAccessibleName("Add to bookmarks")
+        self.keep_bookmark_check.setAccessibleName(self.tr("Add to bookmarks"))
         self.keep_bookmark_check.setChecked(True)
         self.keep_bookmark_check.setVisible(connect_with is not None and not editing)
         self.help_label = QLabel(self)
         self.help_label.setObjectName("bookmarkHelp")
-        self.help_label.setAccessibleName("Profile help link")
+        self.help_label.setAccessibleName(self.tr("Profile help link"))
         self.help_label.setOpenExternalLinks(True)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("bookmarkStatus")
-        self.status_label.setAccessibleName("Connection status")
+        self.status_label.setAccessibleName(self.tr("Connection status"))
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.form = QFormLayout()
-        self.form.addRow("Profile:", self.profile_combo)
-        self.form.addRow("Nickname:", self.nickname_edit)
-        self.form.addRow("Server:", self.host_edit)
-        self.form.addRow("Port:", self.port_edit)
-        self.form.addRow("Path:", self.path_edit)
-        self.form.addRow("Region:", self.region_combo)
+        self.form.addRow(self.tr("Profile:"), self.profile_combo)
+        self.form.addRow(self.tr("Nickname:"), self.nickname_edit)
+        self.form.addRow(self.tr("Server:"), self.host_edit)
+        self.form.addRow(self.tr("Port:"), self.port_edit)
+        self.form.addRow(self.tr("Path:"), self.path_edit)
+        self.form.addRow(self.tr("Region:"), self.region_combo)
         self.form.addRow("", self.anonymous_check)
-        self.form.addRow("Access key ID:", self.username_edit)
-        self.form.addRow("Secret access key:", self.password_edit)
-        self.form.addRow("Session token:", self.token_edit)
-        self.form.addRow("Role ARN:", self.role_edit)
-        self.form.addRow("MFA device:", self.mfa_edit)
+        self.form.addRow(self.tr("Access key ID:"), self.username_edit)
+        self.form.addRow(self.tr("Secret access key:"), self.password_edit)
+        self.form.addRow(self.tr("Session token:"), self.token_edit)
+        self.form.addRow(self.tr("Role ARN:"), self.role_edit)
+        self.form.addRow(self.tr("MFA device:"), self.mfa_edit)
         self.form.addRow("", self.save_secret_check)
         self.form.addRow("", self.keep_bookmark_check)
         self.encryption_box = UploadEncryptionBox(self)
-        self.form.addRow("Upload encryption:", self.encryption_box)
+        self.form.addRow(self.tr("Upload encryption:"), self.encryption_box)
         # A new bookmark's id is chosen now: its key ring is stored under it before saving.
         self._id = bookmark.id if bookmark is not None else new_id()
         self._key_ring_bridge: AsyncBridge | None = None
@@ -170,24 +178,24 @@ class BookmarkDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.setObjectName("bookmarkButtons")
-        self.buttons.setAccessibleName("Dialog buttons")
+        self.buttons.setAccessibleName(self.tr("Dialog buttons"))
         self.buttons.rejected.connect(self.reject)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("bookmarkCancel")
-        cancel.setAccessibleName("Cancel")
+        cancel.setAccessibleName(self.tr("Cancel"))
         if connect_with is None:
             self.ok_button: QPushButton = self.buttons.addButton(
-                "Save", QDialogButtonBox.ButtonRole.AcceptRole
+                self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
             )
             self.ok_button.setObjectName("bookmarkSave")
-            self.ok_button.setAccessibleName("Save bookmark")
+            self.ok_button.setAccessibleName(self.tr("Save bookmark"))
             self.ok_button.clicked.connect(self.save)
         else:
             self.ok_button = self.buttons.addButton(
-                "Connect", QDialogButtonBox.ButtonRole.AcceptRole
+                self.tr("Connect"), QDialogButtonBox.ButtonRole.AcceptRole
             )
             self.ok_button.setObjectName("bookmarkConnect")
-            self.ok_button.setAccessibleName("Connect")
+            self.ok_button.setAccessibleName(self.tr("Connect"))
             self.ok_button.clicked.connect(self.connect_now)
         self.ok_button.setDefault(True)
 
@@ -252,13 +260,17 @@ class BookmarkDialog(QDialog):
         self._show(self.username_edit, fields.username.shown)
         self.username_edit.setPlaceholderText(fields.username.placeholder)
         kind = profile_settings.credential_kind(profile)
-        username_label = "AWS profile:" if kind is CredentialKind.AWS_PROFILE else "Access key ID:"
+        username_label = (
+            self.tr("AWS profile:")
+            if kind is CredentialKind.AWS_PROFILE
+            else self.tr("Access key ID:")
+        )
         self.form.labelForField(self.username_edit).setText(username_label)  # type: ignore[union-attr]
         self.username_edit.setAccessibleName(username_label.rstrip(":"))
         self._show(self.password_edit, fields.password.shown)
         placeholder = fields.password.placeholder
         if self._original is not None:
-            placeholder = f"{placeholder} (leave empty to keep the saved one)"
+            placeholder = self.tr("{0} (leave empty to keep the saved one)").format(placeholder)
         self.password_edit.setPlaceholderText(placeholder)
         self._show(self.token_edit, fields.token.shown)
         self.token_edit.setPlaceholderText(fields.token.placeholder)
@@ -275,7 +287,7 @@ class BookmarkDialog(QDialog):
         self.region_combo.lineEdit().setPlaceholderText(profile_settings.region(profile))
         self._show(self.region_combo, bool(regions) or bool(profile.region))
         self.help_label.setText(
-            f'<a href="{profile.help_url}">Help for {profile.description}</a>'
+            self.tr('<a href="{0}">Help for {1}</a>').format(profile.help_url, profile.description)
             if profile.help_url.startswith(("https://", "http://"))
             else ""
         )
@@ -334,7 +346,7 @@ class BookmarkDialog(QDialog):
         """
         profile = self.profile
         if profile is None:
-            raise BookmarkError("Choose a profile")
+            raise BookmarkError(self.tr("Choose a profile"))
         original = self._original
         same = original if original is not None and original.profile == profile.vendor else None
         host = self._text(self.host_edit, (same.host or "") if same else "") or None
@@ -452,7 +464,7 @@ class BookmarkDialog(QDialog):
         except BookmarkError as exc:
             self.show_error(str(exc))
             return
-        self._begin("Saving…")
+        self._begin(self.tr("Saving…"))
         self._tasks.spawn(self._save(bookmark))
 
     async def _save(self, bookmark: Bookmark) -> None:
@@ -475,7 +487,9 @@ class BookmarkDialog(QDialog):
 
     def _task_failed(self, exc: BaseException) -> None:
         self._end()
-        self.show_error(f"Unexpected failure ({type(exc).__name__}); see the log.")
+        self.show_error(
+            self.tr("Unexpected failure ({0}); see the log.").format(type(exc).__name__)
+        )
 
     @property
     def pending(self) -> int:
@@ -493,7 +507,7 @@ class BookmarkDialog(QDialog):
         except BookmarkError as exc:
             self.show_error(str(exc))
             return
-        self._begin("Connecting…")
+        self._begin(self.tr("Connecting…"))
         self._tasks.spawn(self._connect(bookmark))
 
     async def _connect(self, bookmark: Bookmark) -> None:
@@ -518,7 +532,7 @@ class BookmarkDialog(QDialog):
         if not shiboken6.isValid(self):  # closed while connecting
             return
         self._end()
-        self.status_label.setText("Connected.")
+        self.status_label.setText(self.tr("Connected."))
         self.connected.emit(opened.session)
         self.accept()
 

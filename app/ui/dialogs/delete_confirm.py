@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.translation import english_plural
+
 
 class DeleteConfirmDialog(QDialog):
     def __init__(
@@ -24,28 +26,36 @@ class DeleteConfirmDialog(QDialog):
         None (then only the plain delete is offered)."""
         super().__init__(parent)
         self.setObjectName("deleteConfirmDialog")
-        self.setAccessibleName("Confirm delete")
-        self.setWindowTitle("Delete")
+        self.setAccessibleName(self.tr("Confirm delete"))
+        self.setWindowTitle(self.tr("Delete"))
         layout = QVBoxLayout(self)
-        plural = "object" if objects == 1 else "objects"
-        self.summary_label = QLabel(f"Delete {what}?\nThis deletes {objects:,} {plural}.", self)
+        self.summary_label = QLabel(
+            english_plural(
+                self.tr("Delete {0}?\nThis deletes %Ln object(s).", "", objects), objects
+            ).format(what),
+            self,
+        )
         self.summary_label.setObjectName("deleteSummary")
-        self.summary_label.setAccessibleName("What will be deleted")
+        self.summary_label.setAccessibleName(self.tr("What will be deleted"))
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
         self.marker_choice = QRadioButton(self)
         self.permanent_choice = QRadioButton(self)
         self.marker_choice.setObjectName("deleteMarkerChoice")
-        self.marker_choice.setAccessibleName("Add delete markers (versions are kept)")
+        self.marker_choice.setAccessibleName(self.tr("Add delete markers (versions are kept)"))
         self.permanent_choice.setObjectName("deletePermanentChoice")
-        self.permanent_choice.setAccessibleName("Delete every version permanently")
+        self.permanent_choice.setAccessibleName(self.tr("Delete every version permanently"))
         if versions is not None:
             self.marker_choice.setText(
-                "Add &delete markers: the objects disappear, their versions are kept"
+                self.tr("Add &delete markers: the objects disappear, their versions are kept")
             )
             self.permanent_choice.setText(
-                f"Delete &permanently: all {versions:,} versions and delete markers go; "
-                "this cannot be undone"
+                self.tr(
+                    "Delete &permanently: all %Ln versions and delete markers go; "
+                    "this cannot be undone",
+                    "",
+                    versions,
+                )
             )
             layout.addWidget(self.marker_choice)
             layout.addWidget(self.permanent_choice)
@@ -56,13 +66,13 @@ class DeleteConfirmDialog(QDialog):
         self.buttons = QDialogButtonBox(self)
         self.buttons.setObjectName("deleteButtons")
         self.delete_button = self.buttons.addButton(
-            "Delete", QDialogButtonBox.ButtonRole.DestructiveRole
+            self.tr("Delete"), QDialogButtonBox.ButtonRole.DestructiveRole
         )
         self.delete_button.setObjectName("confirmDeleteButton")
-        self.delete_button.setAccessibleName("Delete")
+        self.delete_button.setAccessibleName(self.tr("Delete"))
         cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("cancelButton")
-        cancel.setAccessibleName("Cancel")
+        cancel.setAccessibleName(self.tr("Cancel"))
         cancel.setDefault(True)
         self.delete_button.clicked.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -19,21 +19,23 @@ class EditConflictDialog(QDialog):
     def __init__(self, question: ServerChanged, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("editConflictDialog")
-        self.setAccessibleName("Object changed on the server")
-        self.setWindowTitle("Object changed on the server")
+        self.setAccessibleName(self.tr("Object changed on the server"))
+        self.setWindowTitle(self.tr("Object changed on the server"))
         self.question = question
         # Closing the dialog without a choice keeps both versions: nothing is lost.
         self.answer = ConflictAnswer(ConflictChoice.SAVE_AS, question.suggested_key)
         layout = QVBoxLayout(self)
-        message = QLabel(f"{question.describe()}\nWhat should happen to your save?", self)
+        message = QLabel(
+            self.tr("{0}\nWhat should happen to your save?").format(question.describe()), self
+        )
         message.setObjectName("editConflictMessage")
         message.setWordWrap(True)
         layout.addWidget(message)
-        caption = QLabel("New name for “Save As New Name”:", self)
+        caption = QLabel(self.tr("New name for “Save As New Name”:"), self)
         layout.addWidget(caption)
         self.name_edit = QLineEdit(question.suggested_key, self)
         self.name_edit.setObjectName("editConflictNewName")
-        self.name_edit.setAccessibleName("New name")
+        self.name_edit.setAccessibleName(self.tr("New name"))
         caption.setBuddy(self.name_edit)
         layout.addWidget(self.name_edit)
         buttons = QDialogButtonBox(self)
@@ -43,21 +45,21 @@ class EditConflictDialog(QDialog):
         for choice, text, name, tip in (
             (
                 ConflictChoice.OVERWRITE,
-                "&Overwrite",
+                self.tr("&Overwrite"),
                 "overwriteButton",
-                "Upload your save over the server's change",
+                self.tr("Upload your save over the server's change"),
             ),
             (
                 ConflictChoice.SAVE_AS,
-                "&Save As New Name",
+                self.tr("&Save As New Name"),
                 "saveAsButton",
-                "Upload your save under the new name; the server's object stays",
+                self.tr("Upload your save under the new name; the server's object stays"),
             ),
             (
                 ConflictChoice.DISCARD,
-                "&Discard My Save",
+                self.tr("&Discard My Save"),
                 "discardButton",
-                "Drop your save; your copy takes the server's content",
+                self.tr("Drop your save; your copy takes the server's content"),
             ),
         ):
             button = buttons.addButton(text, role.ActionRole)

@@ -10,11 +10,13 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from app.ui.translation import translate
+
 
 def choose_files_to_upload(parent: QWidget, done: Callable[[list[str]], None]) -> None:
-    dialog = QFileDialog(parent, "Upload Files")
+    dialog = QFileDialog(parent, translate("FilePick", "Upload Files"))
     dialog.setObjectName("uploadFileDialog")
-    dialog.setAccessibleName("Choose files to upload")
+    dialog.setAccessibleName(translate("FilePick", "Choose files to upload"))
     dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
     dialog.filesSelected.connect(lambda files: done(list(files)))
     dialog.finished.connect(dialog.deleteLater)
@@ -22,9 +24,9 @@ def choose_files_to_upload(parent: QWidget, done: Callable[[list[str]], None]) -
 
 
 def choose_folder_to_upload(parent: QWidget, done: Callable[[list[str]], None]) -> None:
-    dialog = QFileDialog(parent, "Upload Folder")
+    dialog = QFileDialog(parent, translate("FilePick", "Upload Folder"))
     dialog.setObjectName("uploadFolderDialog")
-    dialog.setAccessibleName("Choose a folder to upload")
+    dialog.setAccessibleName(translate("FilePick", "Choose a folder to upload"))
     dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
     dialog.fileSelected.connect(lambda folder: done([folder]))
@@ -33,9 +35,9 @@ def choose_folder_to_upload(parent: QWidget, done: Callable[[list[str]], None]) 
 
 
 def choose_download_folder(parent: QWidget, done: Callable[[str], None]) -> None:
-    dialog = QFileDialog(parent, "Download To")
+    dialog = QFileDialog(parent, translate("FilePick", "Download To"))
     dialog.setObjectName("downloadFolderDialog")
-    dialog.setAccessibleName("Choose the folder to download into")
+    dialog.setAccessibleName(translate("FilePick", "Choose the folder to download into"))
     dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
     dialog.fileSelected.connect(done)

@@ -17,29 +17,30 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.s3.issued_links import IssuedLink
+from app.ui.translation import N_, translate
 
-COLUMNS = ("Object", "Allows", "Issued", "Expires", "Status", "Connection")
+COLUMNS = (N_("Object"), N_("Allows"), N_("Issued"), N_("Expires"), N_("Status"), N_("Connection"))
 
 
 class IssuedLinksDialog(QDialog):
     def __init__(self, parent: QWidget | None, links: Sequence[IssuedLink]) -> None:
         super().__init__(parent)
         self.setObjectName("issuedLinksDialog")
-        self.setAccessibleName("Issued links")
-        self.setWindowTitle("Issued Links")
+        self.setAccessibleName(self.tr("Issued links"))
+        self.setWindowTitle(self.tr("Issued Links"))
         self.resize(760, 320)
         layout = QVBoxLayout(self)
         self.table = QTableWidget(len(links), len(COLUMNS), self)
         self.table.setObjectName("issuedLinksTable")
-        self.table.setAccessibleName("Links Eider issued")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setAccessibleName(self.tr("Links Eider issued"))
+        self.table.setHorizontalHeaderLabels([translate("", c) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         now = datetime.now(UTC)
         for row, link in enumerate(reversed(links)):  # newest first
             cells = (
                 f"s3://{link.bucket}/{link.key}",
-                "Download" if link.method == "GET" else "Upload",
+                self.tr("Download") if link.method == "GET" else self.tr("Upload"),
                 link.created.astimezone().strftime("%Y-%m-%d %H:%M"),
                 link.expires.astimezone().strftime("%Y-%m-%d %H:%M"),
                 "valid" if link.is_live(now) else "expired",
@@ -53,7 +54,7 @@ class IssuedLinksDialog(QDialog):
         buttons.setObjectName("issuedLinksButtons")
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("closeButton")
-        close.setAccessibleName("Close")
+        close.setAccessibleName(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 

@@ -27,8 +27,9 @@ from app.core.sse_c.errors import KeyFileError
 from app.core.sse_c.fingerprints import fingerprint, key_md5
 from app.core.sse_c.key_file import parse_keys
 from app.ui.async_bridge import AsyncBridge
+from app.ui.translation import N_, translate
 
-EXPORT_WARNING = (
+EXPORT_WARNING = N_(
     "An exported key file lets anyone who has it read every object encrypted with these "
     "keys. Keep it somewhere as safe as the data, and never next to it."
 )
@@ -50,37 +51,60 @@ class KeyRingDialog(QDialog):
         self._bridge = bridge
         self.keys: list[bytes] = []
         self.setObjectName("keyRingDialog")
-        self.setAccessibleName("SSE-C key ring")
-        self.setWindowTitle("SSE-C Key Ring")
+        self.setAccessibleName(self.tr("SSE-C key ring"))
+        self.setWindowTitle(self.tr("SSE-C Key Ring"))
         self.key_list = QListWidget(self)
         self.key_list.setObjectName("keyRingList")
-        self.key_list.setAccessibleName("Keys, the current one first")
+        self.key_list.setAccessibleName(self.tr("Keys, the current one first"))
         self.paste_edit = QLineEdit(self)
         self.paste_edit.setObjectName("keyRingPasteEdit")
-        self.paste_edit.setAccessibleName("Key to add")
+        self.paste_edit.setAccessibleName(self.tr("Key to add"))
         self.paste_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.paste_edit.setPlaceholderText("Paste a key: 44 characters of base64 or 64 hex digits")
-        self.add_button = _button(self, "&Add", "keyRingAddButton", "Add the pasted key")
+        self.paste_edit.setPlaceholderText(
+            self.tr("Paste a key: 44 characters of base64 or 64 hex digits")
+        )
+        self.add_button = _button(
+            self, self.tr("&Add"), "keyRingAddButton", self.tr("Add the pasted key")
+        )
         self.generate_button = _button(
-            self, "&Generate", "keyRingGenerateButton", "Generate a new current key"
+            self,
+            self.tr("&Generate"),
+            "keyRingGenerateButton",
+            self.tr("Generate a new current key"),
         )
-        self.import_button = _button(self, "&Import…", "keyRingImportButton", "Import a key file")
-        self.up_button = _button(self, "Move &up", "keyRingUpButton", "Move the key up")
-        self.down_button = _button(self, "Move &down", "keyRingDownButton", "Move the key down")
+        self.import_button = _button(
+            self, self.tr("&Import…"), "keyRingImportButton", self.tr("Import a key file")
+        )
+        self.up_button = _button(
+            self, self.tr("Move &up"), "keyRingUpButton", self.tr("Move the key up")
+        )
+        self.down_button = _button(
+            self, self.tr("Move &down"), "keyRingDownButton", self.tr("Move the key down")
+        )
         self.current_button = _button(
-            self, "Make &current", "keyRingMakeCurrentButton", "Make the key the current one"
+            self,
+            self.tr("Make &current"),
+            "keyRingMakeCurrentButton",
+            self.tr("Make the key the current one"),
         )
-        self.remove_button = _button(self, "&Remove", "keyRingRemoveButton", "Remove the key")
-        self.export_confirm = QCheckBox(EXPORT_WARNING, self)
+        self.remove_button = _button(
+            self, self.tr("&Remove"), "keyRingRemoveButton", self.tr("Remove the key")
+        )
+        self.export_confirm = QCheckBox(translate("", EXPORT_WARNING), self)
         self.export_confirm.setObjectName("keyRingExportConfirm")
-        self.export_confirm.setAccessibleName("I understand what an exported key file allows")
+        self.export_confirm.setAccessibleName(
+            self.tr("I understand what an exported key file allows")
+        )
         self.export_button = _button(
-            self, "&Export…", "keyRingExportButton", "Export the key ring to a file"
+            self,
+            self.tr("&Export…"),
+            "keyRingExportButton",
+            self.tr("Export the key ring to a file"),
         )
         self.export_button.setEnabled(False)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("keyRingStatus")
-        self.status_label.setAccessibleName("Key ring status")
+        self.status_label.setAccessibleName(self.tr("Key ring status"))
         self.status_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -88,19 +112,19 @@ class KeyRingDialog(QDialog):
         self.buttons.setObjectName("keyRingButtons")
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("keyRingSaveButton")
-        self.save_button.setAccessibleName("Save the key ring")
+        self.save_button.setAccessibleName(self.tr("Save the key ring"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("keyRingCancelButton")
-        cancel.setAccessibleName("Cancel")
+        cancel.setAccessibleName(self.tr("Cancel"))
         self._layout()
         self._connect_signals()
         self._refresh()
-        self._busy(True, "Reading the key ring…")
+        self._busy(True, self.tr("Reading the key ring…"))
         self._bridge.spawn(self._load(), "reading the key ring", on_error=self._failed)
 
     def _layout(self) -> None:
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("The first key encrypts uploads; all keys decrypt.", self))
+        layout.addWidget(QLabel(self.tr("The first key encrypts uploads; all keys decrypt."), self))
         layout.addWidget(self.key_list)
         paste = QHBoxLayout()
         paste.addWidget(self.paste_edit)
@@ -139,7 +163,7 @@ class KeyRingDialog(QDialog):
         text = self.paste_edit.text().strip().encode()
         self.paste_edit.clear()
         try:
-            added = parse_keys(text, "pasted key")
+            added = parse_keys(text, self.tr("pasted key"))
         except KeyFileError as exc:
             self._say(str(exc))
             return
@@ -147,12 +171,12 @@ class KeyRingDialog(QDialog):
 
     def generate(self) -> None:
         self._add([ring_store.new_key()], at_front=True)
-        self._say("A new key was generated and made current; save to keep it.")
+        self._say(self.tr("A new key was generated and made current; save to keep it."))
 
     def _add(self, keys: list[bytes], at_front: bool) -> None:
         fresh = [k for k in keys if k not in self.keys]
         if len(fresh) < len(keys):
-            self._say("A key already in the ring was left out.")
+            self._say(self.tr("A key already in the ring was left out."))
         self.keys = [*fresh, *self.keys] if at_front else [*self.keys, *fresh]
         self._refresh(self.keys.index(fresh[0]) if fresh else None)
 
@@ -177,8 +201,9 @@ class KeyRingDialog(QDialog):
         removed = self.keys.pop(row)
         self._refresh(min(row, len(self.keys) - 1) if self.keys else None)
         self._say(
-            f"Key {fingerprint(removed)} removed: objects still encrypted with it cannot be "
-            "read once you save."
+            self.tr(
+                "Key {0} removed: objects still encrypted with it cannot be read once you save."
+            ).format(fingerprint(removed))
         )
 
     def _refresh(self, select: int | None = None) -> None:
@@ -186,9 +211,11 @@ class KeyRingDialog(QDialog):
         self.key_list.blockSignals(True)
         self.key_list.clear()
         for position, key in enumerate(self.keys, start=1):
-            role = "current, encrypts" if position == 1 else "decrypts only"
+            role = self.tr("current, encrypts") if position == 1 else self.tr("decrypts only")
             self.key_list.addItem(
-                f"{position}. {fingerprint(key)} ({role}) - S3 key MD5 {key_md5(key)}"
+                self.tr("{0}. {1} ({2}) - S3 key MD5 {3}").format(
+                    position, fingerprint(key), role, key_md5(key)
+                )
             )
         self.key_list.setCurrentRow(row if 0 <= row < len(self.keys) else -1)
         self.key_list.blockSignals(False)
@@ -203,11 +230,13 @@ class KeyRingDialog(QDialog):
 
     async def _load(self) -> None:
         self.keys = await self._bridge.run(ring_store.load_ring, self._owner)
-        self._busy(False, "" if self.keys else "No key yet: generate, import or paste one.")
+        self._busy(
+            False, "" if self.keys else self.tr("No key yet: generate, import or paste one.")
+        )
         self._refresh(0 if self.keys else None)
 
     def _choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import SSE-C keys")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import SSE-C keys"))
         if path:
             self.import_from(Path(path))
 
@@ -221,16 +250,20 @@ class KeyRingDialog(QDialog):
             self._say(str(exc))
             return
         self._add(keys, at_front=False)
-        self._say(f"Imported {len(keys)} key(s) from {path.name}; save to keep them.")
+        self._say(
+            self.tr("Imported %n key(s) from {0}; save to keep them.", "", len(keys)).format(
+                path.name
+            )
+        )
 
     def _choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export SSE-C keys")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export SSE-C keys"))
         if path:
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> None:
         if not self.export_confirm.isChecked():
-            self._say(EXPORT_WARNING)
+            self._say(translate("", EXPORT_WARNING))
             return
         self._bridge.spawn(
             self._export(path, list(self.keys)), "exporting keys", on_error=self._failed
@@ -238,10 +271,10 @@ class KeyRingDialog(QDialog):
 
     async def _export(self, path: Path, keys: list[bytes]) -> None:
         await self._bridge.run(ring_store.export_keys, path, keys)
-        self._say(f"Exported {len(keys)} key(s) to {path}.")
+        self._say(self.tr("Exported %n key(s) to {0}.", "", len(keys)).format(path))
 
     def save(self) -> None:
-        self._busy(True, "Saving…")
+        self._busy(True, self.tr("Saving…"))
         self._bridge.spawn(
             self._save(list(self.keys)), "saving the key ring", on_error=self._failed
         )

@@ -35,16 +35,18 @@ class OpenEditsDialog(QDialog):
         super().__init__(parent)
         self.left_behind = left_behind
         name = "leftEditsDialog" if left_behind else "openEditsDialog"
-        title = "Edits Left Open" if left_behind else "Open Edits"
+        title = self.tr("Edits Left Open") if left_behind else self.tr("Open Edits")
         self.setObjectName(name)
         self.setAccessibleName(title)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
         text = (
-            "These edits were left open when Eider last stopped. Their copies are kept: "
-            "reopen one to keep editing and upload it, or discard it."
+            self.tr(
+                "These edits were left open when Eider last stopped. Their copies are kept: "
+                "reopen one to keep editing and upload it, or discard it."
+            )
             if left_behind
-            else "Objects being edited. Closing an edit deletes its private copy."
+            else self.tr("Objects being edited. Closing an edit deletes its private copy.")
         )
         label = QLabel(text, self)
         label.setWordWrap(True)
@@ -57,21 +59,23 @@ class OpenEditsDialog(QDialog):
         role = QDialogButtonBox.ButtonRole
         self.reopen_button: QPushButton | None = None
         if left_behind:
-            self.reopen_button = buttons.addButton("&Reopen", role.ActionRole)
+            self.reopen_button = buttons.addButton(self.tr("&Reopen"), role.ActionRole)
             self.reopen_button.setObjectName("reopenEditButton")
-            self.reopen_button.setAccessibleName("Reopen")
-            self.reopen_button.setToolTip("Open the kept copy again and upload its saves")
+            self.reopen_button.setAccessibleName(self.tr("Reopen"))
+            self.reopen_button.setToolTip(self.tr("Open the kept copy again and upload its saves"))
             self.reopen_button.clicked.connect(lambda: self._emit(self.reopenRequested))
         self.close_button = buttons.addButton(
-            "&Discard" if left_behind else "&Close Edit", role.ActionRole
+            self.tr("&Discard") if left_behind else self.tr("&Close Edit"), role.ActionRole
         )
         self.close_button.setObjectName("closeEditButton")
         self.close_button.setAccessibleName(self.close_button.text().replace("&", ""))
-        self.close_button.setToolTip("Delete the private copy; unsaved changes in it are lost")
+        self.close_button.setToolTip(
+            self.tr("Delete the private copy; unsaved changes in it are lost")
+        )
         self.close_button.clicked.connect(lambda: self._emit(self.closeRequested))
         done = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         done.setObjectName("doneButton")
-        done.setAccessibleName("Close this list")
+        done.setAccessibleName(self.tr("Close this list"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.set_edits(edits)

@@ -29,14 +29,15 @@ from PySide6.QtWidgets import (
 from app.core.errors import UserError
 from app.core.s3.point_in_time import RestorePlan, StepKind
 from app.ui.async_bridge import AsyncBridge
+from app.ui.translation import N_, english_plural, translate
 
 PlanFor = Callable[[datetime], RestorePlan]
 Start = Callable[[RestorePlan], str]
 
 STEP_WORDS = {
-    StepKind.RESTORE_VERSION: "Restore version",
-    StepKind.REMOVE_DELETE_MARKER: "Remove delete marker",
-    StepKind.ADD_DELETE_MARKER: "Add delete marker",
+    StepKind.RESTORE_VERSION: N_("Restore version"),
+    StepKind.REMOVE_DELETE_MARKER: N_("Remove delete marker"),
+    StepKind.ADD_DELETE_MARKER: N_("Add delete marker"),
 }
 
 
@@ -56,47 +57,51 @@ class PointInTimeDialog(QDialog):
         self._bridge, self._plan_for, self._start = bridge, plan_for, start
         self.plan: RestorePlan | None = None
         self.setObjectName("pointInTimeDialog")
-        self.setAccessibleName("Point-in-time restore")
-        self.setWindowTitle("Point-in-Time Restore")
+        self.setAccessibleName(self.tr("Point-in-time restore"))
+        self.setWindowTitle(self.tr("Point-in-Time Restore"))
         layout = QVBoxLayout(self)
-        where = QLabel(f"Restore s3://{bucket}/{prefix} to its state at:", self)
+        where = QLabel(
+            self.tr("Restore s3://{0}/{1} to its state at:").format(bucket, prefix), self
+        )
         where.setObjectName("pointInTimeTarget")
-        where.setAccessibleName("What is restored")
+        where.setAccessibleName(self.tr("What is restored"))
         layout.addWidget(where)
         row = QHBoxLayout()
         self.moment_edit = QDateTimeEdit(QDateTime.currentDateTime(), self)
         self.moment_edit.setObjectName("pointInTimeMoment")
-        self.moment_edit.setAccessibleName("Moment to restore to")
+        self.moment_edit.setAccessibleName(self.tr("Moment to restore to"))
         self.moment_edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
         self.moment_edit.setCalendarPopup(True)
         row.addWidget(self.moment_edit, 1)
-        self.preview_button = QPushButton("&Preview", self)
+        self.preview_button = QPushButton(self.tr("&Preview"), self)
         self.preview_button.setObjectName("pointInTimePreviewButton")
-        self.preview_button.setAccessibleName("Preview the changes")
+        self.preview_button.setAccessibleName(self.tr("Preview the changes"))
         row.addWidget(self.preview_button)
         layout.addLayout(row)
         self.steps_table = QTableWidget(0, 3, self)
         self.steps_table.setObjectName("pointInTimeSteps")
-        self.steps_table.setAccessibleName("Changes the restore makes")
-        self.steps_table.setHorizontalHeaderLabels(["Change", "Key", "Version (of)"])
+        self.steps_table.setAccessibleName(self.tr("Changes the restore makes"))
+        self.steps_table.setHorizontalHeaderLabels(
+            [self.tr("Change"), self.tr("Key"), self.tr("Version (of)")]
+        )
         self.steps_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.steps_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(self.steps_table, 1)
-        self.summary_label = QLabel("Pick a moment and preview the changes.", self)
+        self.summary_label = QLabel(self.tr("Pick a moment and preview the changes."), self)
         self.summary_label.setObjectName("pointInTimeSummary")
-        self.summary_label.setAccessibleName("Summary")
+        self.summary_label.setAccessibleName(self.tr("Summary"))
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         buttons.setObjectName("pointInTimeButtons")
-        self.restore_button = QPushButton("&Restore", self)
+        self.restore_button = QPushButton(self.tr("&Restore"), self)
         self.restore_button.setObjectName("pointInTimeRestoreButton")
-        self.restore_button.setAccessibleName("Run the restore")
+        self.restore_button.setAccessibleName(self.tr("Run the restore"))
         self.restore_button.setEnabled(False)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("cancelButton")
-        cancel.setAccessibleName("Cancel")
+        cancel.setAccessibleName(self.tr("Cancel"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.preview_button.clicked.connect(self._preview)
@@ -115,7 +120,7 @@ class PointInTimeDialog(QDialog):
     def _preview(self) -> None:
         self._forget_plan()
         self.preview_button.setEnabled(False)
-        self.summary_label.setText("Reading the versions…")
+        self.summary_label.setText(self.tr("Reading the versions…"))
         self._bridge.spawn(self._load(self.moment), "Preview", on_error=self._failed)
 
     async def _load(self, moment: datetime) -> None:
@@ -134,20 +139,36 @@ class PointInTimeDialog(QDialog):
             version = step.version_id or ""
             if step.last_modified:
                 version += f" ({step.last_modified})"
-            for column, text in enumerate((STEP_WORDS[step.kind], step.key, version)):
+            for column, text in enumerate(
+                (translate("", STEP_WORDS[step.kind]), step.key, version)
+            ):
                 self.steps_table.setItem(row, column, QTableWidgetItem(text))
         unchanged = plan.keys_seen - len({s.key for s in plan.steps})
         if plan.steps:
             self.summary_label.setText(
-                f"{len(plan.restored):,} objects restored to an earlier version, "
-                f"{len(plan.markers_removed):,} delete markers removed, "
-                f"{len(plan.markers_added):,} delete markers added (objects created since); "
-                f"{unchanged:,} unchanged. Every change adds a version or removes a marker "
-                "placed since: nothing is deleted for good."
+                self.tr(
+                    "{0:,} objects restored to an earlier version, "
+                    "{1:,} delete markers removed, "
+                    "{2:,} delete markers added (objects created since); "
+                    "{3:,} unchanged. Every change adds a version or removes a marker "
+                    "placed since: nothing is deleted for good."
+                ).format(
+                    len(plan.restored),
+                    len(plan.markers_removed),
+                    len(plan.markers_added),
+                    unchanged,
+                )
             )
         else:
             self.summary_label.setText(
-                f"Nothing to restore: the {plan.keys_seen:,} keys are as they were then."
+                english_plural(
+                    self.tr(
+                        "Nothing to restore: %Ln key(s) read, all as they were then.",
+                        "",
+                        plan.keys_seen,
+                    ),
+                    plan.keys_seen,
+                )
             )
         self.restore_button.setEnabled(bool(plan.steps))
 

@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.s3.urls import Expiry, Method, PresignedUrl
+from app.ui.translation import N_, translate
 
 CUSTOM = -1
 EXPIRY_CHOICES = (
-    ("1 hour", int(Expiry.HOUR)),
-    ("24 hours", int(Expiry.DAY)),
-    ("7 days (the most SigV4 allows)", int(Expiry.WEEK)),
-    ("Custom…", CUSTOM),
+    (N_("1 hour"), int(Expiry.HOUR)),
+    (N_("24 hours"), int(Expiry.DAY)),
+    (N_("7 days (the most SigV4 allows)"), int(Expiry.WEEK)),
+    (N_("Custom…"), CUSTOM),
 )
 
 
@@ -48,66 +49,68 @@ class PresignDialog(QDialog):
         """`expiry`: the one chosen at first, in seconds (Preferences > S3 defaults)."""
         super().__init__(parent)
         self.setObjectName("presignDialog")
-        self.setAccessibleName("Pre-signed URL")
-        self.setWindowTitle("Pre-signed URL")
+        self.setAccessibleName(self.tr("Pre-signed URL"))
+        self.setWindowTitle(self.tr("Pre-signed URL"))
         form = QFormLayout(self)
         target = QLabel(f"s3://{bucket}/{key}", self)
         target.setObjectName("presignTarget")
-        target.setAccessibleName("Object")
-        form.addRow("Object:", target)
+        target.setAccessibleName(self.tr("Object"))
+        form.addRow(self.tr("Object:"), target)
         self.method_box = QComboBox(self)
         self.method_box.setObjectName("presignMethodBox")
-        self.method_box.setAccessibleName("What the URL allows")
-        self.method_box.addItem("Download (GET)", Method.GET)
-        self.method_box.addItem("Upload (PUT)", Method.PUT)
-        form.addRow("&Allows:", self.method_box)
+        self.method_box.setAccessibleName(self.tr("What the URL allows"))
+        self.method_box.addItem(self.tr("Download (GET)"), Method.GET)
+        self.method_box.addItem(self.tr("Upload (PUT)"), Method.PUT)
+        form.addRow(self.tr("&Allows:"), self.method_box)
         self.expiry_box = QComboBox(self)
         self.expiry_box.setObjectName("presignExpiryBox")
-        self.expiry_box.setAccessibleName("Expires after")
+        self.expiry_box.setAccessibleName(self.tr("Expires after"))
         if expiry not in {seconds for _label, seconds in EXPIRY_CHOICES}:
-            self.expiry_box.addItem(f"{expiry_text(expiry)} (the default)", expiry)
+            self.expiry_box.addItem(
+                self.tr("{0} (the default)").format(expiry_text(expiry)), expiry
+            )
         for label, seconds in EXPIRY_CHOICES:
-            self.expiry_box.addItem(label, seconds)
+            self.expiry_box.addItem(translate("", label), seconds)
         self.expiry_box.setCurrentIndex(self.expiry_box.findData(expiry))
-        form.addRow("&Expires after:", self.expiry_box)
+        form.addRow(self.tr("&Expires after:"), self.expiry_box)
         self.custom_hours = QSpinBox(self)
         self.custom_hours.setObjectName("presignCustomHours")
-        self.custom_hours.setAccessibleName("Custom expiry in hours")
+        self.custom_hours.setAccessibleName(self.tr("Custom expiry in hours"))
         self.custom_hours.setRange(1, 24 * 365)
-        self.custom_hours.setSuffix(" hours")
+        self.custom_hours.setSuffix(self.tr(" hours"))
         self.custom_hours.setValue(2)
         self.custom_hours.setEnabled(False)
-        form.addRow("&Custom:", self.custom_hours)
-        self.create_button = QPushButton("C&reate URL", self)
+        form.addRow(self.tr("&Custom:"), self.custom_hours)
+        self.create_button = QPushButton(self.tr("C&reate URL"), self)
         self.create_button.setObjectName("presignCreateButton")
-        self.create_button.setAccessibleName("Create URL")
+        self.create_button.setAccessibleName(self.tr("Create URL"))
         form.addRow(self.create_button)
         self.url_edit = QLineEdit(self)
         self.url_edit.setObjectName("presignUrlEdit")
-        self.url_edit.setAccessibleName("Pre-signed URL")
+        self.url_edit.setAccessibleName(self.tr("Pre-signed URL"))
         self.url_edit.setReadOnly(True)
-        form.addRow("&URL:", self.url_edit)
+        form.addRow(self.tr("&URL:"), self.url_edit)
         self.message_label = QLabel(self)
         self.message_label.setObjectName("presignMessage")
-        self.message_label.setAccessibleName("Warnings and refusals")
+        self.message_label.setAccessibleName(self.tr("Warnings and refusals"))
         self.message_label.setWordWrap(True)
         form.addRow(self.message_label)
         self.headers_label = QLabel(self)
         self.headers_label.setObjectName("presignHeaders")
-        self.headers_label.setAccessibleName("Headers the URL needs")
+        self.headers_label.setAccessibleName(self.tr("Headers the URL needs"))
         self.headers_label.setWordWrap(True)
         self.headers_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.headers_label.hide()
         form.addRow(self.headers_label)
-        self.copy_button = QPushButton("&Copy", self)
+        self.copy_button = QPushButton(self.tr("&Copy"), self)
         self.copy_button.setObjectName("presignCopyButton")
-        self.copy_button.setAccessibleName("Copy the URL")
+        self.copy_button.setAccessibleName(self.tr("Copy the URL"))
         self.copy_button.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.setObjectName("presignButtons")
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("closeButton")
-        close.setAccessibleName("Close")
+        close.setAccessibleName(self.tr("Close"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -130,7 +133,7 @@ class PresignDialog(QDialog):
 
     def _request(self) -> None:
         self.create_button.setEnabled(False)
-        self.message_label.setText("Signing…")
+        self.message_label.setText(self.tr("Signing…"))
         self.requested.emit(self.method, self.seconds)
 
     def show_url(self, url: PresignedUrl) -> None:
@@ -138,13 +141,17 @@ class PresignDialog(QDialog):
         self.url_edit.setText(url.url)
         self.copy_button.setEnabled(True)
         expiry = url.expires.astimezone().strftime("%Y-%m-%d %H:%M")
-        lines = [f"Valid until {expiry}. Anyone holding this URL can use it until then."]
-        lines += [f"Warning: {w}" for w in url.warnings]
+        lines = [
+            self.tr("Valid until {0}. Anyone holding this URL can use it until then.").format(
+                expiry
+            )
+        ]
+        lines += [self.tr("Warning: {0}").format(w) for w in url.warnings]
         self.message_label.setText("\n".join(lines))
         # SSE-C: the key travels in signed headers, which whoever uses the URL must send.
         needed = [f"{name}: {value}" for name, value in url.headers]
         self.headers_label.setText(
-            "Every request to this URL must send these headers:\n" + "\n".join(needed)
+            self.tr("Every request to this URL must send these headers:\n") + "\n".join(needed)
         )
         self.headers_label.setVisible(bool(needed))
 

@@ -19,36 +19,45 @@ class RekeyDialog(QDialog):
     def __init__(self, parent: QWidget | None, where: str, ring: KeyRing, found: Survey) -> None:
         super().__init__(parent)
         self.setObjectName("rekeyDialog")
-        self.setAccessibleName("Re-encrypt with the current key")
-        self.setWindowTitle("Re-encrypt with the Current Key")
-        lines = [f"Objects under {where}:"]
+        self.setAccessibleName(self.tr("Re-encrypt with the current key"))
+        self.setWindowTitle(self.tr("Re-encrypt with the Current Key"))
+        lines = [self.tr("Objects under {0}:").format(where)]
         for position, key in enumerate(ring.keys, start=1):
-            role = "current" if position == 1 else "older"
+            role = self.tr("current") if position == 1 else self.tr("older")
             count = found.by_key.get(fingerprint(key), 0)
-            lines.append(f"  key {position} ({role}, {fingerprint(key)}): {count}")
+            lines.append(
+                self.tr("  key {0} ({1}, {2}): {3}").format(position, role, fingerprint(key), count)
+            )
         if found.by_key.get(PLAIN):
-            lines.append(f"  without SSE-C (left as they are): {found.by_key[PLAIN]}")
+            lines.append(
+                self.tr("  without SSE-C (left as they are): {0}").format(found.by_key[PLAIN])
+            )
         if found.unreadable:
-            lines.append(f"No key of this ring opens {len(found.unreadable)} object(s):")
+            lines.append(
+                self.tr("No key of this ring opens %n object(s):", "", len(found.unreadable))
+            )
             lines += [f"  {key}" for key in found.unreadable[:_LISTED]]
             if len(found.unreadable) > _LISTED:
-                lines.append(f"  ... and {len(found.unreadable) - _LISTED} more")
-        lines += [f"Could not look at {key}: {why}" for key, why in found.failed[:_LISTED]]
+                lines.append(self.tr("  ... and {0} more").format(len(found.unreadable) - _LISTED))
+        lines += [
+            self.tr("Could not look at {0}: {1}").format(key, why)
+            for key, why in found.failed[:_LISTED]
+        ]
         self.report_label = QLabel("\n".join(lines), self)
         self.report_label.setObjectName("rekeyReport")
-        self.report_label.setAccessibleName("Objects per key")
+        self.report_label.setAccessibleName(self.tr("Objects per key"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.setObjectName("rekeyButtons")
         count = len(found.to_rotate)
         self.rekey_button = self.buttons.addButton(
-            f"Re-encrypt {count} object(s)", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Re-encrypt %n object(s)", "", count), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.rekey_button.setObjectName("rekeyConfirmButton")
-        self.rekey_button.setAccessibleName("Re-encrypt with the current key")
+        self.rekey_button.setAccessibleName(self.tr("Re-encrypt with the current key"))
         self.rekey_button.setEnabled(count > 0)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("rekeyCancelButton")
-        cancel.setAccessibleName("Cancel")
+        cancel.setAccessibleName(self.tr("Cancel"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.report_label)
         layout.addWidget(self.buttons)

@@ -27,14 +27,15 @@ from PySide6.QtWidgets import (
 from app.core.s3.archive_restore import RestoreState
 from app.core.s3.restore_tracker import RestoreTracker, TrackedRestore
 from app.ui.async_bridge import AsyncBridge
+from app.ui.translation import N_, translate
 
 STATE_WORDS = {
-    RestoreState.ONGOING: "Restoring…",
-    RestoreState.READY: "Ready",
-    RestoreState.NOT_REQUESTED: "Expired or cancelled",
-    RestoreState.NOT_ARCHIVED: "Not archived (readable)",
+    RestoreState.ONGOING: N_("Restoring…"),
+    RestoreState.READY: N_("Ready"),
+    RestoreState.NOT_REQUESTED: N_("Expired or cancelled"),
+    RestoreState.NOT_ARCHIVED: N_("Not archived (readable)"),
 }
-COLUMNS = ("Object", "Tier", "Days", "State", "Until / next check")
+COLUMNS = (N_("Object"), N_("Tier"), N_("Days"), N_("State"), N_("Until / next check"))
 
 
 class RestoreTrackerDialog(QDialog):
@@ -48,13 +49,13 @@ class RestoreTrackerDialog(QDialog):
         self._bridge, self._tracker = bridge, tracker
         self._rows: list[TrackedRestore] = []
         self.setObjectName("restoreTrackerDialog")
-        self.setAccessibleName("Archive restores")
-        self.setWindowTitle("Archive Restores")
+        self.setAccessibleName(self.tr("Archive restores"))
+        self.setWindowTitle(self.tr("Archive Restores"))
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("restoreTrackerTable")
-        self.table.setAccessibleName("Requested archive restores")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setAccessibleName(self.tr("Requested archive restores"))
+        self.table.setHorizontalHeaderLabels([translate("", c) for c in COLUMNS])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -62,12 +63,12 @@ class RestoreTrackerDialog(QDialog):
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.setObjectName("restoreTrackerButtons")
-        self.check_button = self._button(buttons, "&Check now", "restoreCheckButton")
-        self.download_button = self._button(buttons, "&Download…", "restoreDownloadButton")
-        self.remove_button = self._button(buttons, "&Remove", "restoreRemoveButton")
+        self.check_button = self._button(buttons, self.tr("&Check now"), "restoreCheckButton")
+        self.download_button = self._button(buttons, self.tr("&Download…"), "restoreDownloadButton")
+        self.remove_button = self._button(buttons, self.tr("&Remove"), "restoreRemoveButton")
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("closeButton")
-        close.setAccessibleName("Close")
+        close.setAccessibleName(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.table.itemSelectionChanged.connect(self._enable)
@@ -96,9 +97,9 @@ class RestoreTrackerDialog(QDialog):
         self._rows = self._tracker.restores()
         self.table.setRowCount(len(self._rows))
         for row, restore in enumerate(self._rows):
-            state = STATE_WORDS[restore.state]
+            state = translate("", STATE_WORDS[restore.state])
             if restore.error:
-                state += f" — last check failed: {restore.error}"
+                state += self.tr(" — last check failed: {0}").format(restore.error)
             texts = (
                 f"s3://{restore.bucket}/{restore.key}",
                 restore.tier.value,

@@ -23,11 +23,13 @@ class SecretPromptDialog(QDialog):
     def __init__(self, nickname: str, access_key_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("secretPrompt")
-        self.setAccessibleName("Secret key for this connection")
-        self.setWindowTitle(f"Secret key for {nickname}")
+        self.setAccessibleName(self.tr("Secret key for this connection"))
+        self.setWindowTitle(self.tr("Secret key for {0}").format(nickname))
         message = QLabel(
-            f"There is no system keyring to take the secret key of '{nickname}' from "
-            f"(access key ID {access_key_id}). Type it to connect.",
+            self.tr(
+                "There is no system keyring to take the secret key of '{0}' from "
+                "(access key ID {1}). Type it to connect."
+            ).format(nickname, access_key_id),
             self,
         )
         message.setObjectName("secretPromptMessage")
@@ -35,19 +37,20 @@ class SecretPromptDialog(QDialog):
         message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.secret_edit = QLineEdit(self)
         self.secret_edit.setObjectName("secretPromptSecret")
-        self.secret_edit.setAccessibleName("Secret access key")
+        self.secret_edit.setAccessibleName(self.tr("Secret access key"))
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.session_only = QRadioButton(
-            "Use it for this session only (forgotten when Eider quits)", self
+            self.tr("Use it for this session only (forgotten when Eider quits)"), self
         )
         self.session_only.setObjectName("secretPromptSessionOnly")
-        self.session_only.setAccessibleName("Use the secret for this session only")
+        self.session_only.setAccessibleName(self.tr("Use the secret for this session only"))
         self.session_only.setChecked(True)
         self.keep_in_vault = QRadioButton(
-            "Keep it in Eider's encrypted vault (asks for the vault's master password)", self
+            self.tr("Keep it in Eider's encrypted vault (asks for the vault's master password)"),
+            self,
         )
         self.keep_in_vault.setObjectName("secretPromptKeepInVault")
-        self.keep_in_vault.setAccessibleName("Keep the secret in Eider's vault")
+        self.keep_in_vault.setAccessibleName(self.tr("Keep the secret in Eider's vault"))
         group = QButtonGroup(self)
         group.addButton(self.session_only)
         group.addButton(self.keep_in_vault)
@@ -61,12 +64,12 @@ class SecretPromptDialog(QDialog):
         self.buttons.setObjectName("secretPromptButtons")
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("secretPromptOk")
-        self.ok_button.setAccessibleName("Connect")
-        self.ok_button.setText("Connect")
+        self.ok_button.setAccessibleName(self.tr("Connect"))
+        self.ok_button.setText(self.tr("Connect"))
         self.ok_button.setEnabled(False)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("secretPromptCancel")
-        cancel.setAccessibleName("Cancel")
+        cancel.setAccessibleName(self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.secret_edit.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text)))

@@ -22,23 +22,22 @@ from PySide6.QtWidgets import (
 from app.core.transfers.jobs import Conflict, JobKind
 from app.core.transfers.options import ConflictPolicy
 from app.ui.format import human_size
+from app.ui.translation import translate
 
 
 def conflict_text(conflict: Conflict) -> str:
     if conflict.kind is JobKind.DOWNLOAD:
         name = Path(conflict.local_path).name
-        where = f"in {Path(conflict.local_path).parent}"
+        where = translate("TransferConflict", "in {0}").format(Path(conflict.local_path).parent)
         source = f"s3://{conflict.bucket}/{conflict.key}"
     else:
         name = conflict.key.rsplit("/", 1)[-1]
         folder = conflict.key[: len(conflict.key) - len(name)]
-        where = f"in s3://{conflict.bucket}/{folder}"
+        where = translate("TransferConflict", "in s3://{0}/{1}").format(conflict.bucket, folder)
         source = conflict.local_path
-    return (
-        f"'{name}' already exists {where}.\n"
-        f"Existing: {human_size(conflict.existing_size)}; "
-        f"new: {human_size(conflict.new_size)} from {source}."
-    )
+    return translate(
+        "TransferConflict", "'{0}' already exists {1}.\nExisting: {2}; new: {3} from {4}."
+    ).format(name, where, human_size(conflict.existing_size), human_size(conflict.new_size), source)
 
 
 class TransferConflictDialog(QDialog):
@@ -49,33 +48,37 @@ class TransferConflictDialog(QDialog):
         self.conflict = conflict
         self.chosen: ConflictPolicy | None = None
         self.setObjectName("transferConflictDialog")
-        self.setAccessibleName("The target exists already")
-        self.setWindowTitle("File Exists")
+        self.setAccessibleName(self.tr("The target exists already"))
+        self.setWindowTitle(self.tr("File Exists"))
         layout = QVBoxLayout(self)
         self.message_label = QLabel(conflict_text(conflict), self)
         self.message_label.setObjectName("conflictMessage")
-        self.message_label.setAccessibleName("What exists already")
+        self.message_label.setAccessibleName(self.tr("What exists already"))
         self.message_label.setWordWrap(True)
         layout.addWidget(self.message_label)
-        self.apply_to_all_box = QCheckBox("&Apply to all conflicts of this transfer", self)
+        self.apply_to_all_box = QCheckBox(self.tr("&Apply to all conflicts of this transfer"), self)
         self.apply_to_all_box.setObjectName("conflictApplyToAll")
-        self.apply_to_all_box.setAccessibleName("Apply to all conflicts of this transfer")
+        self.apply_to_all_box.setAccessibleName(self.tr("Apply to all conflicts of this transfer"))
         layout.addWidget(self.apply_to_all_box)
         self.buttons = QDialogButtonBox(self)
         self.buttons.setObjectName("conflictButtons")
-        numbered = "a numbered name, like 'name (1).ext'"
+        numbered = self.tr("a numbered name, like 'name (1).ext'")
         self.overwrite_button = self._button(
-            "&Overwrite", "conflictOverwriteButton", "Replace the existing one"
+            self.tr("&Overwrite"), "conflictOverwriteButton", self.tr("Replace the existing one")
         )
-        self.skip_button = self._button("&Skip", "conflictSkipButton", "Leave the existing one")
+        self.skip_button = self._button(
+            self.tr("&Skip"), "conflictSkipButton", self.tr("Leave the existing one")
+        )
         self.rename_button = self._button(
-            "&Keep Both", "conflictRenameButton", f"Transfer under {numbered}"
+            self.tr("&Keep Both"),
+            "conflictRenameButton",
+            self.tr("Transfer under {0}").format(numbered),
         )
         self.cancel_button = self.buttons.addButton(
-            "&Cancel Transfer", QDialogButtonBox.ButtonRole.RejectRole
+            self.tr("&Cancel Transfer"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self.cancel_button.setObjectName("conflictCancelButton")
-        self.cancel_button.setAccessibleName("Cancel the transfer")
+        self.cancel_button.setAccessibleName(self.tr("Cancel the transfer"))
         self.overwrite_button.clicked.connect(lambda: self._choose(ConflictPolicy.OVERWRITE))
         self.skip_button.clicked.connect(lambda: self._choose(ConflictPolicy.SKIP))
         self.rename_button.clicked.connect(lambda: self._choose(ConflictPolicy.RENAME))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.secrets.vault import MIN_PASSWORD_LENGTH
+from app.ui.translation import translate
 
 
 class VaultPasswordDialog(QDialog):
@@ -26,23 +27,31 @@ class VaultPasswordDialog(QDialog):
         super().__init__(parent)
         self.create = create
         self.setObjectName("vaultPassword")
-        self.setAccessibleName("Master password of Eider's vault")
-        self.setWindowTitle("Create Eider's vault" if create else "Unlock Eider's vault")
+        self.setAccessibleName(self.tr("Master password of Eider's vault"))
+        self.setWindowTitle(
+            self.tr("Create Eider's vault") if create else self.tr("Unlock Eider's vault")
+        )
         text = (
-            "Choose a master password for Eider's vault. It encrypts the secrets you keep "
-            f"there; Eider cannot recover it. At least {MIN_PASSWORD_LENGTH} characters."
+            self.tr(
+                "Choose a master password for Eider's vault. It encrypts the secrets you keep "
+                "there; Eider cannot recover it. At least {0} characters."
+            ).format(MIN_PASSWORD_LENGTH)
             if create
-            else "Eider's vault is locked. Type its master password (asked once per session)."
+            else self.tr(
+                "Eider's vault is locked. Type its master password (asked once per session)."
+            )
         )
         message = QLabel(text, self)
         message.setObjectName("vaultPasswordMessage")
         message.setWordWrap(True)
-        self.password_edit = _password_field(self, "vaultPasswordField", "Master password")
-        self.repeat_edit = _password_field(self, "vaultPasswordRepeat", "Master password again")
+        self.password_edit = _password_field(self, "vaultPasswordField", self.tr("Master password"))
+        self.repeat_edit = _password_field(
+            self, "vaultPasswordRepeat", self.tr("Master password again")
+        )
         form = QFormLayout()
-        form.addRow("Master password:", self.password_edit)
+        form.addRow(self.tr("Master password:"), self.password_edit)
         if create:
-            form.addRow("Again:", self.repeat_edit)
+            form.addRow(self.tr("Again:"), self.repeat_edit)
         else:
             self.repeat_edit.hide()
         self.error_label = QLabel(error, self)
@@ -53,8 +62,10 @@ class VaultPasswordDialog(QDialog):
         self.buttons = _ok_cancel(self, "vaultPassword", self._try_accept)
         self.buttons.setObjectName("vaultPasswordButtons")
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setAccessibleName("Create vault" if create else "Unlock vault")
-        self.ok_button.setText("Create" if create else "Unlock")
+        self.ok_button.setAccessibleName(
+            self.tr("Create vault") if create else self.tr("Unlock vault")
+        )
+        self.ok_button.setText(self.tr("Create") if create else self.tr("Unlock"))
         _stack(self, message, form, self.error_label, self.buttons)
 
     @property
@@ -67,10 +78,10 @@ class VaultPasswordDialog(QDialog):
 
     def _try_accept(self) -> None:
         if self.create and self.repeat_edit.text() != self.password:
-            self.show_error("The two passwords differ. Type the same password twice.")
+            self.show_error(self.tr("The two passwords differ. Type the same password twice."))
             return
         if not self.password:
-            self.show_error("Type the master password.")
+            self.show_error(self.tr("Type the master password."))
             return
         self.accept()
 
@@ -82,29 +93,35 @@ class ChangeVaultPasswordDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, error: str = "", usable: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("changeVaultPassword")
-        self.setAccessibleName("Change the master password of Eider's vault")
-        self.setWindowTitle("Change vault password")
+        self.setAccessibleName(self.tr("Change the master password of Eider's vault"))
+        self.setWindowTitle(self.tr("Change vault password"))
         message = QLabel(
-            "Eider re-encrypts its vault under the new master password. At least "
-            f"{MIN_PASSWORD_LENGTH} characters; Eider cannot recover a forgotten one.",
+            self.tr(
+                "Eider re-encrypts its vault under the new master password. At least "
+                "{0} characters; Eider cannot recover a forgotten one."
+            ).format(MIN_PASSWORD_LENGTH),
             self,
         )
         message.setWordWrap(True)
-        self.current_edit = _password_field(self, "changeVaultCurrent", "Current master password")
-        self.new_edit = _password_field(self, "changeVaultNew", "New master password")
-        self.repeat_edit = _password_field(self, "changeVaultRepeat", "New master password again")
+        self.current_edit = _password_field(
+            self, "changeVaultCurrent", self.tr("Current master password")
+        )
+        self.new_edit = _password_field(self, "changeVaultNew", self.tr("New master password"))
+        self.repeat_edit = _password_field(
+            self, "changeVaultRepeat", self.tr("New master password again")
+        )
         form = QFormLayout()
-        form.addRow("Current password:", self.current_edit)
-        form.addRow("New password:", self.new_edit)
-        form.addRow("Again:", self.repeat_edit)
+        form.addRow(self.tr("Current password:"), self.current_edit)
+        form.addRow(self.tr("New password:"), self.new_edit)
+        form.addRow(self.tr("Again:"), self.repeat_edit)
         self.error_label = QLabel(error, self)
         self.error_label.setObjectName("changeVaultError")
         self.error_label.setWordWrap(True)
         self.error_label.setVisible(bool(error))
         self.buttons = _ok_cancel(self, "changeVault", self._try_accept)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setAccessibleName("Change password")
-        self.ok_button.setText("Change")
+        self.ok_button.setAccessibleName(self.tr("Change password"))
+        self.ok_button.setText(self.tr("Change"))
         self.ok_button.setEnabled(usable)
         _stack(self, message, form, self.error_label, self.buttons)
 
@@ -114,7 +131,9 @@ class ChangeVaultPasswordDialog(QDialog):
 
     def _try_accept(self) -> None:
         if self.repeat_edit.text() != self.new_edit.text():
-            self.error_label.setText("The two new passwords differ. Type the same one twice.")
+            self.error_label.setText(
+                self.tr("The two new passwords differ. Type the same one twice.")
+            )
             self.error_label.show()
             return
         self.accept()
@@ -136,7 +155,7 @@ def _ok_cancel(dialog: QDialog, prefix: str, accept: Callable[[], None]) -> QDia
     buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName(f"{prefix}Ok")
     cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
     cancel.setObjectName(f"{prefix}Cancel")
-    cancel.setAccessibleName("Cancel")
+    cancel.setAccessibleName(translate("VaultPassword", "Cancel"))
     buttons.accepted.connect(accept)
     buttons.rejected.connect(dialog.reject)
     return buttons

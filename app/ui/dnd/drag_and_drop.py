@@ -57,13 +57,14 @@ from app.ui.dnd.open_windows import OpenWindows, WindowSide
 from app.ui.dnd.payload import OBJECTS_FORMAT, ObjectsPayload
 from app.ui.location import Location
 from app.ui.models.listing_model import IS_FOLDER_ROLE, KEY_ROLE, SIZE_ROLE
+from app.ui.translation import N_, english_plural, translate
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
     from app.ui.window_actions import WindowActions
 
 CONFIRM_OVER = 3  # moving more objects than this (or any folder) asks first
-PROMISE_HINT = (
+PROMISE_HINT = N_(
     "Folders and large selections drop on Dolphin, Thunar, Nemo, PCManFM or another Eider "
     "window; elsewhere use Download… (Ctrl+Shift+D)"
 )
@@ -89,7 +90,7 @@ class DropHighlight(QFrame):
     def __init__(self, viewport: QWidget) -> None:
         super().__init__(viewport)
         self.setObjectName("dropHighlight")
-        self.setAccessibleName("Drop target")
+        self.setAccessibleName(self.tr("Drop target"))
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         color = self.palette().highlight().color()
         self.setStyleSheet(
@@ -239,7 +240,7 @@ class DragAndDrop(QObject):
         target, _rect = self.target_at(viewport, event.position().toPoint())
         if target is None:
             event.ignore()
-            self.browser.report(_problem("Open a bucket first, or drop onto a bucket."))
+            self.browser.report(_problem(self.tr("Open a bucket first, or drop onto a bucket.")))
             return True
         action = self._action(event, what)
         event.setDropAction(action)
@@ -267,16 +268,26 @@ class DragAndDrop(QObject):
             return
         box = QMessageBox(self.window)
         box.setObjectName("mixedDropQuestion")
-        box.setAccessibleName("What to do with the dropped files")
-        box.setWindowTitle("Import or upload?")
+        box.setAccessibleName(self.tr("What to do with the dropped files"))
+        box.setWindowTitle(self.tr("Import or upload?"))
         box.setText(
-            f"{len(importable)} of the dropped files are connection profiles or bookmarks "
-            f"({', '.join(p.name for p in importable[:3])}). Import them and upload the "
-            f"other {len(others)} to {target.url}, or upload all {len(paths)}?"
+            self.tr(
+                "{0} of the dropped files are connection profiles or bookmarks "
+                "({1}). Import them and upload the "
+                "other {2} to {3}, or upload all {4}?"
+            ).format(
+                len(importable),
+                ", ".join(p.name for p in importable[:3]),
+                len(others),
+                target.url,
+                len(paths),
+            )
         )
-        split = box.addButton("&Import Them, Upload the Rest", QMessageBox.ButtonRole.AcceptRole)
+        split = box.addButton(
+            self.tr("&Import Them, Upload the Rest"), QMessageBox.ButtonRole.AcceptRole
+        )
         split.setObjectName("importAndUploadButton")
-        everything = box.addButton("&Upload All", QMessageBox.ButtonRole.AcceptRole)
+        everything = box.addButton(self.tr("&Upload All"), QMessageBox.ButtonRole.AcceptRole)
         everything.setObjectName("uploadAllButton")
         box.addButton(QMessageBox.StandardButton.Cancel)
 
@@ -295,7 +306,9 @@ class DragAndDrop(QObject):
         """Upload into `target` on this window's connection (or `side`'s)."""
         session = side.session if side is not None else self.browser.session
         if session is None:
-            self.browser.report(_problem("Not connected yet.", "Wait for the connection."))
+            self.browser.report(
+                _problem(self.tr("Not connected yet."), self.tr("Wait for the connection."))
+            )
             return
         if not paths:
             return
@@ -349,7 +362,9 @@ class DragAndDrop(QObject):
         if to is None:
             session = self.browser.session
             if session is None:
-                raise_problem("Not connected yet.", "Wait for the connection to open.")
+                raise_problem(
+                    self.tr("Not connected yet."), self.tr("Wait for the connection to open.")
+                )
             to = Side(session, self.browser.bookmark_id, self.folder_changed)
         # (`to.bookmark_id` may be None: an unsaved connection; its engine goes by endpoint)
         same = endpoint_id(source.session) == endpoint_id(to.session)
@@ -401,31 +416,37 @@ class DragAndDrop(QObject):
             session = await self.bridge.run(self.shared.session_for, payload.bookmark_id)
             return Side(session, payload.bookmark_id, None)
         raise_problem(
-            "The window these objects came from is closed, and its connection has no bookmark.",
-            "Open the connection again and drag them from there.",
+            self.tr(
+                "The window these objects came from is closed, and its connection has no bookmark."
+            ),
+            self.tr("Open the connection again and drag them from there."),
         )
 
     async def _confirm_move(self, payload: ObjectsPayload, target: Location) -> bool:
         folders = sum(1 for k in payload.keys if k.endswith("/"))
         files = len(payload.keys) - folders
-        what = " and ".join(
+        what = self.tr(" and ").join(
             part
             for part in (
-                f"{folders} folder{'s' if folders != 1 else ''} (with everything in them)"
+                english_plural(
+                    self.tr("%n folder(s) (with everything in them)", "", folders), folders
+                )
                 if folders
                 else "",
-                f"{files} object{'s' if files != 1 else ''}" if files else "",
+                english_plural(self.tr("%n object(s)", "", files), files) if files else "",
             )
             if part
         )
         box = QMessageBox(self.window)
         box.setObjectName("moveConfirm")
-        box.setAccessibleName("Confirm the move")
-        box.setWindowTitle("Move?")
-        box.setText(f"Move {what} from s3://{payload.bucket}/ to {target.url}?")
-        box.setInformativeText("Each source is deleted only once its copy is complete.")
+        box.setAccessibleName(self.tr("Confirm the move"))
+        box.setWindowTitle(self.tr("Move?"))
+        box.setText(
+            self.tr("Move {0} from s3://{1}/ to {2}?").format(what, payload.bucket, target.url)
+        )
+        box.setInformativeText(self.tr("Each source is deleted only once its copy is complete."))
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Yes).setText("&Move")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Move"))
         answer: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
         box.finished.connect(
             lambda _r: (
@@ -459,10 +480,14 @@ class DragAndDrop(QObject):
             source.changed(parent_of(bucket, key))
         if job.state is JobState.FAILED:
             first = job.failures[0] if job.failures else None
-            detail = f"{first.key}: {first.message}" if first else job.error or "it failed"
+            detail = f"{first.key}: {first.message}" if first else job.error or self.tr("it failed")
             self.browser.report(
                 _problem(
-                    f"{name_of(key)} was not fully {'copied' if copy else 'moved'} ({detail})."
+                    (
+                        self.tr("{0} was not fully copied ({1}).")
+                        if copy
+                        else self.tr("{0} was not fully moved ({1}).")
+                    ).format(name_of(key), detail)
                 )
             )
 
@@ -487,10 +512,13 @@ class DragAndDrop(QObject):
         if relay.error:
             self.browser.report(
                 _problem(
-                    f"Copying {relay.name} between the connections stopped at its "
-                    f"{relay.step.value}: {relay.error}",
-                    "Nothing was deleted. Retry the job in the status line or the Transfers "
-                    "window to continue.",
+                    self.tr("Copying {0} between the connections stopped at its {1}: {2}").format(
+                        relay.name, relay.step.value, relay.error
+                    ),
+                    self.tr(
+                        "Nothing was deleted. Retry the job in the status line or the Transfers "
+                        "window to continue."
+                    ),
                 )
             )
         if relay.finished:
@@ -575,7 +603,7 @@ class DragAndDrop(QObject):
     ) -> None:
         mime = self.make_drag_mime(bucket, items)
         if mime.staged is None:  # GNOME Files (43+) takes neither promise
-            self.actions.status.finish("", PROMISE_HINT)
+            self.actions.status.finish("", translate("", PROMISE_HINT))
         drag = QDrag(viewport)
         drag.setMimeData(mime)
         if self._direct_save is not None:

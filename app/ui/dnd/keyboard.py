@@ -20,8 +20,9 @@ from app.ui.dnd.drag_and_drop import DragAndDrop, Side
 from app.ui.dnd.drag_out import TEXT
 from app.ui.dnd.payload import OBJECTS_FORMAT, ObjectsPayload
 from app.ui.location import Location
+from app.ui.translation import N_, translate
 
-THIS_CONNECTION = "This window's connection"
+THIS_CONNECTION = N_("This window's connection")
 
 
 def _problem(message: str, fix: str = "") -> UserError:
@@ -37,12 +38,12 @@ class KeyboardTransfers(QObject):
         self.dialog: DestinationDialog | None = None
         self.actions: dict[str, QAction] = {}
         shortcuts: tuple[tuple[str, str, QKeySequence | str, Callable[[], None], bool], ...] = (
-            ("cutAction", "Cu&t", QKeySequence.StandardKey.Cut, self.cut, True),
-            ("copyObjectsAction", "&Copy", QKeySequence.StandardKey.Copy, self.copy, True),
-            ("pasteAction", "&Paste", QKeySequence.StandardKey.Paste, self.paste, True),
-            ("copyToAction", "Copy &To…", "Shift+F5", lambda: self.copy_to(False), False),
-            ("moveToAction", "&Move To…", "Shift+F6", lambda: self.copy_to(True), False),
-            ("uploadToAction", "Upload T&o…", "Ctrl+Alt+Shift+U", self.upload_to, False),
+            ("cutAction", self.tr("Cu&t"), QKeySequence.StandardKey.Cut, self.cut, True),
+            ("copyObjectsAction", self.tr("&Copy"), QKeySequence.StandardKey.Copy, self.copy, True),
+            ("pasteAction", self.tr("&Paste"), QKeySequence.StandardKey.Paste, self.paste, True),
+            ("copyToAction", self.tr("Copy &To…"), "Shift+F5", lambda: self.copy_to(False), False),
+            ("moveToAction", self.tr("&Move To…"), "Shift+F6", lambda: self.copy_to(True), False),
+            ("uploadToAction", self.tr("Upload T&o…"), "Ctrl+Alt+Shift+U", self.upload_to, False),
         )
         views: list[QWidget] = [self.window.object_list, self.window.folder_tree]
         for name, text, keys, slot, on_views in shortcuts:
@@ -65,16 +66,18 @@ class KeyboardTransfers(QObject):
         if tree.hasFocus():
             node = tree.current_location
             if node is None or not node.prefix:
-                self.browser.report(_problem("Choose a folder (a bucket cannot be moved)."))
+                self.browser.report(
+                    _problem(self.tr("Choose a folder (a bucket cannot be moved)."))
+                )
                 return None
             return node.bucket, [node.prefix]
         here = self.browser.location
         if here.is_root:
-            self.browser.report(_problem("Open a bucket first."))
+            self.browser.report(_problem(self.tr("Open a bucket first.")))
             return None
         keys = [ref.key for ref in self.dnd.actions.selection()]
         if not keys:
-            self.browser.report(_problem("Select what to copy or move first."))
+            self.browser.report(_problem(self.tr("Select what to copy or move first.")))
             return None
         return here.bucket, keys
 
@@ -83,7 +86,7 @@ class KeyboardTransfers(QObject):
         node = tree.current_location if tree.hasFocus() else None
         target = node or self.browser.location
         if target.is_root:
-            self.browser.report(_problem("Open the bucket or folder to paste into."))
+            self.browser.report(_problem(self.tr("Open the bucket or folder to paste into.")))
             return None
         return target
 
@@ -107,8 +110,10 @@ class KeyboardTransfers(QObject):
         mime.setData(OBJECTS_FORMAT, payload.encode())
         mime.setData(TEXT, "\n".join(payload.s3_urls()).encode())  # other programs: the URLs
         QGuiApplication.clipboard().setMimeData(mime)
-        verb = "Cut" if cut else "Copied"
-        self.dnd.actions.status.finish("", f"{verb} {len(keys)} item(s): paste with Ctrl+V")
+        verb = self.tr("Cut") if cut else self.tr("Copied")
+        self.dnd.actions.status.finish(
+            "", self.tr("{0} {1} item(s): paste with Ctrl+V").format(verb, len(keys))
+        )
 
     def paste(self) -> None:
         target = self._target()
@@ -126,14 +131,16 @@ class KeyboardTransfers(QObject):
         if files:
             self.dnd.upload_files(files, target)
             return
-        self.browser.report(_problem("Nothing to paste: cut or copy objects or files first."))
+        self.browser.report(
+            _problem(self.tr("Nothing to paste: cut or copy objects or files first."))
+        )
 
     # -- Copy To…, Move To…, Upload To… --------------------------------------------------------
 
     def _connections(self) -> list[tuple[str, str | None]]:
         store = self.window.sidebar.model.store
         own = self.browser.bookmark_id
-        choices: list[tuple[str, str | None]] = [(THIS_CONNECTION, None)]
+        choices: list[tuple[str, str | None]] = [(translate("", THIS_CONNECTION), None)]
         choices += [(b.nickname, b.id) for b in store.list() if b.id != own]
         return choices
 
@@ -150,7 +157,7 @@ class KeyboardTransfers(QObject):
             return
         bucket, keys = chosen
         payload = ObjectsPayload(self.dnd.token, self.browser.bookmark_id, bucket, tuple(keys))
-        title = "Move To" if move else "Copy To"
+        title = self.tr("Move To") if move else self.tr("Copy To")
         self._ask_destination(
             title,
             lambda bookmark_id, folder: self._spawn(
@@ -161,7 +168,7 @@ class KeyboardTransfers(QObject):
     def upload_to(self) -> None:
         def chosen_files(files: list[str]) -> None:
             self._ask_destination(
-                "Upload To",
+                self.tr("Upload To"),
                 lambda bookmark_id, folder: self._spawn(
                     self._upload(files, bookmark_id, folder), folder
                 ),

@@ -27,7 +27,7 @@ class BucketGeneralTab(InfoTab):
     cancelCountRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("infoBucketGeneralTab", "General", parent)
+        super().__init__("infoBucketGeneralTab", self.tr("General"), parent)
         outer = QVBoxLayout(self.editor)
         self._form = QFormLayout()
         outer.addLayout(self._form)
@@ -36,30 +36,32 @@ class BucketGeneralTab(InfoTab):
         outer.addStretch(1)
 
     def _count_box(self) -> QGroupBox:
-        box = QGroupBox("Objects and size", self.editor)
+        box = QGroupBox(self.tr("Objects and size"), self.editor)
         box.setObjectName("infoBucketCountBox")
-        box.setAccessibleName("Object count and total size")
+        box.setAccessibleName(self.tr("Object count and total size"))
         layout = QVBoxLayout(box)
-        self.count_label = QLabel("Not counted yet (listing a large bucket takes a while).", box)
+        self.count_label = QLabel(
+            self.tr("Not counted yet (listing a large bucket takes a while)."), box
+        )
         self.count_label.setObjectName("infoBucketCount")
-        self.count_label.setAccessibleName("Object count and total size")
+        self.count_label.setAccessibleName(self.tr("Object count and total size"))
         self.count_label.setWordWrap(True)
         self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.count_label)
         row = QHBoxLayout()
-        self.versions_box = QCheckBox("Include &versions and delete markers", box)
+        self.versions_box = QCheckBox(self.tr("Include &versions and delete markers"), box)
         self.versions_box.setObjectName("infoBucketCountVersions")
-        self.versions_box.setAccessibleName("Include versions and delete markers")
-        self.count_button = QPushButton("&Count", box)
+        self.versions_box.setAccessibleName(self.tr("Include versions and delete markers"))
+        self.count_button = QPushButton(self.tr("&Count"), box)
         self.count_button.setObjectName("infoBucketCountButton")
-        self.count_button.setAccessibleName("Count the objects and their size")
-        self.count_cancel = QPushButton("Cancel", box)
+        self.count_button.setAccessibleName(self.tr("Count the objects and their size"))
+        self.count_cancel = QPushButton(self.tr("Cancel"), box)
         self.count_cancel.setObjectName("infoBucketCountCancel")
-        self.count_cancel.setAccessibleName("Stop counting")
+        self.count_cancel.setAccessibleName(self.tr("Stop counting"))
         self.count_cancel.setEnabled(False)
         self.count_bar = QProgressBar(box)
         self.count_bar.setObjectName("infoBucketCountBar")
-        self.count_bar.setAccessibleName("Counting")
+        self.count_bar.setAccessibleName(self.tr("Counting"))
         self.count_bar.setRange(0, 0)  # busy: the total is what is being found out
         self.count_bar.hide()
         row.addWidget(self.versions_box)
@@ -77,19 +79,23 @@ class BucketGeneralTab(InfoTab):
         self.versions_box.setEnabled(False)
         self.count_cancel.setEnabled(True)
         self.count_bar.show()
-        self.count_label.setText("Counting…")
+        self.count_label.setText(self.tr("Counting…"))
         self.countRequested.emit(self.versions_box.isChecked())
 
     def show_count(self, update: CountUpdate) -> None:
         count = update.count
-        what = "versions and delete markers" if self.versions_box.isChecked() else "objects"
+        what = (
+            self.tr("versions and delete markers") if self.versions_box.isChecked() else "objects"
+        )
         text = f"{count.objects:,} {what}, {human_size(count.bytes)} ({count.bytes:,} bytes)"
         if update.error is not None:
-            text = f"Counting stopped: {update.error.message} Counted until then: {text}."
+            text = self.tr("Counting stopped: {0} Counted until then: {1}.").format(
+                update.error.message, text
+            )
         elif update.cancelled:
-            text = f"Cancelled; counted until then: {text}."
+            text = self.tr("Cancelled; counted until then: {0}.").format(text)
         elif not update.finished:
-            text += " so far…"
+            text += self.tr(" so far…")
         self.count_label.setText(text)
         if update.finished:
             self.count_button.setEnabled(True)
@@ -110,15 +116,15 @@ class BucketGeneralTab(InfoTab):
         value.setText(text)
 
     def show_general(self, general: BucketGeneral) -> None:
-        region = general.region.value or section_message(general.region, "Region") or "—"
-        self._row("infoBucketName", "Bucket", general.name)
-        self._row("infoBucketRegion", "Region", region)
+        region = general.region.value or section_message(general.region, self.tr("Region")) or "—"
+        self._row("infoBucketName", self.tr("Bucket"), general.name)
+        self._row("infoBucketRegion", self.tr("Region"), region)
         created = general.created.isoformat(sep=" ") if general.created else "unknown"
-        self._row("infoBucketCreated", "Created", created)
-        self._row("infoBucketPathUrl", "Path-style URL", general.path_url)
+        self._row("infoBucketCreated", self.tr("Created"), created)
+        self._row("infoBucketPathUrl", self.tr("Path-style URL"), general.path_url)
         self._row(
             "infoBucketVirtualUrl",
-            "Virtual-host URL",
-            general.virtual_host_url or "— (this name or endpoint allows no host name)",
+            self.tr("Virtual-host URL"),
+            general.virtual_host_url or self.tr("— (this name or endpoint allows no host name)"),
         )
         self.show_editor()

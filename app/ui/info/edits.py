@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.core.transfers.object_change import ObjectChange
+from app.ui.translation import N_
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,7 @@ class ObjectEdit:
         return self.change.rewrites
 
 
-REWRITE_WARNING = (
+REWRITE_WARNING = N_(
     "This rewrites the object on the server: it gets a new ETag, and a new version on a "
     "versioned bucket. Large objects (always those above 5 GiB) are copied in parts; "
     "encryption, tags and permissions are kept."

@@ -23,57 +23,58 @@ from app.ui.info.edits import ObjectEdit
 from app.ui.info.info_tab import InfoTab
 from app.ui.info.kms_key_picker import KmsKeyPicker
 from app.ui.palette_follow import on_palette_change
+from app.ui.translation import N_, translate
 
 _LABELS = {
-    encryption_state.NONE: "&None",
-    encryption_state.SSE_S3: "SSE-&S3 (keys managed by the server)",
-    encryption_state.SSE_KMS: "SSE-&KMS (a key in AWS KMS)",
-    encryption_state.SSE_C: "SSE-&C (the bookmark's own key)",
+    encryption_state.NONE: N_("&None"),
+    encryption_state.SSE_S3: N_("SSE-&S3 (keys managed by the server)"),
+    encryption_state.SSE_KMS: N_("SSE-&KMS (a key in AWS KMS)"),
+    encryption_state.SSE_C: N_("SSE-&C (the bookmark's own key)"),
 }
-DEFAULT_KMS_KEY = "(the account's default key for S3)"
+DEFAULT_KMS_KEY = N_("(the account's default key for S3)")
 
 
 class EncryptionTab(InfoTab):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("infoEncryptionTab", "Encryption", parent)
+        super().__init__("infoEncryptionTab", self.tr("Encryption"), parent)
         self.customer_key_ref: str | None = None  # the keyring name of the bookmark's SSE-C key
         layout = QVBoxLayout(self.editor)
         form = QFormLayout()
         self.current = QLabel("—", self.editor)
         self.current.setObjectName("infoCurrentEncryption")
-        self.current.setAccessibleName("Current encryption")
+        self.current.setAccessibleName(self.tr("Current encryption"))
         self.current.setWordWrap(True)
         self.current_icon = QLabel(self.editor)
         self.current_icon.setObjectName("infoCurrentEncryptionIcon")
-        self.current_icon.setAccessibleName("Current encryption's icon")
+        self.current_icon.setAccessibleName(self.tr("Current encryption's icon"))
         current_row = QHBoxLayout()
         current_row.addWidget(self.current_icon)
         current_row.addWidget(self.current, 1)
-        form.addRow("Current:", current_row)
+        form.addRow(self.tr("Current:"), current_row)
         self._current_kind: str | None = None
         layout.addLayout(form)
         self.group = QButtonGroup(self.editor)
         self.buttons: dict[str, QRadioButton] = {}
         for kind, label in _LABELS.items():
-            button = QRadioButton(label, self.editor)
+            button = QRadioButton(translate("", label), self.editor)
             button.setObjectName(f"infoEncryption{kind.replace('-', '')}")
-            button.setAccessibleName(label.replace("&", ""))
+            button.setAccessibleName(translate("", label).replace("&", ""))
             button.setIcon(icons.encryption_icon(kind))
             self.group.addButton(button)
             self.buttons[kind] = button
             layout.addWidget(button)
-        self.kms_key = KmsKeyPicker("infoKmsKey", "KMS key ARN or alias", self.editor)
-        self.kms_key.addItem(DEFAULT_KMS_KEY, None)
+        self.kms_key = KmsKeyPicker("infoKmsKey", self.tr("KMS key ARN or alias"), self.editor)
+        self.kms_key.addItem(translate("", DEFAULT_KMS_KEY), None)
         kms_form = QFormLayout()
-        kms_form.addRow("KMS &key:", self.kms_key)
+        kms_form.addRow(self.tr("KMS &key:"), self.kms_key)
         layout.addLayout(kms_form)
         self.sse_c_note = QLabel(self.editor)
         self.sse_c_note.setObjectName("infoSseCNote")
         self.sse_c_note.setWordWrap(True)
         layout.addWidget(self.sse_c_note)
-        self.apply_button = QPushButton("&Apply Encryption…", self.editor)
+        self.apply_button = QPushButton(self.tr("&Apply Encryption…"), self.editor)
         self.apply_button.setObjectName("infoApplyEncryptionButton")
-        self.apply_button.setAccessibleName("Apply the encryption")
+        self.apply_button.setAccessibleName(self.tr("Apply the encryption"))
         layout.addWidget(self.apply_button)
         layout.addStretch(1)
         self.group.buttonToggled.connect(self._update)
@@ -108,18 +109,20 @@ class EncryptionTab(InfoTab):
             if key and self.kms_key.findData(key) < 0 and self.kms_key.findText(key) < 0:
                 self.kms_key.addItem(key, key)
         if current is not None:
-            self.current.setText(current + (f" (key {kms_key_id})" if kms_key_id else ""))
+            self.current.setText(
+                current + (self.tr(" (key {0})").format(kms_key_id) if kms_key_id else "")
+            )
             if current in self.buttons:
                 self.buttons[current].setChecked(True)
         else:
-            self.current.setText("(each object keeps its own until you apply a choice)")
+            self.current.setText(self.tr("(each object keeps its own until you apply a choice)"))
         if kms_key_id:
             self.kms_key.setText(kms_key_id)
         self.buttons[encryption_state.SSE_C].setEnabled(customer_key_ref is not None)
         self.sse_c_note.setText(
             ""
             if customer_key_ref is not None
-            else "SSE-C needs a key: give the bookmark an SSE-C key to use it here."
+            else self.tr("SSE-C needs a key: give the bookmark an SSE-C key to use it here.")
         )
         self._update()
         self.show_editor()

@@ -8,17 +8,21 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from app.core.s3.info_section import Section, SectionState
+from app.ui.translation import N_, translate
 
-NOT_SUPPORTED = "Not supported by this server."
+NOT_SUPPORTED = N_("Not supported by this server.")
 
 
 def section_message(section: Section[Any], what: str) -> str | None:
     """What a tab says instead of its editor for `section`; None when the editor shows."""
     if section.state is SectionState.UNSUPPORTED:
-        return f"{what}: {NOT_SUPPORTED}"
+        return translate("InfoTab", "{0}: {1}").format(what, translate("", NOT_SUPPORTED))
     if section.state is SectionState.ERROR and section.error is not None:
         fix = f"\n\n{section.error.fix}" if section.error.fix else ""
-        return f"{what} could not be read: {section.error.message}{fix}"
+        return (
+            translate("InfoTab", "{0} could not be read: {1}").format(what, section.error.message)
+            + fix
+        )
     return None
 
 
@@ -30,9 +34,9 @@ class InfoTab(QWidget):
         self.setObjectName(name)
         self.setAccessibleName(accessible)
         self._stack = QStackedLayout(self)
-        self.message_label = QLabel("Loading…", self)
+        self.message_label = QLabel(self.tr("Loading…"), self)
         self.message_label.setObjectName(f"{name}Message")
-        self.message_label.setAccessibleName(f"{accessible} status")
+        self.message_label.setAccessibleName(self.tr("{0} status").format(accessible))
         self.message_label.setWordWrap(True)
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -43,7 +47,7 @@ class InfoTab(QWidget):
 
     @property
     def is_loading(self) -> bool:
-        return self._stack.currentIndex() == 0 and self.message_label.text() == "Loading…"
+        return self._stack.currentIndex() == 0 and self.message_label.text() == self.tr("Loading…")
 
     def show_message(self, text: str) -> None:
         self.message_label.setText(text)

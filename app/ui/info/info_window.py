@@ -66,6 +66,7 @@ from app.ui.info.tags_tab import TagsTab
 from app.ui.info.target import InfoTarget
 from app.ui.restore_tracking import register_session, shared_tracker
 from app.ui.shared_transfers import SharedTransfers
+from app.ui.translation import translate
 from app.ui.widgets.error_banner import ErrorBanner
 
 ContextLoader = Callable[[str | None], InfoContext]
@@ -108,7 +109,7 @@ class InfoWindow(QWidget):
         self._kms_listed = False
         self._bucket_tabs: list[tuple[str, QWidget]] = []
         self.setObjectName("infoWindow")
-        self.setAccessibleName("Info")
+        self.setAccessibleName(self.tr("Info"))
         self.setWindowTitle(target.title)
         # Bucket windows hold 13 tabs: wide enough that every title reads without scrolling.
         self.resize(BUCKET_WIDTH if target.is_bucket else 620, 560)
@@ -118,13 +119,13 @@ class InfoWindow(QWidget):
         layout.addWidget(self.error_banner)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("infoTabs")
-        self.tabs.setAccessibleName("Info sections")
+        self.tabs.setAccessibleName(self.tr("Info sections"))
         layout.addWidget(self.tabs, 1)
         self.progress = ManyProgress(self)
         layout.addWidget(self.progress)
         self.status = QLabel(self)
         self.status.setObjectName("infoStatus")
-        self.status.setAccessibleName("Info status")
+        self.status.setAccessibleName(self.tr("Info status"))
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.progress.cancelRequested.connect(self._cancel)
@@ -151,7 +152,7 @@ class InfoWindow(QWidget):
         target = self.target
         if target.is_bucket:
             self.bucket_general = BucketGeneralTab(self)
-            self.add_tab("General", self.bucket_general)
+            self.add_tab(self.tr("General"), self.bucket_general)
             self.counter = BucketCounter(self.session, target.bucket, self)
             self.bucket_general.countRequested.connect(self.counter.start)
             self.bucket_general.cancelCountRequested.connect(self.counter.cancel)
@@ -159,12 +160,16 @@ class InfoWindow(QWidget):
             return
         many = target.is_many
         if many:
-            lines = [f"Bucket: {target.bucket}"]
-            lines += [f"Folder: {f} (everything under it)" for f in target.folders]
-            lines += [f"Object: {k}" for k in target.keys[:20]]
+            lines = [self.tr("Bucket: {0}").format(target.bucket)]
+            lines += [
+                self.tr("Folder: {0} (everything under it)").format(f) for f in target.folders
+            ]
+            lines += [self.tr("Object: {0}").format(k) for k in target.keys[:20]]
             if len(target.keys) > 20:
-                lines.append(f"… and {len(target.keys) - 20:,} more objects")
-            lines.append("A change in any tab is applied to every object, after a question.")
+                lines.append(self.tr("… and {0:,} more objects").format(len(target.keys) - 20))
+            lines.append(
+                self.tr("A change in any tab is applied to every object, after a question.")
+            )
             self.general: InfoTab = SelectionGeneralTab(lines, self)
         else:
             general = ObjectGeneralTab(self)
@@ -177,13 +182,13 @@ class InfoWindow(QWidget):
         self.tags = TagsTab(many, self)
         self.storage_class = StorageClassTab(self)
         self.encryption = EncryptionTab(self)
-        self.add_tab("General", self.general)
+        self.add_tab(self.tr("General"), self.general)
         for title, tab in (
-            ("Permissions", self.permissions),
-            ("Metadata", self.metadata),
-            ("Tags", self.tags),
-            ("Storage class", self.storage_class),
-            ("Encryption", self.encryption),
+            (self.tr("Permissions"), self.permissions),
+            (self.tr("Metadata"), self.metadata),
+            (self.tr("Tags"), self.tags),
+            (self.tr("Storage class"), self.storage_class),
+            (self.tr("Encryption"), self.encryption),
         ):
             self.add_tab(title, tab)
             tab.saveRequested.connect(self._save)
@@ -277,15 +282,15 @@ class InfoWindow(QWidget):
             else await self.bridge.run(object_ownership, self.session, bucket)
         )
         disabled = ownership.value == BUCKET_OWNER_ENFORCED
-        message = section_message(acl, "Permissions (ACL)")
+        message = section_message(acl, self.tr("Permissions (ACL)"))
         if acl.value is not None:
             self.permissions.show_acl(acl.value, disabled)
             if isinstance(self.general, ObjectGeneralTab):
                 self.general.show_owner(acl.value.owner)
         else:
-            self.permissions.show_message(message or "This object has no ACL.")
+            self.permissions.show_message(message or self.tr("This object has no ACL."))
             if isinstance(self.general, ObjectGeneralTab):
-                self.general.show_owner(None, "— (known from the ACL, which was not read)")
+                self.general.show_owner(None, self.tr("— (known from the ACL, which was not read)"))
         self.tabLoaded.emit(self.permissions.objectName())
 
     async def _load_tags(self) -> None:
@@ -293,7 +298,7 @@ class InfoWindow(QWidget):
         tags = await self.bridge.run(
             read_object_tags, self.session, bucket, key, None, self.context.unsupported
         )
-        message = section_message(tags, "Tags")
+        message = section_message(tags, self.tr("Tags"))
         if message is not None:
             self.tags.show_message(message)
         else:
@@ -311,8 +316,8 @@ class InfoWindow(QWidget):
             self._spawn(self._run_job(edit, [key], 1), f"saving the {edit.title}")
             return
         self._confirm(
-            f"Change the {edit.title} of '{key}'?",
-            REWRITE_WARNING,
+            self.tr("Change the {0} of '{1}'?").format(edit.title, key),
+            translate("", REWRITE_WARNING),
             lambda: self._spawn(self._run_job(edit, [key], 1), f"saving the {edit.title}"),
         )
 
@@ -322,19 +327,23 @@ class InfoWindow(QWidget):
         self._spawn(self._count_and_ask(edit), "counting the objects to change")
 
     async def _count_and_ask(self, edit: ObjectEdit) -> None:
-        self.status.setText("Counting the objects to change…")
+        self.status.setText(self.tr("Counting the objects to change…"))
         target = self.target
         keys = await self.bridge.run(
             keys_under, self.session, target.bucket, target.keys, target.folders
         )
         self.status.setText("")
         if not keys:
-            self.status.setText("There are no objects in the selection to change.")
+            self.status.setText(self.tr("There are no objects in the selection to change."))
             return
-        detail = REWRITE_WARNING if edit.rewrites else "Each object's current setting is replaced."
+        detail = (
+            translate("", REWRITE_WARNING)
+            if edit.rewrites
+            else self.tr("Each object's current setting is replaced.")
+        )
         names = [*target.keys, *target.folders]
         self._confirm(
-            f"Change the {edit.title} of {len(keys):,} objects?",
+            self.tr("Change the {0} of {1:,} objects?").format(edit.title, len(keys)),
             detail,
             lambda: self._spawn(
                 self._run_job(edit, names, len(keys)), f"changing the {edit.title}"
@@ -345,7 +354,7 @@ class InfoWindow(QWidget):
         """The change as one job of the transfer service (listed in Transfers, resumable)."""
         self._running = edit
         self.progress.start(edit.title, count)
-        self.status.setText(f"Saving the {edit.title}…")
+        self.status.setText(self.tr("Saving the {0}…").format(edit.title))
         try:
             await self.jobs.submit(
                 self.session,
@@ -357,8 +366,8 @@ class InfoWindow(QWidget):
             )
         except Exception:
             self._running = None
-            self.progress.finish(f"The {edit.title} could not be saved.")
-            self.status.setText(f"The {edit.title} could not be saved.")
+            self.progress.finish(self.tr("The {0} could not be saved.").format(edit.title))
+            self.status.setText(self.tr("The {0} could not be saved.").format(edit.title))
             raise
 
     def _job_options(self) -> TransferOptions | None:
@@ -385,11 +394,15 @@ class InfoWindow(QWidget):
         total = sample.files_total
         changed = sample.files_done
         if self.target.is_many:
-            summary = f"Changed the {edit.title} of {changed:,} of {total:,} objects"
+            summary = self.tr("Changed the {0} of {1:,} of {2:,} objects").format(
+                edit.title, changed, total
+            )
             if job.state is JobState.CANCELLED:
-                summary += " (cancelled)"
+                summary += self.tr(" (cancelled)")
             if failures:
-                summary += f"; {len(failures):,} could not be changed (listed below)"
+                summary += self.tr("; {0:,} could not be changed (listed below)").format(
+                    len(failures)
+                )
             elif job.error:
                 summary += f"; {job.error}"
             self.progress.finish(summary + ".")
@@ -398,15 +411,19 @@ class InfoWindow(QWidget):
             return
         key = self.target.keys[0]
         if job.state is JobState.DONE and not failures:
-            message = f"Saved the {edit.title} of '{key}'."
+            message = self.tr("Saved the {0} of '{1}'.").format(edit.title, key)
             self.progress.finish(message)
             self.status.setText(message)
             self.error_banner.clear_error()
             self.changeFinished.emit(message)
             self._spawn(self._load(), "reading the Info again")
             return
-        reason = failures[0][1] if failures else job.error or f"The job was {job.state.value}."
-        message = f"The {edit.title} of '{key}' could not be saved."
+        reason = (
+            failures[0][1]
+            if failures
+            else job.error or self.tr("The job was {0}.").format(job.state.value)
+        )
+        message = self.tr("The {0} of '{1}' could not be saved.").format(edit.title, key)
         self.progress.finish(message)
         self.status.setText(message)
         self.show_error(UserError(ErrorKind.OTHER, message, reason))
@@ -419,10 +436,10 @@ class InfoWindow(QWidget):
         box = QMessageBox(self)
         box.setObjectName("infoConfirmDialog")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Change objects")
+        box.setWindowTitle(self.tr("Change objects"))
         box.setText(question)
         box.setInformativeText(detail)
-        change = box.addButton("Change", QMessageBox.ButtonRole.AcceptRole)
+        change = box.addButton(self.tr("Change"), QMessageBox.ButtonRole.AcceptRole)
         change.setObjectName("infoConfirmButton")
         box.addButton(QMessageBox.StandardButton.Cancel)
         self.confirm_button = change
@@ -445,17 +462,21 @@ class InfoWindow(QWidget):
         assert isinstance(self.general, ObjectGeneralTab)
         box = self.general.restore_box
         bucket, key = self.target.bucket, self.target.keys[0]
-        box.result.setText("Asking for the restore…")
+        box.result.setText(self.tr("Asking for the restore…"))
         register_session(self._bookmark_id, self.session)
         tracker = await self.bridge.run(self._restore_tracker)
         try:
             await self.bridge.run(tracker.request, self._bookmark_id, bucket, key, days, tier)
         except Exception:
-            box.result.setText("The restore was not requested.")
+            box.result.setText(self.tr("The restore was not requested."))
             raise
         box.result.setText(
-            f"Restore requested ({tier.value}, {days} days). It is followed in "
-            "Window > Archive Restores, which offers the download once the copy is ready."
+            self.tr(
+                "Restore requested ({0}, %n days). It is followed in "
+                "Window > Archive Restores, which offers the download once the copy is ready.",
+                "",
+                days,
+            ).format(tier.value)
         )
         self.restoreRequested.emit(key)
 
@@ -474,7 +495,7 @@ class InfoWindow(QWidget):
             lines.append(object_url(connection, bucket, key, UrlStyle.VIRTUAL, region))
         QGuiApplication.clipboard().setText("\n".join(lines))
         assert isinstance(self.general, ObjectGeneralTab)
-        self.general.url_label.setText("Copied:\n" + "\n".join(lines))
+        self.general.url_label.setText(self.tr("Copied:\n") + "\n".join(lines))
 
     def _presign(self) -> None:
         bucket, key = self.target.bucket, self.target.keys[0]

@@ -14,8 +14,9 @@ from app.core.s3.info_section import Section, SectionState
 from app.core.s3.kms_keys import KmsKey, list_kms_keys
 from app.core.s3.session import S3Session
 from app.ui.async_bridge import AsyncBridge
+from app.ui.translation import N_, translate
 
-TYPE_HINT = "Pick a key of the account, or type a key ID, key ARN or alias/name."
+TYPE_HINT = N_("Pick a key of the account, or type a key ID, key ARN or alias/name.")
 
 
 class KmsKeyPicker(QComboBox):
@@ -27,7 +28,7 @@ class KmsKeyPicker(QComboBox):
         self.setAccessibleName(accessible)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.setToolTip(TYPE_HINT)
+        self.setToolTip(translate("", TYPE_HINT))
         self.keys: list[KmsKey] = []
 
     def list_keys(self, bridge: AsyncBridge, session: S3Session, bucket: str) -> None:
@@ -43,10 +44,16 @@ class KmsKeyPicker(QComboBox):
     def offer(self, section: Section[list[KmsKey]]) -> None:
         if section.state is SectionState.ERROR and section.error is not None:
             self.setToolTip(
-                f"{TYPE_HINT}\nThe account's keys could not be listed: {section.error.message}"
+                self.tr("{0}\nThe account's keys could not be listed: {1}").format(
+                    translate("", TYPE_HINT), section.error.message
+                )
             )
         elif section.state is SectionState.UNSUPPORTED:
-            self.setToolTip(f"{TYPE_HINT}\nThis server offers no key list (no KMS).")
+            self.setToolTip(
+                self.tr("{0}\nThis server offers no key list (no KMS).").format(
+                    translate("", TYPE_HINT)
+                )
+            )
         typed = self.currentText()
         for key in section.value or ():
             value = key.arn or key.key_id

@@ -42,14 +42,16 @@ def _field_name(name: str) -> str:
 
 class MetadataTab(InfoTab):
     def __init__(self, many: bool, parent: QWidget | None = None) -> None:
-        super().__init__("infoMetadataTab", "Metadata", parent)
+        super().__init__("infoMetadataTab", self.tr("Metadata"), parent)
         self._many = many
         self._loaded = ObjectMetadata()
         layout = QVBoxLayout(self.editor)
         if many:
             note = QLabel(
-                "Fields left empty keep each object's own value; user metadata below is added "
-                "to (or replaces the same names in) each object's.",
+                self.tr(
+                    "Fields left empty keep each object's own value; user metadata below is added "
+                    "to (or replaces the same names in) each object's."
+                ),
                 self.editor,
             )
             note.setWordWrap(True)
@@ -61,30 +63,30 @@ class MetadataTab(InfoTab):
             edit.setObjectName(_field_name(name))
             edit.setAccessibleName(header)
             if many:
-                edit.setPlaceholderText("(unchanged)")
+                edit.setPlaceholderText(self.tr("(unchanged)"))
             form.addRow(f"{header}:", edit)
             self.fields[name] = edit
         layout.addLayout(form)
-        layout.addWidget(QLabel("User metadata (x-amz-meta-*):", self.editor))
+        layout.addWidget(QLabel(self.tr("User metadata (x-amz-meta-*):"), self.editor))
         self.user_table = QTableWidget(0, 2, self.editor)
         self.user_table.setObjectName("infoUserMetadataTable")
-        self.user_table.setAccessibleName("User metadata")
-        self.user_table.setHorizontalHeaderLabels(["Name", "Value"])
+        self.user_table.setAccessibleName(self.tr("User metadata"))
+        self.user_table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Value")])
         self.user_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.user_table, 1)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("&Add", self.editor)
+        self.add_button = QPushButton(self.tr("&Add"), self.editor)
         self.add_button.setObjectName("infoAddMetadataButton")
-        self.add_button.setAccessibleName("Add user metadata")
-        self.remove_button = QPushButton("&Remove", self.editor)
+        self.add_button.setAccessibleName(self.tr("Add user metadata"))
+        self.remove_button = QPushButton(self.tr("&Remove"), self.editor)
         self.remove_button.setObjectName("infoRemoveMetadataButton")
-        self.remove_button.setAccessibleName("Remove the selected user metadata")
-        self.save_button = QPushButton("&Save Metadata…", self.editor)
+        self.remove_button.setAccessibleName(self.tr("Remove the selected user metadata"))
+        self.save_button = QPushButton(self.tr("&Save Metadata…"), self.editor)
         self.save_button.setObjectName("infoSaveMetadataButton")
-        self.save_button.setAccessibleName("Save the metadata")
+        self.save_button.setAccessibleName(self.tr("Save the metadata"))
         self.status = QLabel(self.editor)
         self.status.setObjectName("infoMetadataStatus")
-        self.status.setAccessibleName("Metadata status")
+        self.status.setAccessibleName(self.tr("Metadata status"))
         layout.addWidget(self.status)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -149,7 +151,7 @@ class MetadataTab(InfoTab):
     def _save(self) -> None:
         edit = self.edit()
         if edit.is_empty:
-            self.show_problem("Nothing was changed.")
+            self.show_problem(self.tr("Nothing was changed."))
             return
         try:
             change = edit.change()

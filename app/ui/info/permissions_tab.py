@@ -28,16 +28,17 @@ from app.core.transfers.object_change import ObjectChange
 from app.ui.info.edits import ObjectEdit
 from app.ui.info.info_tab import InfoTab
 from app.ui.info.table_editor import TableEditor, TableNames
+from app.ui.translation import N_, translate
 
 # What the grantee column offers: a kind, or one of the groups (which needs no value).
 GRANTEE_CHOICES = (
-    ("Canonical user ID", GranteeKind.CANONICAL_USER, None),
-    ("E-mail address", GranteeKind.EMAIL, None),
-    ("All users (anyone)", GranteeKind.GROUP, Group.ALL_USERS),
-    ("Authenticated users (any AWS account)", GranteeKind.GROUP, Group.AUTHENTICATED_USERS),
-    ("Log delivery", GranteeKind.GROUP, Group.LOG_DELIVERY),
+    (N_("Canonical user ID"), GranteeKind.CANONICAL_USER, None),
+    (N_("E-mail address"), GranteeKind.EMAIL, None),
+    (N_("All users (anyone)"), GranteeKind.GROUP, Group.ALL_USERS),
+    (N_("Authenticated users (any AWS account)"), GranteeKind.GROUP, Group.AUTHENTICATED_USERS),
+    (N_("Log delivery"), GranteeKind.GROUP, Group.LOG_DELIVERY),
 )
-ACLS_DISABLED = (
+ACLS_DISABLED = N_(
     'ACLs are disabled on this bucket (object ownership is "bucket owner enforced"): the '
     "owner has full control and permissions are granted with the bucket policy instead."
 )
@@ -45,49 +46,51 @@ ACLS_DISABLED = (
 
 class PermissionsTab(InfoTab):
     def __init__(self, many: bool, parent: QWidget | None = None) -> None:
-        super().__init__("infoPermissionsTab", "Permissions", parent)
+        super().__init__("infoPermissionsTab", self.tr("Permissions"), parent)
         layout = QVBoxLayout(self.editor)
         self.note = QLabel(
-            "The grants below replace the ACL of every object in the selection." if many else "",
+            self.tr("The grants below replace the ACL of every object in the selection.")
+            if many
+            else "",
             self.editor,
         )
         self.note.setObjectName("infoPermissionsNote")
-        self.note.setAccessibleName("About these permissions")
+        self.note.setAccessibleName(self.tr("About these permissions"))
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
         self.owner = QLabel(self.editor)
         self.owner.setObjectName("infoAclOwner")
-        self.owner.setAccessibleName("Owner")
+        self.owner.setAccessibleName(self.tr("Owner"))
         layout.addWidget(self.owner)
         controls = TableEditor(
             self.editor,
             layout,
-            ["Grantee", "ID or e-mail", "Permission"],
+            [self.tr("Grantee"), self.tr("ID or e-mail"), self.tr("Permission")],
             TableNames(
                 "infoGrantsTable",
-                "Grants",
+                self.tr("Grants"),
                 "infoGrantProblems",
-                "Problems with the grants",
+                self.tr("Problems with the grants"),
                 "infoAddGrantButton",
                 "infoRemoveGrantButton",
                 "infoSaveGrantsButton",
-                "Grant",
-                "Grants",
+                self.tr("Grant"),
+                self.tr("Grants"),
             ),
         )
         self.table, self.problems = controls.table, controls.problems
         self.add_button, self.remove_button = controls.add_button, controls.remove_button
         self.save_button = controls.save_button
         canned_row = QHBoxLayout()
-        canned_row.addWidget(QLabel("Canned ACL:", self.editor))
+        canned_row.addWidget(QLabel(self.tr("Canned ACL:"), self.editor))
         self.canned = QComboBox(self.editor)
         self.canned.setObjectName("infoCannedAcl")
-        self.canned.setAccessibleName("Canned ACL")
+        self.canned.setAccessibleName(self.tr("Canned ACL"))
         self.canned.addItems(CANNED_OBJECT_ACLS)
         canned_row.addWidget(self.canned, 1)
-        self.canned_button = QPushButton("Apply &Canned ACL", self.editor)
+        self.canned_button = QPushButton(self.tr("Apply &Canned ACL"), self.editor)
         self.canned_button.setObjectName("infoApplyCannedAclButton")
-        self.canned_button.setAccessibleName("Apply the canned ACL")
+        self.canned_button.setAccessibleName(self.tr("Apply the canned ACL"))
         canned_row.addWidget(self.canned_button)
         layout.addLayout(canned_row)
         self._editing: list[QWidget] = [
@@ -110,7 +113,11 @@ class PermissionsTab(InfoTab):
     def show_acl(self, acl: AccessControlList, acls_disabled: bool) -> None:
         self.table.setRowCount(0)
         if acl.owner is not None:
-            self.owner.setText(f"Owner: {acl.owner.display_name or acl.owner.id} ({acl.owner.id})")
+            self.owner.setText(
+                self.tr("Owner: {0} ({1})").format(
+                    acl.owner.display_name or acl.owner.id, acl.owner.id
+                )
+            )
         for grant in acl.grants:
             self.add_grant(grant.grantee, grant.permission)
         self.set_acls_disabled(acls_disabled)
@@ -118,7 +125,7 @@ class PermissionsTab(InfoTab):
 
     def set_acls_disabled(self, disabled: bool) -> None:
         if disabled:
-            self.note.setText(ACLS_DISABLED)
+            self.note.setText(translate("", ACLS_DISABLED))
         for widget in self._editing:
             widget.setEnabled(not disabled)
 
@@ -127,9 +134,9 @@ class PermissionsTab(InfoTab):
         self.table.insertRow(row)
         kind = QComboBox(self.table)
         kind.setObjectName(f"infoGranteeKind{row}")
-        kind.setAccessibleName("Grantee kind")
+        kind.setAccessibleName(self.tr("Grantee kind"))
         for label, _kind, _group in GRANTEE_CHOICES:
-            kind.addItem(label)
+            kind.addItem(translate("", label))
         chosen = 0
         for index, (_label, choice_kind, group) in enumerate(GRANTEE_CHOICES):
             if choice_kind is grantee.kind and (group is None or group.value == grantee.value):
@@ -142,7 +149,7 @@ class PermissionsTab(InfoTab):
         self.table.setItem(row, 1, value)
         permissions = QComboBox(self.table)
         permissions.setObjectName(f"infoGrantPermission{row}")
-        permissions.setAccessibleName("Permission")
+        permissions.setAccessibleName(self.tr("Permission"))
         permissions.addItems([p.value for p in Permission])
         permissions.setCurrentText(permission.value)
         self.table.setCellWidget(row, 2, permissions)

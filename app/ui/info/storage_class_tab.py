@@ -12,28 +12,30 @@ from app.ui.info.info_tab import InfoTab
 
 class StorageClassTab(InfoTab):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("infoStorageClassTab", "Storage class", parent)
+        super().__init__("infoStorageClassTab", self.tr("Storage class"), parent)
         layout = QVBoxLayout(self.editor)
         form = QFormLayout()
         self.current = QLabel("—", self.editor)
         self.current.setObjectName("infoCurrentStorageClass")
-        self.current.setAccessibleName("Current storage class")
-        form.addRow("Current:", self.current)
+        self.current.setAccessibleName(self.tr("Current storage class"))
+        form.addRow(self.tr("Current:"), self.current)
         self.choice = QComboBox(self.editor)
         self.choice.setObjectName("infoStorageClassChoice")
-        self.choice.setAccessibleName("New storage class")
-        form.addRow("&Change to:", self.choice)
+        self.choice.setAccessibleName(self.tr("New storage class"))
+        form.addRow(self.tr("&Change to:"), self.choice)
         layout.addLayout(form)
         note = QLabel(
-            "Changing the class copies the object onto itself (in parts above 5 GiB); its "
-            "metadata, tags, encryption and permissions are kept.",
+            self.tr(
+                "Changing the class copies the object onto itself (in parts above 5 GiB); its "
+                "metadata, tags, encryption and permissions are kept."
+            ),
             self.editor,
         )
         note.setWordWrap(True)
         layout.addWidget(note)
-        self.apply_button = QPushButton("&Apply Storage Class…", self.editor)
+        self.apply_button = QPushButton(self.tr("&Apply Storage Class…"), self.editor)
         self.apply_button.setObjectName("infoApplyStorageClassButton")
-        self.apply_button.setAccessibleName("Apply the storage class")
+        self.apply_button.setAccessibleName(self.tr("Apply the storage class"))
         layout.addWidget(self.apply_button)
         layout.addStretch(1)
         self.apply_button.clicked.connect(self._apply)

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.translation import translate
+
 
 @dataclass(frozen=True)
 class TableNames:
@@ -48,15 +50,25 @@ class TableEditor:
         self.problems.setStyleSheet("color: #b00020;")
         layout.addWidget(self.problems)
         thing = names.thing.lower()
-        self.add_button = QPushButton(f"&Add {names.thing}", parent)
+        self.add_button = QPushButton(
+            translate("TableEditor", "&Add {0}").format(names.thing), parent
+        )
         self.add_button.setObjectName(names.add)
-        self.add_button.setAccessibleName(f"Add a {thing}")
-        self.remove_button = QPushButton(f"&Remove {names.thing}", parent)
+        self.add_button.setAccessibleName(translate("TableEditor", "Add a {0}").format(thing))
+        self.remove_button = QPushButton(
+            translate("TableEditor", "&Remove {0}").format(names.thing), parent
+        )
         self.remove_button.setObjectName(names.remove)
-        self.remove_button.setAccessibleName(f"Remove the selected {thing}")
-        self.save_button = QPushButton(f"&Save {names.things}", parent)
+        self.remove_button.setAccessibleName(
+            translate("TableEditor", "Remove the selected {0}").format(thing)
+        )
+        self.save_button = QPushButton(
+            translate("TableEditor", "&Save {0}").format(names.things), parent
+        )
         self.save_button.setObjectName(names.save)
-        self.save_button.setAccessibleName(f"Save the {names.things.lower()}")
+        self.save_button.setAccessibleName(
+            translate("TableEditor", "Save the {0}").format(names.things.lower())
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)

@@ -18,14 +18,16 @@ from app.ui.info.table_editor import TableEditor, TableNames
 
 class TagsTab(InfoTab):
     def __init__(self, many: bool, parent: QWidget | None = None) -> None:
-        super().__init__("infoTagsTab", "Tags", parent)
+        super().__init__("infoTagsTab", self.tr("Tags"), parent)
         self._loaded_keys: tuple[str, ...] = ()
         layout = QVBoxLayout(self.editor)
         note = (
-            "The tags below are added to every object in the selection (replacing the values "
-            "of the same keys); other tags are kept."
+            self.tr(
+                "The tags below are added to every object in the selection (replacing the values "
+                "of the same keys); other tags are kept."
+            )
             if many
-            else f"At most {MAX_OBJECT_TAGS} tags; keys are unique."
+            else self.tr("At most {0} tags; keys are unique.").format(MAX_OBJECT_TAGS)
         )
         self.note = QLabel(note, self.editor)
         self.note.setWordWrap(True)
@@ -33,17 +35,17 @@ class TagsTab(InfoTab):
         controls = TableEditor(
             self.editor,
             layout,
-            ["Key", "Value"],
+            [self.tr("Key"), self.tr("Value")],
             TableNames(
                 "infoTagsTable",
-                "Tags",
+                self.tr("Tags"),
                 "infoTagsProblems",
-                "Problems with the tags",
+                self.tr("Problems with the tags"),
                 "infoAddTagButton",
                 "infoRemoveTagButton",
                 "infoSaveTagsButton",
-                "Tag",
-                "Tags",
+                self.tr("Tag"),
+                self.tr("Tags"),
             ),
         )
         self.table, self.problems = controls.table, controls.problems

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.ui.translation import translate
+
 
 @dataclass(frozen=True)
 class InfoTarget:
@@ -26,9 +28,11 @@ class InfoTarget:
     @property
     def title(self) -> str:
         if self.is_bucket:
-            return f"Info — bucket {self.bucket}"
+            return translate("InfoTarget", "Info — bucket {0}").format(self.bucket)
         if self.is_one_object:
-            return f"Info — {self.keys[0].rsplit('/', 1)[-1]}"
+            return translate("InfoTarget", "Info — {0}").format(self.keys[0].rsplit("/", 1)[-1])
         if not self.keys and len(self.folders) == 1:
-            return f"Info — folder {self.folders[0]}"
-        return f"Info — {len(self.keys) + len(self.folders)} items in {self.bucket}"
+            return translate("InfoTarget", "Info — folder {0}").format(self.folders[0])
+        return translate("InfoTarget", "Info — {0} items in {1}").format(
+            len(self.keys) + len(self.folders), self.bucket
+        )

@@ -26,6 +26,7 @@ from app.ui.models.listing_model import (
     ListingModel,
 )
 from app.ui.models.visible_fetch import FetchFailed, VisibleRowsFetcher
+from app.ui.translation import N_, translate
 
 # Kinds whose icon takes the place of the file kind's on the name (every kind has its icon in
 # the Encryption column).
@@ -36,14 +37,18 @@ ENCRYPTED = (
     encryption_state.CLIENT_SIDE,
 )
 DESCRIPTIONS = {
-    encryption_state.NONE: "not encrypted by S3 (the bucket's default may still apply)",
-    encryption_state.SSE_S3: "encrypted by the server with keys S3 manages",
-    encryption_state.SSE_KMS: "encrypted by the server with an AWS KMS key",
-    encryption_state.SSE_C: "encrypted by the server with a customer-provided key; reading it "
-    "needs that key (a bookmark's SSE-C key ring)",
-    encryption_state.CLIENT_SIDE: "encrypted on the client before upload; the stored bytes "
-    "are ciphertext, and reading it needs the client-side key (a bookmark's CSE key, or a KMS "
-    "key)",
+    encryption_state.NONE: N_("not encrypted by S3 (the bucket's default may still apply)"),
+    encryption_state.SSE_S3: N_("encrypted by the server with keys S3 manages"),
+    encryption_state.SSE_KMS: N_("encrypted by the server with an AWS KMS key"),
+    encryption_state.SSE_C: N_(
+        "encrypted by the server with a customer-provided key; reading it "
+        "needs that key (a bookmark's SSE-C key ring)"
+    ),
+    encryption_state.CLIENT_SIDE: N_(
+        "encrypted on the client before upload; the stored bytes "
+        "are ciphertext, and reading it needs the client-side key (a bookmark's CSE key, or a KMS "
+        "key)"
+    ),
 }
 
 
@@ -107,10 +112,13 @@ class EncryptionProbe(QObject):
         value = self.fetcher.value((self._bucket(), key))
         if role == Qt.ItemDataRole.ToolTipRole:
             if isinstance(value, FetchFailed):
-                return f"{key}\nEncryption: unknown ({value.message})"
+                return self.tr("{0}\nEncryption: unknown ({1})").format(key, value.message)
             if isinstance(value, str):
                 words = DESCRIPTIONS.get(value)
-                return f"{key}\nEncryption: {value}" + (f" ({words})" if words else "")
+                if words:
+                    text = self.tr("{0}\nEncryption: {1} ({2})")
+                    return text.format(key, value, translate("", words))
+                return self.tr("{0}\nEncryption: {1}").format(key, value)
             return None
         if role == Qt.ItemDataRole.DecorationRole and value in ENCRYPTED:
             return icons.encryption_icon(value)  # in place of the file kind's icon

@@ -36,11 +36,19 @@ from app.core.s3.session import ListingPage, ObjectEntry
 from app.ui import icons
 from app.ui.format import size_text
 from app.ui.models.listing_stream import ListingStream
+from app.ui.translation import N_, translate
 
 Index = QModelIndex | QPersistentModelIndex
 
 NAME, SIZE, MODIFIED, STORAGE_CLASS, ETAG, ENCRYPTION = range(6)
-COLUMNS = ("Name", "Size", "Modified", "Storage class", "ETag", "Encryption")
+COLUMNS = (
+    N_("Name"),
+    N_("Size"),
+    N_("Modified"),
+    N_("Storage class"),
+    N_("ETag"),
+    N_("Encryption"),
+)
 # Encryption is not in the listing: an annotator fills it for visible rows (else it is blank).
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the full key or prefix of a row
 IS_FOLDER_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -294,7 +302,7 @@ class ListingModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return translate("", COLUMNS[section])
         if horizontal and role == Qt.ItemDataRole.TextAlignmentRole and section == SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

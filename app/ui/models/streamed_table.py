@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 
 from app.ui.models.listing_stream import ListingStream
+from app.ui.translation import translate
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -105,7 +106,9 @@ class StreamedTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section] if 0 <= section < len(self.columns) else None
+            return (
+                translate("", self.columns[section]) if 0 <= section < len(self.columns) else None
+            )
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

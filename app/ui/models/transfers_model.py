@@ -29,9 +29,18 @@ from app.core.transfers.jobs import JobKind, JobSnapshot, JobState
 from app.core.transfers.progress import ItemProgress, PartState
 from app.ui import icons
 from app.ui.format import human_size
+from app.ui.translation import N_, translate
 
 NAME, ROUTE, PROGRESS, AMOUNT, RATE, ETA, STATE = range(7)
-HEADERS = ("Name", "Source → Target", "Progress", "Done", "Rate", "Time Left", "State")
+HEADERS = (
+    N_("Name"),
+    N_("Source → Target"),
+    N_("Progress"),
+    N_("Done"),
+    N_("Rate"),
+    N_("Time Left"),
+    N_("State"),
+)
 COLUMN_NAMES = ("name", "route", "progress", "done", "rate", "eta", "state")
 
 JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # on every row: the job's id
@@ -63,17 +72,25 @@ def bookmark_gone(job: JobSnapshot, nickname: Nickname) -> bool:
 
 def state_text(job: JobSnapshot, nickname: Nickname) -> str:
     if bookmark_gone(job, nickname) and job.state is not JobState.DONE:
-        return "Bookmark removed: remove the job or point it at another bookmark"
+        return translate(
+            "TransfersModel", "Bookmark removed: remove the job or point it at another bookmark"
+        )
     if job.interrupted and job.error and job.state is not JobState.FAILED:
         return f"Interrupted: {job.error}"  # held by another process, or has no bookmark
     if job.interrupted and job.state in (JobState.QUEUED, JobState.PAUSED, JobState.FAILED):
-        return "Interrupted — resumable"
+        return translate("TransfersModel", "Interrupted — resumable")
     if job.state is JobState.FAILED:
-        return f"Failed: {job.error}" if job.error else "Failed"
+        return (
+            translate("TransfersModel", "Failed: {0}").format(job.error)
+            if job.error
+            else translate("TransfersModel", "Failed")
+        )
     if job.state is JobState.DONE and job.skipped:
-        return f"Done ({len(job.skipped):,} skipped: they exist)"
+        return translate("TransfersModel", "Done ({0:,} skipped: they exist)").format(
+            len(job.skipped)
+        )
     if is_verifying(job):
-        return "Verifying"
+        return translate("TransfersModel", "Verifying")
     return str(job.state.value).capitalize()
 
 
@@ -120,7 +137,9 @@ def route_text(job: JobSnapshot, nickname: Nickname) -> str:
         prefix = "s3://"
     else:
         name = nickname(where.bookmark_id)
-        prefix = f"{name}: " if name is not None else "(removed bookmark): "
+        prefix = (
+            f"{name}: " if name is not None else translate("TransfersModel", "(removed bookmark): ")
+        )
     remote = f"{prefix}{where.bucket}/{where.key}"
     if job.kind is JobKind.UPLOAD:
         return f"{local_text(where.local)} → {remote}"
@@ -176,7 +195,7 @@ def eta_text(seconds: float | None) -> str:
 
 def parts_text(item: ItemProgress) -> str:
     if not item.parts:
-        return "Sending"
+        return translate("TransfersModel", "Sending")
     done = sum(1 for _number, state in item.parts if state is PartState.DONE)
     return f"{done} of {len(item.parts)} parts"
 
@@ -356,7 +375,7 @@ class TransfersModel(QAbstractItemModel):
     ) -> Any:
         horizontal = orientation is Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return HEADERS[section]
+            return translate("", HEADERS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -453,7 +472,7 @@ class TransfersModel(QAbstractItemModel):
             if column == AMOUNT:
                 return f"{human_size(item.bytes_done)} of {human_size(item.bytes_total)}"
             if column == STATE:
-                return "Verifying" if item.verifying else parts_text(item)
+                return self.tr("Verifying") if item.verifying else parts_text(item)
             return ""
         if role == FRACTION_ROLE:
             return fraction(item.bytes_done, item.bytes_total)

@@ -19,11 +19,12 @@ from app.core.s3.uploads_in_progress import UnfinishedUpload, UploadedSoFar
 from app.ui.format import human_size
 from app.ui.models.listing_model import format_modified
 from app.ui.models.streamed_table import SORT_ROLE, StreamedTableModel, moment
+from app.ui.translation import N_
 
 Index = QModelIndex | QPersistentModelIndex
 
 NAME, UPLOAD_ID, INITIATED, SIZE = range(4)
-COLUMNS = ("Name", "Upload ID", "Initiated", "Uploaded so far")
+COLUMNS = (N_("Name"), N_("Upload ID"), N_("Initiated"), N_("Uploaded so far"))
 
 
 @dataclass(frozen=True)

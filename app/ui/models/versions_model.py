@@ -16,11 +16,12 @@ from app.core.s3.versions import VersionPage
 from app.ui.format import human_size
 from app.ui.models.listing_model import format_modified
 from app.ui.models.streamed_table import SORT_ROLE, StreamedTableModel, moment
+from app.ui.translation import N_
 
 Index = QModelIndex | QPersistentModelIndex
 
 NAME, VERSION_ID, MODIFIED, SIZE, STATE = range(5)
-COLUMNS = ("Name", "Version ID", "Modified", "Size", "State")
+COLUMNS = (N_("Name"), N_("Version ID"), N_("Modified"), N_("Size"), N_("State"))
 LATEST, MARKER = 1, 2  # bits of a row's flags
 
 

@@ -37,6 +37,7 @@ from app.ui.preferences.fields import (
     text_or_none,
 )
 from app.ui.transfers.limits_dialog import rate_box, rate_of, show_rate
+from app.ui.translation import english_plural
 
 MAX_SIZE_MIB = 5 * 1024
 
@@ -49,17 +50,24 @@ class GeneralPage(QWidget):
         self.start_with = choice(
             self,
             "startWithBox",
-            "At start, open",
-            [("The bookmarks", StartWith.BOOKMARKS), ("The last windows", StartWith.LAST_WINDOWS)],
+            self.tr("At start, open"),
+            [
+                (self.tr("The bookmarks"), StartWith.BOOKMARKS),
+                (self.tr("The last windows"), StartWith.LAST_WINDOWS),
+            ],
         )
-        form.addRow("At &start, open:", self.start_with)
+        form.addRow(self.tr("At &start, open:"), self.start_with)
         self.open_transfers = check(
-            self, "openTransfersCheck", "Show the Transfers window when a transfer starts"
+            self, "openTransfersCheck", self.tr("Show the Transfers window when a transfer starts")
         )
         form.addRow(self.open_transfers)
-        self.resume_queue = check(self, "resumeQueueCheck", "Resume unfinished transfers at start")
+        self.resume_queue = check(
+            self, "resumeQueueCheck", self.tr("Resume unfinished transfers at start")
+        )
         form.addRow(self.resume_queue)
-        self.notifications = check(self, "notificationsCheck", "Notify when a long transfer ends")
+        self.notifications = check(
+            self, "notificationsCheck", self.tr("Notify when a long transfer ends")
+        )
         form.addRow(self.notifications)
 
     def show_section(self, section: GeneralPreferences) -> None:
@@ -83,46 +91,50 @@ class BrowserPage(QWidget):
         self.setObjectName("browserPage")
         form = QFormLayout(self)
         self.show_hidden = check(
-            self, "showHiddenCheck", "Show hidden files (versions, delete markers, uploads)"
+            self,
+            "showHiddenCheck",
+            self.tr("Show hidden files (versions, delete markers, uploads)"),
         )
         form.addRow(self.show_hidden)
         self.double_click = choice(
             self,
             "doubleClickBox",
-            "Double-clicking a file",
+            self.tr("Double-clicking a file"),
             [
-                ("Previews it", DoubleClick.PREVIEW),
-                ("Downloads it", DoubleClick.DOWNLOAD),
-                ("Does nothing", DoubleClick.NOTHING),
+                (self.tr("Previews it"), DoubleClick.PREVIEW),
+                (self.tr("Downloads it"), DoubleClick.DOWNLOAD),
+                (self.tr("Does nothing"), DoubleClick.NOTHING),
             ],
         )
-        form.addRow("&Double-clicking a file:", self.double_click)
+        form.addRow(self.tr("&Double-clicking a file:"), self.double_click)
         self.date_format = choice(
             self,
             "dateFormatBox",
-            "Dates",
+            self.tr("Dates"),
             [
                 ("2026-12-07 21:05", DateFormat.ISO),
                 ("2026-12-07 21:05:09", DateFormat.ISO_SECONDS),
-                ("The system's format", DateFormat.LOCALE),
+                (self.tr("The system's format"), DateFormat.LOCALE),
             ],
         )
-        form.addRow("Da&tes:", self.date_format)
+        form.addRow(self.tr("Da&tes:"), self.date_format)
         self.size_format = choice(
             self,
             "sizeFormatBox",
-            "Sizes",
+            self.tr("Sizes"),
             [
-                ("1.5 MiB (binary)", SizeFormat.BINARY),
-                ("1.6 MB (decimal)", SizeFormat.DECIMAL),
-                ("1,572,864 (bytes)", SizeFormat.BYTES),
+                (self.tr("1.5 MiB (binary)"), SizeFormat.BINARY),
+                (self.tr("1.6 MB (decimal)"), SizeFormat.DECIMAL),
+                (self.tr("1,572,864 (bytes)"), SizeFormat.BYTES),
             ],
         )
-        form.addRow("Si&zes:", self.size_format)
-        self.cache_entries = spin(self, "cacheEntriesBox", "Listings kept", 0, 10_000)
-        form.addRow("&Listings kept:", self.cache_entries)
-        self.cache_seconds = spin(self, "cacheSecondsBox", "Keep a listing for", 0, 24 * 3600, " s")
-        form.addRow("&Keep a listing for:", self.cache_seconds)
+        form.addRow(self.tr("Si&zes:"), self.size_format)
+        self.cache_entries = spin(self, "cacheEntriesBox", self.tr("Listings kept"), 0, 10_000)
+        form.addRow(self.tr("&Listings kept:"), self.cache_entries)
+        self.cache_seconds = spin(
+            self, "cacheSecondsBox", self.tr("Keep a listing for"), 0, 24 * 3600, " s"
+        )
+        form.addRow(self.tr("&Keep a listing for:"), self.cache_seconds)
 
     def show_section(self, section: BrowserPreferences) -> None:
         self.show_hidden.setChecked(section.show_hidden)
@@ -152,71 +164,75 @@ class TransfersPage(QWidget):
         super().__init__(parent)
         self.setObjectName("transfersPage")
         form = QFormLayout(self)
-        self.multipart = check(self, "multipartCheck", "Upload large files in parts")
+        self.multipart = check(self, "multipartCheck", self.tr("Upload large files in parts"))
         form.addRow(self.multipart)
-        self.threshold = spin(self, "thresholdBox", "Multipart from", 1, MAX_SIZE_MIB, " MiB")
-        form.addRow("Multipart &from:", self.threshold)
-        self.part_size = spin(self, "partSizeBox", "Part size", 5, MAX_SIZE_MIB, " MiB")
-        form.addRow("&Part size:", self.part_size)
-        self.copy_threshold = spin(
-            self, "copyThresholdBox", "Copy in parts from", 1, MAX_SIZE_MIB, " MiB"
+        self.threshold = spin(
+            self, "thresholdBox", self.tr("Multipart from"), 1, MAX_SIZE_MIB, " MiB"
         )
-        form.addRow("&Copy in parts from:", self.copy_threshold)
+        form.addRow(self.tr("Multipart &from:"), self.threshold)
+        self.part_size = spin(self, "partSizeBox", self.tr("Part size"), 5, MAX_SIZE_MIB, " MiB")
+        form.addRow(self.tr("&Part size:"), self.part_size)
+        self.copy_threshold = spin(
+            self, "copyThresholdBox", self.tr("Copy in parts from"), 1, MAX_SIZE_MIB, " MiB"
+        )
+        form.addRow(self.tr("&Copy in parts from:"), self.copy_threshold)
         self.checksum = choice(
             self,
             "checksumBox",
-            "Checksum",
+            self.tr("Checksum"),
             [
-                ("Automatic (the provider's policy)", ChecksumAlgorithm.AUTO),
-                ("MD5 (every provider)", ChecksumAlgorithm.MD5),
+                (self.tr("Automatic (the provider's policy)"), ChecksumAlgorithm.AUTO),
+                (self.tr("MD5 (every provider)"), ChecksumAlgorithm.MD5),
                 ("CRC32", ChecksumAlgorithm.CRC32),
                 ("CRC32C", ChecksumAlgorithm.CRC32C),
                 ("CRC64NVME", ChecksumAlgorithm.CRC64NVME),
                 ("SHA-256", ChecksumAlgorithm.SHA256),
-                ("None (TLS only)", ChecksumAlgorithm.NONE),
+                (self.tr("None (TLS only)"), ChecksumAlgorithm.NONE),
             ],
         )
-        form.addRow("C&hecksum:", self.checksum)
+        form.addRow(self.tr("C&hecksum:"), self.checksum)
         # What "Automatic" means where the page is shown for one provider (a bookmark).
         self.integrity = QLabel(self)
         self.integrity.setObjectName("integritySummary")
-        self.integrity.setAccessibleName("Integrity policy")
+        self.integrity.setAccessibleName(self.tr("Integrity policy"))
         self.integrity.setWordWrap(True)
         self.integrity.hide()
         form.addRow(self.integrity)
-        self.verify_download = check(self, "verifyDownloadCheck", "Verify downloads")
+        self.verify_download = check(self, "verifyDownloadCheck", self.tr("Verify downloads"))
         form.addRow(self.verify_download)
         self.conflict = choice(
             self,
             "conflictBox",
-            "When the target exists",
+            self.tr("When the target exists"),
             [
-                ("Ask", ConflictPolicy.ASK),
-                ("Overwrite", ConflictPolicy.OVERWRITE),
-                ("Resume, else overwrite", ConflictPolicy.RESUME),
-                ("Keep both (rename)", ConflictPolicy.RENAME),
-                ("Skip", ConflictPolicy.SKIP),
-                ("Skip if the same", ConflictPolicy.COMPARE),
+                (self.tr("Ask"), ConflictPolicy.ASK),
+                (self.tr("Overwrite"), ConflictPolicy.OVERWRITE),
+                (self.tr("Resume, else overwrite"), ConflictPolicy.RESUME),
+                (self.tr("Keep both (rename)"), ConflictPolicy.RENAME),
+                (self.tr("Skip"), ConflictPolicy.SKIP),
+                (self.tr("Skip if the same"), ConflictPolicy.COMPARE),
             ],
         )
-        form.addRow("When the target &exists:", self.conflict)
-        self.preserve = check(self, "preserveTimesCheck", "Keep modification times")
+        form.addRow(self.tr("When the target &exists:"), self.conflict)
+        self.preserve = check(self, "preserveTimesCheck", self.tr("Keep modification times"))
         form.addRow(self.preserve)
         self.has_limits = limits
         if limits:
-            self.jobs = spin(self, "simultaneousBox", "Simultaneous transfers", 1, 64)
-            form.addRow("&Simultaneous transfers:", self.jobs)
-            self.connections = spin(self, "connectionsBox", "Connections per transfer", 1, 64)
-            form.addRow("Co&nnections per transfer:", self.connections)
-            self.upload_rate = rate_box(self, "uploadRateBox", "Upload bandwidth")
-            form.addRow("&Upload bandwidth:", self.upload_rate)
-            self.download_rate = rate_box(self, "downloadRateBox", "Download bandwidth")
-            form.addRow("&Download bandwidth:", self.download_rate)
+            self.jobs = spin(self, "simultaneousBox", self.tr("Simultaneous transfers"), 1, 64)
+            form.addRow(self.tr("&Simultaneous transfers:"), self.jobs)
+            self.connections = spin(
+                self, "connectionsBox", self.tr("Connections per transfer"), 1, 64
+            )
+            form.addRow(self.tr("Co&nnections per transfer:"), self.connections)
+            self.upload_rate = rate_box(self, "uploadRateBox", self.tr("Upload bandwidth"))
+            form.addRow(self.tr("&Upload bandwidth:"), self.upload_rate)
+            self.download_rate = rate_box(self, "downloadRateBox", self.tr("Download bandwidth"))
+            form.addRow(self.tr("&Download bandwidth:"), self.download_rate)
             self.schedule_label = QLabel(self)
             self.schedule_label.setObjectName("scheduleSummary")
-            schedule = QPushButton("Bandwidth &Schedule…", self)
+            schedule = QPushButton(self.tr("Bandwidth &Schedule…"), self)
             schedule.setObjectName("scheduleButton")
-            schedule.setAccessibleName("Bandwidth schedule")
+            schedule.setAccessibleName(self.tr("Bandwidth schedule"))
             schedule.clicked.connect(self.scheduleRequested)
             form.addRow(self.schedule_label, schedule)
         self.multipart.toggled.connect(self.threshold.setEnabled)
@@ -256,7 +272,9 @@ class TransfersPage(QWidget):
         show_rate(self.download_rate, limits.download_rate)
         rules = len(limits.schedule.rules)
         self.schedule_label.setText(
-            f"{rules} scheduled rate{'s' if rules != 1 else ''}" if rules else "No schedule"
+            english_plural(self.tr("%n scheduled rate(s)", "", rules), rules)
+            if rules
+            else self.tr("No schedule")
         )
 
     def read_limits(self, saved: TransferLimits) -> TransferLimits:
@@ -279,30 +297,44 @@ class S3DefaultsPage(QWidget):
         self.setObjectName("s3DefaultsPage")
         form = QFormLayout(self)
         self.acl = choice(
-            self, "aclBox", "ACL", [("None (the bucket's)", None), *((a, a) for a in CANNED_ACLS)]
+            self,
+            "aclBox",
+            self.tr("ACL"),
+            [(self.tr("None (the bucket's)"), None), *((a, a) for a in CANNED_ACLS)],
         )
-        form.addRow("&ACL:", self.acl)
-        self.storage_class = line(self, "storageClassEdit", "Storage class", "the bucket's default")
-        form.addRow("&Storage class:", self.storage_class)
+        form.addRow(self.tr("&ACL:"), self.acl)
+        self.storage_class = line(
+            self, "storageClassEdit", self.tr("Storage class"), self.tr("the bucket's default")
+        )
+        form.addRow(self.tr("&Storage class:"), self.storage_class)
         self.encryption = choice(
             self,
             "encryptionBox",
-            "Encryption",
+            self.tr("Encryption"),
             [
-                ("None (the bucket's)", Encryption.NONE),
-                ("SSE-S3 (AES256)", Encryption.S3),
+                (self.tr("None (the bucket's)"), Encryption.NONE),
+                (self.tr("SSE-S3 (AES256)"), Encryption.S3),
                 ("SSE-KMS", Encryption.KMS),
             ],
         )
-        form.addRow("&Encryption:", self.encryption)
-        self.kms_key = line(self, "kmsKeyEdit", "KMS key id", "the account's default key")
-        form.addRow("&KMS key:", self.kms_key)
-        self.metadata = line(self, "metadataEdit", "Metadata", "name=value, name=value")
-        form.addRow("&Metadata:", self.metadata)
-        self.expiry = spin(
-            self, "presignExpiryBox", "Shared links expire after", 1, MAX_PRESIGN_SECONDS, " s"
+        form.addRow(self.tr("&Encryption:"), self.encryption)
+        self.kms_key = line(
+            self, "kmsKeyEdit", self.tr("KMS key id"), self.tr("the account's default key")
         )
-        form.addRow("Shared &links expire after:", self.expiry)
+        form.addRow(self.tr("&KMS key:"), self.kms_key)
+        self.metadata = line(
+            self, "metadataEdit", self.tr("Metadata"), self.tr("name=value, name=value")
+        )
+        form.addRow(self.tr("&Metadata:"), self.metadata)
+        self.expiry = spin(
+            self,
+            "presignExpiryBox",
+            self.tr("Shared links expire after"),
+            1,
+            MAX_PRESIGN_SECONDS,
+            " s",
+        )
+        form.addRow(self.tr("Shared &links expire after:"), self.expiry)
         self.encryption.currentIndexChanged.connect(self._encryption_changed)
         for row in (self.encryption, self.kms_key):
             form.setRowVisible(row, with_encryption)
@@ -338,24 +370,30 @@ class ConnectionPage(QWidget):
         super().__init__(parent)
         self.setObjectName("connectionPage")
         form = QFormLayout(self)
-        self.connect_timeout = seconds(self, "connectTimeoutBox", "Connect timeout", 600)
-        form.addRow("&Connect timeout:", self.connect_timeout)
-        self.read_timeout = seconds(self, "readTimeoutBox", "Read timeout", 3600)
-        form.addRow("&Read timeout:", self.read_timeout)
-        self.attempts = spin(self, "attemptsBox", "Tries per request", 1, 20)
-        form.addRow("&Tries per request:", self.attempts)
-        self.max_keys = spin(self, "maxKeysBox", "Keys per listing request", 1, 1000)
-        form.addRow("&Keys per listing request:", self.max_keys)
-        self.parallel = spin(self, "parallelListingsBox", "Parallel listing requests", 1, 32)
-        form.addRow("&Parallel listing requests:", self.parallel)
-        self.proxy = line(self, "proxyEdit", "Proxy", "http://host:port (none)")
-        form.addRow("Pro&xy:", self.proxy)
-        self.ca_bundle = line(self, "caBundleEdit", "CA bundle", "the system's certificates")
-        form.addRow("CA &bundle:", self.ca_bundle)
-        self.verify_tls = check(self, "verifyTlsCheck", "Verify TLS certificates")
+        self.connect_timeout = seconds(self, "connectTimeoutBox", self.tr("Connect timeout"), 600)
+        form.addRow(self.tr("&Connect timeout:"), self.connect_timeout)
+        self.read_timeout = seconds(self, "readTimeoutBox", self.tr("Read timeout"), 3600)
+        form.addRow(self.tr("&Read timeout:"), self.read_timeout)
+        self.attempts = spin(self, "attemptsBox", self.tr("Tries per request"), 1, 20)
+        form.addRow(self.tr("&Tries per request:"), self.attempts)
+        self.max_keys = spin(self, "maxKeysBox", self.tr("Keys per listing request"), 1, 1000)
+        form.addRow(self.tr("&Keys per listing request:"), self.max_keys)
+        self.parallel = spin(
+            self, "parallelListingsBox", self.tr("Parallel listing requests"), 1, 32
+        )
+        form.addRow(self.tr("&Parallel listing requests:"), self.parallel)
+        self.proxy = line(self, "proxyEdit", self.tr("Proxy"), self.tr("http://host:port (none)"))
+        form.addRow(self.tr("Pro&xy:"), self.proxy)
+        self.ca_bundle = line(
+            self, "caBundleEdit", self.tr("CA bundle"), self.tr("the system's certificates")
+        )
+        form.addRow(self.tr("CA &bundle:"), self.ca_bundle)
+        self.verify_tls = check(self, "verifyTlsCheck", self.tr("Verify TLS certificates"))
         self.tls_warning = QLabel(
-            "Without verification anyone on the network path can read and change this "
-            "bookmark's traffic.",
+            self.tr(
+                "Without verification anyone on the network path can read and change this "
+                "bookmark's traffic."
+            ),
             self,
         )
         self.tls_warning.setObjectName("tlsWarning")

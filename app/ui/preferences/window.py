@@ -45,18 +45,18 @@ class PreferencesWindow(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.setObjectName("preferencesWindow")
-        self.setAccessibleName("Preferences")
-        self.setWindowTitle("Preferences")
+        self.setAccessibleName(self.tr("Preferences"))
+        self.setWindowTitle(self.tr("Preferences"))
         self.setModal(False)
         layout = QVBoxLayout(self)
         self.problems_label = QLabel(self)
         self.problems_label.setObjectName("preferencesProblems")
-        self.problems_label.setAccessibleName("Settings that could not be used")
+        self.problems_label.setAccessibleName(self.tr("Settings that could not be used"))
         self.problems_label.setWordWrap(True)
         layout.addWidget(self.problems_label)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("preferencesTabs")
-        self.tabs.setAccessibleName("Preference sections")
+        self.tabs.setAccessibleName(self.tr("Preference sections"))
         self.general = GeneralPage(self.tabs)
         self.browser = BrowserPage(self.tabs)
         self.transfers = TransfersPage(self.tabs)
@@ -64,18 +64,18 @@ class PreferencesWindow(QDialog):
         self.connection = ConnectionPage(self.tabs)
         self.prices = PricesPage(self.tabs)
         for page, title in (
-            (self.general, "&General"),
-            (self.browser, "&Browser"),
-            (self.transfers, "&Transfers"),
-            (self.s3, "S3 &Defaults"),
-            (self.connection, "&Connection"),
-            (self.prices, "&Prices"),
+            (self.general, self.tr("&General")),
+            (self.browser, self.tr("&Browser")),
+            (self.transfers, self.tr("&Transfers")),
+            (self.s3, self.tr("S3 &Defaults")),
+            (self.connection, self.tr("&Connection")),
+            (self.prices, self.tr("&Prices")),
         ):
             self.tabs.addTab(page, title)
         layout.addWidget(self.tabs, 1)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("preferencesError")
-        self.error_label.setAccessibleName("What is wrong")
+        self.error_label.setAccessibleName(self.tr("What is wrong"))
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.hide()
@@ -117,7 +117,7 @@ class PreferencesWindow(QDialog):
         self.transfers.show_limits(self.settings.transfer_limits())
         problems = self.settings.problems
         self.problems_label.setText(
-            "Not used from the settings file (the defaults hold):\n"
+            self.tr("Not used from the settings file (the defaults hold):\n")
             + "\n".join(f"• {p}" for p in problems)
             if problems
             else ""

@@ -16,17 +16,18 @@ from PySide6.QtCore import (
 
 from app.core.transfers.sync_plan import ActionKind, SyncAction, SyncConflict, SyncPlan
 from app.ui.format import human_size
+from app.ui.translation import N_, translate
 
-HEADERS = ("Action", "Name", "Size", "Why")
+HEADERS = (N_("Action"), N_("Name"), N_("Size"), N_("Why"))
 ACTION, NAME, SIZE, WHY = range(len(HEADERS))
 SYMBOLS = {
-    ActionKind.UPLOAD: "↑ upload",
-    ActionKind.DOWNLOAD: "↓ download",
-    ActionKind.DELETE_REMOTE: "\u00d7 delete on server",  # the multiplication sign
-    ActionKind.DELETE_LOCAL: "\u00d7 delete local file",
+    ActionKind.UPLOAD: N_("↑ upload"),
+    ActionKind.DOWNLOAD: N_("↓ download"),
+    ActionKind.DELETE_REMOTE: N_("\u00d7 delete on server"),  # the multiplication sign
+    ActionKind.DELETE_LOCAL: N_("\u00d7 delete local file"),
 }
-UNCHANGED = "= unchanged"
-CONFLICT = "\u21c5 conflict (keep both)"  # up-down arrows
+UNCHANGED = N_("= unchanged")
+CONFLICT = N_("\u21c5 conflict (keep both)")  # up-down arrows
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -146,7 +147,7 @@ class SyncPlanModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return translate("", HEADERS[section])
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -165,7 +166,7 @@ class SyncPlanModel(QAbstractTableModel):
             return Qt.CheckState.Checked if row.ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:
             if column == ACTION:
-                return row.symbol
+                return translate("", row.symbol)
             if column == NAME:
                 return row.name
             if column == SIZE:

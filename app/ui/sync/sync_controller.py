@@ -92,7 +92,9 @@ class SyncController(QObject):
     def _session_or_fail(self) -> S3Session:
         session = self._session()
         if session is None:
-            raise SyncError("The window is not connected yet; wait for it, then compare again.")
+            raise SyncError(
+                self.tr("The window is not connected yet; wait for it, then compare again.")
+            )
         return session
 
     def plan(self, request: SyncRequest) -> None:

@@ -37,17 +37,21 @@ from app.ui.format import human_size
 from app.ui.location import Location, LocationError
 from app.ui.sync.plan_model import ACTION, NAME, WHY, SyncPlanModel
 from app.ui.sync.sync_controller import SyncController, SyncOutcome, SyncRequest
+from app.ui.translation import N_, translate
 
 # label, direction, delete what the source lacks
 DIRECTIONS: tuple[tuple[str, Direction, bool], ...] = (
-    ("Upload: folder \u2192 bucket", Direction.UPLOAD, False),
-    ("Download: bucket \u2192 folder", Direction.DOWNLOAD, False),
-    ("Upload, deleting what the folder lacks", Direction.UPLOAD, True),
-    ("Download, deleting what the bucket lacks", Direction.DOWNLOAD, True),
-    ("Mirror: both ways (changes and deletions on either side)", Direction.MIRROR, False),
+    (N_("Upload: folder \u2192 bucket"), Direction.UPLOAD, False),
+    (N_("Download: bucket \u2192 folder"), Direction.DOWNLOAD, False),
+    (N_("Upload, deleting what the folder lacks"), Direction.UPLOAD, True),
+    (N_("Download, deleting what the bucket lacks"), Direction.DOWNLOAD, True),
+    (N_("Mirror: both ways (changes and deletions on either side)"), Direction.MIRROR, False),
 )
 PREFERRED = "preferences"  # the Prices box's entry for the table edited in Preferences
-COMPARISONS = (("Size and time", CompareMode.SIZE_MTIME), ("Checksum", CompareMode.CHECKSUM))
+COMPARISONS = (
+    (N_("Size and time"), CompareMode.SIZE_MTIME),
+    (N_("Checksum"), CompareMode.CHECKSUM),
+)
 
 
 class SyncWindow(QWidget):
@@ -64,45 +68,59 @@ class SyncWindow(QWidget):
         price table of the Preferences (the first choice of the Prices box)."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("syncWindow")
-        self.setAccessibleName("Synchronize")
-        self.setWindowTitle("Synchronize \u2014 Eider")
+        self.setAccessibleName(self.tr("Synchronize"))
+        self.setWindowTitle(self.tr("Synchronize \u2014 Eider"))
         self.resize(900, 560)
         self._bridge = AsyncBridge(self._show_error, max_workers=2)
         self.controller = SyncController(self._bridge, session, engine, parent=self)
         self.model = SyncPlanModel(self)
         self.last_outcome: SyncOutcome | None = None
 
-        self.folder_edit = self._line("syncFolderEdit", "Local folder", "/path/to/folder")
-        self.browse_button = self._button("syncBrowseButton", "Choose…", "Choose the local folder")
-        self.remote_edit = self._line("syncRemoteEdit", "Remote folder", "s3://bucket/folder/")
+        self.folder_edit = self._line(
+            "syncFolderEdit", self.tr("Local folder"), self.tr("/path/to/folder")
+        )
+        self.browse_button = self._button(
+            "syncBrowseButton", self.tr("Choose…"), self.tr("Choose the local folder")
+        )
+        self.remote_edit = self._line(
+            "syncRemoteEdit", self.tr("Remote folder"), self.tr("s3://bucket/folder/")
+        )
         if start is not None and not start.is_root:
             self.remote_edit.setText(start.url)
-        self.direction_combo = self._combo("syncDirectionCombo", "Direction", DIRECTIONS)
-        self.compare_combo = self._combo("syncCompareCombo", "Comparison", COMPARISONS)
-        self.exclude_edit = self._line("syncExcludeEdit", "Exclude patterns", "*.tmp logs/*")
+        self.direction_combo = self._combo("syncDirectionCombo", self.tr("Direction"), DIRECTIONS)
+        self.compare_combo = self._combo("syncCompareCombo", self.tr("Comparison"), COMPARISONS)
+        self.exclude_edit = self._line(
+            "syncExcludeEdit", self.tr("Exclude patterns"), self.tr("*.tmp logs/*")
+        )
         self.price_combo = QComboBox(self)
         self.price_combo.setObjectName("syncPriceCombo")
-        self.price_combo.setAccessibleName("Price table")
+        self.price_combo.setAccessibleName(self.tr("Price table"))
         self._preferred_prices = prices
         if prices is not None:
-            self.price_combo.addItem(f"Preferences: {prices().name}", PREFERRED)
+            self.price_combo.addItem(self.tr("Preferences: {0}").format(prices().name), PREFERRED)
         for name, table in PRICE_TABLES.items():
             self.price_combo.addItem(table.name, name)
         first = PREFERRED if prices is not None else DEFAULT_PRICE_TABLE
         self.price_combo.setCurrentIndex(self.price_combo.findData(first))
-        self.show_unchanged = QCheckBox("Show unchanged", self)
+        self.show_unchanged = QCheckBox(self.tr("Show unchanged"), self)
         self.show_unchanged.setObjectName("syncShowUnchanged")
-        self.show_unchanged.setAccessibleName("Show unchanged files")
-        self.compare_button = self._button("syncCompareButton", "Compare", "Compute the plan")
+        self.show_unchanged.setAccessibleName(self.tr("Show unchanged files"))
+        self.compare_button = self._button(
+            "syncCompareButton", self.tr("Compare"), self.tr("Compute the plan")
+        )
         self.compare_button.setDefault(True)
-        self.cancel_button = self._button("syncCancelButton", "Stop", "Stop comparing")
+        self.cancel_button = self._button(
+            "syncCancelButton", self.tr("Stop"), self.tr("Stop comparing")
+        )
         self.cancel_button.setEnabled(False)
-        self.run_button = self._button("syncRunButton", "Run", "Do the ticked rows")
+        self.run_button = self._button(
+            "syncRunButton", self.tr("Run"), self.tr("Do the ticked rows")
+        )
         self.run_button.setEnabled(False)
 
         self.table = QTableView(self)
         self.table.setObjectName("syncPlanTable")
-        self.table.setAccessibleName("Planned changes")
+        self.table.setAccessibleName(self.tr("Planned changes"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -139,7 +157,7 @@ class SyncWindow(QWidget):
         combo.setObjectName(name)
         combo.setAccessibleName(accessible)
         for item in items:
-            combo.addItem(str(item[0]), item[1:])
+            combo.addItem(translate("", str(item[0])), item[1:])
         return combo
 
     def _label(self, name: str) -> QLabel:
@@ -154,14 +172,14 @@ class SyncWindow(QWidget):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit)
         folder_row.addWidget(self.browse_button)
-        folder_label = QLabel("&Local folder:", self)
+        folder_label = QLabel(self.tr("&Local folder:"), self)
         folder_label.setBuddy(self.folder_edit)  # a row holding a layout gets no buddy itself
         form.addRow(folder_label, folder_row)
-        form.addRow("&Remote folder:", self.remote_edit)
-        form.addRow("&Direction:", self.direction_combo)
-        form.addRow("C&omparison:", self.compare_combo)
-        form.addRow("&Exclude:", self.exclude_edit)
-        form.addRow("&Prices:", self.price_combo)
+        form.addRow(self.tr("&Remote folder:"), self.remote_edit)
+        form.addRow(self.tr("&Direction:"), self.direction_combo)
+        form.addRow(self.tr("C&omparison:"), self.compare_combo)
+        form.addRow(self.tr("&Exclude:"), self.exclude_edit)
+        form.addRow(self.tr("&Prices:"), self.price_combo)
         buttons = QHBoxLayout()
         buttons.addWidget(self.show_unchanged)
         buttons.addStretch(1)
@@ -190,7 +208,9 @@ class SyncWindow(QWidget):
     # -- behaviour -----------------------------------------------------------------------------
 
     def _choose_folder(self) -> None:
-        dialog = QFileDialog(self, "Local Folder", self.folder_edit.text() or str(Path.home()))
+        dialog = QFileDialog(
+            self, self.tr("Local Folder"), self.folder_edit.text() or str(Path.home())
+        )
         dialog.setObjectName("syncFolderDialog")
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
@@ -201,7 +221,7 @@ class SyncWindow(QWidget):
         """What the form asks for, or None (and a message) when something is missing."""
         folder = self.folder_edit.text().strip()
         if not folder:
-            self.message.setText("Choose the local folder to synchronize.")
+            self.message.setText(self.tr("Choose the local folder to synchronize."))
             return None
         try:
             where = Location.parse(self.remote_edit.text())
@@ -209,14 +229,14 @@ class SyncWindow(QWidget):
             self.message.setText(str(exc))
             return None
         if where.is_root:
-            self.message.setText("Type the remote folder as s3://bucket/folder/.")
+            self.message.setText(self.tr("Type the remote folder as s3://bucket/folder/."))
             return None
         direction, delete = self.direction_combo.currentData()
         (compare,) = self.compare_combo.currentData()
         try:
             patterns = shlex.split(self.exclude_edit.text())
         except ValueError as exc:
-            self.message.setText(f"The exclude patterns cannot be read: {exc}.")
+            self.message.setText(self.tr("The exclude patterns cannot be read: {0}.").format(exc))
             return None
         options = SyncOptions(
             delete=delete,
@@ -232,7 +252,7 @@ class SyncWindow(QWidget):
         request = self.request()
         if request is None:
             return
-        self.message.setText("Comparing…")
+        self.message.setText(self.tr("Comparing…"))
         self.model.set_plan(None)
         self._set_busy(True)
         self.controller.plan(request)
@@ -240,14 +260,23 @@ class SyncWindow(QWidget):
     def _planned(self, plan: SyncPlan) -> None:
         self._set_busy(False)
         self.model.set_plan(plan)
-        problems = f", {len(plan.problems)} problems (see tooltips)" if plan.problems else ""
+        problems = (
+            self.tr(", {0} problems (see tooltips)").format(len(plan.problems))
+            if plan.problems
+            else ""
+        )
         self.summary_label.setText(
-            f"{len(plan.transfers)} to transfer, {len(plan.deletions)} to delete, "
-            + (f"{len(plan.conflicts)} conflicts (both kept), " if plan.conflicts else "")
-            + f"{plan.unchanged} unchanged, {plan.extras_kept} kept{problems}"
+            (
+                self.tr("{0} to transfer, {1} to delete, {2} conflicts (both kept), ")
+                if plan.conflicts
+                else self.tr("{0} to transfer, {1} to delete, ")
+            ).format(len(plan.transfers), len(plan.deletions), len(plan.conflicts))
+            + self.tr("{0} unchanged, {1} kept{2}").format(
+                plan.unchanged, plan.extras_kept, problems
+            )
         )
         self.summary_label.setToolTip("\n".join(f"{p.name}: {p.message}" for p in plan.problems))
-        self.message.setText("Untick the rows to leave out, then Run.")
+        self.message.setText(self.tr("Untick the rows to leave out, then Run."))
 
     def _show_cost(self) -> None:
         chosen = self.model.chosen_plan()
@@ -257,9 +286,14 @@ class SyncWindow(QWidget):
             return
         cost = estimate(chosen, self.prices(), self.controller.transfer_options)
         self.cost_label.setText(
-            f"Cost of the ticked rows: {cost.request_text()} requests \u00b7 "
-            f"{human_size(cost.bytes_up)} up, {human_size(cost.bytes_down)} down \u00b7 "
-            f"{cost.price_text()}"
+            self.tr(
+                "Cost of the ticked rows: {0} requests \u00b7 {1} up, {2} down \u00b7 {3}"
+            ).format(
+                cost.request_text(),
+                human_size(cost.bytes_up),
+                human_size(cost.bytes_down),
+                cost.price_text(),
+            )
         )
         self.run_button.setEnabled(not chosen.empty and not self.controller.busy)
 
@@ -278,11 +312,13 @@ class SyncWindow(QWidget):
         if chosen is None or chosen.empty:
             return
         self._set_busy(True, running=True)
-        self.message.setText("Starting…")
+        self.message.setText(self.tr("Starting…"))
         self.controller.run(chosen)
 
     def _job_started(self, job_id: str) -> None:
-        self.message.setText(f"Running as job {job_id} (see Window \u203a Transfers).")
+        self.message.setText(
+            self.tr("Running as job {0} (see Window \u203a Transfers).").format(job_id)
+        )
 
     def _finished(self, outcome: SyncOutcome) -> None:
         self.last_outcome = outcome
@@ -292,11 +328,13 @@ class SyncWindow(QWidget):
         done = result.transferred
         deleted = result.remote_deleted + len(result.local_deleted)
         sent = cost_of_operations(outcome.sent, self.prices())
-        state = "Done" if result.ok else "Finished with problems"
+        state = self.tr("Done") if result.ok else self.tr("Finished with problems")
         failures = "; ".join(f"{f.name}: {f.message}" for f in result.failures[:3])
         self.message.setText(
-            f"{state}: {done} transferred, {deleted} deleted. Requests the sync sent: "
-            f"{sent.request_text()}." + (f" {failures}" if failures else "")
+            self.tr("{0}: {1} transferred, {2} deleted. Requests the sync sent: {3}.").format(
+                state, done, deleted, sent.request_text()
+            )
+            + (f" {failures}" if failures else "")
         )
 
     def _set_busy(self, busy: bool, running: bool = False) -> None:

@@ -15,19 +15,20 @@ from PySide6.QtCore import (
 )
 
 from app.core.s3.transcript import DEFAULT_LIMIT, Transcript, TranscriptLine
+from app.ui.translation import N_, translate
 
 REFRESH_MS = 500
 HEADERS = (
-    "Time (UTC)",
-    "Method",
-    "Bucket",
-    "Key",
-    "Operation",
-    "Status",
+    N_("Time (UTC)"),
+    N_("Method"),
+    N_("Bucket"),
+    N_("Key"),
+    N_("Operation"),
+    N_("Status"),
     "ms",
-    "Sent",
-    "Received",
-    "Retry",
+    N_("Sent"),
+    N_("Received"),
+    N_("Retry"),
 )
 TIME, METHOD, BUCKET, KEY, OPERATION, STATUS, DURATION, SENT, RECEIVED, RETRY = range(len(HEADERS))
 _Index = QModelIndex | QPersistentModelIndex
@@ -88,7 +89,7 @@ class TranscriptModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return translate("", HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:

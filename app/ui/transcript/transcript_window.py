@@ -32,25 +32,35 @@ class TranscriptWindow(QWidget):
     def __init__(self, transcript: Transcript | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("transcriptWindow")
-        self.setAccessibleName("Transcript of requests")
-        self.setWindowTitle("Transcript — Eider")
+        self.setAccessibleName(self.tr("Transcript of requests"))
+        self.setWindowTitle(self.tr("Transcript — Eider"))
         self.resize(980, 480)
         self._bridge = AsyncBridge(self._show_error, max_workers=1)
         self.model = TranscriptModel(transcript or process_transcript(), parent=self)
         self.proxy = TranscriptFilter(self)
         self.proxy.setSourceModel(self.model)
 
-        self.bucket_filter = self._filter_box("transcriptBucketFilter", "Bucket", "bucket")
-        self.status_filter = self._filter_box("transcriptStatusFilter", "Status", "status (4, 404)")
-        self.copy_button = self._button("transcriptCopyButton", "Copy", "Copy the lines shown")
-        self.save_button = self._button("transcriptSaveButton", "Save…", "Save the lines shown")
-        self.clear_button = self._button("transcriptClearButton", "Clear", "Forget the lines")
+        self.bucket_filter = self._filter_box(
+            "transcriptBucketFilter", self.tr("Bucket"), self.tr("bucket")
+        )
+        self.status_filter = self._filter_box(
+            "transcriptStatusFilter", self.tr("Status"), self.tr("status (4, 404)")
+        )
+        self.copy_button = self._button(
+            "transcriptCopyButton", self.tr("Copy"), self.tr("Copy the lines shown")
+        )
+        self.save_button = self._button(
+            "transcriptSaveButton", self.tr("Save…"), self.tr("Save the lines shown")
+        )
+        self.clear_button = self._button(
+            "transcriptClearButton", self.tr("Clear"), self.tr("Forget the lines")
+        )
         self.message = QLabel(self)
         self.message.setObjectName("transcriptMessage")
 
         self.table = QTableView(self)
         self.table.setObjectName("transcriptTable")
-        self.table.setAccessibleName("Requests")
+        self.table.setAccessibleName(self.tr("Requests"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -59,7 +69,10 @@ class TranscriptWindow(QWidget):
         header.setSectionResizeMode(KEY, QHeaderView.ResizeMode.Stretch)
 
         bar = QHBoxLayout()
-        for label, box in (("Bucket:", self.bucket_filter), ("Status:", self.status_filter)):
+        for label, box in (
+            (self.tr("Bucket:"), self.bucket_filter),
+            (self.tr("Status:"), self.status_filter),
+        ):
             text = QLabel(label, self)
             text.setBuddy(box)
             bar.addWidget(text)
@@ -72,7 +85,7 @@ class TranscriptWindow(QWidget):
         layout.addWidget(self.table)
         layout.addWidget(self.message)
 
-        copy_action = QAction("Copy", self)
+        copy_action = QAction(self.tr("Copy"), self)
         copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         copy_action.triggered.connect(self.copy)
         self.addAction(copy_action)
@@ -81,7 +94,7 @@ class TranscriptWindow(QWidget):
     def _filter_box(self, name: str, accessible: str, placeholder: str) -> QLineEdit:
         box = QLineEdit(self)
         box.setObjectName(name)
-        box.setAccessibleName(f"Filter by {accessible.lower()}")
+        box.setAccessibleName(self.tr("Filter by {0}").format(accessible.lower()))
         box.setPlaceholderText(placeholder)
         box.setClearButtonEnabled(True)
         return box
@@ -110,10 +123,12 @@ class TranscriptWindow(QWidget):
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text())
-        self.message.setText("Copied.")
+        self.message.setText(self.tr("Copied."))
 
     def _ask_where_to_save(self) -> None:
-        dialog = QFileDialog(self, "Save Transcript", str(Path.home() / "eider-transcript.txt"))
+        dialog = QFileDialog(
+            self, self.tr("Save Transcript"), str(Path.home() / "eider-transcript.txt")
+        )
         dialog.setObjectName("transcriptSaveDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.fileSelected.connect(self.save_to)
@@ -124,7 +139,7 @@ class TranscriptWindow(QWidget):
 
         async def save() -> None:
             await self._bridge.run(write_atomically, Path(path), text)
-            self.message.setText(f"Saved to {path}.")
+            self.message.setText(self.tr("Saved to {0}.").format(path))
             self.saved.emit(path)
 
         self._bridge.spawn(save(), f"saving the transcript to {path}")

@@ -147,24 +147,30 @@ class TransfersCommands(QObject):
         box = QMessageBox(self.window)
         box.setObjectName("cancelTransfersDialog")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Cancel Transfers")
+        box.setWindowTitle(self.tr("Cancel Transfers"))
         count = f"{len(jobs)} transfers" if len(jobs) > 1 else f"“{jobs[0].title}”"
-        box.setText(f"Cancel {count}?")
+        box.setText(self.tr("Cancel {0}?").format(count))
         uploads = any(job.kind is JobKind.UPLOAD for job in jobs)
         if uploads:
             box.setInformativeText(
-                "An upload cut off halfway can stay on the server, so a later resume continues "
-                "where it stopped, or be aborted, which deletes the parts already sent."
+                self.tr(
+                    "An upload cut off halfway can stay on the server, so a later resume continues "
+                    "where it stopped, or be aborted, which deletes the parts already sent."
+                )
             )
-            keep = box.addButton("Keep Upload for Resume", QMessageBox.ButtonRole.AcceptRole)
+            keep = box.addButton(
+                self.tr("Keep Upload for Resume"), QMessageBox.ButtonRole.AcceptRole
+            )
             keep.setObjectName("keepUploadsButton")
-            stop = box.addButton("Abort Upload", QMessageBox.ButtonRole.DestructiveRole)
+            stop = box.addButton(self.tr("Abort Upload"), QMessageBox.ButtonRole.DestructiveRole)
             stop.setObjectName("abortUploadsButton")
         else:
             keep = None
-            stop = box.addButton("Cancel Transfers", QMessageBox.ButtonRole.DestructiveRole)
+            stop = box.addButton(
+                self.tr("Cancel Transfers"), QMessageBox.ButtonRole.DestructiveRole
+            )
             stop.setObjectName("abortUploadsButton")
-        back = box.addButton("Don't Cancel", QMessageBox.ButtonRole.RejectRole)
+        back = box.addButton(self.tr("Don't Cancel"), QMessageBox.ButtonRole.RejectRole)
         back.setObjectName("dontCancelButton")
         box.setDefaultButton(back)
         ids = [job.id for job in jobs]
@@ -222,8 +228,8 @@ class TransfersCommands(QObject):
             return
         dialog = QInputDialog(self.window)
         dialog.setObjectName("retargetDialog")
-        dialog.setWindowTitle("Use Another Bookmark")
-        dialog.setLabelText("Run the selected transfers on the bookmark:")
+        dialog.setWindowTitle(self.tr("Use Another Bookmark"))
+        dialog.setLabelText(self.tr("Run the selected transfers on the bookmark:"))
         dialog.setComboBoxItems([name for _id, name in choices])
         ids = [job.id for job in jobs]
 

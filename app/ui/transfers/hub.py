@@ -196,8 +196,8 @@ class TransfersHub(QObject):
         """A label for a browser window's status bar, shown while a limit is in force."""
         label = QLabel(parent)
         label.setObjectName("bandwidthIndicator")
-        label.setAccessibleName("Bandwidth limit in force")
-        label.setToolTip("Transfers run slower than they could: a bandwidth limit is set.")
+        label.setAccessibleName(self.tr("Bandwidth limit in force"))
+        label.setToolTip(self.tr("Transfers run slower than they could: a bandwidth limit is set."))
         self._indicators.append(label)
         _show_on(label, self.limits)
         return label

@@ -34,18 +34,19 @@ from PySide6.QtWidgets import (
 
 from app.core.transfers.limits import TransferLimits
 from app.core.transfers.schedule import EVERY_DAY, WEEKDAYS, BandwidthSchedule, ScheduleRule
+from app.ui.translation import N_, translate
 
 MIB = 1024 * 1024
 MAX_RATE_MIB = 100_000.0
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+DAY_NAMES = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 DAY_CHOICES: tuple[tuple[str, frozenset[int]], ...] = (
-    ("Weekdays", WEEKDAYS),
-    ("Weekends", frozenset({5, 6})),
-    ("Every day", EVERY_DAY),
+    (N_("Weekdays"), WEEKDAYS),
+    (N_("Weekends"), frozenset({5, 6})),
+    (N_("Every day"), EVERY_DAY),
     *((name, frozenset({day})) for day, name in enumerate(DAY_NAMES)),
 )
 DAYS, START, END, UPLOAD, DOWNLOAD = range(5)
-COLUMNS = ("Days", "From", "To", "Upload", "Download")
+COLUMNS = (N_("Days"), N_("From"), N_("To"), N_("Upload"), N_("Download"))
 
 
 def rate_box(parent: QWidget, name: str, accessible: str) -> QDoubleSpinBox:
@@ -55,8 +56,8 @@ def rate_box(parent: QWidget, name: str, accessible: str) -> QDoubleSpinBox:
     box.setDecimals(1)
     box.setRange(0.0, MAX_RATE_MIB)
     box.setSingleStep(0.5)
-    box.setSuffix(" MiB/s")
-    box.setSpecialValueText("Unlimited")  # shown at 0
+    box.setSuffix(translate("LimitsDialog", " MiB/s"))
+    box.setSpecialValueText(translate("LimitsDialog", "Unlimited"))  # shown at 0
     return box
 
 
@@ -77,7 +78,7 @@ class RuleWidgets(NamedTuple):
 
 
 def days_text(days: frozenset[int]) -> str:
-    return ", ".join(DAY_NAMES[day] for day in sorted(days))
+    return ", ".join(translate("", DAY_NAMES[day]) for day in sorted(days))
 
 
 class LimitsDialog(QDialog):
@@ -86,43 +87,43 @@ class LimitsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transferLimitsDialog")
-        self.setAccessibleName("Transfer limits")
-        self.setWindowTitle("Transfer Limits")
+        self.setAccessibleName(self.tr("Transfer limits"))
+        self.setWindowTitle(self.tr("Transfer Limits"))
         self.setModal(False)
 
         self.jobs = QSpinBox(self)
         self.jobs.setObjectName("simultaneousTransfers")
-        self.jobs.setAccessibleName("Simultaneous transfers")
+        self.jobs.setAccessibleName(self.tr("Simultaneous transfers"))
         self.jobs.setRange(1, 64)
         self.connections = QSpinBox(self)
         self.connections.setObjectName("connectionsPerTransfer")
-        self.connections.setAccessibleName("Connections per transfer")
+        self.connections.setAccessibleName(self.tr("Connections per transfer"))
         self.connections.setRange(1, 64)
-        self.upload = rate_box(self, "uploadLimit", "Upload limit")
-        self.download = rate_box(self, "downloadLimit", "Download limit")
+        self.upload = rate_box(self, "uploadLimit", self.tr("Upload limit"))
+        self.download = rate_box(self, "downloadLimit", self.tr("Download limit"))
         form = QFormLayout()
-        form.addRow("Simultaneous transfers:", self.jobs)
-        form.addRow("Connections per transfer:", self.connections)
-        form.addRow("Upload limit:", self.upload)
-        form.addRow("Download limit:", self.download)
+        form.addRow(self.tr("Simultaneous transfers:"), self.jobs)
+        form.addRow(self.tr("Connections per transfer:"), self.connections)
+        form.addRow(self.tr("Upload limit:"), self.upload)
+        form.addRow(self.tr("Download limit:"), self.download)
 
         schedule_label = QLabel(
-            "Other limits on a weekly schedule (the first matching row holds):", self
+            self.tr("Other limits on a weekly schedule (the first matching row holds):"), self
         )
         self.schedule = QTableWidget(0, len(COLUMNS), self)
         self.schedule.setObjectName("limitsSchedule")
-        self.schedule.setAccessibleName("Bandwidth schedule")
-        self.schedule.setHorizontalHeaderLabels(list(COLUMNS))
+        self.schedule.setAccessibleName(self.tr("Bandwidth schedule"))
+        self.schedule.setHorizontalHeaderLabels([translate("", c) for c in COLUMNS])
         self.schedule.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.schedule.verticalHeader().hide()
         self.schedule.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.add_rule_button = QPushButton("Add Rule", self)
+        self.add_rule_button = QPushButton(self.tr("Add Rule"), self)
         self.add_rule_button.setObjectName("addScheduleRuleButton")
-        self.add_rule_button.setAccessibleName("Add schedule rule")
+        self.add_rule_button.setAccessibleName(self.tr("Add schedule rule"))
         self.add_rule_button.clicked.connect(lambda: self.add_rule())
-        self.remove_rule_button = QPushButton("Remove Rule", self)
+        self.remove_rule_button = QPushButton(self.tr("Remove Rule"), self)
         self.remove_rule_button.setObjectName("removeScheduleRuleButton")
-        self.remove_rule_button.setAccessibleName("Remove schedule rule")
+        self.remove_rule_button.setAccessibleName(self.tr("Remove schedule rule"))
         self.remove_rule_button.clicked.connect(self.remove_rule)
         rule_buttons = QHBoxLayout()
         rule_buttons.addWidget(self.add_rule_button)
@@ -131,7 +132,7 @@ class LimitsDialog(QDialog):
 
         self.error_label = QLabel(self)
         self.error_label.setObjectName("limitsError")
-        self.error_label.setAccessibleName("Limits error")
+        self.error_label.setAccessibleName(self.tr("Limits error"))
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         buttons = QDialogButtonBox(
@@ -180,25 +181,30 @@ class LimitsDialog(QDialog):
         row = self.schedule.rowCount()
         self.schedule.insertRow(row)
         days = QComboBox(self.schedule)
-        days.setAccessibleName(f"Days of rule {row + 1}")
+        days.setAccessibleName(self.tr("Days of rule {0}").format(row + 1))
         for text, chosen in DAY_CHOICES:
-            days.addItem(text, chosen)
+            days.addItem(translate("", text), chosen)
         found = next((i for i, (_t, c) in enumerate(DAY_CHOICES) if c == rule.days), -1)
         if found < 0:
             days.addItem(days_text(rule.days), rule.days)
             found = days.count() - 1
         days.setCurrentIndex(found)
         self.schedule.setCellWidget(row, DAYS, days)
-        for column, moment, what in ((START, rule.start, "From"), (END, rule.end, "To")):
+        for column, moment, what in (
+            (START, rule.start, self.tr("From")),
+            (END, rule.end, self.tr("To")),
+        ):
             edit = QTimeEdit(QTime(moment.hour, moment.minute), self.schedule)
             edit.setDisplayFormat("HH:mm")
-            edit.setAccessibleName(f"{what} time of rule {row + 1}")
+            edit.setAccessibleName(self.tr("{0} time of rule {1}").format(what, row + 1))
             self.schedule.setCellWidget(row, column, edit)
         for column, rate, what in (
-            (UPLOAD, rule.upload, "Upload"),
-            (DOWNLOAD, rule.download, "Download"),
+            (UPLOAD, rule.upload, self.tr("Upload")),
+            (DOWNLOAD, rule.download, self.tr("Download")),
         ):
-            box = rate_box(self.schedule, "", f"{what} limit of rule {row + 1}")
+            box = rate_box(
+                self.schedule, "", self.tr("{0} limit of rule {1}").format(what, row + 1)
+            )
             show_rate(box, rate)
             self.schedule.setCellWidget(row, column, box)
         return row

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 
 from app.core.transfers.jobs import JobSnapshot, JobState
+from app.ui.translation import translate
 
 log = logging.getLogger(__name__)
 
@@ -28,8 +29,10 @@ def worth_telling(job: JobSnapshot, ran_for: float | None) -> bool:
 
 def message(job: JobSnapshot) -> tuple[str, str]:
     if job.state is JobState.FAILED:
-        return "Transfer failed", f"{job.title}: {job.error or 'see the Transfers window'}"
-    return "Transfer complete", job.title
+        return translate(
+            "Notifications", "Transfer failed"
+        ), f"{job.title}: {job.error or 'see the Transfers window'}"
+    return translate("Notifications", "Transfer complete"), job.title
 
 
 class RunClock:

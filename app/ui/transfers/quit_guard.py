@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from app.ui.transfers.hub import TransfersHub
+from app.ui.translation import english_plural
 
 
 class Answer(StrEnum):
@@ -57,17 +58,19 @@ class QuitGuard(QObject):
         box = QMessageBox(self._hub.window if self._hub.window.isVisible() else None)
         box.setObjectName("quitWhileTransfersRunDialog")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Transfers Are Running")
-        box.setText(f"{count} transfer{'s are' if count > 1 else ' is'} still running.")
+        box.setWindowTitle(self.tr("Transfers Are Running"))
+        box.setText(english_plural(self.tr("%n transfer(s) still running.", "", count), count))
         box.setInformativeText(
-            "Stop them now (each can be resumed at the next start, where it stopped), or let "
-            "them finish and quit afterwards?"
+            self.tr(
+                "Stop them now (each can be resumed at the next start, where it stopped), or let "
+                "them finish and quit afterwards?"
+            )
         )
-        stop = box.addButton("Stop Transfers", QMessageBox.ButtonRole.DestructiveRole)
+        stop = box.addButton(self.tr("Stop Transfers"), QMessageBox.ButtonRole.DestructiveRole)
         stop.setObjectName("stopTransfersButton")
-        finish = box.addButton("Finish First", QMessageBox.ButtonRole.AcceptRole)
+        finish = box.addButton(self.tr("Finish First"), QMessageBox.ButtonRole.AcceptRole)
         finish.setObjectName("finishTransfersButton")
-        stay = box.addButton("Don't Quit", QMessageBox.ButtonRole.RejectRole)
+        stay = box.addButton(self.tr("Don't Quit"), QMessageBox.ButtonRole.RejectRole)
         stay.setObjectName("dontQuitButton")
         box.setDefaultButton(finish)
 
@@ -90,7 +93,7 @@ class QuitGuard(QObject):
         for window in self._windows():
             window.hide()
         self._hub.show()
-        self._hub.window.show_message("Eider quits when these transfers have finished.")
+        self._hub.window.show_message(self.tr("Eider quits when these transfers have finished."))
         self._hub.feed.batchApplied.connect(self._check_finished)
         self._hub.window.closed.connect(self._stop_waiting)
         self._check_finished()

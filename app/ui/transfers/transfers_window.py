@@ -38,19 +38,20 @@ from app.ui.models.transfers_model import (
 from app.ui.transfers.front import bring_to_front
 from app.ui.transfers.progress_delegate import ProgressDelegate
 from app.ui.transfers.source import Limits
+from app.ui.translation import N_, translate
 
 _SP = QStyle.StandardPixmap
 # action object name, text, shortcut, toolbar icon
 ACTIONS: tuple[tuple[str, str, str, QStyle.StandardPixmap | None], ...] = (
-    ("pauseTransferAction", "Pause", "Ctrl+P", _SP.SP_MediaPause),
-    ("resumeTransferAction", "Resume", "Ctrl+R", _SP.SP_MediaPlay),
-    ("cancelTransferAction", "Cancel…", "Ctrl+.", _SP.SP_DialogCancelButton),
-    ("retryTransferAction", "Retry Failed", "Ctrl+Shift+R", _SP.SP_BrowserReload),
-    ("removeTransferAction", "Remove from List", "Del", _SP.SP_TrashIcon),
-    ("cleanUpTransfersAction", "Clean Up Finished", "Ctrl+K", _SP.SP_DialogResetButton),
-    ("revealTransferAction", "Show Local File", "Ctrl+Shift+L", _SP.SP_DirOpenIcon),
-    ("showRemoteTransferAction", "Show in Browser", "Ctrl+Shift+O", _SP.SP_DirLinkIcon),
-    ("retargetTransferAction", "Use Another Bookmark…", "", None),
+    ("pauseTransferAction", N_("Pause"), "Ctrl+P", _SP.SP_MediaPause),
+    ("resumeTransferAction", N_("Resume"), "Ctrl+R", _SP.SP_MediaPlay),
+    ("cancelTransferAction", N_("Cancel…"), "Ctrl+.", _SP.SP_DialogCancelButton),
+    ("retryTransferAction", N_("Retry Failed"), "Ctrl+Shift+R", _SP.SP_BrowserReload),
+    ("removeTransferAction", N_("Remove from List"), "Del", _SP.SP_TrashIcon),
+    ("cleanUpTransfersAction", N_("Clean Up Finished"), "Ctrl+K", _SP.SP_DialogResetButton),
+    ("revealTransferAction", N_("Show Local File"), "Ctrl+Shift+L", _SP.SP_DirOpenIcon),
+    ("showRemoteTransferAction", N_("Show in Browser"), "Ctrl+Shift+O", _SP.SP_DirLinkIcon),
+    ("retargetTransferAction", N_("Use Another Bookmark…"), "", None),
 )
 
 
@@ -58,10 +59,11 @@ def limits_text(limits: Limits) -> str:
     up, down = limits
     parts = []
     if up:
-        parts.append(f"uploads {human_size(int(up))}/s")
+        parts.append(translate("TransfersWindow", "uploads {0}/s").format(human_size(int(up))))
     if down:
-        parts.append(f"downloads {human_size(int(down))}/s")
-    return "Bandwidth limited: " + ", ".join(parts) if parts else ""
+        parts.append(translate("TransfersWindow", "downloads {0}/s").format(human_size(int(down))))
+    text = translate("TransfersWindow", "Bandwidth limited: {0}")
+    return text.format(", ".join(parts)) if parts else ""
 
 
 class TransfersWindow(QWidget):
@@ -73,13 +75,13 @@ class TransfersWindow(QWidget):
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("transfersWindow")
-        self.setAccessibleName("Transfers")
-        self.setWindowTitle("Transfers — Eider")
+        self.setAccessibleName(self.tr("Transfers"))
+        self.setWindowTitle(self.tr("Transfers — Eider"))
         self.resize(980, 420)
         self.model = model
         self.actions_by_name: dict[str, QAction] = {}
         for name, text, shortcut, icon in ACTIONS:
-            action = QAction(text, self)
+            action = QAction(translate("", text), self)
             action.setObjectName(name)
             if shortcut:
                 action.setShortcut(QKeySequence(shortcut))
@@ -89,10 +91,10 @@ class TransfersWindow(QWidget):
             self.addAction(action)
             self.actions_by_name[name] = action
         # Not about the selected rows: in the toolbar, not in the list's context menu.
-        limits = self.limits_action = QAction("Limits…", self)
+        limits = self.limits_action = QAction(self.tr("Limits…"), self)
         limits.setObjectName("transferLimitsAction")
         limits.setIcon(self.style().standardIcon(_SP.SP_FileDialogDetailedView))
-        limits.setToolTip("Jobs at once, connections per job, bandwidth and its schedule")
+        limits.setToolTip(self.tr("Jobs at once, connections per job, bandwidth and its schedule"))
         self.addAction(limits)
         self.actions_by_name[limits.objectName()] = limits
         self._build(preferences)
@@ -101,9 +103,9 @@ class TransfersWindow(QWidget):
         return self.actions_by_name[name]
 
     def _build(self, preferences: TransferPreferences) -> None:
-        toolbar = QToolBar("Transfers", self)
+        toolbar = QToolBar(self.tr("Transfers"), self)
         toolbar.setObjectName("transfersToolBar")
-        toolbar.setAccessibleName("Transfer actions")
+        toolbar.setAccessibleName(self.tr("Transfer actions"))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for name, _text, _shortcut, icon in ACTIONS:
             if icon is not None:
@@ -118,7 +120,7 @@ class TransfersWindow(QWidget):
 
         view = self.view = QTreeView(self)
         view.setObjectName("transfersList")
-        view.setAccessibleName("Transfers")
+        view.setAccessibleName(self.tr("Transfers"))
         view.setModel(self.model)  # it sorts itself: a proxy would call data() per comparison
         view.setUniformRowHeights(True)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -148,19 +150,23 @@ class TransfersWindow(QWidget):
 
         self.bandwidth_label = QLabel(self)
         self.bandwidth_label.setObjectName("transfersBandwidth")
-        self.bandwidth_label.setAccessibleName("Bandwidth limit in force")
+        self.bandwidth_label.setAccessibleName(self.tr("Bandwidth limit in force"))
         self.bandwidth_label.hide()
         self.message_label = QLabel(self)
         self.message_label.setObjectName("transfersMessage")
-        self.message_label.setAccessibleName("Transfers message")
+        self.message_label.setAccessibleName(self.tr("Transfers message"))
         self.message_label.setWordWrap(True)
-        self.open_on_start = QCheckBox("Open this window when a transfer starts", self)
+        self.open_on_start = QCheckBox(self.tr("Open this window when a transfer starts"), self)
         self.open_on_start.setObjectName("openTransfersOnStart")
-        self.open_on_start.setAccessibleName("Open the Transfers window when a transfer starts")
+        self.open_on_start.setAccessibleName(
+            self.tr("Open the Transfers window when a transfer starts")
+        )
         self.open_on_start.setChecked(preferences.open_window_on_start)
-        self.resume_at_start = QCheckBox("Resume interrupted transfers at start", self)
+        self.resume_at_start = QCheckBox(self.tr("Resume interrupted transfers at start"), self)
         self.resume_at_start.setObjectName("resumeTransfersAtStart")
-        self.resume_at_start.setAccessibleName("Resume interrupted transfers when Eider starts")
+        self.resume_at_start.setAccessibleName(
+            self.tr("Resume interrupted transfers when Eider starts")
+        )
         self.resume_at_start.setChecked(preferences.resume_at_start)
         for box in (self.open_on_start, self.resume_at_start):
             box.toggled.connect(self._preferences_toggled)

@@ -8,21 +8,23 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHeaderView, QMenu
 
+from app.ui.translation import translate
+
 
 class ColumnMenu(QMenu):
     def __init__(self, header: QHeaderView, names: Sequence[str], hidden: Sequence[int]) -> None:
-        super().__init__("&Columns", header)
+        super().__init__(self.tr("&Columns"), header)
         self.setObjectName("columnMenu")
-        self.setAccessibleName("Columns to show")
+        self.setAccessibleName(self.tr("Columns to show"))
         self._header = header
         self.column_actions: dict[int, QAction] = {}
         for column, name in enumerate(names):
             if column == 0:
                 continue  # the name column is always shown
-            action = QAction(name, self)
+            action = QAction(translate("", name), self)
             action.setObjectName(f"showColumn{name.title().replace(' ', '')}Action")
             action.setCheckable(True)
-            action.setToolTip(f"Show or hide the {name} column")
+            action.setToolTip(self.tr("Show or hide the {0} column").format(translate("", name)))
             action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
             self.addAction(action)
             self.column_actions[column] = action

@@ -13,7 +13,7 @@ class ErrorBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("errorBanner")
-        self.setAccessibleName("Error message")
+        self.setAccessibleName(self.tr("Error message"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.notice = False  # showing a notice rather than an error
         self._style(notice=False)
@@ -23,7 +23,7 @@ class ErrorBanner(QFrame):
         self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._close = QToolButton(self)
         self._close.setObjectName("errorBannerClose")
-        self._close.setAccessibleName("Dismiss error message")
+        self._close.setAccessibleName(self.tr("Dismiss error message"))
         self._close.setText("✕")
         self._close.setAutoRaise(True)
         self._close.clicked.connect(self.hide)
@@ -35,7 +35,7 @@ class ErrorBanner(QFrame):
 
     def _style(self, notice: bool) -> None:
         self.notice = notice
-        self.setAccessibleName("Notice" if notice else "Error message")
+        self.setAccessibleName(self.tr("Notice") if notice else self.tr("Error message"))
         background, border, text = (
             ("#e8f0fb", "#9fb7d9", "#1a3561") if notice else ("#fdecea", "#e0a39c", "#611a15")
         )

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QTreeView, QWidget
 from app.ui import icons
 from app.ui.location import DELIMITER, Location
 from app.ui.palette_follow import on_palette_change
+from app.ui.translation import translate
 
 _LOCATION_ROLE = Qt.ItemDataRole.UserRole + 1
 _PLACEHOLDER_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -25,7 +26,7 @@ _PLACEHOLDER_ROLE = Qt.ItemDataRole.UserRole + 2
 
 def _placeholder() -> QStandardItem:
     """The child a node has until its folders are known (so it can be expanded)."""
-    placeholder = QStandardItem("Loading…")
+    placeholder = QStandardItem(translate("FolderTree", "Loading…"))
     placeholder.setData(True, _PLACEHOLDER_ROLE)
     placeholder.setEnabled(False)
     return placeholder
@@ -38,9 +39,9 @@ class FolderTree(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("folderTree")
-        self.setAccessibleName("Buckets and folders")
+        self.setAccessibleName(self.tr("Buckets and folders"))
         self._model = QStandardItemModel(self)
-        self._model.setHorizontalHeaderLabels(["Buckets"])
+        self._model.setHorizontalHeaderLabels([self.tr("Buckets")])
         self.setModel(self._model)
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)

@@ -24,19 +24,19 @@ class TransferStatus(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transferStatus")
-        self.setAccessibleName("Transfers and operations")
+        self.setAccessibleName(self.tr("Transfers and operations"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel(self)
         self.label.setObjectName("transferStatusLabel")
-        self.label.setAccessibleName("Running transfer")
+        self.label.setAccessibleName(self.tr("Running transfer"))
         self.bar = QProgressBar(self)
         self.bar.setObjectName("transferProgress")
-        self.bar.setAccessibleName("Transfer progress")
+        self.bar.setAccessibleName(self.tr("Transfer progress"))
         self.bar.setMaximumWidth(160)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setObjectName("transferCancelButton")
-        self.cancel_button.setAccessibleName("Cancel the transfer")
+        self.cancel_button.setAccessibleName(self.tr("Cancel the transfer"))
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel_button)
@@ -83,7 +83,7 @@ class TransferStatus(QWidget):
             return
         task = self._tasks[current]
         others = len(self._tasks) - 1
-        self.label.setText(task.title + (f" (+{others} more)" if others else ""))
+        self.label.setText(task.title + (self.tr(" (+{0} more)").format(others) if others else ""))
         if task.total:
             self.bar.setRange(0, 1000)
             self.bar.setValue(int(1000 * min(task.done, task.total) / task.total))

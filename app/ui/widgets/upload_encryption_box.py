@@ -29,32 +29,38 @@ class UploadEncryptionBox(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bookmarkEncryptionBox")
-        self.setAccessibleName("Default encryption for uploads")
+        self.setAccessibleName(self.tr("Default encryption for uploads"))
         self.choice_combo = QComboBox(self)
         self.choice_combo.setObjectName("bookmarkEncryption")
-        self.choice_combo.setAccessibleName("Default encryption for uploads")
+        self.choice_combo.setAccessibleName(self.tr("Default encryption for uploads"))
         for row, choice in enumerate(upload_encryption.choices()):
             self.choice_combo.addItem(choice.label, choice.id)
             self.choice_combo.setItemData(row, choice.tooltip, Qt.ItemDataRole.ToolTipRole)
         self.kms_key_edit = QLineEdit(self)
         self.kms_key_edit.setObjectName("bookmarkKmsKeyId")
-        self.kms_key_edit.setAccessibleName("KMS key id or ARN")
-        self.kms_key_edit.setPlaceholderText("KMS key id or ARN (empty: the account's default)")
-        self.key_ring_button = QPushButton("&Key ring…", self)
+        self.kms_key_edit.setAccessibleName(self.tr("KMS key id or ARN"))
+        self.kms_key_edit.setPlaceholderText(
+            self.tr("KMS key id or ARN (empty: the account's default)")
+        )
+        self.key_ring_button = QPushButton(self.tr("&Key ring…"), self)
         self.key_ring_button.setObjectName("bookmarkKeyRingButton")
-        self.key_ring_button.setAccessibleName("Edit the SSE-C key ring")
+        self.key_ring_button.setAccessibleName(self.tr("Edit the SSE-C key ring"))
         self.cse_key_label = QLabel(self)
         self.cse_key_label.setObjectName("bookmarkCseKeyStatus")
-        self.cse_key_label.setAccessibleName("Client-side encryption key")
-        self.cse_generate_button = QPushButton("&Generate key", self)
+        self.cse_key_label.setAccessibleName(self.tr("Client-side encryption key"))
+        self.cse_generate_button = QPushButton(self.tr("&Generate key"), self)
         self.cse_generate_button.setObjectName("bookmarkCseGenerateKey")
-        self.cse_generate_button.setAccessibleName("Generate a client-side encryption key")
-        self.cse_import_button = QPushButton("I&mport key…", self)
+        self.cse_generate_button.setAccessibleName(self.tr("Generate a client-side encryption key"))
+        self.cse_import_button = QPushButton(self.tr("I&mport key…"), self)
         self.cse_import_button.setObjectName("bookmarkCseImportKey")
-        self.cse_import_button.setAccessibleName("Import a client-side encryption key file")
+        self.cse_import_button.setAccessibleName(
+            self.tr("Import a client-side encryption key file")
+        )
         self.cse_import_button.setToolTip(
-            "A file holding 32 bytes, or those bytes in base64 or hex (the key is copied to the "
-            "keyring)"
+            self.tr(
+                "A file holding 32 bytes, or those bytes in base64 or hex (the key is copied to "
+                "the keyring)"
+            )
         )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -89,13 +95,15 @@ class UploadEncryptionBox(QWidget):
         return upload_encryption.compose(self.choice, self.kms_key_edit.text())
 
     def show_cse_key(self, fingerprint: str | None) -> None:
-        missing = "No local key yet: generate or import one"
-        self.cse_key_label.setText(f"Local key {fingerprint}" if fingerprint else missing)
+        missing = self.tr("No local key yet: generate or import one")
+        self.cse_key_label.setText(
+            self.tr("Local key {0}").format(fingerprint) if fingerprint else missing
+        )
 
     def _choose_key_file(self) -> None:
-        dialog = QFileDialog(self, "Import Client-Side Key")
+        dialog = QFileDialog(self, self.tr("Import Client-Side Key"))
         dialog.setObjectName("bookmarkCseKeyFileDialog")
-        dialog.setAccessibleName("Choose a client-side key file")
+        dialog.setAccessibleName(self.tr("Choose a client-side key file"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(self.cse_import_requested)
         dialog.finished.connect(dialog.deleteLater)

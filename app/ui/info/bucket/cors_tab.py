@@ -9,8 +9,16 @@ from app.core.s3.info_section import Feature, Section
 from app.core.s3.session import S3Session
 from app.ui.info.bucket.row_table import RowTable
 from app.ui.info.bucket.section_tab import InputProblem, SectionTab, message_label
+from app.ui.translation import N_, translate
 
-COLUMNS = ("ID", "Methods", "Origins", "Allowed headers", "Exposed headers", "Max age (s)")
+COLUMNS = (
+    "ID",
+    N_("Methods"),
+    N_("Origins"),
+    N_("Allowed headers"),
+    N_("Exposed headers"),
+    N_("Max age (s)"),
+)
 
 
 def split_list(text: str) -> tuple[str, ...]:
@@ -34,7 +42,9 @@ def row_rule(number: int, row: list[str]) -> CorsRule:
         seconds = int(max_age) if max_age else None
     except ValueError:
         raise InputProblem(
-            f"CORS rule {number}: the max age '{max_age}' is not a whole number of seconds."
+            translate(
+                "CorsTab", "CORS rule {0}: the max age '{1}' is not a whole number of seconds."
+            ).format(number, max_age)
         ) from None
     return CorsRule(
         allowed_methods=tuple(m.upper() for m in split_list(methods)),
@@ -47,19 +57,28 @@ def row_rule(number: int, row: list[str]) -> CorsRule:
 
 
 class CorsTab(SectionTab[tuple[CorsRule, ...], list[CorsRule]]):
-    title = "CORS"
+    title = N_("CORS")
     operation = "PutBucketCors"
     feature = Feature.CORS
 
     def build(self, editor: QWidget) -> None:
         layout = QVBoxLayout(editor)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.rows = RowTable(editor, "corsRules", "CORS rules", COLUMNS, "Rule")
+        self.rows = RowTable(
+            editor,
+            "corsRules",
+            self.tr("CORS rules"),
+            [translate("", c) for c in COLUMNS],
+            self.tr("Rule"),
+        )
         layout.addWidget(self.rows, 1)
-        note = message_label(editor, "corsNote", "About CORS rules")
+        note = message_label(editor, "corsNote", self.tr("About CORS rules"))
         note.setText(
-            f"Methods: {', '.join(CORS_METHODS)}. Separate several values with commas; "
-            "* allows any origin or header. Saving with no rules removes the CORS configuration."
+            self.tr(
+                "Methods: {0}. Separate several values with commas; "
+                "* allows any origin or header. Saving with no rules removes the CORS "
+                "configuration."
+            ).format(", ".join(CORS_METHODS))
         )
         layout.addWidget(note)
 

@@ -16,40 +16,43 @@ from app.core.s3.info_section import Feature, Section
 from app.core.s3.session import S3Session
 from app.ui.info.bucket.section_tab import SectionTab, message_label, named
 from app.ui.info.kms_key_picker import KmsKeyPicker
+from app.ui.translation import N_, translate
 
 _CHOICES = (
-    ("None (the server's own default)", None),
-    ("SSE-S3 (AES-256, keys managed by S3)", SSE_S3),
-    ("SSE-KMS (a key in KMS)", SSE_KMS),
-    ("DSSE-KMS (two layers, a key in KMS)", SSE_KMS_DSSE),
+    (N_("None (the server's own default)"), None),
+    (N_("SSE-S3 (AES-256, keys managed by S3)"), SSE_S3),
+    (N_("SSE-KMS (a key in KMS)"), SSE_KMS),
+    (N_("DSSE-KMS (two layers, a key in KMS)"), SSE_KMS_DSSE),
 )
 
 
 class EncryptionTab(SectionTab[DefaultEncryption, DefaultEncryption | None]):
-    title = "Default encryption"
+    title = N_("Default encryption")
     operation = "PutBucketEncryption"
     feature = Feature.ENCRYPTION
 
     def build(self, editor: QWidget) -> None:
         form = QFormLayout(editor)
-        self.kind_box = named(QComboBox(editor), "encryptionKind", "Default encryption")
+        self.kind_box = named(QComboBox(editor), "encryptionKind", self.tr("Default encryption"))
         for text, algorithm in _CHOICES:
-            self.kind_box.addItem(text, algorithm)
-        form.addRow("&Encrypt new objects with:", self.kind_box)
-        self.key_edit = KmsKeyPicker("encryptionKmsKey", "KMS key ID or ARN", editor)
+            self.kind_box.addItem(translate("", text), algorithm)
+        form.addRow(self.tr("&Encrypt new objects with:"), self.kind_box)
+        self.key_edit = KmsKeyPicker("encryptionKmsKey", self.tr("KMS key ID or ARN"), editor)
         self._keys_listed = False
-        self.key_edit.setPlaceholderText("empty: the account's AWS-managed key (aws/s3)")
-        form.addRow("&KMS key:", self.key_edit)
+        self.key_edit.setPlaceholderText(self.tr("empty: the account's AWS-managed key (aws/s3)"))
+        form.addRow(self.tr("&KMS key:"), self.key_edit)
         self.bucket_key_box = named(
-            QCheckBox("Use an S3 &Bucket Key (fewer KMS requests)", editor),
+            QCheckBox(self.tr("Use an S3 &Bucket Key (fewer KMS requests)"), editor),
             "encryptionBucketKey",
-            "Use an S3 Bucket Key",
+            self.tr("Use an S3 Bucket Key"),
         )
         form.addRow("", self.bucket_key_box)
-        note = message_label(editor, "encryptionNote", "About default encryption")
+        note = message_label(editor, "encryptionNote", self.tr("About default encryption"))
         note.setText(
-            "Applies to objects uploaded from now on without encryption of their own; objects "
-            "already stored keep theirs."
+            self.tr(
+                "Applies to objects uploaded from now on without encryption of their own; objects "
+                "already stored keep theirs."
+            )
         )
         form.addRow(note)
         self.kind_box.currentIndexChanged.connect(self._follow_kind)

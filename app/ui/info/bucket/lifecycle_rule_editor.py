@@ -26,6 +26,7 @@ from app.core.s3.tags import Tag
 from app.ui.info.bucket.row_table import RowTable
 from app.ui.info.bucket.section_tab import InputProblem, message_label, named
 from app.ui.info.bucket.storage_class_delegate import StorageClassDelegate
+from app.ui.translation import translate
 
 LIFECYCLE_CLASSES = (
     "STANDARD_IA",
@@ -52,7 +53,11 @@ def parse_date(text: str, what: str) -> datetime | None:
     try:
         value = datetime.fromisoformat(text)
     except ValueError:
-        raise InputProblem(f"{what}: '{text}' is not a date such as 2027-01-31.") from None
+        raise InputProblem(
+            translate("LifecycleRuleEditor", "{0}: '{1}' is not a date such as 2027-01-31.").format(
+                what, text
+            )
+        ) from None
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
@@ -63,7 +68,9 @@ def parse_count(text: str, what: str) -> int | None:
     try:
         return int(text)
     except ValueError:
-        raise InputProblem(f"{what}: '{text}' is not a whole number.") from None
+        raise InputProblem(
+            translate("LifecycleRuleEditor", "{0}: '{1}' is not a whole number.").format(what, text)
+        ) from None
 
 
 def count_text(value: int | None) -> str:
@@ -77,116 +84,147 @@ class LifecycleRuleEditor(QWidget):
         self, parent: QWidget, storage_classes: tuple[str, ...] = LIFECYCLE_CLASSES
     ) -> None:
         super().__init__(parent)
-        named(self, "lifecycleRuleEditor", "Lifecycle rule")
+        named(self, "lifecycleRuleEditor", self.tr("Lifecycle rule"))
         self._loading = False
         self._shown = LifecycleRule(id=None)
         layout = QVBoxLayout(self)
 
-        rule_box = QGroupBox("Rule", self)
+        rule_box = QGroupBox(self.tr("Rule"), self)
         form = QFormLayout(rule_box)
-        self.id_edit = self._line(rule_box, "lifecycleRuleId", "Rule ID", "e.g. expire-tmp")
-        form.addRow("&ID:", self.id_edit)
+        self.id_edit = self._line(
+            rule_box, "lifecycleRuleId", self.tr("Rule ID"), self.tr("e.g. expire-tmp")
+        )
+        form.addRow(self.tr("&ID:"), self.id_edit)
         self.enabled_box = named(
-            QCheckBox("&Enabled", rule_box), "lifecycleRuleEnabled", "Rule enabled"
+            QCheckBox(self.tr("&Enabled"), rule_box),
+            "lifecycleRuleEnabled",
+            self.tr("Rule enabled"),
         )
         self.enabled_box.toggled.connect(self._edited)
         form.addRow("", self.enabled_box)
         layout.addWidget(rule_box)
 
-        filter_box = QGroupBox("Applies to objects matching all of", self)
+        filter_box = QGroupBox(self.tr("Applies to objects matching all of"), self)
         form = QFormLayout(filter_box)
         self.prefix_edit = self._line(
-            filter_box, "lifecycleFilterPrefix", "Key prefix", "empty: every object"
+            filter_box,
+            "lifecycleFilterPrefix",
+            self.tr("Key prefix"),
+            self.tr("empty: every object"),
         )
-        form.addRow("Key &prefix:", self.prefix_edit)
+        form.addRow(self.tr("Key &prefix:"), self.prefix_edit)
         self.tags = RowTable(
-            filter_box, "lifecycleFilterTags", "Tags to match", ("Key", "Value"), "Tag"
+            filter_box,
+            "lifecycleFilterTags",
+            self.tr("Tags to match"),
+            (self.tr("Key"), self.tr("Value")),
+            self.tr("Tag"),
         )
         self.tags.setMaximumHeight(130)
         self.tags.table.itemChanged.connect(self._edited)
         self.tags.table.model().rowsRemoved.connect(self._edited)
-        form.addRow("&Tags:", self.tags)
+        form.addRow(self.tr("&Tags:"), self.tags)
         self.size_min_edit = self._line(
-            filter_box, "lifecycleFilterSizeAbove", "Size greater than (bytes)", "bytes"
+            filter_box,
+            "lifecycleFilterSizeAbove",
+            self.tr("Size greater than (bytes)"),
+            self.tr("bytes"),
         )
-        form.addRow("Size greater than:", self.size_min_edit)
+        form.addRow(self.tr("Size greater than:"), self.size_min_edit)
         self.size_max_edit = self._line(
-            filter_box, "lifecycleFilterSizeBelow", "Size less than (bytes)", "bytes"
+            filter_box,
+            "lifecycleFilterSizeBelow",
+            self.tr("Size less than (bytes)"),
+            self.tr("bytes"),
         )
-        form.addRow("Size less than:", self.size_max_edit)
-        and_note = message_label(filter_box, "lifecycleFilterNote", "How filter conditions combine")
+        form.addRow(self.tr("Size less than:"), self.size_max_edit)
+        and_note = message_label(
+            filter_box, "lifecycleFilterNote", self.tr("How filter conditions combine")
+        )
         and_note.setText(
-            "Every condition given must hold (S3 joins them with And); for either-or, write "
-            "two rules."
+            self.tr(
+                "Every condition given must hold (S3 joins them with And); for either-or, write "
+                "two rules."
+            )
         )
         form.addRow(and_note)
         layout.addWidget(filter_box)
 
-        current_box = QGroupBox("Current versions", self)
+        current_box = QGroupBox(self.tr("Current versions"), self)
         form = QFormLayout(current_box)
         self.transitions = RowTable(
             current_box,
             "lifecycleTransitions",
-            "Transitions",
-            ("Days", "Date", "Storage class"),
-            "Transition",
+            self.tr("Transitions"),
+            (self.tr("Days"), self.tr("Date"), self.tr("Storage class")),
+            self.tr("Transition"),
         )
         self.transitions.setMaximumHeight(130)
         self.transitions.table.itemChanged.connect(self._edited)
         self.transitions.table.model().rowsRemoved.connect(self._edited)
-        form.addRow("&Transitions:", self.transitions)
+        form.addRow(self.tr("&Transitions:"), self.transitions)
         self.expire_days_edit = self._line(
-            current_box, "lifecycleExpireDays", "Expire after days", "days after creation"
+            current_box,
+            "lifecycleExpireDays",
+            self.tr("Expire after days"),
+            self.tr("days after creation"),
         )
-        form.addRow("Expire after days:", self.expire_days_edit)
+        form.addRow(self.tr("Expire after days:"), self.expire_days_edit)
         self.expire_date_edit = self._line(
-            current_box, "lifecycleExpireDate", "Expire on date", "YYYY-MM-DD"
+            current_box, "lifecycleExpireDate", self.tr("Expire on date"), self.tr("YYYY-MM-DD")
         )
-        form.addRow("Expire on date:", self.expire_date_edit)
+        form.addRow(self.tr("Expire on date:"), self.expire_date_edit)
         self.delete_markers_box = named(
-            QCheckBox("Remove expired object &delete markers", current_box),
+            QCheckBox(self.tr("Remove expired object &delete markers"), current_box),
             "lifecycleExpiredDeleteMarkers",
-            "Remove expired object delete markers",
+            self.tr("Remove expired object delete markers"),
         )
         self.delete_markers_box.toggled.connect(self._edited)
         form.addRow("", self.delete_markers_box)
         layout.addWidget(current_box)
 
-        noncurrent_box = QGroupBox("Noncurrent versions", self)
+        noncurrent_box = QGroupBox(self.tr("Noncurrent versions"), self)
         form = QFormLayout(noncurrent_box)
         self.noncurrent_transitions = RowTable(
             noncurrent_box,
             "lifecycleNoncurrentTransitions",
-            "Noncurrent version transitions",
-            ("Days noncurrent", "Newer versions to keep", "Storage class"),
-            "Transition",
+            self.tr("Noncurrent version transitions"),
+            (
+                self.tr("Days noncurrent"),
+                self.tr("Newer versions to keep"),
+                self.tr("Storage class"),
+            ),
+            self.tr("Transition"),
         )
         self.noncurrent_transitions.setMaximumHeight(130)
         self.noncurrent_transitions.table.itemChanged.connect(self._edited)
         self.noncurrent_transitions.table.model().rowsRemoved.connect(self._edited)
-        form.addRow("T&ransitions:", self.noncurrent_transitions)
+        form.addRow(self.tr("T&ransitions:"), self.noncurrent_transitions)
         self.noncurrent_days_edit = self._line(
             noncurrent_box,
             "lifecycleNoncurrentExpireDays",
-            "Delete noncurrent versions after days",
-            "days after becoming noncurrent",
+            self.tr("Delete noncurrent versions after days"),
+            self.tr("days after becoming noncurrent"),
         )
-        form.addRow("Delete after days:", self.noncurrent_days_edit)
+        form.addRow(self.tr("Delete after days:"), self.noncurrent_days_edit)
         self.noncurrent_keep_edit = self._line(
             noncurrent_box,
             "lifecycleNoncurrentKeep",
-            "Newer noncurrent versions to keep",
-            "1-100, optional",
+            self.tr("Newer noncurrent versions to keep"),
+            self.tr("1-100, optional"),
         )
-        form.addRow("Newer versions to keep:", self.noncurrent_keep_edit)
+        form.addRow(self.tr("Newer versions to keep:"), self.noncurrent_keep_edit)
         layout.addWidget(noncurrent_box)
 
-        upload_box = QGroupBox("Unfinished multipart uploads", self)
+        upload_box = QGroupBox(self.tr("Unfinished multipart uploads"), self)
         form = QFormLayout(upload_box)
         self.abort_days_edit = self._line(
-            upload_box, "lifecycleAbortDays", "Abort unfinished uploads after days", "days"
+            upload_box,
+            "lifecycleAbortDays",
+            self.tr("Abort unfinished uploads after days"),
+            self.tr("days"),
         )
-        form.addRow("Abort after days:", self.abort_days_edit)
+        form.addRow(self.tr("Abort after days:"), self.abort_days_edit)
         layout.addWidget(upload_box)
         self._class_delegate = StorageClassDelegate(storage_classes, self)
         self.transitions.table.setItemDelegateForColumn(2, self._class_delegate)
@@ -243,7 +281,7 @@ class LifecycleRuleEditor(QWidget):
     def rule(self) -> LifecycleRule:
         """The rule as the form shows it; InputProblem when a number or date is unreadable."""
         name = self.id_edit.text().strip()
-        where = f"Rule '{name}'" if name else "The rule"
+        where = f"Rule '{name}'" if name else self.tr("The rule")
         transitions = tuple(
             Transition(
                 storage_class=cls.upper(),

@@ -37,8 +37,9 @@ from app.core.s3.lifecycle import (
 from app.core.s3.session import S3Session
 from app.ui.info.bucket.lifecycle_rule_editor import LIFECYCLE_CLASSES, LifecycleRuleEditor
 from app.ui.info.bucket.section_tab import SectionTab, message_label, named
+from app.ui.translation import N_, translate
 
-_RAW_NOTE = (
+_RAW_NOTE = N_(
     "Eider's editor cannot show this rule's shape (for example a legacy rule-level prefix or "
     "an element it does not know). It is kept exactly as it is when you save the other rules."
 )
@@ -46,13 +47,17 @@ _RAW_NOTE = (
 
 def rule_title(rule: Rule) -> str:
     if isinstance(rule, RawRule):
-        return f"{rule.id or '(no ID)'} (read-only)"
-    state = "" if rule.enabled else " (disabled)"
-    return f"{rule.id or '(no ID)'}{state}"
+        no_id = translate("LifecycleTab", "(no ID)")
+        return translate("LifecycleTab", "{0} (read-only)").format(rule.id or no_id)
+    if not rule.enabled:
+        return translate("LifecycleTab", "{0} (disabled)").format(
+            rule.id or translate("LifecycleTab", "(no ID)")
+        )
+    return rule.id or translate("LifecycleTab", "(no ID)")
 
 
 class LifecycleTab(SectionTab[LifecycleConfiguration, LifecycleConfiguration]):
-    title = "Lifecycle"
+    title = N_("Lifecycle")
     operation = "PutBucketLifecycleConfiguration"
     feature = Feature.LIFECYCLE
 
@@ -72,20 +77,26 @@ class LifecycleTab(SectionTab[LifecycleConfiguration, LifecycleConfiguration]):
         left = QWidget(splitter)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        self.rule_list = named(QListWidget(left), "lifecycleRules", "Lifecycle rules")
+        self.rule_list = named(QListWidget(left), "lifecycleRules", self.tr("Lifecycle rules"))
         left_layout.addWidget(self.rule_list, 1)
         buttons = QHBoxLayout()
-        self.add_button = named(QPushButton("&Add Rule", left), "lifecycleAddRule", "Add rule")
+        self.add_button = named(
+            QPushButton(self.tr("&Add Rule"), left), "lifecycleAddRule", self.tr("Add rule")
+        )
         self.remove_button = named(
-            QPushButton("&Remove Rule", left), "lifecycleRemoveRule", "Remove the selected rule"
+            QPushButton(self.tr("&Remove Rule"), left),
+            "lifecycleRemoveRule",
+            self.tr("Remove the selected rule"),
         )
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         left_layout.addLayout(buttons)
 
         self.pages = QStackedWidget(splitter)
-        self.empty_label = message_label(self.pages, "lifecycleNoRule", "No rule chosen")
-        self.empty_label.setText("No lifecycle rules. Add one to expire or move objects over time.")
+        self.empty_label = message_label(self.pages, "lifecycleNoRule", self.tr("No rule chosen"))
+        self.empty_label.setText(
+            self.tr("No lifecycle rules. Add one to expire or move objects over time.")
+        )
         self.rule_editor = LifecycleRuleEditor(self.pages, self._storage_classes)
         self.rule_editor.changed.connect(self._mark_dirty)
         scroll = QScrollArea(self.pages)
@@ -94,10 +105,12 @@ class LifecycleTab(SectionTab[LifecycleConfiguration, LifecycleConfiguration]):
         scroll.setWidget(self.rule_editor)
         raw_page = QWidget(self.pages)
         raw_layout = QVBoxLayout(raw_page)
-        raw_note = message_label(raw_page, "lifecycleRawNote", "Why this rule is read-only")
-        raw_note.setText(_RAW_NOTE)
+        raw_note = message_label(
+            raw_page, "lifecycleRawNote", self.tr("Why this rule is read-only")
+        )
+        raw_note.setText(translate("", _RAW_NOTE))
         self.raw_view = named(
-            QPlainTextEdit(raw_page), "lifecycleRawRule", "Read-only lifecycle rule"
+            QPlainTextEdit(raw_page), "lifecycleRawRule", self.tr("Read-only lifecycle rule")
         )
         self.raw_view.setReadOnly(True)
         raw_layout.addWidget(raw_note)
@@ -161,7 +174,7 @@ class LifecycleTab(SectionTab[LifecycleConfiguration, LifecycleConfiguration]):
             self.rule_editor.show_rule(rule)
             self.pages.setCurrentWidget(self._scroll)
         self._dirty = False
-        self.summary.setText(f"{len(self.rules)} rule(s)")
+        self.summary.setText(self.tr("%n rule(s)", "", len(self.rules)))
 
     def _refill(self, select: int) -> None:
         self.rule_list.blockSignals(True)

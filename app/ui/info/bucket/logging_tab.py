@@ -8,30 +8,37 @@ from app.core.s3.bucket_logging import LoggingTarget, put_logging, read_logging
 from app.core.s3.info_section import Feature, Section
 from app.core.s3.session import S3Session
 from app.ui.info.bucket.section_tab import InputProblem, SectionTab, message_label, named
+from app.ui.translation import N_
 
 
 class LoggingTab(SectionTab[LoggingTarget, LoggingTarget | None]):
-    title = "Access logging"
+    title = N_("Access logging")
     operation = "PutBucketLogging"
     feature = Feature.LOGGING
 
     def build(self, editor: QWidget) -> None:
         form = QFormLayout(editor)
         self.enabled_box = named(
-            QCheckBox("&Log every request to this bucket", editor),
+            QCheckBox(self.tr("&Log every request to this bucket"), editor),
             "loggingEnabled",
-            "Server access logging on",
+            self.tr("Server access logging on"),
         )
         form.addRow(self.enabled_box)
-        self.target_edit = named(QLineEdit(editor), "loggingTarget", "Bucket receiving the logs")
-        form.addRow("&Target bucket:", self.target_edit)
-        self.prefix_edit = named(QLineEdit(editor), "loggingPrefix", "Prefix of the log objects")
-        self.prefix_edit.setPlaceholderText("e.g. logs/")
-        form.addRow("&Prefix:", self.prefix_edit)
-        note = message_label(editor, "loggingNote", "About access logging")
+        self.target_edit = named(
+            QLineEdit(editor), "loggingTarget", self.tr("Bucket receiving the logs")
+        )
+        form.addRow(self.tr("&Target bucket:"), self.target_edit)
+        self.prefix_edit = named(
+            QLineEdit(editor), "loggingPrefix", self.tr("Prefix of the log objects")
+        )
+        self.prefix_edit.setPlaceholderText(self.tr("e.g. logs/"))
+        form.addRow(self.tr("&Prefix:"), self.prefix_edit)
+        note = message_label(editor, "loggingNote", self.tr("About access logging"))
         note.setText(
-            "The target bucket must be in the same region and let the logging service write "
-            "to it. Logs arrive some hours after the requests."
+            self.tr(
+                "The target bucket must be in the same region and let the logging service write "
+                "to it. Logs arrive some hours after the requests."
+            )
         )
         form.addRow(note)
         self.enabled_box.toggled.connect(self._follow_enabled)
@@ -57,7 +64,9 @@ class LoggingTab(SectionTab[LoggingTarget, LoggingTarget | None]):
             return None
         target = self.target_edit.text().strip()
         if not target:
-            raise InputProblem("Name the bucket that receives the logs, or switch logging off.")
+            raise InputProblem(
+                self.tr("Name the bucket that receives the logs, or switch logging off.")
+            )
         return LoggingTarget(target, self.prefix_edit.text())
 
     def write(self, session: S3Session, bucket: str, payload: LoggingTarget | None) -> None:

@@ -13,38 +13,41 @@ from app.core.s3.object_lock import (
 )
 from app.core.s3.session import S3Session
 from app.ui.info.bucket.section_tab import InputProblem, SectionTab, message_label, named
+from app.ui.translation import N_, translate
 
-_NOT_ENABLED = (
+_NOT_ENABLED = N_(
     "Object Lock is not enabled on this bucket, so there is no retention to set. It is "
     "switched on when a bucket is created (AWS also allows it later on a versioned bucket), "
     "and can never be switched off again; Eider does not switch it on from here."
 )
 _MODE_WORDS = {
-    "GOVERNANCE": "Governance: users with a special permission may still delete or shorten it",
-    "COMPLIANCE": "Compliance: nobody, not even the root account, can delete before it ends",
+    "GOVERNANCE": N_("Governance: users with a special permission may still delete or shorten it"),
+    "COMPLIANCE": N_("Compliance: nobody, not even the root account, can delete before it ends"),
 }
 
 
 class ObjectLockTab(SectionTab[ObjectLockConfiguration, tuple[str | None, int | None, int | None]]):
-    title = "Object Lock"
+    title = N_("Object Lock")
     operation = "PutObjectLockConfiguration"
     feature = Feature.OBJECT_LOCK
 
     def build(self, editor: QWidget) -> None:
         form = self._form = QFormLayout(editor)
-        self.state_label = message_label(editor, "objectLockState", "Object Lock state")
+        self.state_label = message_label(editor, "objectLockState", self.tr("Object Lock state"))
         form.addRow(self.state_label)
-        self.mode_box = named(QComboBox(editor), "objectLockMode", "Default retention mode")
-        self.mode_box.addItem("No default retention", None)
+        self.mode_box = named(
+            QComboBox(editor), "objectLockMode", self.tr("Default retention mode")
+        )
+        self.mode_box.addItem(self.tr("No default retention"), None)
         for mode in LOCK_MODES:
-            self.mode_box.addItem(_MODE_WORDS[mode], mode)
-        form.addRow("Default &retention:", self.mode_box)
-        self.period_spin = named(QSpinBox(editor), "objectLockPeriod", "Retention period")
+            self.mode_box.addItem(translate("", _MODE_WORDS[mode]), mode)
+        form.addRow(self.tr("Default &retention:"), self.mode_box)
+        self.period_spin = named(QSpinBox(editor), "objectLockPeriod", self.tr("Retention period"))
         self.period_spin.setRange(1, 36500)
-        self.unit_box = named(QComboBox(editor), "objectLockUnit", "Retention period unit")
+        self.unit_box = named(QComboBox(editor), "objectLockUnit", self.tr("Retention period unit"))
         self.unit_box.addItems(["days", "years"])
-        form.addRow("&Period:", self.period_spin)
-        form.addRow("&Unit:", self.unit_box)
+        form.addRow(self.tr("&Period:"), self.period_spin)
+        form.addRow(self.tr("&Unit:"), self.unit_box)
         self.mode_box.currentIndexChanged.connect(self._follow_mode)
 
     def _follow_mode(self) -> None:
@@ -60,7 +63,9 @@ class ObjectLockTab(SectionTab[ObjectLockConfiguration, tuple[str | None, int | 
     def show_value(self, value: ObjectLockConfiguration | None) -> None:
         enabled = bool(value and value.enabled)
         self.state_label.setText(
-            "Object Lock is enabled on this bucket." if enabled else _NOT_ENABLED
+            self.tr("Object Lock is enabled on this bucket.")
+            if enabled
+            else translate("", _NOT_ENABLED)
         )
         for widget in (self.mode_box, self.period_spin, self.unit_box):
             self._form.setRowVisible(widget, enabled)
@@ -80,7 +85,7 @@ class ObjectLockTab(SectionTab[ObjectLockConfiguration, tuple[str | None, int | 
 
     def collect(self) -> tuple[str | None, int | None, int | None]:
         if not self.lock_enabled:
-            raise InputProblem(_NOT_ENABLED)
+            raise InputProblem(translate("", _NOT_ENABLED))
         mode = self.mode_box.currentData()
         if mode is None:
             return None, None, None

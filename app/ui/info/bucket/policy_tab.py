@@ -17,6 +17,7 @@ from app.core.s3.bucket_policy import (
 from app.core.s3.info_section import Feature, Section
 from app.core.s3.session import S3Session
 from app.ui.info.bucket.section_tab import SectionTab, message_label, named
+from app.ui.translation import N_
 
 _EXAMPLE = """{
   "Version": "2012-10-17",
@@ -41,22 +42,26 @@ def pretty(text: str) -> str:
 
 
 class PolicyTab(SectionTab[str, str]):
-    title = "Policy"
+    title = N_("Policy")
     operation = "PutBucketPolicy"
     feature = Feature.POLICY
 
     def build(self, editor: QWidget) -> None:
         layout = QVBoxLayout(editor)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.text_edit = named(QPlainTextEdit(editor), "policyText", "Bucket policy JSON")
+        self.text_edit = named(QPlainTextEdit(editor), "policyText", self.tr("Bucket policy JSON"))
         self.text_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.text_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         layout.addWidget(self.text_edit, 1)
-        self.problems_label = message_label(editor, "policyProblems", "Problems in the policy")
+        self.problems_label = message_label(
+            editor, "policyProblems", self.tr("Problems in the policy")
+        )
         self.problems_label.setStyleSheet("color: #b00020")
         layout.addWidget(self.problems_label)
         self.delete_button = named(
-            QPushButton("&Delete Policy", self), "policyDelete", "Delete the bucket policy"
+            QPushButton(self.tr("&Delete Policy"), self),
+            "policyDelete",
+            self.tr("Delete the bucket policy"),
         )
         self.delete_button.clicked.connect(lambda: self.submit(delete_policy))
         self.buttons.insertWidget(0, self.delete_button)
@@ -75,7 +80,7 @@ class PolicyTab(SectionTab[str, str]):
 
     def show_value(self, value: str | None) -> None:
         self.text_edit.setPlaceholderText(
-            "No policy is set. Write one here, for example:\n"
+            self.tr("No policy is set. Write one here, for example:\n")
             + _EXAMPLE.replace("BUCKET", self.bucket)
         )
         self.text_edit.setPlainText(pretty(value) if value else "")

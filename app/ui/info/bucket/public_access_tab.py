@@ -14,37 +14,40 @@ from app.core.s3.public_access import (
 )
 from app.core.s3.session import S3Session
 from app.ui.info.bucket.section_tab import SectionTab, message_label, named
+from app.ui.translation import N_, translate
 
 _SWITCHES = {
-    "block_public_acls": ("Block new public ACLs", "blockPublicAcls"),
-    "ignore_public_acls": ("Ignore existing public ACLs", "ignorePublicAcls"),
-    "block_public_policy": ("Block new public bucket policies", "blockPublicPolicy"),
+    "block_public_acls": (N_("Block new public ACLs"), "blockPublicAcls"),
+    "ignore_public_acls": (N_("Ignore existing public ACLs"), "ignorePublicAcls"),
+    "block_public_policy": (N_("Block new public bucket policies"), "blockPublicPolicy"),
     "restrict_public_buckets": (
-        "Restrict access to buckets with public policies to the account's own users",
+        N_("Restrict access to buckets with public policies to the account's own users"),
         "restrictPublicBuckets",
     ),
 }
 
 
 class PublicAccessTab(SectionTab[PublicAccessBlock, PublicAccessBlock]):
-    title = "Public access"
+    title = N_("Public access")
     operation = "PutPublicAccessBlock"
     feature = Feature.PUBLIC_ACCESS_BLOCK
 
     def build(self, editor: QWidget) -> None:
         layout = QVBoxLayout(editor)
-        self.state_label = message_label(editor, "publicAccessState", "Public access block now")
+        self.state_label = message_label(
+            editor, "publicAccessState", self.tr("Public access block now")
+        )
         layout.addWidget(self.state_label)
         self.switches: dict[str, QCheckBox] = {}
         for field_name, (text, name) in _SWITCHES.items():
-            box = named(QCheckBox(text, editor), name, text)
+            box = named(QCheckBox(translate("", text), editor), name, translate("", text))
             self.switches[field_name] = box
             layout.addWidget(box)
         layout.addStretch(1)
         self.remove_button = named(
-            QPushButton("&Remove Block", self),
+            QPushButton(self.tr("&Remove Block"), self),
             "publicAccessRemove",
-            "Remove the public access block",
+            self.tr("Remove the public access block"),
         )
         self.remove_button.clicked.connect(
             lambda: self.submit(
@@ -60,9 +63,11 @@ class PublicAccessTab(SectionTab[PublicAccessBlock, PublicAccessBlock]):
 
     def show_value(self, value: PublicAccessBlock | None) -> None:
         self.state_label.setText(
-            "This bucket has a public access block:"
+            self.tr("This bucket has a public access block:")
             if value
-            else "This bucket has no public access block of its own (the account's may apply)."
+            else self.tr(
+                "This bucket has no public access block of its own (the account's may apply)."
+            )
         )
         shown = value or PublicAccessBlock()
         for field in fields(PublicAccessBlock):

@@ -32,12 +32,14 @@ class RowTable(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         self.add_button = named(
-            QPushButton(f"&Add {row_name}", self), f"{name}Add", f"Add {row_name}"
+            QPushButton(self.tr("&Add {0}").format(row_name), self),
+            f"{name}Add",
+            self.tr("Add {0}").format(row_name),
         )
         self.remove_button = named(
-            QPushButton(f"&Remove {row_name}", self),
+            QPushButton(self.tr("&Remove {0}").format(row_name), self),
             f"{name}Remove",
-            f"Remove the selected {row_name}",
+            self.tr("Remove the selected {0}").format(row_name),
         )
         self.add_button.clicked.connect(lambda: self.add_row([]))
         self.remove_button.clicked.connect(self.remove_selected)

@@ -26,12 +26,13 @@ from app.core.explained import ExplainedError
 from app.core.s3.info_section import Feature, FeatureUnsupported, Section, SectionState
 from app.core.s3.session import S3Session
 from app.ui.async_bridge import AsyncBridge
+from app.ui.translation import N_, translate
 
 T = TypeVar("T")
 P = TypeVar("P")
 W = TypeVar("W", bound=QWidget)
 
-UNSUPPORTED_TEXT = "Not supported by this server."
+UNSUPPORTED_TEXT = N_("Not supported by this server.")
 _PROBLEM_STYLE = "color: #b00020"
 _DONE_STYLE = "color: #1b5e20"
 
@@ -66,7 +67,7 @@ class SectionTab(QWidget, Generic[T, P]):
     title = ""
     operation = ""  # the S3 operation named in error messages, e.g. "PutBucketPolicy"
     feature: Feature | None = None
-    save_text = "Save"
+    save_text = N_("Save")
 
     def __init__(
         self,
@@ -77,27 +78,32 @@ class SectionTab(QWidget, Generic[T, P]):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.title, self.save_text = translate("", self.title), translate("", self.save_text)
         self._bridge = bridge
         self._session = session
         self.bucket = bucket
         self._unsupported = frozenset(unsupported)
         self.section: Section[T] | None = None
         slug = type(self).__name__[0].lower() + type(self).__name__[1:]
-        named(self, slug, f"{self.title} settings")
+        named(self, slug, self.tr("{0} settings").format(self.title))
 
         self._pages = QStackedWidget(self)
-        self._loading = message_label(self, f"{slug}Loading", f"{self.title} loading")
-        self._loading.setText("Loading…")
+        self._loading = message_label(
+            self, f"{slug}Loading", self.tr("{0} loading").format(self.title)
+        )
+        self._loading.setText(self.tr("Loading…"))
         self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._unsupported_label = message_label(
-            self, f"{slug}Unsupported", f"{self.title} not supported"
+            self, f"{slug}Unsupported", self.tr("{0} not supported").format(self.title)
         )
         self._unsupported_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._failed = QWidget(self)
         failed_layout = QVBoxLayout(self._failed)
-        self._failed_label = message_label(self, f"{slug}ReadError", f"Why {self.title} failed")
+        self._failed_label = message_label(
+            self, f"{slug}ReadError", self.tr("Why {0} failed").format(self.title)
+        )
         self._failed_label.setStyleSheet(_PROBLEM_STYLE)
-        retry = named(QPushButton("Retry", self._failed), f"{slug}Retry", "Retry")
+        retry = named(QPushButton(self.tr("Retry"), self._failed), f"{slug}Retry", self.tr("Retry"))
         retry.clicked.connect(self.load)
         failed_layout.addWidget(self._failed_label)
         failed_layout.addWidget(retry, 0, Qt.AlignmentFlag.AlignLeft)
@@ -107,12 +113,16 @@ class SectionTab(QWidget, Generic[T, P]):
         content_layout = QVBoxLayout(self._content)
         self.editor = QWidget(self._content)
         content_layout.addWidget(self.editor, 1)
-        self.status = message_label(self._content, f"{slug}Status", f"{self.title} status")
+        self.status = message_label(
+            self._content, f"{slug}Status", self.tr("{0} status").format(self.title)
+        )
         content_layout.addWidget(self.status)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         self.save_button = named(
-            QPushButton(self.save_text, self._content), f"{slug}Save", f"Save {self.title}"
+            QPushButton(self.save_text, self._content),
+            f"{slug}Save",
+            self.tr("Save {0}").format(self.title),
         )
         self.save_button.clicked.connect(self.save)
         self.buttons.addWidget(self.save_button)
@@ -169,8 +179,10 @@ class SectionTab(QWidget, Generic[T, P]):
 
     def _show_unsupported(self) -> None:
         self._unsupported_label.setText(
-            f"{self.title}: {UNSUPPORTED_TEXT}\nThe provider does not offer this setting, so "
-            "there is nothing to change here."
+            self.tr(
+                "{0}: {1}\nThe provider does not offer this setting, so "
+                "there is nothing to change here."
+            ).format(self.title, translate("", UNSUPPORTED_TEXT))
         )
         self._pages.setCurrentWidget(self._unsupported_label)
 
@@ -210,7 +222,7 @@ class SectionTab(QWidget, Generic[T, P]):
     def submit(self, call: Callable[[S3Session, str], None]) -> None:
         """Run a change off the GUI thread, then read the setting back from the server."""
         self.save_button.setEnabled(False)
-        self.status.setText("Saving…")
+        self.status.setText(self.tr("Saving…"))
         self.status.setStyleSheet("")
         self._bridge.spawn(self._submit(call), f"saving {self.title}", self.bucket)
 
@@ -219,7 +231,7 @@ class SectionTab(QWidget, Generic[T, P]):
         try:
             await self._bridge.run(call, self._session, self.bucket)
         except FeatureUnsupported as exc:  # the read worked, this change does not: say so here
-            problem = f"{UNSUPPORTED_TEXT} {exc}"
+            problem = f"{translate('', UNSUPPORTED_TEXT)} {exc}"
         except Exception as exc:  # every failure is told in the tab, in words
             problem = str(describe(exc, self.operation, self.bucket))
         if not shiboken6.isValid(self):
@@ -235,5 +247,5 @@ class SectionTab(QWidget, Generic[T, P]):
         if not shiboken6.isValid(self):
             return
         self.apply_section(section)
-        self.show_done("Saved.")
+        self.show_done(self.tr("Saved."))
         self.saveFinished.emit(True)

@@ -18,7 +18,7 @@ class StorageClassDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         box = QComboBox(parent)
         box.setObjectName("storageClassEditor")
-        box.setAccessibleName("Storage class")
+        box.setAccessibleName(self.tr("Storage class"))
         box.setEditable(True)
         box.addItems(self._classes)
         return box

@@ -13,6 +13,7 @@ from app.core.s3.bucket_settings import (
 from app.core.s3.info_section import Feature, Section
 from app.core.s3.session import S3Session
 from app.ui.info.bucket.section_tab import SectionTab, message_label, named
+from app.ui.translation import N_, translate
 
 
 class SwitchTab(SectionTab[bool, bool]):
@@ -22,10 +23,14 @@ class SwitchTab(SectionTab[bool, bool]):
 
     def build(self, editor: QWidget) -> None:
         layout = QVBoxLayout(editor)
-        self.switch = named(QCheckBox(self.switch_text, editor), self.switch_name, self.title)
+        self.switch = named(
+            QCheckBox(translate("", self.switch_text), editor), self.switch_name, self.title
+        )
         layout.addWidget(self.switch)
-        note = message_label(editor, f"{self.switch_name}Note", f"About {self.title.lower()}")
-        note.setText(self.explanation)
+        note = message_label(
+            editor, f"{self.switch_name}Note", self.tr("About {0}").format(self.title.lower())
+        )
+        note.setText(translate("", self.explanation))
         layout.addWidget(note)
         layout.addStretch(1)
 
@@ -37,12 +42,12 @@ class SwitchTab(SectionTab[bool, bool]):
 
 
 class RequesterPaysTab(SwitchTab):
-    title = "Requester pays"
+    title = N_("Requester pays")
     operation = "PutBucketRequestPayment"
     feature = Feature.REQUESTER_PAYS
-    switch_text = "&Requesters pay for requests and downloads"
+    switch_text = N_("&Requesters pay for requests and downloads")
     switch_name = "requesterPays"
-    explanation = (
+    explanation = N_(
         "When on, anyone reading this bucket pays the request and transfer costs and must say "
         "so in each request; anonymous access stops working."
     )
@@ -57,12 +62,12 @@ class RequesterPaysTab(SwitchTab):
 
 
 class AccelerationTab(SwitchTab):
-    title = "Transfer acceleration"
+    title = N_("Transfer acceleration")
     operation = "PutBucketAccelerateConfiguration"
     feature = Feature.ACCELERATION
-    switch_text = "&Accelerate transfers through the provider's edge locations"
+    switch_text = N_("&Accelerate transfers through the provider's edge locations")
     switch_name = "transferAcceleration"
-    explanation = (
+    explanation = N_(
         "Accelerated transfers use a separate endpoint and cost extra; bucket names with dots "
         "cannot use it. Switching it off suspends it."
     )

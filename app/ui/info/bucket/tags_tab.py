@@ -16,22 +16,31 @@ from app.core.s3.tags import (
 )
 from app.ui.info.bucket.row_table import RowTable
 from app.ui.info.bucket.section_tab import SectionTab, message_label
+from app.ui.translation import N_
 
 
 class TagsTab(SectionTab[tuple[Tag, ...], list[Tag]]):
-    title = "Tags"
+    title = N_("Tags")
     operation = "PutBucketTagging"
     feature = Feature.TAGS
 
     def build(self, editor: QWidget) -> None:
         layout = QVBoxLayout(editor)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.rows = RowTable(editor, "bucketTags", "Bucket tags", ("Key", "Value"), "Tag")
+        self.rows = RowTable(
+            editor,
+            "bucketTags",
+            self.tr("Bucket tags"),
+            (self.tr("Key"), self.tr("Value")),
+            self.tr("Tag"),
+        )
         layout.addWidget(self.rows, 1)
-        note = message_label(editor, "bucketTagsNote", "About bucket tags")
+        note = message_label(editor, "bucketTagsNote", self.tr("About bucket tags"))
         note.setText(
-            f"At most {MAX_BUCKET_TAGS} tags; keys up to 128 and values up to 256 characters "
-            "of letters, digits, spaces and + - = . _ : / @. Saving with no tags removes them."
+            self.tr(
+                "At most {0} tags; keys up to 128 and values up to 256 characters "
+                "of letters, digits, spaces and + - = . _ : / @. Saving with no tags removes them."
+            ).format(MAX_BUCKET_TAGS)
         )
         layout.addWidget(note)
 

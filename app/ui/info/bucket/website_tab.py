@@ -21,51 +21,58 @@ from app.core.s3.info_section import Feature, Section
 from app.core.s3.session import S3Session
 from app.core.s3.website import RedirectAll, Website, put_website, read_website, website_body
 from app.ui.info.bucket.section_tab import InputProblem, SectionTab, named
+from app.ui.translation import N_
 
 
 class WebsiteTab(SectionTab[Website, Website | None]):
-    title = "Website"
+    title = N_("Website")
     operation = "PutBucketWebsite"
     feature = Feature.WEBSITE
 
     def build(self, editor: QWidget) -> None:
         form = self._form = QFormLayout(editor)
         group = QButtonGroup(editor)
-        self.off_radio = named(QRadioButton("&Off", editor), "websiteOff", "Website hosting off")
+        self.off_radio = named(
+            QRadioButton(self.tr("&Off"), editor), "websiteOff", self.tr("Website hosting off")
+        )
         self.host_radio = named(
-            QRadioButton("&Host a website from this bucket", editor),
+            QRadioButton(self.tr("&Host a website from this bucket"), editor),
             "websiteHost",
-            "Host a website",
+            self.tr("Host a website"),
         )
         self.redirect_radio = named(
-            QRadioButton("Redirect &every request to another host", editor),
+            QRadioButton(self.tr("Redirect &every request to another host"), editor),
             "websiteRedirect",
-            "Redirect every request",
+            self.tr("Redirect every request"),
         )
         for radio in (self.off_radio, self.host_radio, self.redirect_radio):
             group.addButton(radio)
             form.addRow(radio)
             radio.toggled.connect(self._follow_mode)
-        self.index_edit = named(QLineEdit(editor), "websiteIndex", "Index document")
-        self.index_edit.setPlaceholderText("index.html")
-        form.addRow("&Index document:", self.index_edit)
-        self.error_edit = named(QLineEdit(editor), "websiteError", "Error document")
-        self.error_edit.setPlaceholderText("error.html (optional)")
-        form.addRow("E&rror document:", self.error_edit)
-        self.host_edit = named(QLineEdit(editor), "websiteRedirectHost", "Redirect to host")
-        self.host_edit.setPlaceholderText("www.example.com")
-        form.addRow("Redirect to &host:", self.host_edit)
-        self.protocol_box = named(QComboBox(editor), "websiteRedirectProtocol", "Redirect protocol")
-        self.protocol_box.addItem("the request's own", None)
+        self.index_edit = named(QLineEdit(editor), "websiteIndex", self.tr("Index document"))
+        self.index_edit.setPlaceholderText(self.tr("index.html"))
+        form.addRow(self.tr("&Index document:"), self.index_edit)
+        self.error_edit = named(QLineEdit(editor), "websiteError", self.tr("Error document"))
+        self.error_edit.setPlaceholderText(self.tr("error.html (optional)"))
+        form.addRow(self.tr("E&rror document:"), self.error_edit)
+        self.host_edit = named(
+            QLineEdit(editor), "websiteRedirectHost", self.tr("Redirect to host")
+        )
+        self.host_edit.setPlaceholderText(self.tr("www.example.com"))
+        form.addRow(self.tr("Redirect to &host:"), self.host_edit)
+        self.protocol_box = named(
+            QComboBox(editor), "websiteRedirectProtocol", self.tr("Redirect protocol")
+        )
+        self.protocol_box.addItem(self.tr("the request's own"), None)
         self.protocol_box.addItem("https", "https")
         self.protocol_box.addItem("http", "http")
-        form.addRow("&Protocol:", self.protocol_box)
+        form.addRow(self.tr("&Protocol:"), self.protocol_box)
         self.rules_view = named(
-            QPlainTextEdit(editor), "websiteRoutingRules", "Routing rules (kept unchanged)"
+            QPlainTextEdit(editor), "websiteRoutingRules", self.tr("Routing rules (kept unchanged)")
         )
         self.rules_view.setReadOnly(True)
         self.rules_view.setMaximumHeight(120)
-        form.addRow("Routing rules:", self.rules_view)
+        form.addRow(self.tr("Routing rules:"), self.rules_view)
         self.off_radio.setChecked(True)
 
     def _follow_mode(self) -> None:
@@ -103,7 +110,7 @@ class WebsiteTab(SectionTab[Website, Website | None]):
         rules = list(value.routing_rules) if value else []
         self._form.setRowVisible(self.rules_view, bool(rules))
         self.rules_view.setPlainText(
-            f"{len(rules)} routing rule(s), kept unchanged when you save:\n"
+            self.tr("%n routing rule(s), kept unchanged when you save:\n", "", len(rules))
             + json.dumps(rules, indent=2, default=str)
             if rules
             else ""
@@ -117,11 +124,13 @@ class WebsiteTab(SectionTab[Website, Website | None]):
         if self.redirect_radio.isChecked():
             host = self.host_edit.text().strip()
             if not host:
-                raise InputProblem("Name the host every request is redirected to.")
+                raise InputProblem(self.tr("Name the host every request is redirected to."))
             if site and site.routing_rules:
                 raise InputProblem(
-                    "This website has routing rules, which a redirect of every request cannot "
-                    "keep; remove them with another tool first, or keep hosting the site."
+                    self.tr(
+                        "This website has routing rules, which a redirect of every request cannot "
+                        "keep; remove them with another tool first, or keep hosting the site."
+                    )
                 )
             return Website(redirect_all=RedirectAll(host, self.protocol_box.currentData()))
         hosted = Website(
