@@ -332,6 +332,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>⇅ conflict (keep both)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Time (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -580,11 +584,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mirror folder to bucket (delete what the folder lacks)</source>
+        <source>Upload, deleting what the folder lacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mirror bucket to folder (delete what the bucket lacks)</source>
+        <source>Download, deleting what the bucket lacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mirror: both ways (changes and deletions on either side)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -781,6 +789,54 @@
     </message>
     <message>
         <source>Starting local sandbox…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LIST, P&amp;UT, COPY:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dollars per 1,000 LIST, PUT and COPY requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GET, &amp;HEAD:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dollars per 1,000 GET and HEAD requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DE&amp;LETE:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dollars per 1,000 DELETE requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data &amp;out:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dollars per GB downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data &amp;in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dollars per GB uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per 1,000 requests</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1839,6 +1895,10 @@ Encryption: {1}</source>
     </message>
     <message>
         <source>Current encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current encryption&apos;s icon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3905,6 +3965,10 @@ This server offers no key list (no KMS).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What is wrong</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4045,6 +4109,45 @@ This server offers no key list (no KMS).</source>
     </message>
     <message>
         <source>This object looks binary, not text or an image; download it to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PricesPage</name>
+    <message>
+        <source>Prices in US dollars for sync cost estimates. Leave a price empty when it is not known: estimates that need it then say “unknown”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from a price table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a table to copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start &amp;from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price table name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (empty: unknown)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4448,6 +4551,10 @@ The provider does not offer this setting, so there is nothing to change here.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} icons and {1} provider profiles load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the sandbox server did not start: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4603,13 +4710,6 @@ The provider does not offer this setting, so there is nothing to change here.</s
     </message>
 </context>
 <context>
-    <name>SyncPlanModel</name>
-    <message>
-        <source>same on both sides</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>SyncWindow</name>
     <message>
         <source>Synchronize</source>
@@ -4661,6 +4761,10 @@ The provider does not offer this setting, so there is nothing to change here.</s
     </message>
     <message>
         <source>Price table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferences: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4748,7 +4852,15 @@ The provider does not offer this setting, so there is nothing to change here.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} to transfer, {1} to delete, {2} unchanged, {3} kept{4}</source>
+        <source>{0} to transfer, {1} to delete, {2} conflicts (both kept), </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} to transfer, {1} to delete, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} unchanged, {1} kept{2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5181,6 +5293,10 @@ Existing: {2}; new: {3} from {4}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Automatic (the provider&apos;s policy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>MD5 (every provider)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5190,6 +5306,10 @@ Existing: {2}; new: {3} from {4}.</source>
     </message>
     <message>
         <source>C&amp;hecksum:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integrity policy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5270,6 +5390,10 @@ Existing: {2}; new: {3} from {4}.</source>
     </message>
     <message>
         <source>Bandwidth schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic here: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

@@ -262,7 +262,7 @@ class TransfersPage(QWidget):
 
     def show_integrity(self, summary: str) -> None:
         """Say what the automatic checksum does for this provider; "" hides the line."""
-        self.integrity.setText(f"Automatic here: {summary}." if summary else "")
+        self.integrity.setText(self.tr("Automatic here: {0}.").format(summary) if summary else "")
         self.integrity.setVisible(bool(summary))
 
     def show_limits(self, limits: TransferLimits) -> None:

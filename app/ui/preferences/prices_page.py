@@ -9,16 +9,17 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from app.core.preferences.prices import PRESETS, PricePreferences
 from app.ui.preferences.fields import choice, line
+from app.ui.translation import N_, translate
 
 # field, label, accessible name
 PRICE_FIELDS = (
-    ("list_put_copy", "LIST, P&UT, COPY:", "Dollars per 1,000 LIST, PUT and COPY requests"),
-    ("get_head", "GET, &HEAD:", "Dollars per 1,000 GET and HEAD requests"),
-    ("delete", "DE&LETE:", "Dollars per 1,000 DELETE requests"),
-    ("per_gb_out", "Data &out:", "Dollars per GB downloaded"),
-    ("per_gb_in", "Data &in:", "Dollars per GB uploaded"),
+    ("list_put_copy", N_("LIST, P&UT, COPY:"), N_("Dollars per 1,000 LIST, PUT and COPY requests")),
+    ("get_head", N_("GET, &HEAD:"), N_("Dollars per 1,000 GET and HEAD requests")),
+    ("delete", N_("DE&LETE:"), N_("Dollars per 1,000 DELETE requests")),
+    ("per_gb_out", N_("Data &out:"), N_("Dollars per GB downloaded")),
+    ("per_gb_in", N_("Data &in:"), N_("Dollars per GB uploaded")),
 )
-_SUFFIX = {"per_gb_out": " per GB", "per_gb_in": " per GB"}
+_SUFFIX = {"per_gb_out": N_("per GB"), "per_gb_in": N_("per GB")}
 
 
 class PricesPage(QWidget):
@@ -27,28 +28,33 @@ class PricesPage(QWidget):
         self.setObjectName("pricesPage")
         form = QFormLayout(self)
         note = QLabel(
-            "Prices in US dollars for sync cost estimates. Leave a price empty when it is "
-            "not known: estimates that need it then say \u201cunknown\u201d.",
+            self.tr(
+                "Prices in US dollars for sync cost estimates. Leave a price empty when it is "
+                "not known: estimates that need it then say \u201cunknown\u201d."
+            ),
             self,
         )
         note.setWordWrap(True)
         form.addRow(note)
         self.preset = choice(
-            self, "pricePresetBox", "Start from a price table", [(k, k) for k in PRESETS]
+            self, "pricePresetBox", self.tr("Start from a price table"), [(k, k) for k in PRESETS]
         )
         self.preset.setCurrentIndex(-1)
-        self.preset.setPlaceholderText("Choose a table to copy\u2026")
+        self.preset.setPlaceholderText(self.tr("Choose a table to copy\u2026"))
         self.preset.activated.connect(self._use_preset)
-        form.addRow("Start &from:", self.preset)
-        self.provider = line(self, "priceProviderEdit", "Price table name", "the provider")
-        form.addRow("Na&me:", self.provider)
+        form.addRow(self.tr("Start &from:"), self.preset)
+        self.provider = line(
+            self, "priceProviderEdit", self.tr("Price table name"), self.tr("the provider")
+        )
+        form.addRow(self.tr("Na&me:"), self.provider)
         self.prices: dict[str, QLineEdit] = {}
         for name, label, accessible in PRICE_FIELDS:
-            edit = line(self, f"price_{name}Edit", accessible, "unknown")
-            edit.setToolTip(accessible + (" (empty: unknown)"))
+            accessible = translate("", accessible)
+            edit = line(self, f"price_{name}Edit", accessible, self.tr("unknown"))
+            edit.setToolTip(self.tr("{0} (empty: unknown)").format(accessible))
             self.prices[name] = edit
-            per = _SUFFIX.get(name, " per 1,000 requests")
-            form.addRow(label.replace(":", f" ($ {per.strip()}):"), edit)
+            per = translate("", _SUFFIX.get(name, N_("per 1,000 requests")))
+            form.addRow(translate("", label).replace(":", f" ($ {per}):"), edit)
 
     def _use_preset(self, row: int) -> None:
         self.show_section(PRESETS[self.preset.itemData(row)])

@@ -302,7 +302,7 @@ class SyncWindow(QWidget):
         if chosen == PREFERRED and self._preferred_prices is not None:
             table = self._preferred_prices()  # as saved now: Preferences may have changed
             self.price_combo.setItemText(
-                self.price_combo.currentIndex(), f"Preferences: {table.name}"
+                self.price_combo.currentIndex(), self.tr("Preferences: {0}").format(table.name)
             )
             return table
         return PRICE_TABLES[chosen]
