@@ -17,20 +17,24 @@ PEER_NAMES = {"aws": "AWS CLI", "s5cmd": "s5cmd", "rclone": "rclone"}
 
 def render(results: dict[str, Any], source: str = f"tests/benchmarks/results/{LATEST}") -> str:
     """The Markdown between the markers for one results file."""
-    date = results["date"].replace("T", " ").replace("+00:00", " UTC")
-    load = (results["load_average_before"][0], results["load_average_after"][0])
-    kind = (
-        "a `--quick` run (sizes cut down to about a minute: a check that the benchmarks run, "
-        "not a measurement to compare with full runs)"
-        if results["quick"]
-        else "a full run"
-    )
+    sources = list(results.get("sources", {}).values())
+    if len(sources) > 1:
+        runs = "; ".join(
+            f"{', '.join(run['benchmarks'])} from {_run_said(run, short=True)}" for run in sources
+        )
+        said = (
+            f"From `{source}`, each benchmark from the last run that measured it (the machine is "
+            f"shared: compare ratios within a run), {results['machine']['cpus']} CPUs: {runs}."
+        )
+    else:
+        said = (
+            f"From `{source}`: {_run_said(results)}, {results['machine']['cpus']} CPUs, "
+            f"load average {results['load_average_before'][0]:.1f} before and "
+            f"{results['load_average_after'][0]:.1f} after."
+        )
     lines = [
-        f"From `{source}`: {kind} of `python -m tests.benchmarks run` on {date}, "
-        f"Eider {results['eider_commit']}, {results['machine']['cpus']} CPUs, "
-        f"load average {load[0]:.1f} before and {load[1]:.1f} after. Ratio is Eider's time "
-        "÷ the peer's in the same run (below 1: Eider was faster); CPU is client / server "
-        "CPU-seconds.",
+        f"{said} Ratio is Eider's time ÷ the peer's in the same run (below 1: Eider was "
+        "faster); CPU is client / server CPU-seconds.",
         "",
         "| benchmark | figure | Eider | Eider's time ÷ peer's | CPU s Eider | CPU s peers |",
         "|---|---|---|---|---|---|",
@@ -54,6 +58,24 @@ def render(results: dict[str, Any], source: str = f"tests/benchmarks/results/{LA
     return "\n".join(lines)
 
 
+def _run_said(run: dict[str, Any], short: bool = False) -> str:
+    date = run["date"].replace("T", " ").replace("+00:00", " UTC")
+    if run["quick"]:
+        kind = "a `--quick` run" + (
+            ""
+            if short
+            else " (sizes cut down to about a minute: a check that the benchmarks "
+            "run, not a measurement to compare with full runs)"
+        )
+    else:
+        kind = "a full run"
+    said = f"{kind} of `python -m tests.benchmarks run` on {date}, Eider {run['eider_commit']}"
+    if short:
+        load = (run["load_average_before"][0], run["load_average_after"][0])
+        said += f", load average {load[0]:.1f} before and {load[1]:.1f} after"
+    return said
+
+
 def _details(name: str, details: dict[str, Any]) -> str:
     if not details:
         return ""
@@ -65,9 +87,52 @@ def _details(name: str, details: dict[str, Any]) -> str:
             f"{details['worst_stall_without_core_waits_ms']:.0f} ms held by Eider (less the "
             f"time threads waited for a CPU core); gaps over 100 ms: "
             f"{details['stalls_over_100ms']} wall-clock, "
-            f"{details['stalls_over_100ms_without_core_waits']} held by Eider."
+            f"{details['stalls_over_100ms_without_core_waits']} held by Eider. "
+            + _hangs_said(details.get("hangs"))
         )
+    if name == "startup" and "version_s" in details:
+        return _startup_said(details)
     return f"{name}: " + ", ".join(f"{key} {value}" for key, value in details.items()) + "."
+
+
+def _hangs_said(hangs: list[dict[str, Any]] | None) -> str:
+    if hangs is None:
+        return "No hang list: this run predates the hang watchdog."
+    if not hangs:
+        return "The hang watchdog saw the GUI thread away from its event loop over 100 ms: never."
+    held = sum(1 for hang in hangs if hang["held_ms"] > 100)
+    shown = "; ".join(
+        f"{hang['wall_ms']} ms wall / {hang['held_ms']} ms held at `{hang['at']}`"
+        for hang in hangs[:5]
+    )
+    more = f"; and {len(hangs) - 5} more" if len(hangs) > 5 else ""
+    return (
+        f"The hang watchdog saw the GUI thread away from its event loop over 100 ms "
+        f"{len(hangs)} times ({held} held by Eider over 100 ms): {shown}{more}."
+    )
+
+
+_STARTUP_FIGURES = {
+    "version": "`eider --version`",
+    "ls": "`eider ls` of 10 keys",
+    "window": "main window painted",
+    "cp": "`eider cp` of a small file",
+}
+
+
+def _startup_said(details: dict[str, Any]) -> str:
+    parts = []
+    for key, said in _STARTUP_FIGURES.items():
+        seconds = details.get(f"{key}_s")
+        if seconds is None:
+            continue
+        target = details.get(f"{key}_target_s")
+        if target is None:
+            parts.append(f"{said} {seconds:.2f} s (no target)")
+        else:
+            verdict = "met" if seconds < target else "**missed**"
+            parts.append(f"{said} {seconds:.2f} s (target < {target:g} s: {verdict})")
+    return "Start-up against issue 18's targets, medians of wall time: " + "; ".join(parts) + "."
 
 
 def _speed(figure: dict[str, Any], run: dict[str, Any]) -> str:
