@@ -132,6 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if gui_args.install_desktop_entry:
             return desktop_entry_cmd.install()
         return desktop_entry_cmd.uninstall()
+    import app.ui.core_before_qt  # noqa: F401  (why: its docstring)
+
     if gui_args.self_test:
         from app.ui.self_test import run_self_test
 
