@@ -8,9 +8,10 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli.log_file import send_logs_to_file
-from app.cli.verbose import add_verbose_argument, print_requests
-from app.core.explained import ExplainedError
+
+# Imports are where each path needs them: `eider --version` loads nothing beyond argparse, and
+# botocore, keyring and Qt load only for a command or window that uses them
+# (tests/cli/test_lean_start.py).
 
 # Sub-command name -> the module that registers it. Each module defines
 # `add_parser(subparsers)`, which registers its sub-command(s) and sets `func(args) -> int`.
@@ -45,6 +46,8 @@ def _command_parsers(
         prog="eider", description="Eider: S3 file-transfer browser and command-line client."
     )
     parser.add_argument("--version", action="version", version=f"eider {__version__}")
+    from app.cli.verbose import add_verbose_argument
+
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     modules = [COMMANDS[only]] if only else list(dict.fromkeys(COMMANDS.values()))
     for name in modules:
@@ -105,6 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _command_parser().print_help()
         return 0
     if args_list and args_list[0] in COMMANDS:
+        from app.cli.log_file import send_logs_to_file
+        from app.cli.verbose import print_requests
+        from app.core.explained import ExplainedError
+
         args = _command_parser(only=args_list[0]).parse_args(args_list)
         send_logs_to_file()
         stop_printing = print_requests() if args.verbose else None
@@ -125,6 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if gui_args.install_desktop_entry:
             return desktop_entry_cmd.install()
         return desktop_entry_cmd.uninstall()
+    import app.ui.core_before_qt  # noqa: F401  (why: its docstring)
+
     if gui_args.self_test:
         from app.ui.self_test import run_self_test
 

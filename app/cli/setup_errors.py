@@ -10,7 +10,7 @@ from __future__ import annotations
 from app.cli import exit_codes
 from app.cli.connection_args import ConnectionArgsError
 from app.cli.s3_paths import BadS3Path
-from app.cli.transfer_args import TransferArgsError
+from app.cli.transfer_args_error import TransferArgsError
 from app.core.bookmarks import BookmarkError, BookmarkStoreError
 from app.core.credentials.errors import CredentialError
 from app.core.profiles import ProfileError

@@ -11,6 +11,7 @@ from typing import Any
 
 from app.cli.cse_args import CseArgsError, add_cse_arguments, cse_options
 from app.cli.preferences_args import preferences_for_args
+from app.cli.transfer_args_error import TransferArgsError
 from app.core.preferences.effects import transfer_options
 from app.core.preferences.loading import load_transfer_limits
 from app.core.s3.session import S3Session
@@ -29,10 +30,6 @@ from app.core.transfers.worker_context import sse_args
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(?:i?B)?\s*$", re.IGNORECASE)
 _FACTORS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
 _CONFLICTS = [p.value for p in ConflictPolicy if p is not ConflictPolicy.ASK]
-
-
-class TransferArgsError(ValueError):
-    pass
 
 
 def parse_size(text: str) -> int:

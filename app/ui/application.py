@@ -30,6 +30,7 @@ from app.ui.async_bridge import AsyncBridge
 from app.ui.color_scheme import follow_system_color_scheme
 from app.ui.controllers.browser import BrowserController, SessionFactory
 from app.ui.file_open_events import FileOpenEvents
+from app.ui.first_paint import install_first_paint_report
 from app.ui.gui_thread_gc import GuiThreadCollector
 from app.ui.icons import app_icon
 from app.ui.keyring_notice import tell_if_no_keyring
@@ -445,6 +446,7 @@ def run_gui(args: argparse.Namespace) -> int:
     file_opens = FileOpenEvents(lambda files: handle_open_request(windows, files), app)
     app.installEventFilter(file_opens)
     report = install_window_report(start.window)  # a test hook, off unless asked for
+    install_first_paint_report(start.window)  # the start-up benchmark's, off unless asked for
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     # SIGTERM/SIGINT quit through Qt so the sandbox server is stopped below. The handler only

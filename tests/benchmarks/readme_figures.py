@@ -4,6 +4,7 @@ two markers in README.md, never typed (`python -m tests.benchmarks readme`; a te
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,20 +18,24 @@ PEER_NAMES = {"aws": "AWS CLI", "s5cmd": "s5cmd", "rclone": "rclone"}
 
 def render(results: dict[str, Any], source: str = f"tests/benchmarks/results/{LATEST}") -> str:
     """The Markdown between the markers for one results file."""
-    date = results["date"].replace("T", " ").replace("+00:00", " UTC")
-    load = (results["load_average_before"][0], results["load_average_after"][0])
-    kind = (
-        "a `--quick` run (sizes cut down to about a minute: a check that the benchmarks run, "
-        "not a measurement to compare with full runs)"
-        if results["quick"]
-        else "a full run"
-    )
+    sources = list(results.get("sources", {}).values())
+    if len(sources) > 1:
+        runs = "; ".join(
+            f"{', '.join(run['benchmarks'])} from {_run_said(run, short=True)}" for run in sources
+        )
+        said = (
+            f"From `{source}`, each benchmark from the last run that measured it (the machine is "
+            f"shared: compare ratios within a run), {results['machine']['cpus']} CPUs: {runs}."
+        )
+    else:
+        said = (
+            f"From `{source}`: {_run_said(results)}, {results['machine']['cpus']} CPUs, "
+            f"load average {results['load_average_before'][0]:.1f} before and "
+            f"{results['load_average_after'][0]:.1f} after."
+        )
     lines = [
-        f"From `{source}`: {kind} of `python -m tests.benchmarks run` on {date}, "
-        f"Eider {results['eider_commit']}, {results['machine']['cpus']} CPUs, "
-        f"load average {load[0]:.1f} before and {load[1]:.1f} after. Ratio is Eider's time "
-        "÷ the peer's in the same run (below 1: Eider was faster); CPU is client / server "
-        "CPU-seconds.",
+        f"{said} Ratio is Eider's time ÷ the peer's in the same run (below 1: Eider was "
+        "faster); CPU is client / server CPU-seconds.",
         "",
         "| benchmark | figure | Eider | Eider's time ÷ peer's | CPU s Eider | CPU s peers |",
         "|---|---|---|---|---|---|",
@@ -49,12 +54,31 @@ def render(results: dict[str, Any], source: str = f"tests/benchmarks/results/{LA
                 f"| {name} | {figure['name']} | {_speed(figure, eider)} | {ratios or 'none'} "
                 f"| {_cpu(eider)} | {peer_cpu or 'none'} |"
             )
-    notes = [_details(name, entry["details"]) for name, entry in results["benchmarks"].items()]
+    notes = [_details(name, entry) for name, entry in results["benchmarks"].items()]
     lines += ["", *[note for note in notes if note]] if any(notes) else []
     return "\n".join(lines)
 
 
-def _details(name: str, details: dict[str, Any]) -> str:
+def _run_said(run: dict[str, Any], short: bool = False) -> str:
+    date = run["date"].replace("T", " ").replace("+00:00", " UTC")
+    if run["quick"]:
+        kind = "a `--quick` run" + (
+            ""
+            if short
+            else " (sizes cut down to about a minute: a check that the benchmarks "
+            "run, not a measurement to compare with full runs)"
+        )
+    else:
+        kind = "a full run"
+    said = f"{kind} of `python -m tests.benchmarks run` on {date}, Eider {run['eider_commit']}"
+    if short:
+        load = (run["load_average_before"][0], run["load_average_after"][0])
+        said += f", load average {load[0]:.1f} before and {load[1]:.1f} after"
+    return said
+
+
+def _details(name: str, entry: dict[str, Any]) -> str:
+    details = entry["details"]
     if not details:
         return ""
     if name == "listing":
@@ -65,9 +89,72 @@ def _details(name: str, details: dict[str, Any]) -> str:
             f"{details['worst_stall_without_core_waits_ms']:.0f} ms held by Eider (less the "
             f"time threads waited for a CPU core); gaps over 100 ms: "
             f"{details['stalls_over_100ms']} wall-clock, "
-            f"{details['stalls_over_100ms_without_core_waits']} held by Eider."
+            f"{details['stalls_over_100ms_without_core_waits']} held by Eider. "
+            + _hangs_said(details.get("hangs"))
         )
+    if name == "startup" and "version_s" in details:
+        return _startup_said(entry)
     return f"{name}: " + ", ".join(f"{key} {value}" for key, value in details.items()) + "."
+
+
+def _hangs_said(hangs: list[dict[str, Any]] | None) -> str:
+    if hangs is None:
+        return "No hang list: this run predates the hang watchdog."
+    if not hangs:
+        return "The hang watchdog (100 ms threshold) recorded no hang."
+    held = [hang for hang in hangs if hang["held_ms"] > 100]
+    worst = sorted(hangs, key=lambda hang: -hang["held_ms"])[:3]
+    shown = "; ".join(
+        f"{hang['held_ms']} ms held of {hang['wall_ms']} ms wall at `{_where(hang['at'])}`"
+        for hang in worst
+    )
+    return (
+        f"The hang watchdog (100 ms threshold) recorded {len(hangs)} hangs, {len(held)} of "
+        f"them held by Eider over 100 ms (its own reckoning of core waits); the longest held: "
+        f"{shown}."
+    )
+
+
+def _where(at: str) -> str:
+    """A stack line on one line, its path from the repository root."""
+    return _REPO_PATH.sub(r"\2", " ".join(at.split()))
+
+
+_REPO_PATH = re.compile(r'"([^"]*/)?((app|tests)/[^"]*)"')
+
+_STARTUP_FIGURES = {
+    "version": ("`eider --version`", "eider --version"),
+    "ls": ("`eider ls` of 10 keys", "start, list 10 keys and exit"),
+    "window": ("main window painted", "launch to main window painted (offscreen)"),
+    "cp": ("`eider cp` of a small file", "start, upload a 1 KiB file and exit"),
+}
+
+
+def _startup_said(entry: dict[str, Any]) -> str:
+    details = entry["details"]
+    cpu = {figure["name"]: figure["eider"]["client_cpu_s"] for figure in entry["figures"]}
+    parts = []
+    for key, (said, figure) in _STARTUP_FIGURES.items():
+        seconds = details.get(f"{key}_s")
+        if seconds is None:
+            continue
+        measured = f"{said} {seconds:.2f} s"
+        if figure in cpu:
+            measured += f" ({cpu[figure]:.2f} CPU-s)"
+        target = details.get(f"{key}_target_s")
+        if target is None:
+            parts.append(f"{measured}, no target")
+        else:
+            verdict = "met" if seconds < target else "**missed**"
+            parts.append(f"{measured}, target < {target:g} s: {verdict}")
+    load = (entry["load_average_before"][0], entry["load_average_after"][0])
+    return (
+        f"Start-up against issue 18's targets (medians of wall time at load average "
+        f"{load[0]:.1f} to {load[1]:.1f}: above the machine's core count, waiting for a core is "
+        "part of every wall time; the CPU-seconds are what Eider itself spent): "
+        + "; ".join(parts)
+        + "."
+    )
 
 
 def _speed(figure: dict[str, Any], run: dict[str, Any]) -> str:

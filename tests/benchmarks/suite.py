@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.benchmarks.figures import Benchmark
+from tests.benchmarks.latest import write_latest
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
@@ -43,8 +44,9 @@ PEER_VERSION_COMMANDS = {
 
 def run(names: list[str], quick: bool, results_dir: Path = RESULTS_DIR) -> tuple[Path, bool]:
     """Run the named benchmarks (all when empty) one after the other; write the results file.
-    Returns its path and whether every benchmark finished. `latest.json` is replaced only by a
-    run of all benchmarks that all finished."""
+    Returns its path and whether every benchmark finished. When all finished, `latest.json`
+    takes their figures: all of it after a run of every benchmark, else (full sizes only) the
+    entries of those run, the others kept (`latest.py`)."""
     chosen = names or list(BENCHMARKS)
     started = dt.datetime.now(dt.UTC)
     results: dict[str, Any] = {
@@ -79,8 +81,9 @@ def run(names: list[str], quick: bool, results_dir: Path = RESULTS_DIR) -> tuple
     path = results_dir / f"{stamp}.json"
     text = json.dumps(results, indent=2) + "\n"
     path.write_text(text)
-    if ok and set(chosen) == set(BENCHMARKS):
-        (results_dir / LATEST).write_text(text)
+    complete = set(chosen) == set(BENCHMARKS)
+    if ok and (complete or not quick):  # some benchmarks, full sizes: theirs replace their rows
+        write_latest(results_dir / LATEST, results, path.name, replace_all=complete)
     return path, ok
 
 

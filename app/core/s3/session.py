@@ -100,8 +100,9 @@ class S3Session:
         # One loader for both botocore sessions: the S3 model is read and parsed once (about
         # a tenth of a second), not once per kind of client.
         self._loader = create_loader()
-        self._botocore = self._new_botocore_session(raw_timestamps=False)
-        self._botocore_raw = self._new_botocore_session(raw_timestamps=True)
+        # Made with the first client that needs each (a botocore session registers some 250
+        # handlers): `eider ls` only ever needs the raw-timestamp one.
+        self._botocore_sessions: dict[bool, botocore.session.Session] = {}
         self._clients: dict[tuple[str, bool], Any] = {}
         self._service_clients: dict[tuple[str, str], Any] = {}
         self._bucket_regions: dict[str, str] = {}
@@ -112,6 +113,14 @@ class S3Session:
         return self._credentials
 
     # -- clients -----------------------------------------------------------------------------
+
+    def _botocore_session(self, raw_timestamps: bool) -> botocore.session.Session:
+        """Call with `_lock` held (botocore sessions are not thread-safe)."""
+        session = self._botocore_sessions.get(raw_timestamps)
+        if session is None:
+            session = self._new_botocore_session(raw_timestamps)
+            self._botocore_sessions[raw_timestamps] = session
+        return session
 
     def _new_botocore_session(self, raw_timestamps: bool) -> botocore.session.Session:
         session = botocore.session.Session()
@@ -179,7 +188,7 @@ class S3Session:
         with self._lock:
             client = self._clients.get(cache_key)
             if client is None:
-                source = self._botocore_raw if raw_timestamps else self._botocore
+                source = self._botocore_session(raw_timestamps)
                 conn = self.connection
                 verify: bool | str = conn.ca_bundle or True if conn.verify_tls else False
                 if verify is False:
@@ -206,7 +215,7 @@ class S3Session:
         with self._lock:
             client = self._service_clients.get((service, region))
             if client is None:
-                client = self._botocore.create_client(
+                client = self._botocore_session(raw_timestamps=False).create_client(
                     service,
                     region_name=region,
                     endpoint_url=conn.endpoint_url,
