@@ -25,6 +25,8 @@ def render(results: dict[str, Any], source: str = f"tests/benchmarks/results/{LA
         if results["quick"]
         else "a full run"
     )
+    if "sources" in results:
+        kind += " into which later runs of single benchmarks were merged (which, below)"
     lines = [
         f"From `{source}`: {kind} of `python -m tests.benchmarks run` on {date}, "
         f"Eider {results['eider_commit']}, {results['machine']['cpus']} CPUs, "
@@ -49,9 +51,24 @@ def render(results: dict[str, Any], source: str = f"tests/benchmarks/results/{LA
                 f"| {name} | {figure['name']} | {_speed(figure, eider)} | {ratios or 'none'} "
                 f"| {_cpu(eider)} | {peer_cpu or 'none'} |"
             )
+    if "sources" in results:
+        lines += ["", _sources(results)]
     notes = [_details(name, entry["details"]) for name, entry in results["benchmarks"].items()]
     lines += ["", *[note for note in notes if note]] if any(notes) else []
     return "\n".join(lines)
+
+
+def _sources(results: dict[str, Any]) -> str:
+    """Which run each benchmark's figures come from, once later runs of some were merged in."""
+    parts = []
+    for name, entry in results["benchmarks"].items():
+        source = results["sources"][name]
+        load = (entry["load_average_before"][0], entry["load_average_after"][0])
+        parts.append(
+            f"{name} from `{source['file']}` (Eider {source['eider_commit']}, load average "
+            f"{load[0]:.1f} before and {load[1]:.1f} after)"
+        )
+    return "Runs of single benchmarks were merged into this file: " + "; ".join(parts) + "."
 
 
 def _details(name: str, details: dict[str, Any]) -> str:

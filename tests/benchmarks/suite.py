@@ -81,7 +81,39 @@ def run(names: list[str], quick: bool, results_dir: Path = RESULTS_DIR) -> tuple
     path.write_text(text)
     if ok and set(chosen) == set(BENCHMARKS):
         (results_dir / LATEST).write_text(text)
+    elif ok and not quick:
+        merge_into_latest(path)
     return path, ok
+
+
+def merge_into_latest(path: Path) -> None:
+    """Put the benchmarks of the finished full run `path` into `latest.json` in place of theirs,
+    keeping the others' figures; `sources` names the results file each benchmark came from
+    (with its date and load, shown beside the README's table). Without a `latest.json`
+    (no complete run yet) nothing is merged."""
+    latest_path = path.parent / LATEST
+    if not latest_path.exists():
+        return
+    text = latest_path.read_text()
+    latest = json.loads(text)
+    run = json.loads(path.read_text())
+    if "sources" not in latest:  # latest.json is still one complete run's file
+        dated = sorted(p for p in path.parent.glob("*.json") if p.name != LATEST)
+        origin = next((p.name for p in dated if p.read_text() == text), None)
+        latest["sources"] = {name: _source(latest, origin) for name in latest["benchmarks"]}
+    sources = latest["sources"]
+    for name, entry in run["benchmarks"].items():
+        latest["benchmarks"][name] = entry
+        sources[name] = _source(run, path.name)
+    latest_path.write_text(json.dumps(latest, indent=2) + "\n")
+
+
+def _source(results: dict[str, Any], file: str | None) -> dict[str, Any]:
+    return {
+        "file": file,
+        "date": results["date"],
+        "eider_commit": results["eider_commit"],
+    }
 
 
 def _load(name: str) -> Callable[[bool], Benchmark]:

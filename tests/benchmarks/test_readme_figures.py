@@ -23,9 +23,14 @@ def test_readme_table_is_the_latest_results_file() -> None:
 
 def test_latest_results_are_a_committed_complete_run() -> None:
     latest = (suite.RESULTS_DIR / suite.LATEST).read_text()
-    dated = [p for p in suite.RESULTS_DIR.glob("*.json") if p.name != suite.LATEST]
-    assert latest in [p.read_text() for p in dated], "latest.json is no run's results file"
     results = json.loads(latest)
+    if "sources" in results:  # later runs of single benchmarks merged in
+        for name, source in results["sources"].items():
+            run = json.loads((suite.RESULTS_DIR / source["file"]).read_text())
+            assert run["benchmarks"][name] == results["benchmarks"][name], name
+    else:
+        dated = [p for p in suite.RESULTS_DIR.glob("*.json") if p.name != suite.LATEST]
+        assert latest in [p.read_text() for p in dated], "latest.json is no run's results file"
     assert set(results["benchmarks"]) == set(suite.BENCHMARKS)
     for name, entry in results["benchmarks"].items():
         assert "error" not in entry, name
@@ -83,3 +88,31 @@ def test_a_complete_run_becomes_the_latest(tmp_path: Path, monkeypatch: pytest.M
         "server_cpu_s": 0.25,
         "peak_rss_mib": None,
     }
+
+
+def test_a_run_of_some_benchmarks_is_merged_into_the_latest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(suite, "BENCHMARKS", {"tiny": "", "other": ""})
+    monkeypatch.setattr(suite, "PEER_VERSION_COMMANDS", {})
+    monkeypatch.setattr(suite, "_load", {"tiny": _tiny, "other": _tiny}.get)
+    first, ok = suite.run([], quick=False, results_dir=tmp_path)
+    assert ok
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / suite.LATEST).write_text((tmp_path / suite.LATEST).read_text())
+    earlier = later / "2026-01-01T0000Z.json"  # both runs may start in the same minute
+    earlier.write_text(first.read_text())
+    monkeypatch.setattr(suite, "_load", {"tiny": _other_tiny}.get)
+    second, ok = suite.run(["tiny"], quick=False, results_dir=later)
+    merged = json.loads((later / suite.LATEST).read_text())
+    assert merged["benchmarks"]["tiny"] == json.loads(second.read_text())["benchmarks"]["tiny"]
+    assert merged["benchmarks"]["other"] == json.loads(first.read_text())["benchmarks"]["other"]
+    assert merged["sources"]["tiny"]["file"] == second.name
+    assert merged["sources"]["other"]["file"] == earlier.name
+    assert f"tiny from `{second.name}`" in readme_figures.render(merged)
+
+
+def _other_tiny(quick: bool) -> Benchmark:
+    eider, peer = Run(3.0, 0.5, 0.25), Run(2.0, 0.1, 0.2)
+    return Benchmark("tiny", {"quick": quick}, [Figure("one", eider, {"peer": peer}, 10, "files")])
