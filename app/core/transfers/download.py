@@ -28,7 +28,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from app.core.sse_c.reads import known_read_sse, read_and_head, read_sse
-from app.core.transfers import digests
+from app.core.transfers import digests, preallocate
 from app.core.transfers.body_reader import BodyReader
 from app.core.transfers.integrity import CRC_META, METADATA_CRC, md5_note
 from app.core.transfers.jobs import Job
@@ -47,7 +47,10 @@ from app.core.transfers.worker_context import (
 
 PARTIAL_SUFFIX = ".eider-partial"
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)  # POSIX; Windows has no symlink to follow here
-READ_SIZE = 1024 * 1024  # large reads: the biggest single lever on download speed
+# Each worker reads the socket into its own buffer and writes it out from there: at 256 KiB the
+# ten workers' buffers stay in the CPU's cache between the two copies. At 1 MiB they did not,
+# and writing a GiB cost 1.2-1.3 CPU-s instead of 0.2 (tests/benchmarks/README.md).
+READ_SIZE = 256 * 1024
 _buffers = threading.local()
 
 _ALGORITHMS = {
@@ -145,7 +148,11 @@ def _download(rt: WorkerContext, job: Job, item: ItemRecord, fresh: bool) -> Non
     fd = _open_partial(partial, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         if not resumable:
-            os.ftruncate(fd, item.size)
+            try:
+                preallocate.reserve(fd, item.size)
+            except OSError:
+                os.ftruncate(fd, 0)  # a full disk: no hollow file of the whole size is left
+                raise
         ordered = None
         if wanted:
             finished = [(p.offset, p.size) for p in known.values()]

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from app.core.transfers.digests import StreamHasher
 from app.core.transfers.retry import IntegrityError
 
-READ_SIZE = 1024 * 1024
+READ_SIZE = 256 * 1024  # as the downloaders' buffers: it stays in the cache between copy and hash
 
 
 class OrderedFileHasher:
