@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from app import __version__
 from app.cli.log_file import send_logs_to_file
 from app.cli.verbose import add_verbose_argument, print_requests
-from app.core.explained import ExplainedError
 
 # Sub-command name -> the module that registers it. Each module defines
 # `add_parser(subparsers)`, which registers its sub-command(s) and sets `func(args) -> int`.
@@ -110,9 +109,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         stop_printing = print_requests() if args.verbose else None
         try:
             return int(args.func(args))
-        except ExplainedError as exc:  # already in words (a journal from a newer Eider, ...)
+        except Exception as exc:
             from app.cli import exit_codes
 
+            # already in words (a journal from a newer Eider, ...), or an answer no S3 server
+            # gives: described in one line, never a traceback
+            if not exit_codes.described_whole(exc):
+                raise
             return exit_codes.fail(exc)
         finally:
             if stop_printing is not None:

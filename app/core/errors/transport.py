@@ -33,6 +33,9 @@ _DROP_TYPES: tuple[type[BaseException], ...] = (
     u3.ProtocolError,
     u3.IncompleteRead,
 )
+# An answer whose HTTP framing is broken: two different Content-Lengths, a header line too
+# long. (Not BadStatusLine: RemoteDisconnected, a dropped connection, is one.)
+MALFORMED_HTTP: tuple[type[BaseException], ...] = (u3.InvalidHeader, http.client.LineTooLong)
 
 
 def chain(exc: BaseException) -> Iterator[BaseException]:

@@ -27,6 +27,7 @@ from app.core.connection import AddressingStyle, Connection
 from app.core.credentials.resolve import MfaPrompt, resolve
 from app.core.errors.redact import remember_secrets
 from app.core.s3 import botocore_private, thread_guard
+from app.core.s3.implausible_answers import RepeatGuard
 from app.core.s3.listing_parser import ListingAwareParserFactory, check_listings_cheaply
 from app.core.s3.transcript import Transcript, TranscriptRecorder, process_transcript
 from app.core.sse_c.plain_http import refuse_plain_http
@@ -302,6 +303,7 @@ class S3Session:
         `start_token` resumes a listing at a page's `next_token`."""
         page_size = max_keys or self.connection.max_keys
         token = start_token
+        repeats = RepeatGuard(bucket, prefix)
         while True:
             params: dict[str, Any] = {"Bucket": bucket, "Prefix": prefix, "MaxKeys": page_size}
             if delimiter:
@@ -322,6 +324,8 @@ class S3Session:
             folders = tuple(p["Prefix"] for p in response.get("CommonPrefixes", ()))
             token = response.get("NextContinuationToken")
             last = not response.get("IsTruncated") or not token
+            if not last:
+                repeats.check(token)
             yield ListingPage(bucket, prefix, folders, objects, last, None if last else token)
             if last:
                 return
