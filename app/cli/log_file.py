@@ -10,9 +10,11 @@ from __future__ import annotations
 import logging
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TextIO
 
 from app.core import paths
 from app.core.errors.redact import scrub_for_log
+from app.core.private_files import make_private_file
 
 LOG_NAME = "eider-cli.log"
 _MAX_BYTES = 1024 * 1024
@@ -22,6 +24,10 @@ _BACKUPS = 3
 class _CommandLog(RotatingFileHandler):
     """Marks the handler this module installed, so that a second command run in the same
     process (the tests) replaces it rather than adding another."""
+
+    def _open(self) -> TextIO:
+        make_private_file(Path(self.baseFilename))  # the log is this user's alone (0600)
+        return super()._open()
 
     def handleError(self, record: logging.LogRecord) -> None:
         """A log that cannot be written must not put a traceback in the command's output."""
