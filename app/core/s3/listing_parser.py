@@ -33,7 +33,11 @@ _INTEGERS = frozenset({"MaxKeys", "KeyCount", "Size"})
 def parse_list_objects_v2(body: bytes) -> dict[str, Any]:
     # The same expat-backed ElementTree botocore parses these bytes with (expat refuses
     # external entities and, since 2.4, entity-expansion bombs).
-    root = ElementTree.fromstring(body)  # noqa: S314
+    # The declared encoding is ignored (as botocore does): S3 answers in UTF-8, and a declared
+    # encoding Python does not know would raise LookupError, not a parse error.
+    parser = ElementTree.XMLParser(encoding="utf-8")  # noqa: S314
+    parser.feed(body)
+    root = parser.close()
     if root.tag.rpartition("}")[2] != "ListBucketResult":
         raise ValueError(f"not a listing: <{root.tag}>")
     skip = root.tag.find("}") + 1  # length of "{namespace}", 0 without one
