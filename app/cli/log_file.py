@@ -8,6 +8,7 @@ The error messages point at this file ("the log file has the details").
 from __future__ import annotations
 
 import logging
+import os
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TextIO
@@ -38,6 +39,13 @@ class _CommandLog(RotatingFileHandler):
         return scrub_for_log(super().format(record))
 
 
+def _level() -> int:
+    """EIDER_LOG_LEVEL=DEBUG (or INFO) writes more than warnings, for a bug report."""
+    wanted = os.environ.get("EIDER_LOG_LEVEL", "").strip().upper()
+    level = logging.getLevelName(wanted) if wanted else logging.WARNING
+    return level if isinstance(level, int) else logging.WARNING
+
+
 def log_path() -> Path:
     return paths.log_dir() / LOG_NAME
 
@@ -61,7 +69,10 @@ def send_logs_to_file() -> Path | None:
     handler = _CommandLog(
         path, maxBytes=_MAX_BYTES, backupCount=_BACKUPS, encoding="utf-8", delay=True
     )
-    handler.setLevel(logging.WARNING)
+    level = _level()
+    handler.setLevel(level)
+    if level < logging.WARNING:  # a debug log: the libraries' records too (still scrubbed)
+        root.setLevel(level)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     return path
