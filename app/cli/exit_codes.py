@@ -91,6 +91,12 @@ def fail(exc: BaseException, operation: str = "", bucket: str = "", key: str = "
     """Describe `exc` on stderr and return the exit code it maps to."""
     error = describe(exc, operation, bucket, key)
     say_error(str(error))
+    if error.kind is ErrorKind.TLS_CERTIFICATE:
+        from app.cli.certificate_hint import fingerprint_hint  # a TLS probe, only here
+
+        hint = fingerprint_hint(exc)
+        if hint:
+            say_error(hint)
     return code_for(error)
 
 

@@ -162,3 +162,30 @@ def mark_redirect_followed(request_dict: dict[str, Any]) -> bool:
         redirect["redirected"] = True
         return True
     return False
+
+
+# -- a pinned certificate (app/core/tls_pinning.py) ----------------------------------------------
+# botocore offers `verify` (on, off or a CA bundle) but no way to accept one certificate by its
+# fingerprint. urllib3 checks a pool's `assert_fingerprint` on every connection it opens; the
+# pool managers live in the client's HTTP session (private `_manager`, and proxy managers made
+# later from the private `_get_pool_manager_kwargs`).
+
+
+def pin_certificate(client: Any, sha256_hex: str) -> bool:
+    """Make every connection of `client` check the server certificate's SHA-256 (lower-case
+    hex, no colons); False when the session's internals are not where expected."""
+    session = client_http_session(client)
+    manager = getattr(session, "_manager", None)
+    make_kwargs = getattr(session, "_get_pool_manager_kwargs", None)
+    pool_kw = getattr(manager, "connection_pool_kw", None)
+    if session is None or not isinstance(pool_kw, dict) or make_kwargs is None:
+        return False
+    pool_kw["assert_fingerprint"] = sha256_hex
+
+    def with_pin(**extra: Any) -> dict[str, Any]:
+        kwargs: dict[str, Any] = make_kwargs(**extra)
+        kwargs["assert_fingerprint"] = sha256_hex
+        return kwargs
+
+    session._get_pool_manager_kwargs = with_pin
+    return True

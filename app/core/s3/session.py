@@ -31,6 +31,7 @@ from app.core.s3.implausible_answers import RepeatGuard
 from app.core.s3.listing_parser import ListingAwareParserFactory, check_listings_cheaply
 from app.core.s3.transcript import Transcript, TranscriptRecorder, process_transcript
 from app.core.sse_c.plain_http import refuse_plain_http
+from app.core.tls_pinning import normalised
 
 _log = logging.getLogger(__name__)
 _REGION_ALIASES = {None: "us-east-1", "": "us-east-1", "EU": "eu-west-1", "US": "us-east-1"}
@@ -183,7 +184,9 @@ class S3Session:
                 source = self._botocore_raw if raw_timestamps else self._botocore
                 conn = self.connection
                 verify: bool | str = conn.ca_bundle or True if conn.verify_tls else False
-                if verify is False:
+                if conn.pinned_certificate:
+                    verify = False  # no CA decides: the pinned fingerprint is checked instead
+                elif verify is False:
                     # The user switched verification off for this host and the UI flags it;
                     # urllib3 would otherwise warn on every request.
                     _log.warning("TLS certificate verification is off for %s", conn.host)
@@ -195,6 +198,8 @@ class S3Session:
                     verify=verify,
                     config=self._config(region),
                 )
+                if conn.pinned_certificate:
+                    _pin(client, conn.pinned_certificate)
                 self._clients[cache_key] = client
             return client
 
@@ -207,13 +212,16 @@ class S3Session:
         with self._lock:
             client = self._service_clients.get((service, region))
             if client is None:
+                pinned = conn.pinned_certificate
                 client = self._botocore.create_client(
                     service,
                     region_name=region,
                     endpoint_url=conn.endpoint_url,
-                    verify=conn.ca_bundle or True if conn.verify_tls else False,
+                    verify=conn.ca_bundle or True if conn.verify_tls and not pinned else False,
                     config=self._config(region),
                 )
+                if pinned:
+                    _pin(client, pinned)
                 self._service_clients[(service, region)] = client
             return client
 
@@ -351,6 +359,12 @@ _REGION_ERROR_CODES = {
     "307",
     "400",  # a HEAD signed for the wrong region: no body, only the region header
 }
+
+
+def _pin(client: Any, fingerprint: str) -> None:
+    if not botocore_private.pin_certificate(client, normalised(fingerprint)):
+        # Never fall back to an unverified connection.
+        raise RuntimeError("This botocore cannot check a pinned certificate; Eider refuses it")
 
 
 def _stop_blind_redirects(request_dict: dict[str, Any], response: Any, **_: Any) -> None:
