@@ -265,3 +265,26 @@ def _expect_header_sent(seaweed: RunningS3, bucket: str, asked: bool) -> str | N
     client.put_object(Bucket=bucket, Key="big", Body=body)
     [value] = sent
     return value.decode() if isinstance(value, bytes) else value
+
+
+def test_a_pinned_fingerprint_reaches_every_pool_of_the_client(seaweed_tls: RunningS3) -> None:
+    """`pin_certificate` sets urllib3's `assert_fingerprint` in the client's pool manager and in
+    the pool managers made later (proxies); a wrong pin stops the first request."""
+    import hashlib
+    import ssl
+
+    from botocore.exceptions import SSLError
+
+    pem = ssl.get_server_certificate((seaweed_tls.host, seaweed_tls.port))
+    right = hashlib.sha256(ssl.PEM_cert_to_DER_cert(pem)).hexdigest()
+    session = S3Session(connection_for(seaweed_tls, ca_bundle=None, verify_tls=False))
+    client = session.client()
+    assert botocore_private.pin_certificate(client, right)
+    http_session = botocore_private.client_http_session(client)
+    assert http_session._manager.connection_pool_kw["assert_fingerprint"] == right
+    assert http_session._get_pool_manager_kwargs()["assert_fingerprint"] == right
+    client.list_buckets()
+    wrong = S3Session(connection_for(seaweed_tls, ca_bundle=None, verify_tls=False)).client()
+    assert botocore_private.pin_certificate(wrong, "0" * 64)
+    with pytest.raises(SSLError, match=r"[Ff]ingerprints did not match"):
+        wrong.list_buckets()
