@@ -212,6 +212,43 @@ def test_malformed_and_huge_xml_end_in_words(name: str, answer: object) -> None:
         assert all("root:" not in k and len(k) < 1100 for k in keys), name
 
 
+def _forever(piece: bytes) -> Iterator[bytes]:
+    block = piece * (65536 // len(piece))
+    while True:
+        yield block
+
+
+@pytest.mark.parametrize(
+    ("name", "status", "operation"),
+    [("listing", 200, "list"), ("error", 500, "list"), ("error of a GET", 503, "get")],
+)
+def test_an_endless_answer_is_cut_off_in_words(name: str, status: int, operation: str) -> None:
+    """botocore reads listings and errors whole: a server that never stops sending must not
+    take all memory or time (the object body of a GET streams, and is not capped)."""
+    head = f'<?xml version="1.0"?><ListBucketResult xmlns="{S3_NS}">'.encode()
+
+    def script(request: Received) -> Answer:
+        body = (
+            part
+            for chunk in ([head], _forever(b"<Contents><Key>k</Key></Contents>"))
+            for part in chunk
+        )
+        return Answer(status, body, {"Content-Type": "application/xml"})
+
+    with HostileS3(script) as server:
+        session = S3Session(_connection(server, max_attempts=1))
+        if operation == "list":
+            action = lambda: list(session.list_prefix("b"))  # noqa: E731
+        else:
+            action = lambda: session.client().get_object(Bucket="b", Key="k")  # noqa: E731
+        result, took = _timed(action)
+    assert took < BOUND * 2, name
+    assert isinstance(result, ImplausibleAnswer), (name, result)
+    error = describe(result)
+    assert error.kind is ErrorKind.IMPLAUSIBLE_ANSWER
+    assert "longer than 64 MiB" in error.message
+
+
 @pytest.mark.parametrize("size", ["abc", "-5", str(10**40), "1e3"])
 def test_an_absurd_size_is_refused_with_the_key_named(size: str) -> None:
     script = lambda request: xml_answer(listing_xml("b", [Listed("bad/obj", size=size)]))  # noqa: E731

@@ -40,6 +40,17 @@ def checked_count(text: str | None, field: str) -> int:
         ) from None
 
 
+# Listings, errors and settings are read whole; no S3 answer of that kind comes near this.
+MAX_WHOLE_ANSWER = 64 * 1024 * 1024
+
+
+def answer_too_large() -> ImplausibleAnswer:
+    return ImplausibleAnswer(
+        f"The server's answer is longer than {MAX_WHOLE_ANSWER // (1024 * 1024)} MiB, more than "
+        "any S3 listing, error or setting; Eider stopped reading it."
+    )
+
+
 class RepeatGuard:
     """Remembers a listing's continuation tokens; a token seen before means an endless listing."""
 

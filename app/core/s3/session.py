@@ -27,7 +27,7 @@ from app.core.connection import AddressingStyle, Connection
 from app.core.credentials.resolve import MfaPrompt, resolve
 from app.core.errors.redact import remember_secrets
 from app.core.s3 import botocore_private, thread_guard
-from app.core.s3.implausible_answers import RepeatGuard
+from app.core.s3.implausible_answers import MAX_WHOLE_ANSWER, RepeatGuard, answer_too_large
 from app.core.s3.listing_parser import ListingAwareParserFactory, check_listings_cheaply
 from app.core.s3.transcript import Transcript, TranscriptRecorder, process_transcript
 from app.core.sse_c.plain_http import refuse_plain_http
@@ -200,6 +200,7 @@ class S3Session:
                 )
                 if conn.pinned_certificate:
                     _pin(client, conn.pinned_certificate)
+                _cap(client)
                 self._clients[cache_key] = client
             return client
 
@@ -222,6 +223,7 @@ class S3Session:
                 )
                 if pinned:
                     _pin(client, pinned)
+                _cap(client)
                 self._service_clients[(service, region)] = client
             return client
 
@@ -359,6 +361,11 @@ _REGION_ERROR_CODES = {
     "307",
     "400",  # a HEAD signed for the wrong region: no body, only the region header
 }
+
+
+def _cap(client: Any) -> None:
+    if not botocore_private.cap_whole_answers(client, MAX_WHOLE_ANSWER, answer_too_large):
+        _log.warning("This botocore's HTTP session cannot be wrapped: answers are not capped")
 
 
 def _pin(client: Any, fingerprint: str) -> None:

@@ -288,3 +288,25 @@ def test_a_pinned_fingerprint_reaches_every_pool_of_the_client(seaweed_tls: Runn
     assert botocore_private.pin_certificate(wrong, "0" * 64)
     with pytest.raises(SSLError, match=r"[Ff]ingerprints did not match"):
         wrong.list_buckets()
+
+
+def test_answers_read_whole_are_capped_and_object_bodies_are_not() -> None:
+    """`cap_whole_answers` wraps what botocore reads whole (a listing), not a GET's body."""
+    from tests.fixtures.hostile_s3 import Answer, HostileS3, Received
+
+    class TooLarge(Exception):
+        pass
+
+    def script(request: Received) -> Answer:
+        return Answer(200, b"<ListBucketResult>" + b" " * 4096 + b"</ListBucketResult>")
+
+    with HostileS3(script) as server:
+        connection = connection_for(
+            RunningS3(server.url, "AKIA0000", "secret-key-0", server.host, server.port, "http")
+        )
+        client = S3Session(connection).client()
+        assert botocore_private.cap_whole_answers(client, 1024, TooLarge)
+        with pytest.raises(TooLarge):
+            client.list_objects_v2(Bucket="b")
+        body = client.get_object(Bucket="b", Key="k")["Body"].read()
+        assert len(body) > 1024
