@@ -27,6 +27,7 @@ from app.core.bookmarks.secret_location import locate_secret
 from app.core.credentials.spec import CredentialKind
 from app.core.profiles import ProfileError
 from app.core.secrets import SecretStoreError, keyring_usable
+from app.core.tls_pinning import shown
 
 _NEEDS_SECRET = (CredentialKind.STATIC, CredentialKind.ASSUME_ROLE)
 _ERRORS = (BookmarkError, BookmarkStoreError, ProfileError, SecretStoreError)
@@ -69,6 +70,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     add.add_argument("--download-folder")
     add.add_argument("--sse-c-key-ref", help="keyring name of a stored SSE-C key")
     add.add_argument("--comment", default="")
+    add.add_argument(
+        "--trust-fingerprint", metavar="SHA256", help="trust this TLS certificate (SHA-256)"
+    )
     secret = add.add_mutually_exclusive_group()
     secret.add_argument(
         "--secret-stdin", action="store_true", help="read the secret key from standard input"
@@ -76,6 +80,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     secret.add_argument("--no-secret", action="store_true", help="store no secret key now")
     add.set_defaults(func=_add)
 
+    trust = actions.add_parser(
+        "trust", help="trust one TLS certificate for a bookmark, by its SHA-256 fingerprint"
+    )
+    trust.add_argument("bookmark", help="id, id prefix or nickname")
+    which = trust.add_mutually_exclusive_group(required=True)
+    which.add_argument("fingerprint", nargs="?", help="SHA-256, e.g. AB:CD:... (64 hex digits)")
+    which.add_argument("--none", action="store_true", help="trust only CA-signed certificates")
+    trust.set_defaults(func=_trust)
     rem = actions.add_parser("remove", help="remove a bookmark and its keyring secrets")
     rem.add_argument("bookmark", help="id, id prefix or nickname")
     rem.set_defaults(func=_remove)
@@ -156,6 +168,7 @@ def _add(args: argparse.Namespace) -> int:
             download_folder=args.download_folder,
             sse_c_key_ref=args.sse_c_key_ref,
             comment=args.comment,
+            trusted_certificate=args.trust_fingerprint,
         )
         profile = profile_for(bookmark)
         connection_for_bookmark(bookmark, profile)  # refuse a bookmark that cannot connect
@@ -177,6 +190,21 @@ def _add(args: argparse.Namespace) -> int:
     except _ERRORS as exc:
         return _fail(str(exc))
     print(bookmark.id)
+    return 0
+
+
+def _trust(args: argparse.Namespace) -> int:
+    try:
+        store = _open_store()
+        bookmark = store.get(args.bookmark)
+        pin = None if args.none else args.fingerprint
+        bookmark = store.update(bookmark.with_changes(trusted_certificate=pin))
+    except _ERRORS as exc:
+        return _fail(str(exc))
+    if bookmark.trusted_certificate:
+        print(f"'{bookmark.nickname}' trusts the certificate {shown(bookmark.trusted_certificate)}")
+    else:
+        print(f"'{bookmark.nickname}' trusts CA-signed certificates only")
     return 0
 
 

@@ -23,6 +23,7 @@ from app.core.credentials.spec import CredentialKind, CredentialSpec
 from app.core.preferences.effects import connection_with
 from app.core.preferences.loading import load_preferences
 from app.core.s3.session import S3Session
+from app.core.tls_pinning import BadFingerprint, normalised
 
 DEFAULT_REGION = "us-east-1"
 
@@ -44,6 +45,11 @@ def add_connection_arguments(parser: argparse.ArgumentParser) -> None:
         "--no-verify-ssl", action="store_true", help="do not verify TLS certificates"
     )
     group.add_argument("--ca-bundle", metavar="FILE", help="PEM bundle of CAs to trust")
+    group.add_argument(
+        "--trust-fingerprint",
+        metavar="SHA256",
+        help="trust the server certificate with this SHA-256 fingerprint (and no other)",
+    )
     group.add_argument(
         "--path-style", action="store_true", help="put the bucket in the path, not the host name"
     )
@@ -90,6 +96,11 @@ def connection_from_args(args: argparse.Namespace) -> Connection:
         if not Path(args.ca_bundle).is_file():
             raise ConnectionArgsError(f"The CA bundle {args.ca_bundle} does not exist")
         changes["ca_bundle"] = args.ca_bundle
+    if getattr(args, "trust_fingerprint", None):
+        try:
+            changes["pinned_certificate"] = normalised(args.trust_fingerprint)
+        except BadFingerprint as exc:
+            raise ConnectionArgsError(f"--trust-fingerprint: {exc}") from None
     if args.path_style:
         changes["addressing_style"] = AddressingStyle.PATH
     for name in ("connect_timeout", "read_timeout"):

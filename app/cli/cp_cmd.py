@@ -23,6 +23,7 @@ from app.cli.job_runner import add_output_arguments, make_engine, run_jobs
 from app.cli.name_filter_args import add_name_filter_arguments, name_filter_from_args
 from app.cli.s3_paths import S3Path, is_s3, parse_s3
 from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
+from app.cli.terminal_text import visible
 from app.cli.transfer_args import add_transfer_arguments, options_from_args
 from app.core.cse.key_store import uses_cse
 from app.core.s3.session import ObjectEntry, S3Session
@@ -283,7 +284,7 @@ def _verb(args: argparse.Namespace, cp_verb: str) -> str:
 def _print_dryrun(operations: Iterable[tuple[str, str, str]]) -> int:
     """`--dryrun`: each (verb, source, destination) as the AWS CLI prints it; nothing changes."""
     for verb, source, destination in operations:
-        print(f"(dryrun) {verb}: {source} to {destination}")
+        print(visible(f"(dryrun) {verb}: {source} to {destination}"))
     return exit_codes.OK
 
 

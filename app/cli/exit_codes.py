@@ -11,7 +11,11 @@ import functools
 import sys
 from collections.abc import Callable
 
+from botocore.parsers import ResponseParserError
+
+from app.cli.terminal_text import visible
 from app.core.errors import ErrorKind, UserError, describe
+from app.core.explained import ExplainedError
 
 OK = 0
 PARTIAL = 1
@@ -76,18 +80,29 @@ def code_for(error: UserError) -> int:
 
 def say_error(message: str) -> None:
     """One line on stderr: scripts grep it, people read it."""
-    print(f"eider: error: {' '.join(message.split())}", file=sys.stderr)
+    print(f"eider: error: {visible(' '.join(message.split()))}", file=sys.stderr)
 
 
 def say_warning(message: str) -> None:
-    print(f"eider: warning: {' '.join(message.split())}", file=sys.stderr)
+    print(f"eider: warning: {visible(' '.join(message.split()))}", file=sys.stderr)
 
 
 def fail(exc: BaseException, operation: str = "", bucket: str = "", key: str = "") -> int:
     """Describe `exc` on stderr and return the exit code it maps to."""
     error = describe(exc, operation, bucket, key)
     say_error(str(error))
+    if error.kind is ErrorKind.TLS_CERTIFICATE:
+        from app.cli.certificate_hint import fingerprint_hint  # a TLS probe, only here
+
+        hint = fingerprint_hint(exc)
+        if hint:
+            say_error(hint)
     return code_for(error)
+
+
+def described_whole(exc: BaseException) -> bool:
+    """Errors any command may meet that `describe` puts fully in words (no traceback needed)."""
+    return isinstance(exc, ExplainedError | ResponseParserError)
 
 
 def usage(message: str) -> int:

@@ -12,6 +12,7 @@ from app.cli.connection_args import add_connection_arguments, open_session
 from app.cli.progress_bar import human_size
 from app.cli.s3_paths import S3Path, parse_s3
 from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
+from app.cli.terminal_text import visible
 from app.core.s3.session import S3Session
 from app.core.s3.versions import list_versions
 
@@ -51,7 +52,7 @@ def _run(args: argparse.Namespace) -> int:
 def _buckets(session: S3Session) -> int:
     for bucket in session.list_buckets():
         created = bucket.created.strftime("%Y-%m-%d %H:%M:%S") if bucket.created else " " * 19
-        print(f"{created} {bucket.name}")
+        print(f"{created} {visible(bucket.name)}")
     return exit_codes.OK
 
 
@@ -63,9 +64,9 @@ def _objects(session: S3Session, path: S3Path, args: argparse.Namespace) -> int:
     for page in session.list_prefix(path.bucket, path.key, delimiter=delimiter):
         shown += len(page.folders) + len(page.objects)
         for folder in page.folders:
-            print(f"{'PRE':>{_pad(args)}} {folder[len(base) :]}")
+            print(f"{'PRE':>{_pad(args)}} {visible(folder[len(base) :])}")
         for entry in page.objects:
-            name = entry.key[len(base) :]
+            name = visible(entry.key[len(base) :])
             if args.long:
                 size = _size(entry.size, args)
                 when = _when(entry.last_modified)
@@ -82,12 +83,12 @@ def _versions(session: S3Session, path: S3Path, args: argparse.Namespace) -> int
     for page in list_versions(session, path.bucket, path.key, delimiter=delimiter):
         shown += len(page.folders) + len(page.versions)
         for folder in page.folders:
-            print(f"{'PRE':>{_pad(args)}} {folder[len(base) :]}")
+            print(f"{'PRE':>{_pad(args)}} {visible(folder[len(base) :])}")
         for v in page.versions:
             flags = ("latest" if v.is_latest else "") + (
                 " delete-marker" if v.is_delete_marker else ""
             )
-            name = v.key[len(base) :]
+            name = visible(v.key[len(base) :])
             if args.long:
                 print(
                     f"{_when(v.last_modified)} {_size(v.size, args)} {v.version_id} "
@@ -122,4 +123,4 @@ def _when(raw: str | datetime) -> str:
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).strftime("%Y-%m-%d %H:%M:%S")
     except ValueError:
-        return f"{text[:19]:<19}"
+        return f"{visible(text[:19]):<19}"

@@ -110,16 +110,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list and args_list[0] in COMMANDS:
         from app.cli.log_file import send_logs_to_file
         from app.cli.verbose import print_requests
-        from app.core.explained import ExplainedError
 
         args = _command_parser(only=args_list[0]).parse_args(args_list)
         send_logs_to_file()
         stop_printing = print_requests() if args.verbose else None
         try:
             return int(args.func(args))
-        except ExplainedError as exc:  # already in words (a journal from a newer Eider, ...)
+        except Exception as exc:
             from app.cli import exit_codes
 
+            # already in words (a journal from a newer Eider, ...), or an answer no S3 server
+            # gives: described in one line, never a traceback
+            if not exit_codes.described_whole(exc):
+                raise
             return exit_codes.fail(exc)
         finally:
             if stop_printing is not None:

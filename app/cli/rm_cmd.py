@@ -17,6 +17,7 @@ from app.cli.job_runner import make_engine, run_jobs
 from app.cli.name_filter_args import add_name_filter_arguments, name_filter_from_args
 from app.cli.s3_paths import S3Path, parse_s3
 from app.cli.setup_errors import SETUP_CONNECTION_ERRORS, SETUP_USAGE_ERRORS, setup_failure
+from app.cli.terminal_text import visible
 from app.core.s3.counting import count_key_versions
 from app.core.s3.session import S3Session
 from app.core.transfers.delete_targets import delete_targets
@@ -156,7 +157,7 @@ def _dry_run(session: S3Session, path: S3Path, args: argparse.Namespace) -> int:
         targets = [(path.key, None)]
     for key, version_id in targets:
         version = f" (version {version_id})" if version_id else ""
-        print(f"(dryrun) delete: s3://{path.bucket}/{key}{version}")
+        print(visible(f"(dryrun) delete: s3://{path.bucket}/{key}{version}"))
     if not targets and not args.recursive:
         return exit_codes.not_found(f"{path} does not exist")
     return exit_codes.OK

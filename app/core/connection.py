@@ -53,6 +53,9 @@ class Connection:
     signature_version: SignatureVersion = SignatureVersion.V4
     verify_tls: bool = True
     ca_bundle: str | None = None
+    # SHA-256 of the one certificate trusted for this connection (a bookmark's pin), 64 hex
+    # digits; then that certificate is accepted, and no other, whatever CAs say.
+    pinned_certificate: str | None = None
     connect_timeout: float = 30.0
     read_timeout: float = 60.0
     max_attempts: int = 5

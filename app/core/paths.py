@@ -11,8 +11,11 @@ from pathlib import Path
 
 import platformdirs
 
+from app.core.private_files import make_private_folder
+
 APP_NAME = "Eider"
 _base_override: Path | None = None
+_made_private: set[Path] = set()
 
 
 def set_base_dir(path: Path | None) -> None:
@@ -40,7 +43,10 @@ def _dir(kind: str) -> Path:
             "log": platformdirs.user_log_path,
         }[kind]
         path = finder(APP_NAME, appauthor=False)
-    path.mkdir(parents=True, exist_ok=True)
+    if path not in _made_private:
+        # Bookmarks, the journal, logs and caches are this user's alone (0700).
+        make_private_folder(path)
+        _made_private.add(path)
     return path
 
 

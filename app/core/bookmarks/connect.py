@@ -95,4 +95,7 @@ def connection_for_bookmark(
         )
     except ProfileError as exc:
         raise BookmarkError(f"Bookmark '{bookmark.nickname}': {exc}") from None
-    return connection_with(connection, preferences_for(bookmark, preferences))
+    connection = connection_with(connection, preferences_for(bookmark, preferences))
+    if bookmark.trusted_certificate:
+        connection = replace(connection, pinned_certificate=bookmark.trusted_certificate)
+    return connection

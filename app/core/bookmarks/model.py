@@ -10,6 +10,7 @@ from typing import Any
 from app.core.credentials.spec import CredentialKind
 from app.core.explained import ExplainedError
 from app.core.preferences.reading import Problem, overrides_from_json
+from app.core.tls_pinning import BadFingerprint, normalised
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,8 @@ class Bookmark:
     sse_c_key_ref: str | None = None
     # A user-only file holding the secret key (the local sandbox's), instead of the stores.
     secret_file: str | None = None
+    # SHA-256 of the one TLS certificate trusted for this bookmark (app/core/tls_pinning.py)
+    trusted_certificate: str | None = None
     comment: str = ""
     web_url: str = ""
     labels: tuple[str, ...] = ()
@@ -74,6 +77,13 @@ class Bookmark:
             raise BookmarkError(f"Bookmark id '{self.id}' is not a UUID") from None
         if self.port is not None and not 0 < self.port < 65536:
             raise BookmarkError(f"Port {self.port} is outside 1-65535")
+        if self.trusted_certificate is not None:
+            try:
+                object.__setattr__(
+                    self, "trusted_certificate", normalised(self.trusted_certificate)
+                )
+            except BadFingerprint as exc:
+                raise BookmarkError(f"Bookmark '{self.nickname}': {exc}") from None
 
     @property
     def secret_owner(self) -> str:
@@ -145,6 +155,7 @@ _OPTIONAL_STR_FIELDS = {
     "download_folder",
     "sse_c_key_ref",
     "secret_file",
+    "trusted_certificate",
 }
 
 

@@ -12,6 +12,7 @@ from botocore.exceptions import (
     ParamValidationError,
     PartialCredentialsError,
 )
+from botocore.parsers import ResponseParserError
 
 from app.core.connection import ChecksumPolicy, Connection
 from app.core.credentials.resolve import CredentialError
@@ -23,8 +24,14 @@ from app.core.errors.operations import phrase
 from app.core.errors.redact import redact, scrub_known
 from app.core.errors.secret_store import describe_secret_store_error
 from app.core.errors.service import describe_client_error
-from app.core.errors.transport import describe_local_error, describe_transport_error
+from app.core.errors.transport import (
+    MALFORMED_HTTP,
+    chain,
+    describe_local_error,
+    describe_transport_error,
+)
 from app.core.explained import ExplainedError
+from app.core.s3.implausible_answers import ImplausibleAnswer
 from app.core.secrets.errors import SecretStoreError
 
 _INVALID_PARAMETER = re.compile(r"parameter ([A-Za-z0-9_.\[\]]+)")
@@ -96,6 +103,19 @@ def _describe(
         return key_ring
     if isinstance(exc, CseError):
         return describe_cse_error(exc, operation)
+    if isinstance(exc, ImplausibleAnswer | ResponseParserError):
+        # botocore's parser error quotes the whole answer: never shown, only named.
+        return UserError(
+            ErrorKind.IMPLAUSIBLE_ANSWER,
+            redact(str(exc))
+            if isinstance(exc, ImplausibleAnswer)
+            else f"The server's answer to {phrase(operation, bucket, key)} is not valid XML, "
+            "so Eider cannot read it.",
+            "The server is not answering as S3 does; nothing was changed. Report it to whoever "
+            "runs the server, or check that the endpoint is an S3 service.",
+            code=type(exc).__name__,
+            operation=operation,
+        )
     if isinstance(exc, ExplainedError):
         # Eider's own errors (missing `weed`, keyring unavailable, a bad profile...) already
         # say what happened and what to do: pass the words on rather than call them unexpected.
@@ -104,6 +124,17 @@ def _describe(
         )
     if isinstance(exc, ParamValidationError):
         return _invalid_request(exc, operation, bucket, key)
+    if any(isinstance(e, MALFORMED_HTTP) for e in chain(exc)):
+        return UserError(
+            ErrorKind.IMPLAUSIBLE_ANSWER,
+            f"The server's answer to {phrase(operation, bucket, key)} is not valid HTTP "
+            "(its headers contradict themselves or are malformed), so Eider did not use it.",
+            "The server or something between it and this computer is broken; report it to "
+            "whoever runs it.",
+            code=type(exc).__name__,
+            operation=operation,
+            retryable=True,
+        )
     transport = describe_transport_error(exc, operation, bucket, key)
     if transport is not None:
         return transport

@@ -59,6 +59,7 @@ class ErrorKind(StrEnum):
     # server load and failures
     THROTTLED = "throttled"
     SERVER_ERROR = "server_error"
+    IMPLAUSIBLE_ANSWER = "implausible_answer"  # an endless listing, a size that is no size
     # transport
     TLS_CERTIFICATE = "tls_certificate"
     TLS_NOT_SPOKEN = "tls_not_spoken"

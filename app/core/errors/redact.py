@@ -28,10 +28,11 @@ def remember_secrets(*values: str | None) -> None:
         _known.update(v for v in values if v and len(v) >= _MIN_KNOWN)
 
 
-# XML elements of a SignatureDoesNotMatch body that repeat what was signed.
+# XML elements of a SignatureDoesNotMatch body that repeat what was signed, and of an STS
+# answer that hold the keys it issues (botocore's debug log prints whole answers).
 _ECHO_ELEMENTS = re.compile(
     r"<(StringToSign|StringToSignBytes|CanonicalRequest|CanonicalRequestBytes|"
-    r"SignatureProvided)>.*?</\1>",
+    r"SignatureProvided|SecretAccessKey|SessionToken)>.*?</\1>",
     re.DOTALL | re.IGNORECASE,
 )
 # name=value / name: value pairs whose value is secret (query strings, headers, reprs).
@@ -41,7 +42,8 @@ _SECRET_PAIRS = re.compile(
     r"secret_key|SSECustomerKey|CopySourceSSECustomerKey|"
     r"x-amz-server-side-encryption-customer-key|"
     r"x-amz-copy-source-server-side-encryption-customer-key|Authorization)"
-    r"(?P<sep>['\"]?\s*[=:]\s*['\"]?)"
+    # `b'...'`: botocore's debug log prints header values as bytes
+    r"(?P<sep>['\"]?\s*[=:]\s*b?['\"]?)"
     r"(?P<value>[^\s&'\",<>}]+)",
     re.IGNORECASE,
 )

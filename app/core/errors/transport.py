@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import http.client
+import re
 import socket
 import ssl
 from collections.abc import Iterator
@@ -33,6 +34,9 @@ _DROP_TYPES: tuple[type[BaseException], ...] = (
     u3.ProtocolError,
     u3.IncompleteRead,
 )
+# An answer whose HTTP framing is broken: two different Content-Lengths, a header line too
+# long. (Not BadStatusLine: RemoteDisconnected, a dropped connection, is one.)
+MALFORMED_HTTP: tuple[type[BaseException], ...] = (u3.InvalidHeader, http.client.LineTooLong)
 
 
 def chain(exc: BaseException) -> Iterator[BaseException]:
@@ -214,6 +218,18 @@ def _tls(
             "settings, or clear the field to use the system's trusted CAs.",
             remedy=Remedy.SET_CA_BUNDLE,
         )
+    changed = _FINGERPRINTS.search(text)
+    if changed is not None:
+        return build(
+            ErrorKind.TLS_CERTIFICATE,
+            f"The TLS certificate of {where} is not the one trusted for this connection: its "
+            f"SHA-256 fingerprint is {_colons(changed['got'])}, the trusted one "
+            f"{_colons(changed['expected'])}. Eider did not connect.",
+            "If the server's certificate was replaced on purpose, check the new fingerprint "
+            "with whoever runs it, then trust it again; otherwise someone may be intercepting "
+            "the connection.",
+            remedy=Remedy.SET_CA_BUNDLE,
+        )
     verify = next((e for e in everything if isinstance(e, ssl.SSLCertVerificationError)), None)
     if verify is not None or "certificate_verify_failed" in text:
         reason = (getattr(verify, "verify_message", "") or "").lower() or text
@@ -238,6 +254,17 @@ def _tls(
         "connection's CA bundle.",
         remedy=Remedy.SET_CA_BUNDLE,
     )
+
+
+# urllib3's words when a pinned fingerprint (assert_fingerprint) does not match
+_FINGERPRINTS = re.compile(
+    r'fingerprints did not match\. expected "(?P<expected>[0-9a-f:]+)", got "(?P<got>[0-9a-f:]+)"'
+)
+
+
+def _colons(hex_digits: str) -> str:
+    digits = hex_digits.replace(":", "").upper()
+    return ":".join(digits[i : i + 2] for i in range(0, len(digits), 2))
 
 
 def _certificate_reason(reason: str) -> str:

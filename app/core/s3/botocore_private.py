@@ -28,7 +28,10 @@ from typing import Any
 
 from botocore import handlers
 from botocore.credentials import Credentials, RefreshableCredentials
+from botocore.exceptions import ConnectionClosedError, ReadTimeoutError
 from botocore.parsers import ResponseParserFactory, RestXMLParser
+from urllib3.exceptions import ProtocolError as URLLib3ProtocolError
+from urllib3.exceptions import ReadTimeoutError as URLLib3ReadTimeoutError
 
 # A parse of one successful answer done without botocore's generic parser, or None to leave
 # the answer to it: (response dict, output shape) -> parsed dict without ResponseMetadata.
@@ -162,3 +165,97 @@ def mark_redirect_followed(request_dict: dict[str, Any]) -> bool:
         redirect["redirected"] = True
         return True
     return False
+
+
+# -- a pinned certificate (app/core/tls_pinning.py) ----------------------------------------------
+# botocore offers `verify` (on, off or a CA bundle) but no way to accept one certificate by its
+# fingerprint. urllib3 checks a pool's `assert_fingerprint` on every connection it opens; the
+# pool managers live in the client's HTTP session (private `_manager`, and proxy managers made
+# later from the private `_get_pool_manager_kwargs`).
+
+
+def pin_certificate(client: Any, sha256_hex: str) -> bool:
+    """Make every connection of `client` check the server certificate's SHA-256 (lower-case
+    hex, no colons); False when the session's internals are not where expected."""
+    session = client_http_session(client)
+    manager = getattr(session, "_manager", None)
+    make_kwargs = getattr(session, "_get_pool_manager_kwargs", None)
+    pool_kw = getattr(manager, "connection_pool_kw", None)
+    if session is None or not isinstance(pool_kw, dict) or make_kwargs is None:
+        return False
+    pool_kw["assert_fingerprint"] = sha256_hex
+
+    def with_pin(**extra: Any) -> dict[str, Any]:
+        kwargs: dict[str, Any] = make_kwargs(**extra)
+        kwargs["assert_fingerprint"] = sha256_hex
+        return kwargs
+
+    session._get_pool_manager_kwargs = with_pin
+    return True
+
+
+# -- a cap on answers read whole (app/core/s3/session.py) ----------------------------------------
+# botocore reads every answer that is not a streamed object body (listings, errors, settings)
+# into memory at once, however long the server keeps sending: an endless body would take all
+# memory. No event comes between the send and that read; the client's HTTP session's `send`
+# (behind the private `_endpoint`) is where the urllib3 response can be wrapped.
+
+
+class _CappedRaw:
+    """A urllib3 response whose `stream()` stops with `too_large()` after `limit` bytes."""
+
+    def __init__(self, raw: Any, limit: int, too_large: Callable[[], BaseException]) -> None:
+        self._raw = raw
+        self._limit = limit
+        self._too_large = too_large
+
+    def stream(self, *args: Any, **kwargs: Any) -> Any:
+        read = 0
+        for chunk in self._raw.stream(*args, **kwargs):
+            read += len(chunk)
+            if read > self._limit:
+                self._raw.close()  # drop the connection: the rest is never read
+                raise self._too_large()
+            yield chunk
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._raw, name)
+
+
+def cap_whole_answers(client: Any, limit: int, too_large: Callable[[], BaseException]) -> bool:
+    """Answers botocore reads whole (not a streamed object body, or any error) stop with
+    `too_large()` past `limit` bytes; False when the HTTP session is not where expected.
+
+    botocore's `send` reads such an answer before returning it; here `send` is asked not to
+    (`stream_output`), the body is wrapped, then read at the same point, with the transport
+    errors botocore would raise there (so that retries see what they always saw).
+    """
+    session = client_http_session(client)
+    send = getattr(session, "send", None)
+    if send is None:
+        return False
+
+    def capped_send(request: Any) -> Any:
+        whole = not getattr(request, "stream_output", False)
+        if whole:
+            request.stream_output = True
+        try:
+            response = send(request)
+        finally:
+            if whole:
+                request.stream_output = False
+        if (whole or response.status_code >= 300) and getattr(response, "raw", None) is not None:
+            response.raw = _CappedRaw(response.raw, limit, too_large)
+        if whole:
+            try:
+                response.content  # noqa: B018  (read now, as botocore's send does)
+            except URLLib3ProtocolError as exc:
+                raise ConnectionClosedError(
+                    error=exc, request=request, endpoint_url=request.url
+                ) from exc
+            except URLLib3ReadTimeoutError as exc:
+                raise ReadTimeoutError(endpoint_url=request.url, error=exc) from exc
+        return response
+
+    session.send = capped_send
+    return True

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import unquote
 from xml.etree import ElementTree
 
 import botocore.session
 
 from app.core.s3 import botocore_private
+from app.core.s3.implausible_answers import checked_count, checked_size
 
 _OPERATION = "ListObjectsV2"
 _OUTPUT_SHAPE = "ListObjectsV2Output"
@@ -31,7 +33,11 @@ _INTEGERS = frozenset({"MaxKeys", "KeyCount", "Size"})
 def parse_list_objects_v2(body: bytes) -> dict[str, Any]:
     # The same expat-backed ElementTree botocore parses these bytes with (expat refuses
     # external entities and, since 2.4, entity-expansion bombs).
-    root = ElementTree.fromstring(body)  # noqa: S314
+    # The declared encoding is ignored (as botocore does): S3 answers in UTF-8, and a declared
+    # encoding Python does not know would raise LookupError, not a parse error.
+    parser = ElementTree.XMLParser(encoding="utf-8")  # noqa: S314
+    parser.feed(body)
+    root = parser.close()
     if root.tag.rpartition("}")[2] != "ListBucketResult":
         raise ValueError(f"not a listing: <{root.tag}>")
     skip = root.tag.find("}") + 1  # length of "{namespace}", 0 without one
@@ -47,7 +53,7 @@ def parse_list_objects_v2(body: bytes) -> dict[str, Any]:
         elif name == "IsTruncated":
             parsed[name] = (child.text or "").strip().lower() == "true"
         elif name in _INTEGERS:
-            parsed[name] = int(child.text or 0)
+            parsed[name] = checked_count(child.text, name)
         elif len(child) == 0:
             parsed[name] = child.text or ""
     if contents:
@@ -59,16 +65,21 @@ def parse_list_objects_v2(body: bytes) -> dict[str, Any]:
 
 def _object(element: ElementTree.Element, skip: int) -> dict[str, Any]:
     entry: dict[str, Any] = {}
+    size: str | None = None
     for field in element:
         name = field.tag[skip:]
         if name == "Size":
-            entry[name] = int(field.text or 0)
+            size = field.text
         elif name == "ChecksumAlgorithm":  # a flattened list: one element per algorithm
             entry.setdefault(name, []).append(field.text or "")
         elif len(field):  # Owner, RestoreStatus: a structure of text fields
             entry[name] = {g.tag[skip:]: g.text or "" for g in field}
         else:
             entry[name] = field.text or ""
+    if size is not None:
+        # A bad size is the server's fault, named here: botocore's parser would raise a bare
+        # ValueError from int().
+        entry["Size"] = checked_size(size, unquote(entry.get("Key", "")))
     return entry
 
 

@@ -27,9 +27,11 @@ from app.core.connection import AddressingStyle, Connection
 from app.core.credentials.resolve import MfaPrompt, resolve
 from app.core.errors.redact import remember_secrets
 from app.core.s3 import botocore_private, thread_guard
+from app.core.s3.implausible_answers import MAX_WHOLE_ANSWER, RepeatGuard, answer_too_large
 from app.core.s3.listing_parser import ListingAwareParserFactory, check_listings_cheaply
 from app.core.s3.transcript import Transcript, TranscriptRecorder, process_transcript
 from app.core.sse_c.plain_http import refuse_plain_http
+from app.core.tls_pinning import normalised
 
 _log = logging.getLogger(__name__)
 _REGION_ALIASES = {None: "us-east-1", "": "us-east-1", "EU": "eu-west-1", "US": "us-east-1"}
@@ -191,7 +193,9 @@ class S3Session:
                 source = self._botocore_session(raw_timestamps)
                 conn = self.connection
                 verify: bool | str = conn.ca_bundle or True if conn.verify_tls else False
-                if verify is False:
+                if conn.pinned_certificate:
+                    verify = False  # no CA decides: the pinned fingerprint is checked instead
+                elif verify is False:
                     # The user switched verification off for this host and the UI flags it;
                     # urllib3 would otherwise warn on every request.
                     _log.warning("TLS certificate verification is off for %s", conn.host)
@@ -203,6 +207,9 @@ class S3Session:
                     verify=verify,
                     config=self._config(region),
                 )
+                if conn.pinned_certificate:
+                    _pin(client, conn.pinned_certificate)
+                _cap(client)
                 self._clients[cache_key] = client
             return client
 
@@ -215,13 +222,17 @@ class S3Session:
         with self._lock:
             client = self._service_clients.get((service, region))
             if client is None:
+                pinned = conn.pinned_certificate
                 client = self._botocore_session(raw_timestamps=False).create_client(
                     service,
                     region_name=region,
                     endpoint_url=conn.endpoint_url,
-                    verify=conn.ca_bundle or True if conn.verify_tls else False,
+                    verify=conn.ca_bundle or True if conn.verify_tls and not pinned else False,
                     config=self._config(region),
                 )
+                if pinned:
+                    _pin(client, pinned)
+                _cap(client)
                 self._service_clients[(service, region)] = client
             return client
 
@@ -311,6 +322,7 @@ class S3Session:
         `start_token` resumes a listing at a page's `next_token`."""
         page_size = max_keys or self.connection.max_keys
         token = start_token
+        repeats = RepeatGuard(bucket, prefix)
         while True:
             params: dict[str, Any] = {"Bucket": bucket, "Prefix": prefix, "MaxKeys": page_size}
             if delimiter:
@@ -331,6 +343,8 @@ class S3Session:
             folders = tuple(p["Prefix"] for p in response.get("CommonPrefixes", ()))
             token = response.get("NextContinuationToken")
             last = not response.get("IsTruncated") or not token
+            if not last:
+                repeats.check(token)
             yield ListingPage(bucket, prefix, folders, objects, last, None if last else token)
             if last:
                 return
@@ -356,6 +370,17 @@ _REGION_ERROR_CODES = {
     "307",
     "400",  # a HEAD signed for the wrong region: no body, only the region header
 }
+
+
+def _cap(client: Any) -> None:
+    if not botocore_private.cap_whole_answers(client, MAX_WHOLE_ANSWER, answer_too_large):
+        _log.warning("This botocore's HTTP session cannot be wrapped: answers are not capped")
+
+
+def _pin(client: Any, fingerprint: str) -> None:
+    if not botocore_private.pin_certificate(client, normalised(fingerprint)):
+        # Never fall back to an unverified connection.
+        raise RuntimeError("This botocore cannot check a pinned certificate; Eider refuses it")
 
 
 def _stop_blind_redirects(request_dict: dict[str, Any], response: Any, **_: Any) -> None:

@@ -348,6 +348,8 @@ def _with_direct_http(target: _Target, connection: Connection) -> _Target:
     split = urlsplit(target.base)
     if connection.proxy or get_environ_proxies(target.base).get(split.scheme):
         return target  # as botocore decides whether a request goes through a proxy
+    if connection.pinned_certificate:
+        return target  # the client's pools check the pinned certificate on every connection
     if split.scheme not in ("http", "https") or not split.hostname:
         return target
     default_port = 443 if split.scheme == "https" else 80

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from app.core.s3.implausible_answers import RepeatGuard
 from app.core.s3.session import S3Session
 
 
@@ -26,6 +27,7 @@ def list_uploads(
     """Yield pages of unfinished uploads under `prefix`, lazily."""
     key_marker: str | None = None
     upload_marker: str | None = None
+    repeats = RepeatGuard(bucket, prefix)
     while True:
         params: dict[str, Any] = {"Bucket": bucket, "Prefix": prefix, "MaxUploads": max_uploads}
         if key_marker:
@@ -43,12 +45,14 @@ def list_uploads(
         upload_marker = response.get("NextUploadIdMarker")
         if not response.get("IsTruncated") or not key_marker:
             return
+        repeats.check(f"{key_marker}\n{upload_marker}")
 
 
 def uploaded_so_far(session: S3Session, bucket: str, key: str, upload_id: str) -> UploadedSoFar:
     """Parts and bytes an unfinished upload holds (one ListParts request per 1,000 parts)."""
     parts = size = 0
     marker: int | None = None
+    repeats = RepeatGuard(bucket, key)
     while True:
         params: dict[str, Any] = {"Bucket": bucket, "Key": key, "UploadId": upload_id}
         if marker:
@@ -60,6 +64,7 @@ def uploaded_so_far(session: S3Session, bucket: str, key: str, upload_id: str) -
         marker = response.get("NextPartNumberMarker")
         if not response.get("IsTruncated") or not marker:
             return UploadedSoFar(parts, size)
+        repeats.check(str(marker))
 
 
 def abort_upload(session: S3Session, bucket: str, key: str, upload_id: str) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from app.core.s3.implausible_answers import RepeatGuard
 from app.core.s3.session import S3Session
 
 
@@ -44,6 +45,7 @@ def list_versions(
     page_size = max_keys or session.connection.max_keys
     key_marker: str | None = None
     version_marker: str | None = None
+    repeats = RepeatGuard(bucket, prefix)
     while True:
         params: dict[str, Any] = {"Bucket": bucket, "Prefix": prefix, "MaxKeys": page_size}
         if delimiter:
@@ -87,6 +89,8 @@ def list_versions(
         key_marker = response.get("NextKeyMarker")
         version_marker = response.get("NextVersionIdMarker")
         last = not truncated or key_marker is None
+        if not last:
+            repeats.check(f"{key_marker}\n{version_marker}")
         yield VersionPage(bucket, prefix, folders, tuple(entries), last)
         if last:
             return

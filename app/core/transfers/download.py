@@ -27,6 +27,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
+from app.core.private_files import PRIVATE_FILE, finished_file_mode
 from app.core.sse_c.reads import known_read_sse, read_and_head, read_sse
 from app.core.transfers import digests, preallocate
 from app.core.transfers.body_reader import BodyReader
@@ -145,7 +146,7 @@ def _download(rt: WorkerContext, job: Job, item: ItemRecord, fresh: bool) -> Non
     part_md5 = units.get("part_md5", units["mode"] == "parts") and not facts["encrypted"]
     if options.verify_download and (ChecksumAlgorithm.MD5 in wanted or part_md5):
         note_md5(job)
-    fd = _open_partial(partial, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = _open_partial(partial, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
     try:
         if not resumable:
             try:
@@ -480,7 +481,7 @@ def _open_partial(partial: str, flags: int, mode: int) -> int:
     name beside the target is not, so a link planted there would carry the write elsewhere.
     """
     try:
-        return os.open(partial, flags | _NO_FOLLOW, mode)
+        fd = os.open(partial, flags | _NO_FOLLOW, mode)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise ValueError(
@@ -488,6 +489,9 @@ def _open_partial(partial: str, flags: int, mode: int) -> int:
                 " create. Nothing was written: remove the link, then retry."
             ) from None
         raise
+    if not flags & os.O_TRUNC and hasattr(os, "fchmod"):
+        os.fchmod(fd, PRIVATE_FILE)  # a partial file left by an older Eider may be 0644
+    return fd
 
 
 def _create(partial: str) -> int:
@@ -498,10 +502,10 @@ def _create(partial: str) -> int:
     """
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
     try:
-        return _open_partial(partial, flags, 0o666)
+        return _open_partial(partial, flags, PRIVATE_FILE)
     except FileNotFoundError:
         Path(partial).parent.mkdir(parents=True, exist_ok=True)
-        return _open_partial(partial, flags, 0o666)
+        return _open_partial(partial, flags, PRIVATE_FILE)
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -592,5 +596,7 @@ def _finish(
         with contextlib.suppress(ValueError, OSError):
             seconds = float(mtime)
             os.utime(partial, (seconds, seconds))
+    # Private while partial (0600); finished, it gets the mode any new file of the user gets.
+    os.chmod(partial, finished_file_mode())  # noqa: PTH101
     Path(partial).replace(target)
     rt.journal.mark_later(item, "done")

@@ -29,6 +29,7 @@ from typing import Any
 
 from app.core import paths
 from app.core.explained import ExplainedError
+from app.core.private_files import make_private_file
 
 Step = Callable[[sqlite3.Connection], None]
 
@@ -197,6 +198,8 @@ class Journal:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or default_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        # SQLite gives its -wal and -shm files the database file's mode: all user-only.
+        make_private_file(self.path)
         self._lock = threading.Lock()
         self._pending: list[tuple[str, int | None]] = []
         self._pending_lock = threading.Lock()

@@ -265,3 +265,48 @@ def _expect_header_sent(seaweed: RunningS3, bucket: str, asked: bool) -> str | N
     client.put_object(Bucket=bucket, Key="big", Body=body)
     [value] = sent
     return value.decode() if isinstance(value, bytes) else value
+
+
+def test_a_pinned_fingerprint_reaches_every_pool_of_the_client(seaweed_tls: RunningS3) -> None:
+    """`pin_certificate` sets urllib3's `assert_fingerprint` in the client's pool manager and in
+    the pool managers made later (proxies); a wrong pin stops the first request."""
+    import hashlib
+    import ssl
+
+    from botocore.exceptions import SSLError
+
+    pem = ssl.get_server_certificate((seaweed_tls.host, seaweed_tls.port))
+    right = hashlib.sha256(ssl.PEM_cert_to_DER_cert(pem)).hexdigest()
+    session = S3Session(connection_for(seaweed_tls, ca_bundle=None, verify_tls=False))
+    client = session.client()
+    assert botocore_private.pin_certificate(client, right)
+    http_session = botocore_private.client_http_session(client)
+    assert http_session._manager.connection_pool_kw["assert_fingerprint"] == right
+    assert http_session._get_pool_manager_kwargs()["assert_fingerprint"] == right
+    client.list_buckets()
+    wrong = S3Session(connection_for(seaweed_tls, ca_bundle=None, verify_tls=False)).client()
+    assert botocore_private.pin_certificate(wrong, "0" * 64)
+    with pytest.raises(SSLError, match=r"[Ff]ingerprints did not match"):
+        wrong.list_buckets()
+
+
+def test_answers_read_whole_are_capped_and_object_bodies_are_not() -> None:
+    """`cap_whole_answers` wraps what botocore reads whole (a listing), not a GET's body."""
+    from tests.fixtures.hostile_s3 import Answer, HostileS3, Received
+
+    class TooLarge(Exception):
+        pass
+
+    def script(request: Received) -> Answer:
+        return Answer(200, b"<ListBucketResult>" + b" " * 4096 + b"</ListBucketResult>")
+
+    with HostileS3(script) as server:
+        connection = connection_for(
+            RunningS3(server.url, "AKIA0000", "secret-key-0", server.host, server.port, "http")
+        )
+        client = S3Session(connection).client()
+        assert botocore_private.cap_whole_answers(client, 1024, TooLarge)
+        with pytest.raises(TooLarge):
+            client.list_objects_v2(Bucket="b")
+        body = client.get_object(Bucket="b", Key="k")["Body"].read()
+        assert len(body) > 1024
