@@ -243,6 +243,10 @@ class BrowserController(QObject):
             self.navigate(self._location.parent())
 
     def refresh(self) -> None:
+        if not self._bridge.can_spawn:
+            # A job's event can arrive as the window closes or after the loop ended (at quit):
+            # there is nothing left to show the fresh listing in.
+            return
         if self._session is None:
             self.open()
         elif self._location.is_root:
@@ -260,7 +264,7 @@ class BrowserController(QObject):
 
     def load_folders(self, location: Location) -> None:
         """Find the folders under `location` for the tree (first page only; the list adds more)."""
-        if self._session is None or location.is_root:
+        if self._session is None or location.is_root or not self._bridge.can_spawn:
             return
         self._bridge.spawn(
             self._load_folders(location),
