@@ -25,7 +25,7 @@ ITEM_STATES = {
     "superseded",
     "refused",
     "cancelled",
-    "paused",
+    "copied",  # a moved object copied, its source not deleted yet
 }
 
 
