@@ -16,6 +16,7 @@ A `Scene` is made per case in a fresh bucket and a fresh local folder:
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass, field, replace
@@ -94,12 +95,20 @@ def run_cli(args: list[str], env: dict[str, str], timeout: float = 180) -> tuple
 
 
 _RAW = ("botocore.exceptions", "urllib3.exceptions", " object at 0x", "Exception(")
+# A programming error's name before its text: the failure reached the user unexplained.
+_BUG = re.compile(
+    r"\b(KeyError|TypeError|AttributeError|IndexError|NameError|AssertionError"
+    r"|UnboundLocalError|ZeroDivisionError|RecursionError)\b"
+)
 
 
 def clean_message(text: str) -> str | None:
     """Why `text` is not a specific error message (None when it is one)."""
     if "Traceback" in text:
         return "a traceback: " + text.strip().splitlines()[-1][:200]
+    bug = _BUG.search(text)
+    if bug:
+        return f"a programming error shown as the message ({bug.group(1)}): {text.strip()[:200]}"
     raw = [r for r in _RAW if r in text]
     if raw:
         return f"a raw exception, not words ({raw[0]}): {text.strip()[:200]}"

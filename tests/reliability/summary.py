@@ -85,13 +85,17 @@ _HEADERS = ("", "cases run", "recovered", "failed cleanly", "lost")
 
 
 def render(results: Iterable[CaseResult]) -> str:
-    """A Markdown table, one row per group and a total, plus a line per lost case."""
+    """A Markdown table, one row per group and a total; then a line per lost case and per
+    case that failed cleanly (with its message)."""
     counts: dict[str, Counter[Outcome]] = {}
     lost: list[CaseResult] = []
+    failed: list[CaseResult] = []
     for result in results:
         counts.setdefault(result.group, Counter())[result.outcome] += 1
         if result.outcome is Outcome.LOST:
             lost.append(result)
+        elif result.outcome is Outcome.FAILED_CLEANLY:
+            failed.append(result)
     total: Counter[Outcome] = Counter()
     rows = []
     for group in sorted(counts):
@@ -105,6 +109,7 @@ def render(results: Iterable[CaseResult]) -> str:
         *(_line(r, widths) for r in rows),
     ]
     lines += [f"lost: {r.case}: {r.detail}" for r in lost]
+    lines += [f"failed cleanly: {r.case}: {r.detail[:160]}" for r in failed]
     return "\n".join(lines)
 
 

@@ -259,10 +259,11 @@ class ServiceFront(Front):
         self.service.close()
 
 
-def judge(scene: Scene, front: Front) -> tuple[Outcome, list[str]]:
+def judge(scene: Scene, front: Front) -> tuple[Outcome, list[str], str]:
+    """The outcome of the first run, what is wrong after it, and its failure message."""
     finished, message = front.run()
     if finished:
-        return Outcome.RECOVERED, finished_checks(scene)
+        return Outcome.RECOVERED, finished_checks(scene), ""
     problems = []
     unclean = clean_message(message)
     if unclean:
@@ -270,7 +271,7 @@ def judge(scene: Scene, front: Front) -> tuple[Outcome, list[str]]:
     problems += scene.interrupted_problems()
     problems += scene.uploads_problems(finished=False)
     problems += journal_issues()
-    return Outcome.FAILED_CLEANLY, problems
+    return Outcome.FAILED_CLEANLY, problems, message
 
 
 def finished_checks(scene: Scene) -> list[str]:
@@ -305,12 +306,12 @@ def test_fault_case(
             else ServiceFront(scene, proxy.port, seaweed)
         )
         try:
-            outcome, problems = judge(scene, front)
+            outcome, problems, message = judge(scene, front)
             if outcome is Outcome.FAILED_CLEANLY and not problems:
                 proxy.clear_faults()
-                finished, message = front.resume()
+                finished, again = front.resume()
                 problems = (
-                    finished_checks(scene) if finished else [f"the retry failed: {message[:300]}"]
+                    finished_checks(scene) if finished else [f"the retry failed: {again[:300]}"]
                 )
         finally:
             front.close()
@@ -322,7 +323,7 @@ def test_fault_case(
     assert fired, "the fault never fired: the case proves nothing"
     if problems:
         outcome = Outcome.LOST
-    detail = "; ".join(problems)
+    detail = "; ".join(problems) or " ".join(message.split())
     record_case(
         record_property,
         CaseResult("faults", case.fault, case.id, outcome, detail),
