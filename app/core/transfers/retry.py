@@ -49,6 +49,8 @@ _RETRYABLE_CODES = frozenset(
     }
 )
 
+_GENERATED_BODIES = frozenset({"DeleteObjects", "CompleteMultipartUpload"})
+
 _RETRYABLE_TYPES: tuple[type[BaseException], ...] = (
     ConnectionClosedError,
     ConnectTimeoutError,
@@ -101,6 +103,8 @@ def is_retryable(exc: BaseException) -> bool:
     if isinstance(exc, ClientError):
         code = exc.response.get("Error", {}).get("Code", "")
         status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
+        if code == "MalformedXML" and exc.operation_name in _GENERATED_BODIES:
+            return True  # botocore's own XML, damaged on the way
         return code in _RETRYABLE_CODES or status in (429, 500, 502, 503, 504)
     return isinstance(exc, _RETRYABLE_TYPES)
 
