@@ -146,7 +146,14 @@ def http_faults(case: FaultCase) -> list[HttpFault]:
     if case.fault == "slowdown":
         return [HttpFault(HttpFaultKind.SLOWDOWN, hits, rng.randint(2, 6))]
     if case.fault == "complete500":
-        kind = rng.choice([HttpFaultKind.ERROR_500, HttpFaultKind.ERROR_500_AFTER])
+        # 500 before or after the server completes, or its 200 cut off after the headers.
+        kind = rng.choice(
+            [
+                HttpFaultKind.ERROR_500,
+                HttpFaultKind.ERROR_500_AFTER,
+                HttpFaultKind.CLOSE_AFTER_HEADERS,
+            ]
+        )
         return [HttpFault(kind, completes, times)]
     if case.fault == "close_after_headers":
         return [HttpFault(HttpFaultKind.CLOSE_AFTER_HEADERS, hits, times)]
