@@ -18,6 +18,12 @@ from app.core.credentials.spec import CredentialKind, CredentialSpec
 from app.core.secrets import session_memory
 from tests.fixtures.memory_keyring import MemoryKeyring
 from tests.fixtures.servers import RunningS3, moto_server, seaweed_server
+from tests.reliability.plugin import (  # noqa: F401  (hooks: --full, the campaign tables)
+    pytest_addoption,
+    pytest_configure,
+    pytest_runtest_logreport,
+    pytest_terminal_summary,
+)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -130,6 +130,17 @@ def test_every_attempt_is_reset_until_retries_run_out(proxy, seaweed, seaweed_ad
     assert len(client.get_object(Bucket=bucket, Key="obj")["Body"].read()) == 16 * KIB
 
 
+def test_fires_caps_the_faults_of_rules_that_hit_every_connection(
+    proxy, seaweed, seaweed_admin, bucket
+):
+    data = put(seaweed_admin, bucket, 16 * KIB)
+    client = client_via(proxy, seaweed, attempts=4)
+    proxy.set_faults(Fault.reset(Direction.DOWN, after=0, times=None), fires=2)
+    assert client.get_object(Bucket=bucket, Key="obj")["Body"].read() == data
+    assert proxy.stats.resets == 2
+    assert proxy.stats.connections == 3  # two reset, the third let through
+
+
 def test_retries_get_through_a_stall(proxy, seaweed, seaweed_admin, bucket) -> None:
     data = put(seaweed_admin, bucket, 64 * KIB)
     client = client_via(proxy, seaweed, attempts=3, read_timeout=1)

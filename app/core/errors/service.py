@@ -495,6 +495,24 @@ def _precondition(r: _Reply) -> UserError | None:
     )
 
 
+# Requests whose XML body botocore writes itself: the server cannot find it malformed unless
+# it was damaged on the way.
+_GENERATED_BODIES = frozenset({"DeleteObjects", "CompleteMultipartUpload"})
+
+
+def _damaged_body(r: _Reply) -> UserError | None:
+    if r.code != "MalformedXML" or r.operation not in _GENERATED_BODIES:
+        return None
+    return r.make(
+        ErrorKind.INVALID_REQUEST,
+        f"The server could not read the request while {r.doing} ({r.code}): its body was "
+        "damaged on the way.",
+        "Try again; if it keeps happening, check the network or a proxy between you and the "
+        "server.",
+        retryable=True,
+    )
+
+
 _REFUSED_SETTINGS = {
     "MalformedPolicy": "the bucket policy",
     "InvalidPolicyDocument": "the bucket policy",
@@ -611,6 +629,7 @@ _RULES: tuple[Callable[[_Reply], UserError | None], ...] = (
     _missing,
     _sizes,
     _precondition,
+    _damaged_body,
     _refused_setting,
     _denied,
     _not_implemented,

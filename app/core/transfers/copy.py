@@ -35,7 +35,7 @@ from app.core.transfers.options import (
     part_count,
 )
 from app.core.transfers.progress import PartState
-from app.core.transfers.retry import IntegrityError
+from app.core.transfers.retry import IntegrityError, required
 from app.core.transfers.upload import abort_quietly, complete_upload, reconcile_upload
 from app.core.transfers.worker_context import (
     JobStopped,
@@ -269,8 +269,14 @@ def _single_copy(
                 args.pop(name, None)
         if options.tags:
             args["TaggingDirective"] = "REPLACE"
-    response = rt.request(job, lambda: client.copy_object(**args))
-    got = digests.etag_hex(response.get("CopyObjectResult", {}).get("ETag"))
+
+    def copy_object() -> dict[str, Any]:
+        answer: dict[str, Any] = client.copy_object(**args)
+        required(answer, ("CopyObjectResult", "ETag"), "copy", item.key)
+        return answer
+
+    response = rt.request(job, copy_object)
+    got = digests.etag_hex(response["CopyObjectResult"]["ETag"])
     source = item.remote_etag or ""
     # A one-request copy of a plain object keeps its MD5 ETag; anything else is a mismatch.
     plain = etag_is_md5(options, head) and etag_is_md5(options, response)
@@ -342,8 +348,17 @@ def _multipart_copy(
             **target_key,
         }
         job.progress.part_state(id_, number, PartState.SENDING)
-        response = rt.request(job, lambda: client.upload_part_copy(**args))
-        etag = digests.etag_hex(response["CopyPartResult"]["ETag"])
+        etag = digests.etag_hex(
+            rt.request(
+                job,
+                lambda: required(
+                    client.upload_part_copy(**args),
+                    ("CopyPartResult", "ETag"),
+                    f"copy of part {number}",
+                    item.key,
+                ),
+            )
+        )
         rt.journal.record_part(item, number, start, end - start + 1, etag, None)
         job.progress.part_state(id_, number, PartState.DONE)
         job.progress.add_bytes(id_, end - start + 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from botocore.exceptions import (
     ClientError,
@@ -24,6 +24,8 @@ from botocore.exceptions import (
 )
 from urllib3.exceptions import ProtocolError
 from urllib3.exceptions import ReadTimeoutError as Urllib3ReadTimeout
+
+from app.core.explained import ExplainedError
 
 T = TypeVar("T")
 
@@ -47,6 +49,8 @@ _RETRYABLE_CODES = frozenset(
     }
 )
 
+_GENERATED_BODIES = frozenset({"DeleteObjects", "CompleteMultipartUpload"})
+
 _RETRYABLE_TYPES: tuple[type[BaseException], ...] = (
     ConnectionClosedError,
     ConnectTimeoutError,
@@ -66,16 +70,41 @@ class IntegrityError(Exception):
     """Bytes did not match their checksum. Retried, then reported; never accepted."""
 
 
+class IncompleteAnswer(ExplainedError):
+    """A 200 answer without the result its request always has (S3 sends the status of a copy
+    or a completion before doing it; a connection cut off then leaves an empty body). Whether
+    the server acted is unknown, so it is retried, never taken for success."""
+
+    def __init__(self, operation: str, key: str) -> None:
+        super().__init__(
+            f"The server's answer to the {operation} of {key} was cut off before its result "
+            "arrived, so it is not known to have worked. Try again; if it keeps happening, "
+            "check the network or the proxy between you and the server."
+        )
+
+
+def required(response: dict[str, Any], path: tuple[str, ...], operation: str, key: str) -> str:
+    """The value at `path` in a parsed answer; IncompleteAnswer when it is missing."""
+    value: Any = response
+    for name in path:
+        value = value.get(name) if isinstance(value, dict) else None
+    if not value:
+        raise IncompleteAnswer(operation, key)
+    return str(value)
+
+
 class Interrupted(Exception):
     """The job was paused or cancelled while waiting; not a failure."""
 
 
 def is_retryable(exc: BaseException) -> bool:
-    if isinstance(exc, IntegrityError):
+    if isinstance(exc, IntegrityError | IncompleteAnswer):
         return True
     if isinstance(exc, ClientError):
         code = exc.response.get("Error", {}).get("Code", "")
         status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
+        if code == "MalformedXML" and exc.operation_name in _GENERATED_BODIES:
+            return True  # botocore's own XML, damaged on the way
         return code in _RETRYABLE_CODES or status in (429, 500, 502, 503, 504)
     return isinstance(exc, _RETRYABLE_TYPES)
 

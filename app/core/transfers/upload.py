@@ -38,7 +38,7 @@ from app.core.transfers.options import (
     part_count,
 )
 from app.core.transfers.progress import PartState
-from app.core.transfers.retry import IntegrityError
+from app.core.transfers.retry import IntegrityError, required
 from app.core.transfers.worker_context import (
     JobStopped,
     SourceChanged,
@@ -564,16 +564,19 @@ def complete_upload(
         extra.update({f"Checksum{name}": full, "ChecksumType": "FULL_OBJECT"})
     # Every part has arrived; the server assembles and checks them, then we check its answer.
     with job.progress.verifying(item.id or 0):
-        response = rt.request(
-            job,
-            lambda: client.complete_multipart_upload(
+
+        def complete() -> dict[str, Any]:
+            answer: dict[str, Any] = client.complete_multipart_upload(
                 Bucket=item.bucket,
                 Key=item.key,
                 UploadId=item.upload_id,
                 MultipartUpload={"Parts": parts},
                 **extra,
-            ),
-        )
+            )
+            required(answer, ("ETag",), "completion of the upload", item.key)
+            return answer
+
+        response = rt.request(job, complete)
         got = _check_completed(rt, job, item, response, done, total_parts, algorithm, full)
     rt.journal.update_item(item, remote_etag=got, upload_id=None, state=state)
 
