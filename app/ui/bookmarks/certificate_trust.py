@@ -64,10 +64,15 @@ class CertificateTruster(QObject):
             return None
         pinned = bookmark.with_changes(trusted_certificate=fingerprint)
         try:
-            return await self._model.update(pinned)
-        except (BookmarkError, BookmarkStoreError):
-            # Not a saved bookmark (the connect dialog's unsaved entry): pinned for this attempt.
-            return pinned
+            # The saved copy gets the pin, and only the pin: the connect dialog's attempt may
+            # carry edits not saved yet.
+            saved = self._model.find(bookmark.id)
+            await self._model.update(saved.with_changes(trusted_certificate=fingerprint))
+        except BookmarkError:
+            log.info("Pinned a certificate for unsaved bookmark %s", bookmark.nickname)
+        except BookmarkStoreError as exc:  # this attempt still uses it; the next one asks again
+            log.warning("Could not save the pin of %s: %s", bookmark.nickname, exc)
+        return pinned
 
     async def _prompted(self, bookmark: Bookmark, host: str, fingerprint: str) -> bool:
         prompt = CertificatePrompt(

@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.core.bookmarks import Bookmark, BookmarkStore
@@ -17,6 +18,7 @@ from app.core.tls_pinning import shown
 from app.ui.bookmarks.connect_controller import ConnectController
 from app.ui.bookmarks.connector import BookmarkConnector
 from app.ui.bookmarks.sidebar import BookmarksSidebar
+from app.ui.dialogs.bookmark_dialog import BookmarkDialog
 from app.ui.dialogs.certificate_prompt import CertificatePrompt
 from tests.conftest import admin_client
 from tests.fixtures.servers import RunningS3
@@ -152,3 +154,31 @@ def test_a_changed_certificate_asks_again_with_both_fingerprints(
         prompt.trust_button.click()
     assert tls_bucket in opened.args[0].buckets
     assert BookmarkStore().get(bookmark.id).trusted_certificate == expected
+
+
+def test_the_connect_dialog_asks_too_and_saves_the_pin(
+    qtbot: QtBot,
+    store: BookmarkStore,
+    sidebar: BookmarksSidebar,
+    controller: ConnectController,
+    connector: BookmarkConnector,
+    seaweed_tls: RunningS3,
+    tls_bucket: str,
+) -> None:
+    dialog = BookmarkDialog(sidebar.model, connect_with=controller, parent=sidebar)
+    dialog.open()
+    dialog.select_profile("s3-path-style")
+    qtbot.keyClicks(dialog.nickname_edit, "Typed")
+    qtbot.keyClicks(dialog.host_edit, seaweed_tls.host)
+    qtbot.keyClicks(dialog.port_edit, str(seaweed_tls.port))
+    qtbot.keyClicks(dialog.username_edit, seaweed_tls.access_key)
+    qtbot.keyClicks(dialog.password_edit, seaweed_tls.secret_key)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    prompt = _prompt(qtbot, connector)
+    expected = _fingerprint(seaweed_tls)
+    assert prompt.fingerprint == expected
+    with qtbot.waitSignal(dialog.connected, timeout=WAIT_MS):
+        prompt.trust_button.click()
+    [saved] = BookmarkStore().list()
+    assert saved.nickname == "Typed"
+    assert saved.trusted_certificate == expected
