@@ -1366,6 +1366,61 @@
     </message>
 </context>
 <context>
+    <name>CertificatePrompt</name>
+    <message>
+        <source>Untrusted Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untrusted certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of {0} has changed since bookmark &apos;{1}&apos; trusted it. If it was not replaced on purpose, someone may be intercepting the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trusted authority vouches for the certificate of {0}. Compare its fingerprint with the one whoever runs the server gives you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previously trusted fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previously trusted: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust this certificate for this bookmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChangeVaultPasswordDialog</name>
     <message>
         <source>Change the master password of Eider&apos;s vault</source>
@@ -1428,6 +1483,13 @@
     </message>
     <message>
         <source>Show or hide the {0} column</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectController</name>
+    <message>
+        <source>The certificate was not trusted: the bookmark is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -12,6 +12,7 @@ import functools
 import logging
 from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -20,7 +21,12 @@ from app.core.credentials.errors import CredentialError
 from app.core.errors import describe
 from app.core.profiles import Profile, ProfileError
 from app.core.secrets import SecretStoreError
+from app.ui.bookmarks.certificate_trust import refused_for_certificate
 from app.ui.dialogs.mfa_prompt import GuiMfaPrompt
+from app.ui.translation import translate
+
+if TYPE_CHECKING:
+    from app.ui.bookmarks.certificate_trust import CertificateTruster
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +61,8 @@ class ConnectController(QObject):
         self._executor = executor or ThreadPoolExecutor(2, thread_name_prefix="eider-connect")
         self.mfa_prompt = mfa_prompt or GuiMfaPrompt()
         self._tasks: set[asyncio.Task[None]] = set()
+        # Set by the connector: asks whether to pin a certificate the connection refused.
+        self.certificate_truster: CertificateTruster | None = None
 
     @property
     def busy(self) -> bool:
@@ -99,6 +107,17 @@ class ConnectController(QObject):
         except Exception as exc:
             log.warning("Connecting to %s failed: %s", bookmark.nickname, type(exc).__name__)
             message = failure_message(exc)
+            truster = self.certificate_truster
+            if truster is not None and refused_for_certificate(exc):
+                pinned = await truster.ask(bookmark, self._executor, profile)
+                if pinned is not None:
+                    await self._open(pinned, one_shot, profile, on_opened, on_failed)
+                    return
+                if truster.asked:
+                    message += " " + translate(
+                        "ConnectController",
+                        "The certificate was not trusted: the bookmark is unchanged.",
+                    )
             if on_failed is not None:
                 on_failed(message)
             self.failed.emit(message)

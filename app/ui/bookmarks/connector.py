@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.core.bookmarks import Bookmark, BookmarkError
 from app.core.preferences.sections import Preferences
+from app.ui.bookmarks.certificate_trust import CertificateTruster
 from app.ui.bookmarks.connect_controller import ConnectController, failure_message
 from app.ui.bookmarks.list_model import BookmarkListModel
 from app.ui.bookmarks.secret_request import SecretRequester
@@ -42,6 +43,8 @@ class BookmarkConnector(QObject):
         self._parent_widget = parent_widget
         self.dialog: BookmarkDialog | None = None
         self.secret_requester = SecretRequester(parent_widget)
+        if controller.certificate_truster is None:
+            controller.certificate_truster = CertificateTruster(model, parent_widget)
         self._tasks: set[asyncio.Task[object]] = set()
 
     @property
