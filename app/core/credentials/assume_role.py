@@ -29,6 +29,8 @@ MIN_DURATION, MAX_DURATION = 900, 43200
 
 # Called with the source credentials; returns a botocore STS client signed with them.
 StsClientFactory = Callable[[Credentials], Any]
+# The time a session's expiry is compared with (an aware datetime); tests pass a simulated one.
+Clock = Callable[[], datetime]
 
 
 @dataclass(frozen=True)
@@ -67,8 +69,12 @@ def assume_role(
     source: Credentials,
     sts_client: StsClientFactory,
     mfa_prompt: MfaPrompt | None,
+    clock: Clock | None = None,
 ) -> RefreshableCredentials:
-    """Assume the role now (so errors show when connecting) and renew it on demand."""
+    """Assume the role now (so errors show when connecting) and renew it on demand.
+
+    `clock` replaces botocore's local time when deciding whether the session needs renewing.
+    """
     if not request.role_arn:
         raise CredentialError("No role ARN is set. Enter the ARN of the role to assume.")
     if not MIN_DURATION <= request.duration_seconds <= MAX_DURATION:
@@ -95,6 +101,7 @@ def assume_role(
 
     advisory, mandatory = refresh_windows(request.duration_seconds)
     first = fetch()
+    timing: dict[str, Any] = {"time_fetcher": clock} if clock is not None else {}
     return RefreshableCredentials(
         first["access_key"],
         first["secret_key"],
@@ -104,6 +111,7 @@ def assume_role(
         method=METHOD,
         advisory_timeout=advisory,
         mandatory_timeout=mandatory,
+        **timing,
     )
 
 
