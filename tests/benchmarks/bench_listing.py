@@ -156,8 +156,18 @@ def _own_peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def child(port: int) -> None:
-    """In the subprocess: a browser window offscreen, listing the prefix through the model."""
+@dataclasses.dataclass
+class BenchWindow:
+    window: Any  # MainWindow
+    windows: Any  # its WindowSet, kept alive with it
+    connection: Any  # Connection to the seeded server
+    loop: Any  # the qasync loop running inside Qt's event processing
+    rss_before_mib: float  # peak RSS before any measured work
+
+
+def open_bench_window(port: int) -> BenchWindow:
+    """In a benchmark's subprocess: a browser window offscreen on the seeded server, its bucket
+    tree shown."""
     import asyncio
 
     import keyring
@@ -170,9 +180,7 @@ def child(port: int) -> None:
     from app.core.s3 import thread_guard
     from app.core.s3.session import S3Session
     from app.ui.application import WindowSet, create_application
-    from app.ui.location import Location
     from tests.fixtures.memory_keyring import MemoryKeyring
-    from tests.gui.listing_run import measure_listing
 
     keyring.set_keyring(MemoryKeyring())
     secrets.set_secret("bench", "secret-key", SECRET_KEY)
@@ -187,7 +195,7 @@ def child(port: int) -> None:
     )
     app = create_application()
     # As in the GUI tests: the asyncio loop runs inside Qt's own event processing, so the
-    # measurement below can wait in a nested QEventLoop without being inside an asyncio task.
+    # measurement can wait in a nested QEventLoop without being inside an asyncio task.
     loop = qasync.QEventLoop(app, already_running=True)
     asyncio.set_event_loop(loop)
     thread_guard.forbid_current_thread()
@@ -204,7 +212,16 @@ def child(port: int) -> None:
     poll.stop()
     if window.error_banner.isVisible():
         raise RuntimeError(window.error_banner.text)
-    rss_before = _own_peak_mib()
+    return BenchWindow(window, windows, connection, loop, _own_peak_mib())
+
+
+def child(port: int) -> None:
+    """In the subprocess: a browser window offscreen, listing the prefix through the model."""
+    from app.ui.location import Location
+    from tests.gui.listing_run import measure_listing
+
+    opened = open_bench_window(port)
+    window, rss_before = opened.window, opened.rss_before_mib
     run = measure_listing(window.controller, Location(BUCKET, PREFIX), timeout_s=900)
     if window.error_banner.isVisible():
         raise RuntimeError(window.error_banner.text)

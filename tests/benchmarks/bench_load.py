@@ -42,6 +42,7 @@ from tests.benchmarks.bench_listing import (  # noqa: E402
     _admin,
     _fill,
     _own_peak_mib,
+    open_bench_window,
 )
 
 UPLOAD_PREFIX = "queued/"
@@ -58,55 +59,18 @@ def _make_files(folder: Path, count: int) -> None:
 
 def child(port: int, folder: str) -> None:
     """In the subprocess: the window lists the prefix while the engine uploads the folder."""
-    import asyncio
-
-    import keyring
-    import qasync
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from app.core import secrets
-    from app.core.connection import AddressingStyle, Connection, Scheme
-    from app.core.credentials.spec import CredentialKind, CredentialSpec
-    from app.core.s3 import thread_guard
     from app.core.s3.session import S3Session
     from app.core.transfers.engine import TransferEngine
     from app.core.transfers.jobs import JobState
-    from app.ui.application import WindowSet, create_application
     from app.ui.location import Location
-    from tests.fixtures.memory_keyring import MemoryKeyring
     from tests.gui.hang_watchdog import HangWatchdog, held_over
     from tests.gui.listing_run import measure_listing
     from tests.gui.stall_probe import StallProbe
 
-    keyring.set_keyring(MemoryKeyring())
-    secrets.set_secret("bench", "secret-key", SECRET_KEY)
-    connection = Connection(
-        host="127.0.0.1",
-        port=port,
-        scheme=Scheme.HTTP,
-        addressing_style=AddressingStyle.PATH,
-        credentials=CredentialSpec(
-            kind=CredentialKind.STATIC, access_key_id=ACCESS_KEY, secret_owner="bench"
-        ),
-    )
-    app = create_application()
-    loop = qasync.QEventLoop(app, already_running=True)
-    asyncio.set_event_loop(loop)
-    thread_guard.forbid_current_thread()
-    windows = WindowSet()
-    window = windows.open(lambda: S3Session(connection))
-
-    waiter = QEventLoop()
-    poll = QTimer()
-    poll.timeout.connect(
-        lambda: (window.folder_tree.labels() or window.error_banner.isVisible()) and waiter.quit()
-    )
-    poll.start(50)
-    waiter.exec()
-    poll.stop()
-    if window.error_banner.isVisible():
-        raise RuntimeError(window.error_banner.text)
-    rss_before = _own_peak_mib()
+    opened = open_bench_window(port)
+    window, connection, rss_before = opened.window, opened.connection, opened.rss_before_mib
     # One probe and one watchdog over the whole load, listing and upload, until both end.
     probe = StallProbe()
     watchdog = HangWatchdog(threshold_ms=100)
